@@ -1,0 +1,69 @@
+import fs from 'node:fs';
+
+export type BrowserLocation =
+  | { kind: 'remote'; wsEndpoint: string; source: 'BROWSER_WS_ENDPOINT' }
+  | { kind: 'local'; executablePath: string; source: 'CHROMIUM_PATH' | 'playwright' | 'system' }
+  | { kind: 'missing'; instruction: string; tried: string[] };
+
+export const systemChromiumPaths = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
+
+export const missingBrowserInstruction =
+  'No Chromium found. Install one: `apt-get install chromium` (Debian/Ubuntu), or `npx playwright install chromium`, ' +
+  'or set CHROMIUM_PATH to a Chromium/Chrome executable, or BROWSER_WS_ENDPOINT to a remote Playwright browser server.';
+
+/**
+ * The one place that decides which browser the service uses, in a fixed order: a remote browser, the
+ * configured executable, Playwright's own download, then the system Chromium. A configured path that
+ * does not exist is reported as missing rather than silently replaced by another browser.
+ */
+export function locateBrowser(args: {
+  wsEndpoint: string | undefined;
+  chromiumPath: string | undefined;
+  playwrightExecutablePath: () => string | undefined;
+  exists?: (p: string) => boolean;
+  systemPaths?: string[];
+}): BrowserLocation {
+  const exists = args.exists ?? ((p: string) => fs.existsSync(p));
+  if (args.wsEndpoint) return { kind: 'remote', wsEndpoint: args.wsEndpoint, source: 'BROWSER_WS_ENDPOINT' };
+  if (args.chromiumPath) {
+    if (exists(args.chromiumPath)) return { kind: 'local', executablePath: args.chromiumPath, source: 'CHROMIUM_PATH' };
+    return { kind: 'missing', tried: [args.chromiumPath], instruction: `CHROMIUM_PATH points to a file that does not exist. ${missingBrowserInstruction}` };
+  }
+  const tried: string[] = [];
+  let playwrightPath: string | undefined;
+  try {
+    playwrightPath = args.playwrightExecutablePath();
+  } catch {
+    playwrightPath = undefined;
+  }
+  if (playwrightPath) {
+    tried.push(playwrightPath);
+    if (exists(playwrightPath)) return { kind: 'local', executablePath: playwrightPath, source: 'playwright' };
+  }
+  for (const p of args.systemPaths ?? systemChromiumPaths) {
+    tried.push(p);
+    if (exists(p)) return { kind: 'local', executablePath: p, source: 'system' };
+  }
+  return { kind: 'missing', tried, instruction: missingBrowserInstruction };
+}
+
+/**
+ * Flags that keep Chromium from talking to Google's services on its own (this machine may have no
+ * network, and a privacy tool should not phone home), plus --no-sandbox only where it is required (root).
+ */
+export function chromiumLaunchArgs(isRoot: boolean): string[] {
+  return [
+    ...(isRoot ? ['--no-sandbox'] : []),
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-domain-reliability',
+    '--metrics-recording-only',
+    '--no-default-browser-check',
+    '--disable-dev-shm-usage',
+  ];
+}

@@ -1,0 +1,141 @@
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright';
+import type { Logger } from '../shared/logger.ts';
+import { AppError } from '../shared/errors.ts';
+import { chromiumLaunchArgs, type BrowserLocation } from './browser-locator.ts';
+
+export const createBrowserMissingError = (instruction: string) =>
+  new AppError({ code: 'browser.missing', message: instruction, statusCode: 503 });
+
+export interface BrowserPoolOptions {
+  pagesPerBrowser: number;
+  navigationTimeoutMs: number;
+  launchTimeoutMs?: number;
+  closeTimeoutMs?: number;
+}
+
+/** Resolves or rejects within `ms`; used for every browser call that could hang (close on a wedged renderer does). */
+export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([
+      promise,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new AppError({ code: 'browser.timeout', message: `${what} timed out after ${ms} ms.`, statusCode: 504 })), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * One browser process shared by all jobs, a fresh context per job (no cookies or storage leak between
+ * sites or engines), and a restart after N pages to bound memory growth. Contexts are closed in
+ * `finally` with their own timeout, so a failed or hostile page can never leak a context.
+ */
+export function createBrowserPool({ location, logger, options }: { location: BrowserLocation; logger: Logger; options: BrowserPoolOptions }) {
+  let browser: Browser | null = null;
+  let launching: Promise<Browser> | null = null;
+  let pagesServed = 0;
+  let activeContexts = 0;
+  let retiring: Browser[] = [];
+  const launchTimeoutMs = options.launchTimeoutMs ?? 30_000;
+  const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
+
+  async function launch(): Promise<Browser> {
+    if (location.kind === 'missing') throw createBrowserMissingError(location.instruction);
+    const started = Date.now();
+    const b =
+      location.kind === 'remote'
+        ? await withTimeout(chromium.connect(location.wsEndpoint, { timeout: launchTimeoutMs }), launchTimeoutMs + 1000, 'Connecting to the remote browser')
+        : await withTimeout(
+            chromium.launch({
+              executablePath: location.executablePath,
+              headless: true,
+              args: chromiumLaunchArgs(typeof process.getuid === 'function' && process.getuid() === 0),
+              timeout: launchTimeoutMs,
+            }),
+            launchTimeoutMs + 1000,
+            'Launching Chromium',
+          );
+    b.on('disconnected', () => {
+      if (browser === b) browser = null;
+    });
+    logger.info({ source: location.source, ms: Date.now() - started }, 'browser started');
+    return b;
+  }
+
+  async function getBrowser(): Promise<Browser> {
+    if (browser?.isConnected()) return browser;
+    if (!launching) {
+      launching = launch().finally(() => {
+        launching = null;
+      });
+    }
+    browser = await launching;
+    pagesServed = 0;
+    return browser;
+  }
+
+  async function closeQuietly(b: Browser): Promise<void> {
+    try {
+      await withTimeout(b.close(), closeTimeoutMs, 'Closing the browser');
+    } catch (error) {
+      logger.warn({ err: { message: (error as Error).message } }, 'browser did not close cleanly');
+    }
+  }
+
+  /** Called after each context closes: a browser past its page budget is replaced once it is idle. */
+  async function maybeRetire(): Promise<void> {
+    if (browser && pagesServed >= options.pagesPerBrowser) {
+      retiring.push(browser);
+      browser = null;
+    }
+    if (activeContexts === 0 && retiring.length > 0) {
+      const old = retiring;
+      retiring = [];
+      await Promise.all(old.map(closeQuietly));
+      logger.info('browser restarted after its page budget');
+    }
+  }
+
+  return {
+    location,
+    isAvailable: () => location.kind !== 'missing',
+    /** Runs `fn` with a page in a fresh context and always closes the context, whatever happens. */
+    async withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, contextOptions: BrowserContextOptions = {}): Promise<T> {
+      const b = await getBrowser();
+      activeContexts++;
+      pagesServed++;
+      let context: BrowserContext | null = null;
+      try {
+        context = await withTimeout(b.newContext({ acceptDownloads: false, serviceWorkers: 'block', ...contextOptions }), 15_000, 'Opening a browser context');
+        context.setDefaultTimeout(options.navigationTimeoutMs);
+        context.setDefaultNavigationTimeout(options.navigationTimeoutMs);
+        const page = await withTimeout(context.newPage(), 15_000, 'Opening a page');
+        return await fn(page, context);
+      } finally {
+        if (context) {
+          try {
+            await withTimeout(context.close(), closeTimeoutMs, 'Closing a browser context');
+          } catch (error) {
+            // A context that will not close means a wedged browser: retire the whole browser.
+            logger.warn({ err: { message: (error as Error).message } }, 'browser context did not close; retiring the browser');
+            pagesServed = options.pagesPerBrowser;
+          }
+        }
+        activeContexts--;
+        await maybeRetire();
+      }
+    },
+    stats: () => ({ pagesServed, activeContexts, running: Boolean(browser?.isConnected()) }),
+    async close(): Promise<void> {
+      const all = [...retiring, ...(browser ? [browser] : [])];
+      browser = null;
+      retiring = [];
+      await Promise.all(all.map(closeQuietly));
+    },
+  };
+}
+
+export type BrowserPool = ReturnType<typeof createBrowserPool>;

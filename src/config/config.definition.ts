@@ -1,0 +1,40 @@
+/**
+ * Every setting the service reads, in one table: name, default, what it expects and why it exists.
+ * The README's configuration table and `.env.example` are checked against this list by a test,
+ * so documentation cannot drift from the code.
+ */
+export interface SettingDefinition {
+  env: string;
+  default: string | undefined;
+  expects: string;
+  description: string;
+  secret?: boolean;
+}
+
+export const settingDefinitions = [
+  { env: 'PORT', default: '8080', expects: 'a TCP port 0-65535', description: 'Port of the dashboard and JSON API.' },
+  { env: 'HOST', default: '127.0.0.1', expects: 'an IP address or host name to listen on', description: 'Listen address. Keep 127.0.0.1 unless a reverse proxy with TLS is in front.' },
+  { env: 'DATA_DIR', default: './data', expects: 'a writable directory path', description: 'Holds the SQLite database, evidence files and the evidence key.' },
+  { env: 'PROCESS_MODE', default: 'all', expects: 'one of all, web, worker', description: '`web` serves the dashboard and API only; `worker` runs the scheduler and jobs; `all` does both (one machine).' },
+  { env: 'LOG_LEVEL', default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent', description: 'Log verbosity. Personal data is redacted at every level.' },
+  { env: 'PUBLIC_URL', default: undefined, expects: 'an http(s) URL', description: 'Address of the dashboard as people reach it; used for links in alert emails. Defaults to http://HOST:PORT.' },
+  { env: 'CHROMIUM_PATH', default: undefined, expects: 'path to a Chromium or Chrome executable', description: 'Browser to launch. When unset: Playwright\'s installed browser, then /usr/bin/chromium.' },
+  { env: 'BROWSER_WS_ENDPOINT', default: undefined, expects: 'a ws:// or wss:// URL of a Playwright browser server', description: 'Use a remote browser (Playwright `launchServer`) instead of launching one here.' },
+  { env: 'BROWSER_PAGES_PER_BROWSER', default: '50', expects: 'a whole number from 1 to 10000', description: 'The browser is restarted after this many pages, to bound memory and state.' },
+  { env: 'BROWSER_NAVIGATION_TIMEOUT_MS', default: '30000', expects: 'milliseconds from 1000 to 300000', description: 'Upper bound for loading one page.' },
+  { env: 'WORKER_CONCURRENCY', default: '2', expects: 'a whole number from 1 to 64', description: 'Jobs run at once by one worker (all kinds together).' },
+  { env: 'JOB_LEASE_MS', default: '60000', expects: 'milliseconds from 5000 to 3600000', description: 'How long a claimed job stays reserved without a heartbeat before another worker may take it.' },
+  { env: 'SHUTDOWN_GRACE_MS', default: '15000', expects: 'milliseconds from 0 to 600000', description: 'On SIGTERM, how long running jobs may finish before they are released for another run.' },
+  { env: 'SCHEDULER_TICK', default: '*/1 * * * *', expects: 'a cron expression', description: 'How often the scheduler looks for people whose scan is due (it only enqueues).' },
+  { env: 'DEFAULT_SCAN_SCHEDULE', default: '0 3 * * *', expects: 'a cron expression', description: 'Scan schedule for a new person (daily at 03:00 plus jitter).' },
+  { env: 'SCAN_JITTER_MINUTES', default: '45', expects: 'a whole number from 0 to 720', description: 'Random delay added to each scheduled scan, so scans do not all start on the minute.' },
+  { env: 'SCAN_QUERY_CAP', default: '24', expects: 'a whole number from 1 to 500', description: 'Most queries one scan sends; the rest rotate into later scans.' },
+  { env: 'SCAN_ENGINES', default: 'duckduckgo,bing,brave,mojeek', expects: 'comma-separated engine ids, each optionally id=URL', description: 'Engines a scan uses and, with =URL, their endpoints.' },
+  { env: 'SEARXNG_URL', default: undefined, expects: 'an http(s) URL of a SearXNG instance with the JSON format enabled', description: 'When set, SearXNG is added to the scan engines.' },
+  { env: 'ALLOW_PRIVATE_HOSTS', default: '', expects: 'comma-separated host names or IP addresses', description: 'Private or loopback hosts that may be fetched anyway (the local simulated web). Everything else private is refused.' },
+  { env: 'MAX_PAGE_BYTES', default: '10485760', expects: 'bytes from 10000 to 1073741824', description: 'Largest page or image the scanner downloads.' },
+  { env: 'PHOTO_MATCH_THRESHOLD', default: '31', expects: 'a whole number from 0 to 128', description: 'PDQ distance (of 256 bits) at or below which an image counts as the person\'s photo.' },
+  { env: 'HEALTH_ALERT_AFTER_HOURS', default: '48', expects: 'a whole number from 1 to 720', description: 'Tell the person when no scan has succeeded for this long.' },
+] as const satisfies readonly SettingDefinition[];
+
+export type SettingName = (typeof settingDefinitions)[number]['env'];

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { settingDefinitions, type SettingName } from './config.definition.ts';
+import { validateCronExpression } from '../shared/cron.models.ts';
+
+export type ProcessMode = 'all' | 'web' | 'worker';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseFile: string;
+  processMode: ProcessMode;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  publicUrl: string;
+  browser: { chromiumPath: string | undefined; wsEndpoint: string | undefined; pagesPerBrowser: number; navigationTimeoutMs: number };
+  jobs: { concurrency: number; leaseMs: number; shutdownGraceMs: number };
+  scheduler: { tick: string; defaultScanSchedule: string; jitterMinutes: number };
+  scan: { queryCap: number; engines: string[]; searxngUrl: string | undefined; maxPageBytes: number; photoMatchThreshold: number };
+  net: { allowPrivateHosts: string[] };
+  health: { alertAfterHours: number };
+}
+
+export class ConfigError extends Error {
+  readonly problems: { variable: string; problem: string }[];
+  constructor(problems: { variable: string; problem: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const httpUrl = z.url({ protocol: /^https?$/ });
+const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+const cron = z.string().refine((s) => validateCronExpression(s) === null, { message: 'invalid cron expression' });
+
+const fieldSchemas: Record<SettingName, z.ZodType> = {
+  PORT: wholeNumber(0, 65535),
+  HOST: z.string().min(1),
+  DATA_DIR: z.string().min(1),
+  PROCESS_MODE: z.enum(['all', 'web', 'worker']),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  PUBLIC_URL: httpUrl.optional(),
+  CHROMIUM_PATH: z.string().min(1).optional(),
+  BROWSER_WS_ENDPOINT: z.url({ protocol: /^wss?$/ }).optional(),
+  BROWSER_PAGES_PER_BROWSER: wholeNumber(1, 10_000),
+  BROWSER_NAVIGATION_TIMEOUT_MS: wholeNumber(1000, 300_000),
+  WORKER_CONCURRENCY: wholeNumber(1, 64),
+  JOB_LEASE_MS: wholeNumber(5000, 3_600_000),
+  SHUTDOWN_GRACE_MS: wholeNumber(0, 600_000),
+  SCHEDULER_TICK: cron,
+  DEFAULT_SCAN_SCHEDULE: cron,
+  SCAN_JITTER_MINUTES: wholeNumber(0, 720),
+  SCAN_QUERY_CAP: wholeNumber(1, 500),
+  SCAN_ENGINES: list,
+  SEARXNG_URL: httpUrl.optional(),
+  ALLOW_PRIVATE_HOSTS: list,
+  MAX_PAGE_BYTES: wholeNumber(10_000, 1_073_741_824),
+  PHOTO_MATCH_THRESHOLD: wholeNumber(0, 128),
+  HEALTH_ALERT_AFTER_HOURS: wholeNumber(1, 720),
+};
+
+/**
+ * Parses the whole environment at once and reports every bad variable together, so an operator fixes
+ * their `.env` in one pass instead of one crash at a time. Empty strings count as unset.
+ */
+export function loadConfig(env: Record<string, string | undefined>, options: { cwd?: string } = {}): Config {
+  const values: Record<string, unknown> = {};
+  const problems: { variable: string; problem: string }[] = [];
+  for (const def of settingDefinitions) {
+    const raw = env[def.env];
+    const input = raw === undefined || raw.trim() === '' ? def.default : raw.trim();
+    const parsed = fieldSchemas[def.env].safeParse(input);
+    if (parsed.success) values[def.env] = parsed.data;
+    else problems.push({ variable: def.env, problem: `got ${JSON.stringify(raw)}, expected ${def.expects}` });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const v = values as Record<SettingName, never>;
+  const dataDir = path.resolve(options.cwd ?? process.cwd(), v.DATA_DIR as string);
+  const host = v.HOST as string;
+  const port = v.PORT as number;
+  return {
+    port,
+    host,
+    dataDir,
+    databaseFile: path.join(dataDir, 'exposure-scanner.sqlite'),
+    processMode: v.PROCESS_MODE,
+    logLevel: v.LOG_LEVEL,
+    publicUrl: (v.PUBLIC_URL as string | undefined) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    browser: {
+      chromiumPath: v.CHROMIUM_PATH,
+      wsEndpoint: v.BROWSER_WS_ENDPOINT,
+      pagesPerBrowser: v.BROWSER_PAGES_PER_BROWSER,
+      navigationTimeoutMs: v.BROWSER_NAVIGATION_TIMEOUT_MS,
+    },
+    jobs: { concurrency: v.WORKER_CONCURRENCY, leaseMs: v.JOB_LEASE_MS, shutdownGraceMs: v.SHUTDOWN_GRACE_MS },
+    scheduler: { tick: v.SCHEDULER_TICK, defaultScanSchedule: v.DEFAULT_SCAN_SCHEDULE, jitterMinutes: v.SCAN_JITTER_MINUTES },
+    scan: {
+      queryCap: v.SCAN_QUERY_CAP,
+      engines: v.SCAN_ENGINES,
+      searxngUrl: v.SEARXNG_URL,
+      maxPageBytes: v.MAX_PAGE_BYTES,
+      photoMatchThreshold: v.PHOTO_MATCH_THRESHOLD,
+    },
+    net: { allowPrivateHosts: v.ALLOW_PRIVATE_HOSTS },
+    health: { alertAfterHours: v.HEALTH_ALERT_AFTER_HOURS },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './accounts.table.ts';
+export * from './people.table.ts';
+export * from './jobs.table.ts';
+export * from './scans.table.ts';
+export * from './hits.table.ts';
+export * from './alerts.table.ts';

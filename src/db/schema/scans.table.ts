@@ -1,0 +1,75 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { createdAt, id, json, timestamp } from './columns.ts';
+import { people } from './people.table.ts';
+
+export const scanRuns = sqliteTable(
+  'scan_runs',
+  {
+    id: id(),
+    personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    trigger: text('trigger', { enum: ['schedule', 'manual', 'catch_up', 'cli', 'demo'] }).notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'partial', 'failed'] }).notNull(),
+    /** What the scan planned and where it is; the dashboard and CLI progress bars read these. */
+    queriesPlanned: integer('queries_planned').notNull().default(0),
+    queriesDone: integer('queries_done').notNull().default(0),
+    candidatesFound: integer('candidates_found').notNull().default(0),
+    pagesVisited: integer('pages_visited').notNull().default(0),
+    pagesFailed: integer('pages_failed').notNull().default(0),
+    hitsNew: integer('hits_new').notNull().default(0),
+    hitsSeen: integer('hits_seen').notNull().default(0),
+    error: text('error'),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at'),
+    finishedAt: timestamp('finished_at'),
+  },
+  (t) => [index('scan_runs_person_idx').on(t.personId, t.createdAt)],
+);
+
+/** One row per query per engine: a blocked or failed search is recorded, never mistaken for "nothing found". */
+export const searchOutcomes = sqliteTable(
+  'search_outcomes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanRunId: text('scan_run_id').notNull().references(() => scanRuns.id, { onDelete: 'cascade' }),
+    engine: text('engine').notNull(),
+    query: text('query').notNull(),
+    queryKind: text('query_kind').notNull(),
+    outcome: text('outcome', { enum: ['ok', 'blocked', 'captcha', 'rate_limited', 'error', 'skipped'] }).notNull(),
+    signal: text('signal'),
+    resultCount: integer('result_count').notNull().default(0),
+    durationMs: integer('duration_ms').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('search_outcomes_run_idx').on(t.scanRunId), uniqueIndex('search_outcomes_unique').on(t.scanRunId, t.engine, t.query)],
+);
+
+export const engineStatus = sqliteTable('engine_status', {
+  engine: text('engine').primaryKey(),
+  state: text('state', { enum: ['ok', 'suspended'] }).notNull(),
+  lastOutcome: text('last_outcome'),
+  lastSignal: text('last_signal'),
+  blockedSince: timestamp('blocked_since'),
+  suspendedUntil: timestamp('suspended_until'),
+  lastOkAt: timestamp('last_ok_at'),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  updatedAt: timestamp('updated_at').notNull(),
+});
+
+/** Pages an engine returned for a scan, before they are visited. */
+export const candidates = sqliteTable(
+  'candidates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scanRunId: text('scan_run_id').notNull().references(() => scanRuns.id, { onDelete: 'cascade' }),
+    personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    normalizedUrl: text('normalized_url').notNull(),
+    engines: json<string[]>('engines').notNull(),
+    title: text('title'),
+    snippet: text('snippet'),
+    status: text('status', { enum: ['pending', 'visited', 'skipped', 'failed'] }).notNull().default('pending'),
+    skipReason: text('skip_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('candidates_unique').on(t.scanRunId, t.normalizedUrl)],
+);

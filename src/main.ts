@@ -1,0 +1,58 @@
+import { loadConfig, ConfigError, type ProcessMode } from './config/config.ts';
+import { openDatabase, runMigrations, closeDatabase } from './db/client.ts';
+import { startService } from './service.ts';
+
+const modes = ['migrate', 'web', 'worker', 'all'] as const;
+
+/** Entry point: `node --import tsx src/main.ts [migrate|web|worker|all]` (default: PROCESS_MODE). */
+export async function main(argv: string[]): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nFix these variables (see .env.example) and start again.\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const requested = argv[0] ?? config.processMode;
+  if (!(modes as readonly string[]).includes(requested)) {
+    process.stderr.write(`Unknown mode "${requested}". Use one of: ${modes.join(', ')}.\n`);
+    process.exit(64);
+  }
+  if (requested === 'migrate') {
+    const db = openDatabase(config.databaseFile);
+    runMigrations(db);
+    closeDatabase(db);
+    process.stdout.write(`Database is up to date: ${config.databaseFile}\n`);
+    return;
+  }
+  const service = await startService(config, requested as ProcessMode);
+  let signals = 0;
+  const shutdown = (signal: string) => {
+    signals++;
+    if (signals > 1) {
+      service.app.logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(130);
+    }
+    service.app.logger.info({ signal }, 'shutting down');
+    service.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        service.app.logger.error({ err: { message: (error as Error).message } }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/main.ts');
+if (isEntry) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`Failed to start: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,10 @@
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../../app.ts';
+import { getHealth } from './health.usecases.ts';
+
+export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/healthz', async (_request, reply) => {
+    const report = getHealth({ db: deps.db, clock: deps.clock, heartbeats: deps.heartbeats, browserLocation: deps.browserLocation });
+    return reply.status(report.status === 'failing' ? 503 : 200).send(report);
+  });
+}

@@ -1,0 +1,43 @@
+import type { Db } from '../../db/client.ts';
+import { countPendingMigrations } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { BrowserLocation } from '../../browser/browser-locator.ts';
+import type { HeartbeatsRepository } from '../jobs/heartbeats.repository.ts';
+
+export interface HealthReport {
+  status: 'ok' | 'degraded' | 'failing';
+  database: { ok: boolean; error?: string };
+  migrations: { applied: boolean; pending: number };
+  worker: { heartbeatAgeSeconds: number | null; workerId: string | null; scheduler: boolean };
+  browser: { found: boolean; source: string | null; instruction?: string };
+}
+
+/**
+ * `failing` (HTTP 503) only when the service cannot work at all (no database, schema behind);
+ * a missing browser or a silent worker is `degraded`: the dashboard still works and says what is wrong.
+ */
+export function getHealth({ db, clock, heartbeats, browserLocation }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation }): HealthReport {
+  let database: HealthReport['database'] = { ok: true };
+  let pending = -1;
+  try {
+    db.$client.prepare('select 1').get();
+    pending = countPendingMigrations(db);
+  } catch (error) {
+    database = { ok: false, error: (error as Error).message };
+  }
+  const beat = database.ok ? heartbeats.latest() : null;
+  const ageSeconds = beat ? Math.max(0, Math.round((clock.now().getTime() - beat.beatAt.getTime()) / 1000)) : null;
+  const browser: HealthReport['browser'] =
+    browserLocation.kind === 'missing'
+      ? { found: false, source: null, instruction: browserLocation.instruction }
+      : { found: true, source: browserLocation.source };
+  const failing = !database.ok || pending !== 0;
+  const degraded = !browser.found || ageSeconds === null || ageSeconds > 120;
+  return {
+    status: failing ? 'failing' : degraded ? 'degraded' : 'ok',
+    database,
+    migrations: { applied: pending === 0, pending: Math.max(0, pending) },
+    worker: { heartbeatAgeSeconds: ageSeconds, workerId: beat?.workerId ?? null, scheduler: beat?.isScheduler ?? false },
+    browser,
+  };
+}

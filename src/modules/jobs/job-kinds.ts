@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { JobKindSpec } from './jobs.models.ts';
+
+const minutes = (n: number) => n * 60_000;
+
+/**
+ * Every kind of job the application can enqueue. Web and worker share this list: the web process
+ * validates payloads when it enqueues, the worker refuses to start unless each kind has a handler.
+ */
+export const jobKinds = {
+  /** Checks that scans keep succeeding and engines are not all blocked; tells the person otherwise. */
+  'health.check': {
+    schema: z.object({ at: z.string().optional() }),
+    timeoutMs: minutes(1),
+    concurrency: 1,
+    maxAttempts: 2,
+  },
+} satisfies Record<string, JobKindSpec>;
+
+export type JobKind = keyof typeof jobKinds;
+export type JobPayload<K extends JobKind> = z.infer<(typeof jobKinds)[K]['schema']>;

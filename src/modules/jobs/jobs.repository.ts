@@ -1,0 +1,170 @@
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { JobKindSpec, JobRow } from './jobs.models.ts';
+
+interface RawJobRow {
+  id: number;
+  kind: string;
+  payload: string;
+  idempotency_key: string | null;
+  status: JobRow['status'];
+  attempts: number;
+  max_attempts: number;
+  run_after: number;
+  lease_owner: string | null;
+  lease_expires_at: number | null;
+  last_error: string | null;
+}
+
+const toJob = (r: RawJobRow): JobRow => ({
+  id: r.id,
+  kind: r.kind,
+  payload: JSON.parse(r.payload),
+  idempotencyKey: r.idempotency_key,
+  status: r.status,
+  attempts: r.attempts,
+  maxAttempts: r.max_attempts,
+  runAfter: new Date(r.run_after),
+  leaseOwner: r.lease_owner,
+  leaseExpiresAt: r.lease_expires_at === null ? null : new Date(r.lease_expires_at),
+  lastError: r.last_error,
+});
+
+export class LeaseLostError extends AppError {
+  constructor(jobId: number) {
+    super({ code: 'jobs.lease_lost', message: `Job ${jobId} is no longer leased by this worker.`, statusCode: 409 });
+  }
+}
+
+/**
+ * All queue state changes are single SQL statements or short transactions: SQLite serialises writers,
+ * so a claim can never hand the same job to two workers, and completion is fenced by the lease owner.
+ */
+export function createJobsRepository({ db, clock, kinds }: { db: Db; clock: Clock; kinds: Record<string, JobKindSpec> }) {
+  const sqlite = db.$client;
+  const now = () => clock.now().getTime();
+
+  const insert = sqlite.prepare(`
+    insert into jobs (kind, payload, idempotency_key, status, attempts, max_attempts, run_after, created_at, updated_at)
+    values (@kind, @payload, @key, 'queued', 0, @maxAttempts, @runAfter, @now, @now)
+    on conflict (idempotency_key) do nothing
+    returning id`);
+
+  const claimStmt = sqlite.prepare(`
+    update jobs set status = 'running', lease_owner = @owner, lease_expires_at = @leaseUntil,
+      attempts = attempts + 1, updated_at = @now
+    where id in (
+      select id from jobs
+      where kind = @kind and attempts < max_attempts and (
+        (status = 'queued' and run_after <= @now) or (status = 'running' and lease_expires_at < @now))
+      order by run_after, id limit @limit)
+    returning *`);
+
+  const buryExpired = sqlite.prepare(`
+    update jobs set status = 'dead', lease_owner = null, lease_expires_at = null, finished_at = @now, updated_at = @now,
+      last_error = coalesce(last_error, 'lease expired on the last attempt (the worker stopped while running it)')
+    where status = 'running' and lease_expires_at < @now and attempts >= max_attempts`);
+
+  const completeStmt = sqlite.prepare(`
+    update jobs set status = 'done', lease_owner = null, lease_expires_at = null, finished_at = @now, updated_at = @now
+    where id = @id and lease_owner = @owner and status = 'running'`);
+
+  const failStmt = sqlite.prepare(`
+    update jobs set status = case when attempts >= max_attempts then 'dead' else 'queued' end,
+      run_after = @retryAt, last_error = @error, lease_owner = null, lease_expires_at = null, updated_at = @now,
+      finished_at = case when attempts >= max_attempts then @now else null end
+    where id = @id and lease_owner = @owner and status = 'running'`);
+
+  const releaseStmt = sqlite.prepare(`
+    update jobs set status = 'queued', attempts = max(0, attempts - 1), lease_owner = null, lease_expires_at = null,
+      run_after = @now, updated_at = @now
+    where id = @id and lease_owner = @owner and status = 'running'`);
+
+  const extendStmt = sqlite.prepare(`
+    update jobs set lease_expires_at = @leaseUntil, updated_at = @now where id = @id and lease_owner = @owner and status = 'running'`);
+
+  const recoverStmt = sqlite.prepare(`
+    update jobs set status = 'queued', lease_owner = null, lease_expires_at = null, run_after = @now, updated_at = @now
+    where status = 'running' and attempts < max_attempts and (lease_owner is null or lease_owner not in (
+      select worker_id from worker_heartbeats where stopped_at is null and beat_at >= @aliveSince))`);
+
+  return {
+    /** Returns the new job id, or null when a job with the same idempotency key already exists. */
+    enqueue(args: { kind: string; payload: unknown; idempotencyKey?: string; runAfter?: Date }): number | null {
+      const spec = kinds[args.kind];
+      if (!spec) throw new AppError({ code: 'jobs.unknown_kind', message: `Unknown job kind "${args.kind}".`, statusCode: 500 });
+      const parsed = spec.schema.safeParse(args.payload);
+      if (!parsed.success) {
+        throw new AppError({ code: 'jobs.invalid_payload', message: `Invalid payload for job kind "${args.kind}".`, statusCode: 500 });
+      }
+      const row = insert.get({
+        kind: args.kind,
+        payload: JSON.stringify(parsed.data),
+        key: args.idempotencyKey ?? null,
+        maxAttempts: spec.maxAttempts,
+        runAfter: (args.runAfter ?? clock.now()).getTime(),
+        now: now(),
+      }) as { id: number } | undefined;
+      return row?.id ?? null;
+    },
+
+    claim(args: { owner: string; kind: string; limit: number; leaseMs: number }): JobRow[] {
+      if (args.limit <= 0) return [];
+      const t = now();
+      return sqlite.transaction(() => {
+        buryExpired.run({ now: t });
+        const rows = claimStmt.all({ owner: args.owner, kind: args.kind, limit: args.limit, leaseUntil: t + args.leaseMs, now: t }) as RawJobRow[];
+        return rows.map(toJob);
+      }).immediate();
+    },
+
+    /**
+     * Marks the job done, running `effects` in the same transaction: a job's writes and its completion
+     * commit together or not at all, which is what makes "exactly once" hold across a kill -9.
+     */
+    complete(args: { id: number; owner: string; effects?: () => void }): void {
+      sqlite.transaction(() => {
+        const changed = completeStmt.run({ id: args.id, owner: args.owner, now: now() }).changes;
+        if (changed !== 1) throw new LeaseLostError(args.id);
+        args.effects?.();
+      }).immediate();
+    },
+
+    fail(args: { id: number; owner: string; error: string; retryDelayMs: number }): void {
+      const t = now();
+      failStmt.run({ id: args.id, owner: args.owner, error: args.error, retryAt: t + args.retryDelayMs, now: t });
+    },
+
+    /** Gives a job back without counting the attempt (shutdown is not the job's fault). */
+    release(args: { id: number; owner: string }): void {
+      releaseStmt.run({ id: args.id, owner: args.owner, now: now() });
+    },
+
+    extendLease(args: { id: number; owner: string; leaseMs: number }): boolean {
+      const t = now();
+      return extendStmt.run({ id: args.id, owner: args.owner, leaseUntil: t + args.leaseMs, now: t }).changes === 1;
+    },
+
+    /** At start: running jobs whose worker has no recent heartbeat are queued again at once, without waiting for the lease. */
+    recoverStale(args: { aliveSince: Date }): number {
+      return recoverStmt.run({ now: now(), aliveSince: args.aliveSince.getTime() }).changes;
+    },
+
+    countByStatus(): Record<string, number> {
+      const rows = sqlite.prepare('select status, count(*) as n from jobs group by status').all() as { status: string; n: number }[];
+      return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+    },
+
+    queuedKinds(): string[] {
+      return (sqlite.prepare("select distinct kind from jobs where status in ('queued', 'running')").all() as { kind: string }[]).map((r) => r.kind);
+    },
+
+    get(id: number): JobRow | null {
+      const r = sqlite.prepare('select * from jobs where id = ?').get(id) as RawJobRow | undefined;
+      return r ? toJob(r) : null;
+    },
+  };
+}
+
+export type JobsRepository = ReturnType<typeof createJobsRepository>;

@@ -1,0 +1,59 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config, ProcessMode } from './config/config.ts';
+import { createApp, type App, type AppDeps } from './app.ts';
+import { buildServer } from './web/server.ts';
+import { createWorker, type Worker } from '../workers/worker.ts';
+import { createJobHandlers, createSchedulerTasks } from '../workers/handlers.ts';
+import { routeModules } from './web/routes.ts';
+
+export interface RunningService {
+  app: App;
+  server: FastifyInstance | null;
+  worker: Worker | null;
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the web process, the worker, or both. The web process never runs cron or jobs; the worker in
+ * `all` and `worker` mode runs the one scheduler.
+ */
+export async function startService(config: Config, mode: ProcessMode, overrides: Partial<AppDeps> = {}): Promise<RunningService> {
+  const app = createApp(config, { routeModules, ...overrides });
+  let server: FastifyInstance | null = null;
+  let worker: Worker | null = null;
+  let url: string | null = null;
+  try {
+    if (mode === 'all' || mode === 'worker') {
+      worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: createSchedulerTasks(app), runScheduler: true });
+      worker.start();
+    }
+    if (mode === 'all' || mode === 'web') {
+      server = await buildServer(app);
+      url = await server.listen({ port: config.port, host: config.host });
+    }
+  } catch (error) {
+    await worker?.stop().catch(() => undefined);
+    await server?.close().catch(() => undefined);
+    await app.close();
+    throw error;
+  }
+  app.logger.info({ mode, url, dataDir: config.dataDir }, 'exposure scanner started');
+  let stopping: Promise<void> | null = null;
+  return {
+    app,
+    server,
+    worker,
+    url,
+    stop() {
+      // Order: stop taking requests and jobs, let running jobs finish or release them, then close the browser and database.
+      stopping ??= (async () => {
+        await server?.close();
+        await worker?.stop();
+        await app.close();
+        app.logger.info('exposure scanner stopped');
+      })();
+      return stopping;
+    },
+  };
+}

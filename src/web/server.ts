@@ -1,0 +1,23 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AppDeps } from '../app.ts';
+import { registerErrorHandler } from './error-handler.ts';
+import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+
+/** Builds the HTTP app without listening, so tests drive it with `inject` and main decides where it listens. */
+export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    // pino's Logger is a FastifyBaseLogger; the cast keeps the instance type the default one that route modules use.
+    loggerInstance: deps.logger.child({ component: 'web' }) as FastifyBaseLogger,
+    bodyLimit: 25 * 1024 * 1024,
+    trustProxy: false,
+  });
+  registerErrorHandler(app);
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'no-referrer');
+    reply.header('x-frame-options', 'DENY');
+  });
+  registerHealthRoutes(app, deps);
+  for (const register of deps.routeModules ?? []) await register(app, deps);
+  return app;
+}

@@ -1,0 +1,42 @@
+import type { Logger } from '../src/shared/logger.ts';
+import type { JobKindSpec } from '../src/modules/jobs/jobs.models.ts';
+
+export interface JobContext {
+  jobId: number;
+  attempt: number;
+  /** Aborted on timeout or shutdown; long handlers pass it to every await that accepts one. */
+  signal: AbortSignal;
+  logger: Logger;
+  /** Commits the handler's final writes in the same transaction that marks the job done. */
+  complete(effects: () => void): void;
+}
+
+export interface JobHandler {
+  kind: string;
+  handle(payload: never, context: JobContext): Promise<void>;
+}
+
+export function defineJobHandler<P>(kind: string, handle: (payload: P, context: JobContext) => Promise<void>): JobHandler {
+  return { kind, handle: handle as JobHandler['handle'] };
+}
+
+export interface JobRegistry {
+  kinds: Record<string, JobKindSpec>;
+  handlers: Map<string, JobHandler>;
+}
+
+/**
+ * Checked at boot: a kind the application can enqueue but no worker can run would pile up silently,
+ * so the worker refuses to start instead. Handlers for undeclared kinds are refused too.
+ */
+export function createJobRegistry(kinds: Record<string, JobKindSpec>, handlers: JobHandler[]): JobRegistry {
+  const map = new Map<string, JobHandler>();
+  for (const handler of handlers) {
+    if (!kinds[handler.kind]) throw new Error(`Job handler registered for undeclared kind "${handler.kind}".`);
+    if (map.has(handler.kind)) throw new Error(`Two job handlers registered for kind "${handler.kind}".`);
+    map.set(handler.kind, handler);
+  }
+  const missing = Object.keys(kinds).filter((k) => !map.has(k));
+  if (missing.length > 0) throw new Error(`No job handler registered for kind(s): ${missing.join(', ')}. The worker cannot start.`);
+  return { kinds, handlers: map };
+}

@@ -1,0 +1,64 @@
+import os from 'node:os';
+import type { AppDeps } from '../src/app.ts';
+import { createId } from '../src/shared/ids.ts';
+import { isPidAlive } from '../src/modules/jobs/heartbeats.repository.ts';
+import { createJobRegistry, type JobHandler } from './job-registry.ts';
+import { createJobRunner } from './job-runner.ts';
+import { createScheduler, type SchedulerTask } from './scheduler.ts';
+
+const HEARTBEAT_MS = 5_000;
+
+/**
+ * A worker: claims and runs jobs, beats its heartbeat, and (when `runScheduler`) runs the one scheduler.
+ * Start-up order matters: the registry is checked first (refuse to run half-configured), then jobs left
+ * by dead workers are recovered, then claiming starts.
+ */
+export function createWorker({ deps, handlers, schedulerTasks, runScheduler }: {
+  deps: AppDeps;
+  handlers: JobHandler[];
+  schedulerTasks: SchedulerTask[];
+  runScheduler: boolean;
+}) {
+  const registry = createJobRegistry(deps.jobKinds, handlers);
+  const workerId = `${os.hostname()}-${process.pid}-${createId('w').slice(2, 8)}`;
+  const log = deps.logger.child({ component: 'worker', workerId });
+  const runner = createJobRunner({
+    jobs: deps.jobs,
+    registry,
+    logger: log,
+    random: deps.random,
+    options: { workerId, concurrency: deps.config.jobs.concurrency, leaseMs: deps.config.jobs.leaseMs },
+  });
+  const scheduler = runScheduler ? createScheduler({ deps, tasks: schedulerTasks }) : null;
+  let heartbeat: NodeJS.Timeout | undefined;
+
+  return {
+    workerId,
+    start(): void {
+      deps.heartbeats.register({ workerId, isScheduler: runScheduler });
+      const dead = deps.heartbeats.markDeadLocalWorkers(isPidAlive);
+      const recovered = deps.jobs.recoverStale({ aliveSince: new Date(deps.clock.now().getTime() - 3 * HEARTBEAT_MS) });
+      log.info({ deadWorkers: dead, recoveredJobs: recovered }, 'worker started');
+      heartbeat = setInterval(() => {
+        try {
+          deps.heartbeats.beat(workerId, { inFlight: runner.inFlightCount() });
+        } catch (error) {
+          log.error({ err: { message: (error as Error).message } }, 'heartbeat failed');
+        }
+      }, HEARTBEAT_MS);
+      runner.start();
+      scheduler?.start();
+    },
+    async stop(): Promise<void> {
+      clearInterval(heartbeat);
+      await scheduler?.stop();
+      await runner.stop(deps.config.jobs.shutdownGraceMs);
+      deps.heartbeats.stop(workerId);
+      log.info('worker stopped');
+    },
+    runner,
+    scheduler,
+  };
+}
+
+export type Worker = ReturnType<typeof createWorker>;

@@ -1,0 +1,29 @@
+import { loadConfig } from '../../config/config.ts';
+import { closeDatabase, openDatabase } from '../../db/client.ts';
+import { getHealth } from '../../modules/health/health.usecases.ts';
+import { createHeartbeatsRepository } from '../../modules/jobs/heartbeats.repository.ts';
+import { systemClock } from '../../shared/clock.ts';
+import { exitCodes, type CliCommand } from '../cli.types.ts';
+
+/** For container health checks of the worker, which serves no HTTP: healthy while its heartbeat is fresh. */
+export const healthcheckCommand: CliCommand = {
+  name: 'healthcheck',
+  usage: 'healthcheck [--worker] [--max-age SECONDS] [--json]',
+  summary: 'Exit 0 when the database is usable (and, with --worker, a worker heartbeat is fresh).',
+  options: { worker: { type: 'boolean' }, 'max-age': { type: 'string' }, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const config = loadConfig(io.env, { cwd: io.cwd });
+    const db = openDatabase(config.databaseFile);
+    try {
+      const report = getHealth({ db, clock: systemClock, heartbeats: createHeartbeatsRepository({ db, clock: systemClock }), browserLocation: { kind: 'remote', wsEndpoint: '', source: 'BROWSER_WS_ENDPOINT' } });
+      const maxAge = Number(values['max-age'] ?? 60);
+      const workerOk = report.worker.heartbeatAgeSeconds !== null && report.worker.heartbeatAgeSeconds <= maxAge;
+      const healthy = report.database.ok && report.migrations.applied && (!values.worker || workerOk);
+      if (values.json) io.stdout.write(`${JSON.stringify({ healthy, database: report.database, migrations: report.migrations, worker: report.worker })}\n`);
+      else io.stdout.write(healthy ? 'healthy\n' : 'unhealthy\n');
+      return healthy ? exitCodes.ok : exitCodes.unavailable;
+    } finally {
+      closeDatabase(db);
+    }
+  },
+};

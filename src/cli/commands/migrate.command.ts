@@ -1,0 +1,23 @@
+import { loadConfig } from '../../config/config.ts';
+import { closeDatabase, countPendingMigrations, openDatabase, runMigrations } from '../../db/client.ts';
+import { exitCodes, type CliCommand } from '../cli.types.ts';
+
+export const migrateCommand: CliCommand = {
+  name: 'migrate',
+  usage: 'migrate [--json]',
+  summary: 'Create or upgrade the database under DATA_DIR (the service also does this at start).',
+  options: { json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const config = loadConfig(io.env, { cwd: io.cwd });
+    const db = openDatabase(config.databaseFile);
+    try {
+      const pending = countPendingMigrations(db);
+      runMigrations(db);
+      if (values.json) io.stdout.write(`${JSON.stringify({ database: config.databaseFile, applied: pending })}\n`);
+      else io.stdout.write(`Applied ${pending} migration(s). Database is up to date: ${config.databaseFile}\n`);
+      return exitCodes.ok;
+    } finally {
+      closeDatabase(db);
+    }
+  },
+};

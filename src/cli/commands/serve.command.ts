@@ -1,0 +1,26 @@
+import { loadConfig, type ProcessMode } from '../../config/config.ts';
+import { startService } from '../../service.ts';
+import { exitCodes, type CliCommand } from '../cli.types.ts';
+
+export const serveCommand: CliCommand = {
+  name: 'serve',
+  usage: 'serve [--mode all|web|worker]',
+  summary: 'Start the service (dashboard, API, scheduler and worker) until SIGTERM or Ctrl-C.',
+  options: { mode: { type: 'string' } },
+  async run({ values }, io) {
+    const config = loadConfig(io.env, { cwd: io.cwd });
+    const mode = (values.mode as string | undefined) ?? config.processMode;
+    if (!['all', 'web', 'worker'].includes(mode)) {
+      io.stderr.write(`--mode must be one of all, web, worker.\n`);
+      return exitCodes.usage;
+    }
+    const service = await startService(config, mode as ProcessMode);
+    if (service.url) io.stderr.write(`Exposure Scanner is running at ${service.url}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => void service.stop().then(resolve, resolve);
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    });
+    return exitCodes.ok;
+  },
+};

@@ -1,0 +1,47 @@
+import os from 'node:os';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig, type Config } from '../../src/config/config.ts';
+import { createApp, type App, type AppDeps } from '../../src/app.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { createLogger } from '../../src/shared/logger.ts';
+import { createFixedClock } from '../../src/shared/clock.ts';
+
+export function makeTempDir(prefix = 'es-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ DATA_DIR: makeTempDir(), LOG_LEVEL: 'silent', ...env });
+}
+
+/** Collects log lines in memory so tests can assert on what was (and was not) logged. */
+export function createMemoryLogger(level = 'debug') {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk, _enc, cb) {
+      lines.push(...String(chunk).split('\n').filter(Boolean));
+      cb();
+    },
+  });
+  return { logger: createLogger({ level, destination }), lines };
+}
+
+/**
+ * The same dependency graph as production, on an in-memory database with the real migrations and a
+ * fixed clock; anything else can be overridden. No module mocking anywhere.
+ */
+export function createTestApp(overrides: Partial<AppDeps> & { env?: Record<string, string> } = {}): App & { clock: ReturnType<typeof createFixedClock> } {
+  const { env, ...rest } = overrides;
+  const config = testConfig(env);
+  const clock = (rest.clock as ReturnType<typeof createFixedClock> | undefined) ?? createFixedClock('2026-11-22T10:00:00Z');
+  const app = createApp(config, {
+    db: openDatabase(':memory:'),
+    logger: createLogger({ level: 'silent' }),
+    clock,
+    browserLocation: { kind: 'missing', instruction: 'test: no browser', tried: [] },
+    ...rest,
+  });
+  return app as App & { clock: ReturnType<typeof createFixedClock> };
+}

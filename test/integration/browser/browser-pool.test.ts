@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright';
+import { locateBrowser } from '../../../src/browser/browser-locator.ts';
+import { createBrowserPool, type BrowserPool } from '../../../src/browser/browser-pool.ts';
+import { createLogger } from '../../../src/shared/logger.ts';
+import { startLocalServer } from '../../helpers/local-server.ts';
+
+const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
+
+// In CI a missing browser must fail loudly, not skip: .ci/run installs Chromium.
+describe.skipIf(location.kind === 'missing' && !process.env.CI)('the browser pool on real Chromium', () => {
+  let server: Awaited<ReturnType<typeof startLocalServer>>;
+  let pool: BrowserPool;
+
+  beforeAll(async () => {
+    server = await startLocalServer({
+      '/page': (_req, res) => {
+        res.setHeader('content-type', 'text/html');
+        res.end('<html><body><div id="x"></div><script>document.getElementById("x").textContent = "built by script"</script></body></html>');
+      },
+      '/cookie': (_req, res) => {
+        res.setHeader('set-cookie', 'tracker=1; Path=/');
+        res.end('<html><body>cookie set</body></html>');
+      },
+      '/hang': () => undefined,
+    });
+    pool = createBrowserPool({ location, logger: createLogger({ level: 'silent' }), options: { pagesPerBrowser: 3, navigationTimeoutMs: 2000 } });
+  });
+
+  afterAll(async () => {
+    await pool.close();
+    await server.close();
+  });
+
+  it('renders script-built pages', async () => {
+    const text = await pool.withPage(async (page) => {
+      await page.goto(`${server.url}/page`);
+      return page.locator('#x').textContent();
+    });
+    expect(text).toBe('built by script');
+  });
+
+  it('gives every job a fresh context, so cookies never carry over', async () => {
+    await pool.withPage(async (page) => void (await page.goto(`${server.url}/cookie`)));
+    const cookies = await pool.withPage(async (page, context) => {
+      await page.goto(`${server.url}/page`);
+      return context.cookies();
+    });
+    expect(cookies).toEqual([]);
+  });
+
+  it('times out on a page that never answers and still closes the context', async () => {
+    await expect(pool.withPage((page) => page.goto(`${server.url}/hang`))).rejects.toThrow(/Timeout/i);
+    expect(pool.stats().activeContexts).toBe(0);
+  });
+
+  it('closes the context when the job throws', async () => {
+    await expect(pool.withPage(async () => { throw new Error('job failed'); })).rejects.toThrow('job failed');
+    expect(pool.stats().activeContexts).toBe(0);
+  });
+
+  it('restarts the browser after its page budget', async () => {
+    const pids = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      await pool.withPage(async (page) => {
+        await page.goto(`${server.url}/page`);
+        pids.add(page.context().browser()!.version() + String((page.context().browser() as unknown as { _guid: string })._guid));
+      });
+    }
+    expect(pids.size).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('without any browser', () => {
+  it('fails jobs with the install instruction instead of crashing', async () => {
+    const pool = createBrowserPool({ location: { kind: 'missing', instruction: 'Install one: `apt-get install chromium`', tried: [] }, logger: createLogger({ level: 'silent' }), options: { pagesPerBrowser: 1, navigationTimeoutMs: 1000 } });
+    await expect(pool.withPage(async () => 1)).rejects.toMatchObject({ code: 'browser.missing', message: expect.stringContaining('apt-get install chromium') });
+  });
+});

@@ -1,0 +1,59 @@
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { openDatabase, runMigrations, closeDatabase } from '../../../src/db/client.ts';
+import { createJobsRepository } from '../../../src/modules/jobs/jobs.repository.ts';
+import { systemClock } from '../../../src/shared/clock.ts';
+import { makeTempDir } from '../../helpers/test-app.ts';
+import { crashTestKinds, effectsTableSql } from '../../helpers/job-worker-process.ts';
+
+const workerScript = path.resolve(import.meta.dirname, '../../helpers/job-worker-process.ts');
+
+function startWorker(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', workerScript], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
+    child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
+  });
+}
+
+async function waitFor(check: () => boolean, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+describe('a worker killed with SIGKILL part-way', () => {
+  it('loses nothing and, after a restart, completes every one of 200 jobs exactly once', async () => {
+    const dataDir = makeTempDir();
+    const db = openDatabase(path.join(dataDir, 'exposure-scanner.sqlite'));
+    runMigrations(db);
+    db.$client.exec(effectsTableSql);
+    const jobs = createJobsRepository({ db, clock: systemClock, kinds: crashTestKinds });
+    for (let n = 0; n < 200; n++) jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
+    const effects = () => (db.$client.prepare('select count(*) as c from job_effects').get() as { c: number }).c;
+
+    const first = await startWorker(dataDir);
+    await waitFor(() => effects() >= 50, 60_000);
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const afterKill = effects();
+    expect(afterKill).toBeLessThan(200);
+
+    const second = await startWorker(dataDir);
+    await waitFor(() => jobs.countByStatus().done === 200, 90_000);
+    second.kill('SIGTERM');
+    await new Promise((r) => second.once('exit', r));
+
+    const rows = db.$client.prepare('select job_id, count(*) as c from job_effects group by job_id').all() as { job_id: number; c: number }[];
+    expect(rows).toHaveLength(200);
+    expect(rows.every((r) => r.c === 1)).toBe(true);
+    expect(effects()).toBe(200);
+    expect(jobs.countByStatus()).toEqual({ done: 200 });
+    const ns = (db.$client.prepare('select n from job_effects order by n').all() as { n: number }[]).map((r) => r.n);
+    expect(ns).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    closeDatabase(db);
+  });
+});

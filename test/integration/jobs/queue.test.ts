@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { createTestApp } from '../../helpers/test-app.ts';
+import { createJobsRepository, LeaseLostError } from '../../../src/modules/jobs/jobs.repository.ts';
+import { computeRetryDelayMs } from '../../../src/modules/jobs/jobs.models.ts';
+import { createJobRegistry, defineJobHandler } from '../../../workers/job-registry.ts';
+import { createJobRunner } from '../../../workers/job-runner.ts';
+import { createLogger } from '../../../src/shared/logger.ts';
+
+const kinds = {
+  'test.echo': { schema: z.object({ n: z.number() }), timeoutMs: 10_000, concurrency: 2, maxAttempts: 3 },
+  'test.slow': { schema: z.object({ ms: z.number() }), timeoutMs: 200, concurrency: 1, maxAttempts: 2 },
+};
+
+function setup() {
+  const app = createTestApp({ jobKinds: kinds });
+  const jobs = createJobsRepository({ db: app.db, clock: app.clock, kinds });
+  return { app, jobs };
+}
+
+const waitFor = async (check: () => boolean, ms = 10_000) => {
+  const until = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > until) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('the durable job queue', () => {
+  it('enqueues a job once per idempotency key', () => {
+    const { jobs } = setup();
+    expect(jobs.enqueue({ kind: 'test.echo', payload: { n: 1 }, idempotencyKey: 'k1' })).toBeTypeOf('number');
+    expect(jobs.enqueue({ kind: 'test.echo', payload: { n: 2 }, idempotencyKey: 'k1' })).toBeNull();
+    expect(jobs.countByStatus()).toEqual({ queued: 1 });
+  });
+
+  it('refuses unknown kinds and invalid payloads at enqueue time', () => {
+    const { jobs } = setup();
+    expect(() => jobs.enqueue({ kind: 'test.nope', payload: {} })).toThrow(expect.objectContaining({ code: 'jobs.unknown_kind' }));
+    expect(() => jobs.enqueue({ kind: 'test.echo', payload: { n: 'x' } })).toThrow(expect.objectContaining({ code: 'jobs.invalid_payload' }));
+  });
+
+  it('hands a job to one worker only while its lease holds, then to another once it expires', () => {
+    const { app, jobs } = setup();
+    jobs.enqueue({ kind: 'test.echo', payload: { n: 1 } });
+    expect(jobs.claim({ owner: 'a', kind: 'test.echo', limit: 5, leaseMs: 10_000 })).toHaveLength(1);
+    expect(jobs.claim({ owner: 'b', kind: 'test.echo', limit: 5, leaseMs: 10_000 })).toHaveLength(0);
+    app.clock.advance(10_001);
+    const [taken] = jobs.claim({ owner: 'b', kind: 'test.echo', limit: 5, leaseMs: 10_000 });
+    expect(taken?.leaseOwner).toBe('b');
+    expect(taken?.attempts).toBe(2);
+    // The first owner's late completion is fenced off.
+    expect(() => jobs.complete({ id: taken!.id, owner: 'a' })).toThrow(LeaseLostError);
+    jobs.complete({ id: taken!.id, owner: 'b' });
+    expect(jobs.get(taken!.id)?.status).toBe('done');
+  });
+
+  it('does not run a job before its run_after time', () => {
+    const { app, jobs } = setup();
+    jobs.enqueue({ kind: 'test.echo', payload: { n: 1 }, runAfter: new Date(app.clock.now().getTime() + 60_000) });
+    expect(jobs.claim({ owner: 'a', kind: 'test.echo', limit: 1, leaseMs: 1000 })).toHaveLength(0);
+    app.clock.advance(60_000);
+    expect(jobs.claim({ owner: 'a', kind: 'test.echo', limit: 1, leaseMs: 1000 })).toHaveLength(1);
+  });
+
+  it('retries failures with backoff and gives up after the last attempt', () => {
+    const { app, jobs } = setup();
+    const id = jobs.enqueue({ kind: 'test.echo', payload: { n: 1 } })!;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const [job] = jobs.claim({ owner: 'a', kind: 'test.echo', limit: 1, leaseMs: 1000 });
+      expect(job?.attempts).toBe(attempt);
+      jobs.fail({ id, owner: 'a', error: `boom ${attempt}`, retryDelayMs: 5000 });
+      expect(jobs.claim({ owner: 'a', kind: 'test.echo', limit: 1, leaseMs: 1000 })).toHaveLength(0);
+      app.clock.advance(5000);
+    }
+    expect(jobs.get(id)).toMatchObject({ status: 'dead', lastError: 'boom 3' });
+  });
+
+  it('buries a job whose worker died on its last attempt instead of running it forever', () => {
+    const { app, jobs } = setup();
+    const id = jobs.enqueue({ kind: 'test.slow', payload: { ms: 1 } })!;
+    jobs.claim({ owner: 'a', kind: 'test.slow', limit: 1, leaseMs: 1000 });
+    app.clock.advance(1001);
+    jobs.claim({ owner: 'b', kind: 'test.slow', limit: 1, leaseMs: 1000 });
+    app.clock.advance(1001);
+    expect(jobs.claim({ owner: 'c', kind: 'test.slow', limit: 1, leaseMs: 1000 })).toHaveLength(0);
+    expect(jobs.get(id)?.status).toBe('dead');
+  });
+
+  it('recovers running jobs of workers with no recent heartbeat at start', () => {
+    const { app, jobs } = setup();
+    jobs.enqueue({ kind: 'test.echo', payload: { n: 1 } });
+    jobs.claim({ owner: 'ghost', kind: 'test.echo', limit: 1, leaseMs: 600_000 });
+    app.heartbeats.register({ workerId: 'alive', isScheduler: false });
+    expect(jobs.recoverStale({ aliveSince: new Date(app.clock.now().getTime() - 15_000) })).toBe(1);
+    expect(jobs.claim({ owner: 'alive', kind: 'test.echo', limit: 1, leaseMs: 1000 })).toHaveLength(1);
+  });
+
+  it('keeps retry delays growing and bounded', () => {
+    const delays = [1, 2, 3, 4, 20].map((a) => computeRetryDelayMs(a, () => 1));
+    expect(delays).toEqual([5000, 10_000, 20_000, 40_000, 3_600_000]);
+    expect(computeRetryDelayMs(3, () => 0)).toBe(10_000);
+  });
+});
+
+describe('the job runner', () => {
+  it('refuses to start when a declared kind has no handler', () => {
+    expect(() => createJobRegistry(kinds, [defineJobHandler('test.echo', async () => undefined)])).toThrow(/test\.slow/);
+  });
+
+  it('runs jobs with per-kind concurrency and completes them', async () => {
+    const { jobs } = setup();
+    let running = 0;
+    let peak = 0;
+    const seen: number[] = [];
+    const registry = createJobRegistry(kinds, [
+      defineJobHandler<{ n: number }>('test.echo', async ({ n }) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 30));
+        seen.push(n);
+        running--;
+      }),
+      defineJobHandler('test.slow', async () => undefined),
+    ]);
+    for (let n = 0; n < 8; n++) jobs.enqueue({ kind: 'test.echo', payload: { n } });
+    const runner = createJobRunner({ jobs, registry, logger: createLogger({ level: 'silent' }), options: { workerId: 'w', concurrency: 4, leaseMs: 10_000, pollIntervalMs: 10 } });
+    runner.start();
+    await waitFor(() => jobs.countByStatus().done === 8);
+    await runner.stop(1000);
+    expect(seen.sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(peak).toBe(2);
+  });
+
+  it('fails a job that exceeds its timeout and records why', async () => {
+    const { jobs } = setup();
+    const registry = createJobRegistry(kinds, [
+      defineJobHandler('test.echo', async () => undefined),
+      defineJobHandler('test.slow', (_p, ctx) => new Promise((resolve) => ctx.signal.addEventListener('abort', () => setTimeout(resolve, 5000)))),
+    ]);
+    const id = jobs.enqueue({ kind: 'test.slow', payload: { ms: 10_000 } })!;
+    const runner = createJobRunner({ jobs, registry, logger: createLogger({ level: 'silent' }), options: { workerId: 'w', concurrency: 1, leaseMs: 10_000, pollIntervalMs: 10 } });
+    runner.start();
+    await waitFor(() => jobs.get(id)?.lastError !== null);
+    await runner.stop(100);
+    expect(jobs.get(id)?.lastError).toMatch(/timed out after 200 ms/);
+  });
+
+  it('releases unfinished jobs at shutdown without counting the attempt', async () => {
+    const { jobs } = setup();
+    let started = false;
+    const registry = createJobRegistry(kinds, [
+      defineJobHandler('test.echo', async (_p, ctx) => {
+        started = true;
+        await new Promise((resolve) => ctx.signal.addEventListener('abort', resolve));
+      }),
+      defineJobHandler('test.slow', async () => undefined),
+    ]);
+    const id = jobs.enqueue({ kind: 'test.echo', payload: { n: 1 } })!;
+    const runner = createJobRunner({ jobs, registry, logger: createLogger({ level: 'silent' }), options: { workerId: 'w', concurrency: 1, leaseMs: 10_000, pollIntervalMs: 10 } });
+    runner.start();
+    await waitFor(() => started);
+    await runner.stop(50);
+    expect(jobs.get(id)).toMatchObject({ status: 'queued', attempts: 0, leaseOwner: null });
+  });
+});

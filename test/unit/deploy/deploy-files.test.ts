@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { settingDefinitions } from '../../../src/config/config.definition.ts';
+import { loadConfig } from '../../../src/config/config.ts';
+import { cliCommands } from '../../../src/cli/commands/index.ts';
+import { renderEnvExample, renderReadmeTable } from '../../../scripts/env-example.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
+const settingNames = new Set<string>(settingDefinitions.map((d) => d.env));
+const mainModes = ['migrate', 'web', 'worker', 'all'];
+
+interface ComposeService {
+  build?: unknown;
+  image?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  volumes?: string[];
+  ports?: string[];
+  healthcheck?: { test: string[] };
+}
+
+function parseDockerfile(text: string) {
+  const joined = text.replace(/\\\n/g, ' ');
+  const instructions = joined.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const get = (name: string) => instructions.filter((l) => l.toUpperCase().startsWith(`${name} `)).map((l) => l.slice(name.length + 1).trim());
+  const env: Record<string, string> = {};
+  for (const line of get('ENV')) for (const m of line.matchAll(/([A-Z_]+)=(\S+)/g)) env[m[1]!] = m[2]!;
+  return { from: get('FROM'), env, expose: get('EXPOSE'), cmd: JSON.parse(get('CMD').at(-1)!) as string[], volume: get('VOLUME'), healthcheck: get('HEALTHCHECK'), user: get('USER') };
+}
+
+describe('docker-compose.yml', () => {
+  const compose = parseYaml(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
+
+  it('runs web and worker from one image with the real entry point and modes', () => {
+    const { web, worker } = compose.services;
+    expect(web?.image).toBeDefined();
+    expect(web?.image).toBe(worker?.image);
+    for (const [name, service] of [['web', web], ['worker', worker]] as const) {
+      const cmd = service!.command!;
+      expect(cmd.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
+      expect(fs.existsSync(path.join(root, cmd[3]!))).toBe(true);
+      expect(mainModes).toContain(cmd[4]);
+      expect(cmd[4]).toBe(name);
+      expect(service!.environment!.PROCESS_MODE).toBe(name);
+    }
+  });
+
+  it('only sets variables the code reads, with values the code accepts', () => {
+    for (const service of [compose.services.web!, compose.services.worker!]) {
+      for (const key of Object.keys(service.environment ?? {})) expect(settingNames, key).toContain(key);
+      expect(() => loadConfig(service.environment!)).not.toThrow();
+    }
+  });
+
+  it('keeps DATA_DIR on a named volume shared by both processes', () => {
+    for (const service of [compose.services.web!, compose.services.worker!]) {
+      const dataDir = service.environment!.DATA_DIR;
+      expect(service.volumes).toContain(`data:${dataDir}`);
+    }
+    expect(compose.volumes).toHaveProperty('data');
+  });
+
+  it('health-checks the web process on its real port and path, and the worker with a real CLI command', () => {
+    const web = compose.services.web!;
+    const port = loadConfig(web.environment!).port;
+    expect(web.healthcheck!.test.join(' ')).toContain(`http://127.0.0.1:${port}/healthz`);
+    expect(web.ports).toEqual([`127.0.0.1:${port}:${port}`]);
+    const workerCheck = compose.services.worker!.healthcheck!.test;
+    expect(fs.existsSync(path.join(root, workerCheck[2]!))).toBe(true);
+    expect(cliCommands.map((c) => c.name)).toContain(workerCheck[3]);
+  });
+
+  it('includes a SearXNG backend the scanner is pointed at, with the JSON format enabled', () => {
+    const searxng = compose.services.searxng!;
+    expect(searxng.image).toMatch(/searxng\/searxng/);
+    expect(compose.services.worker!.environment!.SEARXNG_URL).toBe('http://searxng:8080');
+    const mount = searxng.volumes!.find((v) => v.includes('/etc/searxng/settings.yml'))!;
+    const settings = parseYaml(read(mount.split(':')[0]!)) as { search: { formats: string[] }; server: { limiter: boolean } };
+    expect(settings.search.formats).toContain('json');
+    expect(settings.server.limiter).toBe(false);
+  });
+});
+
+describe('Dockerfile', () => {
+  const docker = parseDockerfile(read('Dockerfile'));
+
+  it('starts the real entry point on Node 20 with the settings the code reads', () => {
+    expect(docker.from[0]).toMatch(/^node:20/);
+    expect(docker.cmd).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
+    for (const key of Object.keys(docker.env).filter((k) => k !== 'NODE_ENV')) expect(settingNames, key).toContain(key);
+    const config = loadConfig(docker.env);
+    expect(docker.expose).toEqual([String(config.port)]);
+    expect(docker.volume[0]).toContain(config.dataDir);
+    expect(docker.env.CHROMIUM_PATH).toBe('/usr/bin/chromium');
+  });
+
+  it('installs Chromium, runs as an unprivileged user and checks /healthz', () => {
+    expect(read('Dockerfile')).toMatch(/apt-get install[^\n]*chromium/);
+    expect(docker.user).toEqual(['node']);
+    expect(docker.healthcheck.join(' ')).toContain('/healthz');
+  });
+});
+
+describe('documentation of settings', () => {
+  it('.env.example is generated from the settings table and up to date', () => {
+    expect(read('.env.example')).toBe(renderEnvExample());
+  });
+
+  it('the README lists every setting in its configuration table', () => {
+    expect(read('README.md')).toContain(renderReadmeTable());
+  });
+});

@@ -374,6 +374,8 @@ CREATE TABLE `scan_runs` (
 	`person_id` text NOT NULL,
 	`trigger` text NOT NULL,
 	`status` text NOT NULL,
+	`engines` text NOT NULL,
+	`allow_hosts` text NOT NULL,
 	`queries_planned` integer DEFAULT 0 NOT NULL,
 	`queries_done` integer DEFAULT 0 NOT NULL,
 	`candidates_found` integer DEFAULT 0 NOT NULL,
@@ -384,6 +386,7 @@ CREATE TABLE `scan_runs` (
 	`error` text,
 	`created_at` integer NOT NULL,
 	`started_at` integer,
+	`searches_finished_at` integer,
 	`finished_at` integer,
 	FOREIGN KEY (`person_id`) REFERENCES `people`(`id`) ON UPDATE no action ON DELETE cascade
 );

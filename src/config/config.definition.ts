@@ -30,6 +30,7 @@ export const settingDefinitions = [
   { env: 'SCAN_JITTER_MINUTES', default: '45', expects: 'a whole number from 0 to 720', description: 'Random delay added to each scheduled scan, so scans do not all start on the minute.' },
   { env: 'SCAN_QUERY_CAP', default: '24', expects: 'a whole number from 1 to 500', description: 'Most queries one scan sends; the rest rotate into later scans.' },
   { env: 'SCAN_ENGINES', default: 'duckduckgo,bing,brave,mojeek', expects: 'comma-separated engine ids, each optionally id=URL', description: 'Engines a scan uses and, with =URL, their endpoints.' },
+  { env: 'ENGINE_MIN_INTERVAL_MS', default: '4000', expects: 'milliseconds from 0 to 600000', description: 'Least time between two queries to the same engine (a random extra of up to half is added), to stay polite and unblocked.' },
   { env: 'SEARXNG_URL', default: undefined, expects: 'an http(s) URL of a SearXNG instance with the JSON format enabled', description: 'When set, SearXNG is added to the scan engines.' },
   { env: 'ALLOW_PRIVATE_HOSTS', default: '', expects: 'comma-separated host names or IP addresses', description: 'Private or loopback hosts that may be fetched anyway (the local simulated web). Everything else private is refused.' },
   { env: 'MAX_PAGE_BYTES', default: '10485760', expects: 'bytes from 10000 to 1073741824', description: 'Largest page or image the scanner downloads.' },

@@ -16,7 +16,7 @@ export interface Config {
   browser: { chromiumPath: string | undefined; wsEndpoint: string | undefined; pagesPerBrowser: number; navigationTimeoutMs: number };
   jobs: { concurrency: number; leaseMs: number; shutdownGraceMs: number };
   scheduler: { tick: string; defaultScanSchedule: string; jitterMinutes: number };
-  scan: { queryCap: number; engines: string[]; searxngUrl: string | undefined; maxPageBytes: number; photoMatchThreshold: number };
+  scan: { queryCap: number; engines: string[]; engineMinIntervalMs: number; searxngUrl: string | undefined; maxPageBytes: number; photoMatchThreshold: number };
   net: { allowPrivateHosts: string[] };
   health: { alertAfterHours: number };
 }
@@ -54,6 +54,7 @@ const fieldSchemas: Record<SettingName, z.ZodType> = {
   SCAN_JITTER_MINUTES: wholeNumber(0, 720),
   SCAN_QUERY_CAP: wholeNumber(1, 500),
   SCAN_ENGINES: list,
+  ENGINE_MIN_INTERVAL_MS: wholeNumber(0, 600_000),
   SEARXNG_URL: httpUrl.optional(),
   ALLOW_PRIVATE_HOSTS: list,
   MAX_PAGE_BYTES: wholeNumber(10_000, 1_073_741_824),
@@ -100,6 +101,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     scan: {
       queryCap: v.SCAN_QUERY_CAP,
       engines: v.SCAN_ENGINES,
+      engineMinIntervalMs: v.ENGINE_MIN_INTERVAL_MS,
       searxngUrl: v.SEARXNG_URL,
       maxPageBytes: v.MAX_PAGE_BYTES,
       photoMatchThreshold: v.PHOTO_MATCH_THRESHOLD,

@@ -9,6 +9,10 @@ export const scanRuns = sqliteTable(
     personId: text('person_id').notNull().references(() => people.id, { onDelete: 'cascade' }),
     trigger: text('trigger', { enum: ['schedule', 'manual', 'catch_up', 'cli', 'demo'] }).notNull(),
     status: text('status', { enum: ['queued', 'running', 'succeeded', 'partial', 'failed'] }).notNull(),
+    /** Engines (`id` or `id=endpoint`) chosen when the scan was created, so a resumed scan uses the same ones. */
+    engines: json<string[]>('engines').notNull(),
+    /** Private hosts this scan may visit (the local simulated web); empty for normal scans. */
+    allowHosts: json<string[]>('allow_hosts').notNull(),
     /** What the scan planned and where it is; the dashboard and CLI progress bars read these. */
     queriesPlanned: integer('queries_planned').notNull().default(0),
     queriesDone: integer('queries_done').notNull().default(0),
@@ -20,6 +24,8 @@ export const scanRuns = sqliteTable(
     error: text('error'),
     createdAt: createdAt(),
     startedAt: timestamp('started_at'),
+    /** Set when every planned search has an outcome; the run finishes once its candidate pages are visited too. */
+    searchesFinishedAt: timestamp('searches_finished_at'),
     finishedAt: timestamp('finished_at'),
   },
   (t) => [index('scan_runs_person_idx').on(t.personId, t.createdAt)],

@@ -376,6 +376,7 @@ CREATE TABLE `scan_runs` (
 	`status` text NOT NULL,
 	`engines` text NOT NULL,
 	`allow_hosts` text NOT NULL,
+	`rotation_cursor` integer DEFAULT 0 NOT NULL,
 	`queries_planned` integer DEFAULT 0 NOT NULL,
 	`queries_done` integer DEFAULT 0 NOT NULL,
 	`candidates_found` integer DEFAULT 0 NOT NULL,

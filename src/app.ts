@@ -10,6 +10,14 @@ import { createJobsRepository, type JobsRepository } from './modules/jobs/jobs.r
 import { createHeartbeatsRepository, type HeartbeatsRepository } from './modules/jobs/heartbeats.repository.ts';
 import { jobKinds } from './modules/jobs/job-kinds.ts';
 import type { JobKindSpec } from './modules/jobs/jobs.models.ts';
+import { createUrlGuard } from './shared/ssrf-guard.ts';
+import { createProfilesRepository, type ProfilesRepository } from './modules/profiles/profiles.repository.ts';
+import { createScansRepository, type ScansRepository } from './modules/scans/scans.repository.ts';
+import { createHitsRepository, type HitsRepository } from './modules/hits/hits.repository.ts';
+import { createEngineStatusRepository, type EngineStatusRepository } from './modules/scans/engine-status.repository.ts';
+import { createSearchRuntime, type SearchRuntime } from './modules/scans/search-runtime.ts';
+import type { PhotoMatcher, ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
+import { loadSources } from './modules/scans/sources.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
@@ -25,7 +33,19 @@ export interface AppDeps {
   jobs: JobsRepository;
   jobKinds: Record<string, JobKindSpec>;
   heartbeats: HeartbeatsRepository;
+  profiles: ProfilesRepository;
+  scans: ScansRepository;
+  hits: HitsRepository;
+  engineStatus: EngineStatusRepository;
+  searchRuntime: SearchRuntime;
+  pipeline: ScanPipelineDeps;
   routeModules?: RouteModule[];
+}
+
+/** Optional parts a test or a later capability plugs into the scan pipeline. */
+export interface AppExtensions {
+  photoMatcher?: PhotoMatcher;
+  scanHooks?: ScanHooks;
 }
 
 export interface App extends AppDeps {
@@ -36,7 +56,7 @@ export interface App extends AppDeps {
  * The composition root: the only place that reads the config to build dependencies. Nothing else in the
  * code base creates a database, logger, clock or browser of its own.
  */
-export function createApp(config: Config, overrides: Partial<AppDeps> = {}): App {
+export function createApp(config: Config, overrides: Partial<AppDeps> & AppExtensions = {}): App {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const clock = overrides.clock ?? systemClock;
   const random = overrides.random ?? Math.random;
@@ -60,6 +80,32 @@ export function createApp(config: Config, overrides: Partial<AppDeps> = {}): App
       options: { pagesPerBrowser: config.browser.pagesPerBrowser, navigationTimeoutMs: config.browser.navigationTimeoutMs },
     });
   const kinds = overrides.jobKinds ?? jobKinds;
+  const jobs = overrides.jobs ?? createJobsRepository({ db, clock, kinds });
+  const profiles = overrides.profiles ?? createProfilesRepository({ db, clock });
+  const scans = overrides.scans ?? createScansRepository({ db, clock });
+  const hits = overrides.hits ?? createHitsRepository({ db, clock });
+  const engineStatus = overrides.engineStatus ?? createEngineStatusRepository({ db, clock });
+  const searchRuntime =
+    overrides.searchRuntime ??
+    createSearchRuntime({
+      pool: browserPool,
+      guard: createUrlGuard({ allowHosts: config.net.allowPrivateHosts }),
+      random,
+      options: { minIntervalMs: config.scan.engineMinIntervalMs, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
+    });
+  const pipeline: ScanPipelineDeps = overrides.pipeline ?? {
+    db, clock, logger: logger.child({ component: 'scan' }), jobs, scans, hits, profiles, engineStatus, searchRuntime, browserPool,
+    sources: loadSources(),
+    photoMatcher: overrides.photoMatcher,
+    hooks: overrides.scanHooks,
+    settings: {
+      queryCap: config.scan.queryCap,
+      maxPageBytes: config.scan.maxPageBytes,
+      navigationTimeoutMs: config.browser.navigationTimeoutMs,
+      allowPrivateHosts: config.net.allowPrivateHosts,
+      maxCandidatesPerScan: 300,
+    },
+  };
   const deps: AppDeps = {
     config,
     logger,
@@ -69,8 +115,14 @@ export function createApp(config: Config, overrides: Partial<AppDeps> = {}): App
     browserLocation,
     browserPool,
     jobKinds: kinds,
-    jobs: overrides.jobs ?? createJobsRepository({ db, clock, kinds }),
+    jobs,
     heartbeats: overrides.heartbeats ?? createHeartbeatsRepository({ db, clock }),
+    profiles,
+    scans,
+    hits,
+    engineStatus,
+    searchRuntime,
+    pipeline,
     routeModules: overrides.routeModules,
   };
   return {

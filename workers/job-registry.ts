@@ -4,6 +4,8 @@ import type { JobKindSpec } from '../src/modules/jobs/jobs.models.ts';
 export interface JobContext {
   jobId: number;
   attempt: number;
+  /** The last attempt should leave the domain in a settled state (a failed scan, a failed page) instead of throwing. */
+  maxAttempts: number;
   /** Aborted on timeout or shutdown; long handlers pass it to every await that accepts one. */
   signal: AbortSignal;
   logger: Logger;

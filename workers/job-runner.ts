@@ -59,6 +59,7 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
         handler.handle(payload as never, {
           jobId: job.id,
           attempt: job.attempts,
+          maxAttempts: job.maxAttempts,
           signal: controller.signal,
           logger: log,
           complete: (effects) => {

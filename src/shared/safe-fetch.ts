@@ -39,7 +39,7 @@ export async function safeFetch(guard: UrlGuard, request: SafeFetchRequest): Pro
     await guard.check(url);
     let response: Response;
     try {
-      response = await fetch(url, { method, headers: request.headers, body, redirect: 'manual', signal });
+      response = await fetch(url, { method, headers: request.headers, body: body as BodyInit | undefined, redirect: 'manual', signal });
     } catch (error) {
       if (deadline.aborted) throw new AppError({ code: 'fetch.timeout', message: `No answer within ${request.timeoutMs} ms.`, statusCode: 504 });
       throw createFetchFailedError(`Request failed: ${(error as Error).message}`, error);

@@ -8,6 +8,20 @@ const minutes = (n: number) => n * 60_000;
  * validates payloads when it enqueues, the worker refuses to start unless each kind has a handler.
  */
 export const jobKinds = {
+  /** Plans one scan for one person and fans out searches. */
+  'scan.run': {
+    schema: z.object({ scanRunId: z.string().min(1) }),
+    timeoutMs: minutes(30),
+    concurrency: 2,
+    maxAttempts: 3,
+  },
+  /** Visits one candidate page in Chromium, matches it and records a hit. */
+  'page.visit': {
+    schema: z.object({ scanRunId: z.string().min(1), candidateId: z.number().int().positive() }),
+    timeoutMs: minutes(3),
+    concurrency: 2,
+    maxAttempts: 3,
+  },
   /** Checks that scans keep succeeding and engines are not all blocked; tells the person otherwise. */
   'health.check': {
     schema: z.object({ at: z.string().optional() }),

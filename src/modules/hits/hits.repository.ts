@@ -1,0 +1,67 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { createId } from '../../shared/ids.ts';
+import { hits, matches } from '../../db/schema/index.ts';
+
+export type Hit = typeof hits.$inferSelect;
+export type MatchRow = typeof matches.$inferSelect;
+
+export interface HitInput {
+  personId: string;
+  url: string;
+  normalizedUrl: string;
+  finalUrl: string | null;
+  host: string;
+  title: string | null;
+  pageLanguage: string | null;
+  severity: Hit['severity'];
+  categories: string[];
+  linkage: boolean;
+  reasons: string[];
+  scanRunId: string;
+  matches: Omit<typeof matches.$inferInsert, 'hitId' | 'createdAt' | 'id'>[];
+}
+
+export function createHitsRepository({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * One hit per person and normalised URL: a re-scan updates when it was last seen and what it shows now,
+     * and keeps its review status (a dismissed false positive stays dismissed). Call inside a transaction.
+     */
+    upsert(input: HitInput): { hit: Hit; isNew: boolean } {
+      const now = clock.now();
+      const existing = db.select().from(hits).where(and(eq(hits.personId, input.personId), eq(hits.normalizedUrl, input.normalizedUrl))).get();
+      const fields = {
+        url: input.url, finalUrl: input.finalUrl, host: input.host, title: input.title, pageLanguage: input.pageLanguage,
+        severity: input.severity, categories: input.categories, linkage: input.linkage, reasons: input.reasons,
+        lastSeenAt: now, lastScanRunId: input.scanRunId, updatedAt: now,
+      };
+      let id: string;
+      if (existing) {
+        id = existing.id;
+        db.update(hits).set({ ...fields, status: existing.status === 'new' ? 'new' : existing.status === 'resolved' ? 'new' : existing.status }).where(eq(hits.id, id)).run();
+        db.delete(matches).where(eq(matches.hitId, id)).run();
+      } else {
+        id = createId('hit');
+        db.insert(hits).values({ id, personId: input.personId, normalizedUrl: input.normalizedUrl, status: 'new', firstSeenAt: now, createdAt: now, ...fields }).run();
+      }
+      for (const m of input.matches) db.insert(matches).values({ ...m, hitId: id, createdAt: now }).run();
+      return { hit: db.select().from(hits).where(eq(hits.id, id)).get()!, isNew: !existing };
+    },
+    get(id: string): Hit | null {
+      return db.select().from(hits).where(eq(hits.id, id)).get() ?? null;
+    },
+    listForPerson(personId: string): Hit[] {
+      return db.select().from(hits).where(eq(hits.personId, personId)).orderBy(desc(hits.firstSeenAt)).all();
+    },
+    matchesOf(hitId: string): MatchRow[] {
+      return db.select().from(matches).where(eq(matches.hitId, hitId)).all();
+    },
+    setStatus(id: string, status: Hit['status']): void {
+      db.update(hits).set({ status, updatedAt: clock.now() }).where(eq(hits.id, id)).run();
+    },
+  };
+}
+
+export type HitsRepository = ReturnType<typeof createHitsRepository>;

@@ -1,0 +1,132 @@
+/**
+ * Text folding for matching. Pages write the same identifier in many ways (accents dropped, capitals,
+ * typographic dashes and quotes, line breaks between elements), so both the profile and the page are folded
+ * to one form before comparing. Every folded character remembers where it came from in the original, so a
+ * match can quote the page exactly as written.
+ */
+
+export interface FoldedText {
+  /** The folded text: lower case, no diacritics, one kind of dash/apostrophe/quote, single spaces. */
+  text: string;
+  /** starts[i] / ends[i]: the original range (UTF-16 indices) that produced folded character i. */
+  starts: number[];
+  ends: number[];
+}
+
+export interface Token {
+  /** Folded token text (a maximal run of letters and digits). */
+  text: string;
+  /** Range in the original text. */
+  start: number;
+  end: number;
+  /** Range in the folded text. */
+  foldedStart: number;
+  foldedEnd: number;
+}
+
+export interface TokenisedText {
+  original: string;
+  folded: FoldedText;
+  tokens: Token[];
+}
+
+const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/u;
+const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u02BB\u0060\u00B4]/u;
+const QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u301D\u301E]/u;
+// Zero-width characters and the soft hyphen are invisible on screen; obfuscators insert them inside names.
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u180E]/u;
+const WHITESPACE = /[\s\p{Z}]/u;
+
+// Letters that NFKD does not decompose but that people replace by plain ASCII when typing.
+const LETTER_FALLBACKS: Record<string, string> = {
+  ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h', ŋ: 'n',
+};
+
+function foldCodePoint(cp: string): string {
+  // Most page text is ASCII; skipping Unicode normalisation for it keeps large pages fast.
+  if (cp.length === 1 && cp.charCodeAt(0) < 0x80 && cp !== '`') return cp.toLowerCase();
+  if (DASHES.test(cp)) return '-';
+  if (APOSTROPHES.test(cp)) return "'";
+  if (QUOTES.test(cp)) return '"';
+  const decomposed = cp.normalize('NFKD').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  let out = '';
+  for (const ch of decomposed) out += LETTER_FALLBACKS[ch] ?? ch;
+  return out;
+}
+
+export function foldWithOffsets(input: string): FoldedText {
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let pendingSpace: { start: number; end: number } | undefined;
+  let index = 0;
+  for (const cp of input) {
+    const start = index;
+    index += cp.length;
+    if (INVISIBLE.test(cp)) continue;
+    if (WHITESPACE.test(cp)) {
+      pendingSpace = pendingSpace ? { start: pendingSpace.start, end: index } : { start, end: index };
+      continue;
+    }
+    const folded = foldCodePoint(cp);
+    if (folded.length === 0) continue;
+    if (pendingSpace && chars.length > 0) {
+      chars.push(' ');
+      starts.push(pendingSpace.start);
+      ends.push(pendingSpace.end);
+    }
+    pendingSpace = undefined;
+    // One entry per UTF-16 unit, so indices into the folded string (which regexes return) line up.
+    // A code point can fold into several characters (ß -> ss, ﬁ -> fi); all of them point at it.
+    for (let k = 0; k < folded.length; k += 1) {
+      chars.push(folded[k]!);
+      starts.push(start);
+      ends.push(index);
+    }
+  }
+  return { text: chars.join(''), starts, ends };
+}
+
+export function foldText(input: string): string {
+  return foldWithOffsets(input).text;
+}
+
+/** Maps a range of the folded text back to the original text. */
+export function originalRange(folded: FoldedText, foldedStart: number, foldedEnd: number): { start: number; end: number } {
+  if (foldedEnd <= foldedStart) {
+    const at = folded.starts[foldedStart] ?? folded.ends[folded.ends.length - 1] ?? 0;
+    return { start: at, end: at };
+  }
+  return { start: folded.starts[foldedStart] ?? 0, end: folded.ends[foldedEnd - 1] ?? 0 };
+}
+
+const TOKEN_RE = /[\p{L}\p{N}]+/gu;
+
+export function tokenise(input: string): TokenisedText {
+  const folded = foldWithOffsets(input);
+  const tokens: Token[] = [];
+  for (const m of folded.text.matchAll(TOKEN_RE)) {
+    const foldedStart = m.index;
+    const foldedEnd = foldedStart + m[0].length;
+    const { start, end } = originalRange(folded, foldedStart, foldedEnd);
+    tokens.push({ text: m[0], start, end, foldedStart, foldedEnd });
+  }
+  return { original: input, folded, tokens };
+}
+
+/** The folded token texts of a short string, e.g. a profile entry. */
+export function tokenWords(input: string): string[] {
+  return tokenise(input).tokens.map((t) => t.text);
+}
+
+/** The folded characters between two consecutive tokens (what separates them on the page). */
+export function gapBetween(text: TokenisedText, left: Token, right: Token): string {
+  return text.folded.text.slice(left.foldedEnd, right.foldedStart);
+}
+
+/** A short quote of the original text for reports: whitespace collapsed, cut to `max` characters. */
+export function excerpt(original: string, start: number, end: number, max = 80): string {
+  const quoted = original.slice(start, end).replace(/[\s\p{Z}]+/gu, ' ').trim();
+  if (quoted.length <= max) return quoted;
+  return `${quoted.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,220 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { people } from '../../db/schema/index.ts';
+import { isAppError } from '../../shared/errors.ts';
+import { createUrlGuard } from '../../shared/ssrf-guard.ts';
+import { hostOf, isUnderOwnUrl, tryNormalizeUrl } from '../../shared/url.models.ts';
+import type { BrowserPool } from '../../browser/browser-pool.ts';
+import { visitPage, type PageVisitHooks, type VisitedPage } from '../../browser/page-visit.ts';
+import type { JobsRepository } from '../jobs/jobs.repository.ts';
+import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
+import { loadProfile } from '../profiles/profiles.usecases.ts';
+import type { NormalisedProfile } from '../profiles/profile-file.models.ts';
+import type { HitsRepository, Hit } from '../hits/hits.repository.ts';
+import { matchText, type TextMatch } from '../matching/text-match.models.ts';
+import { classifyPage } from '../matching/classify.models.ts';
+import { getEngine, parseEngineFlag } from '../../providers/engine-registry.ts';
+import { planQueries, type Source } from './query-plan.models.ts';
+import type { ScansRepository, ScanRun } from './scans.repository.ts';
+import type { EngineStatusRepository } from './engine-status.repository.ts';
+import type { SearchRuntime } from './search-runtime.ts';
+
+export interface PhotoMatch {
+  kind: 'photo';
+  imageUrl: string;
+  photo: string;
+  photoId: string;
+  distance: number;
+  quality: number;
+}
+
+export interface PhotoMatcher {
+  match(args: { personId: string; imageUrls: string[]; guard: ReturnType<typeof createUrlGuard>; signal?: AbortSignal }): Promise<PhotoMatch[]>;
+}
+
+export interface ScanHooks {
+  /** Evidence capture while the page is still open. */
+  pageHooks?: (args: { run: ScanRun }) => PageVisitHooks;
+  /** After a hit is stored (alerts, evidence bookkeeping); failures here never undo the hit. */
+  onHit?: (args: { hit: Hit; isNew: boolean; visit: VisitedPage; run: ScanRun }) => Promise<void> | void;
+  onScanFinished?: (run: ScanRun) => Promise<void> | void;
+}
+
+export interface ScanPipelineDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  jobs: JobsRepository;
+  scans: ScansRepository;
+  hits: HitsRepository;
+  profiles: ProfilesRepository;
+  engineStatus: EngineStatusRepository;
+  searchRuntime: SearchRuntime;
+  browserPool: BrowserPool;
+  sources: readonly Source[];
+  photoMatcher?: PhotoMatcher;
+  hooks?: ScanHooks;
+  settings: { queryCap: number; maxPageBytes: number; navigationTimeoutMs: number; allowPrivateHosts: string[]; maxCandidatesPerScan: number };
+}
+
+export const guardForRun = (deps: Pick<ScanPipelineDeps, 'settings'>, run: Pick<ScanRun, 'allowHosts'>) =>
+  createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...run.allowHosts] });
+
+function enqueueVisits(deps: ScanPipelineDeps, runId: string, candidateIds: number[]): void {
+  for (const candidateId of candidateIds) {
+    deps.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: runId, candidateId }, idempotencyKey: `page.visit:${runId}:${candidateId}` });
+  }
+}
+
+/**
+ * Plans and runs every search of one scan. Safe to run again after a crash: searches that already have an
+ * outcome are skipped, so a resumed scan continues where it stopped and never doubles a query.
+ */
+export async function runScanSearches(deps: ScanPipelineDeps, runId: string, signal?: AbortSignal): Promise<ScanRun | null> {
+  const run = deps.scans.getRun(runId);
+  if (!run || run.finishedAt) return run;
+  const profile = loadProfile(deps.profiles, run.personId);
+  const plan = planQueries(profile, { sources: deps.sources, cap: deps.settings.queryCap, rotationCursor: run.rotationCursor });
+  if (run.status === 'queued') deps.db.update(people).set({ queryCursor: plan.nextCursor }).where(eq(people.id, run.personId)).run();
+  const engines = run.engines.map((flag) => {
+    const { id, endpoint } = parseEngineFlag(flag);
+    return { definition: getEngine(id), endpoint };
+  });
+  deps.scans.markRunning(runId, plan.queries.length * engines.length);
+  const ownUrls = profile.ownUrls.map((u) => u.original);
+
+  await Promise.all(
+    engines.map(async ({ definition, endpoint }) => {
+      for (const query of plan.queries) {
+        signal?.throwIfAborted();
+        if (deps.scans.hasOutcome(runId, definition.id, query.text)) continue;
+        const suspended = deps.engineStatus.suspendedUntil(definition.id);
+        if (suspended) {
+          const status = deps.engineStatus.get(definition.id);
+          deps.scans.recordSearch({ runId, personId: run.personId, engine: definition.id, query: query.text, queryKind: query.identifierKind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
+          continue;
+        }
+        const attempt = await deps.searchRuntime.search(definition, query.text, { endpoint, signal });
+        deps.engineStatus.record(definition.id, attempt.outcome, attempt.signal);
+        const current = deps.scans.getRun(runId)!;
+        const room = Math.max(0, deps.settings.maxCandidatesPerScan - current.candidatesFound);
+        const results = attempt.results
+          .map((r) => ({ ...r, normalizedUrl: tryNormalizeUrl(r.url) }))
+          .filter((r): r is typeof r & { normalizedUrl: string } => r.normalizedUrl !== null && !isUnderOwnUrl(r.url, ownUrls))
+          .slice(0, room);
+        const created = deps.scans.recordSearch({
+          runId, personId: run.personId, engine: definition.id, query: query.text, queryKind: query.identifierKind,
+          outcome: attempt.outcome, signal: attempt.outcome === 'ok' ? null : (attempt.signal ?? null), durationMs: attempt.durationMs, results,
+        });
+        if (attempt.outcome !== 'ok') deps.logger.warn({ engine: definition.id, outcome: attempt.outcome, signal: attempt.signal }, 'search did not succeed');
+        enqueueVisits(deps, runId, created);
+      }
+    }),
+  );
+  // Covers candidates recorded just before a crash whose visit was never enqueued (keys make this idempotent).
+  enqueueVisits(deps, runId, deps.scans.pendingCandidateIds(runId));
+  deps.scans.markSearchesFinished(runId);
+  return finishScanIfComplete(deps, runId);
+}
+
+export async function finishScanIfComplete(deps: ScanPipelineDeps, runId: string): Promise<ScanRun | null> {
+  const finished = deps.scans.finishIfComplete(runId);
+  if (finished) {
+    deps.logger.info({ scanRunId: runId, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
+    await deps.hooks?.onScanFinished?.(finished);
+  }
+  return finished ?? deps.scans.getRun(runId);
+}
+
+export interface PageAnalysis {
+  textMatches: TextMatch[];
+  photoMatches: PhotoMatch[];
+  classification: ReturnType<typeof classifyPage>;
+}
+
+/** Matching and classification of one rendered page; shared by scans and `match-page`. */
+export async function analysePage(args: { visit: VisitedPage; profile: NormalisedProfile; photoMatches: PhotoMatch[] }): Promise<PageAnalysis> {
+  const pageText = [args.visit.title, args.visit.text, args.visit.attributeText].filter(Boolean).join('\n');
+  const textMatches = matchText(pageText, args.profile);
+  const classification = classifyPage({ textMatches, photoMatches: args.photoMatches, pageText, url: args.visit.finalUrl, pageLanguage: args.visit.lang || undefined });
+  return { textMatches, photoMatches: args.photoMatches, classification };
+}
+
+const permanentVisitErrors = new Set(['fetch.url_refused', 'fetch.too_large']);
+
+/**
+ * Visits one candidate page, and if it exposes the person stores the hit, its matches, the candidate's
+ * end and the run's counters in the transaction that completes the job.
+ */
+export async function visitCandidate(
+  deps: ScanPipelineDeps,
+  args: { scanRunId: string; candidateId: number; attempt: number; maxAttempts: number; signal?: AbortSignal; complete: (effects: () => void) => void },
+): Promise<void> {
+  const run = deps.scans.getRun(args.scanRunId);
+  const candidate = deps.scans.getCandidate(args.candidateId);
+  if (!run || !candidate || candidate.status !== 'pending') return;
+  const profile = loadProfile(deps.profiles, run.personId);
+  const ownUrls = profile.ownUrls.map((u) => u.original);
+  const settle = (status: 'visited' | 'skipped' | 'failed', extra: { skipReason?: string; hit?: 'new' | 'seen' } = {}) =>
+    args.complete(() => deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, ...extra }));
+
+  if (isUnderOwnUrl(candidate.url, ownUrls)) {
+    settle('skipped', { skipReason: 'own_url' });
+    return void (await finishScanIfComplete(deps, run.id));
+  }
+  const guard = guardForRun(deps, run);
+  let visit: VisitedPage;
+  try {
+    visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes }, deps.hooks?.pageHooks?.({ run }));
+  } catch (error) {
+    const code = isAppError(error) ? error.code : 'fetch.failed';
+    if (permanentVisitErrors.has(code) || args.attempt >= args.maxAttempts) {
+      deps.logger.info({ candidateId: candidate.id, code }, 'candidate page could not be visited');
+      settle('failed', { skipReason: code });
+      return void (await finishScanIfComplete(deps, run.id));
+    }
+    throw error;
+  }
+  if (isUnderOwnUrl(visit.finalUrl, ownUrls)) {
+    settle('skipped', { skipReason: 'own_url' });
+    return void (await finishScanIfComplete(deps, run.id));
+  }
+  const photoMatches = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: visit.imageUrls, guard, signal: args.signal }) : [];
+  const analysis = await analysePage({ visit, profile, photoMatches });
+  if (analysis.textMatches.length === 0 && photoMatches.length === 0) {
+    settle('visited');
+    return void (await finishScanIfComplete(deps, run.id));
+  }
+  let stored: { hit: Hit; isNew: boolean } | undefined;
+  args.complete(() => {
+    stored = deps.hits.upsert({
+      personId: run.personId,
+      url: candidate.url,
+      normalizedUrl: candidate.normalizedUrl,
+      finalUrl: visit.finalUrl,
+      host: hostOf(visit.finalUrl) || hostOf(candidate.url),
+      title: visit.title || candidate.title,
+      pageLanguage: visit.lang || null,
+      severity: analysis.classification.severity,
+      categories: analysis.classification.categories,
+      linkage: analysis.classification.linkage,
+      reasons: analysis.classification.reasons,
+      scanRunId: run.id,
+      matches: [
+        ...analysis.textMatches.map((m) => ({ kind: m.kind, value: m.value, found: m.found, reason: m.reason })),
+        ...photoMatches.map((m) => ({ kind: 'photo' as const, value: m.photo, imageUrl: m.imageUrl, photoId: m.photoId, distance: m.distance, quality: m.quality, reason: `Image matches your photo "${m.photo}" (distance ${m.distance} of 256).` })),
+      ],
+    });
+    deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
+  });
+  if (stored) {
+    try {
+      await deps.hooks?.onHit?.({ hit: stored.hit, isNew: stored.isNew, visit, run });
+    } catch (error) {
+      deps.logger.error({ hitId: stored.hit.id, err: { message: (error as Error).message } }, 'after-hit step failed');
+    }
+  }
+  await finishScanIfComplete(deps, run.id);
+}

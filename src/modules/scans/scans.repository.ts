@@ -1,0 +1,128 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { createId } from '../../shared/ids.ts';
+import { candidates, people, scanRuns, searchOutcomes } from '../../db/schema/index.ts';
+import type { SearchResult } from '../../providers/provider.types.ts';
+
+export type ScanRun = typeof scanRuns.$inferSelect;
+export type Candidate = typeof candidates.$inferSelect;
+export type ScanTrigger = ScanRun['trigger'];
+
+export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * One scan at a time per person: when a scan is already queued or running it is returned instead of
+     * starting a second one (a double click on "scan now", a schedule tick during a manual scan).
+     */
+    createRun(args: { personId: string; trigger: ScanTrigger; engines: string[]; allowHosts: string[]; rotationCursor: number }): { run: ScanRun; created: boolean } {
+      return db.transaction(() => {
+        const active = db.select().from(scanRuns).where(and(eq(scanRuns.personId, args.personId), inArray(scanRuns.status, ['queued', 'running']))).get();
+        if (active) return { run: active, created: false };
+        const run = { id: createId('scan'), personId: args.personId, trigger: args.trigger, status: 'queued' as const, engines: args.engines, allowHosts: args.allowHosts, rotationCursor: args.rotationCursor, createdAt: clock.now() };
+        db.insert(scanRuns).values(run).run();
+        return { run: db.select().from(scanRuns).where(eq(scanRuns.id, run.id)).get()!, created: true };
+      });
+    },
+    getRun(id: string): ScanRun | null {
+      return db.select().from(scanRuns).where(eq(scanRuns.id, id)).get() ?? null;
+    },
+    listRuns(personId: string, limit = 20): ScanRun[] {
+      return db.select().from(scanRuns).where(eq(scanRuns.personId, personId)).orderBy(desc(scanRuns.createdAt)).limit(limit).all();
+    },
+    markRunning(id: string, queriesPlanned: number): void {
+      db.update(scanRuns).set({ status: 'running', startedAt: sql`coalesce(${scanRuns.startedAt}, ${clock.now().getTime()})`, queriesPlanned }).where(eq(scanRuns.id, id)).run();
+    },
+    hasOutcome(runId: string, engine: string, query: string): boolean {
+      return Boolean(db.select({ id: searchOutcomes.id }).from(searchOutcomes).where(and(eq(searchOutcomes.scanRunId, runId), eq(searchOutcomes.engine, engine), eq(searchOutcomes.query, query))).get());
+    },
+    /**
+     * Records one search and the pages it returned in one transaction. Returns the ids of candidates new
+     * to this run; pages already found by another engine or query only gain the engine's name.
+     */
+    recordSearch(args: {
+      runId: string; personId: string; engine: string; query: string; queryKind: string;
+      outcome: 'ok' | 'blocked' | 'captcha' | 'rate_limited' | 'error' | 'skipped'; signal: string | null; durationMs: number;
+      results: (SearchResult & { normalizedUrl: string })[];
+    }): number[] {
+      return db.transaction(() => {
+        const inserted = db.insert(searchOutcomes).values({
+          scanRunId: args.runId, engine: args.engine, query: args.query, queryKind: args.queryKind, outcome: args.outcome,
+          signal: args.signal, resultCount: args.results.length, durationMs: args.durationMs, createdAt: clock.now(),
+        }).onConflictDoNothing().returning({ id: searchOutcomes.id }).all();
+        if (inserted.length === 0) return [];
+        const created: number[] = [];
+        for (const result of args.results) {
+          const existing = db.select().from(candidates).where(and(eq(candidates.scanRunId, args.runId), eq(candidates.normalizedUrl, result.normalizedUrl))).get();
+          if (existing) {
+            if (!existing.engines.includes(args.engine)) db.update(candidates).set({ engines: [...existing.engines, args.engine] }).where(eq(candidates.id, existing.id)).run();
+            continue;
+          }
+          const row = db.insert(candidates).values({
+            scanRunId: args.runId, personId: args.personId, url: result.url, normalizedUrl: result.normalizedUrl, engines: [args.engine],
+            title: result.title.slice(0, 500), snippet: result.snippet.slice(0, 1000), createdAt: clock.now(),
+          }).returning({ id: candidates.id }).get();
+          created.push(row.id);
+        }
+        db.update(scanRuns).set({
+          queriesDone: sql`${scanRuns.queriesDone} + 1`,
+          candidatesFound: sql`${scanRuns.candidatesFound} + ${created.length}`,
+        }).where(eq(scanRuns.id, args.runId)).run();
+        return created;
+      });
+    },
+    pendingCandidateIds(runId: string): number[] {
+      return db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.scanRunId, runId), eq(candidates.status, 'pending'))).orderBy(asc(candidates.id)).all().map((r) => r.id);
+    },
+    getCandidate(id: number): Candidate | null {
+      return db.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
+    },
+    /** Inside the page job's completing transaction: the candidate's end and the run's counters move together. */
+    settleCandidate(args: { candidateId: number; runId: string; status: 'visited' | 'skipped' | 'failed'; skipReason?: string; hit?: 'new' | 'seen' }): void {
+      const changed = db.update(candidates).set({ status: args.status, skipReason: args.skipReason ?? null })
+        .where(and(eq(candidates.id, args.candidateId), eq(candidates.status, 'pending'))).run().changes;
+      if (changed === 0) return;
+      db.update(scanRuns).set({
+        pagesVisited: sql`${scanRuns.pagesVisited} + ${args.status === 'visited' ? 1 : 0}`,
+        pagesFailed: sql`${scanRuns.pagesFailed} + ${args.status === 'failed' ? 1 : 0}`,
+        hitsNew: sql`${scanRuns.hitsNew} + ${args.hit === 'new' ? 1 : 0}`,
+        hitsSeen: sql`${scanRuns.hitsSeen} + ${args.hit === 'seen' ? 1 : 0}`,
+      }).where(eq(scanRuns.id, args.runId)).run();
+    },
+    markSearchesFinished(runId: string): void {
+      db.update(scanRuns).set({ searchesFinishedAt: clock.now() }).where(and(eq(scanRuns.id, runId), sql`${scanRuns.searchesFinishedAt} is null`)).run();
+    },
+    outcomeCounts(runId: string): Record<string, number> {
+      const rows = db.select({ outcome: searchOutcomes.outcome, n: sql<number>`count(*)` }).from(searchOutcomes).where(eq(searchOutcomes.scanRunId, runId)).groupBy(searchOutcomes.outcome).all();
+      return Object.fromEntries(rows.map((r) => [r.outcome, r.n]));
+    },
+    outcomesByEngine(runId: string) {
+      return db.select({ engine: searchOutcomes.engine, outcome: searchOutcomes.outcome, signal: searchOutcomes.signal, n: sql<number>`count(*)` })
+        .from(searchOutcomes).where(eq(searchOutcomes.scanRunId, runId)).groupBy(searchOutcomes.engine, searchOutcomes.outcome, searchOutcomes.signal).all();
+    },
+    /**
+     * A run ends when every search has an outcome and every candidate page is settled. It failed when no
+     * search succeeded (a blocked scan never reads as "nothing found"), and is partial when some did not.
+     */
+    finishIfComplete(runId: string): ScanRun | null {
+      return db.transaction(() => {
+        const run = db.select().from(scanRuns).where(eq(scanRuns.id, runId)).get();
+        if (!run || run.finishedAt || !run.searchesFinishedAt) return null;
+        if (this.pendingCandidateIds(runId).length > 0) return null;
+        const counts = this.outcomeCounts(runId);
+        const total = Object.values(counts).reduce((a, b) => a + b, 0);
+        const ok = counts.ok ?? 0;
+        const status = ok === 0 ? 'failed' : ok < total || run.pagesFailed > 0 ? 'partial' : 'succeeded';
+        const now = clock.now();
+        db.update(scanRuns).set({ status, finishedAt: now, error: ok === 0 ? 'No search succeeded: every engine was blocked or failed.' : null }).where(eq(scanRuns.id, runId)).run();
+        db.update(people).set({ lastScanAt: now, ...(status !== 'failed' ? { lastSuccessAt: now } : {}) }).where(eq(people.id, run.personId)).run();
+        return db.select().from(scanRuns).where(eq(scanRuns.id, runId)).get()!;
+      });
+    },
+    failRun(runId: string, error: string): void {
+      db.update(scanRuns).set({ status: 'failed', error, finishedAt: clock.now() }).where(and(eq(scanRuns.id, runId), sql`${scanRuns.finishedAt} is null`)).run();
+    },
+  };
+}
+
+export type ScansRepository = ReturnType<typeof createScansRepository>;

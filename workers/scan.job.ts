@@ -1,0 +1,27 @@
+import type { AppDeps } from '../src/app.ts';
+import { runScanSearches } from '../src/modules/scans/scan-pipeline.usecases.ts';
+import { enqueueDueScans } from '../src/modules/scans/scans.usecases.ts';
+import { describeJobError } from '../src/modules/jobs/jobs.models.ts';
+import { defineJobHandler } from './job-registry.ts';
+import type { SchedulerTask } from './scheduler.ts';
+
+export function createScanJob(deps: AppDeps) {
+  return defineJobHandler<{ scanRunId: string }>('scan.run', async ({ scanRunId }, ctx) => {
+    try {
+      await runScanSearches(deps.pipeline, scanRunId, ctx.signal);
+    } catch (error) {
+      // On the last attempt the run is closed as failed, so the person sees it instead of a scan "running" forever.
+      if (ctx.attempt >= ctx.maxAttempts) deps.scans.failRun(scanRunId, `The scan stopped: ${describeJobError(error)}`);
+      throw error;
+    }
+  });
+}
+
+export function createDueScansSchedule(deps: AppDeps): SchedulerTask {
+  return {
+    name: 'due-scans',
+    tick() {
+      enqueueDueScans({ ...deps, jitterMinutes: deps.config.scheduler.jitterMinutes });
+    },
+  };
+}

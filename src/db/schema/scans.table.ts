@@ -13,6 +13,8 @@ export const scanRuns = sqliteTable(
     engines: json<string[]>('engines').notNull(),
     /** Private hosts this scan may visit (the local simulated web); empty for normal scans. */
     allowHosts: json<string[]>('allow_hosts').notNull(),
+    /** Where in the rotating query list this scan starts; kept so that a resumed scan plans the same queries. */
+    rotationCursor: integer('rotation_cursor').notNull().default(0),
     /** What the scan planned and where it is; the dashboard and CLI progress bars read these. */
     queriesPlanned: integer('queries_planned').notNull().default(0),
     queriesDone: integer('queries_done').notNull().default(0),

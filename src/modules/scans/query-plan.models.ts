@@ -67,7 +67,7 @@ const sourcesFileSchema = z.strictObject({
     .refine((list) => new Set(list.map((s) => s.domain)).size === list.length, 'domains must be unique'),
 });
 
-/** Validates data/sources.json (already parsed); the file is edited by hand, so mistakes are listed precisely. */
+/** Validates catalog/sources.json (already parsed); the file is edited by hand, so mistakes are listed precisely. */
 export function parseSourcesFile(input: unknown): SourcesFile {
   const result = sourcesFileSchema.safeParse(input);
   if (!result.success) {

@@ -21,10 +21,10 @@ const demo = profileOf({
   handles: ['lolavelvet'],
 });
 
-const sourcesFile = parseSourcesFile(JSON.parse(readFileSync(new URL('../../../data/sources.json', import.meta.url), 'utf8')));
+const sourcesFile = parseSourcesFile(JSON.parse(readFileSync(new URL('../../../catalog/sources.json', import.meta.url), 'utf8')));
 const texts = (queries: PlannedQuery[]) => queries.map((q) => q.text);
 
-describe('data/sources.json', () => {
+describe('catalog/sources.json', () => {
   it('is a versioned list of about forty sources covering every category', () => {
     expect(sourcesFile.version).toBe('2026-11-01');
     expect(sourcesFile.sources.length).toBeGreaterThanOrEqual(35);

@@ -10,7 +10,6 @@ import { createJobsRepository, type JobsRepository } from './modules/jobs/jobs.r
 import { createHeartbeatsRepository, type HeartbeatsRepository } from './modules/jobs/heartbeats.repository.ts';
 import { jobKinds } from './modules/jobs/job-kinds.ts';
 import type { JobKindSpec } from './modules/jobs/jobs.models.ts';
-import { createUrlGuard } from './shared/ssrf-guard.ts';
 import { createProfilesRepository, type ProfilesRepository } from './modules/profiles/profiles.repository.ts';
 import { createScansRepository, type ScansRepository } from './modules/scans/scans.repository.ts';
 import { createHitsRepository, type HitsRepository } from './modules/hits/hits.repository.ts';
@@ -89,9 +88,8 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     overrides.searchRuntime ??
     createSearchRuntime({
       pool: browserPool,
-      guard: createUrlGuard({ allowHosts: config.net.allowPrivateHosts }),
       random,
-      options: { minIntervalMs: config.scan.engineMinIntervalMs, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
+      options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
     });
   const pipeline: ScanPipelineDeps = overrides.pipeline ?? {
     db, clock, logger: logger.child({ component: 'scan' }), jobs, scans, hits, profiles, engineStatus, searchRuntime, browserPool,

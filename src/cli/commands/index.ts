@@ -2,5 +2,8 @@ import type { CliCommand } from '../cli.types.ts';
 import { migrateCommand } from './migrate.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { healthcheckCommand } from './healthcheck.command.ts';
+import { searchCommand } from './search.command.ts';
+import { matchPageCommand } from './match-page.command.ts';
+import { scanCommand } from './scan.command.ts';
 
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, scanCommand, searchCommand, matchPageCommand, healthcheckCommand];

@@ -96,7 +96,7 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
           deps.scans.recordSearch({ runId, personId: run.personId, engine: definition.id, query: query.text, queryKind: query.identifierKind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
           continue;
         }
-        const attempt = await deps.searchRuntime.search(definition, query.text, { endpoint, signal });
+        const attempt = await deps.searchRuntime.search(definition, query.text, { endpoint, signal, allowHosts: run.allowHosts });
         deps.engineStatus.record(definition.id, attempt.outcome, attempt.signal);
         const current = deps.scans.getRun(runId)!;
         const room = Math.max(0, deps.settings.maxCandidatesPerScan - current.candidatesFound);

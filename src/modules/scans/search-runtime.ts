@@ -2,12 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
-import type { UrlGuard } from '../../shared/ssrf-guard.ts';
+import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { isAppError } from '../../shared/errors.ts';
 import type { EngineDefinition, EngineRequest, ParsedSearch, RawResponse } from '../../providers/provider.types.ts';
 
 export interface SearchRuntimeOptions {
+  /** Private hosts every search may reach (ALLOW_PRIVATE_HOSTS). */
+  allowHosts: string[];
   minIntervalMs: number;
   timeoutMs: number;
   maxBytes: number;
@@ -45,7 +47,7 @@ function encodeBody(request: EngineRequest): { body?: string | Uint8Array; heade
  * Requests to one engine go through its own queue with a minimum interval plus jitter, so a scan is
  * polite however many queries it has. A network failure is an `error` outcome, never an empty result.
  */
-export function createSearchRuntime({ pool, guard, options, random = Math.random }: { pool: BrowserPool; guard: UrlGuard; options: SearchRuntimeOptions; random?: () => number }) {
+export function createSearchRuntime({ pool, options, random = Math.random }: { pool: BrowserPool; options: SearchRuntimeOptions; random?: () => number }) {
   const queues = new Map<string, { queue: PQueue; last: number }>();
 
   const politely = <T>(engine: string, task: () => Promise<T>): Promise<T> => {
@@ -66,13 +68,13 @@ export function createSearchRuntime({ pool, guard, options, random = Math.random
     }) as Promise<T>;
   };
 
-  async function overHttp(request: EngineRequest, signal?: AbortSignal): Promise<RawResponse> {
+  async function overHttp(guard: UrlGuard, request: EngineRequest, signal?: AbortSignal): Promise<RawResponse> {
     const { body, headers } = encodeBody(request);
     const res = await safeFetch(guard, { url: request.url, method: request.method, headers, body, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs, signal });
     return { status: res.status, finalUrl: res.finalUrl, headers: res.headers, body: res.body.toString('utf8'), redirectChain: res.redirectChain };
   }
 
-  async function overBrowser(engine: EngineDefinition, request: EngineRequest): Promise<RawResponse> {
+  async function overBrowser(guard: UrlGuard, engine: EngineDefinition, request: EngineRequest): Promise<RawResponse> {
     const stateFile = path.join(options.profilesDir, `${engine.id}.json`);
     const storageState = fs.existsSync(stateFile) ? stateFile : undefined;
     await guard.check(request.url);
@@ -118,12 +120,18 @@ export function createSearchRuntime({ pool, guard, options, random = Math.random
   }
 
   return {
-    async search(engine: EngineDefinition, query: string, args: { endpoint?: string; signal?: AbortSignal }): Promise<SearchAttempt> {
+    /**
+     * The engine's endpoint is the operator's choice (a SearXNG on a private network, the local simulated
+     * web), so its host is allowed even when private; where the engine redirects to is checked as usual.
+     */
+    async search(engine: EngineDefinition, query: string, args: { endpoint?: string; signal?: AbortSignal; allowHosts?: string[] }): Promise<SearchAttempt> {
       return politely(engine.id, async () => {
         const started = Date.now();
         try {
-          const request = engine.buildRequest(query, { endpoint: args.endpoint ?? engine.defaultEndpoint });
-          const raw = engine.transport === 'browser' ? await overBrowser(engine, request) : await overHttp(request, args.signal);
+          const endpoint = args.endpoint ?? engine.defaultEndpoint;
+          const guard = createUrlGuard({ allowHosts: [...options.allowHosts, ...(args.allowHosts ?? []), new URL(endpoint).host] });
+          const request = engine.buildRequest(query, { endpoint });
+          const raw = engine.transport === 'browser' ? await overBrowser(guard, engine, request) : await overHttp(guard, request, args.signal);
           return { engine: engine.id, ...engine.parse(raw), durationMs: Date.now() - started };
         } catch (error) {
           const detail = isAppError(error) ? `${error.code}: ${error.message}` : (error as Error).message.split('\n')[0]!.slice(0, 200);

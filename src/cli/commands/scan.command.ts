@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
+import { startScan } from '../../modules/scans/scans.usecases.ts';
+import { createWorker } from '../../../workers/worker.ts';
+import { createJobHandlers } from '../../../workers/handlers.ts';
+import { exitCodes, type CliCommand } from '../cli.types.ts';
+import { stringList, withCliApp } from '../cli-app.ts';
+import { renderScanProgress } from '../progress.ts';
+import { describeScanRun, describeHits } from '../../modules/scans/scan-report.ts';
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  usage: 'scan --profile <profile.json> [--label NAME] [--engine ID[=URL]]... [--allow-host HOST]... [--json]',
+  summary: 'Run one full scan now for the profile (stored as a person, by label), store the hits and print them. Exit 69 when no search succeeded.',
+  options: {
+    profile: { type: 'string' },
+    label: { type: 'string' },
+    engine: { type: 'string', multiple: true },
+    'allow-host': { type: 'string', multiple: true },
+    json: { type: 'boolean' },
+  },
+  async run({ values }, io) {
+    if (typeof values.profile !== 'string') {
+      io.stderr.write('Usage: exposure-scanner scan --profile <profile.json> [--engine ID[=URL]]... [--json]\n');
+      return exitCodes.usage;
+    }
+    const { profile } = readProfileFile(values.profile);
+    const label = typeof values.label === 'string' ? values.label : path.basename(values.profile, '.json');
+    const allowHosts = stringList(values['allow-host']);
+    return withCliApp(io, { allowHosts }, async (app) => {
+      const organisationId = app.profiles.ensureDefaultOrganisation();
+      const existing = app.profiles.findPersonByLabel(organisationId, label);
+      let personId: string;
+      if (existing) {
+        app.profiles.replaceProfile(existing.id, profile);
+        personId = existing.id;
+      } else {
+        personId = app.profiles.createPerson({ organisationId, label, language: 'en', defaultCountry: profile.defaultCountry, scheduleCron: app.config.scheduler.defaultScanSchedule, nextScanAt: null, profile });
+      }
+      const { run } = startScan(app, { personId, trigger: 'cli', engines: stringList(values.engine), allowHosts });
+      // The scan runs here, in this process, through the same durable jobs the service uses.
+      const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
+      worker.start();
+      const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
+      let last = '';
+      try {
+        for (;;) {
+          const current = app.scans.getRun(run.id)!;
+          const line = renderScanProgress(current);
+          if (line !== last) {
+            io.stderr.write(tty ? `\r${line}` : `${line}\n`);
+            last = line;
+          }
+          if (current.finishedAt) break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      } finally {
+        if (tty) io.stderr.write('\n');
+        await worker.stop();
+      }
+      const finished = app.scans.getRun(run.id)!;
+      const report = { ...describeScanRun(app, finished), hits: describeHits(app, personId) };
+      if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+      else {
+        io.stdout.write(`Scan ${finished.status}: ${report.hits.length} exposure(s) stored, ${finished.hitsNew} new.\n`);
+        for (const [engine, o] of Object.entries(report.engines)) io.stdout.write(`  ${engine}: ${Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
+        for (const hit of report.hits) io.stdout.write(`  [${hit.severity}] ${hit.url} (${hit.categories.join(', ') || 'mention'})\n`);
+      }
+      return finished.status === 'failed' ? exitCodes.unavailable : exitCodes.ok;
+    });
+  },
+};

@@ -1,0 +1,45 @@
+import type { HitsRepository } from '../hits/hits.repository.ts';
+import type { ScansRepository, ScanRun } from './scans.repository.ts';
+
+/** The JSON shape of a scan for the API and the CLI: progress counters and per-engine outcomes. */
+export function describeScanRun(deps: { scans: ScansRepository }, run: ScanRun) {
+  const engines: Record<string, Record<string, number>> = {};
+  const signals: Record<string, string[]> = {};
+  for (const row of deps.scans.outcomesByEngine(run.id)) {
+    engines[row.engine] = { ...(engines[row.engine] ?? {}), [row.outcome]: (engines[row.engine]?.[row.outcome] ?? 0) + row.n };
+    if (row.signal && !signals[row.engine]?.includes(row.signal)) signals[row.engine] = [...(signals[row.engine] ?? []), row.signal];
+  }
+  return {
+    scanRunId: run.id,
+    personId: run.personId,
+    trigger: run.trigger,
+    status: run.status,
+    progress: {
+      queriesPlanned: run.queriesPlanned, queriesDone: run.queriesDone, candidatesFound: run.candidatesFound,
+      pagesVisited: run.pagesVisited, pagesFailed: run.pagesFailed, hitsNew: run.hitsNew, hitsSeen: run.hitsSeen,
+    },
+    engines,
+    signals,
+    error: run.error,
+    createdAt: run.createdAt,
+    startedAt: run.startedAt,
+    finishedAt: run.finishedAt,
+  };
+}
+
+export function describeHits(deps: { hits: HitsRepository }, personId: string) {
+  return deps.hits.listForPerson(personId).map((hit) => ({
+    id: hit.id,
+    url: hit.url,
+    finalUrl: hit.finalUrl,
+    title: hit.title,
+    status: hit.status,
+    severity: hit.severity,
+    categories: hit.categories,
+    linkage: hit.linkage,
+    reasons: hit.reasons,
+    firstSeenAt: hit.firstSeenAt,
+    lastSeenAt: hit.lastSeenAt,
+    matches: deps.hits.matchesOf(hit.id).map((m) => (m.kind === 'photo' ? { kind: m.kind, imageUrl: m.imageUrl, photo: m.value, distance: m.distance } : { kind: m.kind, value: m.value })),
+  }));
+}

@@ -280,6 +280,7 @@ CREATE TABLE `people` (
 	`language` text DEFAULT 'en' NOT NULL,
 	`default_country` text DEFAULT 'BE' NOT NULL,
 	`timezone` text DEFAULT 'UTC' NOT NULL,
+	`is_demo` integer DEFAULT false NOT NULL,
 	`schedule_cron` text NOT NULL,
 	`schedule_enabled` integer DEFAULT true NOT NULL,
 	`next_scan_at` integer,

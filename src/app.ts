@@ -38,7 +38,15 @@ export interface AppDeps {
   engineStatus: EngineStatusRepository;
   searchRuntime: SearchRuntime;
   pipeline: ScanPipelineDeps;
+  /** Set while the built-in simulated web runs: where the demo person's scans go. */
+  demo?: DemoWeb;
   routeModules?: RouteModule[];
+}
+
+export interface DemoWeb {
+  url: string;
+  engines: string[];
+  allowHosts: string[];
 }
 
 /** Optional parts a test or a later capability plugs into the scan pipeline. */
@@ -122,6 +130,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     searchRuntime,
     pipeline,
     routeModules: overrides.routeModules,
+    demo: overrides.demo,
   };
   return {
     ...deps,

@@ -5,6 +5,8 @@ import { buildServer } from './web/server.ts';
 import { createWorker, type Worker } from '../workers/worker.ts';
 import { createJobHandlers, createSchedulerTasks } from '../workers/handlers.ts';
 import { routeModules } from './web/routes.ts';
+import { createLogger } from './shared/logger.ts';
+import { seedDemoPerson, shouldRunDemoWeb, startDemoWeb, type RunningDemoWeb } from './demo/demo-web.ts';
 
 export interface RunningService {
   app: App;
@@ -19,7 +21,12 @@ export interface RunningService {
  * `all` and `worker` mode runs the one scheduler.
  */
 export async function startService(config: Config, mode: ProcessMode, overrides: Partial<AppDeps> = {}): Promise<RunningService> {
-  const app = createApp(config, { routeModules, ...overrides });
+  const logger = overrides.logger ?? createLogger({ level: config.logLevel });
+  // Only the process that runs jobs needs the simulated web; the web process just shows what was found.
+  let demoWeb: RunningDemoWeb | undefined;
+  if (mode !== 'web' && (await shouldRunDemoWeb(config))) demoWeb = await startDemoWeb(config, logger);
+  const app = createApp(config, { routeModules, logger, demo: demoWeb, ...overrides });
+  if (demoWeb) seedDemoPerson(app, demoWeb);
   let server: FastifyInstance | null = null;
   let worker: Worker | null = null;
   let url: string | null = null;
@@ -36,6 +43,7 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
     await worker?.stop().catch(() => undefined);
     await server?.close().catch(() => undefined);
     await app.close();
+    await demoWeb?.close();
     throw error;
   }
   app.logger.info({ mode, url, dataDir: config.dataDir }, 'exposure scanner started');
@@ -51,6 +59,7 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
         await server?.close();
         await worker?.stop();
         await app.close();
+        await demoWeb?.close();
         app.logger.info('exposure scanner stopped');
       })();
       return stopping;

@@ -32,6 +32,8 @@ export const settingDefinitions = [
   { env: 'SCAN_ENGINES', default: 'duckduckgo,bing,brave,mojeek', expects: 'comma-separated engine ids, each optionally id=URL', description: 'Engines a scan uses and, with =URL, their endpoints.' },
   { env: 'ENGINE_MIN_INTERVAL_MS', default: '4000', expects: 'milliseconds from 0 to 600000', description: 'Least time between two queries to the same engine (a random extra of up to half is added), to stay polite and unblocked.' },
   { env: 'SEARXNG_URL', default: undefined, expects: 'an http(s) URL of a SearXNG instance with the JSON format enabled', description: 'When set, SearXNG is added to the scan engines.' },
+  { env: 'DEMO_WEB', default: 'auto', expects: 'one of auto, on, off', description: 'The built-in simulated web with a fictional demo person. `auto` starts it only when the real search engines cannot be reached (no internet); real people are never scanned against it.' },
+  { env: 'DEMO_WEB_PORT', default: '8090', expects: 'a TCP port 0-65535 (0 picks a free one)', description: 'Port of the simulated web on 127.0.0.1 when it runs.' },
   { env: 'ALLOW_PRIVATE_HOSTS', default: '', expects: 'comma-separated host names or IP addresses', description: 'Private or loopback hosts that may be fetched anyway (the local simulated web). Everything else private is refused.' },
   { env: 'MAX_PAGE_BYTES', default: '10485760', expects: 'bytes from 10000 to 1073741824', description: 'Largest page or image the scanner downloads.' },
   { env: 'PHOTO_MATCH_THRESHOLD', default: '31', expects: 'a whole number from 0 to 128', description: 'PDQ distance (of 256 bits) at or below which an image counts as the person\'s photo.' },

@@ -18,6 +18,7 @@ export interface Config {
   scheduler: { tick: string; defaultScanSchedule: string; jitterMinutes: number };
   scan: { queryCap: number; engines: string[]; engineMinIntervalMs: number; searxngUrl: string | undefined; maxPageBytes: number; photoMatchThreshold: number };
   net: { allowPrivateHosts: string[] };
+  demo: { web: 'auto' | 'on' | 'off'; port: number };
   health: { alertAfterHours: number };
 }
 
@@ -56,6 +57,8 @@ const fieldSchemas: Record<SettingName, z.ZodType> = {
   SCAN_ENGINES: list,
   ENGINE_MIN_INTERVAL_MS: wholeNumber(0, 600_000),
   SEARXNG_URL: httpUrl.optional(),
+  DEMO_WEB: z.enum(['auto', 'on', 'off']),
+  DEMO_WEB_PORT: wholeNumber(0, 65535),
   ALLOW_PRIVATE_HOSTS: list,
   MAX_PAGE_BYTES: wholeNumber(10_000, 1_073_741_824),
   PHOTO_MATCH_THRESHOLD: wholeNumber(0, 128),
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
       photoMatchThreshold: v.PHOTO_MATCH_THRESHOLD,
     },
     net: { allowPrivateHosts: v.ALLOW_PRIVATE_HOSTS },
+    demo: { web: v.DEMO_WEB, port: v.DEMO_WEB_PORT },
     health: { alertAfterHours: v.HEALTH_ALERT_AFTER_HOURS },
   };
 }

@@ -12,6 +12,8 @@ export const people = sqliteTable(
     language: text('language').notNull().default('en'),
     defaultCountry: text('default_country').notNull().default('BE'),
     timezone: text('timezone').notNull().default('UTC'),
+    /** The fictional demo person: scanned only against the built-in simulated web, never the real one. */
+    isDemo: bool('is_demo').notNull().default(false),
     scheduleCron: text('schedule_cron').notNull(),
     scheduleEnabled: bool('schedule_enabled').notNull().default(true),
     nextScanAt: timestamp('next_scan_at'),

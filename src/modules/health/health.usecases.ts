@@ -10,13 +10,15 @@ export interface HealthReport {
   migrations: { applied: boolean; pending: number };
   worker: { heartbeatAgeSeconds: number | null; workerId: string | null; scheduler: boolean };
   browser: { found: boolean; source: string | null; instruction?: string };
+  /** The built-in simulated web is running: only the fictional demo person is scanned against it. */
+  demo: { running: boolean; url: string | null };
 }
 
 /**
  * `failing` (HTTP 503) only when the service cannot work at all (no database, schema behind);
  * a missing browser or a silent worker is `degraded`: the dashboard still works and says what is wrong.
  */
-export function getHealth({ db, clock, heartbeats, browserLocation }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation }): HealthReport {
+export function getHealth({ db, clock, heartbeats, browserLocation, demo }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; demo?: { url: string } }): HealthReport {
   let database: HealthReport['database'] = { ok: true };
   let pending = -1;
   try {
@@ -39,5 +41,6 @@ export function getHealth({ db, clock, heartbeats, browserLocation }: { db: Db; 
     migrations: { applied: pending === 0, pending: Math.max(0, pending) },
     worker: { heartbeatAgeSeconds: ageSeconds, workerId: beat?.workerId ?? null, scheduler: beat?.isScheduler ?? false },
     browser,
+    demo: { running: Boolean(demo), url: demo?.url ?? null },
   };
 }

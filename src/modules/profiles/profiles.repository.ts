@@ -36,13 +36,13 @@ export function createProfilesRepository({ db, clock }: { db: Db; clock: Clock }
     },
 
     /** The person and all their identifiers are written together or not at all. */
-    createPerson(args: { organisationId: string; label: string; language: string; defaultCountry: string; scheduleCron: string; nextScanAt: Date | null; profile: NormalisedProfile }): string {
+    createPerson(args: { organisationId: string; label: string; language: string; defaultCountry: string; scheduleCron: string; nextScanAt: Date | null; profile: NormalisedProfile; isDemo?: boolean }): string {
       const id = createId('person');
       const now = clock.now();
       db.transaction(() => {
         db.insert(people).values({
           id, organisationId: args.organisationId, label: args.label, language: args.language, defaultCountry: args.defaultCountry,
-          scheduleCron: args.scheduleCron, nextScanAt: args.nextScanAt, createdAt: now, updatedAt: now,
+          scheduleCron: args.scheduleCron, nextScanAt: args.nextScanAt, isDemo: args.isDemo ?? false, createdAt: now, updatedAt: now,
         }).run();
         writeIdentifiers(id, args.profile);
       });

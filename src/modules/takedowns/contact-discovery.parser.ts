@@ -1,0 +1,365 @@
+import { registrableDomain, hostOf } from './platforms.models.ts';
+
+/**
+ * Finds where a site wants complaints sent: footer links (contact, abuse, DMCA, imprint, DSA report...)
+ * and mailto: addresses, in en/nl/fr/de. Pages are hostile, so everything is a linear scan over a capped
+ * input, with caps on tags, link text and results.
+ */
+
+export type ContactCategory = 'abuse' | 'report' | 'copyright' | 'legal' | 'privacy' | 'contact' | 'terms' | 'other';
+
+export interface ContactCandidate {
+  kind: 'email' | 'link';
+  /** An email address or an absolute http(s) URL. */
+  value: string;
+  category: ContactCategory;
+  /** 0–100; higher is a better place to send a takedown. */
+  score: number;
+  /** The link points into the same registrable domain as the page (mailto: counts as same site). */
+  sameSite: boolean;
+}
+
+export const CONTACT_LIMITS = { maxHtml: 2 * 1024 * 1024, maxTag: 4096, maxLinkText: 2048, maxAnchors: 5000, maxResults: 25 };
+
+interface Rule {
+  category: ContactCategory;
+  score: number;
+  words?: readonly string[];
+  phrases?: readonly string[];
+}
+
+// Phrases are written the way `normalise` leaves text: lower case, words separated by one space, & as "and".
+const RULES: readonly Rule[] = [
+  { category: 'abuse', score: 100, words: ['abuse', 'abus', 'misbruik', 'missbrauch'] },
+  {
+    category: 'report',
+    score: 95,
+    words: ['dsa', 'takedown'],
+    phrases: [
+      'illegal content', 'notice and action', 'content removal', 'remove content', 'take down', 'trust and safety',
+      'contenu illicite', 'contenus illicites', 'illegale inhoud', 'rechtswidrige inhalte', 'inhalt melden', 'inhalte melden',
+      'verwijderverzoek', 'signaler un contenu',
+    ],
+  },
+  { category: 'copyright', score: 90, words: ['dmca', 'copyright', 'auteursrecht', 'urheberrecht'], phrases: ['droit d auteur', 'droits d auteur'] },
+  {
+    category: 'report',
+    score: 80,
+    words: ['report', 'melden', 'signaler', 'signalement', 'klacht', 'plainte', 'beschwerde', 'complaint', '2257', 'removal', 'verwijderen', 'suppression'],
+  },
+  {
+    category: 'legal',
+    score: 60,
+    words: ['impressum', 'imprint', 'colofon', 'legal', 'juridique', 'juridisch', 'rechtliches', 'disclaimer'],
+    phrases: ['mentions legales', 'mentions légales', 'legal notice'],
+  },
+  { category: 'privacy', score: 55, words: ['privacy', 'confidentialité', 'confidentialite', 'datenschutz', 'dpo', 'gdpr', 'avg', 'rgpd', 'dsgvo', 'privacybeleid'] },
+  { category: 'contact', score: 40, words: ['contact', 'kontakt', 'contacteer', 'contactez', 'support', 'help', 'hilfe', 'aide', 'helpdesk'] },
+  { category: 'terms', score: 20, words: ['terms', 'tos', 'voorwaarden', 'conditions', 'agb', 'nutzungsbedingungen', 'cgu'] },
+];
+
+const LOCAL_PART_SCORES: ReadonlyArray<readonly [ContactCategory, number, readonly string[]]> = [
+  ['abuse', 100, ['abuse']],
+  ['copyright', 95, ['dmca', 'copyright']],
+  ['report', 85, ['legal', 'takedown', 'takedowns', 'removal', 'removals', 'report', 'reports', 'complaints', 'dsa', 'notice', 'trust', 'safety']],
+  ['privacy', 75, ['privacy', 'dpo', 'gdpr', 'dataprotection', 'datenschutz', 'avg', 'rgpd']],
+  ['contact', 45, ['support', 'contact', 'info', 'help', 'hello', 'webmaster', 'postmaster', 'kontakt', 'service', 'admin']],
+];
+
+const OFF_SITE_PENALTY = 30;
+
+function normalise(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t.length > 0)
+    .join(' ');
+}
+
+function tokenMatches(token: string, word: string): boolean {
+  // Long words also match their inflections ("reporting", "kontaktformular"); short ones must be exact.
+  return token === word || (word.length >= 5 && token.startsWith(word));
+}
+
+export function classifyText(text: string): { category: ContactCategory; score: number } {
+  const norm = normalise(text);
+  if (norm.length === 0) return { category: 'other', score: 0 };
+  const tokens = norm.split(' ');
+  const padded = ` ${norm} `;
+  for (const rule of RULES) {
+    const byWord = rule.words?.some((w) => tokens.some((t) => tokenMatches(t, w))) ?? false;
+    const byPhrase = rule.phrases?.some((p) => padded.includes(` ${p} `)) ?? false;
+    // Rules are ordered by score, so the first hit is the best.
+    if (byWord || byPhrase) return { category: rule.category, score: rule.score };
+  }
+  return { category: 'other', score: 0 };
+}
+
+function classifyLocalPart(local: string): { category: ContactCategory; score: number } {
+  const parts = local.toLowerCase().split(/[._+-]+/);
+  for (const [category, score, names] of LOCAL_PART_SCORES) {
+    if (parts.some((p) => names.includes(p))) return { category, score };
+  }
+  return { category: 'other', score: 30 };
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç',
+  ecirc: 'ê', ouml: 'ö', uuml: 'ü', auml: 'ä', szlig: 'ß', commat: '@', period: '.',
+};
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
+    if (body[0] === '#') {
+      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+    }
+    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
+  });
+}
+
+const EMAIL_LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$/i;
+const EMAIL_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+export function isPlausibleEmail(address: string): boolean {
+  if (address.length > 254) return false;
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return false;
+  const local = address.slice(0, at);
+  const labels = address.slice(at + 1).split('.');
+  return EMAIL_LOCAL.test(local) && labels.length >= 2 && labels.every((l) => EMAIL_LABEL.test(l)) && /^[a-z]{2,24}$/i.test(labels.at(-1) ?? '');
+}
+
+function parseAttributes(tag: string): Map<string, string> {
+  const attrs = new Map<string, string>();
+  const re = /([a-zA-Z_:][-a-zA-Z0-9_:.]{0,40})\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(tag)) !== null) {
+    const name = m[1]?.toLowerCase();
+    if (name && !attrs.has(name)) attrs.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
+  }
+  return attrs;
+}
+
+/** Tags become a space, so text on both sides of `</p><a>` never runs together into one word or address. */
+function stripTags(fragment: string): string {
+  let out = '';
+  let inTag = false;
+  for (const ch of fragment) {
+    if (ch === '<') {
+      inTag = true;
+      out += ' ';
+    } else if (ch === '>') inTag = false;
+    else if (!inTag) out += ch;
+  }
+  return out;
+}
+
+interface RawAnchor {
+  href: string;
+  text: string;
+}
+
+/** Yields `<a>` elements with their href and visible text (plus title/aria-label). */
+function scanAnchors(html: string): RawAnchor[] {
+  const anchors: RawAnchor[] = [];
+  const closeRe = /<\/a\s*>/gi;
+  let closeMissing = false;
+  let cachedClose: RegExpExecArray | null = null;
+  const openRe = /<a[\s>]/gi;
+  const peekRe = /<a[\s>]/gi;
+  let m: RegExpExecArray | null;
+  while ((m = openRe.exec(html)) !== null && anchors.length < CONTACT_LIMITS.maxAnchors) {
+    const start = m.index;
+    const within = html.slice(start, start + CONTACT_LIMITS.maxTag).indexOf('>');
+    if (within < 0) {
+      openRe.lastIndex = start + 2;
+      continue;
+    }
+    const tagEnd = start + within;
+    const attrs = parseAttributes(html.slice(start + 2, tagEnd));
+    let text = '';
+    let next = tagEnd + 1;
+    // An anchor ends at its </a> or, as browsers do it, where the next <a> opens.
+    peekRe.lastIndex = tagEnd + 1;
+    const nextOpen = peekRe.exec(html)?.index ?? html.length;
+    if (!closeMissing) {
+      // Reusing the last </a> found (when it still lies ahead) keeps many unclosed anchors linear.
+      if (!cachedClose || cachedClose.index <= tagEnd) {
+        closeRe.lastIndex = tagEnd + 1;
+        cachedClose = closeRe.exec(html);
+      }
+      const close = cachedClose;
+      if (!close) closeMissing = true;
+      const end = close && close.index < nextOpen ? close.index : nextOpen;
+      text = stripTags(html.slice(tagEnd + 1, Math.min(end, tagEnd + 1 + CONTACT_LIMITS.maxLinkText)));
+      next = close && close.index < nextOpen ? close.index + close[0].length : nextOpen;
+    } else {
+      text = stripTags(html.slice(tagEnd + 1, Math.min(nextOpen, tagEnd + 1 + CONTACT_LIMITS.maxLinkText)));
+      next = nextOpen;
+    }
+    openRe.lastIndex = next;
+    const href = attrs.get('href');
+    if (href === undefined) continue;
+    const extra = [attrs.get('title'), attrs.get('aria-label')].filter((v): v is string => !!v).join(' ');
+    anchors.push({ href: href.trim(), text: decodeEntities(`${text} ${extra}`).replace(/\s+/g, ' ').trim().slice(0, 200) });
+  }
+  return anchors;
+}
+
+function mailtoAddresses(href: string): string[] {
+  const body = href.slice('mailto:'.length).split('?')[0] ?? '';
+  let decoded = body;
+  try {
+    decoded = decodeURIComponent(body);
+  } catch {
+    // Keep the raw text: a broken escape just means the address will fail validation below.
+  }
+  return decoded
+    .split(/[,;]/)
+    .map((a) => a.trim().toLowerCase())
+    .filter(isPlausibleEmail);
+}
+
+/** Addresses written in the text (not as links), found by growing outwards from each "@". */
+export function findEmailsInText(text: string, max = 50): string[] {
+  const found = new Set<string>();
+  const isLocal = (c: string) => /[a-z0-9._%+-]/i.test(c);
+  const isDomain = (c: string) => /[a-z0-9.-]/i.test(c);
+  let at = text.indexOf('@');
+  while (at >= 0 && found.size < max) {
+    let s = at;
+    while (s > 0 && at - s < 64 && isLocal(text[s - 1] ?? '')) s--;
+    let e = at + 1;
+    while (e < text.length && e - at < 254 && isDomain(text[e] ?? '')) e++;
+    const candidate = text.slice(s, e).replace(/\.+$/, '').toLowerCase();
+    if (isPlausibleEmail(candidate)) found.add(candidate);
+    at = text.indexOf('@', at + 1);
+  }
+  return [...found];
+}
+
+/**
+ * Ranks the contact points a page offers. Off-site links lose points (share buttons, "DMCA protected"
+ * badges); mailto: addresses keep their score wherever they point, because sites often use a mail provider.
+ */
+export function extractContactCandidates(html: string, pageUrl: string, options: { text?: string } = {}): ContactCandidate[] {
+  const src = html.slice(0, CONTACT_LIMITS.maxHtml);
+  const pageSite = registrableDomain(hostOf(pageUrl) ?? '') ?? hostOf(pageUrl);
+  const best = new Map<string, ContactCandidate & { order: number }>();
+  let order = 0;
+  const add = (c: ContactCandidate) => {
+    const existing = best.get(c.value);
+    if (!existing || existing.score < c.score) best.set(c.value, { ...c, order: existing?.order ?? order++ });
+  };
+
+  for (const anchor of scanAnchors(src)) {
+    if (/^mailto:/i.test(anchor.href)) {
+      const byText = classifyText(anchor.text);
+      for (const address of mailtoAddresses(anchor.href)) {
+        const byLocal = classifyLocalPart(address.split('@')[0] ?? '');
+        const pick = byLocal.score >= byText.score ? byLocal : byText;
+        add({ kind: 'email', value: address, category: pick.category, score: pick.score, sameSite: true });
+      }
+      continue;
+    }
+    let url: URL;
+    try {
+      url = new URL(anchor.href, pageUrl);
+    } catch {
+      continue;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+    url.hash = '';
+    const byText = classifyText(anchor.text);
+    const byHref = classifyText(decodeURIComponentSafe(url.pathname + ' ' + url.search));
+    const pick = byText.score >= byHref.score ? byText : { ...byHref, score: Math.max(0, byHref.score - 5) };
+    if (pick.score === 0) continue;
+    const linkSite = registrableDomain(url.hostname) ?? url.hostname;
+    const sameSite = pageSite !== null && linkSite === pageSite;
+    add({ kind: 'link', value: url.toString(), category: pick.category, score: sameSite ? pick.score : Math.max(1, pick.score - OFF_SITE_PENALTY), sameSite });
+  }
+
+  const text = options.text ?? stripTags(src).slice(0, 200_000);
+  for (const address of findEmailsInText(decodeEntities(text))) {
+    const byLocal = classifyLocalPart(address.split('@')[0] ?? '');
+    // Bare addresses in the text are weaker than linked ones: they may belong to anyone mentioned on the page.
+    add({ kind: 'email', value: address, category: byLocal.category, score: Math.max(1, byLocal.score - 20), sameSite: true });
+  }
+
+  return [...best.values()]
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, CONTACT_LIMITS.maxResults)
+    .map(({ order: _order, ...c }) => c);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+export interface SecurityTxt {
+  contacts: string[];
+  expires: Date | null;
+  /** True when Expires is missing, unreadable or in the past (RFC 9116 says stale files should not be trusted). */
+  stale: boolean;
+  preferredLanguages: string[];
+  policy: string[];
+  canonical: string[];
+}
+
+/** RFC 9116 security.txt. The OpenPGP signature block is ignored; only the signed text is read. */
+export function parseSecurityTxt(text: string, now: Date): SecurityTxt {
+  let body = text.slice(0, 64 * 1024).replace(/\r\n?/g, '\n');
+  if (body.trimStart().startsWith('-----BEGIN PGP SIGNED MESSAGE-----')) {
+    const afterArmor = body.indexOf('\n\n');
+    const sigStart = body.indexOf('-----BEGIN PGP SIGNATURE-----');
+    body = body.slice(afterArmor < 0 ? 0 : afterArmor + 2, sigStart < 0 ? undefined : sigStart);
+    // Dash-escaped lines ("- -----...") are part of the signed text.
+    body = body.replace(/^- /gm, '');
+  } else {
+    const sigStart = body.indexOf('-----BEGIN PGP SIGNATURE-----');
+    if (sigStart >= 0) body = body.slice(0, sigStart);
+  }
+  const out: SecurityTxt = { contacts: [], expires: null, stale: true, preferredLanguages: [], policy: [], canonical: [] };
+  for (const rawLine of body.split('\n').slice(0, 1000)) {
+    const line = rawLine.trim();
+    if (line.length === 0 || line.startsWith('#')) continue;
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    const field = line.slice(0, colon).trim().toLowerCase();
+    const value = line.slice(colon + 1).trim().slice(0, 2048);
+    if (value.length === 0) continue;
+    if (field === 'contact' && out.contacts.length < 20) out.contacts.push(value);
+    else if (field === 'expires' && out.expires === null) {
+      const d = new Date(value);
+      if (!Number.isNaN(d.getTime())) out.expires = d;
+    } else if (field === 'preferred-languages' && out.preferredLanguages.length === 0) {
+      out.preferredLanguages = value.split(',').map((l) => l.trim().toLowerCase()).filter((l) => /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(l));
+    } else if (field === 'policy') out.policy.push(value);
+    else if (field === 'canonical') out.canonical.push(value);
+  }
+  out.stale = out.expires === null || out.expires.getTime() <= now.getTime();
+  return out;
+}
+
+/** Splits security.txt Contact values into email addresses and web forms; other schemes are dropped. */
+export function securityTxtChannels(contacts: readonly string[]): { emails: string[]; urls: string[] } {
+  const emails: string[] = [];
+  const urls: string[] = [];
+  for (const c of contacts) {
+    if (/^mailto:/i.test(c)) emails.push(...mailtoAddresses(c));
+    else if (/^https:\/\//i.test(c)) {
+      try {
+        urls.push(new URL(c).toString());
+      } catch {
+        // An unparsable URL is useless as a channel.
+      }
+    }
+  }
+  return { emails, urls };
+}

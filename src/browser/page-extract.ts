@@ -1,52 +1,66 @@
 /**
- * Runs inside the visited page (serialised by Playwright), so it must be self-contained. It only reads
- * the DOM; everything it returns is attacker-controlled data and is capped here and validated by the caller.
+ * The script that runs inside the visited page. It is kept as JavaScript source rather than a TypeScript
+ * function because the TypeScript loader adds helpers (`__name`) to compiled functions, and those do not
+ * exist in the page. It only reads the DOM; everything it returns is attacker-controlled data, capped here
+ * and validated by the caller.
  */
-export function extractPageContent(limits: { maxTextChars: number; maxImages: number; maxStyledElements: number }) {
-  const imageUrls = new Set<string>();
-  const add = (raw: string | null | undefined) => {
+export interface ExtractedContent {
+  title: string;
+  lang: string;
+  text: string;
+  attributeText: string;
+  imageUrls: string[];
+}
+
+export interface ExtractLimits {
+  maxTextChars: number;
+  maxImages: number;
+  maxStyledElements: number;
+}
+
+const extractorSource = String.raw`(limits) => {
+  const imageUrls = new Set();
+  function add(raw) {
     if (!raw || imageUrls.size >= limits.maxImages) return;
-    const value = raw.trim();
+    const value = String(raw).trim();
     if (!value || value.startsWith('data:') || value.startsWith('javascript:')) return;
-    try {
-      imageUrls.add(new URL(value, document.baseURI).href);
-    } catch {
-      /* not a URL */
-    }
-  };
-  const addSrcset = (srcset: string | null) => {
+    try { imageUrls.add(new URL(value, document.baseURI).href); } catch (e) { /* not a URL */ }
+  }
+  function addSrcset(srcset) {
     if (!srcset) return;
     for (const part of srcset.split(',')) add(part.trim().split(/\s+/)[0]);
-  };
+  }
   for (const img of Array.from(document.images)) {
     add(img.currentSrc || img.src);
     addSrcset(img.getAttribute('srcset'));
     add(img.getAttribute('data-src'));
   }
-  for (const source of Array.from(document.querySelectorAll('picture source[srcset], source[srcset]'))) addSrcset(source.getAttribute('srcset'));
+  for (const source of Array.from(document.querySelectorAll('source[srcset]'))) addSrcset(source.getAttribute('srcset'));
+  for (const video of Array.from(document.querySelectorAll('video[poster]'))) add(video.getAttribute('poster'));
   for (const meta of Array.from(document.querySelectorAll('meta[property="og:image"], meta[property="og:image:url"], meta[name="twitter:image"], link[rel="image_src"]'))) {
-    add(meta.getAttribute('content') ?? meta.getAttribute('href'));
+    add(meta.getAttribute('content') || meta.getAttribute('href'));
   }
   for (const a of Array.from(document.querySelectorAll('a[href]'))) {
-    const href = a.getAttribute('href') ?? '';
+    const href = a.getAttribute('href') || '';
     if (/\.(jpe?g|png|webp|gif|bmp|avif)(\?|#|$)/i.test(href)) add(href);
   }
-  const styled = Array.from(document.querySelectorAll('body *')).slice(0, limits.maxStyledElements);
-  for (const el of styled) {
+  for (const el of Array.from(document.querySelectorAll('body *')).slice(0, limits.maxStyledElements)) {
     const bg = getComputedStyle(el).backgroundImage;
     if (bg && bg !== 'none') for (const m of bg.matchAll(/url\(["']?([^"')]+)["']?\)/g)) add(m[1]);
   }
-  const text = (document.body?.innerText ?? '').slice(0, limits.maxTextChars);
+  const text = ((document.body && document.body.innerText) || '').slice(0, limits.maxTextChars);
   const attributeText = Array.from(document.querySelectorAll('img[alt], [title], meta[name="description"], meta[property="og:title"], meta[property="og:description"]'))
-    .map((el) => el.getAttribute('alt') ?? el.getAttribute('title') ?? el.getAttribute('content') ?? '')
-    .filter(Boolean)
-    .join('\n')
-    .slice(0, 20_000);
+    .map((el) => el.getAttribute('alt') || el.getAttribute('title') || el.getAttribute('content') || '')
+    .filter(Boolean).join('\n').slice(0, 20000);
   return {
-    title: document.title.slice(0, 500),
-    lang: (document.documentElement.getAttribute('lang') ?? '').slice(0, 20),
+    title: String(document.title || '').slice(0, 500),
+    lang: String(document.documentElement.getAttribute('lang') || '').slice(0, 20),
     text,
     attributeText,
-    imageUrls: [...imageUrls],
+    imageUrls: Array.from(imageUrls),
   };
+}`;
+
+export function extractorExpression(limits: ExtractLimits): string {
+  return `(${extractorSource})(${JSON.stringify(limits)})`;
 }

@@ -2,7 +2,7 @@ import type { Page, Response } from 'playwright';
 import type { BrowserPool } from './browser-pool.ts';
 import type { UrlGuard } from '../shared/ssrf-guard.ts';
 import { AppError } from '../shared/errors.ts';
-import { extractPageContent } from './page-extract.ts';
+import { extractorExpression, type ExtractedContent } from './page-extract.ts';
 
 export interface VisitOptions {
   navigationTimeoutMs: number;
@@ -80,11 +80,11 @@ export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string,
     await guard.check(page.url());
     const redirectChain: string[] = [];
     for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
-    const content = await page.evaluate(extractPageContent, {
+    const content = (await page.evaluate(extractorExpression({
       maxTextChars: options.maxTextChars ?? 200_000,
       maxImages: options.maxImages ?? 200,
       maxStyledElements: 3000,
-    });
+    }))) as ExtractedContent;
     const html = await page.content();
     if (Buffer.byteLength(html) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
     const server = response ? await response.serverAddr().catch(() => null) : null;

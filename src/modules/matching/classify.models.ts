@@ -73,7 +73,8 @@ const PATTERNS = {
   intimate: keywordPattern(KEYWORDS.intimate),
 };
 
-const NEAR = 300;
+// About a screenful of text: a dox lists identity details below the name, not always in the same paragraph.
+const NEAR = 1000;
 
 function positionsOf(pattern: RegExp, folded: FoldedText): { start: number; end: number; foldedEnd: number }[] {
   return [...folded.text.matchAll(pattern)].map((m) => ({ ...originalRange(folded, m.index, m.index + m[0].length), foldedEnd: m.index + m[0].length }));
@@ -148,6 +149,8 @@ const SEVERITY_RULES: readonly { severity: Severity; when: (f: Facts) => boolean
   { severity: 'critical', when: (f) => f.has('identity_document') && f.identity },
   { severity: 'critical', when: (f) => f.has('intimate_media') && f.photo },
   { severity: 'high', when: (f) => f.linkage },
+  // The exact home address is what makes physical harm possible, with or without a name beside it.
+  { severity: 'high', when: (f) => f.has('home_address') },
   { severity: 'high', when: (f) => f.has('phone') && f.identity },
   { severity: 'high', when: (f) => f.has('intimate_media') },
   { severity: 'high', when: (f) => f.has('financial') && f.identity },

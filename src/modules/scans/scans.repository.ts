@@ -112,7 +112,9 @@ export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
         const counts = this.outcomeCounts(runId);
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
         const ok = counts.ok ?? 0;
-        const status = ok === 0 ? 'failed' : ok < total || run.pagesFailed > 0 ? 'partial' : 'succeeded';
+        // Judged on the searches: a page that could not be opened (refused, gone, hanging) is counted in
+        // pagesFailed and shown, but it does not make the web search itself incomplete.
+        const status = ok === 0 ? 'failed' : ok < total ? 'partial' : 'succeeded';
         const now = clock.now();
         db.update(scanRuns).set({ status, finishedAt: now, error: ok === 0 ? 'No search succeeded: every engine was blocked or failed.' : null }).where(eq(scanRuns.id, runId)).run();
         db.update(people).set({ lastScanAt: now, ...(status !== 'failed' ? { lastSuccessAt: now } : {}) }).where(eq(people.id, run.personId)).run();

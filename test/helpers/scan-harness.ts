@@ -1,0 +1,68 @@
+import { chromium } from 'playwright';
+import { createApp, type App, type AppExtensions } from '../../src/app.ts';
+import { loadConfig } from '../../src/config/config.ts';
+import { openDatabase } from '../../src/db/client.ts';
+import { locateBrowser } from '../../src/browser/browser-locator.ts';
+import { createLogger } from '../../src/shared/logger.ts';
+import { createSimulatedWeb, type SimulatedWeb } from '../../src/simweb/server.ts';
+import { parseProfile } from '../../src/modules/profiles/profile-file.models.ts';
+import { demoProfile } from '../../src/demo/demo-person.ts';
+import { startScan } from '../../src/modules/scans/scans.usecases.ts';
+import { createWorker, type Worker } from '../../workers/worker.ts';
+import { createJobHandlers } from '../../workers/handlers.ts';
+import type { EngineId } from '../../src/providers/provider.types.ts';
+import { makeTempDir } from './test-app.ts';
+
+export const harnessEngines: EngineId[] = ['searxng', 'duckduckgo', 'bing', 'brave', 'mojeek'];
+
+/**
+ * A real scan setup: the simulated web on 127.0.0.1, real Chromium, the production job handlers and an
+ * in-process worker on a database file, and the fictional demo person.
+ */
+export async function startScanHarness(options: { dataDir?: string; web?: SimulatedWeb; extensions?: AppExtensions; profile?: Record<string, unknown> } = {}) {
+  const web = options.web ?? (await createSimulatedWeb({ port: 0 }));
+  const host = new URL(web.url).host;
+  const dataDir = options.dataDir ?? makeTempDir();
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ENGINE_MIN_INTERVAL_MS: '0', WORKER_CONCURRENCY: '4', SCAN_QUERY_CAP: '16', BROWSER_NAVIGATION_TIMEOUT_MS: '8000', JOB_LEASE_MS: '10000' });
+  const app: App = createApp(config, {
+    db: openDatabase(`${dataDir}/exposure-scanner.sqlite`),
+    logger: createLogger({ level: 'silent' }),
+    browserLocation: locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() }),
+    ...options.extensions,
+  });
+  const parsed = parseProfile(options.profile ?? demoProfile(web.url), { defaultCountry: 'BE' });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const organisationId = app.profiles.ensureDefaultOrganisation();
+  const personId = app.profiles.findPersonByLabel(organisationId, 'demo')?.id
+    ?? app.profiles.createPerson({ organisationId, label: 'demo', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+  let worker: Worker | null = null;
+  return {
+    app,
+    web,
+    personId,
+    engines: harnessEngines.map((id) => `${id}=${web.engineEndpoints[id]}`),
+    allowHosts: [host],
+    path: (url: string) => url.slice(web.url.length),
+    startScan(engines?: string[]) {
+      return startScan(app, { personId, trigger: 'manual', engines: engines ?? this.engines, allowHosts: [host] }).run;
+    },
+    startWorker() {
+      worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
+      worker.start();
+    },
+    async waitForRun(runId: string, timeoutMs = 150_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const run = app.scans.getRun(runId)!;
+        if (run.finishedAt) return run;
+        if (Date.now() > until) throw new Error(`scan did not finish: ${JSON.stringify(run)}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async close(options: { keepWeb?: boolean } = {}) {
+      await worker?.stop();
+      await app.close();
+      if (!options.keepWeb) await web.close();
+    },
+  };
+}

@@ -40,6 +40,7 @@ export interface AppDeps {
   pipeline: ScanPipelineDeps;
   /** Set while the built-in simulated web runs: where the demo person's scans go. */
   demo?: DemoWeb;
+  /** Extra routes (tests); the application's own are always registered by the server. */
   routeModules?: RouteModule[];
 }
 

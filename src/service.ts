@@ -4,7 +4,6 @@ import { createApp, type App, type AppDeps } from './app.ts';
 import { buildServer } from './web/server.ts';
 import { createWorker, type Worker } from '../workers/worker.ts';
 import { createJobHandlers, createSchedulerTasks } from '../workers/handlers.ts';
-import { routeModules } from './web/routes.ts';
 import { createLogger } from './shared/logger.ts';
 import { seedDemoPerson, shouldRunDemoWeb, startDemoWeb, type RunningDemoWeb } from './demo/demo-web.ts';
 
@@ -25,7 +24,7 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
   // Only the process that runs jobs needs the simulated web; the web process just shows what was found.
   let demoWeb: RunningDemoWeb | undefined;
   if (mode !== 'web' && (await shouldRunDemoWeb(config))) demoWeb = await startDemoWeb(config, logger);
-  const app = createApp(config, { routeModules, logger, demo: demoWeb, ...overrides });
+  const app = createApp(config, { logger, demo: demoWeb, ...overrides });
   if (demoWeb) seedDemoPerson(app, demoWeb);
   let server: FastifyInstance | null = null;
   let worker: Worker | null = null;

@@ -2,6 +2,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
+import { routeModules } from './routes.ts';
 
 /** Builds the HTTP app without listening, so tests drive it with `inject` and main decides where it listens. */
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
@@ -18,6 +19,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     reply.header('x-frame-options', 'DENY');
   });
   registerHealthRoutes(app, deps);
-  for (const register of deps.routeModules ?? []) await register(app, deps);
+  // The application's routes, then any a test adds (deps.routeModules).
+  for (const register of [...routeModules, ...(deps.routeModules ?? [])]) await register(app, deps);
   return app;
 }

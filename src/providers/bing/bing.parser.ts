@@ -1,0 +1,31 @@
+import { screenResponse, unparseable, visitedUrls } from '../block-signals.ts';
+import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
+import { attr, hasClass, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
+import { parseHtml } from '../shared/html.parser.ts';
+import { ResultCollector } from '../shared/serp.models.ts';
+
+// Bing web results as read by SearXNG: `ol#b_results > li.b_algo`, title and link `h2 a`, snippet the
+// caption paragraph without its `span.algoSlug_icon` label. Links are `/ck/a?...&u=a1<base64url>`.
+// Ads are `li.b_ad` and never `b_algo`. An empty page has `li.b_no` ("There are no results for ...").
+
+export function detectBingSignal(response: RawResponse): BlockSignal | null {
+  // Bing's bot check lives under /turing/captcha/ (a redirect target, or an iframe in the page).
+  if (visitedUrls(response).some((url) => url.pathname.includes('/turing/captcha'))) return 'bing_captcha';
+  if (!response.body.includes('id="b_results"') && /\/turing\/captcha\/challenge|id="b_captcha"/.test(response.body)) return 'bing_captcha';
+  return null;
+}
+
+export function parseBing(response: RawResponse): ParsedSearch {
+  const screened = screenResponse(response, detectBingSignal);
+  if (screened) return screened;
+  const doc = parseHtml(response.body);
+  const list = query(doc, 'ol#b_results');
+  if (!list) return unparseable('no result list');
+  const collector = new ResultCollector(response.finalUrl);
+  for (const item of queryAll(list, 'li.b_algo')) {
+    const a = query(item, 'h2 a');
+    const caption = query(item, '.b_caption p') ?? query(item, 'p');
+    collector.add(attr(a, 'href'), textOf(a), textOf(caption, { skip: (el) => hasClass(el, 'algoSlug_icon') }));
+  }
+  return collector.finish(query(list, 'li.b_no') !== null);
+}

@@ -1,0 +1,28 @@
+import { screenResponse, unparseable } from '../block-signals.ts';
+import type { ParsedSearch, RawResponse } from '../provider.types.ts';
+import { attr, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
+import { parseHtml } from '../shared/html.parser.ts';
+import { ResultCollector } from '../shared/serp.models.ts';
+
+// Brave web results as read by SearXNG: every `div.snippet`, link its first `a`, title `div.title`, text
+// the element whose class list holds `content`. An ad's link is a partial (site-relative) URL such as
+// `/a/redirect?...`, which is how ads are told apart. Brave rate-limits with HTTP 429.
+
+const NO_RESULTS_TEXT = /Not many great matches came back for your search|No results found/i;
+
+export function parseBrave(response: RawResponse): ParsedSearch {
+  const screened = screenResponse(response);
+  if (screened) return screened;
+  const doc = parseHtml(response.body);
+  const container = query(doc, '#results');
+  if (!container) return unparseable('no result list');
+  const collector = new ResultCollector(response.finalUrl);
+  for (const item of queryAll(container, 'div.snippet')) {
+    const a = query(item, 'a[href]');
+    const href = attr(a, 'href') ?? '';
+    if (attr(item, 'data-type') === 'ad' || !/^https?:\/\//i.test(href)) continue;
+    collector.add(href, textOf(query(item, '.title')), textOf(query(item, '.content')));
+  }
+  const noResults = query(doc, '#no-results, .no-results') !== null || NO_RESULTS_TEXT.test(textOf(container));
+  return collector.finish(noResults);
+}

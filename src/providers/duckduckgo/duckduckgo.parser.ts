@@ -1,0 +1,47 @@
+import { screenResponse, unparseable } from '../block-signals.ts';
+import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
+import { attr, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
+import { parseHtml, type HtmlElement } from '../shared/html.parser.ts';
+import { ResultCollector } from '../shared/serp.models.ts';
+
+// DuckDuckGo's HTML endpoint (html.duckduckgo.com/html/), as read by SearXNG: results are
+// `div#links > div.web-result`, title and link `h2 a`, snippet `a.result__snippet`. Ads carry `result--ad`
+// and no `web-result`. Links go through `//duckduckgo.com/l/?uddg=<target>`.
+
+export function detectDuckDuckGoSignal(response: RawResponse): BlockSignal | null {
+  // The anomaly page ("bots use DuckDuckGo too") is served with 200 or 202 and a challenge form.
+  if (/<form[^>]*\bid\s*=\s*["']?challenge-form/i.test(response.body)) return 'ddg_challenge_form';
+  if (response.body.includes('anomaly-modal__') && response.body.includes('anomaly.js')) return 'ddg_challenge_form';
+  return null;
+}
+
+/** The hidden fields of the "Next" form: DuckDuckGo needs them (with `vqd`) to serve page 2 and later. */
+function nextPageCursor(doc: HtmlElement): Record<string, string> | undefined {
+  for (const form of queryAll(doc, 'div.nav-link form')) {
+    const submit = query(form, 'input[type=submit]');
+    if (!submit || !/next/i.test(attr(submit, 'value') ?? '')) continue;
+    const fields: Record<string, string> = {};
+    for (const input of queryAll(form, 'input[type=hidden]')) {
+      const name = attr(input, 'name');
+      if (name) fields[name] = attr(input, 'value') ?? '';
+    }
+    if (fields.vqd) return fields;
+  }
+  return undefined;
+}
+
+export function parseDuckDuckGo(response: RawResponse): ParsedSearch {
+  const screened = screenResponse(response, detectDuckDuckGoSignal);
+  if (screened) return screened;
+  const doc = parseHtml(response.body);
+  const links = query(doc, 'div#links');
+  if (!links) return unparseable('no result list');
+  const collector = new ResultCollector(response.finalUrl);
+  for (const item of queryAll(links, 'div.web-result:not(.result--ad)')) {
+    const a = query(item, 'h2 a');
+    collector.add(attr(a, 'href'), textOf(a), textOf(query(item, '.result__snippet')));
+  }
+  const parsed = collector.finish(query(links, '.no-results') !== null);
+  const cursor = parsed.outcome === 'ok' ? nextPageCursor(doc) : undefined;
+  return cursor ? { ...parsed, cursor } : parsed;
+}

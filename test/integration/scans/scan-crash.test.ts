@@ -1,0 +1,50 @@
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startScanHarness } from '../../helpers/scan-harness.ts';
+import { makeTempDir } from '../../helpers/test-app.ts';
+
+const script = path.resolve(import.meta.dirname, '../../helpers/scan-worker-process.ts');
+
+function startWorkerProcess(dataDir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
+  });
+}
+
+describe('a worker killed in the middle of a scan', () => {
+  let harness: Awaited<ReturnType<typeof startScanHarness>>;
+  afterAll(() => harness?.close());
+
+  it('completes the scan after a restart, with no duplicate searches or hits', async () => {
+    const dataDir = makeTempDir();
+    harness = await startScanHarness({ dataDir });
+    const run = harness.startScan();
+    const first = await startWorkerProcess(dataDir);
+    const until = Date.now() + 60_000;
+    while ((harness.app.scans.getRun(run.id)!.queriesDone < 10) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const atKill = harness.app.scans.getRun(run.id)!;
+    expect(atKill.finishedAt).toBeNull();
+    expect(atKill.queriesDone).toBeLessThan(atKill.queriesPlanned);
+
+    const second = await startWorkerProcess(dataDir);
+    const finished = await harness.waitForRun(run.id);
+    second.kill('SIGTERM');
+    await new Promise((r) => second.once('exit', r));
+
+    expect(finished.status).toBe('succeeded');
+    expect(finished.queriesDone).toBe(finished.queriesPlanned);
+    const db = harness.app.db.$client;
+    const duplicateSearches = db.prepare('select engine, query, count(*) c from search_outcomes where scan_run_id = ? group by engine, query having c > 1').all(run.id);
+    expect(duplicateSearches).toEqual([]);
+    const duplicateHits = db.prepare('select normalized_url, count(*) c from hits group by person_id, normalized_url having c > 1').all();
+    expect(duplicateHits).toEqual([]);
+    const hits = harness.app.hits.listForPerson(harness.personId);
+    expect(hits.map((h) => harness.path(h.url))).toEqual(expect.arrayContaining(['/site/dox-paste/p/8fk2a', '/site/forum-fr/thread/4412', '/site/paste-de/raw/77q']));
+    expect(finished.hitsNew).toBe(hits.length);
+  });
+});

@@ -45,7 +45,7 @@ export async function startDemoWeb(config: Pick<Config, 'demo'>, logger: Logger)
   };
 }
 
-/** Adds the fictional demo person once, with a first scan due a few seconds after start. */
+/** Adds the fictional demo person once, with a first scan due at once (the scheduler runs a tick at start). */
 export function seedDemoPerson(app: App, demo: DemoWeb): string {
   const organisationId = app.profiles.ensureDefaultOrganisation();
   const existing = app.profiles.listPeople(organisationId).find((p) => p.isDemo);
@@ -58,7 +58,7 @@ export function seedDemoPerson(app: App, demo: DemoWeb): string {
   }
   const personId = app.profiles.createPerson({
     organisationId, label: demoPersonLabel, language: 'en', defaultCountry: 'BE', scheduleCron: app.config.scheduler.defaultScanSchedule,
-    nextScanAt: new Date(app.clock.now().getTime() + 5_000), profile: parsed.profile, isDemo: true,
+    nextScanAt: app.clock.now(), profile: parsed.profile, isDemo: true,
   });
   return personId;
 }

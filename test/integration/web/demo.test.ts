@@ -1,0 +1,42 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTempDir } from '../../helpers/test-app.ts';
+import { freePort, waitForHttp, projectRoot } from '../../helpers/service-process.ts';
+
+describe('npm run demo', () => {
+  it('starts the simulated web, adds the fictional demo person and scans them at once', async () => {
+    const port = await freePort();
+    // The real entry point of `npm run demo` is src/demo.ts.
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/demo.ts')], {
+      cwd: projectRoot,
+      env: { PATH: process.env.PATH ?? '', HOME: '/tmp', DATA_DIR: makeTempDir(), PORT: String(port), DEMO_WEB_PORT: '0', ENGINE_MIN_INTERVAL_MS: '100', SCAN_QUERY_CAP: '8', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`, 20_000)).json() as { demo: { running: boolean; url: string } };
+      expect(health.demo.running).toBe(true);
+      expect(health.demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const until = Date.now() + 120_000;
+      let people: { id: string; label: string; lastScanAt: string | null }[] = [];
+      while (Date.now() < until) {
+        people = (await (await fetch(`http://127.0.0.1:${port}/api/people`)).json() as { people: typeof people }).people;
+        if (people[0]?.lastScanAt) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(people).toHaveLength(1);
+      expect(people[0]!.label).toMatch(/fictional/);
+      expect(people[0]!.lastScanAt).not.toBeNull();
+      const hits = (await (await fetch(`http://127.0.0.1:${port}/api/people/${people[0]!.id}/hits`)).json() as { hits: { url: string }[] }).hits;
+      expect(hits.length).toBeGreaterThan(3);
+      expect(output).toContain('DEMO');
+      expect(output).not.toMatch(/Marie|Dubois|Lola|470 12/);
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+  });
+});

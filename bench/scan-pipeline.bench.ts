@@ -1,0 +1,95 @@
+/**
+ * Candidate pages processed per minute by the scan pipeline (visit in Chromium through the URL guard,
+ * extract, match, classify, store the hit, settle the job) at concurrency 1, 2 and 4, against a bare
+ * Playwright loop that only loads the same pages in fresh contexts (the limit). Peak memory is the
+ * resident size of the whole process tree, Chromium included.
+ *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48]
+ */
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright';
+import { createSimulatedWeb } from '../src/simweb/server.ts';
+import { PLANTED_PAGES } from '../src/simweb/planted.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { createApp } from '../src/app.ts';
+import { openDatabase } from '../src/db/client.ts';
+import { createLogger } from '../src/shared/logger.ts';
+import { locateBrowser, chromiumLaunchArgs } from '../src/browser/browser-locator.ts';
+import { jobKinds } from '../src/modules/jobs/job-kinds.ts';
+import { parseProfile } from '../src/modules/profiles/profile-file.models.ts';
+import { demoProfile } from '../src/demo/demo-person.ts';
+import { normalizeUrl } from '../src/shared/url.models.ts';
+import { createWorker } from '../workers/worker.ts';
+import { createJobHandlers } from '../workers/handlers.ts';
+import { startPeakSampler } from './memory-sampler.ts';
+
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' } } });
+const pageCount = Number(values.pages);
+const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
+if (location.kind !== 'local') throw new Error(location.kind === 'missing' ? location.instruction : 'bench needs a local browser');
+
+const web = await createSimulatedWeb({ port: 0, indexHostile: false });
+const paths = PLANTED_PAGES.filter((p) => p.expect !== 'hostile').map((p) => p.path);
+const urls = Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % paths.length]}?copy=${i}`);
+
+async function bareLoop(concurrency: number): Promise<{ seconds: number; peakMiB: number }> {
+  const browser = await chromium.launch({ executablePath: location.kind === 'local' ? location.executablePath : undefined, args: chromiumLaunchArgs(process.getuid?.() === 0) });
+  const sampler = startPeakSampler();
+  const started = performance.now();
+  let next = 0;
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < urls.length) {
+      const url = urls[next++]!;
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load' });
+      await context.close();
+    }
+  }));
+  const seconds = (performance.now() - started) / 1000;
+  const peakMiB = sampler.stop();
+  await browser.close();
+  return { seconds, peakMiB };
+}
+
+async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB: number; hits: number }> {
+  const dataDir = (await import('node:fs')).mkdtempSync(`${os.tmpdir()}/es-bench-`);
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: String(concurrency), BROWSER_PAGES_PER_BROWSER: '1000' });
+  const kinds = { ...jobKinds, 'page.visit': { ...jobKinds['page.visit'], concurrency } };
+  const app = createApp(config, { db: openDatabase(`${dataDir}/bench.sqlite`), logger: createLogger({ level: 'silent' }), browserLocation: location, jobKinds: kinds });
+  const parsed = parseProfile(demoProfile(web.url), { defaultCountry: 'BE' });
+  if (!parsed.ok) throw new Error('profile');
+  const organisationId = app.profiles.ensureDefaultOrganisation();
+  const personId = app.profiles.createPerson({ organisationId, label: 'bench', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+  const { run } = app.scans.createRun({ personId, trigger: 'manual', engines: [], allowHosts: [new URL(web.url).host], rotationCursor: 0 });
+  const ids = app.scans.recordSearch({
+    runId: run.id, personId, engine: 'bench', query: 'bench', queryKind: 'name', outcome: 'ok', signal: null, durationMs: 0,
+    results: urls.map((url) => ({ url, title: '', snippet: '', normalizedUrl: normalizeUrl(url) })),
+  });
+  // Warm the browser so both measurements exclude Chromium's start.
+  await app.browserPool.withPage(async (page) => void (await page.goto(`${web.url}/`)));
+  const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
+  const sampler = startPeakSampler();
+  const started = performance.now();
+  for (const candidateId of ids) app.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: run.id, candidateId } });
+  worker.start();
+  while (app.scans.pendingCandidateIds(run.id).length > 0) await new Promise((r) => setTimeout(r, 20));
+  const seconds = (performance.now() - started) / 1000;
+  const peakMiB = sampler.stop();
+  const hits = app.hits.listForPerson(personId).length;
+  await worker.stop();
+  await app.close();
+  return { seconds, peakMiB, hits };
+}
+
+const rows: Record<string, unknown>[] = [];
+for (const concurrency of [1, 2, 4]) {
+  const bare = await bareLoop(concurrency);
+  const full = await pipeline(concurrency);
+  const barePerMin = (urls.length / bare.seconds) * 60;
+  const fullPerMin = (urls.length / full.seconds) * 60;
+  rows.push({ concurrency, pages: urls.length, pipelinePagesPerMin: Math.round(fullPerMin), barePlaywrightPagesPerMin: Math.round(barePerMin), ratio: Number((fullPerMin / barePerMin).toFixed(2)), pipelinePeakMiB: Math.round(full.peakMiB), barePeakMiB: Math.round(bare.peakMiB), hitsStored: full.hits });
+}
+await web.close();
+console.table(rows);
+console.log(JSON.stringify({ bench: 'scan-pipeline', node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, rows }));

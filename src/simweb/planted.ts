@@ -104,6 +104,8 @@ export const PLANTED_PAGES: PlantedPage[] = [
     expect: 'hit',
     matchKinds: ['alias', 'phone', 'photo'],
     categories: ['phone'],
+    // The stage name next to the real phone number ties the two identities together.
+    linkage: true,
     surfacedBy: ['aliases', 'phones', 'photos'],
     photos: [
       { path: '/site/ads-nl/media/991-main.jpg', photo: 'demo-1.jpg', embed: 'img', transform: 'resized to 800 px wide, JPEG q78' },

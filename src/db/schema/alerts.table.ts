@@ -16,7 +16,8 @@ export const alerts = sqliteTable(
     createdAt: createdAt(),
     readAt: timestamp('read_at'),
   },
-  (t) => [index('alerts_person_idx').on(t.personId, t.createdAt)],
+  // alerts_hit_idx: every stored hit asks whether it was already announced, and at what severity.
+  (t) => [index('alerts_person_idx').on(t.personId, t.createdAt), index('alerts_hit_idx').on(t.hitId, t.kind)],
 );
 
 /** Every attempt to tell someone is a row: sent or failed with its error, never silent. */
@@ -36,7 +37,7 @@ export const deliveries = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('deliveries_status_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('deliveries_status_idx').on(t.status, t.nextAttemptAt), index('deliveries_alert_idx').on(t.alertId)],
 );
 
 export const takedownCases = sqliteTable(

@@ -40,7 +40,7 @@ describe('a scan of the demo person on the simulated web', () => {
     const kinds = new Set(harness.app.hits.matchesOf(hit!.id).map((m) => m.kind));
     for (const kind of planted.matchKinds.filter((k) => k !== 'photo')) expect([...kinds], `${path} kinds`).toContain(kind);
     expect([...hit!.categories].sort()).toEqual([...planted.categories].sort());
-    if (planted.linkage) expect(hit!.linkage).toBe(true);
+    expect(hit!.linkage).toBe(planted.linkage);
     expect(hit!.severity).toBe(expectedSeverity[path]);
     expect(hit!.reasons.length).toBeGreaterThan(0);
   });

@@ -89,6 +89,7 @@ CREATE TABLE `alerts` (
 );
 --> statement-breakpoint
 CREATE INDEX `alerts_person_idx` ON `alerts` (`person_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `alerts_hit_idx` ON `alerts` (`hit_id`,`kind`);--> statement-breakpoint
 CREATE TABLE `case_events` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`case_id` text NOT NULL,
@@ -117,6 +118,7 @@ CREATE TABLE `deliveries` (
 );
 --> statement-breakpoint
 CREATE INDEX `deliveries_status_idx` ON `deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `deliveries_alert_idx` ON `deliveries` (`alert_id`);--> statement-breakpoint
 CREATE TABLE `takedown_cases` (
 	`id` text PRIMARY KEY NOT NULL,
 	`hit_id` text NOT NULL,

@@ -1,6 +1,6 @@
 /** Writes .env.example and prints the README table from the settings table, so both match what the code reads. */
 import fs from 'node:fs';
-import { settingDefinitions } from '../src/config/config.definition.ts';
+import { allSettingDefinitions as settingDefinitions } from '../src/config/config.ts';
 
 export function renderEnvExample(): string {
   const lines = ['# Exposure Scanner settings. Copy to .env and change what you need; every value shown is the default.', ''];

@@ -17,6 +17,11 @@ import { createEngineStatusRepository, type EngineStatusRepository } from './mod
 import { createSearchRuntime, type SearchRuntime } from './modules/scans/search-runtime.ts';
 import type { PhotoMatcher, ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
 import { loadSources } from './modules/scans/sources.ts';
+import { createAlertsDeps, type AlertsDeps } from './modules/alerts/alerts.deps.ts';
+import { raiseExposureAlert } from './modules/alerts/alerts.usecases.ts';
+import { createSmtpSendMail, createTakedownDeps } from './modules/takedowns/takedown-deps.ts';
+import type { TakedownDeps } from './modules/takedowns/cases.usecases.ts';
+import { openCaseJobKey } from './modules/takedowns/takedowns.job-kinds.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
@@ -38,9 +43,11 @@ export interface AppDeps {
   engineStatus: EngineStatusRepository;
   searchRuntime: SearchRuntime;
   pipeline: ScanPipelineDeps;
+  alerts: AlertsDeps;
+  takedowns: TakedownDeps;
   /** Set while the built-in simulated web runs: where the demo person's scans go. */
   demo?: DemoWeb;
-  /** Extra routes (tests); the application's own are always registered by the server. */
+  /** Replaces the application's route list (tests that focus on one module); health routes are always there. */
   routeModules?: RouteModule[];
 }
 
@@ -100,11 +107,24 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       random,
       options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
     });
+  const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl });
+  const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
+  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config }, { settings: config.takedowns, sendMail });
+  // After a hit is stored: alert the person (the use case decides whether this hit deserves one) and open
+  // its takedown case in the background (the recipient lookup may take several network round trips).
+  const scanHooks: ScanHooks = {
+    ...overrides.scanHooks,
+    async onHit(args) {
+      raiseExposureAlert(alerts, { hit: args.hit, isNew: args.isNew });
+      if (args.isNew) jobs.enqueue({ kind: 'takedowns.open_case', payload: { hitId: args.hit.id }, idempotencyKey: openCaseJobKey(args.hit.id) });
+      await overrides.scanHooks?.onHit?.(args);
+    },
+  };
   const pipeline: ScanPipelineDeps = overrides.pipeline ?? {
     db, clock, logger: logger.child({ component: 'scan' }), jobs, scans, hits, profiles, engineStatus, searchRuntime, browserPool,
     sources: loadSources(),
     photoMatcher: overrides.photoMatcher,
-    hooks: overrides.scanHooks,
+    hooks: scanHooks,
     settings: {
       queryCap: config.scan.queryCap,
       maxPageBytes: config.scan.maxPageBytes,
@@ -130,12 +150,16 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     engineStatus,
     searchRuntime,
     pipeline,
+    alerts,
+    takedowns,
     routeModules: overrides.routeModules,
     demo: overrides.demo,
   };
   return {
     ...deps,
     async close() {
+      (alerts as AlertsDeps & { close?: () => void }).close?.();
+      sendMail?.close();
       await browserPool.close();
       closeDatabase(db);
     },

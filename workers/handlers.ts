@@ -4,12 +4,23 @@ import type { SchedulerTask } from './scheduler.ts';
 import { createHealthCheckJob, createHealthCheckSchedule } from './health-check.job.ts';
 import { createDueScansSchedule, createScanJob } from './scan.job.ts';
 import { createPageVisitJob } from './page-visit.job.ts';
+import { createAlertSweepSchedule, createDeliverAlertsJob, createDigestJob, createDigestSchedule } from './alerts.job.ts';
+import { createTakedownEscalateJob, createTakedownOpenCaseJob, createTakedownSweepJob, createTakedownSweepSchedule } from './takedowns.job.ts';
 
 /** The full set of job handlers and scheduler tasks; the worker checks it against the declared job kinds at boot. */
 export function createJobHandlers(deps: AppDeps): JobHandler[] {
-  return [createScanJob(deps), createPageVisitJob(deps), createHealthCheckJob(deps)];
+  return [
+    createScanJob(deps),
+    createPageVisitJob(deps),
+    createHealthCheckJob(deps),
+    createDeliverAlertsJob(deps),
+    createDigestJob(deps),
+    createTakedownSweepJob(deps, deps.takedowns),
+    createTakedownEscalateJob(deps.takedowns),
+    createTakedownOpenCaseJob(deps.takedowns),
+  ];
 }
 
 export function createSchedulerTasks(deps: AppDeps): SchedulerTask[] {
-  return [createDueScansSchedule(deps), createHealthCheckSchedule(deps)];
+  return [createDueScansSchedule(deps), createHealthCheckSchedule(deps), createAlertSweepSchedule(deps), createDigestSchedule(deps), createTakedownSweepSchedule(deps)];
 }

@@ -90,7 +90,10 @@ export function parseAlertsSettings(env: Record<string, string | undefined>): { 
   if (!smtpUrl && to.length > 0) bad('SMTP_URL', 'required when ALERT_EMAIL_TO is set (no mail server to send with)');
 
   const webhookUrl = value('WEBHOOK_URL');
-  if (webhookUrl && !parseUrl(webhookUrl, ['http:', 'https:'])) bad('WEBHOOK_URL', 'expected an http(s) URL (value not shown: it may hold a token)');
+  const parsedWebhook = webhookUrl ? parseUrl(webhookUrl, ['http:', 'https:']) : null;
+  if (webhookUrl && !parsedWebhook) bad('WEBHOOK_URL', 'expected an http(s) URL (value not shown: it may hold a token)');
+  // The URL guard refuses user:password@ URLs (they leak into logs and redirects); a token in the path works.
+  if (parsedWebhook && (parsedWebhook.username || parsedWebhook.password)) bad('WEBHOOK_URL', 'credentials in the URL are not supported; put a token in the path instead');
   const secret = value('WEBHOOK_SECRET');
   if (secret && secret.length < 16) bad('WEBHOOK_SECRET', 'expected at least 16 characters');
   if (webhookUrl && !secret) bad('WEBHOOK_SECRET', 'required when WEBHOOK_URL is set (receivers verify the signature)');

@@ -1,7 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { settingDefinitions, type SettingName } from './config.definition.ts';
+import { ConfigError } from './config-error.ts';
+
+export { ConfigError };
 import { validateCronExpression } from '../shared/cron.models.ts';
+import { parseAlertsSettings, alertsSettingDefinitions, type AlertSettings } from './alerts.settings.ts';
+import { parseTakedownsSettings, takedownsSettingDefinitions, type TakedownSettings } from './takedowns.settings.ts';
+import { parseEvidenceSettings, evidenceSettingDefinitions, type EvidenceSettings } from './evidence.settings.ts';
+
+/** Every setting of every area, for the documentation (.env.example, README) and the checks on it. */
+export const allSettingDefinitions = [...settingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions];
 
 export type ProcessMode = 'all' | 'web' | 'worker';
 
@@ -20,15 +29,9 @@ export interface Config {
   net: { allowPrivateHosts: string[] };
   demo: { web: 'auto' | 'on' | 'off'; port: number };
   health: { alertAfterHours: number };
-}
-
-export class ConfigError extends Error {
-  readonly problems: { variable: string; problem: string }[];
-  constructor(problems: { variable: string; problem: string }[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p.variable}: ${p.problem}`).join('\n')}`);
-    this.name = 'ConfigError';
-    this.problems = problems;
-  }
+  alerts: AlertSettings;
+  takedowns: TakedownSettings;
+  evidence: EvidenceSettings;
 }
 
 const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -79,7 +82,12 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     if (parsed.success) values[def.env] = parsed.data;
     else problems.push({ variable: def.env, problem: `got ${JSON.stringify(raw)}, expected ${def.expects}` });
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  // Each area parses its own settings; their problems join the core ones so the operator sees all at once.
+  const alerts = parseAlertsSettings(env);
+  const takedowns = parseTakedownsSettings(env);
+  const evidence = parseEvidenceSettings(env);
+  for (const area of [alerts, takedowns, evidence]) if ('problems' in area) problems.push(...area.problems);
+  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence) throw new ConfigError(problems);
 
   const v = values as Record<SettingName, never>;
   const dataDir = path.resolve(options.cwd ?? process.cwd(), v.DATA_DIR as string);
@@ -112,5 +120,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     net: { allowPrivateHosts: v.ALLOW_PRIVATE_HOSTS },
     demo: { web: v.DEMO_WEB, port: v.DEMO_WEB_PORT },
     health: { alertAfterHours: v.HEALTH_ALERT_AFTER_HOURS },
+    alerts: alerts.settings,
+    takedowns: takedowns.settings,
+    evidence: evidence.settings,
   };
 }

@@ -1,5 +1,5 @@
 import type { SettingDefinition } from './config.definition.ts';
-import { ConfigError } from './config.ts';
+import { ConfigError } from './config-error.ts';
 import { IANA_RDAP_BOOTSTRAP, type RdapConfig } from '../modules/takedowns/recipient-resolver.ts';
 
 export const takedownsSettingDefinitions = [

@@ -2,6 +2,14 @@ import type { RouteModule } from '../app.ts';
 import { registerProfileRoutes } from '../modules/profiles/profiles.routes.ts';
 import { registerScanRoutes } from '../modules/scans/scans.routes.ts';
 import { registerHitRoutes } from '../modules/hits/hits.routes.ts';
+import { registerAlertRoutes } from '../modules/alerts/alerts.routes.ts';
+import { registerTakedownRoutes } from '../modules/takedowns/takedowns.routes.ts';
 
 /** Every route module of the dashboard and API, in one list so the composition root sees them all. */
-export const routeModules: RouteModule[] = [registerProfileRoutes, registerScanRoutes, registerHitRoutes];
+export const routeModules: RouteModule[] = [
+  registerProfileRoutes,
+  registerScanRoutes,
+  registerHitRoutes,
+  registerAlertRoutes,
+  (app, deps) => registerTakedownRoutes(app, deps.takedowns),
+];

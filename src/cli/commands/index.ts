@@ -5,5 +5,6 @@ import { healthcheckCommand } from './healthcheck.command.ts';
 import { searchCommand } from './search.command.ts';
 import { matchPageCommand } from './match-page.command.ts';
 import { scanCommand } from './scan.command.ts';
+import { draftCommand } from './draft.command.ts';
 
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, scanCommand, searchCommand, matchPageCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, healthcheckCommand];

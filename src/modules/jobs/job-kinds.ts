@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { JobKindSpec } from './jobs.models.ts';
+import { alertJobKinds } from '../alerts/alerts.job-kinds.ts';
+import { takedownJobKinds } from '../takedowns/takedowns.job-kinds.ts';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -29,6 +31,8 @@ export const jobKinds = {
     concurrency: 1,
     maxAttempts: 2,
   },
+  ...alertJobKinds,
+  ...takedownJobKinds,
 } satisfies Record<string, JobKindSpec>;
 
 export type JobKind = keyof typeof jobKinds;

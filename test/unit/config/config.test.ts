@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig, ConfigError } from '../../../src/config/config.ts';
-import { settingDefinitions } from '../../../src/config/config.definition.ts';
+import { allSettingDefinitions as settingDefinitions } from '../../../src/config/config.ts';
 
 describe('configuration', () => {
   it('uses the documented defaults when nothing is set', () => {

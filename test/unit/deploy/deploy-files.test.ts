@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { settingDefinitions } from '../../../src/config/config.definition.ts';
-import { loadConfig } from '../../../src/config/config.ts';
+import { allSettingDefinitions as settingDefinitions, loadConfig } from '../../../src/config/config.ts';
 import { cliCommands } from '../../../src/cli/commands/index.ts';
 import { renderEnvExample, renderReadmeTable } from '../../../scripts/env-example.ts';
 

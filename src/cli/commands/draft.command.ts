@@ -1,0 +1,96 @@
+import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
+import { analysePage } from '../../modules/scans/scan-pipeline.usecases.ts';
+import { visitPage } from '../../browser/page-visit.ts';
+import { createUrlGuard } from '../../shared/ssrf-guard.ts';
+import { AppError } from '../../shared/errors.ts';
+import { takedownsSettingsOrThrow } from '../../config/takedowns.settings.ts';
+import { detectPageLanguage, isDraftLanguage } from '../../modules/takedowns/language.models.ts';
+import { contractRecipient, prepareTakedown } from '../../modules/takedowns/cases.drafting.ts';
+import { senderIdentity } from '../../modules/takedowns/cases.models.ts';
+import { createResolverDeps } from '../../modules/takedowns/takedown-deps.ts';
+import { exitCodes, type CliCommand } from '../cli.types.ts';
+import { stringList, withCliApp } from '../cli-app.ts';
+import { createPhotoMatcherForFiles } from '../photo-matcher-for-files.ts';
+
+const USAGE = 'draft <url> --profile <profile.json> [--allow-host HOST]... [--language en|nl|fr|de] [--owns-copyright] [--json]';
+
+/**
+ * Drafts a takedown for a page the person found themselves, with the chain a scan uses: the page in
+ * Chromium, matching and classification, page language, recipient lookup behind the URL guard, legal
+ * bases, and the templates. Nothing is stored.
+ */
+export const draftCommand: CliCommand = {
+  name: 'draft',
+  usage: USAGE,
+  summary: 'Draft a takedown notice for one page: recipient, legal basis, language, subject and text.',
+  options: {
+    profile: { type: 'string' },
+    'allow-host': { type: 'string', multiple: true },
+    language: { type: 'string' },
+    'owns-copyright': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  async run({ positionals, values }, io) {
+    const url = positionals[0];
+    const language = values.language;
+    if (!url || positionals.length > 1 || typeof values.profile !== 'string' || (language !== undefined && !isDraftLanguage(String(language)))) {
+      io.stderr.write(`Usage: exposure-scanner ${USAGE}\n`);
+      return exitCodes.usage;
+    }
+    const settings = takedownsSettingsOrThrow(io.env);
+    const { profile, photoPaths } = readProfileFile(values.profile);
+    // The pseudonym signs unless a sender name is configured; the legal name only on request (settings).
+    const sender = senderIdentity(settings.sender, { label: profile.aliases[0]?.original ?? profile.handles[0]?.original ?? null });
+    if (!sender.ok) {
+      throw new AppError({ code: sender.code, message: 'Set TAKEDOWN_SENDER_EMAIL, and TAKEDOWN_SENDER_NAME when the profile has no alias or handle to sign with.', statusCode: 400 });
+    }
+    const allowHosts = stringList(values['allow-host']);
+    return withCliApp(io, { allowHosts }, async (app) => {
+      const guard = createUrlGuard({ allowHosts: app.config.net.allowPrivateHosts });
+      const visit = await visitPage(app.browserPool, guard, url, { navigationTimeoutMs: app.config.browser.navigationTimeoutMs, maxPageBytes: app.config.scan.maxPageBytes });
+      const photoMatcher = await createPhotoMatcherForFiles(app, photoPaths);
+      const photoMatches = photoMatcher ? await photoMatcher.match({ personId: '', imageUrls: visit.imageUrls, guard }) : [];
+      const analysis = await analysePage({ visit, profile, photoMatches });
+      const detected = detectPageLanguage({ html: visit.html, contentLanguage: visit.headers['content-language'] ?? null, text: visit.text });
+      const prepared = await prepareTakedown(
+        {
+          url: visit.finalUrl,
+          html: visit.html,
+          pageLanguage: visit.lang || detected.code,
+          languageOverride: isDraftLanguage(String(language)) ? (language as 'en' | 'nl' | 'fr' | 'de') : null,
+          categories: analysis.classification.categories,
+          matches: [...analysis.textMatches, ...photoMatches],
+          ownsCopyright: values['owns-copyright'] === true,
+          sender: sender.sender,
+          person: {
+            displayName: sender.sender.name,
+            ...(profile.names[0] ? { legalName: profile.names[0].original } : {}),
+            country: profile.defaultCountry,
+            ownEmails: profile.emails.map((e) => e.normalised),
+          },
+          now: app.clock.now(),
+        },
+        createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, settings, guard }),
+      );
+      if (!prepared.draft) throw new AppError({ code: prepared.problem ?? 'takedowns.no_draft', message: 'The notice could not be drafted.', statusCode: 400 });
+      // Copyright notices may be published with the sender's name (Lumen): the warning goes to stderr even with --json.
+      if (prepared.dmca) io.stderr.write(`warning: ${prepared.dmca.warning}\n`);
+      if (!prepared.recipient) io.stderr.write('warning: no recipient was found for this page; look for the site\'s contact or report it to its host.\n');
+      const output = {
+        recipient: contractRecipient(prepared.recipient),
+        basis: prepared.choice.bases,
+        language: prepared.language,
+        subject: prepared.draft.subject,
+        body: prepared.draft.body,
+      };
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify(output)}\n`);
+      } else {
+        const to = output.recipient ? (output.recipient.kind === 'email' ? output.recipient.address : `form ${output.recipient.formUrl}`) : '(no recipient found)';
+        io.stdout.write(`To: ${to} (confidence ${output.recipient?.confidence ?? 'none'})\nBasis: ${output.basis.join(', ')}\nLanguage: ${output.language}\nSubject: ${output.subject}\n\n${output.body}\n`);
+        if (prepared.dmca) io.stdout.write(`\n--- Separate copyright (DMCA) notice ---\nSubject: ${prepared.dmca.subject}\n\n${prepared.dmca.body}\n`);
+      }
+      return exitCodes.ok;
+    });
+  },
+};

@@ -1,0 +1,147 @@
+import { and, asc, desc, eq, gt, gte, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { createId } from '../../shared/ids.ts';
+import { captures, caseEvents, hits, takedownCases } from '../../db/schema/index.ts';
+import type { CaseFacts } from './cases.stats.models.ts';
+import type { CaseStatus, EvidenceItem } from './cases.models.ts';
+
+export type CaseRow = typeof takedownCases.$inferSelect;
+export type CaseEventRow = typeof caseEvents.$inferSelect;
+export type CasePatch = Partial<Omit<CaseRow, 'id' | 'hitId' | 'createdAt'>>;
+
+/** Who did something to a case: the person (dashboard, API), the scheduler, or the scan that opened it. */
+export type CaseActor = 'person' | 'scheduler' | 'system';
+
+export interface NewCaseEvent {
+  kind: string;
+  actor: CaseActor;
+  detail?: Record<string, unknown> | null;
+}
+
+/**
+ * Runs `fn` in a transaction, or in a savepoint when one is already open (a job's `complete`), so
+ * case writes commit together with whatever surrounds them.
+ */
+export function runInTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn)();
+}
+
+export function createCasesRepository({ db, clock }: { db: Db; clock: Clock }) {
+  const addEvent = (caseId: string, event: NewCaseEvent, at = clock.now()): void => {
+    db.insert(caseEvents).values({ caseId, at, kind: event.kind, actor: event.actor, detail: event.detail ?? null }).run();
+  };
+
+  return {
+    get(id: string): CaseRow | null {
+      return db.select().from(takedownCases).where(eq(takedownCases.id, id)).get() ?? null;
+    },
+    getByHit(hitId: string): CaseRow | null {
+      return db.select().from(takedownCases).where(eq(takedownCases.hitId, hitId)).get() ?? null;
+    },
+    /** One case per hit: when another writer got there first, its case is returned and nothing is written. */
+    insert(fields: Omit<typeof takedownCases.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>, events: NewCaseEvent[]): { row: CaseRow; created: boolean } {
+      return runInTransaction(db, () => {
+        const existing = db.select().from(takedownCases).where(eq(takedownCases.hitId, fields.hitId)).get();
+        if (existing) return { row: existing, created: false };
+        const now = clock.now();
+        const id = createId('case');
+        db.insert(takedownCases).values({ ...fields, id, createdAt: now, updatedAt: now }).run();
+        for (const e of events) addEvent(id, e, now);
+        return { row: db.select().from(takedownCases).where(eq(takedownCases.id, id)).get()!, created: true };
+      });
+    },
+    /** Updates only when the case is still in `expectedStatus`, so two concurrent changes cannot both apply. */
+    update(id: string, expectedStatus: CaseStatus, patch: CasePatch, events: NewCaseEvent[]): CaseRow | null {
+      return runInTransaction(db, () => {
+        const now = clock.now();
+        const changed = db
+          .update(takedownCases)
+          .set({ ...patch, updatedAt: now })
+          .where(and(eq(takedownCases.id, id), eq(takedownCases.status, expectedStatus)))
+          .run().changes;
+        if (changed !== 1) return null;
+        for (const e of events) addEvent(id, e, now);
+        return db.select().from(takedownCases).where(eq(takedownCases.id, id)).get()!;
+      });
+    },
+    addEvent,
+    events(caseId: string): CaseEventRow[] {
+      return db.select().from(caseEvents).where(eq(caseEvents.caseId, caseId)).orderBy(asc(caseEvents.at), asc(caseEvents.id)).all();
+    },
+    latestEvent(caseId: string, kind: string): CaseEventRow | null {
+      return db.select().from(caseEvents).where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.kind, kind))).orderBy(desc(caseEvents.at), desc(caseEvents.id)).limit(1).get() ?? null;
+    },
+    /** Sent notices whose deadline has passed. */
+    overdue(now: Date, limit = 500): CaseRow[] {
+      return db.select().from(takedownCases).where(and(eq(takedownCases.status, 'takedown_sent'), lte(takedownCases.deadlineAt, now))).orderBy(asc(takedownCases.deadlineAt)).limit(limit).all();
+    },
+    deadlineWithin(now: Date, until: Date, limit = 500): CaseRow[] {
+      return db
+        .select()
+        .from(takedownCases)
+        .where(and(eq(takedownCases.status, 'takedown_sent'), gt(takedownCases.deadlineAt, now), lte(takedownCases.deadlineAt, until)))
+        .orderBy(asc(takedownCases.deadlineAt))
+        .limit(limit)
+        .all();
+    },
+    dueRechecks(now: Date, limit = 100): CaseRow[] {
+      return db
+        .select()
+        .from(takedownCases)
+        .where(and(inArray(takedownCases.status, ['takedown_sent', 'no_response', 'refused']), lte(takedownCases.nextRecheckAt, now)))
+        .orderBy(asc(takedownCases.nextRecheckAt))
+        .limit(limit)
+        .all();
+    },
+    /** A re-check capture of the hit, at or after `since`, that found the page gone. */
+    hasRemovalRecheck(hitId: string, since: Date): boolean {
+      const row = db
+        .select({ id: captures.id })
+        .from(captures)
+        .where(and(eq(captures.hitId, hitId), eq(captures.purpose, 'recheck'), eq(captures.outcome, 'removed'), gte(captures.capturedAt, since)))
+        .limit(1)
+        .get();
+      return row !== undefined;
+    },
+    evidenceOf(hitId: string): EvidenceItem[] {
+      return db
+        .select({ capturedAt: captures.capturedAt, outcome: captures.outcome, artifacts: captures.artifacts })
+        .from(captures)
+        .where(eq(captures.hitId, hitId))
+        .orderBy(asc(captures.capturedAt))
+        .all()
+        .map((c) => ({ capturedAt: c.capturedAt, outcome: c.outcome, screenshotSha256: c.artifacts.screenshot ?? null }));
+    },
+    /** What the per-host figures need, from every case with its host and the events that date it. */
+    statsFacts(): CaseFacts[] {
+      const rows = db
+        .select({ id: takedownCases.id, status: takedownCases.status, closedAt: takedownCases.closedAt, host: hits.host })
+        .from(takedownCases)
+        .innerJoin(hits, eq(hits.id, takedownCases.hitId))
+        .all();
+      if (rows.length === 0) return [];
+      const events = db
+        .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, at: caseEvents.at })
+        .from(caseEvents)
+        .where(inArray(caseEvents.kind, ['sent', 'no_response']))
+        .orderBy(asc(caseEvents.at))
+        .all();
+      const firstSent = new Map<string, Date>();
+      const ignored = new Set<string>();
+      for (const e of events) {
+        if (e.kind === 'sent' && !firstSent.has(e.caseId)) firstSent.set(e.caseId, e.at);
+        if (e.kind === 'no_response') ignored.add(e.caseId);
+      }
+      return rows.map((r) => ({
+        host: r.host,
+        status: r.status,
+        firstSentAt: firstSent.get(r.id) ?? null,
+        removedAt: r.status === 'removed' ? r.closedAt : null,
+        everNoResponse: ignored.has(r.id),
+      }));
+    },
+  };
+}
+
+export type CasesRepository = ReturnType<typeof createCasesRepository>;

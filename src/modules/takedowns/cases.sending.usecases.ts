@@ -1,0 +1,102 @@
+import { AppError, createErrorFactory } from '../../shared/errors.ts';
+import { isPlausibleEmail } from './contact-discovery.parser.ts';
+import { isDraftLanguage } from './language.models.ts';
+import { bundledPlatformCatalogue, type PlatformCatalogue } from './platforms.models.ts';
+import { buildMailto, type MailtoLink } from './cases.mailto.models.ts';
+import { checkTransition, type CaseRecipient } from './cases.models.ts';
+import type { CaseRow } from './cases.repository.ts';
+import { createCaseChangedError, personContext, requireCase, sentPatch, transitionError, type TakedownDeps } from './cases.usecases.ts';
+
+export const createConfirmationRequiredError = createErrorFactory({ code: 'takedowns.confirmation_required', message: 'Sending needs your confirmation: send {"confirm": true}.', statusCode: 400 });
+export const createNoDraftError = createErrorFactory({ code: 'takedowns.no_draft', message: 'This case has no drafted text yet (is TAKEDOWN_SENDER_EMAIL set?). Draft it again once the sender is configured.', statusCode: 409 });
+export const createNoRecipientError = createErrorFactory({ code: 'takedowns.no_recipient', message: 'No recipient was found for this page; find the site’s contact or escalate to its host.', statusCode: 409 });
+export const createSenderNotConfiguredError = createErrorFactory({ code: 'takedowns.sender_not_configured', message: 'Set TAKEDOWN_SENDER_EMAIL (and optionally TAKEDOWN_SENDER_NAME) to send notices.', statusCode: 409 });
+export const createMailNotConfiguredError = createErrorFactory({ code: 'takedowns.mail_not_configured', message: 'No mail server is configured; copy the text or open it as an email link instead.', statusCode: 409 });
+export const createSendFailedError = createErrorFactory({ code: 'takedowns.send_failed', message: 'The mail server did not accept the notice.', statusCode: 502 });
+
+export interface FormDetails {
+  formUrl: string;
+  label: string | null;
+  steps: string[];
+  asks: string[];
+  verify: boolean;
+}
+
+/** What the catalogue says about a reporting form: its steps and what it asks for. */
+export function formDetails(recipient: CaseRecipient, catalogue: PlatformCatalogue = bundledPlatformCatalogue()): FormDetails | null {
+  if (recipient.kind !== 'form' || !recipient.formUrl) return null;
+  for (const platform of catalogue.platforms) {
+    const channel = platform.channels.find((c) => c.kind === 'form' && c.formUrl === recipient.formUrl);
+    if (channel) return { formUrl: recipient.formUrl, label: `${platform.label}: ${channel.label}`, steps: [...channel.steps], asks: [...channel.asks], verify: channel.verify === true || platform.verify === true };
+  }
+  return { formUrl: recipient.formUrl, label: null, steps: [], asks: [], verify: recipient.verify === true };
+}
+
+/** Forms and named bodies cannot be emailed: the error carries the form and its steps, or the body's name. */
+function emailRecipient(row: CaseRow, catalogue: PlatformCatalogue | undefined): string {
+  const recipient = row.recipient as CaseRecipient | null;
+  if (!recipient) throw createNoRecipientError();
+  if (recipient.kind === 'form') {
+    throw new AppError({
+      code: 'takedowns.recipient_is_form',
+      message: 'This recipient takes reports through a web form, not by email: open the form and follow the steps.',
+      statusCode: 409,
+      details: { form: formDetails(recipient, catalogue) },
+    });
+  }
+  if (recipient.kind === 'named' || !recipient.address) {
+    throw new AppError({ code: 'takedowns.recipient_not_emailable', message: 'There is no email address for this recipient; contact them directly with the drafted text.', statusCode: 409, details: { name: recipient.name ?? null } });
+  }
+  // Addresses come from hostile pages and RDAP answers: one plain address, nothing a mail header could split.
+  if (!isPlausibleEmail(recipient.address) || /[\s,;<>]/.test(recipient.address)) throw createNoRecipientError();
+  return recipient.address;
+}
+
+export function mailtoForCase(deps: TakedownDeps, caseId: string, maxLength?: number): MailtoLink & { to: string } {
+  const row = requireCase(deps, caseId);
+  const to = emailRecipient(row, deps.catalogue);
+  if (!row.draftSubject || !row.draftBody) throw createNoDraftError();
+  const link = buildMailto({ to, subject: row.draftSubject, body: row.draftBody, language: isDraftLanguage(row.language) ? row.language : 'en', ...(maxLength ? { maxLength } : {}) });
+  if (!link) throw createNoRecipientError();
+  return { ...link, to };
+}
+
+/**
+ * Sends the current draft through the configured mail server, only on the person's explicit confirmation.
+ * The attempt is recorded either way; a successful send moves the case to takedown_sent with its deadlines.
+ */
+export async function sendCase(deps: TakedownDeps, caseId: string, args: { confirm?: unknown }): Promise<{ case: CaseRow; messageId: string | null }> {
+  if (args.confirm !== true) throw createConfirmationRequiredError();
+  const row = requireCase(deps, caseId);
+  const check = checkTransition(row.status, 'takedown_sent', { confirmed: true, recheckShowsRemoved: false });
+  if (!check.ok) throw transitionError(check.code, { from: row.status, to: 'takedown_sent' });
+  const to = emailRecipient(row, deps.catalogue);
+  if (!row.draftSubject || !row.draftBody) throw createNoDraftError();
+  const hit = deps.hits.get(row.hitId);
+  const sender = hit ? personContext(deps, hit.personId).sender : null;
+  if (!sender) throw createSenderNotConfiguredError();
+  if (!deps.sendMail) throw createMailNotConfiguredError();
+
+  let messageId: string | null = null;
+  try {
+    const info = await deps.sendMail({ from: { name: sender.name, address: sender.email }, to, subject: row.draftSubject, text: row.draftBody, replyTo: sender.email });
+    messageId = typeof info.messageId === 'string' ? info.messageId.slice(0, 300) : null;
+  } catch (error) {
+    // The SMTP reply code says what went wrong without quoting anything personal.
+    const responseCode = (error as { responseCode?: unknown }).responseCode;
+    deps.cases.addEvent(row.id, { kind: 'send_failed', actor: 'person', detail: { channel: 'smtp', responseCode: typeof responseCode === 'number' ? responseCode : null } });
+    deps.logger.warn({ caseId: row.id, responseCode }, 'takedown notice could not be sent');
+    throw createSendFailedError({ cause: error });
+  }
+
+  const now = deps.clock.now();
+  const sent = sentPatch(deps, row, now, { channel: 'smtp', to, messageId });
+  const updated = deps.cases.update(row.id, row.status, sent.patch, [sent.event]);
+  if (!updated) {
+    // The mail is out whatever happened to the case meanwhile: the timeline must still say so.
+    deps.cases.addEvent(row.id, sent.event);
+    throw createCaseChangedError();
+  }
+  deps.logger.info({ caseId: row.id }, 'takedown notice sent');
+  return { case: updated, messageId };
+}

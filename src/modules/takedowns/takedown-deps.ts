@@ -1,0 +1,101 @@
+import dns from 'node:dns/promises';
+import net from 'node:net';
+import nodemailer from 'nodemailer';
+import type { AppDeps } from '../../app.ts';
+import type { TakedownSettings } from '../../config/takedowns.settings.ts';
+import { safeFetch } from '../../shared/safe-fetch.ts';
+import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
+import type { BootstrapService } from './rdap.parser.ts';
+import type { FetchedText, ResolverDeps } from './recipient-resolver.ts';
+import { createCasesRepository } from './cases.repository.ts';
+import type { SendMail, TakedownDeps } from './cases.usecases.ts';
+
+/** Contact pages and RDAP answers are small; anything larger is not what we are looking for. */
+const MAX_LOOKUP_BYTES = 2 * 1024 * 1024;
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Text of a hostile URL: every hop passes the URL guard, the body is capped, and any failure is `null`. */
+export function createGuardedFetchText(guard: UrlGuard, options: { timeoutMs: number; maxBytes?: number }): ResolverDeps['fetchText'] {
+  return async (url) => {
+    try {
+      const response = await safeFetch(guard, {
+        url,
+        timeoutMs: options.timeoutMs,
+        maxBytes: options.maxBytes ?? MAX_LOOKUP_BYTES,
+        maxRedirects: 5,
+        headers: { accept: 'text/html, application/rdap+json, application/json, text/plain;q=0.8, */*;q=0.1' },
+      });
+      const text: FetchedText = { status: response.status, body: new TextDecoder('utf-8', { fatal: false }).decode(response.body), contentType: response.headers['content-type'] ?? null };
+      return text;
+    } catch {
+      return null;
+    }
+  };
+}
+
+/**
+ * The address of a host, for the RDAP lookup of its network. The guard resolves it and refuses private
+ * answers (unless the host is allow-listed), so a hostile DNS name cannot point the lookup at the LAN.
+ */
+export function createGuardedResolveIp(guard: UrlGuard, options: { timeoutMs: number; lookup?: (host: string) => Promise<string | null> }): ResolverDeps['resolveIp'] {
+  const lookup = options.lookup ?? (async (host: string) => (await dns.lookup(host, { verbatim: true })).address);
+  return (host) =>
+    withTimeout(
+      (async () => {
+        if (net.isIP(host)) return host;
+        try {
+          const checked = await guard.check(`http://${host.includes(':') ? `[${host}]` : host}/`);
+          // An allow-listed name is not resolved by the guard; the allow-list is the operator's choice.
+          return checked[0] ?? (await lookup(host));
+        } catch {
+          return null;
+        }
+      })(),
+      options.timeoutMs,
+      null,
+    );
+}
+
+export function createResolverDeps(args: { allowHosts: string[]; settings: Pick<TakedownSettings, 'rdap' | 'lookupTimeoutMs'>; guard?: UrlGuard; bootstrapCache?: Map<string, BootstrapService[]> }): ResolverDeps {
+  const guard = args.guard ?? createUrlGuard({ allowHosts: args.allowHosts });
+  return {
+    fetchText: createGuardedFetchText(guard, { timeoutMs: args.settings.lookupTimeoutMs }),
+    resolveIp: createGuardedResolveIp(guard, { timeoutMs: args.settings.lookupTimeoutMs }),
+    rdap: args.settings.rdap,
+    timeoutMs: args.settings.lookupTimeoutMs,
+    bootstrapCache: args.bootstrapCache ?? new Map(),
+  };
+}
+
+/** Sending through an SMTP server (an `smtp://` or `smtps://` URL, as SMTP_URL). */
+export function createSmtpSendMail(smtpUrl: string): SendMail & { close(): void } {
+  const transport = nodemailer.createTransport(smtpUrl);
+  const send: SendMail = async (message) => {
+    const info = await transport.sendMail({ ...message, disableFileAccess: true, disableUrlAccess: true });
+    return { messageId: info.messageId };
+  };
+  return Object.assign(send, { close: () => transport.close() });
+}
+
+/** Builds the takedown dependencies from the application graph; the composition root calls this once. */
+export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'hits' | 'profiles' | 'config'>, extras: { settings: TakedownSettings; sendMail?: SendMail; resolver?: ResolverDeps }): TakedownDeps {
+  return {
+    db: app.db,
+    clock: app.clock,
+    logger: app.logger.child({ component: 'takedowns' }),
+    hits: app.hits,
+    profiles: app.profiles,
+    cases: createCasesRepository({ db: app.db, clock: app.clock }),
+    settings: extras.settings,
+    resolver: extras.resolver ?? createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, settings: extras.settings }),
+    ...(extras.sendMail ? { sendMail: extras.sendMail } : {}),
+  };
+}

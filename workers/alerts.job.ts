@@ -1,0 +1,68 @@
+import type { AlertsDeps } from '../src/modules/alerts/alerts.deps.ts';
+import { createDeliveriesForHealthAlerts } from '../src/modules/alerts/alerts.usecases.ts';
+import { deliverDue, sendDigest } from '../src/modules/alerts/delivery.usecases.ts';
+import { latestOccurrence } from '../src/modules/alerts/digest-schedule.models.ts';
+import { defineJobHandler } from './job-registry.ts';
+import type { SchedulerTask } from './scheduler.ts';
+
+type Deps = { alerts: AlertsDeps };
+
+/** Failed sends are recorded on their delivery rows and retried by the sweep; the job itself only fails on bugs. */
+export function createDeliverAlertsJob(deps: Deps) {
+  return defineJobHandler<{ alertId?: string; sweep?: string }>('alerts.deliver', async (_payload, ctx) => {
+    createDeliveriesForHealthAlerts(deps.alerts);
+    const outcome = await deliverDue(deps.alerts, { signal: ctx.signal });
+    if (outcome.failed + outcome.gaveUp > 0) ctx.logger.warn({ ...outcome }, 'some alert deliveries failed');
+  });
+}
+
+export function createDigestJob(deps: Deps) {
+  return defineJobHandler<{ occurrence: string }>('alerts.digest', async ({ occurrence }, ctx) => {
+    const outcome = await sendDigest(deps.alerts, { signal: ctx.signal });
+    if (outcome.postponedUntil) {
+      // A digest that falls in the quiet hours is sent when they end, not a day later.
+      deps.alerts.jobs.enqueue({
+        kind: 'alerts.digest',
+        payload: { occurrence },
+        idempotencyKey: `alerts.digest:${occurrence}:after-quiet`,
+        runAfter: outcome.postponedUntil,
+      });
+    }
+  });
+}
+
+/**
+ * Every tick: when a delivery is due (a retry, or the end of the quiet hours) or a health alert awaits
+ * its deliveries, enqueue one sweep, keyed by the minute. Ticks with nothing to do enqueue nothing.
+ */
+export function createAlertSweepSchedule(deps: Deps): SchedulerTask {
+  return {
+    name: 'alerts-sweep',
+    tick(now) {
+      const { repository, mailer, webhook } = deps.alerts;
+      const pendingHealth = (mailer || webhook) && repository.healthAlertsWithoutDeliveries(new Date(now.getTime() - 86_400_000)).length > 0;
+      if (!pendingHealth && !repository.hasDueWork(now)) return;
+      const minute = now.toISOString().slice(0, 16);
+      deps.alerts.jobs.enqueue({ kind: 'alerts.deliver', payload: { sweep: minute }, idempotencyKey: `alerts.deliver:sweep:${minute}` });
+    },
+  };
+}
+
+/**
+ * Enqueues the digest for each DIGEST_SCHEDULE occurrence since the last tick (the day before, at start,
+ * so a digest due while the worker was down is still sent once). The occurrence is the idempotency key.
+ */
+export function createDigestSchedule(deps: Deps): SchedulerTask {
+  let lastTick: Date | null = null;
+  return {
+    name: 'alerts-digest',
+    tick(now) {
+      const after = lastTick ?? new Date(now.getTime() - 25 * 3_600_000);
+      lastTick = now;
+      const occurrence = latestOccurrence({ expression: deps.alerts.settings.digestSchedule, timeZone: deps.alerts.settings.timezone, after, upTo: now });
+      if (!occurrence) return;
+      const key = occurrence.toISOString();
+      deps.alerts.jobs.enqueue({ kind: 'alerts.digest', payload: { occurrence: key }, idempotencyKey: `alerts.digest:${key}` });
+    },
+  };
+}

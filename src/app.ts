@@ -22,6 +22,10 @@ import { raiseExposureAlert } from './modules/alerts/alerts.usecases.ts';
 import { createSmtpSendMail, createTakedownDeps } from './modules/takedowns/takedown-deps.ts';
 import type { TakedownDeps } from './modules/takedowns/cases.usecases.ts';
 import { openCaseJobKey } from './modules/takedowns/takedowns.job-kinds.ts';
+import { createHashPool, type HashPool } from './modules/photos/hash-pool.ts';
+import { createPhotosRepository, type PhotosRepository } from './modules/photos/photos.repository.ts';
+import { createPhotoMatcher, type PhotoMatcherOptions } from './modules/photos/photo-matcher.ts';
+import type { PhotoDeps } from './modules/photos/photos.usecases.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
@@ -45,6 +49,10 @@ export interface AppDeps {
   pipeline: ScanPipelineDeps;
   alerts: AlertsDeps;
   takedowns: TakedownDeps;
+  photos: PhotosRepository;
+  hashPool: HashPool;
+  photoDeps: PhotoDeps;
+  photoMatcherOptions: PhotoMatcherOptions;
   /** Set while the built-in simulated web runs: where the demo person's scans go. */
   demo?: DemoWeb;
   /** Replaces the application's route list (tests that focus on one module); health routes are always there. */
@@ -107,6 +115,12 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       random,
       options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
     });
+  const photos = overrides.photos ?? createPhotosRepository({ db, clock });
+  // Worker threads start on first use, so processes that never hash pay nothing.
+  const hashPool = overrides.hashPool ?? createHashPool({ size: config.photos.hashWorkers || undefined });
+  const photoMatcherOptions: PhotoMatcherOptions = { threshold: config.scan.photoMatchThreshold, maxImageBytes: Math.min(config.scan.maxPageBytes, 20 * 1024 * 1024), fetchTimeoutMs: 15_000, maxImagesPerPage: 60 };
+  const photoDeps: PhotoDeps = { photos, hashPool, cropRegions: config.photos.cropRegions };
+  const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ hashesFor: (personId) => photos.hashesFor(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
   const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
   const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config }, { settings: config.takedowns, sendMail });
@@ -123,7 +137,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const pipeline: ScanPipelineDeps = overrides.pipeline ?? {
     db, clock, logger: logger.child({ component: 'scan' }), jobs, scans, hits, profiles, engineStatus, searchRuntime, browserPool,
     sources: loadSources(),
-    photoMatcher: overrides.photoMatcher,
+    photoMatcher,
     hooks: scanHooks,
     settings: {
       queryCap: config.scan.queryCap,
@@ -152,6 +166,10 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     pipeline,
     alerts,
     takedowns,
+    photos,
+    hashPool,
+    photoDeps,
+    photoMatcherOptions,
     routeModules: overrides.routeModules,
     demo: overrides.demo,
   };
@@ -160,6 +178,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     async close() {
       (alerts as AlertsDeps & { close?: () => void }).close?.();
       sendMail?.close();
+      await hashPool.close();
       await browserPool.close();
       closeDatabase(db);
     },

@@ -25,7 +25,7 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
   let demoWeb: RunningDemoWeb | undefined;
   if (mode !== 'web' && (await shouldRunDemoWeb(config))) demoWeb = await startDemoWeb(config, logger);
   const app = createApp(config, { logger, demo: demoWeb, ...overrides });
-  if (demoWeb) seedDemoPerson(app, demoWeb);
+  if (demoWeb) await seedDemoPerson(app, demoWeb);
   let server: FastifyInstance | null = null;
   let worker: Worker | null = null;
   let url: string | null = null;

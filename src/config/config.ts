@@ -26,6 +26,7 @@ export interface Config {
   jobs: { concurrency: number; leaseMs: number; shutdownGraceMs: number };
   scheduler: { tick: string; defaultScanSchedule: string; jitterMinutes: number };
   scan: { queryCap: number; engines: string[]; engineMinIntervalMs: number; searxngUrl: string | undefined; maxPageBytes: number; photoMatchThreshold: number };
+  photos: { cropRegions: 'fine' | 'standard' | 'off'; hashWorkers: number };
   net: { allowPrivateHosts: string[] };
   demo: { web: 'auto' | 'on' | 'off'; port: number };
   health: { alertAfterHours: number };
@@ -65,6 +66,8 @@ const fieldSchemas: Record<SettingName, z.ZodType> = {
   ALLOW_PRIVATE_HOSTS: list,
   MAX_PAGE_BYTES: wholeNumber(10_000, 1_073_741_824),
   PHOTO_MATCH_THRESHOLD: wholeNumber(0, 128),
+  PHOTO_CROP_REGIONS: z.enum(['fine', 'standard', 'off']),
+  HASH_WORKERS: wholeNumber(0, 64),
   HEALTH_ALERT_AFTER_HOURS: wholeNumber(1, 720),
 };
 
@@ -117,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
       maxPageBytes: v.MAX_PAGE_BYTES,
       photoMatchThreshold: v.PHOTO_MATCH_THRESHOLD,
     },
+    photos: { cropRegions: v.PHOTO_CROP_REGIONS, hashWorkers: v.HASH_WORKERS },
     net: { allowPrivateHosts: v.ALLOW_PRIVATE_HOSTS },
     demo: { web: v.DEMO_WEB, port: v.DEMO_WEB_PORT },
     health: { alertAfterHours: v.HEALTH_ALERT_AFTER_HOURS },

@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+
 /** The fictional person the simulated web exposes. Any resemblance to a real person is unintended. */
 export const demoPersonLabel = 'Demo person (fictional)';
 
@@ -13,3 +15,6 @@ export function demoProfile(simulatedWebUrl: string) {
     ownUrls: [`${simulatedWebUrl}/site/lola-official/`],
   };
 }
+
+/** The demo person's own photos (public test images from Meta's PDQ vectors, BSD licence). */
+export const demoPhotoFiles = ['demo-1.jpg', 'demo-2.jpg'].map((f) => fileURLToPath(new URL(`../simweb/assets/photos/${f}`, import.meta.url)));

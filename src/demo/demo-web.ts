@@ -4,7 +4,8 @@ import type { App, DemoWeb } from '../app.ts';
 import type { Logger } from '../shared/logger.ts';
 import { createSimulatedWeb } from '../simweb/server.ts';
 import { parseProfile } from '../modules/profiles/profile-file.models.ts';
-import { demoPersonLabel, demoProfile } from './demo-person.ts';
+import { demoPersonLabel, demoPhotoFiles, demoProfile } from './demo-person.ts';
+import { syncPhotosFromFiles } from '../modules/photos/photos.usecases.ts';
 
 /** Engines the demo person is scanned with, all pointed at the simulated web. */
 const demoEngineIds = ['searxng', 'duckduckgo', 'bing', 'brave', 'mojeek'] as const;
@@ -45,8 +46,8 @@ export async function startDemoWeb(config: Pick<Config, 'demo'>, logger: Logger)
   };
 }
 
-/** Adds the fictional demo person once, with a first scan due at once (the scheduler runs a tick at start). */
-export function seedDemoPerson(app: App, demo: DemoWeb): string {
+/** Adds the fictional demo person once, with their photos and a first scan due at once (the scheduler runs a tick at start). */
+export async function seedDemoPerson(app: App, demo: DemoWeb): Promise<string> {
   const organisationId = app.profiles.ensureDefaultOrganisation();
   const existing = app.profiles.listPeople(organisationId).find((p) => p.isDemo);
   const parsed = parseProfile(demoProfile(demo.url), { defaultCountry: 'BE' });
@@ -58,7 +59,10 @@ export function seedDemoPerson(app: App, demo: DemoWeb): string {
   }
   const personId = app.profiles.createPerson({
     organisationId, label: demoPersonLabel, language: 'en', defaultCountry: 'BE', scheduleCron: app.config.scheduler.defaultScanSchedule,
-    nextScanAt: app.clock.now(), profile: parsed.profile, isDemo: true,
+    nextScanAt: null, profile: parsed.profile, isDemo: true,
   });
+  await syncPhotosFromFiles(app.photoDeps, personId, demoPhotoFiles);
+  // Due only once the photos are in, so the first scan compares page images too.
+  app.profiles.updateSchedule(personId, { nextScanAt: app.clock.now() });
   return personId;
 }

@@ -66,7 +66,7 @@ export const VARIANTS: VariantSpec[] = [
   },
   { path: '/site/ads-nl/media/991-crop.webp', source: 'demo-2', transform: 'centred crop 7.5 % per side, WebP q75', make: (i, m) => centredCrop(0.075)(i, m).webp({ quality: 75 }) },
   { path: '/site/ads-nl/media/991-crop.jpg', source: 'demo-2', transform: 'centred crop 7.5 % per side, JPEG q75', make: (i, m) => centredCrop(0.075)(i, m).jpeg({ quality: 75 }) },
-  { path: '/site/ads-nl/media/991-og.jpg', source: 'demo-2', transform: 'upscaled to 512 px, JPEG q40 (recompressed)', make: (i) => i.resize({ width: 512 }).jpeg({ quality: 40 }) },
+  { path: '/site/ads-nl/media/991-og.jpg', source: 'demo-2', transform: 'resized to 512 px wide, JPEG q40 (recompressed)', make: (i) => i.resize({ width: 512 }).jpeg({ quality: 40 }) },
   { path: '/site/tube/thumbs/lola-velvet-leaked.jpg', source: 'demo-1', transform: 'centred crop 15 % per side, 640 px wide, JPEG q72', make: (i, m) => centredCrop(0.15)(i, m).resize({ width: 640 }).jpeg({ quality: 72 }) },
   { path: '/site/lola-official/img/portrait.jpg', source: 'demo-2', transform: 'original bytes', make: (i) => i },
   { path: '/site/lookalike/unrelated-photos/img/pen.png', source: 'unrelated-1', transform: 'original bytes', make: (i) => i },

@@ -114,7 +114,7 @@ export const PLANTED_PAGES: PlantedPage[] = [
       { path: '/site/ads-nl/media/991-wm.jpg', photo: 'demo-1.jpg', embed: 'css_background', transform: 'watermark text bottom right, 900 px wide, JPEG q80' },
       { path: '/site/ads-nl/media/991-crop.webp', photo: 'demo-2.jpg', embed: 'picture_source', transform: 'centred crop 7.5 % per side, WebP q75' },
       { path: '/site/ads-nl/media/991-crop.jpg', photo: 'demo-2.jpg', embed: 'img', transform: 'centred crop 7.5 % per side, JPEG q75' },
-      { path: '/site/ads-nl/media/991-og.jpg', photo: 'demo-2.jpg', embed: 'og_image', transform: 'upscaled to 512 px, JPEG q40 (recompressed)' },
+      { path: '/site/ads-nl/media/991-og.jpg', photo: 'demo-2.jpg', embed: 'og_image', transform: 'resized to 512 px wide, JPEG q40 (recompressed)' },
     ],
     recipients: [
       { kind: 'email', address: 'misbruik@ads-nl.example', foundOn: 'page_footer', at: '/site/ads-nl/advertentie/991' },

@@ -2,6 +2,7 @@ import type { RouteModule } from '../app.ts';
 import { registerProfileRoutes } from '../modules/profiles/profiles.routes.ts';
 import { registerScanRoutes } from '../modules/scans/scans.routes.ts';
 import { registerHitRoutes } from '../modules/hits/hits.routes.ts';
+import { registerPhotoRoutes } from '../modules/photos/photos.routes.ts';
 import { registerAlertRoutes } from '../modules/alerts/alerts.routes.ts';
 import { registerTakedownRoutes } from '../modules/takedowns/takedowns.routes.ts';
 
@@ -10,6 +11,7 @@ export const routeModules: RouteModule[] = [
   registerProfileRoutes,
   registerScanRoutes,
   registerHitRoutes,
+  registerPhotoRoutes,
   registerAlertRoutes,
   (app, deps) => registerTakedownRoutes(app, deps.takedowns),
 ];

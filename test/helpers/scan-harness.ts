@@ -6,7 +6,8 @@ import { locateBrowser } from '../../src/browser/browser-locator.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { createSimulatedWeb, type SimulatedWeb } from '../../src/simweb/server.ts';
 import { parseProfile } from '../../src/modules/profiles/profile-file.models.ts';
-import { demoProfile } from '../../src/demo/demo-person.ts';
+import { demoPhotoFiles, demoProfile } from '../../src/demo/demo-person.ts';
+import { syncPhotosFromFiles } from '../../src/modules/photos/photos.usecases.ts';
 import { startScan } from '../../src/modules/scans/scans.usecases.ts';
 import { createWorker, type Worker } from '../../workers/worker.ts';
 import { createJobHandlers } from '../../workers/handlers.ts';
@@ -19,7 +20,7 @@ export const harnessEngines: EngineId[] = ['searxng', 'duckduckgo', 'bing', 'bra
  * A real scan setup: the simulated web on 127.0.0.1, real Chromium, the production job handlers and an
  * in-process worker on a database file, and the fictional demo person.
  */
-export async function startScanHarness(options: { dataDir?: string; web?: SimulatedWeb; extensions?: AppExtensions; profile?: Record<string, unknown> } = {}) {
+export async function startScanHarness(options: { dataDir?: string; web?: SimulatedWeb; extensions?: AppExtensions; profile?: Record<string, unknown>; photos?: boolean } = {}) {
   const web = options.web ?? (await createSimulatedWeb({ port: 0 }));
   const host = new URL(web.url).host;
   const dataDir = options.dataDir ?? makeTempDir();
@@ -35,6 +36,7 @@ export async function startScanHarness(options: { dataDir?: string; web?: Simula
   const organisationId = app.profiles.ensureDefaultOrganisation();
   const personId = app.profiles.findPersonByLabel(organisationId, 'demo')?.id
     ?? app.profiles.createPerson({ organisationId, label: 'demo', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+  if (options.photos) await syncPhotosFromFiles({ ...app.photoDeps }, personId, demoPhotoFiles);
   let worker: Worker | null = null;
   return {
     app,

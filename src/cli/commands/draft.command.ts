@@ -1,7 +1,4 @@
 import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
-import { analysePage } from '../../modules/scans/scan-pipeline.usecases.ts';
-import { visitPage } from '../../browser/page-visit.ts';
-import { createUrlGuard } from '../../shared/ssrf-guard.ts';
 import { AppError } from '../../shared/errors.ts';
 import { takedownsSettingsOrThrow } from '../../config/takedowns.settings.ts';
 import { detectPageLanguage, isDraftLanguage } from '../../modules/takedowns/language.models.ts';
@@ -10,7 +7,7 @@ import { senderIdentity } from '../../modules/takedowns/cases.models.ts';
 import { createResolverDeps } from '../../modules/takedowns/takedown-deps.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 import { stringList, withCliApp } from '../cli-app.ts';
-import { createPhotoMatcherForFiles } from '../photo-matcher-for-files.ts';
+import { inspectPage } from '../inspect-page.ts';
 
 const USAGE = 'draft <url> --profile <profile.json> [--allow-host HOST]... [--language en|nl|fr|de] [--owns-copyright] [--json]';
 
@@ -46,11 +43,8 @@ export const draftCommand: CliCommand = {
     }
     const allowHosts = stringList(values['allow-host']);
     return withCliApp(io, { allowHosts }, async (app) => {
-      const guard = createUrlGuard({ allowHosts: app.config.net.allowPrivateHosts });
-      const visit = await visitPage(app.browserPool, guard, url, { navigationTimeoutMs: app.config.browser.navigationTimeoutMs, maxPageBytes: app.config.scan.maxPageBytes });
-      const photoMatcher = await createPhotoMatcherForFiles(app, photoPaths);
-      const photoMatches = photoMatcher ? await photoMatcher.match({ personId: '', imageUrls: visit.imageUrls, guard }) : [];
-      const analysis = await analysePage({ visit, profile, photoMatches });
+      const { visit, analysis } = await inspectPage(app, url, profile, photoPaths);
+      const photoMatches = analysis.photoMatches;
       const detected = detectPageLanguage({ html: visit.html, contentLanguage: visit.headers['content-language'] ?? null, text: visit.text });
       const prepared = await prepareTakedown(
         {
@@ -70,7 +64,7 @@ export const draftCommand: CliCommand = {
           },
           now: app.clock.now(),
         },
-        createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, settings, guard }),
+        createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, settings }),
       );
       if (!prepared.draft) throw new AppError({ code: prepared.problem ?? 'takedowns.no_draft', message: 'The notice could not be drafted.', statusCode: 400 });
       // Copyright notices may be published with the sender's name (Lumen): the warning goes to stderr even with --json.

@@ -6,5 +6,6 @@ import { searchCommand } from './search.command.ts';
 import { matchPageCommand } from './match-page.command.ts';
 import { scanCommand } from './scan.command.ts';
 import { draftCommand } from './draft.command.ts';
+import { hashCommand } from './hash.command.ts';
 
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, healthcheckCommand];

@@ -1,10 +1,7 @@
 import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
-import { analysePage } from '../../modules/scans/scan-pipeline.usecases.ts';
-import { visitPage } from '../../browser/page-visit.ts';
-import { createUrlGuard } from '../../shared/ssrf-guard.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 import { stringList, withCliApp } from '../cli-app.ts';
-import { createPhotoMatcherForFiles } from '../photo-matcher-for-files.ts';
+import { inspectPage } from '../inspect-page.ts';
 
 export const matchPageCommand: CliCommand = {
   name: 'match-page',
@@ -20,11 +17,8 @@ export const matchPageCommand: CliCommand = {
     const { profile, photoPaths } = readProfileFile(values.profile);
     const allowHosts = stringList(values['allow-host']);
     return withCliApp(io, { allowHosts }, async (app) => {
-      const guard = createUrlGuard({ allowHosts: app.config.net.allowPrivateHosts });
-      const visit = await visitPage(app.browserPool, guard, url, { navigationTimeoutMs: app.config.browser.navigationTimeoutMs, maxPageBytes: app.config.scan.maxPageBytes });
-      const photoMatcher = await createPhotoMatcherForFiles(app, photoPaths);
-      const photoMatches = photoMatcher ? await photoMatcher.match({ personId: '', imageUrls: visit.imageUrls, guard }) : [];
-      const analysis = await analysePage({ visit, profile, photoMatches });
+      const { visit, analysis } = await inspectPage(app, url, profile, photoPaths);
+      const photoMatches = analysis.photoMatches;
       const output = {
         url,
         finalUrl: visit.finalUrl,

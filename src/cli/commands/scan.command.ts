@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
 import { startScan } from '../../modules/scans/scans.usecases.ts';
+import { syncPhotosFromFiles } from '../../modules/photos/photos.usecases.ts';
 import { createWorker } from '../../../workers/worker.ts';
 import { createJobHandlers } from '../../../workers/handlers.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
@@ -24,7 +25,7 @@ export const scanCommand: CliCommand = {
       io.stderr.write('Usage: exposure-scanner scan --profile <profile.json> [--engine ID[=URL]]... [--json]\n');
       return exitCodes.usage;
     }
-    const { profile } = readProfileFile(values.profile);
+    const { profile, photoPaths } = readProfileFile(values.profile);
     const label = typeof values.label === 'string' ? values.label : path.basename(values.profile, '.json');
     const allowHosts = stringList(values['allow-host']);
     return withCliApp(io, { allowHosts }, async (app) => {
@@ -37,6 +38,8 @@ export const scanCommand: CliCommand = {
       } else {
         personId = app.profiles.createPerson({ organisationId, label, language: 'en', defaultCountry: profile.defaultCountry, scheduleCron: app.config.scheduler.defaultScanSchedule, nextScanAt: null, profile });
       }
+      // The profile's photos are hashed into the person (the files themselves are not kept).
+      await syncPhotosFromFiles(app.photoDeps, personId, photoPaths);
       const { run } = startScan(app, { personId, trigger: 'cli', engines: stringList(values.engine), allowHosts });
       // The scan runs here, in this process, through the same durable jobs the service uses.
       const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });

@@ -30,8 +30,14 @@ export interface PhotoMatch {
   quality: number;
 }
 
+/** A page image that could not be compared: reported as such, never counted as "not your photo". */
+export interface UnusableImage {
+  imageUrl: string;
+  reason: 'low_quality' | 'not_an_image' | 'too_large' | 'unreachable';
+}
+
 export interface PhotoMatcher {
-  match(args: { personId: string; imageUrls: string[]; guard: ReturnType<typeof createUrlGuard>; signal?: AbortSignal }): Promise<PhotoMatch[]>;
+  match(args: { personId: string; imageUrls: string[]; guard: ReturnType<typeof createUrlGuard>; signal?: AbortSignal }): Promise<{ matches: PhotoMatch[]; unusable: UnusableImage[] }>;
 }
 
 export interface ScanHooks {
@@ -135,10 +141,14 @@ export interface PageAnalysis {
 }
 
 /** Matching and classification of one rendered page; shared by scans and `match-page`. */
-export async function analysePage(args: { visit: VisitedPage; profile: NormalisedProfile; photoMatches: PhotoMatch[] }): Promise<PageAnalysis> {
+export async function analysePage(args: { visit: VisitedPage; profile: NormalisedProfile; photoMatches: PhotoMatch[]; unusableImages?: UnusableImage[] }): Promise<PageAnalysis> {
   const pageText = [args.visit.title, args.visit.text, args.visit.attributeText].filter(Boolean).join('\n');
   const textMatches = matchText(pageText, args.profile);
   const classification = classifyPage({ textMatches, photoMatches: args.photoMatches, pageText, url: args.visit.finalUrl, pageLanguage: args.visit.lang || undefined });
+  const unusable = args.unusableImages?.length ?? 0;
+  if (unusable > 0 && (textMatches.length > 0 || args.photoMatches.length > 0)) {
+    classification.reasons.push(`${unusable} image(s) on this page could not be compared with your photos (too small, too plain, too large or unreadable); check them yourself.`);
+  }
   return { textMatches, photoMatches: args.photoMatches, classification };
 }
 
@@ -181,8 +191,9 @@ export async function visitCandidate(
     settle('skipped', { skipReason: 'own_url' });
     return void (await finishScanIfComplete(deps, run.id));
   }
-  const photoMatches = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: visit.imageUrls, guard, signal: args.signal }) : [];
-  const analysis = await analysePage({ visit, profile, photoMatches });
+  const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: visit.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
+  const photoMatches = photos.matches;
+  const analysis = await analysePage({ visit, profile, photoMatches, unusableImages: photos.unusable });
   if (analysis.textMatches.length === 0 && photoMatches.length === 0) {
     settle('visited');
     return void (await finishScanIfComplete(deps, run.id));

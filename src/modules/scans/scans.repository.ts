@@ -27,6 +27,11 @@ export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
     getRun(id: string): ScanRun | null {
       return db.select().from(scanRuns).where(eq(scanRuns.id, id)).get() ?? null;
     },
+    /** Recent runs of several people (the ones an account may see), newest first. */
+    listRunsForPeople(personIds: string[], limit = 50): ScanRun[] {
+      if (personIds.length === 0) return [];
+      return db.select().from(scanRuns).where(inArray(scanRuns.personId, personIds)).orderBy(desc(scanRuns.createdAt)).limit(limit).all();
+    },
     listRuns(personId: string, limit = 20): ScanRun[] {
       return db.select().from(scanRuns).where(eq(scanRuns.personId, personId)).orderBy(desc(scanRuns.createdAt)).limit(limit).all();
     },

@@ -1,0 +1,194 @@
+/**
+ * A small pool of worker threads for image hashing, so that page images and the person's photos are hashed
+ * without blocking the event loop. Each task has its own timeout; a worker that overruns it is terminated and
+ * replaced (a stuck decode cannot be interrupted any other way). Buffers are transferred to the worker.
+ *
+ * The app runs TypeScript through tsx. On Node 20, `execArgv: ['--import', 'tsx']` does not reach a worker's
+ * module loader (nodejs/node#47747, fixed in 22.x): the worker fails with ERR_UNKNOWN_FILE_EXTENSION. So each
+ * worker starts from a two-line bootstrap that registers tsx through its API and then imports hash.worker.ts;
+ * this works on every Node version that has module.register (20.6+).
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { AppError, createErrorFactory } from '../../shared/errors.ts';
+import type { PixelImage } from './pdq.models.ts';
+import type { HashImageOptions, HashPhotoOptions, ImageHashes, PhotoFileHashes } from './photo-hash.ts';
+import type { HashReply, HashTask } from './hash.worker.ts';
+
+export interface HashPoolOptions {
+  /** Number of worker threads (default: cores - 1, at least 1). */
+  size?: number;
+  /**
+   * Per-task limit in ms (default 30 s), counted from when a worker takes the task; includes a new worker's
+   * start-up (~1 s), since workers are started on demand.
+   */
+  taskTimeoutMs?: number;
+}
+
+export interface TaskOptions {
+  /** Overrides the pool's per-task time limit for this task. */
+  timeoutMs?: number;
+  /**
+   * Hand the caller's buffer to the worker without copying; the caller's view becomes unusable (detached).
+   * Without it the pool transfers a private copy.
+   */
+  transfer?: boolean;
+}
+
+export interface HashPool {
+  readonly size: number;
+  hashFile(bytes: Uint8Array, options?: HashPhotoOptions & TaskOptions): Promise<PhotoFileHashes>;
+  hashPixels(image: PixelImage, options?: HashImageOptions & TaskOptions): Promise<ImageHashes>;
+  /** Stops accepting tasks, rejects queued ones, lets running ones finish, then ends the workers. */
+  close(): Promise<void>;
+}
+
+const createTimeoutError = createErrorFactory({
+  code: 'photos.hash_timeout',
+  message: 'Hashing the image took too long.',
+  statusCode: 422,
+});
+const createPoolClosedError = createErrorFactory({
+  code: 'photos.hash_pool_closed',
+  message: 'The hashing pool is closed.',
+  statusCode: 503,
+});
+const createWorkerFailedError = createErrorFactory({
+  code: 'photos.hash_worker_failed',
+  message: 'The hashing worker stopped unexpectedly.',
+  statusCode: 500,
+});
+
+interface Pending {
+  task: HashTask;
+  transfer: ArrayBuffer[];
+  timeoutMs: number;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  current: Pending | null;
+  timer: NodeJS.Timeout | null;
+}
+
+const WORKER_URL = new URL('./hash.worker.ts', import.meta.url).href;
+// tsx's ESM API (`register()` adds its hooks to the calling thread). Its `require` build cannot register hooks,
+// and `import 'tsx'` skips registration inside workers, so the ESM build is located explicitly.
+const TSX_ESM_API_URL = (() => {
+  const require = createRequire(import.meta.url);
+  const packageJson = require.resolve('tsx/package.json');
+  const pkg = require('tsx/package.json') as { exports: Record<string, { import?: { default?: string } } | string> };
+  const entry = pkg.exports['./esm/api'];
+  const file = typeof entry === 'object' && entry.import?.default ? entry.import.default : './dist/esm/api/index.mjs';
+  return new URL(file, pathToFileURL(packageJson)).href;
+})();
+const BOOTSTRAP = `import(${JSON.stringify(TSX_ESM_API_URL)})
+  .then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+
+/** A transferable buffer holding `data`: the caller's own when allowed and safe, otherwise a copy. */
+function transferable(data: Uint8Array, transfer: boolean | undefined): Uint8Array {
+  const own = data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  return transfer && own ? data : new Uint8Array(data);
+}
+
+export function createHashPool(options: HashPoolOptions = {}): HashPool {
+  const size = Math.max(1, options.size ?? availableParallelism() - 1);
+  const timeoutMs = options.taskTimeoutMs ?? 30_000;
+  const slots = new Set<Slot>();
+  const queue: Pending[] = [];
+  const idle = new Set<() => void>();
+  let nextId = 1;
+  let closed = false;
+
+  const settle = (slot: Slot) => {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.current = null;
+    slot.worker.unref();
+  };
+
+  const retire = (slot: Slot, error: Error) => {
+    const pending = slot.current;
+    settle(slot);
+    slots.delete(slot);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => {});
+    void slot.worker.terminate();
+    pending?.reject(error);
+    pump();
+  };
+
+  const spawn = (): Slot => {
+    const worker = new Worker(BOOTSTRAP, { eval: true });
+    const slot: Slot = { worker, current: null, timer: null };
+    worker.on('message', (reply: HashReply) => {
+      const pending = slot.current;
+      if (!pending || pending.task.id !== reply.id) return;
+      settle(slot);
+      if (reply.ok) pending.resolve(reply.result);
+      else pending.reject(new AppError(reply.error));
+      pump();
+    });
+    worker.on('error', (error) => retire(slot, createWorkerFailedError({ cause: error })));
+    worker.on('exit', () => {
+      if (slots.has(slot)) retire(slot, createWorkerFailedError());
+    });
+    slots.add(slot);
+    return slot;
+  };
+
+  const pump = () => {
+    while (queue.length > 0) {
+      let slot = [...slots].find((s) => s.current === null);
+      if (!slot && slots.size < size) slot = spawn();
+      if (!slot) break;
+      const pending = queue.shift()!;
+      slot.current = pending;
+      slot.worker.ref();
+      const target = slot;
+      slot.timer = setTimeout(() => retire(target, createTimeoutError()), pending.timeoutMs);
+      slot.worker.postMessage(pending.task, pending.transfer);
+    }
+    if ([...slots].every((s) => s.current === null)) for (const done of idle) done();
+  };
+
+  const submit = <T>(task: HashTask, transfer: ArrayBuffer[], taskTimeoutMs: number | undefined): Promise<T> => {
+    if (closed) return Promise.reject(createPoolClosedError());
+    return new Promise<T>((resolve, reject) => {
+      queue.push({ task, transfer, timeoutMs: taskTimeoutMs ?? timeoutMs, resolve: resolve as (v: unknown) => void, reject });
+      pump();
+    });
+  };
+
+  return {
+    size,
+    hashFile(bytes, { transfer, timeoutMs: taskTimeout, ...hashOptions } = {}) {
+      const data = transferable(bytes, transfer);
+      const task: HashTask = { id: nextId++, op: 'file', bytes: data, options: hashOptions };
+      return submit<PhotoFileHashes>(task, [data.buffer as ArrayBuffer], taskTimeout);
+    },
+    hashPixels(image, { transfer, timeoutMs: taskTimeout, ...hashOptions } = {}) {
+      const data = transferable(image.data, transfer);
+      const task: HashTask = { id: nextId++, op: 'pixels', image: { ...image, data }, options: hashOptions };
+      return submit<ImageHashes>(task, [data.buffer as ArrayBuffer], taskTimeout);
+    },
+    async close() {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.reject(createPoolClosedError());
+      if ([...slots].some((s) => s.current !== null)) {
+        await new Promise<void>((resolve) => idle.add(resolve));
+      }
+      await Promise.all(
+        [...slots].map((slot) => {
+          slots.delete(slot);
+          slot.worker.removeAllListeners();
+          return slot.worker.terminate();
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Worker-thread entry for hash-pool.ts: decoding and PDQ are CPU work (tens of ms per image, seconds for region
+ * hashes), so they run here instead of on the event loop that serves the dashboard and drives the browser.
+ * Messages carry the bytes (transferred, not copied) and return hashes or a coded error.
+ */
+import { parentPort } from 'node:worker_threads';
+import { isAppError } from '../../shared/errors.ts';
+import type { PixelImage } from './pdq.models.ts';
+import { hashDecodedImage, hashPhotoFile, type HashImageOptions, type HashPhotoOptions } from './photo-hash.ts';
+
+export type HashTask =
+  | { id: number; op: 'file'; bytes: Uint8Array; options: HashPhotoOptions }
+  | { id: number; op: 'pixels'; image: PixelImage; options: HashImageOptions };
+
+export type HashReply =
+  | { id: number; ok: true; result: unknown }
+  | { id: number; ok: false; error: { code: string; message: string; statusCode: number } };
+
+const port = parentPort;
+if (!port) throw new Error('hash.worker.ts must run as a worker thread');
+
+port.on('message', async (task: HashTask) => {
+  let reply: HashReply;
+  try {
+    const result = task.op === 'file' ? await hashPhotoFile(task.bytes, task.options) : hashDecodedImage(task.image, task.options);
+    reply = { id: task.id, ok: true, result };
+  } catch (error) {
+    // Only coded errors cross the boundary with their message; anything else is reported generically.
+    reply = isAppError(error)
+      ? { id: task.id, ok: false, error: { code: error.code, message: error.message, statusCode: error.statusCode } }
+      : { id: task.id, ok: false, error: { code: 'photos.hash_failed', message: 'Hashing the image failed.', statusCode: 500 } };
+  }
+  port.postMessage(reply);
+});

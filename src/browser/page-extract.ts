@@ -31,7 +31,10 @@ const extractorSource = String.raw`(limits) => {
     for (const part of srcset.split(',')) add(part.trim().split(/\s+/)[0]);
   }
   for (const img of Array.from(document.images)) {
-    add(img.currentSrc || img.src);
+    // Both the source the browser chose and the element's own src: inside <picture> they differ, and
+    // either may be a copy of the person's photo.
+    add(img.currentSrc);
+    add(img.getAttribute('src'));
     addSrcset(img.getAttribute('srcset'));
     add(img.getAttribute('data-src'));
   }

@@ -61,6 +61,11 @@ export interface ScanPipelineDeps {
   browserPool: BrowserPool;
   sources: readonly Source[];
   photoMatcher?: PhotoMatcher;
+  /** The person's photos allowed for reverse-image search on an engine, with their kept originals. */
+  reverseImage?: {
+    consentedPhotos(personId: string, engine: string): { id: string; originalRef: string | null }[];
+    loadOriginal(ref: string): Promise<{ bytes: Uint8Array; mime: string }>;
+  };
   hooks?: ScanHooks;
   settings: { queryCap: number; maxPageBytes: number; navigationTimeoutMs: number; allowPrivateHosts: string[]; maxCandidatesPerScan: number };
 }
@@ -88,21 +93,34 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
     const { id, endpoint } = parseEngineFlag(flag);
     return { definition: getEngine(id), endpoint };
   });
-  deps.scans.markRunning(runId, plan.queries.length * engines.length);
+  // A search is one query on a web engine, or one consented photo on a reverse-image engine.
+  const searches = engines.map(({ definition, endpoint }) => ({
+    definition,
+    endpoint,
+    items:
+      definition.kind === 'web'
+        ? plan.queries.map((q) => ({ key: q.text, kind: q.identifierKind as string, run: () => deps.searchRuntime.search(definition, q.text, { endpoint, signal, allowHosts: run.allowHosts }) }))
+        : (deps.reverseImage?.consentedPhotos(run.personId, definition.id) ?? []).map((photo) => ({
+            key: `photo:${photo.id}`,
+            kind: 'photo',
+            run: async () => deps.searchRuntime.searchImage(definition, await deps.reverseImage!.loadOriginal(photo.originalRef!), { endpoint, signal, allowHosts: run.allowHosts }),
+          })),
+  }));
+  deps.scans.markRunning(runId, searches.reduce((n, s) => n + s.items.length, 0));
   const ownUrls = profile.ownUrls.map((u) => u.original);
 
   await Promise.all(
-    engines.map(async ({ definition, endpoint }) => {
-      for (const query of plan.queries) {
+    searches.map(async ({ definition, items }) => {
+      for (const item of items) {
         signal?.throwIfAborted();
-        if (deps.scans.hasOutcome(runId, definition.id, query.text)) continue;
+        if (deps.scans.hasOutcome(runId, definition.id, item.key)) continue;
         const suspended = deps.engineStatus.suspendedUntil(definition.id);
         if (suspended) {
           const status = deps.engineStatus.get(definition.id);
-          deps.scans.recordSearch({ runId, personId: run.personId, engine: definition.id, query: query.text, queryKind: query.identifierKind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
+          deps.scans.recordSearch({ runId, personId: run.personId, engine: definition.id, query: item.key, queryKind: item.kind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
           continue;
         }
-        const attempt = await deps.searchRuntime.search(definition, query.text, { endpoint, signal, allowHosts: run.allowHosts });
+        const attempt = await item.run();
         deps.engineStatus.record(definition.id, attempt.outcome, attempt.signal);
         const current = deps.scans.getRun(runId)!;
         const room = Math.max(0, deps.settings.maxCandidatesPerScan - current.candidatesFound);
@@ -111,7 +129,7 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
           .filter((r): r is typeof r & { normalizedUrl: string } => r.normalizedUrl !== null && !isUnderOwnUrl(r.url, ownUrls))
           .slice(0, room);
         const created = deps.scans.recordSearch({
-          runId, personId: run.personId, engine: definition.id, query: query.text, queryKind: query.identifierKind,
+          runId, personId: run.personId, engine: definition.id, query: item.key, queryKind: item.kind,
           outcome: attempt.outcome, signal: attempt.outcome === 'ok' ? null : (attempt.signal ?? null), durationMs: attempt.durationMs, results,
         });
         if (attempt.outcome !== 'ok') deps.logger.warn({ engine: definition.id, outcome: attempt.outcome, signal: attempt.signal }, 'search did not succeed');

@@ -5,7 +5,7 @@ import type { BrowserPool } from '../../browser/browser-pool.ts';
 import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { isAppError } from '../../shared/errors.ts';
-import type { EngineDefinition, EngineRequest, ParsedSearch, RawResponse } from '../../providers/provider.types.ts';
+import type { EngineDefinition, EngineRequest, ImageQuery, ParsedSearch, RawResponse } from '../../providers/provider.types.ts';
 
 export interface SearchRuntimeOptions {
   /** Private hosts every search may reach (ALLOW_PRIVATE_HOSTS). */
@@ -92,6 +92,31 @@ export function createSearchRuntime({ pool, options, random = Math.random }: { p
       let response;
       if (request.method === 'GET') {
         response = await page.goto(request.url, { waitUntil: 'load', timeout: options.timeoutMs });
+      } else if (request.multipart) {
+        // An image upload is made as a person makes it: a file chosen in a form, then submitted.
+        const files = request.multipart.files;
+        await page.setContent('<form method="post" enctype="multipart/form-data"></form>');
+        await page.evaluate(({ url, fields, fileFields }) => {
+          const f = document.forms[0]!;
+          f.action = url;
+          for (const [k, v] of Object.entries(fields)) {
+            const input = document.createElement('input');
+            input.name = k;
+            input.value = v;
+            f.appendChild(input);
+          }
+          fileFields.forEach((name, i) => {
+            const input = document.createElement('input');
+            input.type = 'file';
+            input.name = name;
+            input.id = `file${i}`;
+            f.appendChild(input);
+          });
+        }, { url: request.url, fields: request.multipart.fields, fileFields: files.map((f) => f.field) });
+        for (const [i, file] of files.entries()) {
+          await page.setInputFiles(`#file${i}`, { name: file.filename, mimeType: file.mime, buffer: Buffer.from(file.bytes) });
+        }
+        response = await Promise.all([page.waitForNavigation({ timeout: options.timeoutMs }), page.evaluate(() => document.forms[0]!.submit())]).then(([r]) => r);
       } else {
         // A POST navigation is made by submitting a form the page builds itself, as a person's browser would.
         await page.setContent('<form method="post"></form>');
@@ -119,25 +144,34 @@ export function createSearchRuntime({ pool, options, random = Math.random }: { p
     }, { storageState });
   }
 
+  /**
+   * The engine's endpoint is the operator's choice (a SearXNG on a private network, the local simulated
+   * web), so its host is allowed even when private; where the engine redirects to is checked as usual.
+   */
+  function send(engine: EngineDefinition, args: { endpoint?: string; signal?: AbortSignal; allowHosts?: string[] }, build: (endpoint: string) => EngineRequest): Promise<SearchAttempt> {
+    return politely(engine.id, async () => {
+      const started = Date.now();
+      try {
+        const endpoint = args.endpoint ?? engine.defaultEndpoint;
+        const guard = createUrlGuard({ allowHosts: [...options.allowHosts, ...(args.allowHosts ?? []), new URL(endpoint).host] });
+        const request = build(endpoint);
+        const raw = engine.transport === 'browser' ? await overBrowser(guard, engine, request) : await overHttp(guard, request, args.signal);
+        return { engine: engine.id, ...engine.parse(raw), durationMs: Date.now() - started };
+      } catch (error) {
+        const detail = isAppError(error) ? `${error.code}: ${error.message}` : (error as Error).message.split('\n')[0]!.slice(0, 200);
+        return { engine: engine.id, outcome: 'error', results: [], signal: 'http_error', detail, durationMs: Date.now() - started };
+      }
+    });
+  }
+
   return {
-    /**
-     * The engine's endpoint is the operator's choice (a SearXNG on a private network, the local simulated
-     * web), so its host is allowed even when private; where the engine redirects to is checked as usual.
-     */
     async search(engine: EngineDefinition, query: string, args: { endpoint?: string; signal?: AbortSignal; allowHosts?: string[] }): Promise<SearchAttempt> {
-      return politely(engine.id, async () => {
-        const started = Date.now();
-        try {
-          const endpoint = args.endpoint ?? engine.defaultEndpoint;
-          const guard = createUrlGuard({ allowHosts: [...options.allowHosts, ...(args.allowHosts ?? []), new URL(endpoint).host] });
-          const request = engine.buildRequest(query, { endpoint });
-          const raw = engine.transport === 'browser' ? await overBrowser(guard, engine, request) : await overHttp(guard, request, args.signal);
-          return { engine: engine.id, ...engine.parse(raw), durationMs: Date.now() - started };
-        } catch (error) {
-          const detail = isAppError(error) ? `${error.code}: ${error.message}` : (error as Error).message.split('\n')[0]!.slice(0, 200);
-          return { engine: engine.id, outcome: 'error', results: [], signal: 'http_error', detail, durationMs: Date.now() - started };
-        }
-      });
+      return send(engine, args, (endpoint) => engine.buildRequest(query, { endpoint }));
+    },
+    /** Reverse-image search with the photo's own bytes: only for photos the person allowed for this engine. */
+    async searchImage(engine: EngineDefinition, image: ImageQuery, args: { endpoint?: string; signal?: AbortSignal; allowHosts?: string[] }): Promise<SearchAttempt> {
+      if (!engine.buildImageRequest) throw new Error(`${engine.id} is not a reverse-image engine`);
+      return send(engine, args, (endpoint) => engine.buildImageRequest!(image, { endpoint }));
     },
   };
 }

@@ -26,6 +26,9 @@ import { createHashPool, type HashPool } from './modules/photos/hash-pool.ts';
 import { createPhotosRepository, type PhotosRepository } from './modules/photos/photos.repository.ts';
 import { createPhotoMatcher, type PhotoMatcherOptions } from './modules/photos/photo-matcher.ts';
 import type { PhotoDeps } from './modules/photos/photos.usecases.ts';
+import { openEvidenceVault } from './modules/evidence/evidence-key.ts';
+import type { EvidenceVault } from './modules/evidence/vault.ts';
+import { createEvidenceCapture } from './modules/evidence/evidence-scan-hooks.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
@@ -53,6 +56,8 @@ export interface AppDeps {
   hashPool: HashPool;
   photoDeps: PhotoDeps;
   photoMatcherOptions: PhotoMatcherOptions;
+  /** The encrypted, content-addressed evidence store (refuses to open with a wrong key). */
+  evidence: EvidenceVault;
   /** Set while the built-in simulated web runs: where the demo person's scans go. */
   demo?: DemoWeb;
   /** Replaces the application's route list (tests that focus on one module); health routes are always there. */
@@ -115,11 +120,13 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       random,
       options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
     });
+  const evidence = overrides.evidence ?? openEvidenceVault({ dataDir: config.dataDir, db, settings: config.evidence, logger, clock });
   const photos = overrides.photos ?? createPhotosRepository({ db, clock });
   // Worker threads start on first use, so processes that never hash pay nothing.
   const hashPool = overrides.hashPool ?? createHashPool({ size: config.photos.hashWorkers || undefined });
   const photoMatcherOptions: PhotoMatcherOptions = { threshold: config.scan.photoMatchThreshold, maxImageBytes: Math.min(config.scan.maxPageBytes, 20 * 1024 * 1024), fetchTimeoutMs: 15_000, maxImagesPerPage: 60 };
-  const photoDeps: PhotoDeps = { photos, hashPool, cropRegions: config.photos.cropRegions };
+  // Originals are kept only when the person opts in (for reverse-image upload), and then only encrypted.
+  const photoDeps: PhotoDeps = { photos, hashPool, cropRegions: config.photos.cropRegions, storeOriginal: async (bytes, mime) => (await evidence.put(Buffer.from(bytes), mime)).sha256 };
   const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ hashesFor: (personId) => photos.hashesFor(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
   const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
@@ -127,6 +134,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   // After a hit is stored: alert the person (the use case decides whether this hit deserves one) and open
   // its takedown case in the background (the recipient lookup may take several network round trips).
   const scanHooks: ScanHooks = {
+    captureMatchedPage: createEvidenceCapture({ vault: evidence, profiles, logger: logger.child({ component: 'evidence' }), maxImageBytes: photoMatcherOptions.maxImageBytes }),
     ...overrides.scanHooks,
     async onHit(args) {
       raiseExposureAlert(alerts, { hit: args.hit, isNew: args.isNew });
@@ -138,6 +146,10 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     db, clock, logger: logger.child({ component: 'scan' }), jobs, scans, hits, profiles, engineStatus, searchRuntime, browserPool,
     sources: loadSources(),
     photoMatcher,
+    reverseImage: {
+      consentedPhotos: (personId, engine) => photos.consentedFor(personId, engine),
+      loadOriginal: async (ref) => ({ bytes: await evidence.read(ref), mime: evidence.info(ref)?.mimeType ?? 'image/jpeg' }),
+    },
     hooks: scanHooks,
     settings: {
       queryCap: config.scan.queryCap,
@@ -170,6 +182,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     hashPool,
     photoDeps,
     photoMatcherOptions,
+    evidence,
     routeModules: overrides.routeModules,
     demo: overrides.demo,
   };

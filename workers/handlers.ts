@@ -5,6 +5,7 @@ import { createHealthCheckJob, createHealthCheckSchedule } from './health-check.
 import { createDueScansSchedule, createScanJob } from './scan.job.ts';
 import { createPageVisitJob } from './page-visit.job.ts';
 import { createAlertSweepSchedule, createDeliverAlertsJob, createDigestJob, createDigestSchedule } from './alerts.job.ts';
+import { createRecheckJob, createRecheckSchedule } from './recheck.job.ts';
 import { createTakedownEscalateJob, createTakedownOpenCaseJob, createTakedownSweepJob, createTakedownSweepSchedule } from './takedowns.job.ts';
 
 /** The full set of job handlers and scheduler tasks; the worker checks it against the declared job kinds at boot. */
@@ -18,9 +19,10 @@ export function createJobHandlers(deps: AppDeps): JobHandler[] {
     createTakedownSweepJob(deps, deps.takedowns),
     createTakedownEscalateJob(deps.takedowns),
     createTakedownOpenCaseJob(deps.takedowns),
+    createRecheckJob(deps, deps.evidence),
   ];
 }
 
 export function createSchedulerTasks(deps: AppDeps): SchedulerTask[] {
-  return [createDueScansSchedule(deps), createHealthCheckSchedule(deps), createAlertSweepSchedule(deps), createDigestSchedule(deps), createTakedownSweepSchedule(deps)];
+  return [createDueScansSchedule(deps), createHealthCheckSchedule(deps), createAlertSweepSchedule(deps), createDigestSchedule(deps), createTakedownSweepSchedule(deps), createRecheckSchedule(deps)];
 }

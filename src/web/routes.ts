@@ -3,6 +3,7 @@ import { registerProfileRoutes } from '../modules/profiles/profiles.routes.ts';
 import { registerScanRoutes } from '../modules/scans/scans.routes.ts';
 import { registerHitRoutes } from '../modules/hits/hits.routes.ts';
 import { registerPhotoRoutes } from '../modules/photos/photos.routes.ts';
+import { createEvidenceRouteModule } from '../modules/evidence/evidence.routes.ts';
 import { registerAlertRoutes } from '../modules/alerts/alerts.routes.ts';
 import { registerTakedownRoutes } from '../modules/takedowns/takedowns.routes.ts';
 
@@ -14,4 +15,5 @@ export const routeModules: RouteModule[] = [
   registerPhotoRoutes,
   registerAlertRoutes,
   (app, deps) => registerTakedownRoutes(app, deps.takedowns),
+  createEvidenceRouteModule((deps) => deps.evidence),
 ];

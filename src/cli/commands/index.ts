@@ -7,5 +7,6 @@ import { matchPageCommand } from './match-page.command.ts';
 import { scanCommand } from './scan.command.ts';
 import { draftCommand } from './draft.command.ts';
 import { hashCommand } from './hash.command.ts';
+import { evidenceCommand } from './evidence.command.ts';
 
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, evidenceCommand, healthcheckCommand];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { JobKindSpec } from './jobs.models.ts';
 import { alertJobKinds } from '../alerts/alerts.job-kinds.ts';
 import { takedownJobKinds } from '../takedowns/takedowns.job-kinds.ts';
+import { evidenceJobKinds } from '../evidence/evidence.job-kinds.ts';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -33,6 +34,7 @@ export const jobKinds = {
   },
   ...alertJobKinds,
   ...takedownJobKinds,
+  ...evidenceJobKinds,
 } satisfies Record<string, JobKindSpec>;
 
 export type JobKind = keyof typeof jobKinds;

@@ -4,10 +4,11 @@ import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { people } from '../../db/schema/index.ts';
 import { isAppError } from '../../shared/errors.ts';
-import { createUrlGuard } from '../../shared/ssrf-guard.ts';
+import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
 import { hostOf, isUnderOwnUrl, tryNormalizeUrl } from '../../shared/url.models.ts';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
-import { visitPage, type PageVisitHooks, type VisitedPage } from '../../browser/page-visit.ts';
+import type { Page } from 'playwright';
+import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
@@ -41,8 +42,11 @@ export interface PhotoMatcher {
 }
 
 export interface ScanHooks {
-  /** Evidence capture while the page is still open. */
-  pageHooks?: (args: { run: ScanRun }) => PageVisitHooks;
+  /**
+   * Called while a page that matched is still open in the browser (evidence capture). May return a
+   * synchronous step that is run with the new hit's id inside the transaction that stores the hit.
+   */
+  captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard }) => Promise<((hitId: string) => void) | null>;
   /** After a hit is stored (alerts, evidence bookkeeping); failures here never undo the hit. */
   onHit?: (args: { hit: Hit; isNew: boolean; visit: VisitedPage; run: ScanRun }) => Promise<void> | void;
   onScanFinished?: (run: ScanRun) => Promise<void> | void;
@@ -193,9 +197,26 @@ export async function visitCandidate(
     return void (await finishScanIfComplete(deps, run.id));
   }
   const guard = guardForRun(deps, run);
+  // Matching happens while the page is still open, so that evidence of a matching page can be taken
+  // from the very rendering that matched.
+  let analysis: PageAnalysis | null = null;
+  let recordEvidence: ((hitId: string) => void) | null = null;
+  let ownPage = false;
   let visit: VisitedPage;
   try {
-    visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes }, deps.hooks?.pageHooks?.({ run }));
+    visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes }, {
+      async onLoaded(page, loaded) {
+        if (isUnderOwnUrl(loaded.finalUrl, ownUrls)) {
+          ownPage = true;
+          return;
+        }
+        const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
+        analysis = await analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
+        if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && deps.hooks?.captureMatchedPage) {
+          recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard });
+        }
+      },
+    });
   } catch (error) {
     const code = isAppError(error) ? error.code : 'fetch.failed';
     if (permanentVisitErrors.has(code) || args.attempt >= args.maxAttempts) {
@@ -205,17 +226,17 @@ export async function visitCandidate(
     }
     throw error;
   }
-  if (isUnderOwnUrl(visit.finalUrl, ownUrls)) {
+  if (ownPage) {
     settle('skipped', { skipReason: 'own_url' });
     return void (await finishScanIfComplete(deps, run.id));
   }
-  const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: visit.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
-  const photoMatches = photos.matches;
-  const analysis = await analysePage({ visit, profile, photoMatches, unusableImages: photos.unusable });
-  if (analysis.textMatches.length === 0 && photoMatches.length === 0) {
+  const result = analysis as PageAnalysis | null;
+  if (!result || (result.textMatches.length === 0 && result.photoMatches.length === 0)) {
     settle('visited');
     return void (await finishScanIfComplete(deps, run.id));
   }
+  const photoMatches = result.photoMatches;
+  const evidenceStep = recordEvidence as ((hitId: string) => void) | null;
   let stored: { hit: Hit; isNew: boolean } | undefined;
   args.complete(() => {
     stored = deps.hits.upsert({
@@ -226,16 +247,17 @@ export async function visitCandidate(
       host: hostOf(visit.finalUrl) || hostOf(candidate.url),
       title: visit.title || candidate.title,
       pageLanguage: visit.lang || null,
-      severity: analysis.classification.severity,
-      categories: analysis.classification.categories,
-      linkage: analysis.classification.linkage,
-      reasons: analysis.classification.reasons,
+      severity: result.classification.severity,
+      categories: result.classification.categories,
+      linkage: result.classification.linkage,
+      reasons: result.classification.reasons,
       scanRunId: run.id,
       matches: [
-        ...analysis.textMatches.map((m) => ({ kind: m.kind, value: m.value, found: m.found, reason: m.reason })),
+        ...result.textMatches.map((m) => ({ kind: m.kind, value: m.value, found: m.found, reason: m.reason })),
         ...photoMatches.map((m) => ({ kind: 'photo' as const, value: m.photo, imageUrl: m.imageUrl, photoId: m.photoId, distance: m.distance, quality: m.quality, reason: `Image matches your photo "${m.photo}" (distance ${m.distance} of 256).` })),
       ],
     });
+    evidenceStep?.(stored.hit.id);
     deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
   });
   if (stored) {

@@ -1,0 +1,78 @@
+/** Time zone names are validated before use: an unknown one falls back to UTC instead of throwing mid-capture. */
+export function safeTimeZone(timeZone: string | null | undefined): string {
+  if (!timeZone) return 'UTC';
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone }).format(0);
+    return timeZone;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** `2026-11-22 11:00:00 GMT+01:00 (Europe/Brussels)`: unambiguous in any language, with its offset. */
+export function formatInTimeZone(date: Date, timeZone: string): string {
+  const zone = safeTimeZone(timeZone);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'longOffset',
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = parts.timeZoneName === 'GMT' ? 'GMT+00:00' : parts.timeZoneName;
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset} (${zone})`;
+}
+
+export const formatUtc = (date: Date): string => `${date.toISOString().replace('T', ' ').replace(/\.\d{3}Z$/, '')} UTC`;
+
+const MAX_URL_CHARS = 600;
+const clip = (s: string) => (s.length > MAX_URL_CHARS ? `${s.slice(0, MAX_URL_CHARS)}… (${s.length} characters, full value in meta.json)` : s);
+
+export interface BannerInput {
+  requestedUrl: string;
+  finalUrl: string;
+  capturedAt: Date;
+  timeZone: string;
+  captureId: string;
+}
+
+/** The stamped lines of the screenshot banner, as [label, value] pairs (rendered as text, never as HTML). */
+export function bannerLines(input: BannerInput): [string, string][] {
+  const redirected = input.finalUrl !== input.requestedUrl;
+  return [
+    ['URL', clip(input.requestedUrl)],
+    ['Final URL', redirected ? clip(input.finalUrl) : `${clip(input.finalUrl)} (no redirect)`],
+    ['Captured (UTC)', formatUtc(input.capturedAt)],
+    ['Captured (local)', formatInTimeZone(input.capturedAt, input.timeZone)],
+    ['Capture id', input.captureId],
+  ];
+}
+
+const imageTypes: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif', 'image/webp': 'webp', 'image/avif': 'avif', 'image/svg+xml': 'svg', 'image/bmp': 'bmp' };
+
+/** A safe MIME type for a stored image: only a known image type survives, anything else is opaque bytes. */
+export function imageMimeType(contentType: string | undefined, bytes: Buffer): string {
+  const declared = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (bytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff]))) return 'image/jpeg';
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.subarray(0, 4).toString('latin1') === 'GIF8') return 'image/gif';
+  if (bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
+  return declared in imageTypes ? declared : 'application/octet-stream';
+}
+
+export const extensionFor = (mimeType: string): string =>
+  imageTypes[mimeType] ?? ({ 'text/html': 'html', 'multipart/related': 'mhtml', 'application/json': 'json', 'application/pdf': 'pdf', 'application/timestamp-reply': 'tsr' } as Record<string, string>)[mimeType] ?? 'bin';
+
+/** File name of an artifact inside an evidence pack. */
+export function artifactFileName(role: string, mimeType: string): string {
+  const base = role === 'html' ? 'page' : role === 'mhtml' ? 'page' : role.replace(/[^a-z0-9-]+/gi, '-');
+  return `${base}.${extensionFor(mimeType)}`;
+}

@@ -1,0 +1,194 @@
+import type { CDPSession, Page } from 'playwright';
+import type { VisitedPage } from '../../browser/page-visit.ts';
+import { withTimeout } from '../../browser/browser-pool.ts';
+import type { UrlGuard } from '../../shared/ssrf-guard.ts';
+import { safeFetch } from '../../shared/safe-fetch.ts';
+import { bannerCheckExpression, bannerInjectionExpression, bannerRemovalExpression, type BannerPlacement } from './banner-inject.ts';
+import { bannerLines, formatInTimeZone, formatUtc, imageMimeType, safeTimeZone } from './capture.models.ts';
+import type { TimestampClient } from './timestamp-client.ts';
+import type { EvidenceVault } from './vault.ts';
+
+export const DEFAULT_MAX_SCREENSHOT_HEIGHT = 15_000;
+const MAX_MHTML_BYTES = 64 * 1024 * 1024;
+const MAX_IMAGES = 20;
+const STEP_TIMEOUT_MS = 30_000;
+
+export interface MatchedImagesInput {
+  urls: string[];
+  /** The scan's guard: image addresses are page content and go through the same SSRF checks. */
+  guard: UrlGuard;
+  maxBytes: number;
+  timeoutMs?: number;
+}
+
+export interface CaptureEvidenceInput {
+  page: Page;
+  visit: VisitedPage;
+  captureId: string;
+  capturedAt: Date;
+  /** The person's time zone, for the banner's local time. */
+  timezone: string;
+  vault: EvidenceVault;
+  matchedImages?: MatchedImagesInput;
+  timestamps?: TimestampClient | null;
+  maxScreenshotHeight?: number;
+  signal?: AbortSignal;
+}
+
+export interface CaptureEvidenceResult {
+  /** Role → SHA-256 in the vault: screenshot, html, mhtml, meta, image:N, timestamp. */
+  artifacts: Record<string, string>;
+  /** Parts that could not be captured; the rest is still kept. */
+  problems: string[];
+  /** Vault address of the RFC 3161 reply over meta.json, when a TSA is configured and answered. */
+  timestampToken: string | null;
+  bannerHeight: number;
+  screenshotHeight: number;
+}
+
+const describe = (error: unknown) => ((error as Error).message ?? String(error)).split('\n')[0]!.slice(0, 200);
+
+/**
+ * Captures one open page as evidence: an MHTML archive (before anything is added to the page), a full-page
+ * screenshot stamped with a banner (URL, final URL, UTC and local time, capture id), the rendered HTML, the
+ * matched images, and meta.json with status, headers, server IP and every artifact's hash; optionally an
+ * RFC 3161 timestamp over meta.json. Page scripts are paused first so the page cannot change between the
+ * parts or tamper with the banner. Each part that fails is recorded as a problem; nothing is half-stored.
+ */
+export async function captureEvidence(input: CaptureEvidenceInput): Promise<CaptureEvidenceResult> {
+  const { page, visit, vault } = input;
+  const artifacts: Record<string, string> = {};
+  const problems: string[] = [];
+  const timezone = safeTimeZone(input.timezone);
+  const maxHeight = input.maxScreenshotHeight ?? DEFAULT_MAX_SCREENSHOT_HEIGHT;
+  let cdp: CDPSession | null = null;
+  let contextId: number | undefined;
+  let placement: BannerPlacement | null = null;
+  let bannerIntact = false;
+  let screenshotHeight = 0;
+  let lines: [string, string][] = [];
+
+  try {
+    try {
+      cdp = await withTimeout(page.context().newCDPSession(page), STEP_TIMEOUT_MS, 'Opening a DevTools session');
+      await withTimeout(cdp.send('Emulation.setScriptExecutionDisabled', { value: true }), STEP_TIMEOUT_MS, 'Pausing page scripts');
+    } catch (error) {
+      problems.push(`devtools: ${describe(error)}`);
+    }
+
+    if (cdp) {
+      try {
+        const { data } = await withTimeout(cdp.send('Page.captureSnapshot', { format: 'mhtml' }), STEP_TIMEOUT_MS, 'Saving the MHTML archive');
+        const bytes = Buffer.from(data, 'utf8');
+        if (bytes.length > MAX_MHTML_BYTES) problems.push(`mhtml: larger than ${MAX_MHTML_BYTES} bytes, not kept`);
+        else artifacts.mhtml = (await vault.put(bytes, 'multipart/related')).sha256;
+      } catch (error) {
+        problems.push(`mhtml: ${describe(error)}`);
+      }
+    }
+
+    // The banner goes in after the archive, so the saved page is the page as published.
+    lines = bannerLines({ requestedUrl: visit.requestedUrl, finalUrl: visit.finalUrl, capturedAt: input.capturedAt, timeZone: timezone, captureId: input.captureId });
+    try {
+      if (!cdp) throw new Error('no DevTools session');
+      const { frameTree } = await withTimeout(cdp.send('Page.getFrameTree'), STEP_TIMEOUT_MS, 'Reading the frame tree');
+      const world = await withTimeout(cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `evidence-${input.captureId}` }), STEP_TIMEOUT_MS, 'Opening an isolated world');
+      contextId = world.executionContextId;
+      const result = await withTimeout(
+        cdp.send('Runtime.evaluate', { expression: bannerInjectionExpression(lines, input.captureId), contextId, returnByValue: true }),
+        STEP_TIMEOUT_MS,
+        'Placing the banner',
+      );
+      if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
+      placement = result.result.value as BannerPlacement;
+      if (!placement.ok) throw new Error('the document has no element to hold the banner');
+    } catch (error) {
+      problems.push(`banner: ${describe(error)}`);
+    }
+
+    try {
+      const viewport = page.viewportSize();
+      const width = Math.max(1, Math.min(placement?.width || viewport?.width || 1280, 4000));
+      const pageHeight = placement?.pageHeight || viewport?.height || 720;
+      screenshotHeight = Math.max(1, Math.min(pageHeight, maxHeight));
+      if (pageHeight > maxHeight) problems.push(`screenshot: page is ${pageHeight} px tall, cut at ${maxHeight} px`);
+      const png = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
+      if (cdp && contextId !== undefined && placement?.ok) {
+        const check = await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerCheckExpression(input.captureId), contextId, returnByValue: true }), STEP_TIMEOUT_MS, 'Checking the banner');
+        bannerIntact = check.result.value === true;
+        if (!bannerIntact) problems.push('banner: moved or removed by the page during the screenshot');
+      }
+      artifacts.screenshot = (await vault.put(png, 'image/png')).sha256;
+    } catch (error) {
+      problems.push(`screenshot: ${describe(error)}`);
+    }
+  } finally {
+    if (cdp) {
+      if (contextId !== undefined) await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerRemovalExpression, contextId }), 5000, 'Removing the banner').catch(() => undefined);
+      await withTimeout(cdp.send('Emulation.setScriptExecutionDisabled', { value: false }), 5000, 'Resuming page scripts').catch(() => undefined);
+      await withTimeout(cdp.detach(), 5000, 'Closing the DevTools session').catch(() => undefined);
+    }
+  }
+
+  artifacts.html = (await vault.put(Buffer.from(visit.html, 'utf8'), 'text/html')).sha256;
+
+  const images: { role: string; url: string; sha256?: string; mimeType?: string; status?: number; problem?: string }[] = [];
+  if (input.matchedImages) {
+    const urls = [...new Set(input.matchedImages.urls)].slice(0, MAX_IMAGES);
+    for (const [i, url] of urls.entries()) {
+      const role = `image:${i}`;
+      try {
+        const response = await safeFetch(input.matchedImages.guard, { url, maxBytes: input.matchedImages.maxBytes, timeoutMs: input.matchedImages.timeoutMs ?? 20_000, signal: input.signal });
+        if (response.status !== 200 || response.truncated || response.body.length === 0) {
+          images.push({ role, url, status: response.status, problem: response.truncated ? 'too large' : `HTTP ${response.status}` });
+          problems.push(`${role}: ${response.truncated ? 'too large' : `HTTP ${response.status}`}`);
+          continue;
+        }
+        const mimeType = imageMimeType(response.headers['content-type'], response.body);
+        const stored = await vault.put(response.body, mimeType);
+        artifacts[role] = stored.sha256;
+        images.push({ role, url, sha256: stored.sha256, mimeType, status: response.status });
+      } catch (error) {
+        images.push({ role, url, problem: describe(error) });
+        problems.push(`${role}: ${describe(error)}`);
+      }
+    }
+  }
+
+  const meta = {
+    format: 'exposure-scanner-capture/1',
+    captureId: input.captureId,
+    capturedAt: input.capturedAt.toISOString(),
+    capturedAtUtc: formatUtc(input.capturedAt),
+    capturedAtLocal: formatInTimeZone(input.capturedAt, timezone),
+    timezone,
+    requestedUrl: visit.requestedUrl,
+    finalUrl: visit.finalUrl,
+    redirectChain: visit.redirectChain,
+    httpStatus: visit.status,
+    headers: visit.headers,
+    serverIp: visit.serverIp,
+    title: visit.title,
+    language: visit.lang,
+    blockedRequests: visit.blockedRequests,
+    banner: { lines, height: placement?.height ?? 0, intact: bannerIntact },
+    screenshot: { height: screenshotHeight, maxHeight },
+    images,
+    artifacts: { ...artifacts },
+    problems,
+  };
+  const metaBytes = Buffer.from(`${JSON.stringify(meta, null, 2)}\n`, 'utf8');
+  artifacts.meta = (await vault.put(metaBytes, 'application/json')).sha256;
+
+  let timestampToken: string | null = null;
+  if (input.timestamps) {
+    try {
+      const stamped = await input.timestamps.stamp(metaBytes, input.signal);
+      timestampToken = (await vault.put(stamped.reply, 'application/timestamp-reply')).sha256;
+      artifacts.timestamp = timestampToken;
+    } catch (error) {
+      problems.push(`timestamp: ${describe(error)}`);
+    }
+  }
+  return { artifacts, problems, timestampToken, bannerHeight: placement?.height ?? 0, screenshotHeight };
+}

@@ -1,0 +1,80 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { captures } from '../../db/schema/index.ts';
+import type { VisitedPage } from '../../browser/page-visit.ts';
+import { appendCustody } from './custody-log.repository.ts';
+import type { CustodyEntry } from './custody-log.models.ts';
+
+export type CaptureRow = typeof captures.$inferSelect;
+export type CapturePurpose = CaptureRow['purpose'];
+export type CaptureOutcome = CaptureRow['outcome'];
+
+export interface RecordCaptureInput {
+  captureId: string;
+  hitId: string;
+  purpose: CapturePurpose;
+  outcome: CaptureOutcome;
+  requestedUrl: string;
+  /** What the browser saw; null when the page could not be opened at all (blocked, timed out). */
+  visit: Pick<VisitedPage, 'finalUrl' | 'status' | 'serverIp' | 'headers' | 'title' | 'lang'> | null;
+  artifacts: Record<string, string>;
+  capturedAt: Date;
+  timestampToken?: string | null;
+  /** Who or what captured: `scanner`, `recheck`, an account id. */
+  actor: string;
+  /** Parts that could not be captured (e.g. `mhtml: ...`), recorded with the custody entry. */
+  problems?: string[];
+}
+
+/**
+ * Writes the capture row and its custody entry. Synchronous on purpose: call it inside the transaction
+ * that stores the hit (or completes the job), so a hit, its evidence record and the custody chain commit together.
+ * The artifacts must already be in the vault (their files are durable before this row can reference them).
+ */
+export function recordCapture(db: Db, input: RecordCaptureInput): { capture: CaptureRow; custody: CustodyEntry } {
+  const write = () => {
+    db.insert(captures)
+      .values({
+        id: input.captureId,
+        hitId: input.hitId,
+        purpose: input.purpose,
+        outcome: input.outcome,
+        requestedUrl: input.requestedUrl,
+        finalUrl: input.visit?.finalUrl ?? null,
+        httpStatus: input.visit?.status ?? null,
+        serverIp: input.visit?.serverIp ?? null,
+        headers: input.visit?.headers ?? null,
+        title: input.visit?.title || null,
+        language: input.visit?.lang || null,
+        artifacts: input.artifacts,
+        capturedAt: input.capturedAt,
+        timestampToken: input.timestampToken ?? null,
+      })
+      .run();
+    const custody = appendCustody(db, {
+      at: input.capturedAt,
+      actor: input.actor,
+      action: input.purpose === 'recheck' ? 'rechecked' : 'captured',
+      subjectType: 'capture',
+      subjectId: input.captureId,
+      detail: {
+        hitId: input.hitId,
+        purpose: input.purpose,
+        outcome: input.outcome,
+        artifacts: input.artifacts,
+        ...(input.timestampToken ? { timestampToken: input.timestampToken } : {}),
+        ...(input.problems && input.problems.length > 0 ? { problems: input.problems } : {}),
+      },
+    });
+    return { capture: db.select().from(captures).where(eq(captures.id, input.captureId)).get()!, custody };
+  };
+  return db.$client.inTransaction ? write() : db.$client.transaction(write).immediate();
+}
+
+export function capturesOfHit(db: Db, hitId: string): CaptureRow[] {
+  return db.select().from(captures).where(eq(captures.hitId, hitId)).orderBy(asc(captures.capturedAt)).all();
+}
+
+export function allCaptures(db: Db): CaptureRow[] {
+  return db.select().from(captures).orderBy(asc(captures.capturedAt)).all();
+}

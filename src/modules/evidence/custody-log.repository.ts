@@ -1,0 +1,92 @@
+import type { Db } from '../../db/client.ts';
+import { canonicalJson, custodyEntryHash, genesisHash, type CustodyAction, type CustodyEntry } from './custody-log.models.ts';
+
+interface RawEntry {
+  seq: number;
+  at: number;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  detail: string;
+  prev_hash: string;
+  entry_hash: string;
+}
+
+const toEntry = (r: RawEntry): CustodyEntry => ({
+  seq: r.seq,
+  at: r.at,
+  actor: r.actor,
+  action: r.action,
+  subjectType: r.subject_type,
+  subjectId: r.subject_id,
+  // A detail that no longer parses was tampered with; it is kept as text so the hash check names it.
+  detail: safeParse(r.detail),
+  prevHash: r.prev_hash,
+  entryHash: r.entry_hash,
+});
+
+function safeParse(text: string): Record<string, unknown> {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : { unparsable: text };
+  } catch {
+    return { unparsable: text };
+  }
+}
+
+export interface CustodyAppend {
+  at: Date;
+  actor: string;
+  action: CustodyAction;
+  subjectType: string;
+  subjectId: string;
+  detail: Record<string, unknown>;
+}
+
+/**
+ * Appends one entry. Synchronous, so it can run inside a caller's transaction (the entry then commits
+ * with the writes it describes); outside one it takes the write lock before reading the head, so two
+ * processes can never both append after the same entry.
+ */
+export function appendCustody(db: Db, input: CustodyAppend): CustodyEntry {
+  const sqlite = db.$client;
+  const run = (): CustodyEntry => {
+    const head = sqlite.prepare('select seq, entry_hash from custody_log order by seq desc limit 1').get() as { seq: number; entry_hash: string } | undefined;
+    // Normalised through JSON first, so the hash is computed over exactly what is stored and read back.
+    const detail = JSON.parse(canonicalJson(input.detail)) as Record<string, unknown>;
+    const fields = {
+      seq: (head?.seq ?? 0) + 1,
+      at: input.at.getTime(),
+      actor: input.actor,
+      action: input.action,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      detail,
+      prevHash: head?.entry_hash ?? genesisHash,
+    };
+    const entry: CustodyEntry = { ...fields, entryHash: custodyEntryHash(fields) };
+    sqlite
+      .prepare('insert into custody_log (seq, at, actor, action, subject_type, subject_id, detail, prev_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.seq, entry.at, entry.actor, entry.action, entry.subjectType, entry.subjectId, canonicalJson(entry.detail), entry.prevHash, entry.entryHash);
+    return entry;
+  };
+  return sqlite.inTransaction ? run() : sqlite.transaction(run).immediate();
+}
+
+export function listCustody(db: Db): CustodyEntry[] {
+  return (db.$client.prepare('select * from custody_log order by seq').all() as RawEntry[]).map(toEntry);
+}
+
+export function custodyForSubjects(db: Db, subjects: { type: string; id: string }[]): CustodyEntry[] {
+  if (subjects.length === 0) return [];
+  const stmt = db.$client.prepare('select * from custody_log where subject_type = ? and subject_id = ? order by seq');
+  const seen = new Map<number, CustodyEntry>();
+  for (const s of subjects) for (const r of stmt.all(s.type, s.id) as RawEntry[]) seen.set(r.seq, toEntry(r));
+  return [...seen.values()].sort((a, b) => a.seq - b.seq);
+}
+
+export function custodyHead(db: Db): { seq: number; entryHash: string } | null {
+  const head = db.$client.prepare('select seq, entry_hash from custody_log order by seq desc limit 1').get() as { seq: number; entry_hash: string } | undefined;
+  return head ? { seq: head.seq, entryHash: head.entry_hash } : null;
+}

@@ -1,0 +1,151 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { EvidenceSettings } from '../../config/evidence.settings.ts';
+import { appendCustody } from './custody-log.repository.ts';
+import { keyCheckValue, openEvidence } from './vault-format.models.ts';
+import { createKeyFileInvalidError, createKeyMissingError, createWrongKeyError } from './evidence.errors.ts';
+import { createEvidenceVault, TEMP_PREFIX, type EvidenceVault } from './vault.ts';
+import { vaultRelativePath } from './vault-format.models.ts';
+
+/** Where the key check lives: the first entry of the custody chain, so editing it breaks the chain too. */
+const KEY_SUBJECT = { type: 'vault', id: 'evidence-key' } as const;
+const STALE_TEMP_MS = 3_600_000;
+
+function readKeyFile(file: string): Buffer | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
+  }
+  const key = /^[A-Za-z0-9+/]+={0,2}$/.test(text) ? Buffer.from(text, 'base64') : Buffer.alloc(0);
+  if (key.length !== 32) throw createKeyFileInvalidError();
+  return key;
+}
+
+/** Written like evidence: temporary name, fsync, rename, directory fsync; readable by the owner only. */
+function writeKeyFile(file: string, key: Buffer): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  const fd = fs.openSync(temp, 'wx', 0o600);
+  try {
+    fs.writeSync(fd, `${key.toString('base64')}\n`);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  // link + unlink instead of rename: never replaces a key file another process created meanwhile.
+  try {
+    fs.linkSync(temp, file);
+  } finally {
+    fs.unlinkSync(temp);
+  }
+  const dirFd = fs.openSync(path.dirname(file), 'r');
+  try {
+    fs.fsyncSync(dirFd);
+  } finally {
+    fs.closeSync(dirFd);
+  }
+}
+
+function storedKeyCheck(db: Db): string | null {
+  const row = db.$client
+    .prepare("select detail from custody_log where action = 'key_created' and subject_type = ? and subject_id = ? order by seq limit 1")
+    .get(KEY_SUBJECT.type, KEY_SUBJECT.id) as { detail: string } | undefined;
+  if (!row) return null;
+  try {
+    const check = (JSON.parse(row.detail) as { keyCheck?: unknown }).keyCheck;
+    return typeof check === 'string' ? check : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Before any key check existed (or if it was lost), a key that opens an existing file is the right one. */
+function opensSomeExistingFile(db: Db, dir: string, key: Buffer): boolean | null {
+  const rows = db.$client.prepare('select sha256 from evidence_files order by created_at limit 5').all() as { sha256: string }[];
+  for (const { sha256 } of rows) {
+    let sealed: Buffer;
+    try {
+      sealed = fs.readFileSync(path.join(dir, vaultRelativePath(sha256)));
+    } catch {
+      continue;
+    }
+    return openEvidence(key, sealed, sha256).ok;
+  }
+  return rows.length > 0 ? null : true;
+}
+
+function removeStaleTempFiles(dir: string, now: number): void {
+  let folders: string[] = [];
+  try {
+    folders = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const folder of folders) {
+    const full = path.join(dir, folder);
+    if (!/^[0-9a-f]{2}$/.test(folder)) continue;
+    for (const name of fs.readdirSync(full)) {
+      if (!name.startsWith(TEMP_PREFIX)) continue;
+      // Only old ones: a young temporary file may belong to a write in progress in another process.
+      const file = path.join(full, name);
+      if (now - fs.statSync(file).mtimeMs > STALE_TEMP_MS) fs.rmSync(file, { force: true });
+    }
+  }
+}
+
+/**
+ * Opens the evidence vault at start-up. The key comes from EVIDENCE_KEY or the key file; on the very first
+ * start (no key anywhere, no evidence yet) a key is generated and the operator is told loudly to back it up.
+ * A key that does not match the evidence already stored is refused (`evidence.wrong_key`): starting anyway
+ * would write files no one could read together with the old ones.
+ */
+export function openEvidenceVault(args: { dataDir: string; db: Db; settings: EvidenceSettings; logger: Logger; clock: Clock; createIfMissing?: boolean }): EvidenceVault & { generatedKey: boolean } {
+  const { db, settings, logger, clock } = args;
+  const dir = path.join(args.dataDir, 'evidence');
+  const keyFile = settings.key ? null : path.resolve(args.dataDir, settings.keyFile ?? 'evidence.key');
+  const expectedCheck = storedKeyCheck(db);
+  let key = settings.key ?? readKeyFile(keyFile!);
+  let generatedKey = false;
+
+  if (!key) {
+    const hasEvidence = (db.$client.prepare('select count(*) as n from evidence_files').get() as { n: number }).n > 0;
+    if (expectedCheck !== null || hasEvidence) throw createKeyMissingError({ details: { keyFile } });
+    if (args.createIfMissing === false) throw createKeyMissingError({ details: { keyFile } });
+    key = randomBytes(32);
+    try {
+      writeKeyFile(keyFile!, key);
+      generatedKey = true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      key = readKeyFile(keyFile!)!;
+    }
+  } else if (keyFile) {
+    const mode = fs.statSync(keyFile).mode & 0o077;
+    if (mode !== 0) logger.warn({ keyFile }, 'the evidence key file is readable by other users; run chmod 600 on it');
+  }
+
+  const check = keyCheckValue(key);
+  if (expectedCheck !== null && expectedCheck !== check) throw createWrongKeyError();
+  if (expectedCheck === null) {
+    if (opensSomeExistingFile(db, dir, key) === false) throw createWrongKeyError();
+    appendCustody(db, { at: clock.now(), actor: 'system', action: 'key_created', subjectType: KEY_SUBJECT.type, subjectId: KEY_SUBJECT.id, detail: { keyCheck: check, algorithm: 'AES-256-GCM', format: 1 } });
+  }
+  if (generatedKey) {
+    logger.warn(
+      { keyFile },
+      `A new evidence encryption key was generated. BACK UP ${keyFile} NOW and keep it apart from the data: without it the evidence cannot be read, and nobody can recover it.`,
+    );
+  }
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // File times are wall-clock times, so they are compared with the real clock, not the injected one.
+  removeStaleTempFiles(dir, Date.now());
+  const vault = createEvidenceVault({ dir, key, keyCheck: check, keyFile, db, clock, logger, settings });
+  return Object.assign(vault, { generatedKey });
+}

@@ -1,0 +1,53 @@
+import { and, eq } from 'drizzle-orm';
+import { hits } from '../../db/schema/index.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { createId } from '../../shared/ids.ts';
+import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
+import type { ScanHooks } from '../scans/scan-pipeline.usecases.ts';
+import { captureEvidence } from './capture.ts';
+import { recordCapture } from './captures.repository.ts';
+import { timestampClientFor } from './recheck.usecases.ts';
+import type { TimestampClient } from './timestamp-client.ts';
+import type { EvidenceVault } from './vault.ts';
+
+export interface EvidenceCaptureDeps {
+  vault: EvidenceVault;
+  profiles: ProfilesRepository;
+  logger: Logger;
+  maxImageBytes: number;
+  timestamps?: TimestampClient | null;
+}
+
+/**
+ * Evidence for a page that matched, taken while it is still open in the browser: the stamped screenshot,
+ * HTML, MHTML, headers and the matched images go to the vault (durable before anything references them),
+ * and the returned step writes the capture row and its custody entry inside the transaction that stores
+ * the hit. A hit that already has evidence is not captured again on every scan; re-checks do that.
+ */
+export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<ScanHooks['captureMatchedPage']> {
+  const { db, clock } = deps.vault;
+  const alreadyCaptured = (personId: string, normalizedUrl: string): boolean => {
+    const hit = db.select({ id: hits.id, status: hits.status }).from(hits).where(and(eq(hits.personId, personId), eq(hits.normalizedUrl, normalizedUrl))).get();
+    if (!hit || hit.status === 'resolved') return false;
+    return db.$client.prepare('select 1 from captures where hit_id = ? limit 1').get(hit.id) !== undefined;
+  };
+
+  return async ({ page, visit, run, normalizedUrl, photoMatches, guard }) => {
+    if (alreadyCaptured(run.personId, normalizedUrl)) return null;
+    const person = deps.profiles.getPerson(run.personId);
+    const captureId = createId('cap');
+    const capturedAt = clock.now();
+    const result = await captureEvidence({
+      page, visit, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault,
+      matchedImages: photoMatches.length > 0 ? { urls: photoMatches.map((m) => m.imageUrl), guard, maxBytes: deps.maxImageBytes } : undefined,
+      timestamps: timestampClientFor(deps.vault, deps.timestamps),
+    });
+    return (hitId: string) => {
+      recordCapture(db, {
+        captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts,
+        capturedAt, timestampToken: result.timestampToken, actor: 'scanner', problems: result.problems,
+      });
+      deps.logger.info({ hitId, captureId, problems: result.problems.length }, 'evidence captured');
+    };
+  };
+}

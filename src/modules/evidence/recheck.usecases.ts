@@ -1,0 +1,130 @@
+import { eq } from 'drizzle-orm';
+import type { BrowserPool } from '../../browser/browser-pool.ts';
+import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
+import { hits, scanRuns } from '../../db/schema/index.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { createId } from '../../shared/ids.ts';
+import { isAppError } from '../../shared/errors.ts';
+import { createUrlGuard } from '../../shared/ssrf-guard.ts';
+import { nextCronOccurrence } from '../../shared/cron.models.ts';
+import type { JobsRepository } from '../jobs/jobs.repository.ts';
+import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
+import { loadProfile } from '../profiles/profiles.usecases.ts';
+import { analysePage, type PhotoMatcher } from '../scans/scan-pipeline.usecases.ts';
+import { captureEvidence, type CaptureEvidenceResult } from './capture.ts';
+import { recordCapture } from './captures.repository.ts';
+import { decideRecheckOutcome, type RecheckOutcome } from './recheck.models.ts';
+import { createEvidenceNotFoundError } from './evidence.errors.ts';
+import { createTimestampClient, type TimestampClient } from './timestamp-client.ts';
+import type { EvidenceVault } from './vault.ts';
+
+export interface RecheckDeps {
+  vault: EvidenceVault;
+  browserPool: BrowserPool;
+  profiles: ProfilesRepository;
+  photoMatcher?: PhotoMatcher;
+  logger: Logger;
+  settings: { navigationTimeoutMs: number; maxPageBytes: number; allowPrivateHosts: string[] };
+  /** Overrides the client built from TSA_URL. */
+  timestamps?: TimestampClient | null;
+}
+
+export const RECHECK_JOB_KIND = 'evidence.recheck';
+
+export interface RecheckResult {
+  captureId: string;
+  outcome: RecheckOutcome;
+  reason: string;
+}
+
+export const timestampClientFor = (vault: EvidenceVault, override?: TimestampClient | null): TimestampClient | null =>
+  override !== undefined ? override : vault.settings.tsaUrl ? createTimestampClient({ url: vault.settings.tsaUrl }) : null;
+
+/**
+ * Visits a hit's page again, matches it against the person's profile, keeps the visit as evidence (a capture
+ * with purpose `recheck`) and decides what it proves: only positive proof is `removed`. Writes go through
+ * `complete` when given (the job's completing transaction). What the outcome means for a takedown case is the
+ * case's business: `onRecorded` runs in the same transaction (the job passes the takedowns' recordRecheck);
+ * without it, a removal resolves the hit directly.
+ */
+export async function recheckHit(
+  deps: RecheckDeps,
+  args: { hitId: string; actor?: string; signal?: AbortSignal; complete?: (effects: () => void) => void; onRecorded?: (result: RecheckResult) => void },
+): Promise<RecheckResult> {
+  const { db, clock } = deps.vault;
+  const hit = db.select().from(hits).where(eq(hits.id, args.hitId)).get();
+  if (!hit) throw createEvidenceNotFoundError();
+  const person = deps.profiles.getPerson(hit.personId);
+  const profile = loadProfile(deps.profiles, hit.personId);
+  const run = hit.lastScanRunId ? db.select({ allowHosts: scanRuns.allowHosts }).from(scanRuns).where(eq(scanRuns.id, hit.lastScanRunId)).get() : undefined;
+  const guard = createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...(run?.allowHosts ?? [])] });
+  const captureId = createId('cap');
+  const capturedAt = clock.now();
+  let captured: CaptureEvidenceResult | null = null;
+  let matchCount = 0;
+  let visit: VisitedPage | null = null;
+  let errorCode: string | null = null;
+
+  try {
+    visit = await visitPage(deps.browserPool, guard, hit.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes }, {
+      async onLoaded(page, v) {
+        const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: hit.personId, imageUrls: v.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
+        const analysis = await analysePage({ visit: v, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
+        matchCount = analysis.textMatches.length + photos.matches.length;
+        captured = await captureEvidence({
+          page, visit: v, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault, signal: args.signal,
+          matchedImages: photos.matches.length > 0 ? { urls: photos.matches.map((m) => m.imageUrl), guard, maxBytes: deps.settings.maxPageBytes } : undefined,
+          timestamps: timestampClientFor(deps.vault, deps.timestamps),
+        });
+      },
+    });
+  } catch (error) {
+    // A page that cannot be opened is still a result worth keeping (blocked or failed), never a removal.
+    // No browser at all is the scanner's problem, not the page's: the job fails and is retried.
+    if (!isAppError(error) || !(error.code.startsWith('fetch.') || error.code === 'browser.timeout')) throw error;
+    errorCode = error.code;
+  }
+
+  // A hit found through a photo cannot be proven gone without the photo matcher.
+  const photoHit = db.$client.prepare("select 1 from matches where hit_id = ? and kind = 'photo' limit 1").get(hit.id) !== undefined;
+  const decision = decideRecheckOutcome({
+    errorCode, status: visit?.status ?? null, title: visit?.title ?? '', text: visit?.text ?? '', matchCount, canProveAbsence: !photoHit || Boolean(deps.photoMatcher),
+  });
+  const result = captured as CaptureEvidenceResult | null;
+  const outcome: RecheckResult = { captureId, outcome: decision.outcome, reason: decision.reason };
+  const effects = () => {
+    recordCapture(db, {
+      captureId, hitId: hit.id, purpose: 'recheck', outcome: decision.outcome, requestedUrl: hit.url, visit, artifacts: result?.artifacts ?? {}, capturedAt,
+      timestampToken: result?.timestampToken ?? null, actor: args.actor ?? 'recheck', problems: [...(result?.problems ?? []), ...(errorCode ? [errorCode] : [])],
+    });
+    if (args.onRecorded) args.onRecorded(outcome);
+    else if (decision.outcome === 'removed') db.update(hits).set({ status: 'resolved', updatedAt: clock.now() }).where(eq(hits.id, hit.id)).run();
+  };
+  if (args.complete) args.complete(effects);
+  else db.$client.transaction(effects).immediate();
+  deps.logger.info({ hitId: hit.id, captureId, outcome: decision.outcome }, 'page re-checked');
+  return outcome;
+}
+
+export interface DueRecheck {
+  caseId: string;
+  hitId: string;
+  nextRecheckAt: Date | null;
+}
+
+/**
+ * Scheduler step: enqueues a re-check job for each due case (which cases are due, and when the next one is,
+ * is decided by the takedown case), to run at the next time RECHECK_SCHEDULE matches. The idempotency key
+ * carries the case's due time, so ticks that repeat (or run after a restart) never double a re-check.
+ */
+export function enqueueDueRechecks(deps: { jobs: JobsRepository; clock: Clock; schedule: string }, due: readonly DueRecheck[]): number {
+  const now = deps.clock.now();
+  const runAfter = nextCronOccurrence(deps.schedule, now) ?? now;
+  let enqueued = 0;
+  for (const c of due) {
+    const key = `${RECHECK_JOB_KIND}:${c.caseId}:${c.nextRecheckAt?.getTime() ?? 'now'}`;
+    if (deps.jobs.enqueue({ kind: RECHECK_JOB_KIND, payload: { hitId: c.hitId, caseId: c.caseId }, idempotencyKey: key, runAfter }) !== null) enqueued++;
+  }
+  return enqueued;
+}

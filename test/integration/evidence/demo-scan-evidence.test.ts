@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScanHarness } from '../../helpers/scan-harness.ts';
+import { capturesOfHit } from '../../../src/modules/evidence/captures.repository.ts';
+import { verifyEvidence } from '../../../src/modules/evidence/verify.usecases.ts';
+import type { EvidenceVault } from '../../../src/modules/evidence/vault.ts';
+import { noBrowser } from './evidence-fixtures.ts';
+
+describe.skipIf(noBrowser)('evidence of a demo scan on the simulated web', () => {
+  let harness: Awaited<ReturnType<typeof startScanHarness>>;
+  let vault: EvidenceVault;
+
+  beforeAll(async () => {
+    harness = await startScanHarness();
+    // The application captures evidence on its own: the vault and the capture step are part of its graph.
+    vault = harness.app.evidence;
+    harness.startWorker();
+    await harness.waitForRun(harness.startScan().id);
+  }, 180_000);
+  afterAll(() => harness?.close());
+
+  it('keeps a stamped capture of every hit, and the evidence verifies', async () => {
+    const hits = harness.app.hits.listForPerson(harness.personId);
+    expect(hits.length).toBeGreaterThan(3);
+    for (const hit of hits) {
+      const captures = capturesOfHit(harness.app.db, hit.id);
+      expect(captures, harness.path(hit.url)).toHaveLength(1);
+      expect(Object.keys(captures[0]!.artifacts), harness.path(hit.url)).toEqual(expect.arrayContaining(['screenshot', 'html', 'mhtml', 'meta']));
+    }
+    const report = await verifyEvidence(vault);
+    expect(report.problems).toEqual([]);
+    expect(report.captures).toBe(hits.length);
+  });
+
+  it('does not capture a known hit again when the person is scanned again', async () => {
+    const before = (await verifyEvidence(vault)).captures;
+    await harness.waitForRun(harness.startScan().id);
+    expect((await verifyEvidence(vault)).captures).toBe(before);
+  }, 180_000);
+});

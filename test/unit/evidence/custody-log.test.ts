@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, custodyEntryHash, genesisHash, verifyCustodyChain, type CustodyEntry } from '../../../src/modules/evidence/custody-log.models.ts';
+
+function chain(n: number): CustodyEntry[] {
+  const out: CustodyEntry[] = [];
+  let prev = genesisHash;
+  for (let seq = 1; seq <= n; seq++) {
+    const fields = { seq, at: 1_700_000_000_000 + seq, actor: 'scanner', action: 'captured', subjectType: 'capture', subjectId: `cap_${seq}`, detail: { outcome: 'captured', n: seq }, prevHash: prev };
+    const entry = { ...fields, entryHash: custodyEntryHash(fields) };
+    out.push(entry);
+    prev = entry.entryHash;
+  }
+  return out;
+}
+
+describe('canonical JSON', () => {
+  it('sorts keys at every depth so the same entry always hashes the same', () => {
+    expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: 'x' } })).toBe('{"a":{"c":"x","d":[1,{"y":2,"z":1}]},"b":1}');
+  });
+
+  it('drops undefined members and refuses numbers JSON cannot hold', () => {
+    expect(canonicalJson({ a: undefined, b: null })).toBe('{"b":null}');
+    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/non-finite/);
+  });
+});
+
+describe('custody chain verification', () => {
+  it('accepts an intact chain', () => {
+    expect(verifyCustodyChain(chain(5))).toEqual([]);
+  });
+
+  it('names the entry whose detail was changed, and only that one', () => {
+    const entries = chain(5);
+    entries[2] = { ...entries[2]!, detail: { outcome: 'removed', n: 3 } };
+    expect(verifyCustodyChain(entries)).toEqual([expect.objectContaining({ seq: 3, problem: 'altered' })]);
+  });
+
+  it('names a deleted entry by its seq', () => {
+    const entries = chain(5).filter((e) => e.seq !== 4);
+    expect(verifyCustodyChain(entries)).toEqual([expect.objectContaining({ seq: 4, problem: 'missing' })]);
+  });
+
+  it('names an entry rewritten with a recomputed hash that no longer follows its predecessor', () => {
+    const entries = chain(4);
+    const forged = { ...entries[2]!, prevHash: 'f'.repeat(64), detail: { outcome: 'removed' } };
+    entries[2] = { ...forged, entryHash: custodyEntryHash(forged) };
+    // Entry 4 still points at the original entry 3, so it no longer follows the forged one either.
+    expect(verifyCustodyChain(entries)).toEqual([expect.objectContaining({ seq: 3, problem: 'broken_link' }), expect.objectContaining({ seq: 4, problem: 'broken_link' })]);
+  });
+
+  it('detects two entries that swapped places', () => {
+    const entries = chain(4);
+    const a = entries[1]!;
+    const b = entries[2]!;
+    entries[1] = { ...b, seq: 2 };
+    entries[2] = { ...a, seq: 3 };
+    const problems = verifyCustodyChain(entries).map((p) => [p.seq, p.problem]);
+    expect(problems).toEqual([[2, 'altered'], [3, 'altered'], [4, 'broken_link']]);
+  });
+});

@@ -8,7 +8,9 @@ import { demoPersonLabel, demoPhotoFiles, demoProfile } from './demo-person.ts';
 import { syncPhotosFromFiles } from '../modules/photos/photos.usecases.ts';
 
 /** Engines the demo person is scanned with, all pointed at the simulated web. */
-const demoEngineIds = ['searxng', 'duckduckgo', 'bing', 'brave', 'mojeek'] as const;
+const demoEngineIds = ['searxng', 'duckduckgo', 'bing', 'brave', 'mojeek', 'tineye', 'google-lens'] as const;
+/** Reverse-image engines the fictional person consents to (their photos are public test images). */
+const demoReverseImageEngines = ['tineye', 'google-lens'] as const;
 
 /** True when a search engine's name resolves: without DNS there is no internet to scan. */
 export async function internetReachable(host = 'html.duckduckgo.com', timeoutMs = 2000): Promise<boolean> {
@@ -61,7 +63,10 @@ export async function seedDemoPerson(app: App, demo: DemoWeb): Promise<string> {
     organisationId, label: demoPersonLabel, language: 'en', defaultCountry: 'BE', scheduleCron: app.config.scheduler.defaultScanSchedule,
     nextScanAt: null, profile: parsed.profile, isDemo: true,
   });
-  await syncPhotosFromFiles(app.photoDeps, personId, demoPhotoFiles);
+  await syncPhotosFromFiles(app.photoDeps, personId, demoPhotoFiles, { keepOriginals: true });
+  for (const photo of app.photos.list(personId)) {
+    for (const engine of demoReverseImageEngines) app.photos.setConsent({ photoId: photo.id, engine, granted: true, by: 'demo' });
+  }
   // Due only once the photos are in, so the first scan compares page images too.
   app.profiles.updateSchedule(personId, { nextScanAt: app.clock.now() });
   return personId;

@@ -40,7 +40,7 @@ export async function addPhoto(deps: PhotoDeps, args: { personId: string; label:
  * Makes the stored photos of a person equal the profile file's list: photos no longer listed are removed
  * (with their hashes), new files are added. Labels are the file names.
  */
-export async function syncPhotosFromFiles(deps: PhotoDeps, personId: string, files: string[]): Promise<{ added: number; removed: number }> {
+export async function syncPhotosFromFiles(deps: PhotoDeps, personId: string, files: string[], options: { keepOriginals?: boolean } = {}): Promise<{ added: number; removed: number }> {
   const wanted = new Map<string, { file: string; bytes: Buffer }>();
   for (const file of files) {
     let bytes: Buffer;
@@ -61,8 +61,13 @@ export async function syncPhotosFromFiles(deps: PhotoDeps, personId: string, fil
   }
   let added = 0;
   for (const { file, bytes } of wanted.values()) {
-    await addPhoto(deps, { personId, label: path.basename(file), bytes });
+    await addPhoto(deps, { personId, label: path.basename(file), bytes, keepOriginal: options.keepOriginals, mime: mimeOf(file) });
     added++;
   }
   return { added, removed };
+}
+
+function mimeOf(file: string): string {
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.png' ? 'image/png' : ext === '.webp' ? 'image/webp' : ext === '.gif' ? 'image/gif' : 'image/jpeg';
 }

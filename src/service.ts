@@ -23,7 +23,11 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   // Only the process that runs jobs needs the simulated web; the web process just shows what was found.
   let demoWeb: RunningDemoWeb | undefined;
-  if (mode !== 'web' && (await shouldRunDemoWeb(config))) demoWeb = await startDemoWeb(config, logger);
+  if (mode !== 'web' && (await shouldRunDemoWeb(config))) {
+    demoWeb = await startDemoWeb(config, logger);
+    // The simulated web is this service's own; drafting takedowns reads its contact pages like any site's.
+    config.net.allowPrivateHosts = [...config.net.allowPrivateHosts, ...demoWeb.allowHosts];
+  }
   const app = createApp(config, { logger, demo: demoWeb, ...overrides });
   if (demoWeb) await seedDemoPerson(app, demoWeb);
   let server: FastifyInstance | null = null;

@@ -20,11 +20,11 @@ export const harnessEngines: EngineId[] = ['searxng', 'duckduckgo', 'bing', 'bra
  * A real scan setup: the simulated web on 127.0.0.1, real Chromium, the production job handlers and an
  * in-process worker on a database file, and the fictional demo person.
  */
-export async function startScanHarness(options: { dataDir?: string; web?: SimulatedWeb; extensions?: AppExtensions; profile?: Record<string, unknown>; photos?: boolean } = {}) {
+export async function startScanHarness(options: { dataDir?: string; web?: SimulatedWeb; extensions?: AppExtensions; profile?: Record<string, unknown>; photos?: boolean; env?: Record<string, string> } = {}) {
   const web = options.web ?? (await createSimulatedWeb({ port: 0 }));
   const host = new URL(web.url).host;
   const dataDir = options.dataDir ?? makeTempDir();
-  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ENGINE_MIN_INTERVAL_MS: '0', WORKER_CONCURRENCY: '4', SCAN_QUERY_CAP: '16', BROWSER_NAVIGATION_TIMEOUT_MS: '8000', JOB_LEASE_MS: '10000' });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ENGINE_MIN_INTERVAL_MS: '0', WORKER_CONCURRENCY: '4', SCAN_QUERY_CAP: '16', BROWSER_NAVIGATION_TIMEOUT_MS: '8000', JOB_LEASE_MS: '10000', ...options.env });
   const app: App = createApp(config, {
     db: openDatabase(`${dataDir}/exposure-scanner.sqlite`),
     logger: createLogger({ level: 'silent' }),

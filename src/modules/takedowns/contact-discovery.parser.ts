@@ -61,7 +61,8 @@ const RULES: readonly Rule[] = [
 const LOCAL_PART_SCORES: ReadonlyArray<readonly [ContactCategory, number, readonly string[]]> = [
   ['abuse', 100, ['abuse']],
   ['copyright', 95, ['dmca', 'copyright']],
-  ['report', 85, ['legal', 'takedown', 'takedowns', 'removal', 'removals', 'report', 'reports', 'complaints', 'dsa', 'notice', 'trust', 'safety']],
+  // A forum's moderators are its report channel ("moderation@", "moderatie@", "meldpunt@").
+  ['report', 85, ['legal', 'takedown', 'takedowns', 'removal', 'removals', 'report', 'reports', 'complaints', 'dsa', 'notice', 'trust', 'safety', 'moderation', 'moderatie', 'moderators', 'mods', 'meldpunt', 'signalement', 'melden']],
   ['privacy', 75, ['privacy', 'dpo', 'gdpr', 'dataprotection', 'datenschutz', 'avg', 'rgpd']],
   ['contact', 45, ['support', 'contact', 'info', 'help', 'hello', 'webmaster', 'postmaster', 'kontakt', 'service', 'admin']],
 ];

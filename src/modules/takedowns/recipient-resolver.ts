@@ -150,9 +150,14 @@ function channelCandidate(channel: PlatformChannel, platformId: string, unverifi
   return channel.kind === 'form' ? { kind: 'form', formUrl: channel.formUrl, ...base } : { kind: 'email', address: channel.address, ...base };
 }
 
-function fromContact(c: ContactCandidate, source: string): RecipientCandidate | null {
+/**
+ * A copyright mailbox is the right door only for a copyright notice; for a doxxing post or an intimate
+ * image it ranks below the abuse and report channels (DMCA notices are also published, with names).
+ */
+function fromContact(c: ContactCandidate, source: string, copyrightNotice = false): RecipientCandidate | null {
   if (c.kind === 'email') {
-    const confidence: Confidence = c.score >= 85 ? 'high' : c.score >= 40 ? 'medium' : 'low';
+    const score = c.category === 'copyright' && !copyrightNotice ? Math.min(c.score, 60) : c.score;
+    const confidence: Confidence = score >= 85 ? 'high' : score >= 40 ? 'medium' : 'low';
     return { kind: 'email', address: c.value, confidence, source: `${source}:mailto` };
   }
   if (!c.sameSite) return null;
@@ -173,13 +178,18 @@ async function pageStep(ctx: Context, input: ResolveInput): Promise<RecipientCan
     html = r.value.body;
   }
   const contacts = extractContactCandidates(html, input.url);
-  const found = contacts.map((c) => fromContact(c, 'page')).filter((c): c is RecipientCandidate => c !== null);
+  const copyrightNotice = (input.bases ?? []).includes('dmca_512c3');
+  const found = contacts.map((c) => fromContact(c, 'page', copyrightNotice)).filter((c): c is RecipientCandidate => c !== null);
   ctx.steps.push({ step: 'page', outcome: found.length > 0 ? 'found' : 'none' });
 
   // An imprint or contact page usually carries the address the footer link only points to.
   const limit = input.followContactPages ?? 2;
+  // The site's own report and contact pages come before its legal notice, which usually names the hosting
+  // company: the site is asked first, its host only on escalation.
+  const followOrder = ['abuse', 'report', 'contact', 'legal', 'copyright'];
   const toFollow = contacts
-    .filter((c) => c.kind === 'link' && c.sameSite && ['abuse', 'report', 'copyright', 'legal', 'contact'].includes(c.category))
+    .filter((c) => c.kind === 'link' && c.sameSite && followOrder.includes(c.category))
+    .sort((a, b) => followOrder.indexOf(a.category) - followOrder.indexOf(b.category))
     .slice(0, limit);
   if (toFollow.length === 0 || found.some((c) => c.kind === 'email' && c.confidence === 'high')) {
     ctx.steps.push({ step: 'contact_page', outcome: 'skipped' });
@@ -191,7 +201,7 @@ async function pageStep(ctx: Context, input: ResolveInput): Promise<RecipientCan
     if (!r.ok) continue;
     for (const c of extractContactCandidates(r.value.body, url)) {
       if (c.kind !== 'email') continue;
-      const cand = fromContact(c, 'contact_page');
+      const cand = fromContact(c, 'contact_page', copyrightNotice);
       if (cand) extra.push(cand);
     }
   }

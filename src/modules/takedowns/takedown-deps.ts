@@ -1,5 +1,6 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
+import { classifyNonPublicIp } from '../../shared/ip-ranges.models.ts';
 import nodemailer from 'nodemailer';
 import type { AppDeps } from '../../app.ts';
 import type { TakedownSettings } from '../../config/takedowns.settings.ts';
@@ -50,7 +51,9 @@ export function createGuardedResolveIp(guard: UrlGuard, options: { timeoutMs: nu
   return (host) =>
     withTimeout(
       (async () => {
-        if (net.isIP(host)) return host;
+        // A private or loopback address has no registry record: asking RDAP about it would only leak the
+        // lookup to the bootstrap service. The operator's allow-listed hosts (a test network) are the exception.
+        if (net.isIP(host)) return classifyNonPublicIp(host) && !guard.isAllowedHost(host) ? null : host;
         try {
           const checked = await guard.check(`http://${host.includes(':') ? `[${host}]` : host}/`);
           // An allow-listed name is not resolved by the guard; the allow-list is the operator's choice.

@@ -52,9 +52,27 @@ describe('resolveRecipient', () => {
 
   it('uses the captured page without fetching it again', async () => {
     const deps = fakeDeps({});
-    const r = await resolveRecipient({ url: 'https://blog.example/p/1', html: '<a href="mailto:dmca@blog.example">DMCA</a>', now: NOW }, deps);
+    const r = await resolveRecipient({ url: 'https://blog.example/p/1', html: '<a href="mailto:dmca@blog.example">DMCA</a>', bases: ['dmca_512c3'], now: NOW }, deps);
     expect(r.recipient).toMatchObject({ address: 'dmca@blog.example', confidence: 'high' });
     expect(deps.fetched).not.toContain('https://blog.example/p/1');
+  });
+
+  it('prefers the abuse mailbox over the copyright one unless the notice is about copyright', async () => {
+    const page = '<footer><a href="mailto:dmca@blog.example">DMCA</a> <a href="mailto:abuse@blog.example">Abuse</a></footer>';
+    const privacy = await resolveRecipient({ url: 'https://blog.example/p/1', html: page, categories: ['home_address'], bases: ['gdpr_art17'], now: NOW }, fakeDeps({}));
+    expect(privacy.recipient).toMatchObject({ address: 'abuse@blog.example', confidence: 'high' });
+    const copyright = await resolveRecipient({ url: 'https://blog.example/p/1', html: '<a href="mailto:dmca@blog.example">DMCA</a>', bases: ['dmca_512c3'], now: NOW }, fakeDeps({}));
+    expect(copyright.recipient).toMatchObject({ address: 'dmca@blog.example', confidence: 'high' });
+  });
+
+  it('follows the site\'s contact page before its legal notice, which names the hosting company', async () => {
+    const deps = fakeDeps({
+      'https://forum.example/t/1': html('<footer><a href="/mentions-legales">Mentions légales</a> <a href="/contact">Contact</a></footer>'),
+      'https://forum.example/mentions-legales': html('<p>Hébergeur : ExampleHost, <a href="mailto:abuse@examplehost.example">abuse@examplehost.example</a></p>'),
+      'https://forum.example/contact': html('<p>Pour signaler un message : <a href="mailto:moderation@forum.example">moderation@forum.example</a></p>'),
+    });
+    const r = await resolveRecipient({ url: 'https://forum.example/t/1', categories: ['home_address'], now: NOW }, deps);
+    expect(r.recipient).toMatchObject({ address: 'moderation@forum.example', confidence: 'high' });
   });
 
   it('opens the imprint page to find the address behind a footer link', async () => {

@@ -67,7 +67,7 @@ export const scanCommand: CliCommand = {
       else {
         io.stdout.write(`Scan ${finished.status}: ${report.hits.length} exposure(s) stored, ${finished.hitsNew} new.\n`);
         for (const [engine, o] of Object.entries(report.engines)) io.stdout.write(`  ${engine}: ${Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
-        for (const hit of report.hits) io.stdout.write(`  [${hit.severity}] ${hit.url} (${hit.categories.join(', ') || 'mention'})\n`);
+        for (const hit of report.hits) io.stdout.write(`  [${hit.severity}] ${hit.url} (${[...hit.categories, ...(hit.linkage ? ['links your identities'] : [])].join(', ') || 'mention'})\n`);
       }
       return finished.status === 'failed' ? exitCodes.unavailable : exitCodes.ok;
     });

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { matchText, nameWordOrders, type TextMatchKind } from '../../../src/modules/matching/text-match.models.ts';
-import { parseProfile, type NormalisedProfile } from '../../../src/modules/profiles/profile-file.models.ts';
+import { profileOf, demoIdentifiers } from '../../helpers/profiles.ts';
 
-function profileOf(input: Record<string, string[]>): NormalisedProfile {
-  const result = parseProfile(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.profile;
-}
-
-const demo = profileOf({
-  names: ['Marie-Claire Dubois'],
-  aliases: ['Lola Velvet'],
-  phones: ['+32 470 12 34 56'],
-  emails: ['mc.dubois@example.be'],
-  addresses: ['Rue des Tanneurs 14, 1000 Bruxelles'],
-  handles: ['lolavelvet'],
-});
+const demo = profileOf(demoIdentifiers);
 
 function found(pageText: string, kind: TextMatchKind, profile = demo): string[] {
   return matchText(pageText, profile).filter((m) => m.kind === kind).map((m) => m.found);

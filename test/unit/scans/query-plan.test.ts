@@ -1,25 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isAppError } from '../../../src/shared/errors.ts';
-import { parseProfile, type NormalisedProfile } from '../../../src/modules/profiles/profile-file.models.ts';
 import {
   baseQueries, parseSourcesFile, planQueries, siteQueries, SOURCE_CATEGORIES, type PlannedQuery, type Source,
 } from '../../../src/modules/scans/query-plan.models.ts';
+import { profileOf, demoIdentifiers } from '../../helpers/profiles.ts';
 
-function profileOf(input: Record<string, string[]>): NormalisedProfile {
-  const result = parseProfile(input);
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.profile;
-}
-
-const demo = profileOf({
-  names: ['Marie-Claire Dubois'],
-  aliases: ['Lola Velvet'],
-  phones: ['+32 470 12 34 56'],
-  emails: ['mc.dubois@example.be'],
-  addresses: ['Rue des Tanneurs 14, 1000 Bruxelles'],
-  handles: ['lolavelvet'],
-});
+const demo = profileOf(demoIdentifiers);
 
 const sourcesFile = parseSourcesFile(JSON.parse(readFileSync(new URL('../../../catalog/sources.json', import.meta.url), 'utf8')));
 const texts = (queries: PlannedQuery[]) => queries.map((q) => q.text);

@@ -8,9 +8,10 @@ import { validateCronExpression } from '../shared/cron.models.ts';
 import { parseAlertsSettings, alertsSettingDefinitions, type AlertSettings } from './alerts.settings.ts';
 import { parseTakedownsSettings, takedownsSettingDefinitions, type TakedownSettings } from './takedowns.settings.ts';
 import { parseEvidenceSettings, evidenceSettingDefinitions, type EvidenceSettings } from './evidence.settings.ts';
+import { parseAccountsSettings, accountsSettingDefinitions, type AccountsSettings } from './accounts.settings.ts';
 
 /** Every setting of every area, for the documentation (.env.example, README) and the checks on it. */
-export const allSettingDefinitions = [...settingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions];
+export const allSettingDefinitions = [...settingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...accountsSettingDefinitions];
 
 export type ProcessMode = 'all' | 'web' | 'worker';
 
@@ -33,6 +34,7 @@ export interface Config {
   alerts: AlertSettings;
   takedowns: TakedownSettings;
   evidence: EvidenceSettings;
+  accounts: AccountsSettings;
 }
 
 const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -89,8 +91,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
   const alerts = parseAlertsSettings(env);
   const takedowns = parseTakedownsSettings(env);
   const evidence = parseEvidenceSettings(env);
-  for (const area of [alerts, takedowns, evidence]) if ('problems' in area) problems.push(...area.problems);
-  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence) throw new ConfigError(problems);
+  const accounts = parseAccountsSettings(env);
+  for (const area of [alerts, takedowns, evidence, accounts]) if ('problems' in area) problems.push(...area.problems);
+  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in accounts) throw new ConfigError(problems);
 
   const v = values as Record<SettingName, never>;
   const dataDir = path.resolve(options.cwd ?? process.cwd(), v.DATA_DIR as string);
@@ -127,5 +130,6 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     alerts: alerts.settings,
     takedowns: takedowns.settings,
     evidence: evidence.settings,
+    accounts: accounts.settings,
   };
 }

@@ -1,6 +1,6 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AppDeps } from '../app.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { registerWebFoundation } from './foundation.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { routeModules } from './routes.ts';
 
@@ -12,12 +12,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 25 * 1024 * 1024,
     trustProxy: false,
   });
-  registerErrorHandler(app);
-  app.addHook('onSend', async (_request, reply) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'no-referrer');
-    reply.header('x-frame-options', 'DENY');
-  });
+  // Error handler, security headers, sessions and tokens, the central access check, static assets.
+  await registerWebFoundation(app, deps);
   registerHealthRoutes(app, deps);
   // The application's routes; a test may replace the list to focus on one module.
   for (const register of deps.routeModules ?? routeModules) await register(app, deps);

@@ -6,7 +6,8 @@ import { searchCommand } from './search.command.ts';
 import { matchPageCommand } from './match-page.command.ts';
 import { scanCommand } from './scan.command.ts';
 import { draftCommand } from './draft.command.ts';
+import { createAdminCommand } from './create-admin.command.ts';
 import { hashCommand } from './hash.command.ts';
 import { evidenceCommand } from './evidence.command.ts';
 
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, evidenceCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, createAdminCommand, evidenceCommand, healthcheckCommand];

@@ -38,13 +38,19 @@ export function createAlertsRepository({ db }: { db: Db }) {
       if (rows.length > 0) db.insert(deliveries).values(rows).run();
     },
 
-    unreadCount(personId?: string): number {
-      const where = personId ? and(isNull(alerts.readAt), eq(alerts.personId, personId)) : isNull(alerts.readAt);
+    /** Unread alerts of one person, of a list of people (an account's scope), or of everyone. */
+    unreadCount(personId?: string | string[]): number {
+      const where = typeof personId === 'string' ? and(isNull(alerts.readAt), eq(alerts.personId, personId))
+        : personId ? and(isNull(alerts.readAt), inArray(alerts.personId, personId.length ? personId : [''])) : isNull(alerts.readAt);
       return db.select({ n: count() }).from(alerts).where(where).get()?.n ?? 0;
     },
 
-    list(args: { personId?: string; unreadOnly?: boolean; limit: number }): AlertRow[] {
-      const conditions = [args.personId ? eq(alerts.personId, args.personId) : undefined, args.unreadOnly ? isNull(alerts.readAt) : undefined].filter(Boolean);
+    list(args: { personId?: string; personIds?: string[]; unreadOnly?: boolean; limit: number }): AlertRow[] {
+      const conditions = [
+        args.personId ? eq(alerts.personId, args.personId) : undefined,
+        args.personIds ? inArray(alerts.personId, args.personIds.length ? args.personIds : ['']) : undefined,
+        args.unreadOnly ? isNull(alerts.readAt) : undefined,
+      ].filter(Boolean);
       return db.select().from(alerts).where(conditions.length ? and(...conditions) : undefined).orderBy(desc(alerts.createdAt), desc(sql`rowid`)).limit(args.limit).all();
     },
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createValidationError } from '../../shared/errors.ts';
 import type { AlertsDeps } from './alerts.deps.ts';
 import type { AlertEvent } from './alert-broadcaster.ts';
-import { describeAlert, listAlerts, markAlertRead } from './alerts.usecases.ts';
+import { describeAlert, markAlertRead } from './alerts.usecases.ts';
 
 const listQuery = z.object({
   personId: z.string().min(1).optional(),
@@ -32,15 +32,22 @@ export function createAlertRoutes(options: { heartbeatMs?: number } = {}) {
       for (const end of [...openStreams]) end();
     });
 
+    // The access check has refused a personId the account may not see; without one, the list is the account's people.
     app.get('/api/alerts', async (request) => {
       const q = parseQuery(listQuery, request.query);
-      return listAlerts(alerts, { personId: q.personId, unreadOnly: q.unread === 'true', limit: q.limit });
+      const personIds = q.personId ? [q.personId] : request.visiblePersonIds();
+      const rows = alerts.repository.list({ personIds, unreadOnly: q.unread === 'true', limit: q.limit });
+      const deliveries = alerts.repository.deliveriesOf(rows.map((r) => r.id));
+      return { alerts: rows.map((r) => describeAlert(r, deliveries.filter((d) => d.alertId === r.id))), unread: alerts.repository.unreadCount(personIds) };
     });
 
     app.post<{ Params: { id: string } }>('/api/alerts/:id/read', async (request) => markAlertRead(alerts, request.params.id));
 
     app.get('/api/alerts/stream', (request, reply) => {
       const { personId } = parseQuery(streamQuery, request.query);
+      // People added after the stream opened are not in it; the dashboard reconnects on navigation anyway.
+      const scope = personId ? [personId] : request.visiblePersonIds();
+      const visible = new Set(scope);
       const lastEventId = Number(request.headers['last-event-id']);
       const afterRowId = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : undefined;
       reply.hijack();
@@ -69,8 +76,8 @@ export function createAlertRoutes(options: { heartbeatMs?: number } = {}) {
       openStreams.add(end);
       res.on('close', end);
       const send = (event: AlertEvent) => {
-        if (ended) return;
-        const data = { alert: describeAlert(event.alert), unread: alerts.repository.unreadCount(personId) };
+        if (ended || !visible.has(event.alert.personId)) return;
+        const data = { alert: describeAlert(event.alert), unread: alerts.repository.unreadCount(scope) };
         res.write(`id: ${event.rowId}\nevent: alert\ndata: ${JSON.stringify(data)}\n\n`);
       };
       unsubscribe = alerts.broadcaster.subscribe({ afterRowId, personId, onEnd: end }, send);

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 /** The `prev_hash` of the first entry: the chain starts from a fixed, well-known value. */
 export const genesisHash = '0'.repeat(64);
 
-export type CustodyAction = 'key_created' | 'captured' | 'rechecked' | 'viewed' | 'revealed' | 'exported';
+export type CustodyAction = 'key_created' | 'captured' | 'rechecked' | 'viewed' | 'revealed' | 'exported' | 'wiped';
 
 export interface CustodyEntry {
   seq: number;

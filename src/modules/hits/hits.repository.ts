@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
@@ -51,6 +51,15 @@ export function createHitsRepository({ db, clock }: { db: Db; clock: Clock }) {
     },
     get(id: string): Hit | null {
       return db.select().from(hits).where(eq(hits.id, id)).get() ?? null;
+    },
+    /** Hits of several people (the ones an account may see), newest first, optionally filtered. */
+    listForPeople(personIds: string[], filters: { severity?: Hit['severity']; status?: Hit['status']; category?: string; limit?: number } = {}): Hit[] {
+      if (personIds.length === 0) return [];
+      const conditions: SQL[] = [inArray(hits.personId, personIds)];
+      if (filters.severity) conditions.push(eq(hits.severity, filters.severity));
+      if (filters.status) conditions.push(eq(hits.status, filters.status));
+      if (filters.category) conditions.push(sql`exists (select 1 from json_each(${hits.categories}) where value = ${filters.category})`);
+      return db.select().from(hits).where(and(...conditions)).orderBy(desc(hits.firstSeenAt), desc(hits.id)).limit(filters.limit ?? 200).all();
     },
     listForPerson(personId: string): Hit[] {
       return db.select().from(hits).where(eq(hits.personId, personId)).orderBy(desc(hits.firstSeenAt)).all();

@@ -1,11 +1,38 @@
 import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
-import { createNotFoundError } from '../../shared/errors.ts';
+import { createNotFoundError, createValidationError } from '../../shared/errors.ts';
 
+export const hitListQuery = z.object({
+  personId: z.string().min(1).optional(),
+  severity: z.enum(['low', 'medium', 'high', 'critical']).optional(),
+  status: z.enum(['new', 'seen', 'false_positive', 'resolved']).optional(),
+  category: z.string().min(1).max(40).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+/**
+ * Exposures. The central access check has already refused hit ids of people the account may not see; the
+ * list is filtered to the account's people. Viewing and revealing are written to the audit log by the
+ * route table's `audit` rules.
+ */
 export function registerHitRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get('/api/hits', async (request) => {
+    const parsed = hitListQuery.safeParse(request.query ?? {});
+    if (!parsed.success) throw createValidationError('The query is not valid.', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
+    const { personId, limit, ...filters } = parsed.data;
+    const hits = deps.hits.listForPeople(personId ? [personId] : request.visiblePersonIds(), { ...filters, limit });
+    return { hits: hits.map((hit) => ({ ...hit, matches: deps.hits.matchesOf(hit.id) })) };
+  });
+
   app.get<{ Params: { id: string } }>('/api/hits/:id', async (request) => {
     const hit = deps.hits.get(request.params.id);
     if (!hit) throw createNotFoundError('hits.not_found', 'No such exposure.');
     return { ...hit, matches: deps.hits.matchesOf(hit.id) };
+  });
+
+  app.post<{ Params: { id: string } }>('/api/hits/:id/reveal', async (request) => {
+    if (!deps.hits.get(request.params.id)) throw createNotFoundError('hits.not_found', 'No such exposure.');
+    return { revealed: true };
   });
 }

@@ -1,11 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
-import { createValidationError } from '../../shared/errors.ts';
+import { AppError, createValidationError } from '../../shared/errors.ts';
+import { nextCronOccurrence, validateCronExpression } from '../../shared/cron.models.ts';
 import { importPerson, loadProfile, parseProfileOrThrow, createPersonNotFoundError } from './profiles.usecases.ts';
+import { computeNextScanAt } from '../scans/schedule.models.ts';
+import { createAccountsRepository } from '../accounts/accounts.repository.ts';
+import { audit } from '../accounts/audit.ts';
+import type { Actor } from '../accounts/accounts.models.ts';
 import { serialiseProfile } from './profile-file.models.ts';
 import { startScan } from '../scans/scans.usecases.ts';
 import { describeHits, describeScanRun } from '../scans/scan-report.ts';
+
+const scheduleBody = z.object({ schedule: z.string().max(200).optional(), enabled: z.union([z.boolean(), z.enum(['true', 'false', 'on'])]).optional() });
 
 const createPersonBody = z.object({
   label: z.string(),
@@ -21,7 +28,41 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-/** People and their profiles. Every route takes the person id from the path and checks it exists. */
+/** A new schedule (validated) and the next scan time that follows from it; pausing keeps the expression. */
+export function updatePersonSchedule(deps: Pick<AppDeps, 'profiles' | 'clock' | 'random' | 'config'>, personId: string, change: { schedule?: string; enabled?: boolean }): void {
+  const person = deps.profiles.getPerson(personId);
+  if (!person) throw createPersonNotFoundError();
+  const cron = change.schedule?.trim() || person.scheduleCron;
+  const problem = validateCronExpression(cron);
+  if (problem) throw new AppError({ code: 'people.invalid_schedule', message: `The schedule is not a valid cron expression (${problem}).`, statusCode: 400 });
+  const enabled = change.enabled ?? person.scheduleEnabled;
+  deps.profiles.updateSchedule(person.id, {
+    scheduleCron: cron,
+    scheduleEnabled: enabled,
+    nextScanAt: enabled ? computeNextScanAt({ cron, after: deps.clock.now(), jitterMinutes: deps.config.scheduler.jitterMinutes, random: deps.random, next: nextCronOccurrence }) : null,
+  });
+}
+
+/**
+ * Adds a person to the actor's organisation; a caseworker who adds someone is assigned to them at once
+ * (otherwise they could not see the person they just added).
+ */
+export function addPersonForActor(deps: AppDeps, actor: Actor, body: z.infer<typeof createPersonBody>): string {
+  const { personId } = importPerson(
+    { profiles: deps.profiles, clock: deps.clock, random: deps.random, defaultSchedule: deps.config.scheduler.defaultScanSchedule, jitterMinutes: deps.config.scheduler.jitterMinutes },
+    { organisationId: actor.organisationId, label: body.label, language: body.language, defaultCountry: body.defaultCountry, scheduleCron: body.schedule, profile: body.profile },
+  );
+  if (actor.role === 'caseworker') createAccountsRepository({ db: deps.db, clock: deps.clock }).assign(actor.accountId, personId);
+  audit(deps, { actor, action: 'person_created', subject: { type: 'person', id: personId } });
+  return personId;
+}
+
+export const parseCreatePersonBody = (body: unknown) => parseBody(createPersonBody, body);
+
+/**
+ * People and their profiles. The central access check (src/web/access.ts) has already refused any person
+ * id the account may not see; lists are filtered to the account's people here.
+ */
 export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void {
   const personOr404 = (id: string) => deps.profiles.getPerson(id) ?? (() => { throw createPersonNotFoundError(); })();
   const describePerson = (person: NonNullable<ReturnType<typeof deps.profiles.getPerson>>) => ({
@@ -32,14 +73,21 @@ export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.post('/api/people', async (request, reply) => {
     const body = parseBody(createPersonBody, request.body);
-    const { personId } = importPerson(
-      { profiles: deps.profiles, clock: deps.clock, random: deps.random, defaultSchedule: deps.config.scheduler.defaultScanSchedule, jitterMinutes: deps.config.scheduler.jitterMinutes },
-      { label: body.label, language: body.language, defaultCountry: body.defaultCountry, scheduleCron: body.schedule, profile: body.profile },
-    );
+    const personId = addPersonForActor(deps, request.actor!, body);
     return reply.status(201).send(describePerson(personOr404(personId)));
   });
 
-  app.get('/api/people', async () => ({ people: deps.profiles.listPeople().map(describePerson) }));
+  app.get('/api/people', async (request) => {
+    const visible = new Set(request.visiblePersonIds());
+    return { people: deps.profiles.listPeople(request.actor!.organisationId).filter((p) => visible.has(p.id)).map(describePerson) };
+  });
+
+  app.put<{ Params: { id: string } }>('/api/people/:id/schedule', async (request) => {
+    const body = parseBody(scheduleBody, request.body ?? {});
+    const enabled = body.enabled === undefined ? undefined : body.enabled === true || body.enabled === 'true' || body.enabled === 'on';
+    updatePersonSchedule(deps, personOr404(request.params.id).id, { schedule: body.schedule, enabled });
+    return describePerson(personOr404(request.params.id));
+  });
 
   app.get<{ Params: { id: string } }>('/api/people/:id', async (request) => {
     const person = personOr404(request.params.id);

@@ -113,12 +113,13 @@ export function createCasesRepository({ db, clock }: { db: Db; clock: Clock }) {
         .all()
         .map((c) => ({ capturedAt: c.capturedAt, outcome: c.outcome, screenshotSha256: c.artifacts.screenshot ?? null }));
     },
-    /** What the per-host figures need, from every case with its host and the events that date it. */
-    statsFacts(): CaseFacts[] {
+    /** What the per-host figures need, from every case (of the given people) with its host and the events that date it. */
+    statsFacts(personIds?: string[]): CaseFacts[] {
       const rows = db
         .select({ id: takedownCases.id, status: takedownCases.status, closedAt: takedownCases.closedAt, host: hits.host })
         .from(takedownCases)
         .innerJoin(hits, eq(hits.id, takedownCases.hitId))
+        .where(personIds ? inArray(hits.personId, personIds.length ? personIds : ['']) : undefined)
         .all();
       if (rows.length === 0) return [];
       const events = db

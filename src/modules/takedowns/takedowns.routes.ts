@@ -6,7 +6,8 @@ import { CASE_STATUSES } from './cases.models.ts';
 import { escalateCase } from './cases.deadlines.usecases.ts';
 import { mailtoForCase, sendCase } from './cases.sending.usecases.ts';
 import { changeCaseStatus, createHitNotFoundError, openCaseForHit, requireCase, type SendMail, type TakedownDeps } from './cases.usecases.ts';
-import { describeCase, takedownStats } from './cases.view.ts';
+import { describeCase } from './cases.view.ts';
+import { hostFigures } from './cases.stats.models.ts';
 import { createTakedownDeps } from './takedown-deps.ts';
 import type { TakedownSettings } from '../../config/takedowns.settings.ts';
 
@@ -26,7 +27,10 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-/** Takedown cases: one per hit, its draft, status, sending, escalation, and per-host figures. */
+/**
+ * Takedown cases: one per hit, its draft, status, sending, escalation, and per-host figures. Hit and case
+ * ids were checked by the central access check; the figures cover the account's people only.
+ */
 export function registerTakedownRoutes(app: FastifyInstance, deps: TakedownDeps): void {
   app.get<{ Params: { id: string } }>('/api/hits/:id/case', async (request) => {
     if (!deps.hits.get(request.params.id)) throw createHitNotFoundError();
@@ -64,7 +68,7 @@ export function registerTakedownRoutes(app: FastifyInstance, deps: TakedownDeps)
     return { escalation: result!.escalation, ...describeCase(deps, result!.case) };
   });
 
-  app.get('/api/takedowns/stats', async () => takedownStats(deps));
+  app.get('/api/takedowns/stats', async (request) => ({ hosts: hostFigures(deps.cases.statsFacts(request.visiblePersonIds())) }));
 }
 
 /** A route module for the application's list: builds the takedown dependencies from the app graph. */

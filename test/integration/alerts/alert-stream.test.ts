@@ -5,6 +5,7 @@ import { createAlertRoutes } from '../../../src/modules/alerts/alerts.routes.ts'
 import { raiseExposureAlert } from '../../../src/modules/alerts/alerts.usecases.ts';
 import { alerts as alertsTable } from '../../../src/db/schema/index.ts';
 import { createAlertsTestApp, personalData, seedPersonWithHit } from './alerts-setup.ts';
+import { createTestAdmin, injectAs } from '../../helpers/test-auth.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -14,9 +15,10 @@ afterEach(async () => {
 async function startServer() {
   const t = createAlertsTestApp({});
   cleanups.push(t.close);
-  const server = await buildServer({ ...t.app, routeModules: [(s) => createAlertRoutes({ heartbeatMs: 20 })(s, { alerts: t.alerts })] });
+  const admin = createTestAdmin(t.app);
+  const server = injectAs(await buildServer({ ...t.app, routeModules: [(s) => createAlertRoutes({ heartbeatMs: 20 })(s, { alerts: t.alerts })] }), admin);
   cleanups.push(async () => { await server.close(); });
-  return { ...t, server };
+  return { ...t, server, admin };
 }
 
 /** Reads a text stream until `done(text)` holds; resolves with everything read. */
@@ -33,7 +35,7 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, done: 
 
 describe('alert inbox API', () => {
   it('lists alerts newest first with the unread count, and marks one read', async () => {
-    const { app, alerts, server } = await startServer();
+    const { app, alerts, server, admin } = await startServer();
     const { hit } = seedPersonWithHit(app, { severity: 'high' });
     const { alertId } = raiseExposureAlert(alerts, { hit, isNew: true });
 
@@ -53,12 +55,12 @@ describe('alert inbox API', () => {
 
 describe('alert stream', () => {
   it('pushes an alert row written by another process, with heartbeats in between, and ends on shutdown', async () => {
-    const { app, server } = await startServer();
+    const { app, server, admin } = await startServer();
     const { personId, hit } = seedPersonWithHit(app, { severity: 'critical' });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const { port } = server.server.address() as AddressInfo;
 
-    const response = await fetch(`http://127.0.0.1:${port}/api/alerts/stream`);
+    const response = await fetch(`http://127.0.0.1:${port}/api/alerts/stream`, { headers: admin.headers });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = response.body!.getReader();
@@ -81,7 +83,7 @@ describe('alert stream', () => {
   });
 
   it('replays what a reconnecting client missed after its Last-Event-ID, for one person only', async () => {
-    const { app, alerts, server } = await startServer();
+    const { app, alerts, server, admin } = await startServer();
     const first = seedPersonWithHit(app, { severity: 'high' });
     const second = seedPersonWithHit(app, { severity: 'high', path: '/other' });
     raiseExposureAlert(alerts, { hit: first.hit, isNew: true });
@@ -90,7 +92,7 @@ describe('alert stream', () => {
     await server.listen({ port: 0, host: '127.0.0.1' });
     const { port } = server.server.address() as AddressInfo;
 
-    const response = await fetch(`http://127.0.0.1:${port}/api/alerts/stream?personId=${second.personId}`, { headers: { 'last-event-id': '0' } });
+    const response = await fetch(`http://127.0.0.1:${port}/api/alerts/stream?personId=${second.personId}`, { headers: { ...admin.headers, 'last-event-id': '0' } });
     const reader = response.body!.getReader();
     const text = await readUntil(reader, (s) => s.includes('event: alert'));
     const rest = await readUntil(reader, (s) => s.includes('\n\n', s.indexOf('event: alert')), text);

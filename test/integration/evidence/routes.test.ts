@@ -7,6 +7,7 @@ import { createEvidenceRouteModule } from '../../../src/modules/evidence/evidenc
 import { recordCapture } from '../../../src/modules/evidence/captures.repository.ts';
 import { listCustody } from '../../../src/modules/evidence/custody-log.repository.ts';
 import { createEvidenceTestApp, noBrowser } from './evidence-fixtures.ts';
+import { asAdmin } from '../../helpers/test-auth.ts';
 
 const photo = fs.readFileSync(path.join(import.meta.dirname, '../../../src/simweb/assets/photos/demo-1.jpg'));
 
@@ -25,7 +26,7 @@ describe('the evidence API', () => {
       meta: (await vault.put(Buffer.from('{"captureId":"cap_1"}\n'), 'application/json')).sha256,
     };
     recordCapture(ctx.app.db, { captureId: 'cap_1', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: ctx.hit.url, visit: null, artifacts: files, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
-    server = await buildServer(ctx.app);
+    server = asAdmin(await buildServer(ctx.app), ctx.app);
   });
 
   afterAll(async () => {

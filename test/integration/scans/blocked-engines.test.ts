@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../../src/web/server.ts';
+import { asAdmin } from '../../helpers/test-auth.ts';
 import { createSimulatedWeb } from '../../../src/simweb/server.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 
@@ -24,7 +25,7 @@ describe('a scan while engines are blocked', () => {
     expect(outcomes.some((o) => o.engine === 'mojeek' && o.outcome === 'blocked' && o.signal === 'http_403')).toBe(true);
     expect(harness.app.hits.listForPerson(harness.personId).length).toBeGreaterThan(0);
 
-    const server = await buildServer(harness.app);
+    const server = asAdmin(await buildServer(harness.app), harness.app);
     const engines = (await server.inject({ url: '/api/engines' })).json().engines as { id: string; state: string; signal: string; blockedSince: string }[];
     const bingStatus = engines.find((e) => e.id === 'bing')!;
     expect(bingStatus).toMatchObject({ state: 'blocked', signal: 'bing_captcha' });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
 import { buildServer } from '../../../src/web/server.ts';
+import { asAdmin } from '../../helpers/test-auth.ts';
 import { hits } from '../../../src/db/schema/index.ts';
 import { registerTakedownRoutes } from '../../../src/modules/takedowns/takedowns.routes.ts';
 import { remindUpcomingDeadlines } from '../../../src/modules/takedowns/cases.deadlines.usecases.ts';
@@ -35,7 +36,7 @@ describe('a takedown case for a hit on a local page', () => {
     rdap = await startRdapServer();
     smtp = await startSmtpServer();
     world = await createTakedownWorld({ rdapBase: rdap.base, smtpUrl: smtp.url });
-    server = await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] });
+    server = asAdmin(await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] }), world.app);
     hitId = world.addHit(`${site.url}/leak`).id;
   });
 
@@ -196,7 +197,7 @@ describe('takedown case errors and dismissals', () => {
     rdap = await startRdapServer();
     site = await startSite();
     world = await createTakedownWorld({ rdapBase: rdap.base, env: { TAKEDOWN_SENDER_EMAIL: '' } });
-    server = await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] });
+    server = asAdmin(await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] }), world.app);
   });
 
   afterAll(async () => {
@@ -250,7 +251,9 @@ describe('takedown case errors and dismissals', () => {
   });
 
   it('rejects a status that does not exist', async () => {
-    const res = await server.inject({ method: 'POST', url: '/api/cases/case_x/status', payload: { status: 'deleted' } });
+    // A real case: an unknown case id is refused as not found before its body is looked at.
+    const opened = (await server.inject({ method: 'POST', url: `/api/hits/${world.addHit(`${site.url}/leak?d`).id}/case`, payload: {} })).json();
+    const res = await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/status`, payload: { status: 'deleted' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('request.invalid');
   });

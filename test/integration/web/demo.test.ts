@@ -20,17 +20,24 @@ describe('npm run demo', () => {
       const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`, 20_000)).json() as { demo: { running: boolean; url: string } };
       expect(health.demo.running).toBe(true);
       expect(health.demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      // First start: the API is closed until the first administrator exists; then a session cookie opens it.
+      expect((await fetch(`http://127.0.0.1:${port}/api/people`)).status).toBe(401);
+      const account = { organisationName: 'Demo', email: 'admin@example.org', password: 'correct horse battery staple' };
+      expect((await fetch(`http://127.0.0.1:${port}/api/setup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(account) })).status).toBe(201);
+      const login = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
+      const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+      const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } });
       const until = Date.now() + 120_000;
       let people: { id: string; label: string; lastScanAt: string | null }[] = [];
       while (Date.now() < until) {
-        people = (await (await fetch(`http://127.0.0.1:${port}/api/people`)).json() as { people: typeof people }).people;
+        people = (await (await get('/api/people')).json() as { people: typeof people }).people;
         if (people[0]?.lastScanAt) break;
         await new Promise((r) => setTimeout(r, 500));
       }
       expect(people).toHaveLength(1);
       expect(people[0]!.label).toMatch(/fictional/);
       expect(people[0]!.lastScanAt).not.toBeNull();
-      const hits = (await (await fetch(`http://127.0.0.1:${port}/api/people/${people[0]!.id}/hits`)).json() as { hits: { url: string }[] }).hits;
+      const hits = (await (await get(`/api/people/${people[0]!.id}/hits`)).json() as { hits: { url: string }[] }).hits;
       expect(hits.length).toBeGreaterThan(3);
       expect(output).toContain('DEMO');
       expect(output).not.toMatch(/Marie|Dubois|Lola|470 12/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildServer } from '../../../src/web/server.ts';
 import { createTestApp } from '../../helpers/test-app.ts';
+import { asAdmin } from '../../helpers/test-auth.ts';
 
 const profile = {
   names: ['Marie-Claire Dubois'], aliases: ['Lola Velvet'], phones: ['+32 470 12 34 56'], emails: ['mc.dubois@example.be'],
@@ -9,7 +10,7 @@ const profile = {
 
 async function setup() {
   const app = createTestApp();
-  const server = await buildServer(app);
+  const server = asAdmin(await buildServer(app), app);
   return { app, server };
 }
 

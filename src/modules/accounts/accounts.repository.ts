@@ -1,0 +1,101 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { createId } from '../../shared/ids.ts';
+import { accounts, caseworkerAssignments, organisations, people } from '../../db/schema/index.ts';
+import type { Role } from './accounts.models.ts';
+import type { AccountLockState } from './lockout.models.ts';
+
+export type AccountRow = typeof accounts.$inferSelect;
+
+export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    countAccounts(): number {
+      return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
+    },
+
+    /** The first organisation (the one the CLI and the demo person use), created when there is none. */
+    ensureFirstOrganisation(name: string): string {
+      const existing = db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1).get();
+      if (existing) {
+        db.update(organisations).set({ name }).where(eq(organisations.id, existing.id)).run();
+        return existing.id;
+      }
+      return this.createOrganisation(name);
+    },
+
+    createOrganisation(name: string): string {
+      const id = createId('org');
+      db.insert(organisations).values({ id, name, createdAt: clock.now() }).run();
+      return id;
+    },
+
+    getOrganisation(id: string) {
+      return db.select().from(organisations).where(eq(organisations.id, id)).get() ?? null;
+    },
+
+    createAccount(args: { organisationId: string; email: string; displayName: string; passwordHash: string; role: Role; personId?: string | null; language?: string }): AccountRow {
+      const id = createId('acct');
+      const now = clock.now();
+      db.insert(accounts).values({
+        id, organisationId: args.organisationId, email: args.email, displayName: args.displayName, passwordHash: args.passwordHash,
+        role: args.role, personId: args.personId ?? null, language: args.language ?? 'en', createdAt: now, updatedAt: now,
+      }).run();
+      return this.get(id)!;
+    },
+
+    get(id: string): AccountRow | null {
+      return db.select().from(accounts).where(eq(accounts.id, id)).get() ?? null;
+    },
+
+    findByEmail(email: string): AccountRow | null {
+      return db.select().from(accounts).where(eq(accounts.email, email)).get() ?? null;
+    },
+
+    listInOrganisation(organisationId: string): AccountRow[] {
+      return db.select().from(accounts).where(eq(accounts.organisationId, organisationId)).orderBy(asc(accounts.createdAt)).all();
+    },
+
+    setLockState(id: string, state: AccountLockState): void {
+      db.update(accounts).set({ failedLogins: state.failedLogins, lockedUntil: state.lockedUntil }).where(eq(accounts.id, id)).run();
+    },
+
+    update(id: string, patch: Partial<Pick<AccountRow, 'language' | 'passwordHash' | 'disabled' | 'displayName' | 'personId'>>): void {
+      db.update(accounts).set({ ...patch, updatedAt: clock.now() }).where(eq(accounts.id, id)).run();
+    },
+
+    assign(accountId: string, personId: string): void {
+      db.insert(caseworkerAssignments).values({ accountId, personId, createdAt: clock.now() }).onConflictDoNothing().run();
+    },
+
+    unassign(accountId: string, personId: string): void {
+      db.delete(caseworkerAssignments).where(and(eq(caseworkerAssignments.accountId, accountId), eq(caseworkerAssignments.personId, personId))).run();
+    },
+
+    /** Assigned people of one caseworker, limited to their own organisation (an assignment can never reach across). */
+    assignedPersonIds(accountId: string, organisationId: string): string[] {
+      return db
+        .select({ id: caseworkerAssignments.personId })
+        .from(caseworkerAssignments)
+        .innerJoin(people, eq(people.id, caseworkerAssignments.personId))
+        .where(and(eq(caseworkerAssignments.accountId, accountId), eq(people.organisationId, organisationId)))
+        .all()
+        .map((r) => r.id);
+    },
+
+    assignmentsInOrganisation(organisationId: string): { accountId: string; personId: string }[] {
+      return db
+        .select({ accountId: caseworkerAssignments.accountId, personId: caseworkerAssignments.personId })
+        .from(caseworkerAssignments)
+        .innerJoin(accounts, eq(accounts.id, caseworkerAssignments.accountId))
+        .where(eq(accounts.organisationId, organisationId))
+        .all();
+    },
+
+    personIdsInOrganisation(organisationId: string): string[] {
+      return db.select({ id: people.id }).from(people).where(eq(people.organisationId, organisationId)).orderBy(asc(people.createdAt)).all().map((r) => r.id);
+    },
+  };
+}
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

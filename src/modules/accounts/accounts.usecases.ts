@@ -1,0 +1,188 @@
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { people } from '../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import type { AccountsSettings } from '../../config/accounts.settings.ts';
+import { UI_LANGUAGES } from '../../config/accounts.settings.ts';
+import { createAccountsRepository, type AccountRow, type AccountsRepository } from './accounts.repository.ts';
+import { createSessionsRepository, type SessionsRepository } from './sessions.repository.ts';
+import { createApiTokensRepository, type ApiTokensRepository } from './api-tokens.repository.ts';
+import { createOwnershipRepository, type OwnershipRepository } from './ownership.repository.ts';
+import { createLoginLimiter, type LoginLimiter } from './login-limiter.ts';
+import { canSeePerson, isRole, normaliseEmail, passwordProblem, type Actor, type Role } from './accounts.models.ts';
+import { afterFailure, afterSuccess, isLocked } from './lockout.models.ts';
+import { burnVerification, hashPassword, NO_PASSWORD, verifyPassword } from './passwords.ts';
+import { audit } from './audit.ts';
+import {
+  createEmailTakenError, createInvalidAccountError, createInvalidCredentialsError, createInvalidEmailError, createLockedError,
+  createSetupDoneError, createWeakPasswordError, createWipeConfirmationError,
+} from './accounts.errors.ts';
+import { createPersonNotFoundError } from '../profiles/profiles.usecases.ts';
+
+/** Removes a person's evidence files from the vault; connected to the evidence vault by the composition root. */
+export type WipePersonEvidence = (personId: string) => Promise<{ filesRemoved: number }>;
+
+export interface AccountsDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  settings: AccountsSettings;
+  accounts: AccountsRepository;
+  sessions: SessionsRepository;
+  tokens: ApiTokensRepository;
+  ownership: OwnershipRepository;
+  limiter: LoginLimiter;
+}
+
+export function createAccountsDeps(args: { db: Db; clock: Clock; logger: Logger; settings: AccountsSettings }): AccountsDeps {
+  const { db, clock } = args;
+  return {
+    ...args,
+    accounts: createAccountsRepository({ db, clock }),
+    sessions: createSessionsRepository({ db, clock }),
+    tokens: createApiTokensRepository({ db, clock }),
+    ownership: createOwnershipRepository({ db }),
+    limiter: createLoginLimiter({ maxFailures: args.settings.loginMaxFailures, lockoutMs: args.settings.lockoutMs }),
+  };
+}
+
+const uiLanguage = (value: string | undefined, fallback: string) => ((UI_LANGUAGES as readonly string[]).includes(value ?? '') ? value! : fallback);
+
+/** The actor an account acts as, with the people it may see resolved now. */
+export function actorFor(deps: Pick<AccountsDeps, 'accounts'>, account: AccountRow, via: Actor['via']): Actor {
+  const personIds: Actor['personIds'] =
+    account.role === 'admin' ? 'all-in-org'
+      : account.role === 'caseworker' ? deps.accounts.assignedPersonIds(account.id, account.organisationId)
+        : account.personId ? [account.personId] : [];
+  return { accountId: account.id, organisationId: account.organisationId, role: account.role, personIds, via, language: account.language };
+}
+
+/** The ids of every person the actor may see (for list routes). */
+export function visiblePersonIds(deps: Pick<AccountsDeps, 'accounts'>, actor: Actor): string[] {
+  if (actor.personIds !== 'all-in-org') return actor.personIds;
+  return deps.accounts.personIdsInOrganisation(actor.organisationId);
+}
+
+async function checkedPasswordHash(password: string): Promise<string> {
+  const problem = passwordProblem(password);
+  if (problem) throw createWeakPasswordError(problem);
+  return hashPassword(password);
+}
+
+/**
+ * First start: creates the organisation and its first administrator. The organisation that the CLI or
+ * the demo may already have made is kept (renamed), so people added before setup stay visible.
+ */
+export async function setupFirstAdmin(deps: AccountsDeps, args: { organisationName: string; email: string; password: string; displayName?: string; language?: string }): Promise<AccountRow> {
+  if (deps.accounts.countAccounts() > 0) throw createSetupDoneError();
+  const email = normaliseEmail(args.email);
+  if (!email) throw createInvalidEmailError();
+  const name = args.organisationName.trim();
+  if (name.length < 1 || name.length > 120) throw createInvalidAccountError('Give the organisation a name of 1 to 120 characters (your own name or a pseudonym is fine).');
+  const passwordHash = await checkedPasswordHash(args.password);
+  // Checked again after the slow hash: two setup forms sent at once must not make two administrators.
+  return deps.db.transaction(() => {
+    if (deps.accounts.countAccounts() > 0) throw createSetupDoneError();
+    const organisationId = deps.accounts.ensureFirstOrganisation(name);
+    const account = deps.accounts.createAccount({
+      organisationId, email, passwordHash, role: 'admin', displayName: args.displayName?.trim() || email.split('@')[0]!, language: uiLanguage(args.language, deps.settings.defaultLanguage),
+    });
+    audit(deps, { actor: { accountId: account.id, organisationId }, action: 'setup', subject: { type: 'account', id: account.id } });
+    return account;
+  });
+}
+
+export async function login(deps: AccountsDeps, args: { email: string; password: string; ip: string }): Promise<{ account: AccountRow; token: string; csrfToken: string }> {
+  const now = deps.clock.now();
+  const email = normaliseEmail(args.email) ?? args.email.trim().toLowerCase().slice(0, 320);
+  if (deps.limiter.addressBlocked(args.ip, now)) throw createLockedError();
+  const account = deps.accounts.findByEmail(email);
+  if (!account || account.disabled) {
+    if (deps.limiter.unknownEmailLocked(email, now)) throw createLockedError();
+    await burnVerification(args.password);
+    deps.limiter.unknownEmailFailed(email, now);
+    deps.limiter.addressFailed(args.ip, now);
+    throw createInvalidCredentialsError();
+  }
+  if (isLocked(account, now)) throw createLockedError();
+  if (!(await verifyPassword(account.passwordHash, args.password))) {
+    deps.accounts.setLockState(account.id, afterFailure(account, now, { maxFailures: deps.settings.loginMaxFailures, lockoutMs: deps.settings.lockoutMs }));
+    deps.limiter.addressFailed(args.ip, now);
+    audit(deps, { actor: { accountId: account.id, organisationId: account.organisationId }, action: 'login_failed', subject: { type: 'account', id: account.id } });
+    throw createInvalidCredentialsError();
+  }
+  deps.accounts.setLockState(account.id, afterSuccess());
+  const session = deps.sessions.create(account.id, deps.settings.sessionIdleMs);
+  audit(deps, { actor: { accountId: account.id, organisationId: account.organisationId }, action: 'login', subject: { type: 'account', id: account.id } });
+  return { account, ...session };
+}
+
+export function logout(deps: AccountsDeps, actor: Actor, sessionToken: string | undefined): void {
+  if (sessionToken) deps.sessions.delete(sessionToken);
+  audit(deps, { actor, action: 'logout', subject: { type: 'account', id: actor.accountId } });
+}
+
+export interface NewAccount {
+  email: string;
+  password?: string;
+  role: string;
+  displayName?: string;
+  language?: string;
+  /** For a person account: the person it is. For a caseworker: the people assigned at once. */
+  personId?: string;
+  personIds?: string[];
+}
+
+/** An administrator adds an account in their own organisation; every person named must be in it too. */
+export async function createAccount(deps: AccountsDeps, actor: Actor, input: NewAccount): Promise<AccountRow> {
+  const email = normaliseEmail(input.email);
+  if (!email) throw createInvalidEmailError();
+  if (!isRole(input.role)) throw createInvalidAccountError('The role must be admin, caseworker or person.');
+  const role: Role = input.role;
+  if (deps.accounts.findByEmail(email)) throw createEmailTakenError();
+  const named = [...(input.personId ? [input.personId] : []), ...(input.personIds ?? [])];
+  for (const personId of named) requireVisiblePerson(deps, actor, personId);
+  if (role === 'person' && !input.personId) throw createInvalidAccountError('A person account needs the person it belongs to.');
+  const passwordHash = input.password ? await checkedPasswordHash(input.password) : NO_PASSWORD;
+  const account = deps.accounts.createAccount({
+    organisationId: actor.organisationId, email, passwordHash, role, personId: role === 'person' ? input.personId! : null,
+    displayName: input.displayName?.trim() || email.split('@')[0]!, language: uiLanguage(input.language, deps.settings.defaultLanguage),
+  });
+  if (role === 'caseworker') for (const personId of named) deps.accounts.assign(account.id, personId);
+  audit(deps, { actor, action: 'account_created', subject: { type: 'account', id: account.id }, detail: { role } });
+  return account;
+}
+
+export function requireVisiblePerson(deps: Pick<AccountsDeps, 'db'>, actor: Actor, personId: string) {
+  const person = deps.db.select({ id: people.id, organisationId: people.organisationId, label: people.label }).from(people).where(eq(people.id, personId)).get();
+  if (!person || !canSeePerson(actor, person)) throw createPersonNotFoundError();
+  return person;
+}
+
+export function setAssignment(deps: AccountsDeps, actor: Actor, args: { accountId: string; personId: string; assigned: boolean }): void {
+  const account = deps.accounts.get(args.accountId);
+  if (!account || account.organisationId !== actor.organisationId) throw createInvalidAccountError('No such account in this organisation.');
+  if (account.role !== 'caseworker') throw createInvalidAccountError('Only caseworkers have assignments.');
+  requireVisiblePerson(deps, actor, args.personId);
+  if (args.assigned) deps.accounts.assign(account.id, args.personId);
+  else deps.accounts.unassign(account.id, args.personId);
+  audit(deps, { actor, action: args.assigned ? 'assigned' : 'unassigned', subject: { type: 'person', id: args.personId }, detail: { accountId: account.id } });
+}
+
+/**
+ * Removes everything about one person: the evidence files first (they are found through the rows), then
+ * the person's row, which takes identifiers, photos, hits, captures, cases, alerts and scans with it.
+ * The audit entry keeps only the ids.
+ */
+export async function wipePerson(deps: AccountsDeps, actor: Actor, args: { personId: string; confirmLabel: string; wipePersonEvidence: WipePersonEvidence }): Promise<{ filesRemoved: number }> {
+  const person = requireVisiblePerson(deps, actor, args.personId);
+  if (args.confirmLabel.trim() !== person.label.trim()) throw createWipeConfirmationError();
+  const { filesRemoved } = await args.wipePersonEvidence(person.id);
+  deps.db.transaction(() => {
+    deps.db.delete(people).where(eq(people.id, person.id)).run();
+    audit(deps, { actor, action: 'wiped', subject: { type: 'person', id: person.id }, detail: { filesRemoved } });
+  });
+  deps.logger.info({ personId: person.id, filesRemoved }, 'person wiped');
+  return { filesRemoved };
+}

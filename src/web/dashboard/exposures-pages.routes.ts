@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.ts';
+import { createNotFoundError } from '../../shared/errors.ts';
+import { hitListQuery } from '../../modules/hits/hits.routes.ts';
+import { changeCaseStatus, openCaseForHit } from '../../modules/takedowns/cases.usecases.ts';
+import { sendCase } from '../../modules/takedowns/cases.sending.usecases.ts';
+import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.models.ts';
+import { listExposures, loadExposure, type ExposureFilters } from '../read-models/exposures.ts';
+import { renderExposuresView } from '../views/pages/exposures.page.ts';
+import { renderExposureView } from '../views/pages/exposure.page.ts';
+import { errorMessage, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+const hitNotFound = () => createNotFoundError('hits.not_found', 'No such exposure.');
+
+/** The exposures list with its filters, and one exposure with its evidence, matches and takedown. */
+export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void {
+  const routeExists = (method: 'GET' | 'POST', url: string) => app.hasRoute({ method, url });
+
+  const renderDetail = (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
+    const detail = loadExposure(deps, request.params.id);
+    if (!detail) throw hitNotFound();
+    const query = request.query as Record<string, string | undefined>;
+    return sendPage(reply, renderExposureView(viewContext(request, deps), detail, {
+      revealed: query.revealed === '1',
+      evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
+      exportRoute: routeExists('POST', '/api/evidence/export'),
+      canSendMail: Boolean(deps.takedowns.sendMail),
+      error,
+    }), status);
+  };
+
+  app.get('/exposures', async (request, reply) => {
+    const parsed = hitListQuery.safeParse(request.query ?? {});
+    const filters: ExposureFilters = parsed.success ? { personId: parsed.data.personId, severity: parsed.data.severity, status: parsed.data.status, category: parsed.data.category } : {};
+    const visible = request.visiblePersonIds();
+    const people = visible.map((id) => deps.profiles.getPerson(id)).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));
+    return sendPage(reply, renderExposuresView(viewContext(request, deps), {
+      rows: listExposures(deps, visible, filters), people, filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
+    }));
+  });
+
+  app.get<{ Params: { id: string } }>('/exposures/:id', async (request, reply) => renderDetail(request, reply));
+
+  // Without script the reveal is this form; with script the page posts to the API and un-blurs in place.
+  app.post<{ Params: { id: string } }>('/exposures/:id/reveal', async (request, reply) => reply.redirect(`/exposures/${request.params.id}?revealed=1#evidence`, 303));
+
+  app.post<{ Params: { id: string } }>('/exposures/:id/case', async (request, reply) => {
+    try {
+      await openCaseForHit(deps.takedowns, request.params.id, { actor: 'person' });
+      return redirectDone(reply, `/exposures/${request.params.id}`, 'case_opened');
+    } catch (error) {
+      return renderDetail(request, reply, errorMessage(viewContext(request, deps), error), 400);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/exposures/:id/status', async (request, reply) => {
+    const to = formValues(request.body).status;
+    try {
+      if (!(CASE_STATUSES as readonly string[]).includes(to ?? '')) throw createNotFoundError('request.invalid', 'Unknown status.');
+      const row = deps.takedowns.cases.getByHit(request.params.id);
+      // The button itself is the confirmation the use case asks for before closing a case.
+      if (row) changeCaseStatus(deps.takedowns, row.id, { to: to as CaseStatus, confirm: true, actor: 'person' });
+      else if (to === 'false_positive') deps.hits.setStatus(request.params.id, 'false_positive');
+      return redirectDone(reply, `/exposures/${request.params.id}`, 'status_changed');
+    } catch (error) {
+      return renderDetail(request, reply, errorMessage(viewContext(request, deps), error), 400);
+    }
+  });
+
+  app.post<{ Params: { id: string } }>('/exposures/:id/send', async (request, reply) => {
+    const form = formValues(request.body);
+    try {
+      const row = deps.takedowns.cases.getByHit(request.params.id);
+      if (!row) throw createNotFoundError('takedowns.case_not_found', 'This exposure has no takedown case yet.');
+      await sendCase(deps.takedowns, row.id, { confirm: form.confirm === 'true' });
+      return redirectDone(reply, `/exposures/${request.params.id}`, 'sent');
+    } catch (error) {
+      return renderDetail(request, reply, errorMessage(viewContext(request, deps), error), 400);
+    }
+  });
+}

@@ -1,0 +1,101 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.ts';
+import { createPersonNotFoundError, parseProfileOrThrow } from '../../modules/profiles/profiles.usecases.ts';
+import { addPersonForActor, parseCreatePersonBody, updatePersonSchedule } from '../../modules/profiles/profiles.routes.ts';
+import { startScan } from '../../modules/scans/scans.usecases.ts';
+import { wipePerson, type WipePersonEvidence } from '../../modules/accounts/accounts.usecases.ts';
+import { listPeopleRows, loadPersonPage } from '../read-models/people.ts';
+import { renderPeopleView } from '../views/pages/people.page.ts';
+import { renderPersonView, type PersonFormState } from '../views/pages/person.page.ts';
+import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { ENGINE_IDS, getEngine } from '../../providers/engine-registry.ts';
+import { AppError } from '../../shared/errors.ts';
+import { isUiLanguage } from '../auth.ts';
+
+type IdRequest = FastifyRequest<{ Params: { id: string } }>;
+
+/** The people list with the "add a person" form, and each person's page with its forms. */
+export function createPeoplePages(options: { wipePersonEvidence: (deps: AppDeps) => WipePersonEvidence }) {
+  return function registerPeoplePages(app: FastifyInstance, deps: AppDeps): void {
+    const renderPerson = (request: IdRequest, reply: FastifyReply, state: PersonFormState = {}, status = 200) => {
+      const data = loadPersonPage(deps, request.params.id);
+      if (!data) throw createPersonNotFoundError();
+      return sendPage(reply, renderPersonView(viewContext(request, deps), data, state), status);
+    };
+
+    app.get('/people', async (request, reply) => sendPage(reply, renderPeopleView(viewContext(request, deps), { people: listPeopleRows(deps, request.visiblePersonIds()) })));
+
+    app.post('/people', async (request, reply) => {
+      const form = formValues(request.body);
+      try {
+        const body = parseCreatePersonBody({
+          label: form.label ?? '', language: isUiLanguage(form.language) ? form.language : undefined, schedule: form.schedule?.trim() || undefined, profile: form.profile ?? '',
+        });
+        const personId = addPersonForActor(deps, request.actor!, body);
+        return redirectDone(reply, `/people/${personId}`, 'person_added');
+      } catch (error) {
+        const ctx = viewContext(request, deps);
+        return sendPage(reply, renderPeopleView(ctx, { people: listPeopleRows(deps, request.visiblePersonIds()), form, error: errorMessage(ctx, error) }), 400);
+      }
+    });
+
+    app.get<{ Params: { id: string } }>('/people/:id', async (request, reply) => renderPerson(request, reply));
+
+    app.post<{ Params: { id: string } }>('/people/:id/profile', async (request, reply) => {
+      const form = formValues(request.body);
+      try {
+        const person = deps.profiles.getPerson(request.params.id)!;
+        deps.profiles.replaceProfile(person.id, parseProfileOrThrow(form.profile ?? '', person.defaultCountry));
+        return redirectDone(reply, `/people/${person.id}`, 'profile_saved');
+      } catch (error) {
+        return renderPerson(request, reply, { error: { section: 'profile', message: errorMessage(viewContext(request, deps), error) }, profileText: form.profile }, 400);
+      }
+    });
+
+    app.post<{ Params: { id: string } }>('/people/:id/schedule', async (request, reply) => {
+      const form = formValues(request.body);
+      try {
+        updatePersonSchedule(deps, request.params.id, { schedule: form.schedule, enabled: form.enabled === 'true' });
+        return redirectDone(reply, `/people/${request.params.id}`, 'schedule_saved');
+      } catch (error) {
+        return renderPerson(request, reply, { error: { section: 'schedule', message: errorMessage(viewContext(request, deps), error) } }, 400);
+      }
+    });
+
+    app.post<{ Params: { id: string } }>('/people/:id/scan', async (request, reply) => {
+      try {
+        const { run } = startScan(deps, { personId: request.params.id, trigger: 'manual' });
+        return redirectDone(reply, `/scans/${run.id}`, 'scan_started');
+      } catch (error) {
+        return renderPerson(request, reply, { error: { section: 'schedule', message: errorMessage(viewContext(request, deps), error) } }, 409);
+      }
+    });
+
+    // The checked engines are allowed, every other reverse-image engine is not (consent is per photo and engine).
+    app.post<{ Params: { id: string; photoId: string } }>('/people/:id/photos/:photoId/consent', async (request, reply) => {
+      try {
+        const photo = deps.photos.get(request.params.photoId);
+        if (!photo || photo.personId !== request.params.id) throw new AppError({ code: 'photos.not_found', message: 'No such photo.', statusCode: 404 });
+        const chosen = new Set(formList(request.body, 'engines'));
+        if (chosen.size > 0 && photo.originalRef === null) throw new AppError({ code: 'photos.original_not_kept', message: 'Reverse-image search needs the original photo; upload it again and keep the original first.', statusCode: 409 });
+        for (const engine of ENGINE_IDS.filter((id) => getEngine(id).kind === 'reverse_image')) {
+          const current = deps.photos.consents(photo.id).find((c) => c.engine === engine && !c.revokedAt);
+          if (chosen.has(engine) !== Boolean(current)) deps.photos.setConsent({ photoId: photo.id, engine, granted: chosen.has(engine), by: request.actor!.accountId });
+        }
+        return redirectDone(reply, `/people/${request.params.id}`, 'consent_saved');
+      } catch (error) {
+        return renderPerson(request, reply, { error: { section: 'profile', message: errorMessage(viewContext(request, deps), error) } }, 400);
+      }
+    });
+
+    app.post<{ Params: { id: string } }>('/people/:id/wipe', async (request, reply) => {
+      const form = formValues(request.body);
+      try {
+        await wipePerson(app.accountsDeps, request.actor!, { personId: request.params.id, confirmLabel: form.confirmLabel ?? '', wipePersonEvidence: options.wipePersonEvidence(deps) });
+        return redirectDone(reply, request.actor!.role === 'person' ? '/overview' : '/people', 'wiped');
+      } catch (error) {
+        return renderPerson(request, reply, { error: { section: 'wipe', message: errorMessage(viewContext(request, deps), error) } }, 400);
+      }
+    });
+  };
+}

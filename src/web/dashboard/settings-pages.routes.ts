@@ -1,0 +1,88 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.ts';
+import { createAccount, setAssignment } from '../../modules/accounts/accounts.usecases.ts';
+import { describeAccount } from '../../modules/accounts/accounts.routes.ts';
+import { audit, listAudit } from '../../modules/accounts/audit.ts';
+import { createTokenNotFoundError, createInvalidAccountError } from '../../modules/accounts/accounts.errors.ts';
+import { effectiveSettings } from '../read-models/settings.ts';
+import { renderSettingsView } from '../views/pages/settings.page.ts';
+import { renderAccountView } from '../views/pages/account.page.ts';
+import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { isUiLanguage } from '../auth.ts';
+
+/** The administrator's settings page (effective settings, accounts, assignments, audit) and everyone's account page. */
+export function registerSettingsPages(app: FastifyInstance, deps: AppDeps): void {
+  const accounts = app.accountsDeps;
+
+  const renderSettings = (request: FastifyRequest, reply: FastifyReply, extra: { form?: Record<string, string>; error?: string | null } = {}, status = 200) => {
+    const actor = request.actor!;
+    const people = accounts.accounts.personIdsInOrganisation(actor.organisationId).map((id) => deps.profiles.getPerson(id)!).map((p) => ({ id: p.id, label: p.label }));
+    return sendPage(reply, renderSettingsView(viewContext(request, deps), {
+      settings: effectiveSettings(deps),
+      accounts: accounts.accounts.listInOrganisation(actor.organisationId).map((a) => describeAccount(accounts, a)),
+      people,
+      audit: listAudit(deps.db, { organisationId: actor.organisationId, limit: 30 }),
+      ...extra,
+    }), status);
+  };
+
+  const renderAccount = (request: FastifyRequest, reply: FastifyReply, extra: { newToken?: { label: string; token: string }; error?: string | null } = {}, status = 200) => {
+    const account = accounts.accounts.get(request.actor!.accountId)!;
+    return sendPage(reply, renderAccountView(viewContext(request, deps), { account, tokens: accounts.tokens.listForAccount(account.id), ...extra }), status);
+  };
+
+  app.get('/settings', async (request, reply) => renderSettings(request, reply));
+
+  app.post('/settings/accounts', async (request, reply) => {
+    const form = formValues(request.body);
+    try {
+      await createAccount(accounts, request.actor!, {
+        email: form.email ?? '', password: form.password || undefined, role: form.role ?? '', displayName: form.displayName,
+        personId: form.role === 'person' ? form.personId || undefined : undefined, personIds: form.role === 'caseworker' ? formList(request.body, 'personIds') : undefined,
+      });
+      return redirectDone(reply, '/settings', 'account_created');
+    } catch (error) {
+      const { password: _password, ...kept } = form;
+      return renderSettings(request, reply, { form: kept, error: errorMessage(viewContext(request, deps), error) }, 400);
+    }
+  });
+
+  app.post('/settings/assignments', async (request, reply) => {
+    const form = formValues(request.body);
+    try {
+      if (!form.accountId || !form.personId) throw createInvalidAccountError('Choose a caseworker and a person.');
+      setAssignment(accounts, request.actor!, { accountId: form.accountId, personId: form.personId, assigned: form.assigned === 'true' });
+      return redirectDone(reply, '/settings', form.assigned === 'true' ? 'assigned' : 'unassigned');
+    } catch (error) {
+      return renderSettings(request, reply, { error: errorMessage(viewContext(request, deps), error) }, 400);
+    }
+  });
+
+  app.get('/account', async (request, reply) => renderAccount(request, reply));
+
+  app.post('/account/language', async (request, reply) => {
+    const language = formValues(request.body).language;
+    if (isUiLanguage(language)) {
+      accounts.accounts.update(request.actor!.accountId, { language });
+      // The language cookie would otherwise keep overriding the new preference.
+      reply.setCookie('es_lang', language, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.publicUrl.startsWith('https:'), maxAge: 365 * 86_400 });
+    }
+    return redirectDone(reply, '/account', 'saved');
+  });
+
+  app.post('/account/tokens', async (request, reply) => {
+    const tokenLabel = (formValues(request.body).label ?? '').trim().slice(0, 80);
+    if (!tokenLabel) return renderAccount(request, reply, { error: viewContext(request, deps).t('account.tokenLabelMissing') }, 400);
+    const created = accounts.tokens.create(request.actor!.accountId, tokenLabel);
+    audit(accounts, { actor: request.actor!, action: 'token_created', subject: { type: 'token', id: created.id } });
+    return renderAccount(request, reply, { newToken: { label: tokenLabel, token: created.token } });
+  });
+
+  app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', async (request, reply) => {
+    const token = accounts.tokens.get(request.params.id);
+    if (!token || token.accountId !== request.actor!.accountId) throw createTokenNotFoundError();
+    accounts.tokens.revoke(token.id);
+    audit(accounts, { actor: request.actor!, action: 'token_revoked', subject: { type: 'token', id: token.id } });
+    return redirectDone(reply, '/account', 'token_revoked');
+  });
+}

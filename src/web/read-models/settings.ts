@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppDeps } from '../../app.ts';
+import { accountsSettingsOf } from '../../config/accounts.settings.ts';
+
+const hostOf = (url: string | undefined | null): string | null => {
+  if (!url) return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
+};
+
+/** A URL without credentials, query or fragment: enough to recognise it, never a secret. */
+const publicPartOf = (url: string | undefined | null): string | null => {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname === '/' ? '' : u.pathname}`;
+  } catch {
+    return null;
+  }
+};
+
+const minutes = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+
+export type EffectiveSettings = ReturnType<typeof effectiveSettings>;
+
+/**
+ * What the service runs with, for the settings page: whether each channel is configured and where it
+ * points (host only). Passwords, webhook URLs with tokens and the evidence key are never shown.
+ */
+export function effectiveSettings(deps: Pick<AppDeps, 'config' | 'demo'>) {
+  const { config } = deps;
+  const accounts = accountsSettingsOf(config);
+  const keyFile = config.evidence.key ? null : path.resolve(config.dataDir, config.evidence.keyFile ?? 'evidence.key');
+  const quiet = config.alerts.quietHours;
+  return {
+    email: { configured: config.alerts.email !== null, smtpHost: hostOf(config.alerts.email?.smtpUrl), recipients: config.alerts.email?.to.length ?? 0 },
+    webhook: { configured: config.alerts.webhook !== null, host: hostOf(config.alerts.webhook?.url) },
+    search: {
+      searxngUrl: publicPartOf(config.scan.searxngUrl),
+      engines: config.scan.engines.map((flag) => {
+        const [id, endpoint] = flag.split(/=(.*)/s);
+        return { id: id!, endpointHost: hostOf(endpoint) };
+      }),
+      queryCap: config.scan.queryCap,
+      defaultSchedule: config.scheduler.defaultScanSchedule,
+    },
+    alerts: {
+      quietHours: quiet ? `${minutes(quiet.startMinute)}–${minutes(quiet.endMinute)}` : null,
+      timezone: config.alerts.timezone,
+      digestSchedule: config.alerts.digestSchedule,
+      criticalDuringQuietHours: config.alerts.criticalDuringQuietHours,
+    },
+    takedowns: { senderConfigured: config.takedowns.sender.email !== null, responseDays: config.takedowns.defaultResponseDays },
+    language: { default: accounts.defaultLanguage },
+    evidence: {
+      key: config.evidence.key ? ('environment' as const) : keyFile && fs.existsSync(keyFile) ? ('file' as const) : ('missing' as const),
+      keyFile,
+      timestampAuthority: hostOf(config.evidence.tsaUrl),
+    },
+    service: { publicUrl: publicPartOf(config.publicUrl), demoWeb: Boolean(deps.demo), quickExitHost: hostOf(accounts.quickExitUrl) },
+  };
+}

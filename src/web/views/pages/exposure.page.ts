@@ -1,0 +1,145 @@
+import { externalLink, html, raw, type SafeHtml } from '../html.ts';
+import { csrfField, timeTag, type ViewContext } from '../context.ts';
+import { layout } from '../layout.ts';
+import { categoryList, doneNotice, emptyState, facts, label, notice, severityBadge, shortHash, statusBadge } from '../components.ts';
+import type { ExposureDetail } from '../../read-models/exposures.ts';
+
+export interface ExposureViewOptions {
+  revealed: boolean;
+  evidenceRoute: boolean;
+  exportRoute: boolean;
+  canSendMail: boolean;
+  error?: string | null;
+}
+
+function matches(ctx: ViewContext, d: ExposureDetail): SafeHtml {
+  return html`<section aria-labelledby="matches-heading" class="card">
+  <h2 id="matches-heading">${ctx.t('exposure.matches')}</h2>
+  ${d.searchResult ? html`<h3>${ctx.t('exposure.searchResult')}</h3><blockquote class="snippet"><p class="snippet-title">${d.searchResult.title ?? ''}</p><p>${d.searchResult.snippet ?? ''}</p><p class="muted small">${d.searchResult.engines.join(', ')}</p></blockquote>` : ''}
+  ${d.hit.reasons.length ? html`<h3>${ctx.t('exposure.reasons')}</h3><ul class="reasons">${d.hit.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
+  ${d.matches.length === 0 ? emptyState(ctx.t('exposure.noMatches')) : html`<div class="table-wrap"><table class="responsive">
+    <caption class="visually-hidden">${ctx.t('exposure.matches')}</caption>
+    <thead><tr><th scope="col">${ctx.t('exposure.kind')}</th><th scope="col">${ctx.t('exposure.matched')}</th><th scope="col">${ctx.t('exposure.onPage')}</th><th scope="col">${ctx.t('exposure.reason')}</th></tr></thead>
+    <tbody>${d.matches.map((m) => html`<tr>
+      <th scope="row">${label(ctx, `matchKind.${m.kind}`, m.kind)}</th>
+      <td data-label="${ctx.t('exposure.matched')}">${m.value}</td>
+      <td data-label="${ctx.t('exposure.onPage')}">${m.kind === 'photo' ? html`<span class="url small">${m.imageUrl ?? ''}</span>${m.distance !== null ? html` <span class="muted small">(${ctx.t('exposure.distance')} ${m.distance})</span>` : ''}` : (m.found ?? '')}</td>
+      <td data-label="${ctx.t('exposure.reason')}">${m.reason ?? ''}</td>
+    </tr>`)}</tbody>
+  </table></div>`}
+</section>`;
+}
+
+function evidence(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): SafeHtml {
+  const shots = d.captures.flatMap((c) => c.artifacts.filter((a) => a.role === 'screenshot' || a.role.startsWith('image:')).map((a) => ({ capture: c, artifact: a })));
+  return html`<section aria-labelledby="evidence-heading" class="card" id="evidence">
+  <h2 id="evidence-heading">${ctx.t('exposure.evidence')}</h2>
+  ${d.captures.length === 0 ? emptyState(ctx.t('exposure.noEvidence')) : ''}
+  ${shots.length > 0 && o.evidenceRoute ? html`<div class="reveal-box" data-reveal-box>
+    <div class="shots">${shots.map(({ artifact }) => html`<span class="shot-frame"><img class="shot${o.revealed ? '' : ' blurred'}" src="/api/evidence/files/${artifact.sha256}${o.revealed ? '?reveal=1' : ''}" data-reveal-src="/api/evidence/files/${artifact.sha256}?reveal=1" alt="${artifact.role === 'screenshot' ? ctx.t('exposure.screenshotAlt') : ctx.t('exposure.imageAlt')}"></span>`)}</div>
+    ${o.revealed ? html`<p class="muted small" role="status">${ctx.t('exposure.revealedNote')}</p>` : html`<form method="post" action="/exposures/${d.hit.id}/reveal" class="reveal-form" data-reveal-form data-reveal-api="/api/hits/${d.hit.id}/reveal" data-revealed-text="${ctx.t('exposure.revealedNote')}">
+      ${csrfField(ctx)}
+      <p class="muted small">${ctx.t('exposure.blurredNote')}</p>
+      <button type="submit" class="button">${ctx.t('exposure.reveal')}</button>
+    </form>`}
+  </div>` : ''}
+  ${d.captures.map((c) => html`<details class="capture"${c === d.captures[0] ? raw(' open') : ''}>
+    <summary>${label(ctx, `capture.${c.purpose}`, c.purpose)} · ${timeTag(ctx, c.capturedAt)} · ${label(ctx, `captureOutcome.${c.outcome}`, c.outcome)}</summary>
+    ${facts([
+      [ctx.t('exposure.requestedUrl'), html`<span class="url">${c.requestedUrl}</span>`],
+      [ctx.t('exposure.finalUrl'), c.finalUrl ? html`<span class="url">${c.finalUrl}</span>` : null],
+      [ctx.t('exposure.httpStatus'), c.httpStatus],
+      [ctx.t('exposure.serverIp'), c.serverIp],
+      [ctx.t('exposure.timestamp'), c.timestamped ? ctx.t('common.yes') : ctx.t('common.no')],
+    ])}
+    <div class="table-wrap"><table>
+      <caption>${ctx.t('exposure.files')}</caption>
+      <thead><tr><th scope="col">${ctx.t('exposure.role')}</th><th scope="col">SHA-256</th><th scope="col">${ctx.t('exposure.size')}</th></tr></thead>
+      <tbody>${c.artifacts.map((a) => html`<tr><th scope="row">${a.role}</th><td><code class="hash">${a.sha256}</code></td><td>${a.sizeBytes === null ? '—' : `${Math.ceil(a.sizeBytes / 1024)} KiB`}</td></tr>`)}</tbody>
+    </table></div>
+  </details>`)}
+  ${d.custody.length > 0 ? html`<details class="custody"><summary>${ctx.t('exposure.custody', { n: d.custody.length })}</summary>
+    <ol class="timeline">${d.custody.map((e) => html`<li>${timeTag(ctx, e.at)} — ${e.action} <span class="muted small">(${e.actor}, ${e.subjectType} ${shortHash(e.subjectId, 14)})</span></li>`)}</ol>
+  </details>` : ''}
+  ${o.exportRoute ? html`<form method="post" action="/api/evidence/export" class="inline-form">
+    ${csrfField(ctx)}<input type="hidden" name="id" value="${d.hit.id}"><input type="hidden" name="language" value="${ctx.lang}">
+    <button type="submit" class="button" name="format" value="zip">${ctx.t('exposure.exportZip')}</button>
+    <button type="submit" class="button" name="format" value="pdf">${ctx.t('exposure.exportPdf')}</button>
+  </form>` : ''}
+</section>`;
+}
+
+function takedown(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): SafeHtml {
+  const c = d.caseView;
+  if (!c) {
+    return html`<section aria-labelledby="case-heading" class="card" id="takedown">
+  <h2 id="case-heading">${ctx.t('exposure.takedown')}</h2>
+  ${emptyState(ctx.t('exposure.noCase'))}
+  <form method="post" action="/exposures/${d.hit.id}/case">${csrfField(ctx)}<button type="submit" class="button primary">${ctx.t('exposure.prepare')}</button></form>
+</section>`;
+  }
+  const recipient = c.recipient;
+  const canSend = o.canSendMail && recipient?.kind === 'email' && c.allowedTransitions.includes('takedown_sent') && Boolean(c.body);
+  return html`<section aria-labelledby="case-heading" class="card" id="takedown">
+  <h2 id="case-heading">${ctx.t('exposure.takedown')} ${statusBadge(ctx, 'caseStatus', c.status)}</h2>
+  ${facts([
+    [ctx.t('exposure.recipient'), recipient ? html`${recipient.name ?? ''} ${recipient.address ? html`<span class="url">${recipient.address}</span>` : ''}${recipient.formUrl ? externalLink(recipient.formUrl) : ''} <span class="muted small">(${label(ctx, `confidence.${recipient.confidence}`, recipient.confidence)})</span>` : ctx.t('exposure.noRecipient')],
+    [ctx.t('exposure.bases'), c.bases.length ? c.bases.join(', ') : null],
+    [ctx.t('exposure.audience'), label(ctx, `audience.${c.audience}`, c.audience)],
+    [ctx.t('exposure.deadline'), timeTag(ctx, c.deadlineAt)],
+    [ctx.t('exposure.nextRecheck'), timeTag(ctx, c.nextRecheckAt)],
+    [ctx.t('exposure.sentAt'), timeTag(ctx, c.sentAt)],
+  ])}
+  ${c.copyText ? html`<div class="draft">
+    <label for="draft-text">${ctx.t('exposure.draft')}</label>
+    <textarea id="draft-text" rows="14" readonly spellcheck="false">${c.copyText}</textarea>
+    <div class="toolbar">
+      <button type="button" class="button js-only" hidden data-copy-target="draft-text" data-copied-text="${ctx.t('exposure.copied')}">${ctx.t('exposure.copy')}</button>
+      ${d.mailto && d.mailto.href.startsWith('mailto:') ? html`<a class="button" href="${d.mailto.href}">${ctx.t('exposure.openMail')}</a>` : ''}
+    </div>
+    <p class="muted small" aria-live="polite" data-copy-status></p>
+    ${d.mailto?.truncated ? html`<p class="muted small">${ctx.t('exposure.mailtoTruncated')}</p>` : ''}
+  </div>` : notice('info', c.draftProblem ? label(ctx, `draftProblem.${c.draftProblem}`, c.draftProblem) : ctx.t('exposure.noDraft'))}
+  ${c.form ? html`<div class="form-steps"><p>${ctx.t('exposure.useForm')} ${externalLink(c.form.formUrl, c.form.label ?? c.form.formUrl)}</p>${c.form.steps.length ? html`<ol>${c.form.steps.map((step) => html`<li>${step}</li>`)}</ol>` : ''}</div>` : ''}
+  ${canSend ? html`<form method="post" action="/exposures/${d.hit.id}/send" class="form send-form">
+    ${csrfField(ctx)}
+    <div class="check"><input type="checkbox" id="f-confirm" name="confirm" value="true" required><label for="f-confirm">${ctx.t('exposure.sendConfirm', { to: recipient?.address ?? '' })}</label></div>
+    <button type="submit" class="button primary">${ctx.t('exposure.send')}</button>
+  </form>` : c.body && recipient?.kind === 'email' && !o.canSendMail ? html`<p class="muted small">${ctx.t('exposure.noMailServer')}</p>` : ''}
+  ${c.events.length ? html`<h3>${ctx.t('exposure.timeline')}</h3><ol class="timeline">${c.events.map((e) => html`<li>${timeTag(ctx, e.at)} — ${label(ctx, `caseEvent.${e.kind}`, e.kind)} <span class="muted small">(${e.actor})</span></li>`)}</ol>` : ''}
+</section>`;
+}
+
+function statusActions(ctx: ViewContext, d: ExposureDetail): SafeHtml {
+  const allowed = d.caseView ? d.caseView.allowedTransitions : d.hit.status === 'false_positive' ? [] : ['false_positive'];
+  const offered = ['false_positive', 'reviewing', 'removed'].filter((s) => allowed.includes(s));
+  if (offered.length === 0) return html``;
+  return html`<section aria-labelledby="status-heading" class="card">
+  <h2 id="status-heading">${ctx.t('exposure.review')}</h2>
+  <div class="toolbar">${offered.map((s) => html`<form method="post" action="/exposures/${d.hit.id}/status">${csrfField(ctx)}<input type="hidden" name="status" value="${s}"><button type="submit" class="button${s === 'false_positive' ? ' subtle' : ''}">${label(ctx, `exposure.mark.${s}`, s)}</button></form>`)}</div>
+</section>`;
+}
+
+export function renderExposureView(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): SafeHtml {
+  return layout(ctx, {
+    title: d.hit.title || d.hit.host,
+    active: 'exposures',
+    body: html`${doneNotice(ctx)}${o.error ? notice('error', o.error) : ''}
+<p class="url-line">${externalLink(d.hit.url)}</p>
+<p class="muted small">${ctx.t('exposure.openWarning')}</p>
+${facts([
+  [ctx.t('common.person'), d.personLabel],
+  [ctx.t('common.severity'), severityBadge(ctx, d.hit.severity)],
+  [ctx.t('common.status'), statusBadge(ctx, 'hitStatus', d.hit.status)],
+  [ctx.t('common.category'), categoryList(ctx, d.hit.categories)],
+  [ctx.t('exposure.linkage'), d.hit.linkage ? ctx.t('exposure.linkageYes') : ctx.t('common.no')],
+  [ctx.t('exposure.firstSeen'), timeTag(ctx, d.hit.firstSeenAt)],
+  [ctx.t('exposure.lastSeen'), timeTag(ctx, d.hit.lastSeenAt)],
+  [ctx.t('exposure.host'), d.hit.host],
+])}
+${matches(ctx, d)}
+${evidence(ctx, d, o)}
+${takedown(ctx, d, o)}
+${statusActions(ctx, d)}`,
+  });
+}

@@ -1,0 +1,44 @@
+import { html, type SafeHtml } from '../html.ts';
+import { timeTag, type ViewContext } from '../context.ts';
+import { layout } from '../layout.ts';
+import { CATEGORIES, categoryList, doneNotice, emptyState, HIT_STATUSES, SEVERITIES, selectField, severityBadge, statusBadge } from '../components.ts';
+import type { ExposureFilters, ExposureRow } from '../../read-models/exposures.ts';
+
+/** A screenshot thumbnail, always blurred in lists; a placeholder when there is no capture (yet). */
+export function thumbnail(ctx: ViewContext, sha256: string | null, evidenceRoute: boolean): SafeHtml {
+  if (!sha256 || !evidenceRoute) return html`<div class="thumb placeholder" aria-hidden="true"><span>${ctx.t('exposures.noCapture')}</span></div>`;
+  return html`<span class="thumb thumb-frame"><img class="blurred" src="/api/evidence/files/${sha256}" alt="${ctx.t('exposures.thumbAlt')}" loading="lazy" width="160" height="100"></span>`;
+}
+
+function filters(ctx: ViewContext, people: { id: string; label: string }[], current: ExposureFilters): SafeHtml {
+  return html`<form method="get" action="/exposures" class="filters card" role="search" aria-label="${ctx.t('exposures.filters')}">
+  ${people.length > 1 ? selectField({ name: 'personId', label: ctx.t('common.person'), value: current.personId, includeEmpty: ctx.t('exposures.all'), options: people.map((p) => ({ value: p.id, label: p.label })) }) : ''}
+  ${selectField({ name: 'severity', label: ctx.t('common.severity'), value: current.severity, includeEmpty: ctx.t('exposures.all'), options: SEVERITIES.map((s) => ({ value: s, label: ctx.t(`severity.${s}`) })) })}
+  ${selectField({ name: 'status', label: ctx.t('common.status'), value: current.status, includeEmpty: ctx.t('exposures.all'), options: HIT_STATUSES.map((s) => ({ value: s, label: ctx.t(`hitStatus.${s}`) })) })}
+  ${selectField({ name: 'category', label: ctx.t('common.category'), value: current.category, includeEmpty: ctx.t('exposures.all'), options: CATEGORIES.map((c) => ({ value: c, label: ctx.t(`category.${c}`) })) })}
+  <div class="filter-actions"><button type="submit" class="button">${ctx.t('exposures.apply')}</button> <a href="/exposures" class="linklike">${ctx.t('exposures.reset')}</a></div>
+</form>`;
+}
+
+export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; people: { id: string; label: string }[]; filters: ExposureFilters; evidenceRoute: boolean }): SafeHtml {
+  return layout(ctx, {
+    title: ctx.t('exposures.title'),
+    active: 'exposures',
+    lead: ctx.t('exposures.lead'),
+    body: html`${doneNotice(ctx)}
+${filters(ctx, data.people, data.filters)}
+<p class="muted" role="status">${ctx.t('exposures.count', { n: data.rows.length })}</p>
+${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class="exposure-list">
+  ${data.rows.map((r) => html`<li class="exposure">
+    ${thumbnail(ctx, r.screenshot, data.evidenceRoute)}
+    <div class="exposure-body">
+      <h2 class="exposure-title"><a href="/exposures/${r.hit.id}">${r.hit.title || r.hit.host}</a></h2>
+      <p class="url small">${r.hit.url}</p>
+      <p class="badges">${severityBadge(ctx, r.hit.severity)} ${statusBadge(ctx, 'hitStatus', r.hit.status)}${r.caseStatus ? html` ${statusBadge(ctx, 'caseStatus', r.caseStatus)}` : ''}${r.hit.linkage ? html` <span class="badge st-linkage">${ctx.t('exposure.linkage')}</span>` : ''}</p>
+      ${r.hit.categories.length ? categoryList(ctx, r.hit.categories) : ''}
+      <p class="muted small">${r.personLabel} · ${ctx.t('exposure.firstSeen')} ${timeTag(ctx, r.hit.firstSeenAt)}</p>
+    </div>
+  </li>`)}
+</ul>`}`,
+  });
+}

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../app.ts';
+import type { ReportCapture } from '../../modules/evidence/report-html.models.ts';
 import type { Hit } from '../../modules/hits/hits.repository.ts';
 import { describeCase, type CaseView } from '../../modules/takedowns/cases.view.ts';
 import { mailtoForCase } from '../../modules/takedowns/cases.sending.usecases.ts';
@@ -47,16 +48,8 @@ export function listExposures(deps: Pick<AppDeps, 'db' | 'hits'>, personIds: str
     .sort((a, b) => (rank[a.hit.severity] ?? 9) - (rank[b.hit.severity] ?? 9) || b.hit.firstSeenAt.getTime() - a.hit.firstSeenAt.getTime());
 }
 
-export interface CaptureView {
-  id: string;
-  purpose: string;
-  outcome: string;
-  capturedAt: Date;
-  requestedUrl: string;
-  finalUrl: string | null;
-  httpStatus: number | null;
-  serverIp: string | null;
-  title: string | null;
+/** The same facts about a capture as the evidence report shows, plus what the page needs to list its files. */
+export interface CaptureView extends Omit<ReportCapture, 'files' | 'problems'> {
   timestamped: boolean;
   artifacts: { role: string; sha256: string; sizeBytes: number | null; mimeType: string | null }[];
 }

@@ -49,7 +49,7 @@ export function listExposures(deps: Pick<AppDeps, 'db' | 'hits'>, personIds: str
 }
 
 /** The same facts about a capture as the evidence report shows, plus what the page needs to list its files. */
-export interface CaptureView extends Omit<ReportCapture, 'files' | 'problems'> {
+export interface CaptureView extends Omit<ReportCapture, 'files' | 'problems' | 'screenshot' | 'images' | 'timestamp'> {
   timestamped: boolean;
   artifacts: { role: string; sha256: string; sizeBytes: number | null; mimeType: string | null }[];
 }

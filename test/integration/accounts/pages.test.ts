@@ -72,6 +72,9 @@ describe('the dashboard pages', () => {
     const html = (await browser.get(`/exposures/${hitId}`)).body;
     expect(html).toMatch(/<textarea id="draft-text" rows="14" readonly[^>]*>Removal request\n\nPlease remove the page\.<\/textarea>/);
     expect(html).toContain('data-copy-target="draft-text"');
+    // The legal basis is named as a person reads it, not by its internal id.
+    expect(html).toContain('GDPR Article 17 erasure request');
+    expect(html).not.toContain('gdpr_art17');
     expect(html).toMatch(/href="mailto:abuse@evil\.example\?subject=Removal%20request&amp;body=/);
     expect(html).toContain('Sending from here needs a mail server');
     expect(html).not.toContain(`action="/exposures/${hitId}/send"`);

@@ -3,6 +3,10 @@ import { csrfField, timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
 import { categoryList, doneNotice, emptyState, facts, label, notice, severityBadge, shortHash, statusBadge } from '../components.ts';
 import type { ExposureDetail } from '../../read-models/exposures.ts';
+import { LEGAL_BASES, type BasisId } from '../../../modules/takedowns/legal-basis.models.ts';
+
+/** The basis as the person reads it ("GDPR Article 17 erasure request"), in the page's language. */
+const basisName = (id: string, lang: 'en' | 'nl' | 'fr' | 'de'): string => (id in LEGAL_BASES ? LEGAL_BASES[id as BasisId].name[lang] : id);
 
 export interface ExposureViewOptions {
   revealed: boolean;
@@ -84,7 +88,7 @@ function takedown(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): 
   <h2 id="case-heading">${ctx.t('exposure.takedown')} ${statusBadge(ctx, 'caseStatus', c.status)}</h2>
   ${facts([
     [ctx.t('exposure.recipient'), recipient ? html`${recipient.name ?? ''} ${recipient.address ? html`<span class="url">${recipient.address}</span>` : ''}${recipient.formUrl ? externalLink(recipient.formUrl) : ''} <span class="muted small">(${label(ctx, `confidence.${recipient.confidence}`, recipient.confidence)})</span>` : ctx.t('exposure.noRecipient')],
-    [ctx.t('exposure.bases'), c.bases.length ? c.bases.join(', ') : null],
+    [ctx.t('exposure.bases'), c.bases.length ? c.bases.map((id) => basisName(id, ctx.lang)).join(' · ') : null],
     [ctx.t('exposure.audience'), label(ctx, `audience.${c.audience}`, c.audience)],
     [ctx.t('exposure.deadline'), timeTag(ctx, c.deadlineAt)],
     [ctx.t('exposure.nextRecheck'), timeTag(ctx, c.nextRecheckAt)],

@@ -11,7 +11,7 @@ export interface Overview {
   newBySeverity: Record<'critical' | 'high' | 'medium' | 'low', number>;
   totalExposures: number;
   needsAction: {
-    newHits: { id: string; personId: string; personLabel: string; title: string | null; host: string; severity: string; firstSeenAt: Date }[];
+    newHits: { id: string; personId: string; personLabel: string; title: string | null; host: string; severity: string; categories: string[]; firstSeenAt: Date }[];
     deadlines: { caseId: string; hitId: string; personLabel: string; host: string; status: string; deadlineAt: Date; overdue: boolean }[];
   };
   engines: ReturnType<typeof describeEngines>;
@@ -34,11 +34,11 @@ export function buildOverview(deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'e
   const totalExposures = (sqlite.prepare(`select count(*) n from hits where status in ('new','seen') and person_id in ${inIds}`).get(...ids) as { n: number }).n;
 
   const newHits = (sqlite.prepare(
-    `select h.id, h.person_id personId, p.label personLabel, h.title, h.host, h.severity, h.first_seen_at firstSeenAt
+    `select h.id, h.person_id personId, p.label personLabel, h.title, h.host, h.severity, h.categories, h.first_seen_at firstSeenAt
      from hits h join people p on p.id = h.person_id where h.status = 'new' and h.person_id in ${inIds}
      order by case h.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end, h.first_seen_at desc limit 8`,
-  ).all(...ids) as (Omit<Overview['needsAction']['newHits'][number], 'firstSeenAt'> & { firstSeenAt: number })[])
-    .map((r) => ({ ...r, firstSeenAt: new Date(r.firstSeenAt) }));
+  ).all(...ids) as (Omit<Overview['needsAction']['newHits'][number], 'firstSeenAt' | 'categories'> & { firstSeenAt: number; categories: string })[])
+    .map((r) => ({ ...r, categories: JSON.parse(r.categories) as string[], firstSeenAt: new Date(r.firstSeenAt) }));
 
   const deadlines = (sqlite.prepare(
     `select c.id caseId, c.hit_id hitId, p.label personLabel, h.host, c.status, c.deadline_at deadlineAt

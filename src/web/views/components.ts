@@ -94,3 +94,12 @@ export function facts(rows: [string, SafeHtml | string | number | null][]): Safe
 }
 
 export const shortHash = (hash: string | null | undefined, n = 12): string => (hash ? `${hash.slice(0, n)}…` : '—');
+
+/**
+ * How an exposure is named in lists. The title of a page about intimate images is itself distressing and
+ * readable over a shoulder, so lists show a neutral label; the detail page, opened on purpose, shows it.
+ */
+export function exposureListTitle(ctx: ViewContext, hit: { title: string | null; host: string; categories: readonly string[] }): string {
+  if (hit.categories.includes('intimate_media')) return ctx.t('exposures.hiddenTitle', { host: hit.host });
+  return hit.title || hit.host;
+}

@@ -28,6 +28,21 @@ describe('the dashboard pages', () => {
   });
   afterAll(() => w?.close());
 
+  it('hides the title of a page about intimate images in lists, and shows it only on its own page', async () => {
+    const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
+    const intimate = w.app.hits.upsert({
+      personId, url: 'https://tube.example/v/1', normalizedUrl: 'https://tube.example/v/1', finalUrl: null, host: 'tube.example', title: 'Lola leaked nude tape',
+      pageLanguage: 'en', severity: 'critical', categories: ['intimate_media'], linkage: false, reasons: [], scanRunId: run.id, matches: [{ kind: 'alias', value: 'Lola Velvet' }],
+    }).hit;
+    for (const path of ['/overview', '/exposures']) {
+      const page = await browser.get(path);
+      expect(page.body, path).not.toContain('leaked nude tape');
+      expect(page.body, path).toContain('Intimate images on tube.example');
+    }
+    expect((await browser.get(`/exposures/${intimate.id}`)).body).toContain('Lola leaked nude tape');
+    w.app.db.$client.prepare('delete from hits where id = ?').run(intimate.id);
+  });
+
   it('adds a person from a pasted profile and shows what is watched for', async () => {
     const page = await browser.get(`/people/${personId}?done=person_added`);
     expect(page.statusCode).toBe(200);

@@ -290,6 +290,8 @@ export const de: Record<MessageKey, string> = {
   'person.wipeSubmit': 'Alles löschen',
 
   'exposures.title': 'Funde',
+
+  'exposures.hiddenTitle': 'Intime Bilder auf {host} (Titel verborgen; zum Ansehen öffnen)',
   'exposures.lead': 'Seiten, auf denen Daten oder Fotos der Person gefunden wurden. Bilder bleiben unscharf, bis du sie sehen willst.',
   'exposures.filters': 'Funde filtern',
   'exposures.all': 'Alle',

@@ -289,6 +289,8 @@ export const en = {
   'person.wipeSubmit': 'Delete everything',
 
   'exposures.title': 'Exposures',
+
+  'exposures.hiddenTitle': 'Intimate images on {host} (title hidden; open to see it)',
   'exposures.lead': 'Pages where the person\'s details or photos were found. Images stay blurred until you choose to see them.',
   'exposures.filters': 'Filter exposures',
   'exposures.all': 'All',

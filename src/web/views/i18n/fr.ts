@@ -290,6 +290,8 @@ export const fr: Record<MessageKey, string> = {
   'person.wipeSubmit': 'Tout effacer',
 
   'exposures.title': 'Expositions',
+
+  'exposures.hiddenTitle': 'Images intimes sur {host} (titre masqué ; ouvrez pour le voir)',
   'exposures.lead': 'Les pages où des données ou des photos de la personne ont été trouvées. Les images restent floutées jusqu\'à ce que vous choisissiez de les voir.',
   'exposures.filters': 'Filtrer les expositions',
   'exposures.all': 'Toutes',

@@ -290,6 +290,8 @@ export const nl: Record<MessageKey, string> = {
   'person.wipeSubmit': 'Alles wissen',
 
   'exposures.title': 'Blootstellingen',
+
+  'exposures.hiddenTitle': 'Intieme beelden op {host} (titel verborgen; open om hem te zien)',
   'exposures.lead': 'Pagina\'s waar gegevens of foto\'s van de persoon gevonden werden. Beelden blijven vaag tot je ze wilt zien.',
   'exposures.filters': 'Blootstellingen filteren',
   'exposures.all': 'Alle',

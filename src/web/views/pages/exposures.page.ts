@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from '../html.ts';
 import { timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
-import { CATEGORIES, categoryList, doneNotice, emptyState, HIT_STATUSES, SEVERITIES, selectField, severityBadge, statusBadge } from '../components.ts';
+import { CATEGORIES, categoryList, doneNotice, emptyState, exposureListTitle, HIT_STATUSES, SEVERITIES, selectField, severityBadge, statusBadge } from '../components.ts';
 import type { ExposureFilters, ExposureRow } from '../../read-models/exposures.ts';
 
 /** A screenshot thumbnail, always blurred in lists; a placeholder when there is no capture (yet). */
@@ -32,7 +32,7 @@ ${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class=
   ${data.rows.map((r) => html`<li class="exposure">
     ${thumbnail(ctx, r.screenshot, data.evidenceRoute)}
     <div class="exposure-body">
-      <h2 class="exposure-title"><a href="/exposures/${r.hit.id}">${r.hit.title || r.hit.host}</a></h2>
+      <h2 class="exposure-title"><a href="/exposures/${r.hit.id}">${exposureListTitle(ctx, r.hit)}</a></h2>
       <p class="url small">${r.hit.url}</p>
       <p class="badges">${severityBadge(ctx, r.hit.severity)} ${statusBadge(ctx, 'hitStatus', r.hit.status)}${r.caseStatus ? html` ${statusBadge(ctx, 'caseStatus', r.caseStatus)}` : ''}${r.hit.linkage ? html` <span class="badge st-linkage">${ctx.t('exposure.linkage')}</span>` : ''}</p>
       ${r.hit.categories.length ? categoryList(ctx, r.hit.categories) : ''}

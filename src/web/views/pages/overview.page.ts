@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from '../html.ts';
 import { timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
-import { doneNotice, emptyState, notice, SEVERITIES, severityBadge, statusBadge } from '../components.ts';
+import { doneNotice, emptyState, exposureListTitle, notice, SEVERITIES, severityBadge, statusBadge } from '../components.ts';
 import { timelineChart } from '../chart.ts';
 import type { Overview } from '../../read-models/overview.ts';
 
@@ -22,7 +22,7 @@ function needsAction(ctx: ViewContext, o: Overview): SafeHtml {
   ${newHits.length === 0 && deadlines.length === 0 ? emptyState(ctx.t('overview.nothingToDo')) : ''}
   ${newHits.length > 0 ? html`<h3>${ctx.t('overview.reviewThese')}</h3>
   <ul class="action-list">
-    ${newHits.map((h) => html`<li>${severityBadge(ctx, h.severity)} <a href="/exposures/${h.id}">${h.title || h.host}</a> <span class="muted small">${h.host} · ${h.personLabel} · ${timeTag(ctx, h.firstSeenAt)}</span></li>`)}
+    ${newHits.map((h) => html`<li>${severityBadge(ctx, h.severity)} <a href="/exposures/${h.id}">${exposureListTitle(ctx, h)}</a> <span class="muted small">${h.host} · ${h.personLabel} · ${timeTag(ctx, h.firstSeenAt)}</span></li>`)}
   </ul>` : ''}
   ${deadlines.length > 0 ? html`<h3>${ctx.t('overview.deadlines')}</h3>
   <ul class="action-list">

@@ -3,6 +3,7 @@ import type { BrowserPool } from './browser-pool.ts';
 import type { UrlGuard } from '../shared/ssrf-guard.ts';
 import { AppError } from '../shared/errors.ts';
 import { extractorExpression, type ExtractedContent } from './page-extract.ts';
+import { guardBrowserRequests } from './request-guard.ts';
 
 export interface VisitOptions {
   navigationTimeoutMs: number;
@@ -42,19 +43,8 @@ export interface PageVisitHooks {
 export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string, options: VisitOptions, hooks: PageVisitHooks = {}): Promise<VisitedPage> {
   await guard.check(url);
   return pool.withPage(async (page, context) => {
-    let blockedRequests = 0;
     let oversized = false;
-    await context.route('**/*', async (route) => {
-      const requestUrl = route.request().url();
-      if (requestUrl.startsWith('data:') || requestUrl.startsWith('blob:')) return route.continue();
-      try {
-        await guard.check(requestUrl);
-        await route.continue();
-      } catch {
-        blockedRequests++;
-        await route.abort('blockedbyclient').catch(() => undefined);
-      }
-    });
+    const requests = await guardBrowserRequests(context, guard);
     page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
     context.on('page', (popup) => void popup.close().catch(() => undefined));
     page.on('response', (response) => {
@@ -101,7 +91,7 @@ export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string,
       imageUrls: content.imageUrls.filter((u) => /^https?:/i.test(u)),
       html,
       redirectChain,
-      blockedRequests,
+      blockedRequests: requests.refused(),
     };
     await hooks.onLoaded?.(page, visit);
     return visit;

@@ -4,6 +4,7 @@ import PQueue from 'p-queue';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
+import { guardBrowserRequests } from '../../browser/request-guard.ts';
 import { isAppError } from '../../shared/errors.ts';
 import type { EngineDefinition, EngineRequest, ImageQuery, ParsedSearch, RawResponse } from '../../providers/provider.types.ts';
 
@@ -79,14 +80,7 @@ export function createSearchRuntime({ pool, options, random = Math.random }: { p
     const storageState = fs.existsSync(stateFile) ? stateFile : undefined;
     await guard.check(request.url);
     return pool.withPage(async (page, context) => {
-      await context.route('**/*', async (route) => {
-        try {
-          await guard.check(route.request().url());
-          await route.continue();
-        } catch {
-          await route.abort('blockedbyclient').catch(() => undefined);
-        }
-      });
+      await guardBrowserRequests(context, guard);
       const { 'user-agent': _ua, ...extra } = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
       await page.setExtraHTTPHeaders(extra);
       let response;

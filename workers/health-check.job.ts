@@ -1,6 +1,5 @@
 import type { AppDeps } from '../src/app.ts';
 import { raiseHealthAlerts } from '../src/modules/alerts/health-alerts.usecases.ts';
-import { createDeliveriesForHealthAlerts } from '../src/modules/alerts/alerts.usecases.ts';
 import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
@@ -9,8 +8,7 @@ export function createHealthCheckJob(deps: AppDeps) {
     const { raised } = raiseHealthAlerts({ db: deps.db, clock: deps.clock, alertAfterHours: deps.config.health.alertAfterHours });
     if (raised > 0) {
       ctx.logger.warn({ raised }, 'health alerts raised');
-      // Told by the same channels as exposures: email, webhook and the dashboard inbox.
-      createDeliveriesForHealthAlerts(deps.alerts);
+      // Told by the same channels as exposures: the delivery job creates the health alerts' deliveries first.
       deps.jobs.enqueue({ kind: 'alerts.deliver', payload: { sweep: `health:${deps.clock.now().toISOString().slice(0, 16)}` }, idempotencyKey: `alerts.deliver:health:${deps.clock.now().toISOString().slice(0, 16)}` });
     }
   });

@@ -189,12 +189,14 @@ export async function visitCandidate(
   if (!run || !candidate || candidate.status !== 'pending') return;
   const profile = loadProfile(deps.profiles, run.personId);
   const ownUrls = profile.ownUrls.map((u) => u.original);
-  const settle = (status: 'visited' | 'skipped' | 'failed', extra: { skipReason?: string; hit?: 'new' | 'seen' } = {}) =>
-    args.complete(() => deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, ...extra }));
+  // A page that ends without a hit: settle the candidate with the job, then see whether the scan is done.
+  const settle = async (status: 'visited' | 'skipped' | 'failed', skipReason?: string) => {
+    args.complete(() => deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason }));
+    await finishScanIfComplete(deps, run.id);
+  };
 
   if (isUnderOwnUrl(candidate.url, ownUrls)) {
-    settle('skipped', { skipReason: 'own_url' });
-    return void (await finishScanIfComplete(deps, run.id));
+    return settle('skipped', 'own_url');
   }
   const guard = guardForRun(deps, run);
   // Matching happens while the page is still open, so that evidence of a matching page can be taken
@@ -221,20 +223,13 @@ export async function visitCandidate(
     const code = isAppError(error) ? error.code : 'fetch.failed';
     if (permanentVisitErrors.has(code) || args.attempt >= args.maxAttempts) {
       deps.logger.info({ candidateId: candidate.id, code }, 'candidate page could not be visited');
-      settle('failed', { skipReason: code });
-      return void (await finishScanIfComplete(deps, run.id));
+      return settle('failed', code);
     }
     throw error;
   }
-  if (ownPage) {
-    settle('skipped', { skipReason: 'own_url' });
-    return void (await finishScanIfComplete(deps, run.id));
-  }
+  if (ownPage) return settle('skipped', 'own_url');
   const result = analysis as PageAnalysis | null;
-  if (!result || (result.textMatches.length === 0 && result.photoMatches.length === 0)) {
-    settle('visited');
-    return void (await finishScanIfComplete(deps, run.id));
-  }
+  if (!result || (result.textMatches.length === 0 && result.photoMatches.length === 0)) return settle('visited');
   const photoMatches = result.photoMatches;
   const evidenceStep = recordEvidence as ((hitId: string) => void) | null;
   let stored: { hit: Hit; isNew: boolean } | undefined;

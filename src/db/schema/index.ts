@@ -4,3 +4,4 @@ export * from './jobs.table.ts';
 export * from './scans.table.ts';
 export * from './hits.table.ts';
 export * from './alerts.table.ts';
+export * from './unchecked.table.ts';

@@ -21,6 +21,8 @@ export const scanRuns = sqliteTable(
     candidatesFound: integer('candidates_found').notNull().default(0),
     pagesVisited: integer('pages_visited').notNull().default(0),
     pagesFailed: integer('pages_failed').notNull().default(0),
+    /** Pages that loaded but could not be checked (an HTTP error, a login wall, a challenge, a paywall). */
+    pagesUnchecked: integer('pages_unchecked').notNull().default(0),
     hitsNew: integer('hits_new').notNull().default(0),
     hitsSeen: integer('hits_seen').notNull().default(0),
     error: text('error'),
@@ -75,7 +77,7 @@ export const candidates = sqliteTable(
     engines: json<string[]>('engines').notNull(),
     title: text('title'),
     snippet: text('snippet'),
-    status: text('status', { enum: ['pending', 'visited', 'skipped', 'failed'] }).notNull().default('pending'),
+    status: text('status', { enum: ['pending', 'visited', 'skipped', 'failed', 'unchecked'] }).notNull().default('pending'),
     skipReason: text('skip_reason'),
     createdAt: createdAt(),
   },

@@ -19,7 +19,7 @@ export const hits = sqliteTable(
     categories: json<string[]>('categories').notNull(),
     linkage: bool('linkage').notNull().default(false),
     reasons: json<string[]>('reasons').notNull(),
-    /** : the page showed it; : only a search result did (the page could not be checked or no longer shows it). */
+    /** `page`: the page showed it; `snippet`: only a search result did (the page could not be checked or no longer shows it). */
     source: text('source', { enum: ['page', 'snippet'] }).notNull().default('page'),
     firstSeenAt: timestamp('first_seen_at').notNull(),
     lastSeenAt: timestamp('last_seen_at').notNull(),

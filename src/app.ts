@@ -112,7 +112,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const profiles = overrides.profiles ?? createProfilesRepository({ db, clock });
   const scans = overrides.scans ?? createScansRepository({ db, clock });
   const hits = overrides.hits ?? createHitsRepository({ db, clock });
-  const engineStatus = overrides.engineStatus ?? createEngineStatusRepository({ db, clock });
+  const engineStatus = overrides.engineStatus ?? createEngineStatusRepository({ db, clock, maxBackoffSeconds: config.scan.engineBackoffMaxHours * 3600 });
   const searchRuntime =
     overrides.searchRuntime ??
     createSearchRuntime({

@@ -5,13 +5,15 @@ import { ConfigError } from './config-error.ts';
 
 export { ConfigError };
 import { validateCronExpression } from '../shared/cron.models.ts';
+import { parseEngineFlag } from '../providers/engine-registry.ts';
 import { parseAlertsSettings, alertsSettingDefinitions, type AlertSettings } from './alerts.settings.ts';
 import { parseTakedownsSettings, takedownsSettingDefinitions, type TakedownSettings } from './takedowns.settings.ts';
 import { parseEvidenceSettings, evidenceSettingDefinitions, type EvidenceSettings } from './evidence.settings.ts';
+import { parseEgressSettings, egressSettingDefinitions, type EgressSettings } from './egress.settings.ts';
 import { parseAccountsSettings, accountsSettingDefinitions, type AccountsSettings } from './accounts.settings.ts';
 
 /** Every setting of every area, for the documentation (.env.example, README) and the checks on it. */
-export const allSettingDefinitions = [...settingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...accountsSettingDefinitions];
+export const allSettingDefinitions = [...settingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...egressSettingDefinitions, ...accountsSettingDefinitions];
 
 export type ProcessMode = 'all' | 'web' | 'worker';
 
@@ -26,7 +28,14 @@ export interface Config {
   browser: { chromiumPath: string | undefined; wsEndpoint: string | undefined; pagesPerBrowser: number; navigationTimeoutMs: number };
   jobs: { concurrency: number; leaseMs: number; shutdownGraceMs: number };
   scheduler: { tick: string; defaultScanSchedule: string; jitterMinutes: number };
-  scan: { queryCap: number; engines: string[]; engineMinIntervalMs: number; searxngUrl: string | undefined; maxPageBytes: number; photoMatchThreshold: number };
+  scan: {
+    queryCap: number; engines: string[]; engineMinIntervalMs: number; maxPageBytes: number; photoMatchThreshold: number;
+    /** SearXNG instances in the operator's order; empty when none is configured. */
+    searxngUrls: string[];
+    /** `id=URL` for engines that run without being listed in `engines` (consented reverse-image engines, one-off choices). */
+    endpoints: string[];
+    engineBackoffMaxHours: number;
+  };
   photos: { cropRegions: 'fine' | 'standard' | 'off'; hashWorkers: number };
   net: { allowPrivateHosts: string[] };
   demo: { web: 'auto' | 'on' | 'off'; port: number };
@@ -34,12 +43,23 @@ export interface Config {
   alerts: AlertSettings;
   takedowns: TakedownSettings;
   evidence: EvidenceSettings;
+  egress: EgressSettings;
   accounts: AccountsSettings;
 }
 
 const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 const httpUrl = z.url({ protocol: /^https?$/ });
 const list = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean));
+// Engine endpoints are checked here, so a typo stops the service at start instead of failing every scan.
+const engineEndpointList = list.refine((items) => items.every((item) => {
+  if (!item.includes('=')) return false;
+  try {
+    parseEngineFlag(item);
+    return true;
+  } catch {
+    return false;
+  }
+}), { message: 'expected engine id=URL pairs' });
 const cron = z.string().refine((s) => validateCronExpression(s) === null, { message: 'invalid cron expression' });
 
 const fieldSchemas: Record<SettingName, z.ZodType> = {
@@ -62,7 +82,9 @@ const fieldSchemas: Record<SettingName, z.ZodType> = {
   SCAN_QUERY_CAP: wholeNumber(1, 500),
   SCAN_ENGINES: list,
   ENGINE_MIN_INTERVAL_MS: wholeNumber(0, 600_000),
-  SEARXNG_URL: httpUrl.optional(),
+  SEARXNG_URL: z.string().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(httpUrl)),
+  ENGINE_ENDPOINTS: engineEndpointList,
+  ENGINE_BACKOFF_MAX_HOURS: wholeNumber(1, 720),
   DEMO_WEB: z.enum(['auto', 'on', 'off']),
   DEMO_WEB_PORT: wholeNumber(0, 65535),
   ALLOW_PRIVATE_HOSTS: list,
@@ -91,9 +113,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
   const alerts = parseAlertsSettings(env);
   const takedowns = parseTakedownsSettings(env);
   const evidence = parseEvidenceSettings(env);
+  const egress = parseEgressSettings(env);
   const accounts = parseAccountsSettings(env);
-  for (const area of [alerts, takedowns, evidence, accounts]) if ('problems' in area) problems.push(...area.problems);
-  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in accounts) throw new ConfigError(problems);
+  for (const area of [alerts, takedowns, evidence, egress, accounts]) if ('problems' in area) problems.push(...area.problems);
+  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in egress || 'problems' in accounts) throw new ConfigError(problems);
 
   const v = values as Record<SettingName, never>;
   const dataDir = path.resolve(options.cwd ?? process.cwd(), v.DATA_DIR as string);
@@ -119,7 +142,9 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
       queryCap: v.SCAN_QUERY_CAP,
       engines: v.SCAN_ENGINES,
       engineMinIntervalMs: v.ENGINE_MIN_INTERVAL_MS,
-      searxngUrl: v.SEARXNG_URL,
+      searxngUrls: v.SEARXNG_URL,
+      endpoints: v.ENGINE_ENDPOINTS,
+      engineBackoffMaxHours: v.ENGINE_BACKOFF_MAX_HOURS,
       maxPageBytes: v.MAX_PAGE_BYTES,
       photoMatchThreshold: v.PHOTO_MATCH_THRESHOLD,
     },
@@ -130,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     alerts: alerts.settings,
     takedowns: takedowns.settings,
     evidence: evidence.settings,
+    egress: egress.settings,
     accounts: accounts.settings,
   };
 }

@@ -3,19 +3,19 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { engineStatus } from '../../db/schema/index.ts';
 import type { BlockSignal, SearchOutcome } from '../../providers/provider.types.ts';
-import { MAX_BAN_TIME_ON_FAIL_SECONDS, SUSPENSION_SECONDS } from '../../providers/block-signals.ts';
+import { backoffSeconds } from './engine-backoff.models.ts';
 
 export type EngineStatusRow = typeof engineStatus.$inferSelect;
 
-/** Suspension for one failed search: the signal's fixed time, or for plain errors a doubling back-off. */
-export function suspensionSeconds(signal: BlockSignal, consecutiveFailures: number): number {
-  if (signal === 'http_error' || signal === 'unparseable') {
-    return Math.min(MAX_BAN_TIME_ON_FAIL_SECONDS, SUSPENSION_SECONDS[signal] * 2 ** Math.max(0, consecutiveFailures - 1));
-  }
-  return SUSPENSION_SECONDS[signal];
-}
+/** Used when the composition root passes no cap (tests of other parts): the documented default, 24 hours. */
+const DEFAULT_MAX_BACKOFF_SECONDS = 24 * 3600;
 
-export function createEngineStatusRepository({ db, clock }: { db: Db; clock: Clock }) {
+/**
+ * One row per engine instance (`bing`, `searxng`, `searxng#2`): whether it works, and while it refuses,
+ * until when it rests. Blocks are a property of this installation's address, so the row is shared by every
+ * person's scans.
+ */
+export function createEngineStatusRepository({ db, clock, maxBackoffSeconds = DEFAULT_MAX_BACKOFF_SECONDS }: { db: Db; clock: Clock; maxBackoffSeconds?: number }) {
   return {
     get(engine: string): EngineStatusRow | null {
       return db.select().from(engineStatus).where(eq(engineStatus.engine, engine)).get() ?? null;
@@ -38,19 +38,34 @@ export function createEngineStatusRepository({ db, clock }: { db: Db; clock: Clo
           : (() => {
               const failures = (previous?.consecutiveFailures ?? 0) + 1;
               const effective = signal ?? 'http_error';
+              const pause = backoffSeconds({ outcome, signal: effective, consecutiveFailures: failures, maxSeconds: maxBackoffSeconds });
               return {
                 state: 'suspended' as const,
                 lastOutcome: outcome,
                 lastSignal: effective,
-                blockedSince: previous?.blockedSince ?? now,
-                suspendedUntil: new Date(now.getTime() + suspensionSeconds(effective, failures) * 1000),
+                blockedSince: previous?.state === 'suspended' ? (previous.blockedSince ?? now) : now,
+                suspendedUntil: new Date(now.getTime() + pause * 1000),
                 lastOkAt: previous?.lastOkAt ?? null,
                 consecutiveFailures: failures,
               };
             })();
       const row = { engine, ...next, updatedAt: now };
-      db.insert(engineStatus).values(row).onConflictDoUpdate({ target: engineStatus.engine, set: next }).run();
+      db.insert(engineStatus).values(row).onConflictDoUpdate({ target: engineStatus.engine, set: { ...next, updatedAt: now } }).run();
       return { ...row };
+    },
+    /**
+     * Lifts a pause by hand (the operator knows the block is gone, or wants to see): the next search tries
+     * the engine, and a refusal then starts again at the shortest pause. The last signal stays visible until
+     * a search succeeds. Null when the engine has no status yet (nothing to lift).
+     */
+    resume(engine: string): EngineStatusRow | null {
+      const previous = this.get(engine);
+      if (!previous) return null;
+      if (previous.state === 'ok') return previous;
+      const now = clock.now();
+      const lifted = { suspendedUntil: now, consecutiveFailures: 0, updatedAt: now };
+      db.update(engineStatus).set(lifted).where(eq(engineStatus.engine, engine)).run();
+      return { ...previous, ...lifted };
     },
     clear(engine: string): void {
       db.delete(engineStatus).where(eq(engineStatus.engine, engine)).run();

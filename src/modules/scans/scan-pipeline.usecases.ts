@@ -16,7 +16,8 @@ import type { NormalisedProfile } from '../profiles/profile-file.models.ts';
 import type { HitsRepository, Hit } from '../hits/hits.repository.ts';
 import { matchText, type TextMatch } from '../matching/text-match.models.ts';
 import { classifyPage } from '../matching/classify.models.ts';
-import { getEngine, parseEngineFlag } from '../../providers/engine-registry.ts';
+import { getEngine } from '../../providers/engine-registry.ts';
+import { parseEngineInstance } from './engine-selection.models.ts';
 import { planQueries, type Source } from './query-plan.models.ts';
 import type { ScansRepository, ScanRun } from './scans.repository.ts';
 import type { EngineStatusRepository } from './engine-status.repository.ts';
@@ -93,12 +94,14 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
   const profile = loadProfile(deps.profiles, run.personId);
   const plan = planQueries(profile, { sources: deps.sources, cap: deps.settings.queryCap, rotationCursor: run.rotationCursor });
   if (run.status === 'queued') deps.db.update(people).set({ queryCursor: plan.nextCursor }).where(eq(people.id, run.personId)).run();
+  // Outcomes and block status are kept per engine instance (`searxng#2`), so one instance's refusal is its own.
   const engines = run.engines.map((flag) => {
-    const { id, endpoint } = parseEngineFlag(flag);
-    return { definition: getEngine(id), endpoint };
+    const { key, id, endpoint } = parseEngineInstance(flag);
+    return { key, definition: getEngine(id), endpoint };
   });
   // A search is one query on a web engine, or one consented photo on a reverse-image engine.
-  const searches = engines.map(({ definition, endpoint }) => ({
+  const searches = engines.map(({ key, definition, endpoint }) => ({
+    key,
     definition,
     endpoint,
     items:
@@ -114,18 +117,18 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
   const ownUrls = profile.ownUrls.map((u) => u.original);
 
   await Promise.all(
-    searches.map(async ({ definition, items }) => {
+    searches.map(async ({ key: engineKey, items }) => {
       for (const item of items) {
         signal?.throwIfAborted();
-        if (deps.scans.hasOutcome(runId, definition.id, item.key)) continue;
-        const suspended = deps.engineStatus.suspendedUntil(definition.id);
+        if (deps.scans.hasOutcome(runId, engineKey, item.key)) continue;
+        const suspended = deps.engineStatus.suspendedUntil(engineKey);
         if (suspended) {
-          const status = deps.engineStatus.get(definition.id);
-          deps.scans.recordSearch({ runId, personId: run.personId, engine: definition.id, query: item.key, queryKind: item.kind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
+          const status = deps.engineStatus.get(engineKey);
+          deps.scans.recordSearch({ runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
           continue;
         }
         const attempt = await item.run();
-        deps.engineStatus.record(definition.id, attempt.outcome, attempt.signal);
+        deps.engineStatus.record(engineKey, attempt.outcome, attempt.signal);
         const current = deps.scans.getRun(runId)!;
         const room = Math.max(0, deps.settings.maxCandidatesPerScan - current.candidatesFound);
         const results = attempt.results
@@ -133,10 +136,10 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
           .filter((r): r is typeof r & { normalizedUrl: string } => r.normalizedUrl !== null && !isUnderOwnUrl(r.url, ownUrls))
           .slice(0, room);
         const created = deps.scans.recordSearch({
-          runId, personId: run.personId, engine: definition.id, query: item.key, queryKind: item.kind,
+          runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind,
           outcome: attempt.outcome, signal: attempt.outcome === 'ok' ? null : (attempt.signal ?? null), durationMs: attempt.durationMs, results,
         });
-        if (attempt.outcome !== 'ok') deps.logger.warn({ engine: definition.id, outcome: attempt.outcome, signal: attempt.signal }, 'search did not succeed');
+        if (attempt.outcome !== 'ok') deps.logger.warn({ engine: engineKey, outcome: attempt.outcome, signal: attempt.signal }, 'search did not succeed');
         enqueueVisits(deps, runId, created);
       }
     }),

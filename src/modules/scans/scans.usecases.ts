@@ -5,17 +5,23 @@ import type { Clock } from '../../shared/clock.ts';
 import { nextCronOccurrence } from '../../shared/cron.models.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
+import type { PhotosRepository } from '../photos/photos.repository.ts';
 import { createPersonNotFoundError } from '../profiles/profiles.usecases.ts';
-import { parseEngineFlag } from '../../providers/engine-registry.ts';
+import { ENGINE_IDS, getEngine } from '../../providers/engine-registry.ts';
 import type { ScansRepository, ScanTrigger } from './scans.repository.ts';
 import { computeNextScanAt, isScanDue } from './schedule.models.ts';
+import { configuredEngineFlags, defaultEngineKeys, engineChoices, flagsForKeys, parseEngineInstance, type EngineChoice } from './engine-selection.models.ts';
 
-/** The engines a scan uses when nobody chose: the configured list, plus SearXNG when one is configured. */
+/** The engines the operator configured: SearXNG instances first, then SCAN_ENGINES. */
 export function defaultEngines(config: Pick<Config, 'scan'>): string[] {
-  const engines = [...config.scan.engines];
-  if (config.scan.searxngUrl && !engines.some((e) => e.split('=')[0] === 'searxng')) engines.unshift(`searxng=${config.scan.searxngUrl}`);
-  return engines;
+  return configuredEngineFlags(config.scan);
 }
+
+export const createEngineNotAvailableError = (keys: string[]) =>
+  new AppError({ code: 'scans.engine_not_available', message: `These engines cannot be used for this scan: ${keys.join(', ')}.`, statusCode: 400, details: { engines: keys } });
+
+export const createNoEngineChosenError = () =>
+  new AppError({ code: 'scans.no_engine_chosen', message: 'Choose at least one engine for this scan.', statusCode: 400 });
 
 export interface StartScanDeps {
   config: Pick<Config, 'scan'>;
@@ -23,20 +29,60 @@ export interface StartScanDeps {
   profiles: ProfilesRepository;
   scans: ScansRepository;
   jobs: JobsRepository;
+  /** Reverse-image consents; without it only configured engines run by default. */
+  photos?: Pick<PhotosRepository, 'consentedFor'>;
 }
 
-export function startScan(deps: StartScanDeps, args: { personId: string; trigger: ScanTrigger; engines?: string[]; allowHosts?: string[] }) {
+const reverseImageIds = ENGINE_IDS.filter((id) => getEngine(id).kind === 'reverse_image');
+
+/** Reverse-image engines the person allowed for at least one photo whose original is kept. */
+export function consentedReverseImageEngines(deps: Pick<StartScanDeps, 'photos'>, personId: string): string[] {
+  return deps.photos ? reverseImageIds.filter((id) => deps.photos!.consentedFor(personId, id).length > 0) : [];
+}
+
+/**
+ * The engines a person's scan may use, with the ones that run by default marked. The demo person is only
+ * ever offered the simulated web's engines, and a real person never those.
+ */
+export function scanEngineOptions(deps: Pick<StartScanDeps, 'config' | 'demo' | 'photos'>, person: { id: string; isDemo: boolean }): { choices: EngineChoice[]; defaults: string[] } {
+  const choices = person.isDemo && deps.demo
+    ? engineChoices({ configured: deps.demo.engines.filter((flag) => getEngine(parseEngineInstance(flag).id).kind === 'web'), endpoints: deps.demo.engines, onlyListed: true })
+    : engineChoices({ configured: defaultEngines(deps.config), endpoints: deps.config.scan.endpoints });
+  return { choices, defaults: defaultEngineKeys(choices, consentedReverseImageEngines(deps, person.id)) };
+}
+
+export function startScan(
+  deps: StartScanDeps,
+  args: {
+    personId: string;
+    trigger: ScanTrigger;
+    /** Explicit engine flags (`id[=URL]`) from the command line or a test; ignored for the demo person. */
+    engines?: string[];
+    /** Engine instance keys chosen in the dashboard or API, from the person's `scanEngineOptions`. */
+    engineKeys?: string[];
+    allowHosts?: string[];
+  },
+) {
   const person = deps.profiles.getPerson(args.personId);
   if (!person) throw createPersonNotFoundError();
   // The demo person is only ever scanned against the simulated web, and real people never are.
   if (person.isDemo && !deps.demo) throw new AppError({ code: 'scans.demo_web_off', message: 'The demo person can only be scanned while the built-in simulated web runs (DEMO_WEB=on or npm run demo).', statusCode: 409 });
-  const chosen = args.engines && args.engines.length > 0 ? args.engines : null;
-  const engines = person.isDemo ? deps.demo!.engines : (chosen ?? defaultEngines(deps.config));
+  const engines = chooseEngines(deps, person, args);
   const allowHosts = person.isDemo ? deps.demo!.allowHosts : (args.allowHosts ?? []);
-  for (const flag of engines) parseEngineFlag(flag);
+  for (const flag of engines) parseEngineInstance(flag);
   const { run, created } = deps.scans.createRun({ personId: person.id, trigger: args.trigger, engines, allowHosts, rotationCursor: person.queryCursor });
   if (created) deps.jobs.enqueue({ kind: 'scan.run', payload: { scanRunId: run.id }, idempotencyKey: `scan.run:${run.id}` });
   return { run, created };
+}
+
+function chooseEngines(deps: StartScanDeps, person: { id: string; isDemo: boolean }, args: { engines?: string[]; engineKeys?: string[] }): string[] {
+  if (!person.isDemo && args.engines && args.engines.length > 0) return args.engines;
+  const options = scanEngineOptions(deps, person);
+  if (args.engineKeys === undefined) return flagsForKeys(options.choices, options.defaults).flags;
+  const { flags, unknown } = flagsForKeys(options.choices, args.engineKeys);
+  if (unknown.length > 0) throw createEngineNotAvailableError(unknown);
+  if (flags.length === 0) throw createNoEngineChosenError();
+  return flags;
 }
 
 /**

@@ -40,7 +40,9 @@ export function effectiveSettings(deps: Pick<AppDeps, 'config' | 'demo'>) {
     email: { configured: config.alerts.email !== null, smtpHost: hostOf(config.alerts.email?.smtpUrl), recipients: config.alerts.email?.to.length ?? 0 },
     webhook: { configured: config.alerts.webhook !== null, host: hostOf(config.alerts.webhook?.url) },
     search: {
-      searxngUrl: publicPartOf(config.scan.searxngUrl),
+      searxngUrl: publicPartOf(config.scan.searxngUrls[0]),
+      searxngInstances: config.scan.searxngUrls.map((url) => publicPartOf(url) ?? ''),
+      backoffMaxHours: config.scan.engineBackoffMaxHours,
       engines: config.scan.engines.map((flag) => {
         const [id, endpoint] = flag.split(/=(.*)/s);
         return { id: id!, endpointHost: hostOf(endpoint) };

@@ -24,7 +24,7 @@ function effective(ctx: ViewContext, s: EffectiveSettings): SafeHtml {
   ${facts([
     [ctx.t('settings.smtp'), status(s.email.configured, s.email.smtpHost)],
     [ctx.t('settings.webhook'), status(s.webhook.configured, s.webhook.host)],
-    [ctx.t('settings.searxng'), status(s.search.searxngUrl !== null, s.search.searxngUrl)],
+    [ctx.t('settings.searxng'), status(s.search.searxngInstances.length > 0, s.search.searxngInstances.join(', ') || null)],
     [ctx.t('settings.engines'), s.search.engines.map((e) => `${e.id}${e.endpointHost ? ` (${e.endpointHost})` : ''}`).join(', ')],
     [ctx.t('settings.quietHours'), s.alerts.quietHours ? `${s.alerts.quietHours} (${s.alerts.timezone})` : ctx.t('settings.none')],
     [ctx.t('settings.digest'), html`<code>${s.alerts.digestSchedule}</code>`],

@@ -6,6 +6,7 @@ import { createLogger, type Logger } from './shared/logger.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { locateBrowser, type BrowserLocation } from './browser/browser-locator.ts';
 import { createBrowserPool, type BrowserPool } from './browser/browser-pool.ts';
+import { createEgressGateway, type EgressGateway } from './egress/egress-gateway.ts';
 import { createJobsRepository, type JobsRepository } from './modules/jobs/jobs.repository.ts';
 import { createHeartbeatsRepository, type HeartbeatsRepository } from './modules/jobs/heartbeats.repository.ts';
 import { jobKinds } from './modules/jobs/job-kinds.ts';
@@ -14,6 +15,7 @@ import { createProfilesRepository, type ProfilesRepository } from './modules/pro
 import { createScansRepository, type ScansRepository } from './modules/scans/scans.repository.ts';
 import { createHitsRepository, type HitsRepository } from './modules/hits/hits.repository.ts';
 import { createEngineStatusRepository, type EngineStatusRepository } from './modules/scans/engine-status.repository.ts';
+import { createUncheckedPagesRepository } from './modules/scans/unchecked-pages.repository.ts';
 import { createSearchRuntime, type SearchRuntime } from './modules/scans/search-runtime.ts';
 import type { PhotoMatcher, ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
 import { loadSources } from './modules/scans/sources.ts';
@@ -41,6 +43,8 @@ export interface AppDeps {
   db: Db;
   browserLocation: BrowserLocation;
   browserPool: BrowserPool;
+  /** The one way out to the web for pages, images and engines: checks every connection and counts refusals. */
+  egress: EgressGateway;
   jobs: JobsRepository;
   jobKinds: Record<string, JobKindSpec>;
   heartbeats: HeartbeatsRepository;
@@ -107,6 +111,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       logger: logger.child({ component: 'browser' }),
       options: { pagesPerBrowser: config.browser.pagesPerBrowser, navigationTimeoutMs: config.browser.navigationTimeoutMs },
     });
+  const egress = overrides.egress ?? createEgressGateway({ upstreams: config.egress.upstreams, logger: logger.child({ component: 'egress' }) });
   const kinds = overrides.jobKinds ?? jobKinds;
   const jobs = overrides.jobs ?? createJobsRepository({ db, clock, kinds });
   const profiles = overrides.profiles ?? createProfilesRepository({ db, clock });
@@ -117,6 +122,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     overrides.searchRuntime ??
     createSearchRuntime({
       pool: browserPool,
+      egress,
       random,
       options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
     });
@@ -128,9 +134,9 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   // Originals are kept only when the person opts in (for reverse-image upload), and then only encrypted.
   const photoDeps: PhotoDeps = { photos, hashPool, cropRegions: config.photos.cropRegions, storeOriginal: async (bytes, mime) => (await evidence.put(Buffer.from(bytes), mime)).sha256 };
   const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ hashesFor: (personId) => photos.hashesFor(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
-  const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl });
+  const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl, egress });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
-  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config }, { settings: config.takedowns, sendMail });
+  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config, egress }, { settings: config.takedowns, sendMail });
   // After a hit is stored: alert the person (the use case decides whether this hit deserves one) and open
   // its takedown case in the background (the recipient lookup may take several network round trips).
   const scanHooks: ScanHooks = {
@@ -143,7 +149,8 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     },
   };
   const pipeline: ScanPipelineDeps = overrides.pipeline ?? {
-    db, clock, logger: logger.child({ component: 'scan' }), jobs, scans, hits, profiles, engineStatus, searchRuntime, browserPool,
+    db, clock, logger: logger.child({ component: 'scan' }), jobs, scans, hits, profiles, engineStatus, searchRuntime, browserPool, egress,
+    uncheckedPages: createUncheckedPagesRepository({ db, clock }), random,
     sources: loadSources(),
     photoMatcher,
     reverseImage: {
@@ -167,6 +174,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     db,
     browserLocation,
     browserPool,
+    egress,
     jobKinds: kinds,
     jobs,
     heartbeats: overrides.heartbeats ?? createHeartbeatsRepository({ db, clock }),
@@ -193,6 +201,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       sendMail?.close();
       await hashPool.close();
       await browserPool.close();
+      await egress.close();
       closeDatabase(db);
     },
   };

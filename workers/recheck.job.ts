@@ -9,6 +9,7 @@ import type { SchedulerTask } from './scheduler.ts';
 export const recheckDepsFrom = (deps: AppDeps, vault: EvidenceVault): RecheckDeps => ({
   vault,
   browserPool: deps.browserPool,
+  egress: deps.egress,
   profiles: deps.profiles,
   photoMatcher: deps.pipeline.photoMatcher,
   logger: deps.logger.child({ component: 'recheck' }),

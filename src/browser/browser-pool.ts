@@ -1,7 +1,13 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright';
 import type { Logger } from '../shared/logger.ts';
 import { AppError } from '../shared/errors.ts';
-import { chromiumLaunchArgs, type BrowserLocation } from './browser-locator.ts';
+import type { BrowserLocation } from './browser-locator.ts';
+import { isSandboxLaunchFailure, sandboxLaunchFailure, sandboxLaunchOptions, type SandboxPlan } from './sandbox.models.ts';
+import { createSandboxPlan, sandboxLauncherPath } from './sandbox.ts';
+import type { EgressScope } from '../egress/egress-gateway.ts';
+
+/** A proxy address nothing listens on (the discard port), for contexts that must not reach any network. */
+const noNetworkProxy = 'http://127.0.0.1:9';
 
 export const createBrowserMissingError = (instruction: string) =>
   new AppError({ code: 'browser.missing', message: instruction, statusCode: 503 });
@@ -11,6 +17,8 @@ export interface BrowserPoolOptions {
   navigationTimeoutMs: number;
   launchTimeoutMs?: number;
   closeTimeoutMs?: number;
+  /** How Chromium gets its sandbox; decided from the defaults (sandbox on) when not given. */
+  sandbox?: SandboxPlan;
 }
 
 /** Resolves or rejects within `ms`; used for every browser call that could hang (close on a wedged renderer does). */
@@ -50,14 +58,16 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
         ? await withTimeout(chromium.connect(location.wsEndpoint, { timeout: launchTimeoutMs }), launchTimeoutMs + 1000, 'Connecting to the remote browser')
         : await withTimeout(
             chromium.launch({
-              executablePath: location.executablePath,
               headless: true,
-              args: chromiumLaunchArgs(typeof process.getuid === 'function' && process.getuid() === 0),
               timeout: launchTimeoutMs,
+              ...sandboxLaunchOptions(options.sandbox ?? createSandboxPlan({ location }), { executablePath: location.executablePath, launcher: sandboxLauncherPath, env: process.env }),
             }),
             launchTimeoutMs + 1000,
             'Launching Chromium',
-          );
+          ).catch((error: Error) => {
+            // A host that forbids the sandbox's namespaces gets told how to fix it, not a raw Chromium log.
+            throw isSandboxLaunchFailure(error.message) ? sandboxLaunchFailure(error.message) : error;
+          });
     b.on('disconnected', () => {
       if (browser === b) browser = null;
     });
@@ -102,14 +112,19 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
   return {
     location,
     isAvailable: () => location.kind !== 'missing',
-    /** Runs `fn` with a page in a fresh context and always closes the context, whatever happens. */
-    async withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, contextOptions: BrowserContextOptions = {}): Promise<T> {
+    /**
+     * Runs `fn` with a page in a fresh context and always closes the context, whatever happens. Every byte
+     * the context sends goes to the egress scope given (the gateway checks and connects); a context opened
+     * without one has no network at all, so forgetting the scope fails closed.
+     */
+    async withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, { egress, ...contextOptions }: Omit<BrowserContextOptions, 'proxy'> & { egress?: EgressScope } = {}): Promise<T> {
+      const network: BrowserContextOptions = egress ? { proxy: { server: await egress.proxyServer() } } : { proxy: { server: noNetworkProxy }, offline: true };
       const b = await getBrowser();
       activeContexts++;
       pagesServed++;
       let context: BrowserContext | null = null;
       try {
-        context = await withTimeout(b.newContext({ acceptDownloads: false, serviceWorkers: 'block', ...contextOptions }), 15_000, 'Opening a browser context');
+        context = await withTimeout(b.newContext({ acceptDownloads: false, serviceWorkers: 'block', ...contextOptions, ...network }), 15_000, 'Opening a browser context');
         context.setDefaultTimeout(options.navigationTimeoutMs);
         context.setDefaultNavigationTimeout(options.navigationTimeoutMs);
         const page = await withTimeout(context.newPage(), 15_000, 'Opening a page');

@@ -1,9 +1,9 @@
 import type { Page, Response } from 'playwright';
 import type { BrowserPool } from './browser-pool.ts';
 import type { UrlGuard } from '../shared/ssrf-guard.ts';
+import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
 import { extractorExpression, type ExtractedContent } from './page-extract.ts';
-import { guardBrowserRequests } from './request-guard.ts';
 
 export interface VisitOptions {
   navigationTimeoutMs: number;
@@ -27,7 +27,9 @@ export interface VisitedPage {
   imageUrls: string[];
   html: string;
   redirectChain: string[];
+  /** Connections of this page the egress gateway refused (host:port and reason), recorded with the hit. */
   blockedRequests: number;
+  refusedConnections: { host: string; port: number; reason: string }[];
 }
 
 export interface PageVisitHooks {
@@ -36,64 +38,88 @@ export interface PageVisitHooks {
 }
 
 /**
- * Opens one candidate page in Chromium. Every request the page makes (the document, its redirects,
- * scripts, images, frames) is checked by the URL guard, so a hostile page cannot make the scanner reach
- * private addresses; downloads, pop-ups and dialogs are neutralised.
+ * Opens one candidate page in Chromium. The page's context sends every byte through its own egress
+ * gateway scope (the document, its redirects, scripts, frames, fetches, WebSockets, pop-ups), which
+ * resolves each name once, checks the address and connects to exactly that address; downloads, pop-ups
+ * and dialogs are neutralised.
  */
 export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string, options: VisitOptions, hooks: PageVisitHooks = {}): Promise<VisitedPage> {
   await guard.check(url);
-  return pool.withPage(async (page, context) => {
-    let oversized = false;
-    const requests = await guardBrowserRequests(context, guard);
-    page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
-    context.on('page', (popup) => void popup.close().catch(() => undefined));
-    page.on('response', (response) => {
-      if (response.request().isNavigationRequest() && response.request().frame() === page.mainFrame()) {
-        const length = Number(response.headers()['content-length'] ?? NaN);
-        if (Number.isFinite(length) && length > options.maxPageBytes) oversized = true;
-      }
-    });
+  const egress = guard.openScope('page');
+  try {
+    return await pool.withPage((page) => loadAndRead(page, egress, url, options, hooks), { egress });
+  } finally {
+    await egress.close();
+  }
+}
 
-    let response: Response | null;
-    try {
-      response = await page.goto(url, { waitUntil: 'load', timeout: options.navigationTimeoutMs });
-    } catch (error) {
-      const message = (error as Error).message;
-      if (/ERR_BLOCKED_BY_CLIENT/.test(message)) throw new AppError({ code: 'fetch.url_refused', message: 'Refused to fetch: the page redirected to a refused address.', statusCode: 400 });
-      if (/Timeout/i.test(message)) throw new AppError({ code: 'fetch.timeout', message: `The page did not load within ${options.navigationTimeoutMs} ms.`, statusCode: 504 });
-      throw new AppError({ code: 'fetch.failed', message: `The page could not be loaded (${message.split('\n')[0]?.slice(0, 200)}).`, statusCode: 502 });
+async function loadAndRead(page: Page, egress: EgressScope, url: string, options: VisitOptions, hooks: PageVisitHooks): Promise<VisitedPage> {
+  let oversized = false;
+  page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
+  page.context().on('page', (popup) => void popup.close().catch(() => undefined));
+  page.on('response', (response) => {
+    if (response.request().isNavigationRequest() && response.request().frame() === page.mainFrame()) {
+      const length = Number(response.headers()['content-length'] ?? NaN);
+      if (Number.isFinite(length) && length > options.maxPageBytes) oversized = true;
     }
-    if (oversized) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
-    await page.waitForLoadState('networkidle', { timeout: options.settleMs ?? 2000 }).catch(() => undefined);
-
-    // The final address is checked again: the guard saw each request, but a page may also navigate itself by script.
-    await guard.check(page.url());
-    const redirectChain: string[] = [];
-    for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
-    const content = (await page.evaluate(extractorExpression({
-      maxTextChars: options.maxTextChars ?? 200_000,
-      maxImages: options.maxImages ?? 200,
-      maxStyledElements: 3000,
-    }))) as ExtractedContent;
-    const html = await page.content();
-    if (Buffer.byteLength(html) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
-    const server = response ? await response.serverAddr().catch(() => null) : null;
-    const visit: VisitedPage = {
-      requestedUrl: url,
-      finalUrl: page.url(),
-      status: response?.status() ?? null,
-      headers: response ? await response.allHeaders().catch(() => ({})) : {},
-      serverIp: server?.ipAddress ?? null,
-      title: content.title,
-      lang: content.lang,
-      text: content.text,
-      attributeText: content.attributeText,
-      imageUrls: content.imageUrls.filter((u) => /^https?:/i.test(u)),
-      html,
-      redirectChain,
-      blockedRequests: requests.refused(),
-    };
-    await hooks.onLoaded?.(page, visit);
-    return visit;
   });
+
+  let response: Response | null;
+  try {
+    response = await page.goto(url, { waitUntil: 'load', timeout: options.navigationTimeoutMs });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/ERR_TUNNEL_CONNECTION_FAILED|ERR_BLOCKED_BY_CLIENT/.test(message) && egress.refusals().length > 0) throw refusedNavigation(egress);
+    if (/Timeout/i.test(message)) throw new AppError({ code: 'fetch.timeout', message: `The page did not load within ${options.navigationTimeoutMs} ms.`, statusCode: 504 });
+    throw new AppError({ code: 'fetch.failed', message: `The page could not be loaded (${message.split('\n')[0]?.slice(0, 200)}).`, statusCode: 502 });
+  }
+  // A plain-HTTP hop the gateway refused comes back as its own 403, marked in the gateway's record.
+  if (response && response.headers()['x-egress-refused'] && egress.refusals().some((r) => r.kind === 'http' && sameHost(r, response!.url()))) throw refusedNavigation(egress);
+  if (oversized) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
+  await page.waitForLoadState('networkidle', { timeout: options.settleMs ?? 2000 }).catch(() => undefined);
+
+  // A page may navigate itself by script after load; its final address must be one the gateway allowed.
+  if (egress.refusals().some((r) => sameHost(r, page.url()))) throw refusedNavigation(egress);
+  const redirectChain: string[] = [];
+  for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
+  const content = (await page.evaluate(extractorExpression({
+    maxTextChars: options.maxTextChars ?? 200_000,
+    maxImages: options.maxImages ?? 200,
+    maxStyledElements: 3000,
+  }))) as ExtractedContent;
+  const html = await page.content();
+  if (Buffer.byteLength(html) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
+  const server = response ? await response.serverAddr().catch(() => null) : null;
+  const visit: VisitedPage = {
+    requestedUrl: url,
+    finalUrl: page.url(),
+    status: response?.status() ?? null,
+    headers: response ? await response.allHeaders().catch(() => ({})) : {},
+    serverIp: server?.ipAddress ?? null,
+    title: content.title,
+    lang: content.lang,
+    text: content.text,
+    attributeText: content.attributeText,
+    imageUrls: content.imageUrls.filter((u) => /^https?:/i.test(u)),
+    html,
+    redirectChain,
+    blockedRequests: egress.refusals().length,
+    refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
+  };
+  await hooks.onLoaded?.(page, visit);
+  return visit;
+}
+
+function refusedNavigation(egress: EgressScope): AppError {
+  const reason = egress.refusals()[0]?.reason ?? 'refused address';
+  return new AppError({ code: 'fetch.url_refused', message: `Refused to fetch: the page led to a refused address (${reason}).`, statusCode: 400 });
+}
+
+function sameHost(refusal: { host: string; port: number }, url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.hostname.replace(/^\[|\]$/g, '') === refusal.host && Number(u.port || (u.protocol === 'https:' ? 443 : 80)) === refusal.port;
+  } catch {
+    return false;
+  }
 }

@@ -10,7 +10,7 @@ import { createPhotoMatcherForFiles } from './photo-matcher-for-files.ts';
  * images with the profile's photos (hashed in memory, never stored) and match and classify its text.
  */
 export async function inspectPage(app: App, url: string, profile: NormalisedProfile, photoPaths: string[]): Promise<{ visit: VisitedPage; analysis: PageAnalysis }> {
-  const guard = createUrlGuard({ allowHosts: app.config.net.allowPrivateHosts });
+  const guard = createUrlGuard({ allowHosts: app.config.net.allowPrivateHosts, egress: app.egress });
   const visit = await visitPage(app.browserPool, guard, url, { navigationTimeoutMs: app.config.browser.navigationTimeoutMs, maxPageBytes: app.config.scan.maxPageBytes });
   const photoMatcher = await createPhotoMatcherForFiles(app, photoPaths);
   const photos = photoMatcher ? await photoMatcher.match({ personId: '', imageUrls: visit.imageUrls, guard }) : { matches: [], unusable: [] };

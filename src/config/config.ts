@@ -9,10 +9,11 @@ import { parseEngineFlag } from '../providers/engine-registry.ts';
 import { parseAlertsSettings, alertsSettingDefinitions, type AlertSettings } from './alerts.settings.ts';
 import { parseTakedownsSettings, takedownsSettingDefinitions, type TakedownSettings } from './takedowns.settings.ts';
 import { parseEvidenceSettings, evidenceSettingDefinitions, type EvidenceSettings } from './evidence.settings.ts';
+import { parseEgressSettings, egressSettingDefinitions, type EgressSettings } from './egress.settings.ts';
 import { parseAccountsSettings, accountsSettingDefinitions, type AccountsSettings } from './accounts.settings.ts';
 
 /** Every setting of every area, for the documentation (.env.example, README) and the checks on it. */
-export const allSettingDefinitions = [...settingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...accountsSettingDefinitions];
+export const allSettingDefinitions = [...settingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...egressSettingDefinitions, ...accountsSettingDefinitions];
 
 export type ProcessMode = 'all' | 'web' | 'worker';
 
@@ -42,6 +43,7 @@ export interface Config {
   alerts: AlertSettings;
   takedowns: TakedownSettings;
   evidence: EvidenceSettings;
+  egress: EgressSettings;
   accounts: AccountsSettings;
 }
 
@@ -111,9 +113,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
   const alerts = parseAlertsSettings(env);
   const takedowns = parseTakedownsSettings(env);
   const evidence = parseEvidenceSettings(env);
+  const egress = parseEgressSettings(env);
   const accounts = parseAccountsSettings(env);
-  for (const area of [alerts, takedowns, evidence, accounts]) if ('problems' in area) problems.push(...area.problems);
-  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in accounts) throw new ConfigError(problems);
+  for (const area of [alerts, takedowns, evidence, egress, accounts]) if ('problems' in area) problems.push(...area.problems);
+  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in egress || 'problems' in accounts) throw new ConfigError(problems);
 
   const v = values as Record<SettingName, never>;
   const dataDir = path.resolve(options.cwd ?? process.cwd(), v.DATA_DIR as string);
@@ -152,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     alerts: alerts.settings,
     takedowns: takedowns.settings,
     evidence: evidence.settings,
+    egress: egress.settings,
     accounts: accounts.settings,
   };
 }

@@ -1,5 +1,6 @@
+import { fetch as undiciFetch, type Response } from 'undici';
 import { AppError } from './errors.ts';
-import type { UrlGuard } from './ssrf-guard.ts';
+import { createUrlRefusedError, type UrlGuard } from './ssrf-guard.ts';
 
 export interface SafeFetchRequest {
   url: string;
@@ -19,18 +20,31 @@ export interface SafeFetchResponse {
   body: Buffer;
   redirectChain: string[];
   truncated: boolean;
+  /** Connections the egress gateway refused during this exchange (host:port and reason, never paths). */
+  refused: { host: string; port: number; reason: string }[];
 }
 
 export const createFetchFailedError = (message: string, cause?: unknown) => new AppError({ code: 'fetch.failed', message, statusCode: 502, cause });
 
 /**
- * HTTP for attacker-controlled URLs: redirects are followed by hand so each hop passes the URL guard again
- * (a public page redirecting to 169.254.169.254 is refused), the body is read up to a byte cap, and the
- * whole exchange has one deadline. Never throws for HTTP error statuses; the caller decides.
+ * HTTP for attacker-controlled URLs. Every connection goes through the egress gateway (a scope of its own
+ * for this exchange), which resolves, checks and connects to exactly the address it checked; redirects are
+ * followed by hand so each hop is also pre-checked for a clear error; the body is read up to a byte cap and
+ * the whole exchange has one deadline. Never throws for HTTP error statuses; the caller decides.
  */
 export async function safeFetch(guard: UrlGuard, request: SafeFetchRequest): Promise<SafeFetchResponse> {
+  const scope = guard.openScope('fetch');
+  try {
+    return await fetchThrough(guard, scope, request);
+  } finally {
+    await scope.close();
+  }
+}
+
+async function fetchThrough(guard: UrlGuard, scope: ReturnType<UrlGuard['openScope']>, request: SafeFetchRequest): Promise<SafeFetchResponse> {
   const deadline = AbortSignal.timeout(request.timeoutMs);
   const signal = request.signal ? AbortSignal.any([deadline, request.signal]) : deadline;
+  const dispatcher = await scope.dispatcher();
   const chain: string[] = [];
   let url = request.url;
   let method = request.method ?? 'GET';
@@ -39,9 +53,11 @@ export async function safeFetch(guard: UrlGuard, request: SafeFetchRequest): Pro
     await guard.check(url);
     let response: Response;
     try {
-      response = await fetch(url, { method, headers: request.headers, body: body as BodyInit | undefined, redirect: 'manual', signal });
+      response = await undiciFetch(url, { method, headers: request.headers, body, redirect: 'manual', signal, dispatcher });
     } catch (error) {
       if (deadline.aborted) throw new AppError({ code: 'fetch.timeout', message: `No answer within ${request.timeoutMs} ms.`, statusCode: 504 });
+      const refusal = scope.refusals()[0];
+      if (refusal) throw createUrlRefusedError(`${refusal.reason} (at connect time)`);
       throw createFetchFailedError(`Request failed: ${(error as Error).message}`, error);
     }
     const location = response.headers.get('location');
@@ -64,6 +80,7 @@ export async function safeFetch(guard: UrlGuard, request: SafeFetchRequest): Pro
       body: bytes,
       redirectChain: chain,
       truncated,
+      refused: scope.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
     };
   }
 }

@@ -1,31 +1,45 @@
-import dns from 'node:dns/promises';
 import net from 'node:net';
 import { AppError } from './errors.ts';
-import { classifyNonPublicIp } from './ip-ranges.models.ts';
+import { canonicalHost, decideEgress, defaultPort, isAllowedName, parseAllowRules, precheckUrl } from '../egress/egress-policy.models.ts';
+import type { EgressGateway, EgressScope } from '../egress/egress-gateway.ts';
+import type { EgressRoute } from '../egress/upstream.models.ts';
+import { systemResolver, type Resolver } from '../egress/resolver.ts';
+
+export type { Resolver } from '../egress/resolver.ts';
 
 export const createUrlRefusedError = (reason: string) =>
   new AppError({ code: 'fetch.url_refused', message: `Refused to fetch: ${reason}.`, statusCode: 400 });
 
+/**
+ * What a caller holds to fetch on a hostile page's say-so: the policy (for an early, clear refusal before a
+ * browser context is even opened) and the egress gateway scopes through which every byte actually flows.
+ * The pre-check is a courtesy; the gateway's own check at connect time is the guard.
+ */
 export interface UrlGuard {
   /** Resolves to the checked IP addresses, or throws `fetch.url_refused`. */
   check(url: string | URL): Promise<string[]>;
   isAllowedHost(host: string): boolean;
+  /** A new gateway listener with this guard's allow-list; the caller closes it. */
+  openScope(label: string): EgressScope;
+  readonly allowHosts: readonly string[];
+  readonly route: EgressRoute;
 }
 
-export type Resolver = (host: string) => Promise<string[]>;
-
-const systemResolver: Resolver = async (host) => (await dns.lookup(host, { all: true, verbatim: true })).map((a) => a.address);
-
 /**
- * Every URL the scanner fetches, from an engine result, a page's image or a redirect, passes here first.
- * Only http(s) on public addresses is allowed; hosts in the allow-list (the local simulated web) are the
- * only exception. Every address a name resolves to must be public: one private answer refuses the URL.
+ * Only http(s) on public addresses is allowed; allow-list entries (the local simulated web, an operator's
+ * webhook) are the only exceptions, scoped to the host (and port) they name.
  */
-export function createUrlGuard({ allowHosts, resolve = systemResolver }: { allowHosts: string[]; resolve?: Resolver }): UrlGuard {
-  const allowed = new Set(allowHosts.map((h) => h.toLowerCase().replace(/^\[|\]$/g, '')));
-  const isAllowedHost = (host: string) => allowed.has(host.toLowerCase().replace(/^\[|\]$/g, ''));
+export function createUrlGuard({ allowHosts, egress, route = { kind: 'pages' }, resolve = systemResolver }: { allowHosts: readonly string[]; egress: EgressGateway; route?: EgressRoute; resolve?: Resolver }): UrlGuard {
+  const rules = parseAllowRules(allowHosts);
+  const isAllowedHost = (host: string) => {
+    const bare = canonicalHost(host.replace(/:\d+$/, (m) => (net.isIPv6(host) ? '' : m)));
+    return rules.some((r) => r.host === bare && r.port === null) || rules.some((r) => `${r.host}:${r.port}` === canonicalHost(host));
+  };
   return {
+    allowHosts,
+    route,
     isAllowedHost,
+    openScope: (label) => egress.openScope({ allowHosts, route, label }),
     async check(input) {
       let url: URL;
       try {
@@ -33,20 +47,17 @@ export function createUrlGuard({ allowHosts, resolve = systemResolver }: { allow
       } catch {
         throw createUrlRefusedError('not a valid URL');
       }
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') throw createUrlRefusedError(`scheme ${url.protocol} is not http(s)`);
-      if (url.username || url.password) throw createUrlRefusedError('URLs with credentials are not fetched');
-      const host = url.hostname.replace(/^\[|\]$/g, '');
-      const hostWithPort = url.port ? `${host}:${url.port}` : host;
-      if (isAllowedHost(host) || isAllowedHost(hostWithPort)) return net.isIP(host) ? [host] : [];
-      if (host === 'localhost' || host.endsWith('.localhost')) throw createUrlRefusedError('loopback host');
-      const addresses = net.isIP(host) ? [host] : await resolve(host).catch(() => {
+      const early = precheckUrl(url);
+      if (early) throw createUrlRefusedError(early);
+      const host = canonicalHost(url.hostname);
+      const port = url.port ? Number(url.port) : defaultPort(url.protocol);
+      if (!isAllowedName(rules, host, port) && (host === 'localhost' || host.endsWith('.localhost'))) throw createUrlRefusedError('loopback host');
+      const addresses = net.isIP(host) ? [host] : isAllowedName(rules, host, port) ? [] : await resolve(host).catch(() => {
         throw createUrlRefusedError('host name does not resolve');
       });
-      if (addresses.length === 0) throw createUrlRefusedError('host name does not resolve');
-      for (const address of addresses) {
-        const reason = classifyNonPublicIp(address);
-        if (reason) throw createUrlRefusedError(`${reason} address`);
-      }
+      if (addresses.length === 0 && isAllowedName(rules, host, port)) return [];
+      const decision = decideEgress({ host, port, addresses, rules });
+      if (!decision.allow) throw createUrlRefusedError(decision.reason);
       return addresses;
     },
   };

@@ -64,7 +64,7 @@ export const draftCommand: CliCommand = {
           },
           now: app.clock.now(),
         },
-        createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, settings }),
+        createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, egress: app.egress, settings }),
       );
       if (!prepared.draft) throw new AppError({ code: prepared.problem ?? 'takedowns.no_draft', message: 'The notice could not be drafted.', statusCode: 400 });
       // Copyright notices may be published with the sender's name (Lumen): the warning goes to stderr even with --json.

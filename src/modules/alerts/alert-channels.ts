@@ -3,6 +3,7 @@ import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import { AppError } from '../../shared/errors.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { createUrlGuard } from '../../shared/ssrf-guard.ts';
+import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import type { EmailAddress } from '../../config/alerts.settings.ts';
 import { webhookHeaders, type WebhookPayload } from './webhook.models.ts';
 
@@ -64,10 +65,10 @@ export const createWebhookRejectedError = (status: number) =>
  * A signed JSON POST through safeFetch. The operator chose the URL, so its own host is allowed even when
  * private (ntfy on the home network); redirects are refused so the signed body never lands elsewhere.
  */
-export function createWebhookSender(args: { url: string; secret: string; timeoutMs?: number }): WebhookSender {
+export function createWebhookSender(args: { url: string; secret: string; timeoutMs?: number; egress: EgressGateway }): WebhookSender {
   const url = new URL(args.url);
   const hostname = url.hostname.replace(/^\[|\]$/g, '');
-  const guard = createUrlGuard({ allowHosts: [hostname] });
+  const guard = createUrlGuard({ allowHosts: [hostname], egress: args.egress, route: { kind: 'operator' } });
   return {
     host: url.host,
     async send(payload, now, signal) {

@@ -4,6 +4,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { AlertSettings } from '../../config/alerts.settings.ts';
 import { createAlertsRepository, type AlertsRepository } from './alerts.repository.ts';
+import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import { createSmtpMailer, createWebhookSender, type Mailer, type WebhookSender } from './alert-channels.ts';
 import { createAlertBroadcaster, type AlertBroadcaster } from './alert-broadcaster.ts';
 
@@ -32,6 +33,7 @@ export function createAlertsDeps(args: {
   jobs: Pick<JobsRepository, 'enqueue'>;
   settings: AlertSettings;
   publicUrl: string;
+  egress: EgressGateway;
   overrides?: Partial<Pick<AlertsDeps, 'mailer' | 'webhook' | 'broadcaster'>>;
   streamPollMs?: number;
 }): AlertsDeps & { close(): void } {
@@ -39,7 +41,7 @@ export function createAlertsDeps(args: {
   const repository = createAlertsRepository({ db: args.db });
   const { email, webhook } = args.settings;
   const mailer = args.overrides?.mailer !== undefined ? args.overrides.mailer : email ? createSmtpMailer({ smtpUrl: email.smtpUrl, from: email.from }) : null;
-  const webhookSender = args.overrides?.webhook !== undefined ? args.overrides.webhook : webhook ? createWebhookSender(webhook) : null;
+  const webhookSender = args.overrides?.webhook !== undefined ? args.overrides.webhook : webhook ? createWebhookSender({ ...webhook, egress: args.egress }) : null;
   const broadcaster = args.overrides?.broadcaster ?? createAlertBroadcaster({ repository, logger, pollMs: args.streamPollMs ?? 2000 });
   return {
     db: args.db, clock: args.clock, logger, random: args.random, jobs: args.jobs, settings: args.settings, publicUrl: args.publicUrl,

@@ -7,6 +7,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { createId } from '../../shared/ids.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { createUrlGuard } from '../../shared/ssrf-guard.ts';
+import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import { nextCronOccurrence } from '../../shared/cron.models.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
@@ -22,6 +23,7 @@ import type { EvidenceVault } from './vault.ts';
 export interface RecheckDeps {
   vault: EvidenceVault;
   browserPool: BrowserPool;
+  egress: EgressGateway;
   profiles: ProfilesRepository;
   photoMatcher?: PhotoMatcher;
   logger: Logger;
@@ -58,7 +60,7 @@ export async function recheckHit(
   const person = deps.profiles.getPerson(hit.personId);
   const profile = loadProfile(deps.profiles, hit.personId);
   const run = hit.lastScanRunId ? db.select({ allowHosts: scanRuns.allowHosts }).from(scanRuns).where(eq(scanRuns.id, hit.lastScanRunId)).get() : undefined;
-  const guard = createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...(run?.allowHosts ?? [])] });
+  const guard = createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...(run?.allowHosts ?? [])], egress: deps.egress });
   const captureId = createId('cap');
   const capturedAt = clock.now();
   let captured: CaptureEvidenceResult | null = null;
@@ -94,7 +96,7 @@ export async function recheckHit(
   const result = captured as CaptureEvidenceResult | null;
   const outcome: RecheckResult = { captureId, outcome: decision.outcome, reason: decision.reason };
   const effects = () => {
-    recordCapture(db, {
+    recordCapture(deps.vault, {
       captureId, hitId: hit.id, purpose: 'recheck', outcome: decision.outcome, requestedUrl: hit.url, visit, artifacts: result?.artifacts ?? {}, capturedAt,
       timestampToken: result?.timestampToken ?? null, actor: args.actor ?? 'recheck', problems: [...(result?.problems ?? []), ...(errorCode ? [errorCode] : [])],
     });

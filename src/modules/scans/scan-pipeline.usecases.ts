@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { people } from '../../db/schema/index.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
+import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import { hostOf, isUnderOwnUrl, tryNormalizeUrl } from '../../shared/url.models.ts';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import type { Page } from 'playwright';
@@ -21,6 +22,8 @@ import { parseEngineInstance } from './engine-selection.models.ts';
 import { planQueries, type Source } from './query-plan.models.ts';
 import type { ScansRepository, ScanRun } from './scans.repository.ts';
 import type { EngineStatusRepository } from './engine-status.repository.ts';
+import type { UncheckedPagesRepository } from './unchecked-pages.repository.ts';
+import { afterStoredHit, readOutcome, settleWithoutPageMatch, type PageReadOutcome } from './unchecked-pages.usecases.ts';
 import type { SearchRuntime } from './search-runtime.ts';
 
 export interface PhotoMatch {
@@ -49,7 +52,7 @@ export interface ScanHooks {
    */
   captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard }) => Promise<((hitId: string) => void) | null>;
   /** After a hit is stored (alerts, evidence bookkeeping); failures here never undo the hit. */
-  onHit?: (args: { hit: Hit; isNew: boolean; visit: VisitedPage; run: ScanRun }) => Promise<void> | void;
+  onHit?: (args: { hit: Hit; isNew: boolean; visit: VisitedPage | null; run: ScanRun }) => Promise<void> | void;
   onScanFinished?: (run: ScanRun) => Promise<void> | void;
 }
 
@@ -62,8 +65,13 @@ export interface ScanPipelineDeps {
   hits: HitsRepository;
   profiles: ProfilesRepository;
   engineStatus: EngineStatusRepository;
+  /** Pages that could not be checked, their retries, and what the engines showed for each page. */
+  uncheckedPages: UncheckedPagesRepository;
+  random: () => number;
   searchRuntime: SearchRuntime;
   browserPool: BrowserPool;
+  /** Every byte fetched for a page, its images or an engine leaves through this gateway. */
+  egress: EgressGateway;
   sources: readonly Source[];
   photoMatcher?: PhotoMatcher;
   /** The person's photos allowed for reverse-image search on an engine, with their kept originals. */
@@ -75,8 +83,8 @@ export interface ScanPipelineDeps {
   settings: { queryCap: number; maxPageBytes: number; navigationTimeoutMs: number; allowPrivateHosts: string[]; maxCandidatesPerScan: number };
 }
 
-export const guardForRun = (deps: Pick<ScanPipelineDeps, 'settings'>, run: Pick<ScanRun, 'allowHosts'>) =>
-  createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...run.allowHosts] });
+export const guardForRun = (deps: Pick<ScanPipelineDeps, 'settings' | 'egress'>, run: Pick<ScanRun, 'allowHosts'>) =>
+  createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...run.allowHosts], egress: deps.egress });
 
 function enqueueVisits(deps: ScanPipelineDeps, runId: string, candidateIds: number[]): void {
   for (const candidateId of candidateIds) {
@@ -197,6 +205,16 @@ export async function visitCandidate(
     args.complete(() => deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason }));
     await finishScanIfComplete(deps, run.id);
   };
+  // Nothing matched on the page itself: a page that could not be read is recorded as such (never as "no
+  // match") and retried later, and what the engines showed for it is matched instead.
+  const settleUnread = async (outcome: PageReadOutcome, erroredStatus?: { code: string }) => {
+    let stored: { hit: Hit; isNew: boolean } | null = null;
+    args.complete(() => {
+      stored = settleWithoutPageMatch(deps, { run, candidate, profile, outcome, erroredStatus });
+    });
+    await afterStoredHit(deps, { stored, visit: outcome.kind === 'read' ? outcome.visit : null, run });
+    await finishScanIfComplete(deps, run.id);
+  };
 
   if (isUnderOwnUrl(candidate.url, ownUrls)) {
     return settle('skipped', 'own_url');
@@ -226,13 +244,13 @@ export async function visitCandidate(
     const code = isAppError(error) ? error.code : 'fetch.failed';
     if (permanentVisitErrors.has(code) || args.attempt >= args.maxAttempts) {
       deps.logger.info({ candidateId: candidate.id, code }, 'candidate page could not be visited');
-      return settle('failed', code);
+      return settleUnread(readOutcome({ errorCode: code }), { code });
     }
     throw error;
   }
   if (ownPage) return settle('skipped', 'own_url');
   const result = analysis as PageAnalysis | null;
-  if (!result || (result.textMatches.length === 0 && result.photoMatches.length === 0)) return settle('visited');
+  if (!result || (result.textMatches.length === 0 && result.photoMatches.length === 0)) return settleUnread(readOutcome({ visit }));
   const photoMatches = result.photoMatches;
   const evidenceStep = recordEvidence as ((hitId: string) => void) | null;
   let stored: { hit: Hit; isNew: boolean } | undefined;
@@ -256,6 +274,7 @@ export async function visitCandidate(
       ],
     });
     evidenceStep?.(stored.hit.id);
+    deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
     deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
   });
   if (stored) {

@@ -3,10 +3,15 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
+import type { EgressGateway, EgressScope } from '../../egress/egress-gateway.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
-import { guardBrowserRequests } from '../../browser/request-guard.ts';
 import { isAppError } from '../../shared/errors.ts';
 import type { EngineDefinition, EngineRequest, ImageQuery, ParsedSearch, RawResponse } from '../../providers/provider.types.ts';
+import { asBrowserHeaders, HIDE_WEBDRIVER_SCRIPT } from '../../providers/shared/user-agent.models.ts';
+import { createBrowserIdentityResolver, type BrowserIdentityResolver } from './browser-identity.ts';
+import { createSessionStore, searchPages, type SearchArgs, type SearchAttempt, type SendOnce } from './search-pages.ts';
+
+export type { SearchArgs, SearchAttempt };
 
 export interface SearchRuntimeOptions {
   /** Private hosts every search may reach (ALLOW_PRIVATE_HOSTS). */
@@ -16,11 +21,8 @@ export interface SearchRuntimeOptions {
   maxBytes: number;
   /** Where each engine's browser cookies (consent, preferences) are kept between searches. */
   profilesDir: string;
-}
-
-export interface SearchAttempt extends ParsedSearch {
-  engine: string;
-  durationMs: number;
+  /** Result pages read per query unless a search asks for another number (SEARCH_RESULT_PAGES). */
+  resultPages?: number;
 }
 
 function encodeBody(request: EngineRequest): { body?: string | Uint8Array; headers: Record<string, string> } {
@@ -48,8 +50,9 @@ function encodeBody(request: EngineRequest): { body?: string | Uint8Array; heade
  * Requests to one engine go through its own queue with a minimum interval plus jitter, so a scan is
  * polite however many queries it has. A network failure is an `error` outcome, never an empty result.
  */
-export function createSearchRuntime({ pool, options, random = Math.random }: { pool: BrowserPool; options: SearchRuntimeOptions; random?: () => number }) {
+export function createSearchRuntime({ pool, egress, options, random = Math.random, identity = createBrowserIdentityResolver({ pool }) }: { pool: BrowserPool; egress: EgressGateway; options: SearchRuntimeOptions; random?: () => number; identity?: BrowserIdentityResolver }) {
   const queues = new Map<string, { queue: PQueue; last: number }>();
+  const sessions = createSessionStore();
 
   const politely = <T>(engine: string, task: () => Promise<T>): Promise<T> => {
     let entry = queues.get(engine);
@@ -70,7 +73,10 @@ export function createSearchRuntime({ pool, options, random = Math.random }: { p
   };
 
   async function overHttp(guard: UrlGuard, request: EngineRequest, signal?: AbortSignal): Promise<RawResponse> {
-    const { body, headers } = encodeBody(request);
+    const encoded = encodeBody(request);
+    const body = encoded.body;
+    // Node presents the same browser as the Chromium engines see, so the two paths look like one person.
+    const headers = asBrowserHeaders(encoded.headers, await identity.get());
     const res = await safeFetch(guard, { url: request.url, method: request.method, headers, body, maxBytes: options.maxBytes, timeoutMs: options.timeoutMs, signal });
     return { status: res.status, finalUrl: res.finalUrl, headers: res.headers, body: res.body.toString('utf8'), redirectChain: res.redirectChain };
   }
@@ -79,8 +85,20 @@ export function createSearchRuntime({ pool, options, random = Math.random }: { p
     const stateFile = path.join(options.profilesDir, `${engine.id}.json`);
     const storageState = fs.existsSync(stateFile) ? stateFile : undefined;
     await guard.check(request.url);
+    const egress = guard.openScope(`engine:${engine.id}`);
+    try {
+      return await browserExchange(egress, engine, request, storageState, stateFile);
+    } finally {
+      await egress.close();
+    }
+  }
+
+  async function browserExchange(egress: EgressScope, engine: EngineDefinition, request: EngineRequest, storageState: string | undefined, stateFile: string): Promise<RawResponse> {
+    const { userAgent } = await identity.get();
+    // The first tag of the engine's Accept-Language is the page's locale too (navigator.language, Intl).
+    const locale = /^[a-z]{2,3}(?:-[A-Z]{2})?/.exec(request.headers['Accept-Language'] ?? '')?.[0];
     return pool.withPage(async (page, context) => {
-      await guardBrowserRequests(context, guard);
+      await context.addInitScript(HIDE_WEBDRIVER_SCRIPT);
       const { 'user-agent': _ua, ...extra } = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k.toLowerCase(), v]));
       await page.setExtraHTTPHeaders(extra);
       let response;
@@ -135,37 +153,42 @@ export function createSearchRuntime({ pool, options, random = Math.random }: { p
       const redirectChain: string[] = [];
       for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
       return { status: response?.status() ?? 0, finalUrl: page.url(), headers: response ? await response.allHeaders() : {}, body: await page.content(), redirectChain };
-    }, { storageState });
+    }, { storageState, egress, userAgent, locale });
   }
 
   /**
    * The engine's endpoint is the operator's choice (a SearXNG on a private network, the local simulated
    * web), so its host is allowed even when private; where the engine redirects to is checked as usual.
    */
-  function send(engine: EngineDefinition, args: { endpoint?: string; signal?: AbortSignal; allowHosts?: string[] }, build: (endpoint: string) => EngineRequest): Promise<SearchAttempt> {
+  const send: SendOnce = (engine, args, build, read) => {
     return politely(engine.id, async () => {
       const started = Date.now();
       try {
         const endpoint = args.endpoint ?? engine.defaultEndpoint;
-        const guard = createUrlGuard({ allowHosts: [...options.allowHosts, ...(args.allowHosts ?? []), new URL(endpoint).host] });
-        const request = build(endpoint);
-        const raw = engine.transport === 'browser' ? await overBrowser(guard, engine, request) : await overHttp(guard, request, args.signal);
-        return { engine: engine.id, ...engine.parse(raw), durationMs: Date.now() - started };
+        // Without a browser, an engine that has a page for plain clients (Google's basic page) is asked for that.
+        const transport = engine.transport === 'browser' && engine.httpFallback && !pool.isAvailable() ? 'http' : engine.transport;
+        const guard = createUrlGuard({ allowHosts: [...options.allowHosts, ...(args.allowHosts ?? []), new URL(endpoint).host], egress, route: { kind: 'engine', engine: engine.id } });
+        const request = build(endpoint, transport);
+        const received = transport === 'browser' ? await overBrowser(guard, engine, request) : await overHttp(guard, request, args.signal);
+        const raw: RawResponse = request.variant ? { ...received, variant: request.variant } : received;
+        return { attempt: { engine: engine.id, ...read(raw), durationMs: Date.now() - started }, raw };
       } catch (error) {
         const detail = isAppError(error) ? `${error.code}: ${error.message}` : (error as Error).message.split('\n')[0]!.slice(0, 200);
-        return { engine: engine.id, outcome: 'error', results: [], signal: 'http_error', detail, durationMs: Date.now() - started };
+        return { attempt: { engine: engine.id, outcome: 'error', results: [], signal: 'http_error', detail, durationMs: Date.now() - started } };
       }
     });
-  }
+  };
 
   return {
-    async search(engine: EngineDefinition, query: string, args: { endpoint?: string; signal?: AbortSignal; allowHosts?: string[] }): Promise<SearchAttempt> {
-      return send(engine, args, (endpoint) => engine.buildRequest(query, { endpoint }));
+    /** One query, pages 1..N (`args.pages`, else SEARCH_RESULT_PAGES), in the person's region and language. */
+    async search(engine: EngineDefinition, query: string, args: SearchArgs): Promise<SearchAttempt> {
+      return searchPages(engine, query, { ...args, pages: args.pages ?? options.resultPages ?? 1 }, { send, sessions });
     },
     /** Reverse-image search with the photo's own bytes: only for photos the person allowed for this engine. */
-    async searchImage(engine: EngineDefinition, image: ImageQuery, args: { endpoint?: string; signal?: AbortSignal; allowHosts?: string[] }): Promise<SearchAttempt> {
+    async searchImage(engine: EngineDefinition, image: ImageQuery, args: SearchArgs): Promise<SearchAttempt> {
       if (!engine.buildImageRequest) throw new Error(`${engine.id} is not a reverse-image engine`);
-      return send(engine, args, (endpoint) => engine.buildImageRequest!(image, { endpoint }));
+      const { attempt } = await send(engine, args, (endpoint, transport) => engine.buildImageRequest!(image, { endpoint, transport, language: args.language, country: args.country }), (raw) => engine.parse(raw));
+      return attempt;
     },
   };
 }

@@ -1,11 +1,12 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
-import { classifyNonPublicIp } from '../../shared/ip-ranges.models.ts';
+import { classifyNonPublicIp } from '../../egress/egress-policy.models.ts';
 import nodemailer from 'nodemailer';
 import type { AppDeps } from '../../app.ts';
 import type { TakedownSettings } from '../../config/takedowns.settings.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
+import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import type { BootstrapService } from './rdap.parser.ts';
 import type { FetchedText, ResolverDeps } from './recipient-resolver.ts';
 import { createCasesRepository } from './cases.repository.ts';
@@ -67,8 +68,8 @@ export function createGuardedResolveIp(guard: UrlGuard, options: { timeoutMs: nu
     );
 }
 
-export function createResolverDeps(args: { allowHosts: string[]; settings: Pick<TakedownSettings, 'rdap' | 'lookupTimeoutMs'>; guard?: UrlGuard; bootstrapCache?: Map<string, BootstrapService[]> }): ResolverDeps {
-  const guard = args.guard ?? createUrlGuard({ allowHosts: args.allowHosts });
+export function createResolverDeps(args: { allowHosts: string[]; egress: EgressGateway; settings: Pick<TakedownSettings, 'rdap' | 'lookupTimeoutMs'>; guard?: UrlGuard; bootstrapCache?: Map<string, BootstrapService[]> }): ResolverDeps {
+  const guard = args.guard ?? createUrlGuard({ allowHosts: args.allowHosts, egress: args.egress });
   return {
     fetchText: createGuardedFetchText(guard, { timeoutMs: args.settings.lookupTimeoutMs }),
     resolveIp: createGuardedResolveIp(guard, { timeoutMs: args.settings.lookupTimeoutMs }),
@@ -89,7 +90,7 @@ export function createSmtpSendMail(smtpUrl: string): SendMail & { close(): void 
 }
 
 /** Builds the takedown dependencies from the application graph; the composition root calls this once. */
-export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'hits' | 'profiles' | 'config'>, extras: { settings: TakedownSettings; sendMail?: SendMail; resolver?: ResolverDeps }): TakedownDeps {
+export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'hits' | 'profiles' | 'config' | 'egress'>, extras: { settings: TakedownSettings; sendMail?: SendMail; resolver?: ResolverDeps }): TakedownDeps {
   return {
     db: app.db,
     clock: app.clock,
@@ -98,7 +99,7 @@ export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' 
     profiles: app.profiles,
     cases: createCasesRepository({ db: app.db, clock: app.clock }),
     settings: extras.settings,
-    resolver: extras.resolver ?? createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, settings: extras.settings }),
+    resolver: extras.resolver ?? createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, egress: app.egress, settings: extras.settings }),
     ...(extras.sendMail ? { sendMail: extras.sendMail } : {}),
   };
 }

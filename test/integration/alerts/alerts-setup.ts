@@ -24,7 +24,7 @@ export function createAlertsTestApp(env: Record<string, string>, options: { over
   const parsed = parseAlertsSettings(env);
   if ('problems' in parsed) throw new Error(`bad test settings: ${JSON.stringify(parsed.problems)}`);
   const alerts = createAlertsDeps({
-    db: app.db, clock: app.clock, logger: app.logger, random: () => 0, jobs: app.jobs, settings: parsed.settings, publicUrl: PUBLIC_URL, overrides: options.overrides, streamPollMs: 25,
+    db: app.db, clock: app.clock, logger: app.logger, random: () => 0, jobs: app.jobs, settings: parsed.settings, publicUrl: PUBLIC_URL, egress: app.egress, overrides: options.overrides, streamPollMs: 25,
   });
   return { app, alerts, close: async () => { alerts.close(); await app.close(); } };
 }

@@ -4,6 +4,8 @@ import { locateBrowser } from '../../../src/browser/browser-locator.ts';
 import { createBrowserPool, type BrowserPool } from '../../../src/browser/browser-pool.ts';
 import { createLogger } from '../../../src/shared/logger.ts';
 import { startLocalServer } from '../../helpers/local-server.ts';
+import { createTestEgress } from '../../helpers/egress.ts';
+import type { EgressScope } from '../../../src/egress/egress-gateway.ts';
 
 const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
 
@@ -11,6 +13,8 @@ const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.en
 describe.skipIf(location.kind === 'missing' && !process.env.CI)('the browser pool on real Chromium', () => {
   let server: Awaited<ReturnType<typeof startLocalServer>>;
   let pool: BrowserPool;
+  const gateway = createTestEgress();
+  let egress: EgressScope;
 
   beforeAll(async () => {
     server = await startLocalServer({
@@ -24,11 +28,13 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('the browser poo
       },
       '/hang': () => undefined,
     });
+    egress = gateway.openScope({ allowHosts: ['127.0.0.1'], route: { kind: 'pages' }, label: 'test' });
     pool = createBrowserPool({ location, logger: createLogger({ level: 'silent' }), options: { pagesPerBrowser: 3, navigationTimeoutMs: 2000 } });
   });
 
   afterAll(async () => {
     await pool.close();
+    await gateway.close();
     await server.close();
   });
 
@@ -36,21 +42,26 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('the browser poo
     const text = await pool.withPage(async (page) => {
       await page.goto(`${server.url}/page`);
       return page.locator('#x').textContent();
-    });
+    }, { egress });
     expect(text).toBe('built by script');
   });
 
   it('gives every job a fresh context, so cookies never carry over', async () => {
-    await pool.withPage(async (page) => void (await page.goto(`${server.url}/cookie`)));
+    await pool.withPage(async (page) => void (await page.goto(`${server.url}/cookie`)), { egress });
     const cookies = await pool.withPage(async (page, context) => {
       await page.goto(`${server.url}/page`);
       return context.cookies();
-    });
+    }, { egress });
     expect(cookies).toEqual([]);
   });
 
+  it('gives a context opened without an egress scope no network at all', async () => {
+    const outcome = await pool.withPage(async (page) => page.goto(`${server.url}/page`).then(() => 'loaded', (error: Error) => error.message));
+    expect(outcome).not.toBe('loaded');
+  });
+
   it('times out on a page that never answers and still closes the context', async () => {
-    await expect(pool.withPage((page) => page.goto(`${server.url}/hang`))).rejects.toThrow(/Timeout/i);
+    await expect(pool.withPage((page) => page.goto(`${server.url}/hang`), { egress })).rejects.toThrow(/Timeout/i);
     expect(pool.stats().activeContexts).toBe(0);
   });
 
@@ -65,7 +76,7 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('the browser poo
       await pool.withPage(async (page) => {
         await page.goto(`${server.url}/page`);
         pids.add(page.context().browser()!.version() + String((page.context().browser() as unknown as { _guid: string })._guid));
-      });
+      }, { egress });
     }
     expect(pids.size).toBeGreaterThanOrEqual(2);
   });

@@ -48,7 +48,7 @@ describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () =
     await server?.close();
   });
 
-  const guard = () => createUrlGuard({ allowHosts: ['127.0.0.1'] });
+  const guard = () => createUrlGuard({ allowHosts: ['127.0.0.1'], egress: ctx.app.egress });
 
   async function capture(path: string, options: { maxScreenshotHeight?: number } = {}) {
     let result: Awaited<ReturnType<typeof captureEvidence>> | undefined;
@@ -101,7 +101,7 @@ describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () =
   it('records the capture and a custody entry that lists its artifacts', async () => {
     const { visit, result } = await capture('/post');
     ctx.app.db.$client.transaction(() => {
-      recordCapture(ctx.app.db, { captureId: 'cap_recorded', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
+      recordCapture(ctx.vault, { captureId: 'cap_recorded', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
     })();
     const [row] = capturesOfHit(ctx.app.db, ctx.hit.id);
     expect(row?.httpStatus).toBe(200);

@@ -39,12 +39,12 @@ describe.skipIf(noBrowser)('exporting an evidence pack', () => {
     pageUrl = `${server.url}/post/1`;
     if (hasOpenssl) tsa = await startTsaStub();
     ctx = createEvidenceTestApp({ withBrowser: true, url: pageUrl, categories: ['phone', 'intimate_media'], settings: { tsaUrl: tsa?.url } });
-    const guard = createUrlGuard({ allowHosts: ['127.0.0.1'] });
+    const guard = createUrlGuard({ allowHosts: ['127.0.0.1'], egress: ctx.app.egress });
     for (const [captureId, purpose, outcome, at] of [['cap_first', 'initial', 'captured', '2026-11-22T10:00:00Z'], ['cap_again', 'recheck', 'still_up', '2026-11-23T16:30:00Z']] as const) {
       await visitPage(ctx.app.browserPool, guard, pageUrl, { navigationTimeoutMs: 10_000, maxPageBytes: 5_000_000 }, {
         async onLoaded(page, visit) {
           const result = await captureEvidence({ page, visit, captureId, capturedAt: new Date(at), timezone: 'Europe/Brussels', vault: ctx.vault, matchedImages: { urls: [`${server.url}/photo.jpg`], guard, maxBytes: 5_000_000 } });
-          recordCapture(ctx.app.db, { captureId, hitId: ctx.hit.id, purpose, outcome, requestedUrl: pageUrl, visit, artifacts: result.artifacts, capturedAt: new Date(at), actor: 'scanner', problems: result.problems });
+          recordCapture(ctx.vault, { captureId, hitId: ctx.hit.id, purpose, outcome, requestedUrl: pageUrl, visit, artifacts: result.artifacts, capturedAt: new Date(at), actor: 'scanner', problems: result.problems });
         },
       });
     }

@@ -39,7 +39,7 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
 
   beforeEach(() => {
     ctx = createEvidenceTestApp({ withBrowser: true, url: `${server.url}/post/1`, jobKinds: evidenceJobKinds });
-    deps = { vault: ctx.vault, browserPool: ctx.app.browserPool, profiles: ctx.app.profiles, logger: ctx.app.logger, settings: { navigationTimeoutMs: 10_000, maxPageBytes: 5_000_000, allowPrivateHosts: ['127.0.0.1'] } };
+    deps = { vault: ctx.vault, browserPool: ctx.app.browserPool, egress: ctx.app.egress, profiles: ctx.app.profiles, logger: ctx.app.logger, settings: { navigationTimeoutMs: 10_000, maxPageBytes: 5_000_000, allowPrivateHosts: ['127.0.0.1'] } };
     // A takedown sent yesterday, whose first re-check fell due an hour ago.
     ctx.app.db.$client.prepare("insert into takedown_cases (id, hit_id, status, bases, language, sent_at, next_recheck_at, created_at, updated_at) values ('case_1', ?, 'takedown_sent', '[]', 'en', ?, ?, ?, ?)")
       .run(ctx.hit.id, Date.parse('2026-11-21T09:00:00Z'), Date.parse('2026-11-22T09:00:00Z'), Date.now(), Date.now());

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { safeFetch } from '../../../src/shared/safe-fetch.ts';
 import { createUrlGuard } from '../../../src/shared/ssrf-guard.ts';
 import { startLocalServer } from '../../helpers/local-server.ts';
+import { createTestEgress } from '../../helpers/egress.ts';
 
 describe('fetching attacker-controlled URLs', () => {
   let server: Awaited<ReturnType<typeof startLocalServer>>;
-  const guard = createUrlGuard({ allowHosts: ['127.0.0.1'] });
+  const egress = createTestEgress();
+  const guard = createUrlGuard({ allowHosts: ['127.0.0.1'], egress });
 
   beforeAll(async () => {
     server = await startLocalServer({
@@ -16,7 +18,10 @@ describe('fetching attacker-controlled URLs', () => {
       '/hang': () => undefined,
     });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await egress.close();
+    await server.close();
+  });
 
   it('follows redirects and records the chain', async () => {
     const res = await safeFetch(guard, { url: `${server.url}/chain`, maxBytes: 1000, timeoutMs: 5000 });

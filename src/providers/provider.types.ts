@@ -39,7 +39,15 @@ export interface EngineRequest {
   form?: Record<string, string>;
   /** multipart/form-data body (image uploads); the runtime builds the boundary. Never set together with `form`. */
   multipart?: { fields: Record<string, string>; files: MultipartFile[] };
+  /** Which form of the result page was asked for; the runtime copies it onto the response for the parser. */
+  variant?: ResponseVariant;
 }
+
+/**
+ * `rendered`: the desktop page after scripts ran (browser path). `basic`: a page meant for clients without
+ * JavaScript (Google's `gbv=1`), the only form a plain HTTP client can read. `mobile`: a phone layout.
+ */
+export type ResponseVariant = 'rendered' | 'basic' | 'mobile';
 
 export interface RawResponse {
   status: number;
@@ -49,6 +57,8 @@ export interface RawResponse {
   body: string;
   /** Every URL visited before `finalUrl`, oldest first. */
   redirectChain?: string[];
+  /** The form of page that was requested (see `EngineRequest.variant`); absent means the engine's usual page. */
+  variant?: ResponseVariant;
 }
 
 export type BlockSignal =
@@ -78,6 +88,8 @@ export interface ParsedSearch {
    * exact-matches link). Pass it back as `options.cursor` to `buildRequest`.
    */
   cursor?: Record<string, string>;
+  /** Whether the page links to a next one, when the parser or the runtime could tell. */
+  hasNextPage?: boolean;
 }
 
 export interface BuildOptions {
@@ -85,6 +97,10 @@ export interface BuildOptions {
   page?: number;
   /** BCP 47 tag such as `fr-BE`, or `all`. */
   language?: string;
+  /** ISO 3166-1 alpha-2 country (`BE`) the results should favour; overrides the country part of `language`. */
+  country?: string;
+  /** How the runtime will send the request, for engines that ask for a different page per path (Google). */
+  transport?: 'http' | 'browser';
   /** From a previous `ParsedSearch.cursor` of the same engine. */
   cursor?: Record<string, string>;
   /** Official API key where the engine has one (TinEye API). */
@@ -104,6 +120,8 @@ export interface EngineDefinition {
   kind: 'web' | 'reverse_image';
   /** google and the reverse-image UIs need a real browser; the others are plain HTTP. */
   transport: 'http' | 'browser';
+  /** A browser engine that can still be asked over plain HTTP (for a reduced page) when no browser is available. */
+  httpFallback?: boolean;
   /** The address that receives the query. */
   defaultEndpoint: string;
   /** For reverse-image engines `query` is the image URL. */
@@ -111,4 +129,18 @@ export interface EngineDefinition {
   /** Reverse-image engines only: URL mode when `image.url` is set, otherwise an upload of `image.bytes`. */
   buildImageRequest?(image: ImageQuery, options: BuildOptions): EngineRequest;
   parse(response: RawResponse): ParsedSearch;
+  /** Most result pages worth asking for one query (deep paging is treated as a bot by some engines). */
+  maxPages?: number;
+  /**
+   * A request made before searching whose answer the searches need (Startpage's `sc` form token). The runtime
+   * sends it through the same paced path, keeps the cursor for `ttlMs` and passes it as `options.cursor`.
+   */
+  session?: EngineSession;
+}
+
+export interface EngineSession {
+  ttlMs: number;
+  buildRequest(options: BuildOptions): EngineRequest;
+  /** The state to search with, or the refusal (CAPTCHA, block, missing token) that ends the search honestly. */
+  read(response: RawResponse): { cursor: Record<string, string> } | { refused: ParsedSearch };
 }

@@ -5,7 +5,7 @@ import { isEngineId } from '../providers/engine-registry.ts';
 import type { BlockSignal, EngineId } from '../providers/provider.types.ts';
 import { query, textOf } from '../providers/shared/dom-query.parser.ts';
 import { parseHtml } from '../providers/shared/html.parser.ts';
-import { ENGINE_PATHS, handleEngineRequest, type EngineSimState, type ImagePage } from './engines/engine-routes.ts';
+import { ENGINE_PATHS, handleEngineRequest, type EngineRequestRecord, type EngineSimState, type ImagePage } from './engines/engine-routes.ts';
 import { signalsFor } from './engines/templates/block-pages.template.ts';
 import { BodyTooLargeError, sendText } from './http-utils.ts';
 import { buildPhotoCatalogue, PHOTO_DIR, type PhotoCatalogue } from './photos.ts';
@@ -33,6 +33,8 @@ export interface SimulatedWeb {
   close(): Promise<void>;
   setBlocked(id: EngineId, signal: BlockSignal | null): void;
   engineEndpoints: Record<EngineId, string>;
+  /** Requests the simulated engines received, oldest first (bounded). */
+  engineRequests(engine?: EngineId): EngineRequestRecord[];
   sites: SimulatedSites;
   photos: PhotoCatalogue;
 }
@@ -183,7 +185,7 @@ export async function createSimulatedWeb(options: SimulatedWebOptions = {}): Pro
   origin = `http://127.0.0.1:${port}`;
   const { indexed, imagePages } = indexPages(origin, options.indexHostile ?? true);
   const similar = imagePages.find((p) => p.url === `${origin}${unrelatedPhotos.path}`) ?? null;
-  state = { origin, index: new SearchIndex(indexed), blocked, photos, imagePages, similarPage: similar, lensSessions: new Map() };
+  state = { origin, index: new SearchIndex(indexed), blocked, photos, imagePages, similarPage: similar, lensSessions: new Map(), requests: [], startpageTokens: new Set() };
 
   let closing: Promise<void> | null = null;
   const web: SimulatedWeb = {
@@ -191,6 +193,10 @@ export async function createSimulatedWeb(options: SimulatedWebOptions = {}): Pro
     engineEndpoints: Object.fromEntries(Object.entries(ENGINE_PATHS).map(([id, p]) => [id, `${origin}/engine/${id}${p}`])) as Record<EngineId, string>,
     sites: Object.fromEntries(Object.entries(SITE_PATHS).map(([name, p]) => [name, `${origin}${p}`])) as unknown as SimulatedSites,
     photos,
+    engineRequests(engine) {
+      const all = state?.requests ?? [];
+      return engine ? all.filter((r) => r.engine === engine) : [...all];
+    },
     setBlocked(id, signal) {
       if (signal === null) {
         blocked.delete(id);

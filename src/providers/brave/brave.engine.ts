@@ -1,5 +1,6 @@
 import type { EngineDefinition } from '../provider.types.ts';
-import { browserHeaders, normaliseLanguage, pageNumber, withParams } from '../shared/request.models.ts';
+import { localeTag, regionOf, regionParams } from '../shared/region.models.ts';
+import { browserHeaders, pageNumber, withParams } from '../shared/request.models.ts';
 import { parseBrave } from './brave.parser.ts';
 
 export const braveEngine: EngineDefinition = {
@@ -8,16 +9,18 @@ export const braveEngine: EngineDefinition = {
   kind: 'web',
   transport: 'http',
   defaultEndpoint: 'https://search.brave.com/search',
+  // Brave flags deep paging as a bot: SearXNG stops at page 10.
+  maxPages: 10,
   buildRequest(query, options) {
     const page = pageNumber(options.page);
-    const language = normaliseLanguage(options.language);
-    const country = language?.split('-')[1]?.toLowerCase() ?? 'all';
+    const region = regionOf(options);
+    const params = regionParams('brave', region);
     return {
       method: 'GET',
-      // Brave flags deep paging as a bot: SearXNG stops at page 10.
-      url: withParams(options.endpoint, { q: query, source: 'web', offset: page > 1 ? String(Math.min(page, 10) - 1) : undefined }),
-      headers: browserHeaders(options.language, {
-        Cookie: `safesearch=off; useLocation=0; summarizer=0; country=${country}; ui_lang=${language ?? 'en-us'}`,
+      url: withParams(options.endpoint, { q: query, source: 'web', ...params, offset: page > 1 ? String(Math.min(page, 10) - 1) : undefined }),
+      // The web page reads its region from cookies; the parameters are what its API and newer pages read.
+      headers: browserHeaders(localeTag(region), {
+        Cookie: `safesearch=off; useLocation=0; summarizer=0; country=${params.country}; ui_lang=${(localeTag(region) ?? 'en-us').toLowerCase()}`,
       }),
     };
   },

@@ -1,9 +1,9 @@
 import type { EngineDefinition } from '../provider.types.ts';
+import { duckDuckGoKl, localeTag, regionOf } from '../shared/region.models.ts';
 import {
   browserHeaders,
   createCursorRequiredError,
   createQueryTooLongError,
-  normaliseLanguage,
   originOf,
   pageNumber,
   parseEndpoint,
@@ -11,11 +11,8 @@ import {
 import { parseDuckDuckGo } from './duckduckgo.parser.ts';
 
 /** DuckDuckGo region codes are country-language (`be-fr`); `wt-wt` is "no region". */
-export function duckDuckGoRegion(language: string | undefined): string {
-  const tag = normaliseLanguage(language);
-  if (!tag || !tag.includes('-')) return 'wt-wt';
-  const [lang, country] = tag.split('-') as [string, string];
-  return `${country.toLowerCase()}-${lang}`;
+export function duckDuckGoRegion(language: string | undefined, country?: string): string {
+  return duckDuckGoKl(regionOf({ language, country }));
 }
 
 export const duckduckgoEngine: EngineDefinition = {
@@ -30,9 +27,10 @@ export const duckduckgoEngine: EngineDefinition = {
     const endpoint = parseEndpoint(options.endpoint).href;
     const origin = originOf(endpoint);
     const page = pageNumber(options.page);
+    const region = regionOf(options);
     let form: Record<string, string>;
     if (page === 1) {
-      form = { q: query, b: '', kl: duckDuckGoRegion(options.language), df: '' };
+      form = { q: query, b: '', kl: duckDuckGoKl(region), df: '' };
     } else {
       // Without the vqd token of the previous page DuckDuckGo answers with its CAPTCHA.
       if (!options.cursor?.vqd) throw createCursorRequiredError();
@@ -41,7 +39,7 @@ export const duckduckgoEngine: EngineDefinition = {
     return {
       method: 'POST',
       url: endpoint,
-      headers: browserHeaders(options.language, {
+      headers: browserHeaders(localeTag(region), {
         'Content-Type': 'application/x-www-form-urlencoded',
         Origin: origin,
         Referer: `${origin}/`,

@@ -1,13 +1,15 @@
 import type { BuildOptions, EngineDefinition, EngineRequest, ImageQuery } from '../provider.types.ts';
-import { browserHeaders, createMissingImageError, normaliseLanguage, parseEndpoint, withParams } from '../shared/request.models.ts';
+import { localeTag, regionOf, regionParams } from '../shared/region.models.ts';
+import { browserHeaders, createMissingImageError, parseEndpoint, withParams } from '../shared/request.models.ts';
 import { parseGoogleLens } from './google-lens.parser.ts';
 
 // URL mode: `GET lens.google.com/uploadbyurl?url=...` (fails when Google cannot fetch the image, e.g. behind
 // hotlink protection). Upload: `POST lens.google.com/v3/upload` with the multipart field `encoded_image`,
 // resolved next to the configured endpoint so a local copy of Lens receives it too.
 function buildImageRequest(image: ImageQuery, options: BuildOptions): EngineRequest {
-  const hl = normaliseLanguage(options.language) ?? 'en-US';
-  const headers = browserHeaders(options.language);
+  const region = regionOf(options);
+  const { hl } = regionParams('google-lens', region) as { hl: string };
+  const headers = browserHeaders(localeTag(region));
   if (image.url) return { method: 'GET', url: withParams(options.endpoint, { url: image.url, hl }), headers };
   if (!image.bytes) throw createMissingImageError();
   const upload = new URL('v3/upload', parseEndpoint(options.endpoint));

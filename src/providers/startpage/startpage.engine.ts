@@ -1,10 +1,8 @@
-import type { EngineDefinition, EngineRequest } from '../provider.types.ts';
-import { browserHeaders, normaliseLanguage, originOf, pageNumber, parseEndpoint } from '../shared/request.models.ts';
-import { parseStartpage } from './startpage.parser.ts';
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  en: 'english', fr: 'francais', nl: 'nederlands', de: 'deutsch', es: 'espanol', it: 'italiano', pt: 'portugues',
-};
+import { refusal, screenResponse } from '../block-signals.ts';
+import type { BuildOptions, EngineDefinition, EngineRequest, EngineSession, RawResponse } from '../provider.types.ts';
+import { localeTag, regionOf, regionParams, startpageRegion } from '../shared/region.models.ts';
+import { browserHeaders, originOf, pageNumber, parseEndpoint } from '../shared/request.models.ts';
+import { detectStartpageSignal, parseStartpage, parseStartpageScToken } from './startpage.parser.ts';
 
 /** The `preferences` cookie: `key EEE value` pairs joined by `N1N`; language keys must always be present. */
 export function startpagePreferences(languageName: string, region: string): string {
@@ -17,9 +15,21 @@ export function startpagePreferences(languageName: string, region: string): stri
   return prefs.map(([key, value]) => `${key}EEE${value}`).join('N1N');
 }
 
-/** The home page request that yields the `sc` token (see `parseStartpageScToken`); pass it back as `cursor.sc`. */
+/**
+ * The home page whose search form carries the `sc` token. It is resolved next to the configured endpoint
+ * (`…/sp/search` → `…/`), so a local copy of Startpage under a path prefix receives it too.
+ */
 export function buildStartpageHomeRequest(endpoint: string, language?: string): EngineRequest {
-  return { method: 'GET', url: `${originOf(endpoint)}/`, headers: browserHeaders(language) };
+  return { method: 'GET', url: new URL('../', parseEndpoint(endpoint)).href, headers: browserHeaders(language) };
+}
+
+/** A home page without a token is a refusal in disguise (CAPTCHA, consent wall, changed page): never a search without one. */
+export function readStartpageSession(response: RawResponse): ReturnType<EngineSession['read']> {
+  const screened = screenResponse(response, detectStartpageSignal);
+  if (screened) return { refused: screened };
+  const sc = parseStartpageScToken(response.body);
+  if (!sc) return { refused: refusal('unparseable', 'no search token on the Startpage home page') };
+  return { cursor: { sc } };
 }
 
 export const startpageEngine: EngineDefinition = {
@@ -28,16 +38,22 @@ export const startpageEngine: EngineDefinition = {
   kind: 'web',
   transport: 'http',
   defaultEndpoint: 'https://www.startpage.com/sp/search',
+  session: {
+    // SearXNG kept the token an hour and its maintainers found that too long (issue #4673): a few minutes
+    // covers the pages of one query and the next queries of a scan without reusing a token for hours.
+    ttlMs: 10 * 60_000,
+    buildRequest: (options: BuildOptions) => buildStartpageHomeRequest(options.endpoint, localeTag(regionOf(options))),
+    read: readStartpageSession,
+  },
   buildRequest(query, options) {
     const endpoint = parseEndpoint(options.endpoint).href;
     const origin = originOf(endpoint);
-    const tag = normaliseLanguage(options.language);
-    const languageName = LANGUAGE_NAMES[tag?.split('-')[0] ?? 'en'] ?? 'english';
-    const region = tag?.includes('-') ? tag.toLowerCase() : 'all';
+    const region = regionOf(options);
+    const { language: languageName, lui } = regionParams('startpage', region) as { language: string; lui: string };
     const page = pageNumber(options.page);
     const form: Record<string, string> = {
       query, cat: 'web', t: 'device', sc: options.cursor?.sc ?? '', with_date: '', abd: '1', abe: '1', qsr: 'all',
-      qadf: 'none', language: languageName, lui: languageName,
+      qadf: 'none', language: languageName, lui,
     };
     if (page > 1) {
       form.page = String(page);
@@ -46,11 +62,11 @@ export const startpageEngine: EngineDefinition = {
     return {
       method: 'POST',
       url: endpoint,
-      headers: browserHeaders(options.language, {
+      headers: browserHeaders(localeTag(region), {
         'Content-Type': 'application/x-www-form-urlencoded',
         Origin: origin,
-        Referer: `${origin}/`,
-        Cookie: `preferences=${startpagePreferences(languageName, region)}`,
+        Referer: new URL('../', endpoint).href,
+        Cookie: `preferences=${startpagePreferences(languageName, startpageRegion(region))}`,
       }),
       form,
     };

@@ -1,8 +1,7 @@
 import type { EngineDefinition } from '../provider.types.ts';
-import { browserHeaders, normaliseLanguage, pageNumber, withParams } from '../shared/request.models.ts';
+import { localeTag, regionOf, regionParams } from '../shared/region.models.ts';
+import { browserHeaders, pageNumber, withParams } from '../shared/request.models.ts';
 import { parseYandex } from './yandex.parser.ts';
-
-const SUPPORTED_LANGUAGES = new Set(['ru', 'en', 'be', 'fr', 'de', 'id', 'kk', 'tt', 'tr', 'uk']);
 
 export const yandexEngine: EngineDefinition = {
   id: 'yandex',
@@ -13,7 +12,7 @@ export const yandexEngine: EngineDefinition = {
   defaultEndpoint: 'https://yandex.com/search/site/',
   buildRequest(query, options) {
     const page = pageNumber(options.page);
-    const language = normaliseLanguage(options.language)?.split('-')[0];
+    const region = regionOf(options);
     return {
       method: 'GET',
       url: withParams(options.endpoint, {
@@ -22,10 +21,10 @@ export const yandexEngine: EngineDefinition = {
         web: '1',
         frame: '1',
         searchid: '3131712',
-        lang: language && SUPPORTED_LANGUAGES.has(language) ? language : undefined,
+        ...regionParams('yandex', region),
         p: page > 1 ? String(page - 1) : undefined,
       }),
-      headers: browserHeaders(options.language),
+      headers: browserHeaders(localeTag(region)),
     };
   },
   parse: parseYandex,

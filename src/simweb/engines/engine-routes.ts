@@ -16,7 +16,7 @@ import { renderGoogleLens } from './templates/google-lens.template.ts';
 import { renderMojeek } from './templates/mojeek.template.ts';
 import { renderSearxng } from './templates/searxng.template.ts';
 import { renderStartpage } from './templates/startpage.template.ts';
-import { fakeId, htmlReply, redirectReply, type EngineReply, type SerpAd, type SerpContext, type SerpItem } from './templates/template.types.ts';
+import { basePath, fakeId, htmlReply, redirectReply, type EngineReply, type SerpAd, type SerpContext, type SerpItem } from './templates/template.types.ts';
 import { renderTinEyeApi, renderTinEyeRefusal, renderTinEyeWeb } from './templates/tineye.template.ts';
 import { renderYandex } from './templates/yandex.template.ts';
 import { renderYandexImages } from './templates/yandex-images.template.ts';
@@ -62,6 +62,39 @@ export interface EngineSimState {
   /** Shown by some reverse-image engines after the exact matches, as "visually similar". */
   similarPage: ImagePage | null;
   lensSessions: Map<string, SerpItem[]>;
+  /** What each engine was asked, newest last (bounded), so tests can see the parameters that arrived. */
+  requests: EngineRequestRecord[];
+  /** Startpage `sc` tokens handed out by the simulated home page. */
+  startpageTokens: Set<string>;
+}
+
+export interface EngineRequestRecord {
+  engine: EngineId;
+  subpath: string;
+  method: string;
+  /** Query and form fields (no file bodies). */
+  fields: Record<string, string>;
+  /** Lower-case header names. */
+  headers: Record<string, string>;
+  /** The result page the engine served, for web searches. */
+  page?: number;
+}
+
+const MAX_RECORDED_REQUESTS = 2000;
+
+function record(state: EngineSimState, entry: EngineRequestRecord): void {
+  state.requests.push(entry);
+  if (state.requests.length > MAX_RECORDED_REQUESTS) state.requests.splice(0, state.requests.length - MAX_RECORDED_REQUESTS);
+}
+
+/**
+ * Startpage's home page, whose search form carries the `sc` token searches must send back. Like the real
+ * one, a search with a token it never handed out is answered with the CAPTCHA.
+ */
+function startpageHome(state: EngineSimState, base: string): EngineReply {
+  const token = fakeId(`sc#${state.startpageTokens.size}#${Date.now()}`, 20);
+  state.startpageTokens.add(token);
+  return htmlReply(`<!DOCTYPE html><html lang="en"><head><title>Startpage - Private Search Engine</title></head><body><form id="search" action="${basePath(base)}/sp/search" method="post"><input type="text" name="query" aria-label="Search"><input type="hidden" name="cat" value="web"><input type="hidden" name="sc" value="${token}"><input type="hidden" name="t" value="device"><button type="submit">Search</button></form></body></html>`);
 }
 
 function pageFrom(fields: Record<string, string>, id: EngineId): number {
@@ -199,13 +232,17 @@ export async function handleEngineRequest(id: EngineId, subpath: string, req: In
   const isLensUpload = id === 'google-lens' && subpath === '/v3/upload';
   const isLensView = id === 'google-lens' && subpath === '/search';
   const isTinEyeApi = id === 'tineye' && subpath === '/rest/search/';
-  if (subpath !== ENGINE_PATHS[id] && !isKnowledge && !isLensUpload && !isLensView && !isTinEyeApi) {
+  const isStartpageHome = id === 'startpage' && subpath === '/';
+  if (subpath !== ENGINE_PATHS[id] && !isStartpageHome && !isKnowledge && !isLensUpload && !isLensView && !isTinEyeApi) {
     return sendText(res, 404, 'Not found');
   }
 
   const request = await readFields(req, url);
-  const blocked = state.blocked.get(id);
+  const headers = Object.fromEntries(Object.entries(req.headers).filter((e): e is [string, string] => typeof e[1] === 'string'));
   const engine = ENGINES[id];
+  const entry: EngineRequestRecord = { engine: id, subpath, method: req.method ?? 'GET', fields: { ...request.fields }, headers };
+  record(state, entry);
+  const blocked = state.blocked.get(id);
   if (blocked) {
     const query = engine.kind === 'web' ? queryFrom(request.fields, id) : request.fields.url ?? '';
     return sendReply(res, renderBlockReply(id, engine.label, blocked, { base, query, requestUrl: url.href }));
@@ -215,8 +252,12 @@ export async function handleEngineRequest(id: EngineId, subpath: string, req: In
     if (id === 'searxng' && request.fields.format !== 'json') {
       return sendReply(res, htmlReply('<!DOCTYPE html><html lang="en"><head><title>SearXNG</title></head><body><form id="search" action="/search"><input name="q"></form><p>Results are rendered here.</p></body></html>'));
     }
+    if (isStartpageHome) return sendReply(res, startpageHome(state, base));
+    const sc = request.fields.sc;
+    if (id === 'startpage' && sc && !state.startpageTokens.has(sc)) return sendReply(res, redirectReply(`${base}/sp/captcha`));
     const query = queryFrom(request.fields, id);
     const page = pageFrom(request.fields, id);
+    entry.page = page;
     const ctx: SerpContext = { query, items: webItems(state, query, page), ads: [SIM_AD], page, base };
     return sendReply(res, renderWeb(id, ctx, state));
   }

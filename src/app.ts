@@ -124,7 +124,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       pool: browserPool,
       egress,
       random,
-      options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
+      options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, resultPages: config.scan.resultPages, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
     });
   const evidence = overrides.evidence ?? openEvidenceVault({ dataDir: config.dataDir, db, settings: config.evidence, logger, clock });
   const photos = overrides.photos ?? createPhotosRepository({ db, clock });

@@ -30,6 +30,8 @@ export interface Config {
   scheduler: { tick: string; defaultScanSchedule: string; jitterMinutes: number };
   scan: {
     queryCap: number; engines: string[]; engineMinIntervalMs: number; maxPageBytes: number; photoMatchThreshold: number;
+    /** Result pages read per query and engine (SEARCH_RESULT_PAGES). */
+    resultPages: number;
     /** SearXNG instances in the operator's order; empty when none is configured. */
     searxngUrls: string[];
     /** `id=URL` for engines that run without being listed in `engines` (consented reverse-image engines, one-off choices). */
@@ -82,6 +84,7 @@ const fieldSchemas: Record<SettingName, z.ZodType> = {
   SCAN_QUERY_CAP: wholeNumber(1, 500),
   SCAN_ENGINES: list,
   ENGINE_MIN_INTERVAL_MS: wholeNumber(0, 600_000),
+  SEARCH_RESULT_PAGES: wholeNumber(1, 10),
   SEARXNG_URL: z.string().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(httpUrl)),
   ENGINE_ENDPOINTS: engineEndpointList,
   ENGINE_BACKOFF_MAX_HOURS: wholeNumber(1, 720),
@@ -142,6 +145,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
       queryCap: v.SCAN_QUERY_CAP,
       engines: v.SCAN_ENGINES,
       engineMinIntervalMs: v.ENGINE_MIN_INTERVAL_MS,
+      resultPages: v.SEARCH_RESULT_PAGES,
       searxngUrls: v.SEARXNG_URL,
       endpoints: v.ENGINE_ENDPOINTS,
       engineBackoffMaxHours: v.ENGINE_BACKOFF_MAX_HOURS,

@@ -49,13 +49,18 @@ export function locateBrowser(args: {
 
 /**
  * Flags that keep Chromium from talking to Google's services on its own (this machine may have no
- * network, and a privacy tool should not phone home), plus --no-sandbox only where it is required (root).
+ * network, and a privacy tool should not phone home), and WebRTC limited to the proxied path: its UDP
+ * would otherwise reach the network around the egress gateway and reveal the person's own address.
+ * `--no-sandbox` is added only when the sandbox was switched off on purpose (BROWSER_SANDBOX=off, or a
+ * harness that renders our own dashboard); the scanner's browser keeps it (see sandbox.models.ts).
  */
-export function chromiumLaunchArgs(isRoot: boolean): string[] {
+export function chromiumLaunchArgs(withoutSandbox: boolean): string[] {
   return [
-    ...(isRoot ? ['--no-sandbox'] : []),
+    ...(withoutSandbox ? ['--no-sandbox'] : []),
     '--disable-gpu',
     '--disable-quic',
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    '--webrtc-ip-handling-policy=disable_non_proxied_udp',
     '--no-first-run',
     '--disable-background-networking',
     '--disable-component-update',

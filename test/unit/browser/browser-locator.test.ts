@@ -30,8 +30,14 @@ describe('finding a browser', () => {
     expect(found).toMatchObject({ kind: 'missing', tried: ['/nope/chrome'] });
   });
 
-  it('keeps Chromium off the network on its own and drops the sandbox only as root', () => {
+  it('keeps Chromium off the network on its own and drops the sandbox only when asked to', () => {
     expect(chromiumLaunchArgs(true)).toEqual(expect.arrayContaining(['--no-sandbox', '--disable-background-networking', '--disable-quic', '--disable-sync', '--disable-component-update', '--no-first-run', '--disable-gpu']));
     expect(chromiumLaunchArgs(false)).not.toContain('--no-sandbox');
+  });
+
+  it('keeps WebRTC on the proxied path, so its UDP cannot go around the egress gateway', () => {
+    for (const withoutSandbox of [true, false]) {
+      expect(chromiumLaunchArgs(withoutSandbox)).toEqual(expect.arrayContaining(['--force-webrtc-ip-handling-policy=disable_non_proxied_udp', '--webrtc-ip-handling-policy=disable_non_proxied_udp']));
+    }
   });
 });

@@ -48,6 +48,11 @@ export const searchOutcomes = sqliteTable(
     signal: text('signal'),
     resultCount: integer('result_count').notNull().default(0),
     durationMs: integer('duration_ms').notNull().default(0),
+    /**
+     * Each result page asked for (`{page, outcome, signal?, resultCount}`), when more than one was: a page 2
+     * that was refused is kept here while `outcome` stays page 1's, whose results are valid.
+     */
+    pageOutcomes: json<{ page: number; outcome: string; signal?: string; resultCount: number }[]>('page_outcomes'),
     createdAt: createdAt(),
   },
   (t) => [index('search_outcomes_run_idx').on(t.scanRunId), uniqueIndex('search_outcomes_unique').on(t.scanRunId, t.engine, t.query)],

@@ -1,0 +1,1 @@
+ALTER TABLE `search_outcomes` ADD `page_outcomes` text;

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { captures } from '../../db/schema/index.ts';
 import type { VisitedPage } from '../../browser/page-visit.ts';
-import { appendCustody } from './custody-log.repository.ts';
+import { appendCustody, type CustodyWriter } from './custody-log.repository.ts';
 import type { CustodyEntry } from './custody-log.models.ts';
 
 export type CaptureRow = typeof captures.$inferSelect;
@@ -31,7 +31,8 @@ export interface RecordCaptureInput {
  * that stores the hit (or completes the job), so a hit, its evidence record and the custody chain commit together.
  * The artifacts must already be in the vault (their files are durable before this row can reference them).
  */
-export function recordCapture(db: Db, input: RecordCaptureInput): { capture: CaptureRow; custody: CustodyEntry } {
+export function recordCapture(writer: CustodyWriter, input: RecordCaptureInput): { capture: CaptureRow; custody: CustodyEntry } {
+  const { db } = writer;
   const write = () => {
     db.insert(captures)
       .values({
@@ -51,7 +52,7 @@ export function recordCapture(db: Db, input: RecordCaptureInput): { capture: Cap
         timestampToken: input.timestampToken ?? null,
       })
       .run();
-    const custody = appendCustody(db, {
+    const custody = appendCustody(writer, {
       at: input.capturedAt,
       actor: input.actor,
       action: input.purpose === 'recheck' ? 'rechecked' : 'captured',

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /** The `prev_hash` of the first entry: the chain starts from a fixed, well-known value. */
 export const genesisHash = '0'.repeat(64);
 
-export type CustodyAction = 'key_created' | 'captured' | 'rechecked' | 'viewed' | 'revealed' | 'exported' | 'wiped';
+export type CustodyAction = 'key_created' | 'chain_migrated' | 'files_renamed' | 'captured' | 'rechecked' | 'viewed' | 'revealed' | 'exported' | 'wiped';
 
 export interface CustodyEntry {
   seq: number;
@@ -20,7 +20,7 @@ export interface CustodyEntry {
 
 export interface ChainProblem {
   seq: number;
-  problem: 'altered' | 'missing' | 'broken_link';
+  problem: 'altered' | 'missing' | 'broken_link' | 'unkeyed';
   message: string;
 }
 
@@ -45,28 +45,40 @@ export function canonicalJson(value: unknown): string {
 
 export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
-/** The hash covers every field of the entry, the previous entry's hash included. */
-export function custodyEntryHash(entry: Omit<CustodyEntry, 'entryHash'>): string {
-  return sha256Hex(
-    canonicalJson({
-      seq: entry.seq,
-      at: entry.at,
-      actor: entry.actor,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      detail: entry.detail,
-      prevHash: entry.prevHash,
-    }),
-  );
+const entryContent = (entry: Omit<CustodyEntry, 'entryHash'>): string =>
+  canonicalJson({
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    detail: entry.detail,
+    prevHash: entry.prevHash,
+  });
+
+/**
+ * The MAC covers every field of the entry, the previous entry's MAC included. It is keyed (HMAC-SHA-256
+ * under a key derived from the evidence key), so someone who can write the database but does not hold the
+ * key cannot edit an entry and recompute the chain after it.
+ */
+export function custodyEntryHash(entry: Omit<CustodyEntry, 'entryHash'>, macKey: Buffer): string {
+  return createHmac('sha256', macKey).update(entryContent(entry)).digest('hex');
 }
+
+/** The unkeyed SHA-256 chain of installs before keyed MACs; only read to migrate such a chain. */
+export function legacyCustodyEntryHash(entry: Omit<CustodyEntry, 'entryHash'>): string {
+  return sha256Hex(entryContent(entry));
+}
+
+export type CustodyHashFn = (entry: Omit<CustodyEntry, 'entryHash'>) => string;
 
 /**
  * Recomputes the chain over entries sorted by seq. Each problem names the entry: an edited entry no
  * longer matches its own hash; a removed one leaves a gap in seq; an entry whose link was rewritten (with a
  * recomputed hash) no longer points at its predecessor. One edit is reported once, not as a cascade.
  */
-export function verifyCustodyChain(entries: readonly CustodyEntry[]): ChainProblem[] {
+export function verifyCustodyChain(entries: readonly CustodyEntry[], hash: CustodyHashFn): ChainProblem[] {
   const problems: ChainProblem[] = [];
   let prev = genesisHash;
   let expectedSeq = 1;
@@ -80,8 +92,8 @@ export function verifyCustodyChain(entries: readonly CustodyEntry[]): ChainProbl
       }
       if (missing > 20) problems.push({ seq: expectedSeq + 20, problem: 'missing', message: `custody log entries ${expectedSeq + 20}..${entry.seq - 1} are missing (deleted)` });
     }
-    if (custodyEntryHash(entry) !== entry.entryHash) {
-      problems.push({ seq: entry.seq, problem: 'altered', message: `custody log entry ${entry.seq} (${entry.action}) was altered: its hash does not match its content` });
+    if (hash(entry) !== entry.entryHash) {
+      problems.push({ seq: entry.seq, problem: 'altered', message: `custody log entry ${entry.seq} (${entry.action}) was altered: its MAC does not match its content` });
     } else if (!gap && entry.prevHash !== prev) {
       problems.push({ seq: entry.seq, problem: 'broken_link', message: `custody log entry ${entry.seq} (${entry.action}) does not follow entry ${entry.seq - 1}: the chain was rewritten` });
     }

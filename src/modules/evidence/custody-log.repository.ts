@@ -1,5 +1,11 @@
 import type { Db } from '../../db/client.ts';
-import { canonicalJson, custodyEntryHash, genesisHash, type CustodyAction, type CustodyEntry } from './custody-log.models.ts';
+import { canonicalJson, custodyEntryHash, genesisHash, legacyCustodyEntryHash, verifyCustodyChain, type CustodyAction, type CustodyEntry } from './custody-log.models.ts';
+
+/** What appending needs: the database and the MAC key derived from the evidence key (the open vault has both). */
+export interface CustodyWriter {
+  db: Db;
+  custodyKey: Buffer;
+}
 
 interface RawEntry {
   seq: number;
@@ -49,8 +55,8 @@ export interface CustodyAppend {
  * with the writes it describes); outside one it takes the write lock before reading the head, so two
  * processes can never both append after the same entry.
  */
-export function appendCustody(db: Db, input: CustodyAppend): CustodyEntry {
-  const sqlite = db.$client;
+export function appendCustody(writer: CustodyWriter, input: CustodyAppend): CustodyEntry {
+  const sqlite = writer.db.$client;
   const run = (): CustodyEntry => {
     const head = sqlite.prepare('select seq, entry_hash from custody_log order by seq desc limit 1').get() as { seq: number; entry_hash: string } | undefined;
     // Normalised through JSON first, so the hash is computed over exactly what is stored and read back.
@@ -65,7 +71,7 @@ export function appendCustody(db: Db, input: CustodyAppend): CustodyEntry {
       detail,
       prevHash: head?.entry_hash ?? genesisHash,
     };
-    const entry: CustodyEntry = { ...fields, entryHash: custodyEntryHash(fields) };
+    const entry: CustodyEntry = { ...fields, entryHash: custodyEntryHash(fields, writer.custodyKey) };
     sqlite
       .prepare('insert into custody_log (seq, at, actor, action, subject_type, subject_id, detail, prev_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)')
       .run(entry.seq, entry.at, entry.actor, entry.action, entry.subjectType, entry.subjectId, canonicalJson(entry.detail), entry.prevHash, entry.entryHash);
@@ -89,4 +95,37 @@ export function custodyForSubjects(db: Db, subjects: { type: string; id: string 
 export function custodyHead(db: Db): { seq: number; entryHash: string } | null {
   const head = db.$client.prepare('select seq, entry_hash from custody_log order by seq desc limit 1').get() as { seq: number; entry_hash: string } | undefined;
   return head ? { seq: head.seq, entryHash: head.entry_hash } : null;
+}
+
+export type CustodyMigration =
+  | { state: 'keyed' | 'empty' }
+  | { state: 'migrated'; entries: number }
+  | { state: 'kept_broken'; firstBadSeq: number; problems: number };
+
+/**
+ * Upgrades a chain written before custody entries were keyed. Only a chain with no entry that already
+ * carries a valid MAC is a candidate (once one keyed entry exists, unkeyed ones are forgeries, not history),
+ * and only a chain that still verifies under plain SHA-256 is re-chained: re-chaining a broken chain would
+ * launder the break, so such a chain is kept as it is and reported. The re-chain and the entry recording
+ * it commit in one transaction.
+ */
+export function migrateCustodyChain(writer: CustodyWriter, args: { at: Date; allowUnkeyed: boolean }): CustodyMigration {
+  const sqlite = writer.db.$client;
+  return sqlite.transaction((): CustodyMigration => {
+    const entries = listCustody(writer.db);
+    if (entries.length === 0) return { state: 'empty' };
+    const keyed = (e: CustodyEntry) => custodyEntryHash(e, writer.custodyKey) === e.entryHash;
+    if (entries.some(keyed) || !args.allowUnkeyed) return { state: 'keyed' };
+    const problems = verifyCustodyChain(entries, legacyCustodyEntryHash);
+    if (problems.length > 0) return { state: 'kept_broken', firstBadSeq: problems[0]!.seq, problems: problems.length };
+    const update = sqlite.prepare('update custody_log set prev_hash = ?, entry_hash = ? where seq = ?');
+    let prev = genesisHash;
+    for (const e of entries) {
+      const entryHash = custodyEntryHash({ ...e, prevHash: prev }, writer.custodyKey);
+      update.run(prev, entryHash, e.seq);
+      prev = entryHash;
+    }
+    appendCustody(writer, { at: args.at, actor: 'system', action: 'chain_migrated', subjectType: 'vault', subjectId: 'custody-log', detail: { entries: entries.length, lastLegacyHash: entries.at(-1)!.entryHash, from: 'sha256', to: 'hmac-sha256' } });
+    return { state: 'migrated', entries: entries.length };
+  }).immediate();
 }

@@ -9,7 +9,9 @@ import { appendCustody } from './custody-log.repository.ts';
 import { keyCheckValue, openEvidence } from './vault-format.models.ts';
 import { createKeyFileInvalidError, createKeyMissingError, createWrongKeyError } from './evidence.errors.ts';
 import { createEvidenceVault, TEMP_PREFIX, type EvidenceVault } from './vault.ts';
-import { vaultRelativePath } from './vault-format.models.ts';
+import { vaultFileName, vaultRelativePath } from './vault-format.models.ts';
+import { deriveKeys } from './key-derivation.models.ts';
+import { upgradeEvidenceVault } from './evidence-upgrade.ts';
 
 /** Where the key check lives: the first entry of the custody chain, so editing it breaks the chain too. */
 const KEY_SUBJECT = { type: 'vault', id: 'evidence-key' } as const;
@@ -69,14 +71,18 @@ function storedKeyCheck(db: Db): string | null {
 /** Before any key check existed (or if it was lost), a key that opens an existing file is the right one. */
 function opensSomeExistingFile(db: Db, dir: string, key: Buffer): boolean | null {
   const rows = db.$client.prepare('select sha256 from evidence_files order by created_at limit 5').all() as { sha256: string }[];
+  const namesKey = deriveKeys(key).vaultNames;
   for (const { sha256 } of rows) {
-    let sealed: Buffer;
-    try {
-      sealed = fs.readFileSync(path.join(dir, vaultRelativePath(sha256)));
-    } catch {
-      continue;
+    // Under its keyed name, or still under its plain hash when the vault predates keyed names.
+    for (const name of [vaultFileName(namesKey, sha256), sha256]) {
+      let sealed: Buffer;
+      try {
+        sealed = fs.readFileSync(path.join(dir, vaultRelativePath(name)));
+      } catch {
+        continue;
+      }
+      return openEvidence(key, sealed, sha256).ok;
     }
-    return openEvidence(key, sealed, sha256).ok;
   }
   return rows.length > 0 ? null : true;
 }
@@ -133,9 +139,13 @@ export function openEvidenceVault(args: { dataDir: string; db: Db; settings: Evi
 
   const check = keyCheckValue(key);
   if (expectedCheck !== null && expectedCheck !== check) throw createWrongKeyError();
+  if (expectedCheck === null && opensSomeExistingFile(db, dir, key) === false) throw createWrongKeyError();
+  const keys = deriveKeys(key);
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  // Only once the key is known to be right: migrating under a wrong key would re-chain with the wrong MAC.
+  upgradeEvidenceVault({ db, dir, keys, clock, logger });
   if (expectedCheck === null) {
-    if (opensSomeExistingFile(db, dir, key) === false) throw createWrongKeyError();
-    appendCustody(db, { at: clock.now(), actor: 'system', action: 'key_created', subjectType: KEY_SUBJECT.type, subjectId: KEY_SUBJECT.id, detail: { keyCheck: check, algorithm: 'AES-256-GCM', format: 1 } });
+    appendCustody({ db, custodyKey: keys.custodyMac }, { at: clock.now(), actor: 'system', action: 'key_created', subjectType: KEY_SUBJECT.type, subjectId: KEY_SUBJECT.id, detail: { keyCheck: check, algorithm: 'AES-256-GCM', format: 1 } });
   }
   if (generatedKey) {
     logger.warn(
@@ -143,9 +153,8 @@ export function openEvidenceVault(args: { dataDir: string; db: Db; settings: Evi
       `A new evidence encryption key was generated. BACK UP ${keyFile} NOW and keep it apart from the data: without it the evidence cannot be read, and nobody can recover it.`,
     );
   }
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   // File times are wall-clock times, so they are compared with the real clock, not the injected one.
   removeStaleTempFiles(dir, Date.now());
-  const vault = createEvidenceVault({ dir, key, keyCheck: check, keyFile, db, clock, logger, settings });
+  const vault = createEvidenceVault({ dir, key, keys, keyCheck: check, keyFile, db, clock, logger, settings });
   return Object.assign(vault, { generatedKey });
 }

@@ -43,7 +43,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
       timestamps: timestampClientFor(deps.vault, deps.timestamps),
     });
     return (hitId: string) => {
-      recordCapture(db, {
+      recordCapture(deps.vault, {
         captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts,
         capturedAt, timestampToken: result.timestampToken, actor: 'scanner', problems: result.problems,
       });

@@ -68,7 +68,7 @@ export function createEvidenceRouteModule(vaultOf: (deps: AppDeps) => EvidenceVa
         reply.header('x-evidence-blurred', '1');
         return privateBytes(reply, 'image/jpeg', null).send(preview);
       }
-      appendCustody(vault().db, {
+      appendCustody(vault(), {
         at: vault().clock.now(), actor: actorOf(request), action: sensitive ? 'revealed' : 'viewed', subjectType: 'file', subjectId: sha256,
         detail: { roles: usage?.roles ?? [], hitIds: usage?.hitIds ?? [] },
       });

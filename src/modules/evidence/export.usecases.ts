@@ -194,7 +194,7 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
     }
   }
   const zip = buildZip(zipEntries);
-  appendCustody(vault.db, {
+  appendCustody(vault, {
     at: now, actor: args.actor, action: 'exported', subjectType: 'hit', subjectId: subject.hit.id,
     detail: { exportId, caseId: subject.takedown?.id ?? null, language, manifestSha256, pdfSha256: pdfSha, zipSha256: sha256Hex(zip), files: manifestFiles.length, timestampToken: timestamp?.sha256 ?? null },
   });

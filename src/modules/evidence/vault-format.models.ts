@@ -53,5 +53,12 @@ export const keyCheckValue = (key: Buffer): string => createHmac('sha256', key).
 
 export const isSha256Hex = (value: string): boolean => /^[0-9a-f]{64}$/.test(value);
 
-/** Relative location of a file in the vault: fanned out by the first two hex digits. */
-export const vaultRelativePath = (sha256: string): string => `${sha256.slice(0, 2)}/${sha256}`;
+/**
+ * A file's name in the vault: a MAC of its content hash, not the hash itself, so whoever holds a copy of an
+ * image cannot confirm from a directory listing that it is stored here. The content hash stays inside the
+ * sealed file (as associated data), in the database and in exports, where it is needed as evidence.
+ */
+export const vaultFileName = (namesKey: Buffer, sha256: string): string => createHmac('sha256', namesKey).update(`file:${sha256}`).digest('hex');
+
+/** Relative location of a file in the vault: fanned out by the first two hex digits of its name. */
+export const vaultRelativePath = (name: string): string => `${name.slice(0, 2)}/${name}`;

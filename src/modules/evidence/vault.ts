@@ -6,7 +6,8 @@ import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { EvidenceSettings } from '../../config/evidence.settings.ts';
 import { sha256Hex } from './custody-log.models.ts';
-import { NONCE_BYTES, isSha256Hex, openEvidence, sealEvidence, vaultRelativePath } from './vault-format.models.ts';
+import { NONCE_BYTES, isSha256Hex, openEvidence, sealEvidence, vaultFileName, vaultRelativePath } from './vault-format.models.ts';
+import type { DerivedKeys } from './key-derivation.models.ts';
 import { createEvidenceFileCorruptError, createEvidenceFileMissingError } from './evidence.errors.ts';
 
 export const TEMP_PREFIX = '.tmp-';
@@ -38,14 +39,16 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /**
- * Content-addressed, encrypted file store. A file is written under a temporary name, fsynced, renamed to
- * its address and the directory fsynced; only then is its `evidence_files` row inserted. So a crash at any
+ * Content-addressed, encrypted file store. Files are addressed by their SHA-256 but stored under a keyed
+ * name derived from it (see vaultFileName). A file is written under a temporary name, fsynced, renamed to
+ * its name and the directory fsynced; only then is its `evidence_files` row inserted. So a crash at any
  * point leaves at most an unreferenced temporary file, never a row pointing at a partial file.
  */
-export function createEvidenceVault(args: { dir: string; key: Buffer; keyCheck: string; keyFile: string | null; db: Db; clock: Clock; logger: Logger; settings: EvidenceSettings }) {
+export function createEvidenceVault(args: { dir: string; key: Buffer; keys: DerivedKeys; keyCheck: string; keyFile: string | null; db: Db; clock: Clock; logger: Logger; settings: EvidenceSettings }) {
   const { dir, key, db, clock } = args;
   const sqlite = db.$client;
-  const pathOf = (sha256: string) => path.join(dir, vaultRelativePath(sha256));
+  const relativePathOf = (sha256: string) => vaultRelativePath(vaultFileName(args.keys.vaultNames, sha256));
+  const pathOf = (sha256: string) => path.join(dir, relativePathOf(sha256));
 
   function info(sha256: string): EvidenceFileRow | null {
     const row = sqlite.prepare('select sha256, size_bytes, mime_type, encrypted, created_at from evidence_files where sha256 = ?').get(sha256) as
@@ -59,7 +62,8 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keyCheck: 
     const folder = path.dirname(target);
     const created = await fs.mkdir(folder, { recursive: true });
     if (created) await syncDir(dir);
-    const temp = path.join(folder, `${TEMP_PREFIX}${sha256.slice(0, 16)}-${randomBytes(6).toString('hex')}`);
+    // Random only: a temporary name derived from the content hash would give away what is being written.
+    const temp = path.join(folder, `${TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
     const sealed = sealEvidence(key, randomBytes(NONCE_BYTES), plaintext, sha256);
     const handle = await fs.open(temp, 'wx', 0o600);
     try {
@@ -90,6 +94,9 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keyCheck: 
 
   return {
     dir,
+    /** For appending to the custody chain (custody-log.repository's CustodyWriter). */
+    custodyKey: args.keys.custodyMac,
+    keys: args.keys,
     keyFile: args.keyFile,
     keyCheck: args.keyCheck,
     db,
@@ -97,6 +104,7 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keyCheck: 
     logger: args.logger,
     settings: args.settings,
     pathOf,
+    relativePathOf,
     info,
     check,
 

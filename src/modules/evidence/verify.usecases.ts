@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { allCaptures } from './captures.repository.ts';
 import { custodyHead, listCustody } from './custody-log.repository.ts';
-import { canonicalJson, verifyCustodyChain } from './custody-log.models.ts';
-import { vaultRelativePath } from './vault-format.models.ts';
+import { canonicalJson, custodyEntryHash, legacyCustodyEntryHash, verifyCustodyChain, type CustodyEntry } from './custody-log.models.ts';
 import type { EvidenceVault } from './vault.ts';
 
 export interface VerifyProblem {
@@ -33,16 +32,19 @@ export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport
   const sqlite = vault.db.$client;
   const problems: VerifyProblem[] = [];
   const notes: string[] = [];
-  const fileLabel = (sha256: string) => path.join('evidence', vaultRelativePath(sha256));
+  const fileLabel = (sha256: string) => path.join('evidence', vault.relativePathOf(sha256));
 
   const rows = sqlite.prepare('select sha256, size_bytes from evidence_files order by sha256').all() as { sha256: string; size_bytes: number }[];
   const known = new Set(rows.map((r) => r.sha256));
+  const knownNames = new Set(rows.map((r) => path.basename(vault.relativePathOf(r.sha256))));
   for (const row of rows) {
     const result = await vault.check(row.sha256);
     if (!result.ok) {
       problems.push({
         kind: 'file', subject: fileLabel(row.sha256), problem: result.problem,
-        message: result.problem === 'missing' ? `${fileLabel(row.sha256)} is missing` : `${fileLabel(row.sha256)} was altered or damaged (${result.detail})`,
+        message: result.problem === 'missing'
+          ? `${fileLabel(row.sha256)} (content ${row.sha256}) is missing`
+          : `${fileLabel(row.sha256)} (content ${row.sha256}) was altered or damaged (${result.detail})`,
       });
     } else if (result.sizeBytes !== row.size_bytes) {
       problems.push({ kind: 'file', subject: fileLabel(row.sha256), problem: 'size_mismatch', message: `${fileLabel(row.sha256)} has ${result.sizeBytes} bytes, the record says ${row.size_bytes}` });
@@ -54,13 +56,13 @@ export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport
       notes.push(`evidence/${file.relativePath}: temporary file of an interrupted write (never referenced; removed at start after an hour)`);
       continue;
     }
-    if (known.has(file.name)) continue;
-    const result = /^[0-9a-f]{64}$/.test(file.name) ? await vault.check(file.name) : { ok: false as const, problem: 'altered' as const, detail: 'not a content address' };
-    notes.push(`evidence/${file.relativePath}: not referenced by any record${result.ok ? '' : ` and fails its check (${result.detail})`}`);
+    if (knownNames.has(file.name)) continue;
+    // A keyed name cannot be turned back into a content hash, so an unreferenced file cannot be opened to check it.
+    notes.push(`evidence/${file.relativePath}: not referenced by any record`);
   }
 
   const entries = listCustody(vault.db);
-  for (const p of verifyCustodyChain(entries)) problems.push({ kind: 'custody', subject: String(p.seq), problem: p.problem, message: p.message });
+  for (const p of custodyProblems(entries, vault.custodyKey)) problems.push({ kind: 'custody', subject: String(p.seq), problem: p.problem, message: p.message });
 
   const captureEntries = new Map<string, (typeof entries)[number]>();
   for (const e of entries) if (e.subjectType === 'capture' && (e.action === 'captured' || e.action === 'rechecked')) captureEntries.set(e.subjectId, e);
@@ -78,4 +80,23 @@ export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport
   }
 
   return { ok: problems.length === 0, files: rows.length, captures: captures.length, custodyEntries: entries.length, custodyHead: custodyHead(vault.db), problems, notes };
+}
+
+/**
+ * Every entry must carry a valid keyed MAC. A chain whose first entry does not is an old install's chain that
+ * could not be migrated (it was already broken; later entries are keyed): that alone fails verification, and
+ * the chain is then checked under either scheme so the report names where it breaks, rather than calling
+ * every entry altered.
+ */
+function custodyProblems(entries: CustodyEntry[], custodyKey: Buffer) {
+  const mac = (e: Omit<CustodyEntry, 'entryHash'>) => custodyEntryHash(e, custodyKey);
+  if (entries.length === 0 || mac(entries[0]!) === entries[0]!.entryHash) return verifyCustodyChain(entries, mac);
+  const legacy = verifyCustodyChain(entries, (e) => {
+    const keyed = mac(e);
+    return keyed === (e as CustodyEntry).entryHash ? keyed : legacyCustodyEntryHash(e);
+  });
+  return [
+    { seq: entries[0]!.seq, problem: 'unkeyed' as const, message: 'the custody log has no keyed MAC: it predates keyed custody and was not migrated because it was already broken, or it was rewritten by someone without the key' },
+    ...legacy,
+  ];
 }

@@ -28,6 +28,6 @@ export async function wipePersonEvidence(vault: EvidenceVault, personId: string,
     await fs.rm(vault.pathOf(sha), { force: true });
     if (forget.run(sha).changes > 0) filesRemoved++;
   }
-  appendCustody(vault.db, { at: vault.clock.now(), actor, action: 'wiped', subjectType: 'person', subjectId: personId, detail: { filesRemoved } });
+  appendCustody(vault, { at: vault.clock.now(), actor, action: 'wiped', subjectType: 'person', subjectId: personId, detail: { filesRemoved } });
   return { filesRemoved };
 }

@@ -11,6 +11,10 @@ import { parseProfile } from '../../../src/modules/profiles/profile-file.models.
 import { demoProfile } from '../../../src/demo/demo-person.ts';
 import { openEvidenceVault } from '../../../src/modules/evidence/evidence-key.ts';
 import { recordCapture } from '../../../src/modules/evidence/captures.repository.ts';
+import { listCustody } from '../../../src/modules/evidence/custody-log.repository.ts';
+import { canonicalJson, legacyCustodyEntryHash } from '../../../src/modules/evidence/custody-log.models.ts';
+import { deriveSubKey } from '../../../src/modules/evidence/key-derivation.models.ts';
+import { vaultFileName } from '../../../src/modules/evidence/vault-format.models.ts';
 import { captureIo } from '../../helpers/cli-io.ts';
 import { makeTempDir } from '../../helpers/test-app.ts';
 import { browserLocation, defaultEvidenceSettings, noBrowser } from './evidence-fixtures.ts';
@@ -30,7 +34,7 @@ async function seedDataDir() {
     screenshot: (await vault.put(randomBytes(4000), 'image/png')).sha256,
     html: (await vault.put(Buffer.from('<html>x</html>'), 'text/html')).sha256,
   };
-  const { custody } = recordCapture(app.db, { captureId: 'cap_cli', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts, capturedAt: app.clock.now(), actor: 'scanner' });
+  const { custody } = recordCapture(vault, { captureId: 'cap_cli', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts, capturedAt: app.clock.now(), actor: 'scanner' });
   await app.close();
   return { dataDir, hitId: hit.id, artifacts, custodySeq: custody.seq };
 }
@@ -51,7 +55,8 @@ describe('exposure-scanner evidence', () => {
 
   it('verify fails and names the file after one byte of it changed', async () => {
     const { dataDir, artifacts } = await seedDataDir();
-    const file = path.join(dataDir, 'evidence', artifacts.screenshot.slice(0, 2), artifacts.screenshot);
+    const name = vaultFileName(deriveSubKey(Buffer.from(key, 'base64'), 'vaultNames'), artifacts.screenshot);
+    const file = path.join(dataDir, 'evidence', name.slice(0, 2), name);
     const bytes = fs.readFileSync(file);
     bytes[100]! ^= 0x80;
     fs.writeFileSync(file, bytes);
@@ -59,7 +64,7 @@ describe('exposure-scanner evidence', () => {
     expect(result.code).toBe(1);
     const report = JSON.parse(result.out) as { ok: boolean; problems: { subject: string; message: string }[] };
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ subject: `evidence/${artifacts.screenshot.slice(0, 2)}/${artifacts.screenshot}` })]);
+    expect(report.problems).toEqual([expect.objectContaining({ subject: `evidence/${name.slice(0, 2)}/${name}` })]);
   });
 
   it('verify fails and names the custody entry after one byte of it changed', async () => {
@@ -71,6 +76,24 @@ describe('exposure-scanner evidence', () => {
     const result = await run(dataDir, ['evidence', 'verify']);
     expect(result.code).toBe(1);
     expect(result.out).toContain(`custody log entry ${custodySeq} (captured) was altered`);
+  });
+
+  it('verify still names an edited custody entry after it and every later entry were re-chained with plain SHA-256', async () => {
+    const { dataDir, custodySeq } = await seedDataDir();
+    const { openDatabase, closeDatabase } = await import('../../../src/db/client.ts');
+    const db = openDatabase(path.join(dataDir, 'exposure-scanner.sqlite'));
+    const entries = listCustody(db);
+    let prev = entries.find((e) => e.seq === custodySeq - 1)!.entryHash;
+    for (const entry of entries.filter((e) => e.seq >= custodySeq)) {
+      const forged = { ...entry, prevHash: prev, ...(entry.seq === custodySeq ? { detail: { ...entry.detail, outcome: 'removed' } } : {}) };
+      prev = legacyCustodyEntryHash(forged);
+      db.$client.prepare('update custody_log set detail = ?, prev_hash = ?, entry_hash = ? where seq = ?').run(canonicalJson(forged.detail), forged.prevHash, prev, entry.seq);
+    }
+    closeDatabase(db);
+    const result = await run(dataDir, ['evidence', 'verify', '--json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.out) as { problems: { kind: string; subject: string; problem: string }[] };
+    expect(report.problems.filter((p) => p.kind === 'custody')[0]).toMatchObject({ subject: String(custodySeq), problem: 'altered' });
   });
 
   it('verify says so when there is no evidence yet', async () => {

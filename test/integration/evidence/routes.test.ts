@@ -25,7 +25,7 @@ describe('the evidence API', () => {
       'image:0': (await vault.put(photo, 'image/jpeg')).sha256,
       meta: (await vault.put(Buffer.from('{"captureId":"cap_1"}\n'), 'application/json')).sha256,
     };
-    recordCapture(ctx.app.db, { captureId: 'cap_1', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: ctx.hit.url, visit: null, artifacts: files, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
+    recordCapture(ctx.vault, { captureId: 'cap_1', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: ctx.hit.url, visit: null, artifacts: files, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
     server = asAdmin(await buildServer(ctx.app), ctx.app);
   });
 

@@ -29,7 +29,7 @@ for (;;) {
     artifacts[role] = (await vault.put(randomBytes(randomInt(1_000, 3_000_000)), 'application/octet-stream')).sha256;
   }
   const captureId = createId('cap');
-  recordCapture(db, { captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: 'http://127.0.0.1/x', visit: null, artifacts, capturedAt: new Date(), actor: 'scanner' });
+  recordCapture(vault, { captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: 'http://127.0.0.1/x', visit: null, artifacts, capturedAt: new Date(), actor: 'scanner' });
   if (!announced) {
     process.stdout.write('ready\n');
     announced = true;

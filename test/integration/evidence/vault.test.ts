@@ -7,6 +7,7 @@ import { openDatabase, runMigrations, type Db } from '../../../src/db/client.ts'
 import { openEvidenceVault } from '../../../src/modules/evidence/evidence-key.ts';
 import { verifyEvidence } from '../../../src/modules/evidence/verify.usecases.ts';
 import { recordCapture } from '../../../src/modules/evidence/captures.repository.ts';
+import { vaultFileName } from '../../../src/modules/evidence/vault-format.models.ts';
 import { createMemoryLogger, makeTempDir } from '../../helpers/test-app.ts';
 import { createEvidenceTestApp, defaultEvidenceSettings } from './evidence-fixtures.ts';
 
@@ -28,7 +29,11 @@ describe('the evidence vault', () => {
     const bytes = Buffer.from('<html><body>the exposed page</body></html>');
     const stored = await vault.put(bytes, 'text/html');
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(vault.pathOf(stored.sha256)).toBe(path.join(app.config.dataDir, 'evidence', stored.sha256.slice(0, 2), stored.sha256));
+    // Filed under a keyed name: nothing on disk tells which content hash (which image) is stored.
+    const name = vaultFileName(vault.keys.vaultNames, stored.sha256);
+    expect(name).not.toBe(stored.sha256);
+    expect(vault.pathOf(stored.sha256)).toBe(path.join(app.config.dataDir, 'evidence', name.slice(0, 2), name));
+    expect(fs.readdirSync(path.join(app.config.dataDir, 'evidence'), { recursive: true }).join('\n')).not.toContain(stored.sha256);
     expect(fs.readFileSync(vault.pathOf(stored.sha256)).includes(Buffer.from('exposed page'))).toBe(false);
     expect(await vault.read(stored.sha256)).toEqual(bytes);
     expect(vault.info(stored.sha256)).toMatchObject({ sizeBytes: bytes.length, mimeType: 'text/html', encrypted: true });
@@ -48,7 +53,7 @@ describe('the evidence vault', () => {
     await expect(vault.read(bad.sha256)).rejects.toMatchObject({ code: 'evidence.file_corrupt' });
     const report = await verifyEvidence(vault);
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual([expect.objectContaining({ kind: 'file', subject: `evidence/${bad.sha256.slice(0, 2)}/${bad.sha256}`, problem: 'altered' })]);
+    expect(report.problems).toEqual([expect.objectContaining({ kind: 'file', subject: path.join('evidence', vault.relativePathOf(bad.sha256)), problem: 'altered' })]);
     expect(report.problems[0]!.message).toContain(bad.sha256);
     expect(report.problems.some((p) => p.subject.includes(good.sha256))).toBe(false);
     await app.close();
@@ -57,18 +62,18 @@ describe('the evidence vault', () => {
   it('names a missing file and a capture whose files are gone', async () => {
     const { app, vault, hit } = createEvidenceTestApp();
     const shot = await vault.put(randomBytes(100), 'image/png');
-    recordCapture(app.db, { captureId: 'cap_1', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts: { screenshot: shot.sha256 }, capturedAt: clock.now(), actor: 'scanner' });
+    recordCapture(vault, { captureId: 'cap_1', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts: { screenshot: shot.sha256 }, capturedAt: clock.now(), actor: 'scanner' });
     fs.rmSync(vault.pathOf(shot.sha256));
     const report = await verifyEvidence(vault);
     expect(report.problems.map((p) => [p.kind, p.problem])).toEqual([['file', 'missing']]);
-    expect(report.problems[0]!.message).toMatch(new RegExp(`evidence/${shot.sha256.slice(0, 2)}/${shot.sha256} is missing`));
+    expect(report.problems[0]!.message).toContain(`${path.join('evidence', vault.relativePathOf(shot.sha256))} (content ${shot.sha256}) is missing`);
     await app.close();
   });
 
   it('names the custody entry whose detail was edited in the database', async () => {
     const { app, vault, hit } = createEvidenceTestApp();
     const shot = await vault.put(randomBytes(100), 'image/png');
-    const { custody } = recordCapture(app.db, { captureId: 'cap_1', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts: { screenshot: shot.sha256 }, capturedAt: clock.now(), actor: 'scanner' });
+    const { custody } = recordCapture(vault, { captureId: 'cap_1', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts: { screenshot: shot.sha256 }, capturedAt: clock.now(), actor: 'scanner' });
     expect((await verifyEvidence(vault)).ok).toBe(true);
     app.db.$client.prepare('update custody_log set detail = replace(detail, \'"captured"\', \'"removed"\') where seq = ?').run(custody.seq);
     const report = await verifyEvidence(vault);
@@ -80,7 +85,7 @@ describe('the evidence vault', () => {
     const { app, vault, hit } = createEvidenceTestApp();
     const a = await vault.put(Buffer.from('a'), 'text/plain');
     const b = await vault.put(Buffer.from('b'), 'text/plain');
-    recordCapture(app.db, { captureId: 'cap_1', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts: { html: a.sha256 }, capturedAt: clock.now(), actor: 'scanner' });
+    recordCapture(vault, { captureId: 'cap_1', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts: { html: a.sha256 }, capturedAt: clock.now(), actor: 'scanner' });
     app.db.$client.prepare('update captures set artifacts = ? where id = ?').run(JSON.stringify({ html: b.sha256 }), 'cap_1');
     expect((await verifyEvidence(vault)).problems).toEqual([expect.objectContaining({ kind: 'capture', subject: 'cap_1', problem: 'artifacts_changed' })]);
     await app.close();

@@ -17,7 +17,7 @@ describe('wiping a person\'s evidence', () => {
     const original = await app.evidence.put(Buffer.from('original photo of a'), 'image/jpeg');
     for (const [personId, artifacts] of [[wiped, { screenshot: own.sha256, html: shared.sha256 }], [kept, { html: shared.sha256 }]] as const) {
       const { hit } = app.db.transaction(() => app.hits.upsert({ personId, url: `https://x.example/${personId}`, normalizedUrl: `https://x.example/${personId}`, finalUrl: null, host: 'x.example', title: null, pageLanguage: null, severity: 'low', categories: [], linkage: false, reasons: [], scanRunId: 'r', matches: [] }));
-      recordCapture(app.db, { captureId: `cap_${personId}`, hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts, capturedAt: app.clock.now(), actor: 'test' });
+      recordCapture(app.evidence, { captureId: `cap_${personId}`, hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts, capturedAt: app.clock.now(), actor: 'test' });
     }
     app.db.$client.prepare("insert into photos (id, person_id, label, sha256, pdq, quality, blockhash, width, height, original_ref, created_at) values ('ph', ?, 'p', 'x', ?, 100, 'b', 1, 1, ?, 0)").run(wiped, '0'.repeat(64), original.sha256);
 

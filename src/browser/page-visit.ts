@@ -69,7 +69,8 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     response = await page.goto(url, { waitUntil: 'load', timeout: options.navigationTimeoutMs });
   } catch (error) {
     const message = (error as Error).message;
-    if (/ERR_TUNNEL_CONNECTION_FAILED|ERR_BLOCKED_BY_CLIENT/.test(message) && egress.refusals().length > 0) throw refusedNavigation(egress);
+    // Chromium names a refused hop differently for tunnels and plain requests; the gateway's record decides.
+    if (/net::ERR_/.test(message) && egress.refusals().length > 0) throw refusedNavigation(egress);
     if (/Timeout/i.test(message)) throw new AppError({ code: 'fetch.timeout', message: `The page did not load within ${options.navigationTimeoutMs} ms.`, statusCode: 504 });
     throw new AppError({ code: 'fetch.failed', message: `The page could not be loaded (${message.split('\n')[0]?.slice(0, 200)}).`, statusCode: 502 });
   }
@@ -78,8 +79,13 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   if (oversized) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
   await page.waitForLoadState('networkidle', { timeout: options.settleMs ?? 2000 }).catch(() => undefined);
 
-  // A page may navigate itself by script after load; its final address must be one the gateway allowed.
-  if (egress.refusals().some((r) => sameHost(r, page.url()))) throw refusedNavigation(egress);
+  // A page may navigate itself by script after load; when the gateway refused that navigation Chromium
+  // shows its own error page, which must not be read as the page's content.
+  const documentUrl = String(await page.evaluate('location.href').catch(() => ''));
+  if (documentUrl.startsWith('chrome-error:')) {
+    if (egress.refusals().length > 0) throw refusedNavigation(egress);
+    throw new AppError({ code: 'fetch.failed', message: 'The page navigated to an address that could not be loaded.', statusCode: 502 });
+  }
   const redirectChain: string[] = [];
   for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
   const content = (await page.evaluate(extractorExpression({

@@ -11,9 +11,10 @@ import { parseTakedownsSettings, takedownsSettingDefinitions, type TakedownSetti
 import { parseEvidenceSettings, evidenceSettingDefinitions, type EvidenceSettings } from './evidence.settings.ts';
 import { parseEgressSettings, egressSettingDefinitions, type EgressSettings } from './egress.settings.ts';
 import { parseAccountsSettings, accountsSettingDefinitions, type AccountsSettings } from './accounts.settings.ts';
+import { parseBrowserSandboxSettings, browserSandboxSettingDefinitions, type BrowserSandboxSettings } from './browser-sandbox.settings.ts';
 
 /** Every setting of every area, for the documentation (.env.example, README) and the checks on it. */
-export const allSettingDefinitions = [...settingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...egressSettingDefinitions, ...accountsSettingDefinitions];
+export const allSettingDefinitions = [...settingDefinitions, ...browserSandboxSettingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...egressSettingDefinitions, ...accountsSettingDefinitions];
 
 export type ProcessMode = 'all' | 'web' | 'worker';
 
@@ -46,6 +47,7 @@ export interface Config {
   takedowns: TakedownSettings;
   evidence: EvidenceSettings;
   egress: EgressSettings;
+  browserSandbox: BrowserSandboxSettings;
   accounts: AccountsSettings;
 }
 
@@ -117,9 +119,10 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
   const takedowns = parseTakedownsSettings(env);
   const evidence = parseEvidenceSettings(env);
   const egress = parseEgressSettings(env);
+  const browserSandbox = parseBrowserSandboxSettings(env);
   const accounts = parseAccountsSettings(env);
-  for (const area of [alerts, takedowns, evidence, egress, accounts]) if ('problems' in area) problems.push(...area.problems);
-  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in egress || 'problems' in accounts) throw new ConfigError(problems);
+  for (const area of [alerts, takedowns, evidence, egress, browserSandbox, accounts]) if ('problems' in area) problems.push(...area.problems);
+  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in egress || 'problems' in browserSandbox || 'problems' in accounts) throw new ConfigError(problems);
 
   const v = values as Record<SettingName, never>;
   const dataDir = path.resolve(options.cwd ?? process.cwd(), v.DATA_DIR as string);
@@ -160,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     takedowns: takedowns.settings,
     evidence: evidence.settings,
     egress: egress.settings,
+    browserSandbox: browserSandbox.settings,
     accounts: accounts.settings,
   };
 }

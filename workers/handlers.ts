@@ -4,6 +4,7 @@ import type { SchedulerTask } from './scheduler.ts';
 import { createHealthCheckJob, createHealthCheckSchedule } from './health-check.job.ts';
 import { createDueScansSchedule, createScanJob } from './scan.job.ts';
 import { createPageVisitJob } from './page-visit.job.ts';
+import { createPageRetryJob } from './page-retry.job.ts';
 import { createAlertSweepSchedule, createDeliverAlertsJob, createDigestJob, createDigestSchedule } from './alerts.job.ts';
 import { createRecheckJob, createRecheckSchedule } from './recheck.job.ts';
 import { createTakedownEscalateJob, createTakedownOpenCaseJob, createTakedownSweepJob, createTakedownSweepSchedule } from './takedowns.job.ts';
@@ -13,6 +14,7 @@ export function createJobHandlers(deps: AppDeps): JobHandler[] {
   return [
     createScanJob(deps),
     createPageVisitJob(deps),
+    createPageRetryJob(deps),
     createHealthCheckJob(deps),
     createDeliverAlertsJob(deps),
     createDigestJob(deps),

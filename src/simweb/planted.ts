@@ -26,9 +26,14 @@ export interface PlantedPage {
    * `hit`: must produce a hit with at least `matchKinds` and `categories`;
    * `none`: a look-alike that must produce no hit at all;
    * `own`: the person's own page, listed in ownUrls: never alerted;
-   * `hostile`: must be handled safely (see `hostile`), whatever it matches.
+   * `hostile`: must be handled safely (see `hostile`), whatever it matches;
+   * `snippet_hit`: the page refuses the scanner, but the engines' snippet shows `matchKinds`: a hit seen in
+   *   search results (`source: "snippet"`), and the page listed as could not check (`refuses`);
+   * `unchecked`: the page refuses the scanner: listed as could not check (`refuses`), never as nothing found.
    */
-  expect: 'hit' | 'none' | 'own' | 'hostile';
+  expect: 'hit' | 'none' | 'own' | 'hostile' | 'snippet_hit' | 'unchecked';
+  /** How the page refuses the scanner, as the reason code it must be reported with. */
+  refuses?: 'http_403' | 'login_wall';
   matchKinds: PlantedMatchKind[];
   categories: PlantedCategory[];
   /** The page ties the alias to the legal identity. */
@@ -287,5 +292,28 @@ export const PLANTED_PAGES: PlantedPage[] = [
     categories: [],
     surfacedBy: ['aliases'],
     note: 'Accepts the connection and never answers; the client must give up on its own timeout.',
+  },
+  {
+    ...none,
+    path: '/site/members-board/profile/lv-2291',
+    lang: 'en',
+    expect: 'snippet_hit',
+    refuses: 'http_403',
+    matchKinds: ['alias', 'phone'],
+    categories: ['phone'],
+    linkage: true,
+    surfacedBy: ['aliases', 'phones'],
+    note: 'Members-only board: answers 403 to the scanner, while the engines\' snippet reads "Lola Velvet, independent companion in Brussels. Bookings by phone or WhatsApp: 0470 12 34 56."',
+  },
+  {
+    ...none,
+    path: '/site/fans-club/vip/lolavelvet_vip',
+    lang: 'en',
+    expect: 'unchecked',
+    refuses: 'login_wall',
+    matchKinds: ['alias'],
+    categories: [],
+    surfacedBy: ['handles'],
+    note: 'Fan-site gallery "lolavelvet_vip": redirects to /site/fans-club/login?next=... (a password form, "Log in to continue"). Its snippet names the account only, so it is also a low hit seen in search results.',
   },
 ];

@@ -14,6 +14,7 @@ import { CONTACT_PAGES } from './sites/contacts.ts';
 import { EXPOSURE_PAGES } from './sites/exposures.ts';
 import { handleHostileRoute, HOSTILE_INDEX, HOSTILE_PAGES } from './sites/hostile.ts';
 import { LOOKALIKE_PAGES, unrelatedPhotos } from './sites/lookalikes.ts';
+import { FORBIDDEN_PATH, handleWalledRoute, WALLED_INDEX, WALLED_PATH, WALLED_SITE_PAGES } from './sites/walled.ts';
 import type { SitePage } from './sites/site.types.ts';
 
 // A small web on 127.0.0.1 for tests and the demo: imitations of the search engines that really search
@@ -58,6 +59,10 @@ export interface SimulatedSites {
   hostileRedirectChain: string;
   hostileRedirectLoop: string;
   hostileHang: string;
+  /** Answers 403; the engines' snippet shows the alias and the phone number. */
+  forbiddenProfile: string;
+  /** Redirects to a login form. */
+  loginWalled: string;
 }
 
 const SITE_PATHS: Record<keyof SimulatedSites, string> = {
@@ -79,9 +84,11 @@ const SITE_PATHS: Record<keyof SimulatedSites, string> = {
   hostileRedirectChain: '/site/hostile/chain/0',
   hostileRedirectLoop: '/site/hostile/loop',
   hostileHang: '/site/hostile/hang',
+  forbiddenProfile: FORBIDDEN_PATH,
+  loginWalled: WALLED_PATH,
 };
 
-export const SITE_PAGES: SitePage[] = [...EXPOSURE_PAGES, ...LOOKALIKE_PAGES, ...CONTACT_PAGES, ...HOSTILE_PAGES];
+export const SITE_PAGES: SitePage[] = [...EXPOSURE_PAGES, ...LOOKALIKE_PAGES, ...CONTACT_PAGES, ...HOSTILE_PAGES, ...WALLED_SITE_PAGES];
 
 export class InvalidBlockError extends Error {}
 
@@ -104,6 +111,7 @@ function indexPages(origin: string, indexHostile: boolean): { indexed: IndexedPa
     if (page.images) imagePages.push({ url: entry.url, title, snippet: text.slice(0, 160), images: page.images });
   }
   if (indexHostile) for (const h of HOSTILE_INDEX) indexed.push({ url: `${origin}${h.path}`, title: h.title, text: h.text });
+  for (const w of WALLED_INDEX) indexed.push({ url: `${origin}${w.path}`, title: w.title, text: w.text });
   return { indexed, imagePages };
 }
 
@@ -143,6 +151,7 @@ export async function createSimulatedWeb(options: SimulatedWebOptions = {}): Pro
       return handleEngineRequest(engineMatch[1] as EngineId, engineMatch[2] ?? '/', req, res, url, state);
     }
     if (handleHostileRoute(path, req, res, (r) => hanging.add(r))) return;
+    if (handleWalledRoute(path, res)) return;
     const hostileAsset = photos.hostile.get(path);
     if (hostileAsset) {
       res.writeHead(200, { 'content-type': hostileAsset.mime, 'content-length': String(hostileAsset.bytes.length) });

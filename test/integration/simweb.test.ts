@@ -70,7 +70,7 @@ describe('the simulated web', () => {
     expect(web.engineEndpoints.bing).toBe(`${web.url}/engine/bing/search`);
   });
 
-  it.each(PLANTED_PAGES.filter((p) => !p.hostile || p.hostile === 'script_in_title' || p.hostile === 'broken_images').map((p) => [p.path, p] as const))('serves %s with its declared language', async (path, planted) => {
+  it.each(PLANTED_PAGES.filter((p) => (!p.hostile || p.hostile === 'script_in_title' || p.hostile === 'broken_images') && !p.refuses).map((p) => [p.path, p] as const))('serves %s with its declared language', async (path, planted) => {
     const res = await fetch(at(path));
     expect(res.status).toBe(200);
     const doc = parseHtml(await res.text());
@@ -86,6 +86,17 @@ describe('the simulated web', () => {
     }
     expect(urls.every((u) => u.startsWith(`${web.url}/site/`))).toBe(true);
     expect(parsed.results.find((r) => r.url === at('/site/hostile/xss'))?.title).toBe('Lola Velvet <script>alert(1)</script>');
+  });
+
+  it('refuses the members-board page with 403 and sends the fan-site gallery to its login form', async () => {
+    const forbidden = await fetch(at('/site/members-board/profile/lv-2291'));
+    expect(forbidden.status).toBe(403);
+    expect(await forbidden.text()).not.toContain('Lola Velvet');
+    const walled = await fetch(at('/site/fans-club/vip/lolavelvet_vip'), { redirect: 'manual' });
+    expect(walled.status).toBe(302);
+    expect(walled.headers.get('location')).toBe('/site/fans-club/login?next=%2Fsite%2Ffans-club%2Fvip%2Flolavelvet_vip');
+    const login = await fetch(at('/site/fans-club/vip/lolavelvet_vip'));
+    expect(await login.text()).toContain('type="password"');
   });
 
   it('pages through results', async () => {

@@ -7,7 +7,7 @@ import { createJobHandlers } from '../../../workers/handlers.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 import { stringList, withCliApp } from '../cli-app.ts';
 import { renderScanProgress } from '../progress.ts';
-import { describeScanRun, describeHits } from '../../modules/scans/scan-report.ts';
+import { describeScanRun, describeHits, describeUnchecked } from '../../modules/scans/scan-report.ts';
 
 export const scanCommand: CliCommand = {
   name: 'scan',
@@ -62,12 +62,14 @@ export const scanCommand: CliCommand = {
         await worker.stop();
       }
       const finished = app.scans.getRun(run.id)!;
-      const report = { ...describeScanRun(app, finished), hits: describeHits(app, personId) };
+      // Pages that could not be checked are listed beside the hits: they are not "nothing found".
+      const report = { ...describeScanRun(app, finished), hits: describeHits(app, personId), unchecked: describeUnchecked(app, finished.id) };
       if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
       else {
-        io.stdout.write(`Scan ${finished.status}: ${report.hits.length} exposure(s) stored, ${finished.hitsNew} new.\n`);
+        io.stdout.write(`Scan ${finished.status}: ${report.hits.length} exposure(s) stored, ${finished.hitsNew} new, ${report.unchecked.length} page(s) could not be checked.\n`);
         for (const [engine, o] of Object.entries(report.engines)) io.stdout.write(`  ${engine}: ${Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
-        for (const hit of report.hits) io.stdout.write(`  [${hit.severity}] ${hit.url} (${[...hit.categories, ...(hit.linkage ? ['links your identities'] : [])].join(', ') || 'mention'})\n`);
+        for (const hit of report.hits) io.stdout.write(`  [${hit.severity}] ${hit.url} (${[...hit.categories, ...(hit.linkage ? ['links your identities'] : [])].join(', ') || 'mention'})${hit.source === 'snippet' ? ' - seen in search results' : ''}\n`);
+        for (const page of report.unchecked) io.stdout.write(`  could not check: ${page.reason} ${page.url}\n`);
       }
       return finished.status === 'failed' ? exitCodes.unavailable : exitCodes.ok;
     });

@@ -20,6 +20,8 @@ export interface HitInput {
   linkage: boolean;
   reasons: string[];
   scanRunId: string;
+  /** Where the exposure was seen: on the page (default) or only in search results. */
+  source?: Hit['source'];
   matches: Omit<typeof matches.$inferInsert, 'hitId' | 'createdAt' | 'id'>[];
 }
 
@@ -35,7 +37,7 @@ export function createHitsRepository({ db, clock }: { db: Db; clock: Clock }) {
       const fields = {
         url: input.url, finalUrl: input.finalUrl, host: input.host, title: input.title, pageLanguage: input.pageLanguage,
         severity: input.severity, categories: input.categories, linkage: input.linkage, reasons: input.reasons,
-        lastSeenAt: now, lastScanRunId: input.scanRunId, updatedAt: now,
+        lastSeenAt: now, lastScanRunId: input.scanRunId, updatedAt: now, source: input.source ?? 'page',
       };
       let id: string;
       if (existing) {
@@ -48,6 +50,9 @@ export function createHitsRepository({ db, clock }: { db: Db; clock: Clock }) {
       }
       for (const m of input.matches) db.insert(matches).values({ ...m, hitId: id, createdAt: now }).run();
       return { hit: db.select().from(hits).where(eq(hits.id, id)).get()!, isNew: !existing };
+    },
+    findByUrl(personId: string, normalizedUrl: string): Hit | null {
+      return db.select().from(hits).where(and(eq(hits.personId, personId), eq(hits.normalizedUrl, normalizedUrl))).get() ?? null;
     },
     get(id: string): Hit | null {
       return db.select().from(hits).where(eq(hits.id, id)).get() ?? null;

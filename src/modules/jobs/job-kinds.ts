@@ -3,6 +3,7 @@ import type { JobKindSpec } from './jobs.models.ts';
 import { alertJobKinds } from '../alerts/alerts.job-kinds.ts';
 import { takedownJobKinds } from '../takedowns/takedowns.job-kinds.ts';
 import { evidenceJobKinds } from '../evidence/evidence.job-kinds.ts';
+import { scanRetryJobKinds } from '../scans/scans.job-kinds.ts';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -35,6 +36,7 @@ export const jobKinds = {
   ...alertJobKinds,
   ...takedownJobKinds,
   ...evidenceJobKinds,
+  ...scanRetryJobKinds,
 } satisfies Record<string, JobKindSpec>;
 
 export type JobKind = keyof typeof jobKinds;

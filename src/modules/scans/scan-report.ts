@@ -1,5 +1,6 @@
 import type { HitsRepository } from '../hits/hits.repository.ts';
 import type { ScansRepository, ScanRun } from './scans.repository.ts';
+import type { UncheckedPagesRepository } from './unchecked-pages.repository.ts';
 
 /** The JSON shape of a scan for the API and the CLI: progress counters and per-engine outcomes. */
 export function describeScanRun(deps: { scans: ScansRepository }, run: ScanRun) {
@@ -17,6 +18,9 @@ export function describeScanRun(deps: { scans: ScansRepository }, run: ScanRun) 
     progress: {
       queriesPlanned: run.queriesPlanned, queriesDone: run.queriesDone, candidatesFound: run.candidatesFound,
       pagesVisited: run.pagesVisited, pagesFailed: run.pagesFailed, hitsNew: run.hitsNew, hitsSeen: run.hitsSeen,
+      // Every page that could not be checked (refused, walled, challenged, failed to load), never counted
+      // as "no match"; pagesFailed are those among them that did not load at all.
+      pagesUnchecked: run.pagesFailed + run.pagesUnchecked,
     },
     engines,
     signals,
@@ -27,7 +31,13 @@ export function describeScanRun(deps: { scans: ScansRepository }, run: ScanRun) 
   };
 }
 
-export function describeHits(deps: { hits: HitsRepository }, personId: string) {
+/** The pages of one run that could not be checked, and why (stable reason codes such as http_403, login_wall). */
+export function describeUnchecked(deps: { pipeline: { uncheckedPages: UncheckedPagesRepository } }, runId: string) {
+  return deps.pipeline.uncheckedPages.uncheckedOfRun(runId);
+}
+
+/** A hit seen only in search results carries the results that showed it (engine, title, snippet, when). */
+export function describeHits(deps: { hits: HitsRepository; pipeline?: { uncheckedPages: UncheckedPagesRepository } }, personId: string) {
   return deps.hits.listForPerson(personId).map((hit) => ({
     id: hit.id,
     url: hit.url,
@@ -40,6 +50,10 @@ export function describeHits(deps: { hits: HitsRepository }, personId: string) {
     reasons: hit.reasons,
     firstSeenAt: hit.firstSeenAt,
     lastSeenAt: hit.lastSeenAt,
+    source: hit.source,
+    ...(hit.source === 'snippet' && deps.pipeline
+      ? { searchResults: deps.pipeline.uncheckedPages.snippetsOfHit(hit.id).map((s) => ({ engine: s.engine, searchId: s.searchOutcomeId, title: s.title, snippet: s.snippet, seenAt: s.seenAt })) }
+      : {}),
     matches: deps.hits.matchesOf(hit.id).map((m) => (m.kind === 'photo' ? { kind: m.kind, imageUrl: m.imageUrl, photo: m.value, distance: m.distance } : { kind: m.kind, value: m.value })),
   }));
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
-import { candidates, people, scanRuns, searchOutcomes } from '../../db/schema/index.ts';
+import { candidateResults, candidates, people, scanRuns, searchOutcomes } from '../../db/schema/index.ts';
 import type { SearchResult } from '../../providers/provider.types.ts';
 
 export type ScanRun = typeof scanRuns.$inferSelect;
@@ -59,14 +59,18 @@ export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
         const created: number[] = [];
         for (const result of args.results) {
           const existing = db.select().from(candidates).where(and(eq(candidates.scanRunId, args.runId), eq(candidates.normalizedUrl, result.normalizedUrl))).get();
+          // Every engine's title and snippet is kept: when the page cannot be read, they are matched instead.
+          const shown = { searchOutcomeId: inserted[0]!.id, engine: args.engine, title: result.title.slice(0, 500), snippet: result.snippet.slice(0, 1000), createdAt: clock.now() };
           if (existing) {
             if (!existing.engines.includes(args.engine)) db.update(candidates).set({ engines: [...existing.engines, args.engine] }).where(eq(candidates.id, existing.id)).run();
+            db.insert(candidateResults).values({ candidateId: existing.id, ...shown }).run();
             continue;
           }
           const row = db.insert(candidates).values({
             scanRunId: args.runId, personId: args.personId, url: result.url, normalizedUrl: result.normalizedUrl, engines: [args.engine],
             title: result.title.slice(0, 500), snippet: result.snippet.slice(0, 1000), createdAt: clock.now(),
           }).returning({ id: candidates.id }).get();
+          db.insert(candidateResults).values({ candidateId: row.id, ...shown }).run();
           created.push(row.id);
         }
         db.update(scanRuns).set({
@@ -83,13 +87,14 @@ export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
       return db.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
     },
     /** Inside the page job's completing transaction: the candidate's end and the run's counters move together. */
-    settleCandidate(args: { candidateId: number; runId: string; status: 'visited' | 'skipped' | 'failed'; skipReason?: string; hit?: 'new' | 'seen' }): void {
+    settleCandidate(args: { candidateId: number; runId: string; status: 'visited' | 'skipped' | 'failed' | 'unchecked'; skipReason?: string; hit?: 'new' | 'seen' }): void {
       const changed = db.update(candidates).set({ status: args.status, skipReason: args.skipReason ?? null })
         .where(and(eq(candidates.id, args.candidateId), eq(candidates.status, 'pending'))).run().changes;
       if (changed === 0) return;
       db.update(scanRuns).set({
         pagesVisited: sql`${scanRuns.pagesVisited} + ${args.status === 'visited' ? 1 : 0}`,
         pagesFailed: sql`${scanRuns.pagesFailed} + ${args.status === 'failed' ? 1 : 0}`,
+        pagesUnchecked: sql`${scanRuns.pagesUnchecked} + ${args.status === 'unchecked' ? 1 : 0}`,
         hitsNew: sql`${scanRuns.hitsNew} + ${args.hit === 'new' ? 1 : 0}`,
         hitsSeen: sql`${scanRuns.hitsSeen} + ${args.hit === 'seen' ? 1 : 0}`,
       }).where(eq(scanRuns.id, args.runId)).run();
@@ -119,10 +124,13 @@ export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
         const ok = counts.ok ?? 0;
         // Judged on the searches: a page that could not be opened (refused, gone, hanging) is counted in
         // pagesFailed and shown, but it does not make the web search itself incomplete.
-        const status = ok === 0 ? 'failed' : ok < total ? 'partial' : 'succeeded';
+        // Pages found but none of them could be read (all refused, walled or failed): not a clean scan either.
+        const noPageChecked = ok > 0 && run.pagesVisited === 0 && run.pagesFailed + run.pagesUnchecked > 0;
+        const status = ok === 0 ? 'failed' : ok < total || noPageChecked ? 'partial' : 'succeeded';
+        const error = ok === 0 ? 'No search succeeded: every engine was blocked or failed.' : noPageChecked ? 'No page could be checked: every page found refused access or failed to load.' : null;
         const now = clock.now();
-        db.update(scanRuns).set({ status, finishedAt: now, error: ok === 0 ? 'No search succeeded: every engine was blocked or failed.' : null }).where(eq(scanRuns.id, runId)).run();
-        db.update(people).set({ lastScanAt: now, ...(status !== 'failed' ? { lastSuccessAt: now } : {}) }).where(eq(people.id, run.personId)).run();
+        db.update(scanRuns).set({ status, finishedAt: now, error }).where(eq(scanRuns.id, runId)).run();
+        db.update(people).set({ lastScanAt: now, ...(status !== 'failed' && !noPageChecked ? { lastSuccessAt: now } : {}) }).where(eq(people.id, run.personId)).run();
         return db.select().from(scanRuns).where(eq(scanRuns.id, runId)).get()!;
       });
     },

@@ -1,0 +1,48 @@
+import type { VisitedPage } from '../../browser/page-visit.ts';
+import { AppError } from '../../shared/errors.ts';
+import { safeFetch } from '../../shared/safe-fetch.ts';
+import type { UrlGuard } from '../../shared/ssrf-guard.ts';
+import { attr, query, queryAll, textOf } from '../../providers/shared/dom-query.parser.ts';
+import { parseHtml } from '../../providers/shared/html.parser.ts';
+import { browserHeaders } from '../../providers/shared/request.models.ts';
+
+/**
+ * A candidate page read with one plain HTTP request instead of the browser: the other path for a retry,
+ * since some sites refuse a headless browser but answer a plain request (and the other way round). No
+ * script runs, so what a page builds in script is not seen; the result has the shape of a browser visit.
+ */
+export async function plainVisit(guard: UrlGuard, url: string, options: { timeoutMs: number; maxPageBytes: number; signal?: AbortSignal }): Promise<VisitedPage> {
+  const response = await safeFetch(guard, { url, headers: browserHeaders(undefined), maxBytes: options.maxPageBytes, timeoutMs: options.timeoutMs, signal: options.signal });
+  if (response.truncated) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
+  const html = response.body.toString('utf8');
+  const doc = parseHtml(html);
+  const imageUrls = queryAll(doc, 'img')
+    .map((img) => attr(img, 'src'))
+    .flatMap((src) => {
+      try {
+        return src ? [new URL(src, response.finalUrl).toString()] : [];
+      } catch {
+        return [];
+      }
+    })
+    .filter((u) => /^https?:/i.test(u));
+  // Built apart from the return so that fields a browser visit has and a plain request cannot fill
+  // (connections refused along the way) are simply empty.
+  const visit = {
+    requestedUrl: url,
+    finalUrl: response.finalUrl,
+    status: response.status,
+    headers: response.headers,
+    serverIp: null,
+    title: textOf(query(doc, 'title')),
+    lang: attr(query(doc, 'html'), 'lang') ?? '',
+    text: textOf(query(doc, 'body') ?? doc),
+    attributeText: '',
+    imageUrls,
+    html,
+    redirectChain: response.redirectChain,
+    blockedRequests: 0,
+    refusedConnections: [] as { host: string; port: number; reason: string }[],
+  };
+  return visit;
+}

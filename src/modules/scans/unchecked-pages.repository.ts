@@ -1,0 +1,86 @@
+import { and, asc, desc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { createId } from '../../shared/ids.ts';
+import { candidateResults, candidates, hitSnippets, uncheckedPages } from '../../db/schema/index.ts';
+import type { EngineSnippet } from '../hits/snippet-match.models.ts';
+import { reasonForVisitError, isUncheckedReason, type UncheckedReason, type VisitPath } from './page-check.models.ts';
+
+export type UncheckedPage = typeof uncheckedPages.$inferSelect;
+export type HitSnippet = typeof hitSnippets.$inferSelect;
+
+/** Still shown as "could not check": waiting for a retry, or out of retries (never silently dropped). */
+const stillUnchecked = or(isNull(uncheckedPages.resolution), eq(uncheckedPages.resolution, 'gave_up'));
+
+export function createUncheckedPagesRepository({ db, clock }: { db: Db; clock: Clock }) {
+  return {
+    /**
+     * Records that a page could not be checked (call inside the job's transaction). A page already waiting
+     * for a retry keeps its retry count and time; one that was checked before, or never seen, starts over.
+     */
+    record(args: { personId: string; url: string; normalizedUrl: string; host: string; reason: UncheckedReason; httpStatus: number | null; path: VisitPath; scanRunId: string | null; nextRetryAt: Date | null }): UncheckedPage {
+      const now = clock.now();
+      const existing = db.select().from(uncheckedPages).where(and(eq(uncheckedPages.personId, args.personId), eq(uncheckedPages.normalizedUrl, args.normalizedUrl))).get();
+      const seen = { url: args.url, host: args.host, reason: args.reason, httpStatus: args.httpStatus, lastPath: args.path, lastTriedAt: now, lastScanRunId: args.scanRunId ?? existing?.lastScanRunId ?? null };
+      if (existing && existing.resolution === null) {
+        db.update(uncheckedPages).set({ ...seen, nextRetryAt: existing.nextRetryAt ?? args.nextRetryAt }).where(eq(uncheckedPages.id, existing.id)).run();
+        return this.get(existing.id)!;
+      }
+      if (existing) {
+        db.update(uncheckedPages).set({ ...seen, retriesDone: 0, nextRetryAt: args.nextRetryAt, resolution: null, resolvedAt: null }).where(eq(uncheckedPages.id, existing.id)).run();
+        return this.get(existing.id)!;
+      }
+      const id = createId('unck');
+      db.insert(uncheckedPages).values({ id, personId: args.personId, normalizedUrl: args.normalizedUrl, firstSeenAt: now, retriesDone: 0, nextRetryAt: args.nextRetryAt, ...seen }).run();
+      return this.get(id)!;
+    },
+    get(id: string): UncheckedPage | null {
+      return db.select().from(uncheckedPages).where(eq(uncheckedPages.id, id)).get() ?? null;
+    },
+    /** After a retry that still could not check the page. */
+    recordRetry(id: string, args: { reason: UncheckedReason; httpStatus: number | null; path: VisitPath; nextRetryAt: Date | null }): void {
+      const now = clock.now();
+      db.update(uncheckedPages).set({
+        reason: args.reason, httpStatus: args.httpStatus, lastPath: args.path, lastTriedAt: now, nextRetryAt: args.nextRetryAt,
+        retriesDone: sql`${uncheckedPages.retriesDone} + 1`,
+        ...(args.nextRetryAt === null ? { resolution: 'gave_up' as const, resolvedAt: now } : {}),
+      }).where(eq(uncheckedPages.id, id)).run();
+    },
+    /** The page was read (in a scan or on a retry): it leaves the "could not check" list. */
+    resolveChecked(personId: string, normalizedUrl: string, path?: VisitPath): void {
+      const now = clock.now();
+      db.update(uncheckedPages).set({ resolution: 'checked', resolvedAt: now, lastTriedAt: now, nextRetryAt: null, ...(path ? { lastPath: path } : {}) })
+        .where(and(eq(uncheckedPages.personId, personId), eq(uncheckedPages.normalizedUrl, normalizedUrl), stillUnchecked)).run();
+    },
+    listForPeople(personIds: string[], limit = 200): UncheckedPage[] {
+      if (personIds.length === 0) return [];
+      return db.select().from(uncheckedPages).where(and(inArray(uncheckedPages.personId, personIds), stillUnchecked)).orderBy(desc(uncheckedPages.lastTriedAt)).limit(limit).all();
+    },
+    dueForRetry(now: Date, limit = 50): UncheckedPage[] {
+      return db.select().from(uncheckedPages).where(and(isNull(uncheckedPages.resolution), lte(uncheckedPages.nextRetryAt, now))).orderBy(asc(uncheckedPages.nextRetryAt)).limit(limit).all();
+    },
+    /** What every engine showed for a candidate page; the candidate's own title and snippet when none was recorded. */
+    snippetsForCandidate(candidateId: number): EngineSnippet[] {
+      const rows = db.select().from(candidateResults).where(eq(candidateResults.candidateId, candidateId)).orderBy(asc(candidateResults.id)).all();
+      if (rows.length > 0) return rows.map((r) => ({ engine: r.engine, searchOutcomeId: r.searchOutcomeId, title: r.title ?? '', snippet: r.snippet ?? '', seenAt: r.createdAt }));
+      const c = db.select().from(candidates).where(eq(candidates.id, candidateId)).get();
+      return c ? [{ engine: c.engines[0] ?? '', searchOutcomeId: null, title: c.title ?? '', snippet: c.snippet ?? '', seenAt: c.createdAt }] : [];
+    },
+    addHitSnippets(hitId: string, scanRunId: string | null, snippets: readonly EngineSnippet[]): void {
+      for (const s of snippets) {
+        db.insert(hitSnippets).values({ hitId, scanRunId, engine: s.engine, searchOutcomeId: s.searchOutcomeId, title: s.title, snippet: s.snippet, seenAt: s.seenAt }).run();
+      }
+    },
+    snippetsOfHit(hitId: string): HitSnippet[] {
+      return db.select().from(hitSnippets).where(eq(hitSnippets.hitId, hitId)).orderBy(desc(hitSnippets.seenAt), desc(hitSnippets.id)).all();
+    },
+    /** The pages of one run that could not be checked, with the reason (for the scan report). */
+    uncheckedOfRun(runId: string): { url: string; reason: UncheckedReason }[] {
+      return db.select({ url: candidates.url, status: candidates.status, skipReason: candidates.skipReason }).from(candidates)
+        .where(and(eq(candidates.scanRunId, runId), inArray(candidates.status, ['failed', 'unchecked']))).orderBy(asc(candidates.id)).all()
+        .map((c) => ({ url: c.url, reason: c.skipReason && isUncheckedReason(c.skipReason) ? c.skipReason : reasonForVisitError(c.skipReason ?? '') }));
+    },
+  };
+}
+
+export type UncheckedPagesRepository = ReturnType<typeof createUncheckedPagesRepository>;

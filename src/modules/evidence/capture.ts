@@ -171,6 +171,8 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     title: visit.title,
     language: visit.lang,
     blockedRequests: visit.blockedRequests,
+    // Where the page tried to reach and the egress gateway refused (host, port, reason): part of what it did.
+    refusedConnections: visit.refusedConnections ?? [],
     banner: { lines, height: placement?.height ?? 0, intact: bannerIntact },
     screenshot: { height: screenshotHeight, maxHeight },
     images,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppDeps } from '../../app.ts';
 import { accountsSettingsOf } from '../../config/accounts.settings.ts';
+import { describeUpstream } from '../../egress/upstream.models.ts';
 
 const hostOf = (url: string | undefined | null): string | null => {
   if (!url) return null;
@@ -62,6 +63,12 @@ export function effectiveSettings(deps: Pick<AppDeps, 'config' | 'demo'>) {
       key: config.evidence.key ? ('environment' as const) : keyFile && fs.existsSync(keyFile) ? ('file' as const) : ('missing' as const),
       keyFile,
       timestampAuthority: hostOf(config.evidence.tsaUrl),
+    },
+    // Which connection the sites being checked see: the person's own, unless a proxy is set.
+    egress: {
+      pages: describeUpstream(config.egress.upstreams.pages),
+      direct: config.egress.upstreams.pages.kind === 'direct',
+      engines: Object.entries(config.egress.upstreams.engines).map(([id, u]) => ({ id, via: describeUpstream(u) })),
     },
     service: { publicUrl: publicPartOf(config.publicUrl), demoWeb: Boolean(deps.demo), quickExitHost: hostOf(accounts.quickExitUrl) },
   };

@@ -35,6 +35,19 @@ function effective(ctx: ViewContext, s: EffectiveSettings): SafeHtml {
     [ctx.t('settings.tsa'), s.evidence.timestampAuthority ?? ctx.t('settings.none')],
     [ctx.t('settings.demo'), yesNo(ctx, s.service.demoWeb)],
   ])}
+</section>
+${egressSection(ctx, s)}`;
+}
+
+/** Says plainly which connection hostile sites see, and warns when it is the person's own. */
+function egressSection(ctx: ViewContext, s: EffectiveSettings): SafeHtml {
+  return html`<section aria-labelledby="egress-heading" class="card">
+  <h2 id="egress-heading">${ctx.t('settings.egress')}</h2>
+  ${s.egress.direct ? notice('warn', ctx.t('settings.egressDirectWarning')) : ''}
+  ${facts([
+    [ctx.t('settings.egress'), s.egress.direct ? ctx.t('settings.egressDirect') : ctx.t('settings.egressVia', { via: s.egress.pages })],
+    ...(s.egress.engines.length ? [[ctx.t('settings.egressEngines'), s.egress.engines.map((e) => `${e.id}: ${e.via}`).join(', ')] as [string, string]] : []),
+  ])}
 </section>`;
 }
 

@@ -11,7 +11,11 @@ import { ResultCollector } from '../shared/serp.models.ts';
 export function detectBingSignal(response: RawResponse): BlockSignal | null {
   // Bing's bot check lives under /turing/captcha/ (a redirect target, or an iframe in the page).
   if (visitedUrls(response).some((url) => url.pathname.includes('/turing/captcha'))) return 'bing_captcha';
-  if (!response.body.includes('id="b_results"') && /\/turing\/captcha\/challenge|id="b_captcha"/.test(response.body)) return 'bing_captcha';
+  if (response.body.includes('id="b_results"')) return null;
+  if (/\/turing\/captcha\/challenge|id="b_captcha"/.test(response.body)) return 'bing_captcha';
+  // Since 2026 the check is a Cloudflare Turnstile widget inside Bing's own page ("One last step"), served
+  // with HTTP 200 and verified through /challenge/verify.
+  if (/id="turnstile-widget"|class="captcha_header"/.test(response.body) && /challenges\.cloudflare\.com\/turnstile|\/challenge\/verify\?/.test(response.body)) return 'bing_captcha';
   return null;
 }
 

@@ -7,6 +7,9 @@ import { ResultCollector } from '../shared/serp.models.ts';
 // Brave web results as read by SearXNG: every `div.snippet`, link its first `a`, title `div.title`, text
 // the element whose class list holds `content`. An ad's link is a partial (site-relative) URL such as
 // `/a/redirect?...`, which is how ads are told apart. Brave rate-limits with HTTP 429.
+// Real pages (2026) mark every block with `data-type`: organic results are `data-type="web"`, ads
+// `data-type="ad"`; the video cluster, FAQ, infobox, related searches and the sitelinks nested inside a result
+// are `div.snippet` too but carry no `data-type="web"`, so when the page uses `data-type` only web blocks count.
 
 const NO_RESULTS_TEXT = /Not many great matches came back for your search|No results found/i;
 
@@ -17,7 +20,9 @@ export function parseBrave(response: RawResponse): ParsedSearch {
   const container = query(doc, '#results');
   if (!container) return unparseable('no result list');
   const collector = new ResultCollector(response.finalUrl);
-  for (const item of queryAll(container, 'div.snippet')) {
+  const typed = query(container, 'div.snippet[data-type]') !== null;
+  const items = typed ? queryAll(container, 'div.snippet[data-type=web]') : queryAll(container, 'div.snippet');
+  for (const item of items) {
     const a = query(item, 'a[href]');
     const href = attr(a, 'href') ?? '';
     if (attr(item, 'data-type') === 'ad' || !/^https?:\/\//i.test(href)) continue;

@@ -6,7 +6,8 @@ import { ResultCollector } from '../shared/serp.models.ts';
 
 // DuckDuckGo's HTML endpoint (html.duckduckgo.com/html/), as read by SearXNG: results are
 // `div#links > div.web-result`, title and link `h2 a`, snippet `a.result__snippet`. Ads carry `result--ad`
-// and no `web-result`. Links go through `//duckduckgo.com/l/?uddg=<target>`.
+// and no `web-result`. Links go through `//duckduckgo.com/l/?uddg=<target>` (pages served in 2025 link the
+// target directly; both are read).
 
 export function detectDuckDuckGoSignal(response: RawResponse): BlockSignal | null {
   // The anomaly page ("bots use DuckDuckGo too") is served with 200 or 202 and a challenge form.
@@ -37,7 +38,9 @@ export function parseDuckDuckGo(response: RawResponse): ParsedSearch {
   const links = query(doc, 'div#links');
   if (!links) return unparseable('no result list');
   const collector = new ResultCollector(response.finalUrl);
-  for (const item of queryAll(links, 'div.web-result:not(.result--ad)')) {
+  // `result--no-result` is the empty item DuckDuckGo renders with "No more results." (or an empty notice
+  // after its "EOF" sentinel) when a query or page has nothing left.
+  for (const item of queryAll(links, 'div.web-result:not(.result--ad):not(.result--no-result)')) {
     const a = query(item, 'h2 a');
     collector.add(attr(a, 'href'), textOf(a), textOf(query(item, '.result__snippet')));
   }

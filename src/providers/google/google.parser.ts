@@ -8,9 +8,17 @@ import { ResultCollector } from '../shared/serp.models.ts';
 // holding an `h3` (class names such as `.g`, `.yuRUbf`, `.VwiC3b` are obfuscated and change, so the
 // structure "a > h3" is what is relied on). Ads live outside `#search` (`#tads`, `#bottomads`); "People
 // also ask" answers contain a > h3 too and are skipped. Links may be wrapped in `/url?q=`.
+// The same structure holds on the pages Google serves without JavaScript or to phones, with two differences
+// the parser allows for: the heading may be a `div[role=heading][aria-level="3"]` instead of an `h3` (mobile),
+// and the basic page (`gbv=1`, no JavaScript) has no `#search`: its results are `div.Gx5Zad`/`div.ZINbbc`
+// blocks in `#main`, the link `a[href^="/url?q="]` holds the title in `div.BNeawe.vvjwJb` (inside an `h3` on
+// newer pages) and the snippet is `div.BNeawe.s3v9rd`. Its ads are links to `/aclk` and related searches link
+// to `/search`; the collector drops both as engine-internal.
 
 const SKIPPED_BLOCKS = '.related-question-pair, [jsname=N760b], #tads, #tadsb, #bottomads, .uEierd, g-accordion-expander';
-const SNIPPET = '[data-sncf] .VwiC3b, .VwiC3b, [data-sncf], [style*=-webkit-line-clamp], .IsZvec, .st';
+const SNIPPET = '[data-sncf] .VwiC3b, .VwiC3b, [data-sncf], [style*=-webkit-line-clamp], .IsZvec, .st, .BNeawe.s3v9rd';
+const HEADINGS = 'a h3, a [role=heading][aria-level="3"], a .BNeawe.vvjwJb';
+const RESULT_BLOCK = 'div.g, .MjjYud, div.Gx5Zad, div.ZINbbc';
 const NO_RESULTS = /did not match any documents|No results found for|Aucun document ne correspond|ergab keine Treffer|leverde geen documenten op/i;
 
 /** SearXNG's `detect_google_sorry`, plus the "Verifying your request" interstitial seen on Lens. */
@@ -22,6 +30,12 @@ export function detectGoogleSignal(response: RawResponse): BlockSignal | null {
   if (/unusual traffic from your computer network/i.test(response.body) && response.body.includes('recaptcha')) return 'google_sorry';
   if (response.body.length < 20_000 && /<title>\s*Verifying your request/i.test(response.body)) return 'google_sorry';
   return null;
+}
+
+/** The basic (no-JavaScript) page's result list: `#main` once it holds result blocks. */
+function basicResultList(doc: HtmlElement): HtmlElement | null {
+  const main = query(doc, '#main');
+  return main && query(main, 'div.Gx5Zad, div.ZINbbc, div.kCrYT') ? main : null;
 }
 
 function snippetFor(link: HtmlElement, block: HtmlElement | null): string {
@@ -37,12 +51,15 @@ export function parseGoogle(response: RawResponse): ParsedSearch {
   if (screened) return screened;
   if (visitedUrls(response).some((url) => url.hostname.startsWith('consent.'))) return unparseable('consent page');
   const doc = parseHtml(response.body);
-  const search = query(doc, '#search') ?? query(doc, '#rso');
+  const search = query(doc, '#search') ?? query(doc, '#rso') ?? basicResultList(doc);
   const collector = new ResultCollector(response.finalUrl);
-  for (const heading of search ? queryAll(search, 'a h3') : []) {
+  const links = new Set<HtmlElement>();
+  for (const heading of search ? queryAll(search, HEADINGS) : []) {
     const link = closest(heading, 'a');
-    if (!link || closest(link, SKIPPED_BLOCKS)) continue;
-    const block = closest(link, 'div.g') ?? closest(link, '.MjjYud') ?? link.parent;
+    // A heading inside a heading (`h3 > div.BNeawe`) names the same link once.
+    if (!link || links.has(link) || closest(link, SKIPPED_BLOCKS)) continue;
+    links.add(link);
+    const block = closest(link, RESULT_BLOCK) ?? link.parent;
     collector.add(attr(link, 'href'), textOf(heading), snippetFor(link, block));
   }
   const noResults = NO_RESULTS.test(textOf(query(doc, '#topstuff') ?? query(doc, '#res') ?? doc));

@@ -1,6 +1,7 @@
 import { unparseable } from '../block-signals.ts';
 import type { ParsedSearch, SearchResult } from '../provider.types.ts';
 import { unwrapResultUrl } from '../redirects.models.ts';
+import { isEngineInternalLink } from './engine-links.models.ts';
 import { decodeEntities } from './html-entities.models.ts';
 
 export const MAX_TITLE_LENGTH = 300;
@@ -27,6 +28,8 @@ export class ResultCollector {
   readonly results: SearchResult[] = [];
   /** Result items seen, usable or not: a page full of items but no usable link is broken, not empty. */
   seen = 0;
+  /** Items whose link leads back into a search engine (its own result pages, ad counters): seen, not results. */
+  internal = 0;
   private readonly urls = new Set<string>();
 
   constructor(private readonly base: string) {}
@@ -36,6 +39,10 @@ export class ResultCollector {
     if (!href || this.results.length >= MAX_RESULTS_PER_PAGE) return;
     const url = unwrapResultUrl(href, { base: this.base });
     if (url === null || this.urls.has(url)) return;
+    if (isEngineInternalLink(new URL(url))) {
+      this.internal++;
+      return;
+    }
     this.urls.add(url);
     this.results.push({ url, title: cleanText(title, MAX_TITLE_LENGTH), snippet: cleanText(snippet, MAX_SNIPPET_LENGTH) });
   }
@@ -46,7 +53,7 @@ export class ResultCollector {
    */
   finish(saysNoResults: boolean, detail?: string): ParsedSearch {
     if (this.results.length > 0) return withDetail({ outcome: 'ok', results: this.results }, detail);
-    if (saysNoResults && this.seen === 0) return withDetail({ outcome: 'ok', results: [] }, detail);
+    if (saysNoResults && this.seen === this.internal) return withDetail({ outcome: 'ok', results: [] }, detail);
     if (this.seen > 0) return unparseable('result items without a usable link');
     return unparseable('neither results nor a no-results notice');
   }

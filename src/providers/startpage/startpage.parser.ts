@@ -1,36 +1,48 @@
 import { screenResponse, unparseable, visitedUrls } from '../block-signals.ts';
 import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
-import { attr, query } from '../shared/dom-query.parser.ts';
-import { parseHtml } from '../shared/html.parser.ts';
+import { attr, closest, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
+import { parseHtml, type HtmlElement } from '../shared/html.parser.ts';
 import { extractJsonObject, fragmentToText, isRecord, pathGet, ResultCollector, stringField } from '../shared/serp.models.ts';
 
-// Startpage renders its results from a JSON object passed to
-// `React.createElement(UIStartpage.AppSerpWeb, {...})`: `render.presenter.regions.mainline[]` holds blocks,
-// and the blocks with `display_type: "web-google"` hold `results[]` with `clickUrl`, `title` and
-// `description` (HTML fragments with <b> highlights). Ads are blocks of another display type.
-// A CAPTCHA is a redirect to /sp/captcha.
+// Startpage renders its results twice: as server-side HTML and as the object passed to
+// `React.createElement(UIStartpage.AppSerpWeb, {...})`.
+// - The object, when it is JSON: `render.presenter.regions.mainline[]` holds blocks, and the blocks with
+//   `display_type: "web-google"` hold `results[]` with `clickUrl`, `title` and `description` (HTML fragments).
+//   Ads are blocks of another display type (`ads-google-top`, `ads-google-bottom`).
+// - The HTML (2026 pages): every organic result is a `div.result` holding `a.result-title.result-link` (the
+//   target, with the title in `h2`) and `p.description`; older pages used `div.w-gl__result` with
+//   `a.w-gl__result-title` and `p.w-gl__description`. Ads are Google's ad frames, filled in by script, never
+//   `div.result`. Class names beyond these carry emotion hashes (`css-o7i03b`) and are not relied on.
+// The object is not always JSON (unquoted keys, single quotes), so the HTML is read whenever the object cannot
+// be. A CAPTCHA is a redirect to /sp/captcha.
 
 export const STARTPAGE_PAYLOAD_MARKER = 'React.createElement(UIStartpage.AppSerpWeb,';
+
+const NO_RESULTS = /did not match any (?:search )?results|no results found|keine Ergebnisse|aucun résultat|geen resultaten/i;
 
 export function detectStartpageSignal(response: RawResponse): BlockSignal | null {
   return visitedUrls(response).some((url) => url.pathname.includes('/sp/captcha')) ? 'startpage_captcha' : null;
 }
 
-/** The `sc` token of the home page search form, which Startpage wants with every search. */
+/**
+ * The `sc` token Startpage wants with every search: the home page's search form (`form#search`), or, on a
+ * result page, the hidden field of any form that posts to /sp/search.
+ */
 export function parseStartpageScToken(html: string): string | null {
-  return attr(query(parseHtml(html), 'form#search input[name=sc]'), 'value') || null;
+  const doc = parseHtml(html);
+  const input =
+    query(doc, 'form#search input[name=sc]') ?? query(doc, 'form[action*="/sp/search"] input[name=sc]') ?? query(doc, 'input[type=hidden][name=sc]');
+  return attr(input, 'value') || null;
 }
 
-export function parseStartpage(response: RawResponse): ParsedSearch {
-  const screened = screenResponse(response, detectStartpageSignal);
-  if (screened) return screened;
+/** Results from the JSON payload, or null when there is no JSON payload to read. */
+function fromPayload(response: RawResponse): ParsedSearch | null {
   const at = response.body.indexOf(STARTPAGE_PAYLOAD_MARKER);
-  if (at === -1) return unparseable('no result payload');
+  if (at === -1) return null;
   let start = at + STARTPAGE_PAYLOAD_MARKER.length;
   while (/\s/.test(response.body[start] ?? '')) start++;
-  const payload = extractJsonObject(response.body, start);
-  const mainline = pathGet(payload, 'render.presenter.regions.mainline');
-  if (!Array.isArray(mainline)) return unparseable('result payload without mainline');
+  const mainline = pathGet(extractJsonObject(response.body, start), 'render.presenter.regions.mainline');
+  if (!Array.isArray(mainline)) return null;
   const collector = new ResultCollector(response.finalUrl);
   let noResults = false;
   for (const block of mainline) {
@@ -44,4 +56,30 @@ export function parseStartpage(response: RawResponse): ParsedSearch {
     }
   }
   return collector.finish(noResults);
+}
+
+function readHtmlResult(item: HtmlElement, collector: ResultCollector): void {
+  const link = query(item, 'a.result-title') ?? query(item, 'a.result-link') ?? query(item, 'a.w-gl__result-title');
+  const title = query(link ?? item, 'h2, h3') ?? link;
+  collector.add(attr(link, 'href'), textOf(title), textOf(query(item, 'p.description, p.w-gl__description, .description')));
+}
+
+function fromHtml(response: RawResponse): ParsedSearch {
+  const doc = parseHtml(response.body);
+  const collector = new ResultCollector(response.finalUrl);
+  const items = queryAll(doc, 'div.result, div.w-gl__result').filter((el) => query(el, 'a.result-title, a.result-link, a.w-gl__result-title'));
+  // A result nested in another (a result with sub-results) is read once, through its outermost container.
+  for (const item of items) if (!closest(item.parent as HtmlElement, 'div.result, div.w-gl__result')) readHtmlResult(item, collector);
+  const main = query(doc, '#main') ?? query(doc, 'main') ?? doc;
+  const noResults = query(doc, '.no-results, [data-testid=no-results]') !== null || (items.length === 0 && NO_RESULTS.test(textOf(main)));
+  if (items.length === 0 && !noResults) return unparseable('neither a result payload nor result markup');
+  return collector.finish(noResults);
+}
+
+export function parseStartpage(response: RawResponse): ParsedSearch {
+  const screened = screenResponse(response, detectStartpageSignal);
+  if (screened) return screened;
+  const payload = fromPayload(response);
+  if (payload && payload.outcome === 'ok') return payload;
+  return fromHtml(response);
 }

@@ -1,20 +1,55 @@
 import { screenResponse, unparseable, visitedUrls } from '../block-signals.ts';
 import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
-import { attr, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
-import { parseHtml } from '../shared/html.parser.ts';
+import { attr, hasClass, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
+import { parseHtml, type HtmlElement } from '../shared/html.parser.ts';
 import { ResultCollector } from '../shared/serp.models.ts';
 
-// Yandex's site-search widget (yandex.com/search/site/) as read by SearXNG: `li.serp-item`, link
-// `a.b-serp-item__title-link`, title its `span`, text `div.b-serp-item__content div.b-serp-item__text`.
-// A CAPTCHA is announced by the `x-yandex-captcha: captcha` header or the /showcaptcha page.
+// Yandex serves two result pages, and the engine may be pointed at either:
+// - the site-search widget (yandex.com/search/site/, what SearXNG uses): `li.serp-item`, link
+//   `a.b-serp-item__title-link`, title its `span`, text `div.b-serp-item__content div.b-serp-item__text`;
+// - the main result page (yandex.ru|com/search/): `li.serp-item` cards whose title link carries the class
+//   `OrganicTitle-Link` (older pages: `organic__url`), title `.OrganicTitle-LinkText`, text
+//   `.OrganicTextContentSpan`. Ads are cards of the same shape whose links go through the ad counter
+//   `yabs.yandex.*/count/` or that are labelled `data-fast-name="direct"`; wizards (images, videos) have no
+//   title link and are left out.
+// A CAPTCHA is announced by the `x-yandex-captcha: captcha` header, the /showcaptcha page or the SmartCaptcha
+// page that posts to /checkcaptcha.
 
 const NO_RESULTS = /there are no results for this search|nothing was found|ничего не нашлось|ничего не найдено/i;
+const AD_FAST_NAMES = new Set(['direct', 'premium', 'direct_premium']);
 
 export function detectYandexSignal(response: RawResponse): BlockSignal | null {
   if ((response.headers['x-yandex-captcha'] ?? '').toLowerCase() === 'captcha') return 'yandex_captcha';
   if (visitedUrls(response).some((url) => /\/(showcaptcha|checkcaptcha)/.test(url.pathname))) return 'yandex_captcha';
   if (/<form[^>]+action="[^"]*\/checkcaptcha/i.test(response.body) || response.body.includes('SmartCaptcha')) return 'yandex_captcha';
+  if (response.body.length < 50_000 && /captcha_smart(?:\.min)?\.(?:css|js)/.test(response.body)) return 'yandex_captcha';
   return null;
+}
+
+function isAdLink(href: string | null): boolean {
+  if (!href) return false;
+  try {
+    return /(^|\.)yabs\.yandex\.[a-z.]+$/.test(new URL(href, 'https://yandex.ru/').hostname);
+  } catch {
+    return false;
+  }
+}
+
+function readWidgetItem(item: HtmlElement, collector: ResultCollector): void {
+  const link = query(item, 'a.b-serp-item__title-link');
+  const title = query(link ?? item, 'span') ?? link;
+  collector.add(attr(link, 'href'), textOf(title), textOf(query(item, '.b-serp-item__content .b-serp-item__text') ?? query(item, '.b-serp-item__text')));
+}
+
+function readMainItem(item: HtmlElement, collector: ResultCollector): void {
+  const link = query(item, 'a.OrganicTitle-Link') ?? query(item, 'a.organic__url');
+  // Wizards (image strips, videos, related searches) have no organic title link: not a result.
+  if (!link) return;
+  const href = attr(link, 'href');
+  if (AD_FAST_NAMES.has(attr(item, 'data-fast-name') ?? '') || isAdLink(href)) return;
+  const title = query(link, '.OrganicTitle-LinkText') ?? query(link, 'h2') ?? link;
+  const snippet = query(item, '.OrganicTextContentSpan') ?? query(item, '.organic__content-wrapper') ?? query(item, '.TextContainer');
+  collector.add(href, textOf(title), textOf(snippet, { skip: (el) => hasClass(el, 'ExtendedText-Toggle') }));
 }
 
 export function parseYandex(response: RawResponse): ParsedSearch {
@@ -22,13 +57,14 @@ export function parseYandex(response: RawResponse): ParsedSearch {
   if (screened) return screened;
   const doc = parseHtml(response.body);
   const collector = new ResultCollector(response.finalUrl);
-  for (const item of queryAll(doc, 'li.serp-item')) {
-    const link = query(item, 'a.b-serp-item__title-link');
-    const title = query(link ?? item, 'span') ?? link;
-    collector.add(attr(link, 'href'), textOf(title), textOf(query(item, '.b-serp-item__content .b-serp-item__text') ?? query(item, '.b-serp-item__text')));
+  const items = queryAll(doc, 'li.serp-item');
+  for (const item of items) {
+    if (query(item, 'a.b-serp-item__title-link')) readWidgetItem(item, collector);
+    else readMainItem(item, collector);
   }
-  const list = query(doc, '.b-serp-list');
-  const noResults = query(doc, '.b-serp-list_empty_yes') !== null || (list !== null && NO_RESULTS.test(textOf(list)));
-  if (collector.seen === 0 && !list) return unparseable('no result list');
+  const list = query(doc, '.b-serp-list') ?? query(doc, '#search-result') ?? query(doc, '.serp-list');
+  const noResults =
+    query(doc, '.b-serp-list_empty_yes') !== null || query(doc, '.misspell__message, .EmptySearchResults') !== null || (list !== null && NO_RESULTS.test(textOf(list)));
+  if (collector.seen === 0 && !list && items.length === 0) return unparseable('no result list');
   return collector.finish(noResults);
 }

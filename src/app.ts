@@ -6,6 +6,9 @@ import { createLogger, type Logger } from './shared/logger.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { locateBrowser, type BrowserLocation } from './browser/browser-locator.ts';
 import { createBrowserPool, type BrowserPool } from './browser/browser-pool.ts';
+import { createSandboxPlan } from './browser/sandbox.ts';
+import { sandboxWarning, type SandboxPlan } from './browser/sandbox.models.ts';
+import { browserSandboxSettingsOf } from './config/browser-sandbox.settings.ts';
 import { createEgressGateway, type EgressGateway } from './egress/egress-gateway.ts';
 import { createJobsRepository, type JobsRepository } from './modules/jobs/jobs.repository.ts';
 import { createHeartbeatsRepository, type HeartbeatsRepository } from './modules/jobs/heartbeats.repository.ts';
@@ -42,6 +45,8 @@ export interface AppDeps {
   random: () => number;
   db: Db;
   browserLocation: BrowserLocation;
+  /** How the local Chromium keeps its sandbox (or that it does not); shown on /healthz and the dashboard. */
+  browserSandbox: SandboxPlan;
   browserPool: BrowserPool;
   /** The one way out to the web for pages, images and engines: checks every connection and counts refusals. */
   egress: EgressGateway;
@@ -104,12 +109,15 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   if (browserLocation.kind === 'missing') {
     logger.warn({ tried: browserLocation.tried }, browserLocation.instruction);
   }
+  const browserSandbox = overrides.browserSandbox ?? createSandboxPlan({ location: browserLocation, settings: browserSandboxSettingsOf(config) });
+  const sandboxNote = sandboxWarning(browserSandbox);
+  if (sandboxNote) logger[browserSandbox.state === 'remote (not known)' ? 'info' : 'warn']({ browserSandbox: browserSandbox.state }, sandboxNote);
   const browserPool =
     overrides.browserPool ??
     createBrowserPool({
       location: browserLocation,
       logger: logger.child({ component: 'browser' }),
-      options: { pagesPerBrowser: config.browser.pagesPerBrowser, navigationTimeoutMs: config.browser.navigationTimeoutMs },
+      options: { pagesPerBrowser: config.browser.pagesPerBrowser, navigationTimeoutMs: config.browser.navigationTimeoutMs, sandbox: browserSandbox },
     });
   const egress = overrides.egress ?? createEgressGateway({ upstreams: config.egress.upstreams, logger: logger.child({ component: 'egress' }) });
   const kinds = overrides.jobKinds ?? jobKinds;
@@ -173,6 +181,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     random,
     db,
     browserLocation,
+    browserSandbox,
     browserPool,
     egress,
     jobKinds: kinds,

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { countPendingMigrations } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { BrowserLocation } from '../../browser/browser-locator.ts';
+import { sandboxWarning, type SandboxPlan, type SandboxState } from '../../browser/sandbox.models.ts';
 import type { HeartbeatsRepository } from '../jobs/heartbeats.repository.ts';
 
 export interface HealthReport {
@@ -9,7 +10,8 @@ export interface HealthReport {
   database: { ok: boolean; error?: string };
   migrations: { applied: boolean; pending: number };
   worker: { heartbeatAgeSeconds: number | null; workerId: string | null; scheduler: boolean };
-  browser: { found: boolean; source: string | null; instruction?: string };
+  /** `sandbox` is Chromium's own sandbox; `warning` says what a state other than `on` means for the person. */
+  browser: { found: boolean; source: string | null; instruction?: string; sandbox: SandboxState; warning?: string };
   /** The built-in simulated web is running: only the fictional demo person is scanned against it. */
   demo: { running: boolean; url: string | null };
 }
@@ -18,7 +20,7 @@ export interface HealthReport {
  * `failing` (HTTP 503) only when the service cannot work at all (no database, schema behind);
  * a missing browser or a silent worker is `degraded`: the dashboard still works and says what is wrong.
  */
-export function getHealth({ db, clock, heartbeats, browserLocation, demo }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; demo?: { url: string } }): HealthReport {
+export function getHealth({ db, clock, heartbeats, browserLocation, browserSandbox, demo }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; browserSandbox: SandboxPlan; demo?: { url: string } }): HealthReport {
   let database: HealthReport['database'] = { ok: true };
   let pending = -1;
   try {
@@ -29,12 +31,15 @@ export function getHealth({ db, clock, heartbeats, browserLocation, demo }: { db
   }
   const beat = database.ok ? heartbeats.latest() : null;
   const ageSeconds = beat ? Math.max(0, Math.round((clock.now().getTime() - beat.beatAt.getTime()) / 1000)) : null;
+  const warning = sandboxWarning(browserSandbox);
+  const sandbox = { sandbox: browserSandbox.state, ...(warning ? { warning } : {}) };
   const browser: HealthReport['browser'] =
     browserLocation.kind === 'missing'
-      ? { found: false, source: null, instruction: browserLocation.instruction }
-      : { found: true, source: browserLocation.source };
+      ? { found: false, source: null, instruction: browserLocation.instruction, ...sandbox }
+      : { found: true, source: browserLocation.source, ...sandbox };
   const failing = !database.ok || pending !== 0;
-  const degraded = !browser.found || ageSeconds === null || ageSeconds > 120;
+  // A browser that cannot start its sandbox scans nothing, so it counts like a missing browser.
+  const degraded = !browser.found || browserSandbox.state === 'unavailable' || ageSeconds === null || ageSeconds > 120;
   return {
     status: failing ? 'failing' : degraded ? 'degraded' : 'ok',
     database,

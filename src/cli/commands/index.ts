@@ -9,5 +9,6 @@ import { draftCommand } from './draft.command.ts';
 import { createAdminCommand } from './create-admin.command.ts';
 import { hashCommand } from './hash.command.ts';
 import { evidenceCommand } from './evidence.command.ts';
+import { enginesCommand } from './engines.command.ts';
 
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, createAdminCommand, evidenceCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, evidenceCommand, healthcheckCommand];

@@ -111,7 +111,10 @@ export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void
 
   app.post<{ Params: { id: string } }>('/api/people/:id/scans', async (request, reply) => {
     const person = personOr404(request.params.id);
-    const { run, created } = startScan(deps, { personId: person.id, trigger: 'manual' });
+    // Optional `engines`: instance keys as GET /api/engines lists them; without it the person's usual engines.
+    const body = (request.body ?? {}) as { engines?: unknown };
+    const engineKeys = Array.isArray(body.engines) ? body.engines.filter((e): e is string => typeof e === 'string') : undefined;
+    const { run, created } = startScan(deps, { personId: person.id, trigger: 'manual', engineKeys });
     return reply.status(created ? 202 : 200).send({ created, ...describeScanRun(deps, run) });
   });
 

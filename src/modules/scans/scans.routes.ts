@@ -3,24 +3,63 @@ import { z } from 'zod';
 import type { AppDeps } from '../../app.ts';
 import { createNotFoundError, createValidationError } from '../../shared/errors.ts';
 import { ENGINE_IDS, getEngine } from '../../providers/engine-registry.ts';
+import type { Config } from '../../config/config.ts';
 import { describeScanRun } from './scan-report.ts';
+import { engineStateAt } from './engine-backoff.models.ts';
+import { instanceKey, parseEngineInstance } from './engine-selection.models.ts';
+import { defaultEngines } from './scans.usecases.ts';
 
 const listQuery = z.object({ personId: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
 
-/** Which engines are working and which are blocked, since when and until when they rest. */
-export function describeEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus'>) {
+/** `Bing`, `SearXNG (JSON API) #2`: the engine's name, and the instance number when there are several. */
+export function engineLabel(key: string): string {
+  const { id } = parseEngineInstance(key);
+  return key === id ? getEngine(id).label : `${getEngine(id).label} ${key.slice(id.length)}`;
+}
+
+/** Which engine instances are working and which are blocked: by what, since when and until when they rest. */
+export function describeEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus'> & { config?: Pick<Config, 'scan'> }) {
   const now = deps.clock.now();
   const status = new Map(deps.engineStatus.list().map((s) => [s.engine, s]));
-  return ENGINE_IDS.map((id) => {
-    const s = status.get(id);
-    const suspended = s?.state === 'suspended' && s.suspendedUntil !== null && s.suspendedUntil > now;
+  // Instances beyond the first SearXNG (`searxng#2`) are listed once configured or once they have a status.
+  const extra = [...(deps.config ? defaultEngines(deps.config) : []).map(instanceKey), ...status.keys()].filter((key) => !(ENGINE_IDS as string[]).includes(key));
+  const keys = [...ENGINE_IDS, ...new Set(extra)].filter((key) => { try { return parseEngineInstance(key).key === key; } catch { return false; } });
+  return keys.map((key) => {
+    const { id } = parseEngineInstance(key);
+    const s = status.get(key);
+    const state = engineStateAt(s, now);
     return {
-      id, label: getEngine(id).label, kind: getEngine(id).kind,
-      state: !s ? 'unused' : suspended ? 'blocked' : s.state === 'suspended' ? 'retrying' : 'ok',
-      lastOutcome: s?.lastOutcome ?? null, signal: s?.lastSignal ?? null, blockedSince: s?.blockedSince ?? null,
-      suspendedUntil: suspended ? s!.suspendedUntil : null, lastOkAt: s?.lastOkAt ?? null,
+      id: key, engine: id, label: engineLabel(key), kind: getEngine(id).kind,
+      state, lastOutcome: s?.lastOutcome ?? null, signal: s?.lastSignal ?? null, blockedSince: s?.blockedSince ?? null,
+      suspendedUntil: state === 'blocked' ? s!.suspendedUntil : null, lastOkAt: s?.lastOkAt ?? null,
+      failuresInARow: s?.consecutiveFailures ?? 0,
     };
   });
+}
+
+export type EngineDescription = ReturnType<typeof describeEngines>[number];
+
+export const createEngineNotFoundError = () => createNotFoundError('engines.not_found', 'No such engine.');
+
+/** Ends an engine instance's pause now; the next search tries it. Instances this installation does not know are refused. */
+export function resumeEngine(deps: Pick<AppDeps, 'clock' | 'engineStatus' | 'config'>, key: string): EngineDescription {
+  let instance: string;
+  try {
+    instance = parseEngineInstance(key).key;
+  } catch {
+    throw createEngineNotFoundError();
+  }
+  if (instance !== key.trim().toLowerCase()) throw createEngineNotFoundError();
+  if (!describeEngines(deps).some((e) => e.id === instance)) throw createEngineNotFoundError();
+  deps.engineStatus.resume(instance);
+  return describeEngines(deps).find((e) => e.id === instance)!;
+}
+
+/** Ends every running pause at once (after the operator changed the network or the upstream proxy). */
+export function resumeAllEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus' | 'config'>): EngineDescription[] {
+  const paused = describeEngines(deps).filter((e) => e.state === 'blocked').map((e) => e.id);
+  for (const key of paused) deps.engineStatus.resume(key);
+  return describeEngines(deps).filter((e) => paused.includes(e.id));
 }
 
 export function registerScanRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -39,4 +78,11 @@ export function registerScanRoutes(app: FastifyInstance, deps: AppDeps): void {
   });
 
   app.get('/api/engines', async () => ({ engines: describeEngines(deps) }));
+
+  // With an id, that engine; without, every engine that is paused now.
+  app.post('/api/engines/resume', async (request) => {
+    const id = (request.body as { id?: unknown } | undefined)?.id;
+    if (id === undefined) return { engines: resumeAllEngines(deps) };
+    return { engines: [resumeEngine(deps, typeof id === 'string' ? id : '')] };
+  });
 }

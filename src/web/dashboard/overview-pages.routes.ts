@@ -1,17 +1,28 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.ts';
 import { buildOverview } from '../read-models/overview.ts';
 import { effectiveSettings } from '../read-models/settings.ts';
 import { apiRoutes, buildOpenApiDocument } from '../openapi.ts';
 import { renderOverviewView } from '../views/pages/overview.page.ts';
 import { renderApiDocsView } from '../views/pages/api-docs.page.ts';
-import { sendPage, viewContext } from './page-kit.ts';
+import { formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { resumeEngine } from '../../modules/scans/scans.routes.ts';
 
 /** The overview page and its API, the settings API, and the API's own description and documentation page. */
 export function registerOverviewRoutes(app: FastifyInstance, deps: AppDeps): void {
-  app.get('/overview', async (request, reply) => sendPage(reply, renderOverviewView(viewContext(request, deps), buildOverview(deps, request.visiblePersonIds()))));
+  // Engines are shared by the whole installation: only administrators of the first organisation (the
+  // operator, as the route table's `operator` rule says) are offered to lift a pause.
+  const isOperator = (request: FastifyRequest) =>
+    request.actor?.role === 'admin' && request.actor.organisationId === deps.db.$client.prepare('select id from organisations order by created_at, rowid limit 1').pluck().get();
+
+  app.get('/overview', async (request, reply) => sendPage(reply, renderOverviewView(viewContext(request, deps), { ...buildOverview(deps, request.visiblePersonIds()), mayResumeEngines: isOperator(request) })));
 
   app.get('/api/overview', async (request) => buildOverview(deps, request.visiblePersonIds()));
+
+  app.post('/engines/resume', async (request, reply) => {
+    resumeEngine(deps, formValues(request.body).id ?? '');
+    return redirectDone(reply, '/overview', 'engine_resumed');
+  });
 
   app.get('/api/settings', async () => effectiveSettings(deps));
 

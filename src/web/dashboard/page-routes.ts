@@ -24,6 +24,7 @@ export const pageRoutes: PageRouteSpec[] = [
   page('POST', '/logout'),
   page('GET', '/'),
   page('GET', '/overview'),
+  page('POST', '/engines/resume', { roles: ['admin'], operator: true, audit: { action: 'engine_resumed', subjectType: 'engine', from: { in: 'body', name: 'id' } } }),
   page('GET', '/people', { roles: staff }),
   page('POST', '/people', { roles: staff }),
   page('GET', '/people/:id', { resources: [person] }),

@@ -1,33 +1,52 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.ts';
 import { createNotFoundError } from '../../shared/errors.ts';
-import { startScan } from '../../modules/scans/scans.usecases.ts';
+import { scanEngineOptions, startScan } from '../../modules/scans/scans.usecases.ts';
+import { engineLabel as describeEngineLabel } from '../../modules/scans/scans.routes.ts';
 import { describeScanRun } from '../../modules/scans/scan-report.ts';
 import type { ScanRun } from '../../modules/scans/scans.repository.ts';
-import { renderScansView, renderScanView, type ScanView } from '../views/pages/scans.page.ts';
-import { errorMessage, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { renderScansView, renderScanView, type EngineOption, type ScanView } from '../views/pages/scans.page.ts';
+import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
 
 /** Running scans with live progress, the history with per-engine outcomes, and "scan now". */
 export function registerScanPages(app: FastifyInstance, deps: AppDeps): void {
   const labelOf = (personId: string) => deps.profiles.getPerson(personId)?.label ?? '';
   const view = (run: ScanRun): ScanView => ({ ...describeScanRun(deps, run), personLabel: labelOf(run.personId) });
   const people = (ids: string[]) => ids.map((id) => deps.profiles.getPerson(id)).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));
+  // With several people visible the boxes are the union of their engines; each person's scan maps the
+  // chosen keys to that person's engines (the demo person's go to the simulated web).
+  const engineOptions = (ids: string[]): EngineOption[] => {
+    const options = new Map<string, EngineOption>();
+    for (const person of ids.map((id) => deps.profiles.getPerson(id)).filter((p) => p !== null)) {
+      const { choices, defaults } = scanEngineOptions(deps, person);
+      for (const c of choices) {
+        const known = options.get(c.key);
+        const checked = defaults.includes(c.key) || (known?.checked ?? false);
+        options.set(c.key, { key: c.key, label: describeEngineLabel(c.key), reverseImage: c.kind === 'reverse_image', checked });
+      }
+    }
+    return [...options.values()];
+  };
+  const listData = (ids: string[]) => ({ scans: deps.scans.listRunsForPeople(ids, 50).map(view), people: people(ids), engines: engineOptions(ids) });
 
   app.get('/scans', async (request, reply) => {
     const visible = request.visiblePersonIds();
-    return sendPage(reply, renderScansView(viewContext(request, deps), { scans: deps.scans.listRunsForPeople(visible, 50).map(view), people: people(visible) }));
+    return sendPage(reply, renderScansView(viewContext(request, deps), listData(visible)));
   });
 
   app.post('/scans', async (request, reply) => {
-    const personId = formValues(request.body).personId;
+    const form = formValues(request.body);
+    const personId = form.personId;
     try {
       if (!personId) throw createNotFoundError('people.not_found', 'No such person.');
-      const { run } = startScan(deps, { personId, trigger: 'manual' });
+      // The form marks that it offered a choice, so that no box checked is an error rather than "the usual engines".
+      const engineKeys = form.enginesOffered === '1' ? formList(request.body, 'engines') : undefined;
+      const { run } = startScan(deps, { personId, trigger: 'manual', engineKeys });
       return redirectDone(reply, `/scans/${run.id}`, 'scan_started');
     } catch (error) {
       const visible = request.visiblePersonIds();
       const ctx = viewContext(request, deps);
-      return sendPage(reply, renderScansView(ctx, { scans: deps.scans.listRunsForPeople(visible, 50).map(view), people: people(visible), error: errorMessage(ctx, error) }), 400);
+      return sendPage(reply, renderScansView(ctx, { ...listData(visible), error: errorMessage(ctx, error) }), 400);
     }
   });
 

@@ -1,5 +1,5 @@
 import { html, type SafeHtml } from '../html.ts';
-import { timeTag, type ViewContext } from '../context.ts';
+import { csrfField, timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
 import { doneNotice, emptyState, exposureListTitle, notice, SEVERITIES, severityBadge, statusBadge } from '../components.ts';
 import { timelineChart } from '../chart.ts';
@@ -31,14 +31,27 @@ function needsAction(ctx: ViewContext, o: Overview): SafeHtml {
 </section>`;
 }
 
-function engines(ctx: ViewContext, o: Overview): SafeHtml {
+/**
+ * State, the signal that caused a pause, since when and until when; administrators can lift a pause at
+ * once (the block may be over sooner, or they want to see whether it is).
+ */
+function engineState(ctx: ViewContext, e: Overview['engines'][number], canResume: boolean): SafeHtml {
+  const paused = e.state === 'blocked' || e.state === 'retrying';
+  return html`${statusBadge(ctx, 'engineState', e.state)}${paused ? html` <span class="small">${e.signal ? html`<code>${e.signal}</code> ` : ''}${ctx.t('overview.blockedSince')} ${timeTag(ctx, e.blockedSince)}${e.suspendedUntil ? html`, ${ctx.t('overview.until')} ${timeTag(ctx, e.suspendedUntil)}` : ''}</span>` : ''}${
+    e.state === 'blocked' && canResume
+      ? html` <form method="post" action="/engines/resume" class="inline-form">${csrfField(ctx)}<input type="hidden" name="id" value="${e.id}"><button type="submit" class="button subtle small" aria-label="${ctx.t('overview.resumeLabel', { engine: e.label })}">${ctx.t('overview.resume')}</button></form>`
+      : ''
+  }`;
+}
+
+function engines(ctx: ViewContext, o: OverviewView): SafeHtml {
   return html`<section aria-labelledby="engines-heading" class="card">
   <h2 id="engines-heading">${ctx.t('overview.engines')}</h2>
   <div class="table-wrap"><table>
     <caption class="visually-hidden">${ctx.t('overview.engines')}</caption>
     <thead><tr><th scope="col">${ctx.t('common.engine')}</th><th scope="col">${ctx.t('common.state')}</th><th scope="col">${ctx.t('overview.lastOk')}</th></tr></thead>
     <tbody>
-    ${o.engines.filter((e) => e.state !== 'unused').map((e) => html`<tr><th scope="row">${e.label}</th><td>${statusBadge(ctx, 'engineState', e.state)}${e.state === 'blocked' || e.state === 'retrying' ? html` <span class="small">${ctx.t('overview.blockedSince')} ${timeTag(ctx, e.blockedSince)}</span>` : ''}</td><td>${timeTag(ctx, e.lastOkAt)}</td></tr>`)}
+    ${o.engines.filter((e) => e.state !== 'unused').map((e) => html`<tr><th scope="row">${e.label}</th><td>${engineState(ctx, e, o.mayResumeEngines === true)}</td><td>${timeTag(ctx, e.lastOkAt)}</td></tr>`)}
     </tbody>
   </table></div>
   ${o.engines.every((e) => e.state === 'unused') ? html`<p class="muted">${ctx.t('overview.noEnginesYet')}</p>` : ''}
@@ -58,7 +71,10 @@ function lastScans(ctx: ViewContext, o: Overview): SafeHtml {
 </section>`;
 }
 
-export function renderOverviewView(ctx: ViewContext, o: Overview): SafeHtml {
+/** The overview, plus whether the reader runs the installation (only they may lift an engine's pause). */
+export type OverviewView = Overview & { mayResumeEngines?: boolean };
+
+export function renderOverviewView(ctx: ViewContext, o: OverviewView): SafeHtml {
   const stale = o.people.filter((p) => p.stale && !p.activeScanId);
   return layout(ctx, {
     title: ctx.t('overview.title'),

@@ -6,6 +6,23 @@ import type { describeScanRun } from '../../../modules/scans/scan-report.ts';
 
 export type ScanView = ReturnType<typeof describeScanRun> & { personLabel: string };
 
+/** One box of "scan now": an engine instance, checked when it runs by default for the person. */
+export interface EngineOption {
+  key: string;
+  label: string;
+  reverseImage: boolean;
+  checked: boolean;
+}
+
+function engineChoice(ctx: ViewContext, engines: EngineOption[]): SafeHtml {
+  if (engines.length === 0) return html``;
+  return html`<fieldset class="checks engine-choice"><legend>${ctx.t('scans.chooseEngines')}</legend>
+    <input type="hidden" name="enginesOffered" value="1">
+    <p class="hint small" id="engine-choice-hint">${ctx.t('scans.chooseEnginesHint')}</p>
+    ${engines.map((e) => html`<div class="check"><input type="checkbox" id="engine-${e.key.replace('#', '-')}" name="engines" value="${e.key}"${e.checked ? html` checked` : ''} aria-describedby="engine-choice-hint"><label for="engine-${e.key.replace('#', '-')}">${e.label}${e.reverseImage ? html` <span class="muted small">(${ctx.t('scans.reverseImage')})</span>` : ''}</label></div>`)}
+  </fieldset>`;
+}
+
 const isActive = (s: ScanView) => s.status === 'queued' || s.status === 'running';
 const OUTCOMES = ['ok', 'blocked', 'captcha', 'rate_limited', 'error', 'skipped'] as const;
 
@@ -36,7 +53,7 @@ function engineOutcomes(ctx: ViewContext, s: ScanView, compact: boolean): SafeHt
 </table></div>`;
 }
 
-export function renderScansView(ctx: ViewContext, data: { scans: ScanView[]; people: { id: string; label: string }[]; error?: string | null }): SafeHtml {
+export function renderScansView(ctx: ViewContext, data: { scans: ScanView[]; people: { id: string; label: string }[]; engines?: EngineOption[]; error?: string | null }): SafeHtml {
   const running = data.scans.filter(isActive);
   const history = data.scans.filter((s) => !isActive(s));
   return layout(ctx, {
@@ -47,6 +64,7 @@ export function renderScansView(ctx: ViewContext, data: { scans: ScanView[]; peo
 ${data.people.length ? html`<form method="post" action="/scans" class="card form inline">
   ${csrfField(ctx)}
   ${data.people.length > 1 ? selectField({ name: 'personId', label: ctx.t('common.person'), options: data.people.map((p) => ({ value: p.id, label: p.label })) }) : html`<input type="hidden" name="personId" value="${data.people[0]!.id}">`}
+  ${engineChoice(ctx, data.engines ?? [])}
   <button type="submit" class="button primary">${ctx.t('scans.scanNow')}</button>
 </form>` : ''}
 <section aria-labelledby="running-heading" class="card">

@@ -76,9 +76,6 @@ export function detectCloudflare(response: RawResponse): BlockSignal | null {
   const body = response.body;
   const viaCloudflare = /cloudflare/i.test(header(response, 'server')) || header(response, 'cf-ray') !== '';
   const status = response.status;
-  if (body.includes('<span class="cf-error-code">1020</span>') || (body.includes('id="cf-error-details"') && /Error\s*1020/.test(body))) {
-    return 'cloudflare_firewall';
-  }
   const challengeMarkup =
     body.includes('__cf_chl_captcha_tk__=') ||
     body.includes('__cf_chl_jschl_tk__=') ||
@@ -87,6 +84,11 @@ export function detectCloudflare(response: RawResponse): BlockSignal | null {
     /<noscript>[^<]*<[^>]*challenge-error-text/.test(body);
   if (header(response, 'cf-mitigated').toLowerCase() === 'challenge') return 'cloudflare_challenge';
   if (challengeMarkup && (viaCloudflare || status === 403 || status === 429 || status === 503)) return 'cloudflare_challenge';
+  // Checked after the challenge: real 2020 JS challenges carry the 1020 error markup inside their obfuscated
+  // script as a decoy, and a challenge can be passed where a firewall block cannot.
+  if (body.includes('<span class="cf-error-code">1020</span>') || (body.includes('id="cf-error-details"') && /Error\s*1020/.test(body))) {
+    return 'cloudflare_firewall';
+  }
   return null;
 }
 

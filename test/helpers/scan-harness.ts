@@ -13,6 +13,7 @@ import { createWorker, type Worker } from '../../workers/worker.ts';
 import { createJobHandlers } from '../../workers/handlers.ts';
 import type { EngineId } from '../../src/providers/provider.types.ts';
 import { makeTempDir } from './test-app.ts';
+import type { Clock } from '../../src/shared/clock.ts';
 
 export const harnessEngines: EngineId[] = ['searxng', 'duckduckgo', 'bing', 'brave', 'mojeek'];
 
@@ -20,7 +21,7 @@ export const harnessEngines: EngineId[] = ['searxng', 'duckduckgo', 'bing', 'bra
  * A real scan setup: the simulated web on 127.0.0.1, real Chromium, the production job handlers and an
  * in-process worker on a database file, and the fictional demo person.
  */
-export async function startScanHarness(options: { dataDir?: string; web?: SimulatedWeb; extensions?: AppExtensions; profile?: Record<string, unknown>; photos?: boolean; env?: Record<string, string> } = {}) {
+export async function startScanHarness(options: { dataDir?: string; web?: SimulatedWeb; extensions?: AppExtensions; profile?: Record<string, unknown>; photos?: boolean; env?: Record<string, string>; clock?: Clock } = {}) {
   const web = options.web ?? (await createSimulatedWeb({ port: 0 }));
   const host = new URL(web.url).host;
   const dataDir = options.dataDir ?? makeTempDir();
@@ -30,6 +31,7 @@ export async function startScanHarness(options: { dataDir?: string; web?: Simula
     logger: createLogger({ level: 'silent' }),
     browserLocation: locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() }),
     ...options.extensions,
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const parsed = parseProfile(options.profile ?? demoProfile(web.url), { defaultCountry: 'BE' });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
@@ -41,6 +43,7 @@ export async function startScanHarness(options: { dataDir?: string; web?: Simula
   return {
     app,
     web,
+    dataDir,
     personId,
     engines: harnessEngines.map((id) => `${id}=${web.engineEndpoints[id]}`),
     allowHosts: [host],

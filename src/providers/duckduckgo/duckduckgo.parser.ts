@@ -1,6 +1,6 @@
 import { screenResponse, unparseable } from '../block-signals.ts';
 import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
-import { attr, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
+import { attr, closest, hasClass, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
 import { parseHtml, type HtmlElement } from '../shared/html.parser.ts';
 import { ResultCollector } from '../shared/serp.models.ts';
 
@@ -31,12 +31,44 @@ function nextPageCursor(doc: HtmlElement): Record<string, string> | undefined {
   return undefined;
 }
 
+/** The row after `row` among its siblings, skipping text. */
+function nextRow(row: HtmlElement): HtmlElement | null {
+  const siblings = row.parent?.children ?? [];
+  for (let i = siblings.indexOf(row) + 1; i < siblings.length; i++) {
+    const node = siblings[i];
+    if (node?.type === 'element' && node.tag === 'tr') return node;
+  }
+  return null;
+}
+
+/**
+ * The lite endpoint (lite.duckduckgo.com/lite/), if the engine is pointed there: a table whose result rows hold
+ * `a.result-link`, followed by rows with `td.result-snippet`; ads are rows of class `result-sponsored`.
+ */
+function parseLite(doc: HtmlElement, base: string): ParsedSearch {
+  const collector = new ResultCollector(base);
+  for (const a of queryAll(doc, 'a.result-link')) {
+    const row = closest(a, 'tr');
+    if (row && (hasClass(row, 'result-sponsored') || closest(row, '.result-sponsored'))) continue;
+    let snippet = '';
+    for (let next = row ? nextRow(row) : null; next && !query(next, 'a.result-link'); next = nextRow(next)) {
+      const cell = query(next, 'td.result-snippet');
+      if (cell) {
+        snippet = textOf(cell);
+        break;
+      }
+    }
+    collector.add(attr(a, 'href'), textOf(a), snippet);
+  }
+  return collector.finish(false);
+}
+
 export function parseDuckDuckGo(response: RawResponse): ParsedSearch {
   const screened = screenResponse(response, detectDuckDuckGoSignal);
   if (screened) return screened;
   const doc = parseHtml(response.body);
   const links = query(doc, 'div#links');
-  if (!links) return unparseable('no result list');
+  if (!links) return query(doc, 'a.result-link') ? parseLite(doc, response.finalUrl) : unparseable('no result list');
   const collector = new ResultCollector(response.finalUrl);
   // `result--no-result` is the empty item DuckDuckGo renders with "No more results." (or an empty notice
   // after its "EOF" sentinel) when a query or page has nothing left.

@@ -7,7 +7,7 @@ import type { SafeHtml } from '../views/html.ts';
 import { isMessageKey, type MessageKey } from '../views/i18n/index.ts';
 import { staticAssetUrls } from '../static-assets.ts';
 
-export function viewContext(request: FastifyRequest, deps: Pick<AppDeps, 'config' | 'clock'>, csrfOverride?: string): ViewContext {
+export function viewContext(request: FastifyRequest, deps: Pick<AppDeps, 'config' | 'clock'> & Partial<Pick<AppDeps, 'browserSandbox'>>, csrfOverride?: string): ViewContext {
   const url = new URL(request.url, 'http://localhost');
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) if (k !== 'lang') query[k] = v;
@@ -24,6 +24,7 @@ export function viewContext(request: FastifyRequest, deps: Pick<AppDeps, 'config
     assets: staticAssetUrls(),
     now: deps.clock.now(),
     ownPersonId: request.actor?.role === 'person' && Array.isArray(request.actor.personIds) ? (request.actor.personIds[0] ?? null) : null,
+    browserSandbox: deps.browserSandbox?.state,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { UiLanguage } from '../../config/accounts.settings.ts';
 import type { Actor } from '../../modules/accounts/accounts.models.ts';
+import type { SandboxState } from '../../browser/sandbox.models.ts';
 import { html, type SafeHtml } from './html.ts';
 import { t as translate, type MessageKey } from './i18n/index.ts';
 
@@ -20,6 +21,8 @@ export interface ViewContext {
   now: Date;
   /** The person an account of role `person` is, for the navigation. */
   ownPersonId: string | null;
+  /** Whether the scanner's browser runs in its sandbox, for the operator's warning banner. */
+  browserSandbox?: SandboxState;
 }
 
 export function createViewContext(args: Omit<ViewContext, 't'>): ViewContext {

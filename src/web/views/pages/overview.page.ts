@@ -3,6 +3,7 @@ import { csrfField, timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
 import { doneNotice, emptyState, exposureListTitle, notice, SEVERITIES, severityBadge, statusBadge } from '../components.ts';
 import { timelineChart } from '../chart.ts';
+import { sandboxBanner } from '../sandbox-banner.ts';
 import type { Overview } from '../../read-models/overview.ts';
 
 function severityTiles(ctx: ViewContext, o: Overview): SafeHtml {
@@ -80,6 +81,7 @@ export function renderOverviewView(ctx: ViewContext, o: OverviewView): SafeHtml 
     title: ctx.t('overview.title'),
     active: 'overview',
     body: html`${doneNotice(ctx)}
+${sandboxBanner(ctx)}
 ${stale.length > 0 ? notice('warn', ctx.t('overview.staleWarning', { n: stale.length })) : ''}
 ${severityTiles(ctx, o)}
 <div class="grid-2">

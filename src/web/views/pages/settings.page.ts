@@ -3,6 +3,7 @@ import { csrfField, timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
 import { doneNotice, facts, field, label, notice, selectField, shortHash } from '../components.ts';
 import type { EffectiveSettings } from '../../read-models/settings.ts';
+import { sandboxBanner, sandboxStateBadge } from '../sandbox-banner.ts';
 import type { AuditRow } from '../../../modules/accounts/audit.ts';
 
 export interface SettingsData {
@@ -34,6 +35,7 @@ function effective(ctx: ViewContext, s: EffectiveSettings): SafeHtml {
     [ctx.t('settings.evidenceKey'), html`<span class="badge ${s.evidence.key === 'missing' ? 'st-failed' : 'st-ok'}">${label(ctx, `settings.key.${s.evidence.key}`, s.evidence.key)}</span>${s.evidence.keyFile ? html` <code class="small">${s.evidence.keyFile}</code>` : ''}`],
     [ctx.t('settings.tsa'), s.evidence.timestampAuthority ?? ctx.t('settings.none')],
     [ctx.t('settings.demo'), yesNo(ctx, s.service.demoWeb)],
+    [ctx.t('settings.browserSandbox'), sandboxStateBadge(ctx)],
   ])}
 </section>
 ${egressSection(ctx, s)}`;
@@ -115,6 +117,7 @@ export function renderSettingsView(ctx: ViewContext, d: SettingsData): SafeHtml 
     title: ctx.t('settings.title'),
     active: 'settings',
     body: html`${doneNotice(ctx)}
+${sandboxBanner(ctx)}
 ${effective(ctx, d.settings)}
 ${accounts(ctx, d)}
 ${assignments(ctx, d)}

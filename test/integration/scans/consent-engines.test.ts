@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../../src/web/server.ts';
+import { createSimulatedWeb } from '../../../src/simweb/server.ts';
+import { demoPhotoFiles } from '../../../src/demo/demo-person.ts';
+import { syncPhotosFromFiles } from '../../../src/modules/photos/photos.usecases.ts';
+import { enqueueDueScans } from '../../../src/modules/scans/scans.usecases.ts';
+import { createSessionsRepository } from '../../../src/modules/accounts/sessions.repository.ts';
+import type { EngineId } from '../../../src/providers/provider.types.ts';
+import { createTestAdmin } from '../../helpers/test-auth.ts';
+import { startScanHarness } from '../../helpers/scan-harness.ts';
+
+describe('consent to a reverse-image engine', () => {
+  let harness: Awaited<ReturnType<typeof startScanHarness>>;
+  let photoIds: string[];
+
+  beforeAll(async () => {
+    const web = await createSimulatedWeb({ port: 0 });
+    const at = (id: EngineId) => `${id}=${web.engineEndpoints[id]}`;
+    // SCAN_ENGINES names no reverse-image engine; ENGINE_ENDPOINTS only says where they are.
+    harness = await startScanHarness({
+      web,
+      profile: { names: ['Nobody Matches Thisname'] },
+      env: { SCAN_ENGINES: at('mojeek'), ENGINE_ENDPOINTS: [at('tineye'), at('google-lens'), at('yandex-images')].join(','), ALLOW_PRIVATE_HOSTS: new URL(web.url).hostname, SCAN_QUERY_CAP: '2' },
+    });
+    await syncPhotosFromFiles(harness.app.photoDeps, harness.personId, demoPhotoFiles, { keepOriginals: true });
+    photoIds = harness.app.photos.list(harness.personId).map((p) => p.id);
+    harness.app.photos.setConsent({ photoId: photoIds[0]!, engine: 'tineye', granted: true, by: 'test' });
+    harness.startWorker();
+  }, 60_000);
+  afterAll(() => harness?.close());
+
+  /** `engine:photo:<id>` for a photo search, `engine:text` for a text query (several collapse into one). */
+  const searchesOf = (runId: string) => [...new Set((harness.app.db.$client.prepare('select engine, query from search_outcomes where scan_run_id = ?').all(runId) as { engine: string; query: string }[])
+    .map((o) => `${o.engine}:${o.query.startsWith('photo:') ? o.query : 'text'}`))];
+
+  it('makes a scheduled scan run that engine for that photo only, though SCAN_ENGINES does not name it', async () => {
+    harness.app.profiles.updateSchedule(harness.personId, { nextScanAt: new Date(Date.now() - 60_000) });
+    expect(enqueueDueScans({ ...harness.app, jitterMinutes: 0 })).toBe(1);
+    const queued = harness.app.scans.listRuns(harness.personId, 1)[0]!;
+    expect(queued.trigger).toBe('schedule');
+    const run = await harness.waitForRun(queued.id);
+    const searches = searchesOf(run.id);
+    expect(searches).toContain(`tineye:photo:${photoIds[0]}`);
+    expect(searches).not.toContain(`tineye:photo:${photoIds[1]}`);
+    expect(searches.filter((s) => s.startsWith('google-lens') || s.startsWith('yandex-images'))).toEqual([]);
+    expect(searches).toContain('mojeek:text');
+  });
+
+  it('offers the engines in "scan now", checked by default the configured ones and the consented one', async () => {
+    const { cookie } = session();
+    const page = (await (await server()).inject({ url: '/scans', headers: { cookie } })).body;
+    const box = (key: string) => new RegExp(`<input type="checkbox" id="engine-${key}" name="engines" value="${key}"( checked)?`).exec(page);
+    expect(box('mojeek')?.[1]).toBe(' checked');
+    expect(box('tineye')?.[1]).toBe(' checked');
+    expect(box('google-lens')).not.toBeNull();
+    expect(box('google-lens')?.[1]).toBeUndefined();
+  });
+
+  it('runs only the engines chosen for this scan', async () => {
+    const { cookie, csrf } = session();
+    const form = new URLSearchParams([['_csrf', csrf], ['personId', harness.personId], ['enginesOffered', '1'], ['engines', 'tineye']]);
+    const res = await (await server()).inject({ method: 'POST', url: '/scans', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+    expect(res.statusCode).toBe(303);
+    const run = await harness.waitForRun(/\/scans\/([^?]+)/.exec(res.headers.location as string)![1]!);
+    expect(run.engines.map((e) => e.split('=')[0])).toEqual(['tineye']);
+    expect(searchesOf(run.id)).toEqual([`tineye:photo:${photoIds[0]}`]);
+  });
+
+  it('refuses a scan with no engine chosen, and engines that are not on offer', async () => {
+    const { cookie, csrf } = session();
+    const post = (pairs: string[][]) => server().then((s) => s.inject({ method: 'POST', url: '/scans', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams([['_csrf', csrf], ['personId', harness.personId], ['enginesOffered', '1'], ...pairs]).toString() }));
+    const none = await post([]);
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Choose at least one engine for this scan.');
+    expect((await post([['engines', 'mojeek=http://attacker.example/']])).statusCode).toBe(400);
+  });
+
+  let built: Awaited<ReturnType<typeof buildServer>> | null = null;
+  const server = async () => (built ??= await buildServer(harness.app));
+  afterAll(() => built?.close());
+  const session = () => {
+    const admin = createTestAdmin(harness.app);
+    const created = createSessionsRepository({ db: harness.app.db, clock: harness.app.clock }).create(admin.accountId, 3_600_000);
+    return { cookie: `es_session=${created.token}`, csrf: created.csrfToken };
+  };
+});

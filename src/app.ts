@@ -34,6 +34,8 @@ import type { PhotoDeps } from './modules/photos/photos.usecases.ts';
 import { openEvidenceVault } from './modules/evidence/evidence-key.ts';
 import type { EvidenceVault } from './modules/evidence/vault.ts';
 import { createEvidenceCapture } from './modules/evidence/evidence-scan-hooks.ts';
+import type { FieldCipher } from './modules/evidence/field-cipher.models.ts';
+import { encryptClearFields } from './modules/evidence/field-encryption-upgrade.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
@@ -67,6 +69,8 @@ export interface AppDeps {
   photoMatcherOptions: PhotoMatcherOptions;
   /** The encrypted, content-addressed evidence store (refuses to open with a wrong key). */
   evidence: EvidenceVault;
+  /** Seals people's identifiers and what was found about them in the database (keys derived from the evidence key). */
+  cipher: FieldCipher;
   /** Set while the built-in simulated web runs: where the demo person's scans go. */
   demo?: DemoWeb;
   /** Replaces the application's route list (tests that focus on one module); health routes are always there. */
@@ -122,9 +126,13 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const egress = overrides.egress ?? createEgressGateway({ upstreams: config.egress.upstreams, logger: logger.child({ component: 'egress' }) });
   const kinds = overrides.jobKinds ?? jobKinds;
   const jobs = overrides.jobs ?? createJobsRepository({ db, clock, kinds });
-  const profiles = overrides.profiles ?? createProfilesRepository({ db, clock });
+  // Opened before the repositories: they encrypt people's identifiers under keys derived from the evidence key.
+  const evidence = overrides.evidence ?? openEvidenceVault({ dataDir: config.dataDir, db, settings: config.evidence, logger, clock });
+  const cipher = evidence.cipher;
+  encryptClearFields({ db, cipher, logger });
+  const profiles = overrides.profiles ?? createProfilesRepository({ db, clock, cipher });
   const scans = overrides.scans ?? createScansRepository({ db, clock });
-  const hits = overrides.hits ?? createHitsRepository({ db, clock });
+  const hits = overrides.hits ?? createHitsRepository({ db, clock, cipher });
   const engineStatus = overrides.engineStatus ?? createEngineStatusRepository({ db, clock, maxBackoffSeconds: config.scan.engineBackoffMaxHours * 3600 });
   const searchRuntime =
     overrides.searchRuntime ??
@@ -134,7 +142,6 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       random,
       options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, resultPages: config.scan.resultPages, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
     });
-  const evidence = overrides.evidence ?? openEvidenceVault({ dataDir: config.dataDir, db, settings: config.evidence, logger, clock });
   const photos = overrides.photos ?? createPhotosRepository({ db, clock });
   // Worker threads start on first use, so processes that never hash pay nothing.
   const hashPool = overrides.hashPool ?? createHashPool({ size: config.photos.hashWorkers || undefined });
@@ -200,6 +207,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     photoDeps,
     photoMatcherOptions,
     evidence,
+    cipher,
     routeModules: overrides.routeModules,
     demo: overrides.demo,
   };

@@ -22,6 +22,9 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
+  // Deleted or rewritten rows are zeroed instead of lingering in free pages: sealed fields mean nothing if an
+  // older clear copy of the same cell is still readable in the file.
+  sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
   return drizzle(sqlite, { schema }) as Db;
 }

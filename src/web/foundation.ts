@@ -24,7 +24,7 @@ export const cookieOptionsFor = (deps: Pick<AppDeps, 'config'>): CookieOptions =
  * answer, who is asking (session cookie or API token), the central access check, and the static assets.
  */
 export async function registerWebFoundation(app: FastifyInstance, deps: AppDeps): Promise<void> {
-  const accounts = createAccountsDeps({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ component: 'accounts' }), settings: accountsSettingsOf(deps.config) });
+  const accounts = createAccountsDeps({ db: deps.db, clock: deps.clock, logger: deps.logger.child({ component: 'accounts' }), settings: accountsSettingsOf(deps.config), openLabel: (stored) => deps.cipher.open(stored) });
   app.decorate('accountsDeps', accounts);
   const cookies = cookieOptionsFor(deps);
   registerErrorHandler(app, { renderPage: (request, reply, error) => renderErrorPage(request, reply, deps, error) });

@@ -33,12 +33,15 @@ export interface AccountsDeps {
   tokens: ApiTokensRepository;
   ownership: OwnershipRepository;
   limiter: LoginLimiter;
+  /** People's labels are stored sealed (see profiles.repository); this opens one for the wipe confirmation. */
+  openLabel: (stored: string) => string;
 }
 
-export function createAccountsDeps(args: { db: Db; clock: Clock; logger: Logger; settings: AccountsSettings }): AccountsDeps {
+export function createAccountsDeps(args: { db: Db; clock: Clock; logger: Logger; settings: AccountsSettings; openLabel?: (stored: string) => string }): AccountsDeps {
   const { db, clock } = args;
   return {
     ...args,
+    openLabel: args.openLabel ?? ((stored) => stored),
     accounts: createAccountsRepository({ db, clock }),
     sessions: createSessionsRepository({ db, clock }),
     tokens: createApiTokensRepository({ db, clock }),
@@ -177,7 +180,7 @@ export function setAssignment(deps: AccountsDeps, actor: Actor, args: { accountI
  */
 export async function wipePerson(deps: AccountsDeps, actor: Actor, args: { personId: string; confirmLabel: string; wipePersonEvidence: WipePersonEvidence }): Promise<{ filesRemoved: number }> {
   const person = requireVisiblePerson(deps, actor, args.personId);
-  if (args.confirmLabel.trim() !== person.label.trim()) throw createWipeConfirmationError();
+  if (args.confirmLabel.trim() !== deps.openLabel(person.label).trim()) throw createWipeConfirmationError();
   const { filesRemoved } = await args.wipePersonEvidence(person.id);
   deps.db.transaction(() => {
     deps.db.delete(people).where(eq(people.id, person.id)).run();

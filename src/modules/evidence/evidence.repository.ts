@@ -3,6 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { caseEvents, hits, matches, people, takedownCases } from '../../db/schema/index.ts';
 import { capturesOfHit, type CaptureRow } from './captures.repository.ts';
 import { createEvidenceNotFoundError } from './evidence.errors.ts';
+import { openMatch } from '../hits/hits.repository.ts';
+import type { FieldCipher } from './field-cipher.models.ts';
 
 export interface EvidenceSubject {
   hit: typeof hits.$inferSelect;
@@ -14,7 +16,7 @@ export interface EvidenceSubject {
 }
 
 /** Everything an export or the evidence view needs about one hit, found by the hit's id or its case's id. */
-export function loadEvidenceSubject(db: Db, id: string): EvidenceSubject {
+export function loadEvidenceSubject(db: Db, cipher: FieldCipher, id: string): EvidenceSubject {
   let hit = db.select().from(hits).where(eq(hits.id, id)).get();
   let takedown = hit ? db.select().from(takedownCases).where(eq(takedownCases.hitId, hit.id)).get() : db.select().from(takedownCases).where(eq(takedownCases.id, id)).get();
   if (!hit && takedown) hit = db.select().from(hits).where(eq(hits.id, takedown.hitId)).get();
@@ -24,7 +26,7 @@ export function loadEvidenceSubject(db: Db, id: string): EvidenceSubject {
   return {
     hit,
     person: person ?? { id: hit.personId, language: 'en', timezone: 'UTC' },
-    matches: db.select().from(matches).where(eq(matches.hitId, hit.id)).all(),
+    matches: db.select().from(matches).where(eq(matches.hitId, hit.id)).all().map((m) => openMatch(cipher, m)),
     takedown: takedown ?? null,
     caseEvents: takedown ? db.select().from(caseEvents).where(eq(caseEvents.caseId, takedown.id)).orderBy(asc(caseEvents.at)).all() : [],
     captures: capturesOfHit(db, hit.id),

@@ -36,7 +36,7 @@ export function createEvidenceRouteModule(vaultOf: (deps: AppDeps) => EvidenceVa
     const vault = () => vaultOf(deps);
 
     app.get<{ Params: { id: string } }>('/api/hits/:id/evidence', async (request, reply) => {
-      const subject = loadEvidenceSubject(vault().db, request.params.id);
+      const subject = loadEvidenceSubject(vault().db, vault().cipher, request.params.id);
       reply.header('cache-control', 'no-store');
       return {
         hitId: subject.hit.id,

@@ -69,7 +69,7 @@ async function renderPdf(pool: BrowserPool, html: string, footer: string): Promi
 export async function buildEvidencePack(deps: ExportDeps, args: { id: string; language?: string; actor: string; signal?: AbortSignal }): Promise<EvidencePack> {
   const { vault } = deps;
   const now = vault.clock.now();
-  const subject = loadEvidenceSubject(vault.db, args.id);
+  const subject = loadEvidenceSubject(vault.db, vault.cipher, args.id);
   const language = pickLanguage(args.language, subject.person.language);
   const strings = reportStrings[language];
   const exportId = createId('export');

@@ -8,6 +8,7 @@ import type { EvidenceSettings } from '../../config/evidence.settings.ts';
 import { sha256Hex } from './custody-log.models.ts';
 import { NONCE_BYTES, isSha256Hex, openEvidence, sealEvidence, vaultFileName, vaultRelativePath } from './vault-format.models.ts';
 import type { DerivedKeys } from './key-derivation.models.ts';
+import { createFieldCipher } from './field-cipher.models.ts';
 import { createEvidenceFileCorruptError, createEvidenceFileMissingError } from './evidence.errors.ts';
 
 export const TEMP_PREFIX = '.tmp-';
@@ -97,6 +98,8 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keys: Deri
     /** For appending to the custody chain (custody-log.repository's CustodyWriter). */
     custodyKey: args.keys.custodyMac,
     keys: args.keys,
+    /** Opens the sealed database fields that evidence reports quote (matched values). */
+    cipher: createFieldCipher(args.keys),
     keyFile: args.keyFile,
     keyCheck: args.keyCheck,
     db,

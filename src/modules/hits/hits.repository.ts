@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import { hits, matches } from '../../db/schema/index.ts';
+import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 
 export type Hit = typeof hits.$inferSelect;
 export type MatchRow = typeof matches.$inferSelect;
@@ -25,7 +26,18 @@ export interface HitInput {
   matches: Omit<typeof matches.$inferInsert, 'hitId' | 'createdAt' | 'id'>[];
 }
 
-export function createHitsRepository({ db, clock }: { db: Db; clock: Clock }) {
+/**
+ * A match holds the person's own identifier (`value`), how the page wrote it (`found`) and a sentence
+ * quoting both (`reason`), so all three, and the matched image's address, are stored sealed.
+ */
+export const sealMatch = <T extends { value: string; found?: string | null; reason?: string | null; imageUrl?: string | null }>(cipher: FieldCipher, m: T): T => ({
+  ...m, value: cipher.seal(m.value), found: cipher.sealNullable(m.found), reason: cipher.sealNullable(m.reason), imageUrl: cipher.sealNullable(m.imageUrl),
+});
+export const openMatch = (cipher: FieldCipher, m: MatchRow): MatchRow => ({
+  ...m, value: cipher.open(m.value), found: cipher.openNullable(m.found), reason: cipher.openNullable(m.reason), imageUrl: cipher.openNullable(m.imageUrl),
+});
+
+export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
   return {
     /**
      * One hit per person and normalised URL: a re-scan updates when it was last seen and what it shows now,
@@ -48,7 +60,7 @@ export function createHitsRepository({ db, clock }: { db: Db; clock: Clock }) {
         id = createId('hit');
         db.insert(hits).values({ id, personId: input.personId, normalizedUrl: input.normalizedUrl, status: 'new', firstSeenAt: now, createdAt: now, ...fields }).run();
       }
-      for (const m of input.matches) db.insert(matches).values({ ...m, hitId: id, createdAt: now }).run();
+      for (const m of input.matches) db.insert(matches).values({ ...sealMatch(cipher, m), hitId: id, createdAt: now }).run();
       return { hit: db.select().from(hits).where(eq(hits.id, id)).get()!, isNew: !existing };
     },
     findByUrl(personId: string, normalizedUrl: string): Hit | null {
@@ -70,7 +82,7 @@ export function createHitsRepository({ db, clock }: { db: Db; clock: Clock }) {
       return db.select().from(hits).where(eq(hits.personId, personId)).orderBy(desc(hits.firstSeenAt)).all();
     },
     matchesOf(hitId: string): MatchRow[] {
-      return db.select().from(matches).where(eq(matches.hitId, hitId)).all();
+      return db.select().from(matches).where(eq(matches.hitId, hitId)).all().map((m) => openMatch(cipher, m));
     },
     setStatus(id: string, status: Hit['status']): void {
       db.update(hits).set({ status, updatedAt: clock.now() }).where(eq(hits.id, id)).run();

@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import { normalizeUrl } from '../../shared/url.models.ts';
 import { identifiers, organisations, ownUrls, people } from '../../db/schema/index.ts';
 import type { NormalisedProfile, ProfileFile } from './profile-file.models.ts';
+import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 
 type IdentifierKind = 'name' | 'alias' | 'phone' | 'email' | 'address' | 'handle';
 
@@ -12,16 +13,28 @@ const identifierFields: [IdentifierKind, keyof Pick<NormalisedProfile, 'names' |
   ['name', 'names'], ['alias', 'aliases'], ['phone', 'phones'], ['email', 'emails'], ['address', 'addresses'], ['handle', 'handles'],
 ];
 
-export function createProfilesRepository({ db, clock }: { db: Db; clock: Clock }) {
+/**
+ * Identifiers, own URLs and the label (which can be a name: it signs takedowns when no sender name is set)
+ * are stored sealed; de-duplication uses blind indexes in `normalized` / `normalized_url`. Callers only ever
+ * see clear values: this repository is the one place that knows the storage format.
+ */
+export const identifierIndexScope = (kind: string) => `identifier:${kind}`;
+export const OWN_URL_INDEX_SCOPE = 'own-url';
+
+type PersonRow = typeof people.$inferSelect;
+
+export function createProfilesRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
+  const openPerson = (row: PersonRow | undefined): PersonRow | null => (row ? { ...row, label: cipher.open(row.label) } : null);
+
   function writeIdentifiers(personId: string, profile: NormalisedProfile): void {
     const now = clock.now();
     for (const [kind, field] of identifierFields) {
       profile[field].forEach((entry, position) => {
-        db.insert(identifiers).values({ id: createId('idf'), personId, kind, value: entry.original, normalized: entry.normalised, position, createdAt: now }).run();
+        db.insert(identifiers).values({ id: createId('idf'), personId, kind, value: cipher.seal(entry.original), normalized: cipher.index(identifierIndexScope(kind), entry.normalised), position, createdAt: now }).run();
       });
     }
     for (const entry of profile.ownUrls) {
-      db.insert(ownUrls).values({ id: createId('own'), personId, url: entry.original, normalizedUrl: normalizeUrl(entry.original), createdAt: now }).onConflictDoNothing().run();
+      db.insert(ownUrls).values({ id: createId('own'), personId, url: cipher.seal(entry.original), normalizedUrl: cipher.index(OWN_URL_INDEX_SCOPE, normalizeUrl(entry.original)), createdAt: now }).onConflictDoNothing().run();
     }
   }
 
@@ -41,7 +54,7 @@ export function createProfilesRepository({ db, clock }: { db: Db; clock: Clock }
       const now = clock.now();
       db.transaction(() => {
         db.insert(people).values({
-          id, organisationId: args.organisationId, label: args.label, language: args.language, defaultCountry: args.defaultCountry,
+          id, organisationId: args.organisationId, label: cipher.seal(args.label), language: args.language, defaultCountry: args.defaultCountry,
           scheduleCron: args.scheduleCron, nextScanAt: args.nextScanAt, isDemo: args.isDemo ?? false, createdAt: now, updatedAt: now,
         }).run();
         writeIdentifiers(id, args.profile);
@@ -62,22 +75,24 @@ export function createProfilesRepository({ db, clock }: { db: Db; clock: Clock }
     loadProfileFile(personId: string): ProfileFile {
       const file: ProfileFile = { names: [], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] };
       const rows = db.select().from(identifiers).where(eq(identifiers.personId, personId)).orderBy(asc(identifiers.kind), asc(identifiers.position)).all();
-      for (const row of rows) file[identifierFields.find(([k]) => k === row.kind)![1]].push(row.value);
-      file.ownUrls = db.select({ url: ownUrls.url }).from(ownUrls).where(eq(ownUrls.personId, personId)).all().map((r) => r.url);
+      for (const row of rows) file[identifierFields.find(([k]) => k === row.kind)![1]].push(cipher.open(row.value));
+      file.ownUrls = db.select({ url: ownUrls.url }).from(ownUrls).where(eq(ownUrls.personId, personId)).all().map((r) => cipher.open(r.url));
       return file;
     },
 
     getPerson(personId: string) {
-      return db.select().from(people).where(eq(people.id, personId)).get() ?? null;
+      return openPerson(db.select().from(people).where(eq(people.id, personId)).get());
     },
 
     listPeople(organisationId?: string) {
       const query = db.select().from(people);
-      return (organisationId ? query.where(eq(people.organisationId, organisationId)) : query).orderBy(asc(people.createdAt)).all();
+      return (organisationId ? query.where(eq(people.organisationId, organisationId)) : query).orderBy(asc(people.createdAt)).all().map((r) => openPerson(r)!);
     },
 
     findPersonByLabel(organisationId: string, label: string) {
-      return db.select().from(people).where(and(eq(people.organisationId, organisationId), eq(people.label, label))).get() ?? null;
+      // Labels are sealed with random nonces, so the match is made on clear values (one organisation's people).
+      const rows = db.select().from(people).where(eq(people.organisationId, organisationId)).orderBy(asc(people.createdAt)).all();
+      return rows.map((r) => openPerson(r)!).find((r) => r.label === label) ?? null;
     },
 
     updateSchedule(personId: string, args: { scheduleCron?: string; scheduleEnabled?: boolean; nextScanAt?: Date | null }): void {

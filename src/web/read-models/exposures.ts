@@ -32,12 +32,12 @@ function screenshotsOf(deps: Pick<AppDeps, 'db'>, hitIds: string[]): Map<string,
   return out;
 }
 
-export function listExposures(deps: Pick<AppDeps, 'db' | 'hits'>, personIds: string[], filters: ExposureFilters): ExposureRow[] {
+export function listExposures(deps: Pick<AppDeps, 'db' | 'hits' | 'cipher'>, personIds: string[], filters: ExposureFilters): ExposureRow[] {
   const scope = filters.personId ? personIds.filter((id) => id === filters.personId) : personIds;
   const hits = deps.hits.listForPeople(scope, { severity: filters.severity, status: filters.status, category: filters.category, limit: 300 });
   if (hits.length === 0) return [];
   const sqlite = deps.db.$client;
-  const labels = new Map((sqlite.prepare(`select id, label from people where id in (${placeholders(scope.length)})`).all(...scope) as { id: string; label: string }[]).map((r) => [r.id, r.label]));
+  const labels = new Map((sqlite.prepare(`select id, label from people where id in (${placeholders(scope.length)})`).all(...scope) as { id: string; label: string }[]).map((r) => [r.id, deps.cipher.open(r.label)]));
   const ids = hits.map((h) => h.id);
   const cases = new Map((sqlite.prepare(`select hit_id hitId, status from takedown_cases where hit_id in (${placeholders(ids.length)})`).all(...ids) as { hitId: string; status: string }[]).map((r) => [r.hitId, r.status]));
   const shots = screenshotsOf(deps, ids);

@@ -21,7 +21,7 @@ export interface Overview {
 }
 
 /** What the overview shows, for the given people only (the account's scope). */
-export function buildOverview(deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'engineStatus' | 'alerts'>, personIds: string[]): Overview {
+export function buildOverview(deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'engineStatus' | 'alerts' | 'cipher'>, personIds: string[]): Overview {
   const now = deps.clock.now();
   const sqlite = deps.db.$client;
   const ids = personIds.length ? personIds : [''];
@@ -38,14 +38,14 @@ export function buildOverview(deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'e
      from hits h join people p on p.id = h.person_id where h.status = 'new' and h.person_id in ${inIds}
      order by case h.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end, h.first_seen_at desc limit 8`,
   ).all(...ids) as (Omit<Overview['needsAction']['newHits'][number], 'firstSeenAt' | 'categories'> & { firstSeenAt: number; categories: string })[])
-    .map((r) => ({ ...r, categories: JSON.parse(r.categories) as string[], firstSeenAt: new Date(r.firstSeenAt) }));
+    .map((r) => ({ ...r, personLabel: deps.cipher.open(r.personLabel), categories: JSON.parse(r.categories) as string[], firstSeenAt: new Date(r.firstSeenAt) }));
 
   const deadlines = (sqlite.prepare(
     `select c.id caseId, c.hit_id hitId, p.label personLabel, h.host, c.status, c.deadline_at deadlineAt
      from takedown_cases c join hits h on h.id = c.hit_id join people p on p.id = h.person_id
      where c.deadline_at is not null and c.closed_at is null and h.person_id in ${inIds} order by c.deadline_at limit 8`,
   ).all(...ids) as { caseId: string; hitId: string; personLabel: string; host: string; status: string; deadlineAt: number }[])
-    .map((r) => ({ ...r, deadlineAt: new Date(r.deadlineAt), overdue: r.deadlineAt < now.getTime() }));
+    .map((r) => ({ ...r, personLabel: deps.cipher.open(r.personLabel), deadlineAt: new Date(r.deadlineAt), overdue: r.deadlineAt < now.getTime() }));
 
   const staleAfterMs = deps.config.health.alertAfterHours * 3_600_000;
   const people = (sqlite.prepare(
@@ -54,7 +54,7 @@ export function buildOverview(deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'e
      from people p where p.id in ${inIds} order by p.created_at`,
   ).all(...ids) as { id: string; label: string; isDemo: number; createdAt: number; lastSuccessAt: number | null; lastScanAt: number | null; nextScanAt: number | null; activeScanId: string | null }[])
     .map((r) => ({
-      id: r.id, label: r.label, isDemo: r.isDemo === 1, activeScanId: r.activeScanId,
+      id: r.id, label: deps.cipher.open(r.label), isDemo: r.isDemo === 1, activeScanId: r.activeScanId,
       lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt) : null, lastScanAt: r.lastScanAt ? new Date(r.lastScanAt) : null, nextScanAt: r.nextScanAt ? new Date(r.nextScanAt) : null,
       // Someone just added is not overdue yet: the clock starts when they were added.
       stale: now.getTime() - (r.lastSuccessAt ?? r.createdAt) > staleAfterMs,

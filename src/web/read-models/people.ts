@@ -15,7 +15,7 @@ export interface PersonListRow {
   nextScanAt: Date | null;
 }
 
-export function listPeopleRows(deps: Pick<AppDeps, 'db'>, personIds: string[]): PersonListRow[] {
+export function listPeopleRows(deps: Pick<AppDeps, 'db' | 'cipher'>, personIds: string[]): PersonListRow[] {
   if (personIds.length === 0) return [];
   const rows = deps.db.$client.prepare(
     `select p.id, p.label, p.is_demo isDemo, p.last_success_at lastSuccessAt, p.next_scan_at nextScanAt,
@@ -23,7 +23,7 @@ export function listPeopleRows(deps: Pick<AppDeps, 'db'>, personIds: string[]): 
        (select count(*) from hits h where h.person_id = p.id and h.status in ('new','seen')) openHits
      from people p where p.id in (${placeholders(personIds.length)}) order by p.created_at`,
   ).all(...personIds) as { id: string; label: string; isDemo: number; lastSuccessAt: number | null; nextScanAt: number | null; newHits: number; openHits: number }[];
-  return rows.map((r) => ({ ...r, isDemo: r.isDemo === 1, lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt) : null, nextScanAt: r.nextScanAt ? new Date(r.nextScanAt) : null }));
+  return rows.map((r) => ({ ...r, label: deps.cipher.open(r.label), isDemo: r.isDemo === 1, lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt) : null, nextScanAt: r.nextScanAt ? new Date(r.nextScanAt) : null }));
 }
 
 export interface PhotoRow {

@@ -10,6 +10,8 @@ interface RunnerOptions {
   concurrency: number;
   leaseMs: number;
   pollIntervalMs?: number;
+  /** After this long a handler that ignores its abort signal is reported in the log (it still holds its slot). */
+  abortGraceMs?: number;
 }
 
 interface InFlight {
@@ -34,6 +36,7 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
   const kindQueues = new Map(Object.entries(registry.kinds).map(([kind, spec]) => [kind, new PQueue({ concurrency: spec.concurrency })]));
   const inFlight = new Map<number, InFlight>();
   const pollIntervalMs = options.pollIntervalMs ?? 250;
+  const abortGraceMs = options.abortGraceMs ?? 10_000;
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let polling = false;
@@ -50,26 +53,26 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
       if (!jobs.extendLease({ id: job.id, owner: options.workerId, leaseMs: options.leaseMs })) controller.abort(new LeaseLostError(job.id));
     }, Math.max(1000, Math.floor(options.leaseMs / 3)));
     const timeout = setTimeout(() => controller.abort(new Error(`timed out after ${spec.timeoutMs} ms`)), spec.timeoutMs);
+    let handling: Promise<void> | null = null;
     try {
       const payload = spec.schema.parse(job.payload);
       const aborted = new Promise<never>((_, reject) => {
         controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
       });
-      await Promise.race([
-        handler.handle(payload as never, {
-          jobId: job.id,
-          attempt: job.attempts,
-          maxAttempts: job.maxAttempts,
-          signal: controller.signal,
-          logger: log,
-          complete: (effects) => {
-            if (controller.signal.aborted) throw controller.signal.reason;
-            jobs.complete({ id: job.id, owner: options.workerId, effects });
-            completedByHandler = true;
-          },
-        }),
-        aborted,
-      ]);
+      handling = handler.handle(payload as never, {
+        jobId: job.id,
+        attempt: job.attempts,
+        maxAttempts: job.maxAttempts,
+        signal: controller.signal,
+        logger: log,
+        complete: (effects) => {
+          if (controller.signal.aborted) throw controller.signal.reason;
+          jobs.complete({ id: job.id, owner: options.workerId, effects });
+          completedByHandler = true;
+        },
+      });
+      handling.catch(() => undefined);
+      await Promise.race([handling, aborted]);
       if (!completedByHandler) jobs.complete({ id: job.id, owner: options.workerId });
       log.debug('job done');
     } catch (error) {
@@ -85,6 +88,13 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
     } finally {
       clearInterval(leaseTimer);
       clearTimeout(timeout);
+      // A timed-out or cancelled job keeps its slot until its handler has really stopped (its browser
+      // context closed on the abort signal), so the per-kind and global limits hold while handlers wind down.
+      if (handling && controller.signal.aborted) {
+        const slow = setTimeout(() => log.warn('job handler still running after its abort'), abortGraceMs);
+        await handling.catch(() => undefined);
+        clearTimeout(slow);
+      }
       inFlight.delete(job.id);
       if (running) schedulePoll(0);
     }

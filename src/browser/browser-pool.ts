@@ -21,6 +21,18 @@ export interface BrowserPoolOptions {
   sandbox?: SandboxPlan;
 }
 
+/** A promise that rejects with the signal's reason when it fires; `dispose` removes the listener. */
+function untilAborted(signal: AbortSignal): { promise: Promise<never>; dispose(): void } {
+  let onAbort: () => void = () => undefined;
+  const promise = new Promise<never>((_, reject) => {
+    onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new AppError({ code: 'job.cancelled', message: 'The job was cancelled.', statusCode: 499 }));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
+  });
+  promise.catch(() => undefined);
+  return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
+}
+
 /** Resolves or rejects within `ms`; used for every browser call that could hang (close on a wedged renderer does). */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -117,19 +129,27 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
      * the context sends goes to the egress scope given (the gateway checks and connects); a context opened
      * without one has no network at all, so forgetting the scope fails closed.
      */
-    async withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, { egress, ...contextOptions }: Omit<BrowserContextOptions, 'proxy'> & { egress?: EgressScope } = {}): Promise<T> {
+    async withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, { egress, signal, ...contextOptions }: Omit<BrowserContextOptions, 'proxy'> & { egress?: EgressScope; signal?: AbortSignal } = {}): Promise<T> {
+      signal?.throwIfAborted();
       const network: BrowserContextOptions = egress ? { proxy: { server: await egress.proxyServer() } } : { proxy: { server: noNetworkProxy }, offline: true };
       const b = await getBrowser();
       activeContexts++;
       pagesServed++;
       let context: BrowserContext | null = null;
+      // A job that is cancelled or times out gives its page back at once: the context closes now, not when
+      // the handler notices, so the number of open pages never exceeds the jobs actually running.
+      const cancelled = signal ? untilAborted(signal) : null;
       try {
         context = await withTimeout(b.newContext({ acceptDownloads: false, serviceWorkers: 'block', ...contextOptions, ...network }), 15_000, 'Opening a browser context');
         context.setDefaultTimeout(options.navigationTimeoutMs);
         context.setDefaultNavigationTimeout(options.navigationTimeoutMs);
         const page = await withTimeout(context.newPage(), 15_000, 'Opening a page');
-        return await fn(page, context);
+        const work = fn(page, context);
+        if (!cancelled) return await work;
+        work.catch(() => undefined);
+        return await Promise.race([work, cancelled.promise]);
       } finally {
+        cancelled?.dispose();
         if (context) {
           try {
             await withTimeout(context.close(), closeTimeoutMs, 'Closing a browser context');

@@ -12,6 +12,8 @@ export interface VisitOptions {
   settleMs?: number;
   maxTextChars?: number;
   maxImages?: number;
+  /** The job's signal: when it fires the page's connections and context are closed at once. */
+  signal?: AbortSignal;
 }
 
 export interface VisitedPage {
@@ -46,9 +48,12 @@ export interface PageVisitHooks {
 export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string, options: VisitOptions, hooks: PageVisitHooks = {}): Promise<VisitedPage> {
   await guard.check(url);
   const egress = guard.openScope('page');
+  const cutNetwork = () => void egress.close();
+  options.signal?.addEventListener('abort', cutNetwork, { once: true });
   try {
-    return await pool.withPage((page) => loadAndRead(page, egress, url, options, hooks), { egress });
+    return await pool.withPage((page) => loadAndRead(page, egress, url, options, hooks), { egress, signal: options.signal });
   } finally {
+    options.signal?.removeEventListener('abort', cutNetwork);
     await egress.close();
   }
 }

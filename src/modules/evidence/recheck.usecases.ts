@@ -69,7 +69,7 @@ export async function recheckHit(
   let errorCode: string | null = null;
 
   try {
-    visit = await visitPage(deps.browserPool, guard, hit.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes }, {
+    visit = await visitPage(deps.browserPool, guard, hit.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal }, {
       async onLoaded(page, v) {
         const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: hit.personId, imageUrls: v.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
         const analysis = await analysePage({ visit: v, profile, photoMatches: photos.matches, unusableImages: photos.unusable });

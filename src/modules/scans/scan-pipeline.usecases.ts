@@ -25,6 +25,8 @@ import type { EngineStatusRepository } from './engine-status.repository.ts';
 import type { UncheckedPagesRepository } from './unchecked-pages.repository.ts';
 import { afterStoredHit, readOutcome, settleWithoutPageMatch, type PageReadOutcome } from './unchecked-pages.usecases.ts';
 import type { SearchRuntime } from './search-runtime.ts';
+import { laterRefusal, recordPageOutcomes } from './search-pages.repository.ts';
+import { personSearchRegion } from './search-region.models.ts';
 
 export interface PhotoMatch {
   kind: 'photo';
@@ -102,6 +104,10 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
   const profile = loadProfile(deps.profiles, run.personId);
   const plan = planQueries(profile, { sources: deps.sources, cap: deps.settings.queryCap, rotationCursor: run.rotationCursor });
   if (run.status === 'queued') deps.db.update(people).set({ queryCursor: plan.nextCursor }).where(eq(people.id, run.personId)).run();
+  const person = deps.profiles.getPerson(run.personId);
+  // Every engine is asked in the person's language and for their country, in its own parameters.
+  const region = personSearchRegion({ language: person?.language, phones: profile.phones, addresses: profile.addresses, defaultCountry: person?.defaultCountry });
+  const asked = (endpoint: string | undefined) => ({ endpoint, signal, allowHosts: run.allowHosts, language: region.language, country: region.country });
   // Outcomes and block status are kept per engine instance (`searxng#2`), so one instance's refusal is its own.
   const engines = run.engines.map((flag) => {
     const { key, id, endpoint } = parseEngineInstance(flag);
@@ -114,11 +120,11 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
     endpoint,
     items:
       definition.kind === 'web'
-        ? plan.queries.map((q) => ({ key: q.text, kind: q.identifierKind as string, run: () => deps.searchRuntime.search(definition, q.text, { endpoint, signal, allowHosts: run.allowHosts }) }))
+        ? plan.queries.map((q) => ({ key: q.text, kind: q.identifierKind as string, run: () => deps.searchRuntime.search(definition, q.text, asked(endpoint)) }))
         : (deps.reverseImage?.consentedPhotos(run.personId, definition.id) ?? []).map((photo) => ({
             key: `photo:${photo.id}`,
             kind: 'photo',
-            run: async () => deps.searchRuntime.searchImage(definition, await deps.reverseImage!.loadOriginal(photo.originalRef!), { endpoint, signal, allowHosts: run.allowHosts }),
+            run: async () => deps.searchRuntime.searchImage(definition, await deps.reverseImage!.loadOriginal(photo.originalRef!), asked(endpoint)),
           })),
   }));
   deps.scans.markRunning(runId, searches.reduce((n, s) => n + s.items.length, 0));
@@ -143,11 +149,21 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
           .map((r) => ({ ...r, normalizedUrl: tryNormalizeUrl(r.url) }))
           .filter((r): r is typeof r & { normalizedUrl: string } => r.normalizedUrl !== null && !isUnderOwnUrl(r.url, ownUrls))
           .slice(0, room);
-        const created = deps.scans.recordSearch({
-          runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind,
-          outcome: attempt.outcome, signal: attempt.outcome === 'ok' ? null : (attempt.signal ?? null), durationMs: attempt.durationMs, results,
+        const created = deps.db.transaction(() => {
+          const ids = deps.scans.recordSearch({
+            runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind,
+            outcome: attempt.outcome, signal: attempt.outcome === 'ok' ? null : (attempt.signal ?? null), durationMs: attempt.durationMs, results,
+          });
+          recordPageOutcomes(deps.db, { runId, engine: engineKey, query: item.key, pages: attempt.pages });
+          return ids;
         });
         if (attempt.outcome !== 'ok') deps.logger.warn({ engine: engineKey, outcome: attempt.outcome, signal: attempt.signal }, 'search did not succeed');
+        // Page 1's results stand, but an engine that refused page 2 is refusing: it is paused like any other refusal.
+        const refused = laterRefusal(attempt.pages);
+        if (refused) {
+          deps.engineStatus.record(engineKey, refused.outcome, refused.signal);
+          deps.logger.warn({ engine: engineKey, page: refused.page, outcome: refused.outcome, signal: refused.signal }, 'a later result page was refused');
+        }
         enqueueVisits(deps, runId, created);
       }
     }),
@@ -227,7 +243,7 @@ export async function visitCandidate(
   let ownPage = false;
   let visit: VisitedPage;
   try {
-    visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes }, {
+    visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal }, {
       async onLoaded(page, loaded) {
         if (isUnderOwnUrl(loaded.finalUrl, ownUrls)) {
           ownPage = true;

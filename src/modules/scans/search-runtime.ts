@@ -81,19 +81,19 @@ export function createSearchRuntime({ pool, egress, options, random = Math.rando
     return { status: res.status, finalUrl: res.finalUrl, headers: res.headers, body: res.body.toString('utf8'), redirectChain: res.redirectChain };
   }
 
-  async function overBrowser(guard: UrlGuard, engine: EngineDefinition, request: EngineRequest): Promise<RawResponse> {
+  async function overBrowser(guard: UrlGuard, engine: EngineDefinition, request: EngineRequest, signal?: AbortSignal): Promise<RawResponse> {
     const stateFile = path.join(options.profilesDir, `${engine.id}.json`);
     const storageState = fs.existsSync(stateFile) ? stateFile : undefined;
     await guard.check(request.url);
     const egress = guard.openScope(`engine:${engine.id}`);
     try {
-      return await browserExchange(egress, engine, request, storageState, stateFile);
+      return await browserExchange(egress, engine, request, storageState, stateFile, signal);
     } finally {
       await egress.close();
     }
   }
 
-  async function browserExchange(egress: EgressScope, engine: EngineDefinition, request: EngineRequest, storageState: string | undefined, stateFile: string): Promise<RawResponse> {
+  async function browserExchange(egress: EgressScope, engine: EngineDefinition, request: EngineRequest, storageState: string | undefined, stateFile: string, signal?: AbortSignal): Promise<RawResponse> {
     const { userAgent } = await identity.get();
     // The first tag of the engine's Accept-Language is the page's locale too (navigator.language, Intl).
     const locale = /^[a-z]{2,3}(?:-[A-Z]{2})?/.exec(request.headers['Accept-Language'] ?? '')?.[0];
@@ -153,7 +153,7 @@ export function createSearchRuntime({ pool, egress, options, random = Math.rando
       const redirectChain: string[] = [];
       for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
       return { status: response?.status() ?? 0, finalUrl: page.url(), headers: response ? await response.allHeaders() : {}, body: await page.content(), redirectChain };
-    }, { storageState, egress, userAgent, locale });
+    }, { storageState, egress, userAgent, locale, signal });
   }
 
   /**
@@ -169,7 +169,7 @@ export function createSearchRuntime({ pool, egress, options, random = Math.rando
         const transport = engine.transport === 'browser' && engine.httpFallback && !pool.isAvailable() ? 'http' : engine.transport;
         const guard = createUrlGuard({ allowHosts: [...options.allowHosts, ...(args.allowHosts ?? []), new URL(endpoint).host], egress, route: { kind: 'engine', engine: engine.id } });
         const request = build(endpoint, transport);
-        const received = transport === 'browser' ? await overBrowser(guard, engine, request) : await overHttp(guard, request, args.signal);
+        const received = transport === 'browser' ? await overBrowser(guard, engine, request, args.signal) : await overHttp(guard, request, args.signal);
         const raw: RawResponse = request.variant ? { ...received, variant: request.variant } : received;
         return { attempt: { engine: engine.id, ...read(raw), durationMs: Date.now() - started }, raw };
       } catch (error) {

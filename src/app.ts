@@ -151,7 +151,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ hashesFor: (personId) => photos.hashesFor(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
   const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl, egress });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
-  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config, egress }, { settings: config.takedowns, sendMail });
+  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config, egress, demo: overrides.demo }, { settings: config.takedowns, sendMail });
   // After a hit is stored: alert the person (the use case decides whether this hit deserves one) and open
   // its takedown case in the background (the recipient lookup may take several network round trips).
   const scanHooks: ScanHooks = {

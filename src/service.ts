@@ -24,9 +24,9 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
   // Only the process that runs jobs needs the simulated web; the web process just shows what was found.
   let demoWeb: RunningDemoWeb | undefined;
   if (mode !== 'web' && (await shouldRunDemoWeb(config))) {
+    // Its hosts are never added to the loaded configuration: they are allowed only in the demo person's
+    // own scan runs (the run's allowHosts) and takedown lookups (createTakedownDeps), never in a real person's.
     demoWeb = await startDemoWeb(config, logger);
-    // The simulated web is this service's own; drafting takedowns reads its contact pages like any site's.
-    config.net.allowPrivateHosts = [...config.net.allowPrivateHosts, ...demoWeb.allowHosts];
   }
   const app = createApp(config, { logger, demo: demoWeb, ...overrides });
   if (demoWeb) await seedDemoPerson(app, demoWeb);

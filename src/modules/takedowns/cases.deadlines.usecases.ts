@@ -6,7 +6,7 @@ import { toCategories } from './cases.drafting.ts';
 import { nextEscalation, type EscalationDraft } from './cases.escalation.ts';
 import { OPEN_STATUSES, checkTransition, nextRecheckAfter, reminderDue } from './cases.models.ts';
 import { runInTransaction, type CaseActor, type CaseRow } from './cases.repository.ts';
-import { createCaseChangedError, createHitNotFoundError, personContext, requireCase, transitionError, type TakedownDeps } from './cases.usecases.ts';
+import { createCaseChangedError, createHitNotFoundError, personContext, requireCase, resolverFor, transitionError, type TakedownDeps } from './cases.usecases.ts';
 import { createSenderNotConfiguredError } from './cases.sending.usecases.ts';
 
 export const createEscalationExhaustedError = createErrorFactory({ code: 'takedowns.escalation_exhausted', message: 'Every step of the escalation has been drafted already.', statusCode: 409 });
@@ -46,7 +46,7 @@ export async function escalateCase(deps: TakedownDeps, caseId: string, options: 
       now: deps.clock.now(),
     },
     row.escalationLevel,
-    deps.resolver,
+    resolverFor(deps, hit.personId),
     deps.catalogue ?? bundledPlatformCatalogue(),
   );
   if (!outcome.ok) {

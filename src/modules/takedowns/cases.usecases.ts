@@ -26,10 +26,17 @@ export interface TakedownDeps {
   settings: TakedownSettings;
   /** fetchText and resolveIp behind the URL guard (see takedown-deps.ts). */
   resolver: ResolverDeps;
+  /**
+   * A person's own resolver where it differs from `resolver`: the fictional demo person's takedowns may read
+   * the simulated web's contact pages, which no real person's lookup may reach.
+   */
+  resolverForPerson?: (personId: string) => ResolverDeps | null;
   /** Absent when no mail server is configured: drafts can still be copied or opened as mailto: links. */
   sendMail?: SendMail;
   catalogue?: PlatformCatalogue;
 }
+
+export const resolverFor = (deps: Pick<TakedownDeps, 'resolver' | 'resolverForPerson'>, personId: string): ResolverDeps => deps.resolverForPerson?.(personId) ?? deps.resolver;
 
 export const createCaseNotFoundError = () => createNotFoundError('takedowns.case_not_found', 'No such takedown case.');
 export const createHitNotFoundError = () => createNotFoundError('hits.not_found', 'No such exposure.');
@@ -104,10 +111,11 @@ export interface OpenCaseOptions {
 
 async function prepareForHit(deps: TakedownDeps, hit: Hit, options: OpenCaseOptions) {
   const person = personContext(deps, hit.personId);
+  const resolver = resolverFor(deps, hit.personId);
   const url = hit.finalUrl ?? hit.url;
   let html = options.html ?? null;
   if (html === null) {
-    const page = await deps.resolver.fetchText(url).catch(() => null);
+    const page = await resolver.fetchText(url).catch(() => null);
     if (page && page.status >= 200 && page.status < 300) html = page.body;
   }
   const pageLanguage = options.pageLanguage ?? hit.pageLanguage ?? (html ? detectPageLanguage({ html }).code : null);
@@ -124,7 +132,7 @@ async function prepareForHit(deps: TakedownDeps, hit: Hit, options: OpenCaseOpti
       person: person.facts,
       now: deps.clock.now(),
     },
-    deps.resolver,
+    resolver,
     deps.catalogue ?? bundledPlatformCatalogue(),
   );
   const events: NewCaseEvent[] = [];

@@ -66,7 +66,7 @@ function lastScans(ctx: ViewContext, o: Overview): SafeHtml {
     <caption class="visually-hidden">${ctx.t('overview.lastScans')}</caption>
     <thead><tr><th scope="col">${ctx.t('common.person')}</th><th scope="col">${ctx.t('overview.lastSuccess')}</th><th scope="col">${ctx.t('overview.nextScan')}</th></tr></thead>
     <tbody>
-    ${o.people.map((p) => html`<tr><th scope="row"><a href="/people/${p.id}">${p.label}</a></th><td data-label="${ctx.t('overview.lastSuccess')}">${timeTag(ctx, p.lastSuccessAt)}${p.stale ? html` <span class="badge st-failed">${ctx.t('overview.stale')}</span>` : p.neverScanned && !p.activeScanId ? html` <span class="badge st-none">${ctx.t('overview.notScannedYet')}</span>` : ''}${p.activeScanId ? html` <a class="badge st-running" href="/scans/${p.activeScanId}">${ctx.t('scanStatus.running')}</a>` : ''}</td><td data-label="${ctx.t('overview.nextScan')}">${timeTag(ctx, p.nextScanAt)}</td></tr>`)}
+    ${o.people.map((p) => html`<tr><th scope="row"><a href="/people/${p.id}">${p.label}</a>${p.isDemo ? html` <span class="badge st-demo">${ctx.t('people.demo')}</span>` : ''}</th><td data-label="${ctx.t('overview.lastSuccess')}">${timeTag(ctx, p.lastSuccessAt)}${p.stale ? html` <span class="badge st-failed">${ctx.t('overview.stale')}</span>` : p.neverScanned && !p.activeScanId ? html` <span class="badge st-none">${ctx.t('overview.notScannedYet')}</span>` : ''}${p.activeScanId ? html` <a class="badge st-running" href="/scans/${p.activeScanId}">${ctx.t('scanStatus.running')}</a>` : ''}</td><td data-label="${ctx.t('overview.nextScan')}">${timeTag(ctx, p.nextScanAt)}</td></tr>`)}
     </tbody>
   </table></div>`}
 </section>`;

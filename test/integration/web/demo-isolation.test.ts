@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../../src/config/config.ts';
+import { startService, type RunningService } from '../../../src/service.ts';
+import { startScan } from '../../../src/modules/scans/scans.usecases.ts';
+import { guardForRun } from '../../../src/modules/scans/scan-pipeline.usecases.ts';
+import { resolverFor } from '../../../src/modules/takedowns/cases.usecases.ts';
+import { parseProfile } from '../../../src/modules/profiles/profile-file.models.ts';
+import { makeTempDir } from '../../helpers/test-app.ts';
+import { buildServer } from '../../../src/web/server.ts';
+import { ADMIN, createBrowser } from '../accounts/web-session.ts';
+
+/**
+ * The real service with the simulated web running next to it. The worker is stopped right after start,
+ * so nothing here visits a page: what is checked is the allow-list each kind of person gets.
+ */
+describe('the simulated web never widens what a real person\'s scan may reach', () => {
+  let config: Config;
+  let before: Config;
+  let service: RunningService;
+  let demoHost: string;
+  let realId: string;
+  let demoId: string;
+
+  beforeAll(async () => {
+    config = loadConfig({
+      DATA_DIR: makeTempDir('es-demo-iso-'), LOG_LEVEL: 'silent', DEMO_WEB: 'on', DEMO_WEB_PORT: '0', ALLOW_PRIVATE_HOSTS: '10.9.8.7',
+      // No browser and no network: only the allow-lists matter here, and nothing may leave 127.0.0.1.
+      CHROMIUM_PATH: '/nonexistent/chromium', SHUTDOWN_GRACE_MS: '0', PHOTO_CROP_REGIONS: 'off', RDAP_BOOTSTRAP_URL: 'http://127.0.0.1:9/rdap/',
+    });
+    before = structuredClone(config);
+    service = await startService(config, 'worker');
+    await service.worker?.stop();
+    demoHost = new URL(service.app.demo!.url).host;
+    demoId = service.app.profiles.listPeople().find((p) => p.isDemo)!.id;
+    const parsed = parseProfile({ names: ['Real Person'], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
+    if (!parsed.ok) throw new Error('profile');
+    realId = service.app.profiles.createPerson({ organisationId: service.app.profiles.ensureDefaultOrganisation(), label: 'Real', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+
+  it('leaves the loaded configuration exactly as it was, allow-list included', () => {
+    expect(service.app.config).toBe(config);
+    expect(config).toEqual(before);
+    expect(config.net.allowPrivateHosts).toEqual(['10.9.8.7']);
+  });
+
+  it('gives a real person\'s scan run an allow-list without the simulated web, and its guard refuses it', () => {
+    const { run } = startScan(service.app, { personId: realId, trigger: 'manual', engines: ['bing=http://127.0.0.1:9/search'] });
+    expect(run.allowHosts).not.toContain(demoHost);
+    const guard = guardForRun(service.app.pipeline, run);
+    expect(guard.isAllowedHost(demoHost)).toBe(false);
+    expect(guard.isAllowedHost('10.9.8.7')).toBe(true);
+    expect(run.engines.join(' ')).not.toContain(demoHost);
+  });
+
+  it('allows the simulated web only in the demo person\'s own run, with only its engines', () => {
+    const { run } = startScan(service.app, { personId: demoId, trigger: 'manual', engines: ['bing=https://www.bing.com/search'] });
+    expect(run.allowHosts).toEqual([demoHost]);
+    expect(guardForRun(service.app.pipeline, run).isAllowedHost(demoHost)).toBe(true);
+    // An engine chosen on the command line or by the API never sends the demo person to the real web.
+    for (const flag of run.engines) expect(new URL(flag.split(/=(.*)/s)[1]!).host).toBe(demoHost);
+  });
+
+  it('lets only the demo person\'s takedown lookups read the simulated web\'s contact pages', async () => {
+    const takedowns = service.app.takedowns;
+    expect(resolverFor(takedowns, realId)).toBe(takedowns.resolver);
+    expect(resolverFor(takedowns, demoId)).not.toBe(takedowns.resolver);
+    const home = `${service.app.demo!.url}/`;
+    expect(await resolverFor(takedowns, realId).fetchText(home)).toBeNull();
+    expect(await resolverFor(takedowns, demoId).fetchText(home)).toMatchObject({ status: 200 });
+  });
+
+  it('marks the demo person as demo on the overview and the people list, and no real person', async () => {
+    const server = await buildServer(service.app);
+    try {
+      const browser = createBrowser(server);
+      await browser.submit('/setup', '/setup', { organisationName: 'Safe Harbour', email: ADMIN.email, password: ADMIN.password, password2: ADMIN.password, language: 'en' });
+      for (const path of ['/overview', '/people']) {
+        const rows = (await browser.get(path)).body.split('<tr').filter((row) => row.includes('href="/people/'));
+        const demoRow = rows.find((row) => row.includes(`/people/${demoId}"`));
+        const realRow = rows.find((row) => row.includes(`/people/${realId}"`));
+        expect(demoRow, path).toMatch(/class="badge st-demo">Demo</);
+        expect(realRow, path).not.toMatch(/st-demo/);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -15,7 +15,8 @@ export interface Region {
 /** The region of a request: `options.country` wins over the country part of `options.language` (`fr-BE`). */
 export function regionOf(options: Pick<BuildOptions, 'language' | 'country'>): Region {
   const m = /^([a-zA-Z]{2,3})(?:[-_]([a-zA-Z]{2}))?$/.exec(options.language?.trim() ?? '');
-  const language = m ? m[1]!.toLowerCase() : null;
+  // `all` is SearXNG's word for "any language", not a language.
+  const language = m && m[1]!.toLowerCase() !== 'all' ? m[1]!.toLowerCase() : null;
   const fromTag = m?.[2]?.toUpperCase() ?? null;
   const given = /^[a-zA-Z]{2}$/.test(options.country?.trim() ?? '') ? options.country!.trim().toUpperCase() : null;
   return { language, country: given ?? fromTag };

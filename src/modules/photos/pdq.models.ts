@@ -7,6 +7,7 @@
  * the Java reference (`PDQHasher`) and python-threatexchange, which the conformance tests pin.
  */
 import { createErrorFactory } from '../../shared/errors.ts';
+import { jaroszDownsample64, lumaRowOf } from './pdq-downsample.models.ts';
 
 export interface PixelImage {
   width: number;
@@ -40,9 +41,6 @@ export const PDQ_MIN_DIMENSION = 5;
 export const PDQ_MATCH_THRESHOLD = 31;
 export const PDQ_MIN_QUALITY = 50;
 const ZERO_HASH = '0'.repeat(64);
-const NUM_JAROSZ_PASSES = 2;
-// Window per axis = ceil(dim / 128): two box passes of half a 64th of the image make a tent over one output cell.
-const JAROSZ_WINDOW_DIVISOR = 128;
 
 const createInvalidPixelsError = createErrorFactory({
   code: 'photos.invalid_pixels',
@@ -51,11 +49,6 @@ const createInvalidPixelsError = createErrorFactory({
 });
 
 const f = Math.fround;
-// Per-channel products, rounded to float as the reference's `coeff * value` is: 3 lookups instead of 3 multiplies.
-const lumaTable = (coeff: number) => Float32Array.from({ length: 256 }, (_, v) => f(coeff) * v);
-const LUMA_R = lumaTable(0.299);
-const LUMA_G = lumaTable(0.587);
-const LUMA_B = lumaTable(0.114);
 
 /** 16 x 64 DCT-II basis rows for frequencies 1..16 (the DC row is skipped), rounded to float as upstream. */
 const DCT_MATRIX: Float32Array = (() => {
@@ -67,140 +60,31 @@ const DCT_MATRIX: Float32Array = (() => {
   return m;
 })();
 
-export function lumaFromPixels(image: PixelImage): Float32Array {
+function checkPixels(image: PixelImage): void {
   const { width, height, channels, data } = image;
-  const n = width * height;
-  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0 || data.length < n * channels) {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width < 0 || height < 0 || data.length < width * height * channels) {
     throw createInvalidPixelsError();
   }
-  const luma = new Float32Array(n);
-  if (channels === 1) {
-    for (let p = 0; p < n; p++) luma[p] = data[p]!;
-    return luma;
-  }
-  for (let p = 0, q = 0; p < n; p++, q += 3) {
-    luma[p] = f(LUMA_R[data[q]!]! + LUMA_G[data[q + 1]!]!) + LUMA_B[data[q + 2]!]!;
-  }
+}
+
+export function lumaFromPixels(image: PixelImage): Float32Array {
+  checkPixels(image);
+  const { width, height, channels, data } = image;
+  const luma = new Float32Array(width * height);
+  for (let y = 0; y < height; y++) lumaRowOf(data, width, channels, y, luma.subarray(y * width, (y + 1) * width));
   return luma;
 }
 
-/** Box filter along each row with the reference's shrinking windows at both ends. */
-function boxAlongRows(input: Float32Array, output: Float32Array, rows: number, cols: number, window: number): void {
-  const half = Math.floor((window + 2) / 2);
-  const phase1 = half - 1;
-  const phase2 = window - half + 1;
-  const phase3 = cols - window;
-  const phase4 = half - 1;
-  for (let r = 0; r < rows; r++) {
-    const base = r * cols;
-    let li = base;
-    let ri = base;
-    let oi = base;
-    let sum = 0;
-    let size = 0;
-    for (let i = 0; i < phase1; i++) {
-      sum = f(sum + input[ri++]!);
-      size++;
-    }
-    for (let i = 0; i < phase2; i++) {
-      sum = f(sum + input[ri++]!);
-      size++;
-      output[oi++] = sum / size;
-    }
-    for (let i = 0; i < phase3; i++) {
-      sum = f(sum + input[ri++]!);
-      sum = f(sum - input[li++]!);
-      output[oi++] = sum / size;
-    }
-    for (let i = 0; i < phase4; i++) {
-      sum = f(sum - input[li++]!);
-      size--;
-      output[oi++] = sum / size;
-    }
-  }
-}
-
-/**
- * Box filter along columns, walking rows so that memory is read in order; the per-column running sums live in a
- * Float32Array, so each += rounds exactly as the reference's float does. `columns` limits the work to the columns
- * that will be sampled afterwards (bit-identical: the other columns are simply not computed).
- */
-function boxAlongCols(
-  input: Float32Array,
-  output: Float32Array,
-  rows: number,
-  cols: number,
-  window: number,
-  columns: Int32Array | null,
-): void {
-  const half = Math.floor((window + 2) / 2);
-  const phase1 = half - 1;
-  const phase2 = window - half + 1;
-  const phase3 = rows - window;
-  const phase4 = half - 1;
-  const m = columns ? columns.length : cols;
-  const sums = new Float32Array(m);
-  // Row offsets of the next row to add (ri), to subtract (li) and to write (oi).
-  let ri = 0;
-  let li = 0;
-  let oi = 0;
-  let size = 0;
-  const add = (sign: 1 | -1, row: number) => {
-    const base = row * cols;
-    if (columns === null) {
-      if (sign === 1) for (let c = 0; c < m; c++) sums[c]! += input[base + c]!;
-      else for (let c = 0; c < m; c++) sums[c]! -= input[base + c]!;
-    } else if (sign === 1) for (let c = 0; c < m; c++) sums[c]! += input[base + columns[c]!]!;
-    else for (let c = 0; c < m; c++) sums[c]! -= input[base + columns[c]!]!;
-  };
-  const write = (row: number) => {
-    const base = row * cols;
-    if (columns === null) for (let c = 0; c < m; c++) output[base + c] = sums[c]! / size;
-    else for (let c = 0; c < m; c++) output[base + columns[c]!] = sums[c]! / size;
-  };
-  for (let i = 0; i < phase1; i++) {
-    add(1, ri++);
-    size++;
-  }
-  for (let i = 0; i < phase2; i++) {
-    add(1, ri++);
-    size++;
-    write(oi++);
-  }
-  for (let i = 0; i < phase3; i++) {
-    add(1, ri++);
-    add(-1, li++);
-    write(oi++);
-  }
-  for (let i = 0; i < phase4; i++) {
-    add(-1, li++);
-    size--;
-    write(oi++);
-  }
-}
-
-function sampleIndex(i: number, size: number): number {
-  return Math.floor(((i + 0.5) * size) / 64);
-}
-
-/** Jarosz tent filter (2 x rows+cols box passes) then point-decimation to 64 x 64. Overwrites `luma`. */
+/** Jarosz tent filter (2 x rows+cols box passes) then point-decimation to 64 x 64. */
 export function downsampleTo64(luma: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(64 * 64);
-  const rowIdx = Int32Array.from({ length: 64 }, (_, i) => sampleIndex(i, rows));
-  const colIdx = Int32Array.from({ length: 64 }, (_, j) => sampleIndex(j, cols));
-  const windowAlongRows = Math.floor((cols + JAROSZ_WINDOW_DIVISOR - 1) / JAROSZ_WINDOW_DIVISOR);
-  const windowAlongCols = Math.floor((rows + JAROSZ_WINDOW_DIVISOR - 1) / JAROSZ_WINDOW_DIVISOR);
-  const scratch = new Float32Array(rows * cols);
-  for (let pass = 0; pass < NUM_JAROSZ_PASSES; pass++) {
-    const last = pass === NUM_JAROSZ_PASSES - 1;
-    boxAlongRows(luma, scratch, rows, cols, windowAlongRows);
-    boxAlongCols(scratch, luma, rows, cols, windowAlongCols, last ? colIdx : null);
-  }
-  for (let i = 0; i < 64; i++) {
-    const rowBase = rowIdx[i]! * cols;
-    for (let j = 0; j < 64; j++) out[i * 64 + j] = luma[rowBase + colIdx[j]!]!;
-  }
-  return out;
+  return jaroszDownsample64({ width: cols, height: rows, row: (y, out) => out.set(luma.subarray(y * cols, (y + 1) * cols)) });
+}
+
+/** The same, reading luma straight from the pixels one row at a time (no image-sized float buffer). */
+export function downsamplePixelsTo64(image: PixelImage): Float32Array {
+  checkPixels(image);
+  const { width, height, channels, data } = image;
+  return jaroszDownsample64({ width, height, row: (y, out) => lumaRowOf(data, width, channels, y, out) });
 }
 
 /** Counts significant neighbour gradients in the 64 x 64 image; the constants are upstream's heuristics. */
@@ -339,12 +223,9 @@ export function pdqFrom64x64(buf: Float32Array): { dct: Float32Array; quality: n
 }
 
 function pdqDct(image: PixelImage): { dct: Float32Array; quality: number } | null {
-  if (image.width < PDQ_MIN_DIMENSION || image.height < PDQ_MIN_DIMENSION) {
-    lumaFromPixels(image);
-    return null;
-  }
-  const luma = lumaFromPixels(image);
-  return pdqFrom64x64(downsampleTo64(luma, image.height, image.width));
+  checkPixels(image);
+  if (image.width < PDQ_MIN_DIMENSION || image.height < PDQ_MIN_DIMENSION) return null;
+  return pdqFrom64x64(downsamplePixelsTo64(image));
 }
 
 export function pdqHash(image: PixelImage): PdqResult {

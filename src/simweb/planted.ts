@@ -313,7 +313,7 @@ export const PLANTED_PAGES: PlantedPage[] = [
     refuses: 'login_wall',
     matchKinds: ['alias'],
     categories: [],
-    surfacedBy: ['handles'],
-    note: 'Fan-site gallery "lolavelvet_vip": redirects to /site/fans-club/login?next=... (a password form, "Log in to continue"). Its snippet names the account only, so it is also a low hit seen in search results.',
+    surfacedBy: ['aliases', 'handles'],
+    note: 'Fan-site gallery "Lola Velvet (lolavelvet_vip)": redirects to /site/fans-club/login?next=... (a password form, "Log in to continue"). Its snippet names the account only, so it is also a low hit seen in search results.',
   },
 ];

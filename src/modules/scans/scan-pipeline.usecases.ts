@@ -201,7 +201,9 @@ export async function analysePage(args: { visit: VisitedPage; profile: Normalise
   return { textMatches, photoMatches: args.photoMatches, classification };
 }
 
-const permanentVisitErrors = new Set(['fetch.url_refused', 'fetch.too_large']);
+// Settled on the first try: a refused address or an oversized page will not change, and a page that hung
+// until the timeout is more usefully tried again later on the other path (the retry job) than at once.
+const permanentVisitErrors = new Set(['fetch.url_refused', 'fetch.too_large', 'fetch.timeout']);
 
 /**
  * Visits one candidate page, and if it exposes the person stores the hit, its matches, the candidate's

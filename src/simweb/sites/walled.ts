@@ -38,7 +38,7 @@ export const WALLED_INDEX: Array<{ path: string; title: string; text: string }> 
   },
   {
     path: WALLED_PATH,
-    title: 'lolavelvet_vip - VIP gallery - FansClub',
+    title: 'Lola Velvet (lolavelvet_vip) - VIP gallery - FansClub',
     text: 'lolavelvet_vip posted 48 new photos in the VIP gallery. Members only.',
   },
 ];

@@ -7,6 +7,7 @@ import { sendCase } from '../../modules/takedowns/cases.sending.usecases.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.models.ts';
 import { listExposures, loadExposure, type ExposureFilters } from '../read-models/exposures.ts';
 import { renderExposuresView } from '../views/pages/exposures.page.ts';
+import { listUnchecked } from '../read-models/unchecked.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
 import { errorMessage, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
 
@@ -38,6 +39,7 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
     const people = visible.map((id) => deps.profiles.getPerson(id)).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));
     return sendPage(reply, renderExposuresView(viewContext(request, deps), {
       rows: listExposures(deps, visible, filters), people, filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
+      unchecked: listUnchecked(deps, visible, { personId: filters.personId }),
     }));
   });
 

@@ -86,6 +86,19 @@ describe('the command line on the simulated web', () => {
     expect(paths).toEqual(expect.arrayContaining(['/site/dox-paste/p/8fk2a', '/site/forum-fr/thread/4412']));
     expect(paths).not.toContain('/site/lookalike/marie-dupont');
     expect(io.err()).toMatch(/searches \d+\/\d+/);
+    // A page that refused the scanner is neither missing nor "nothing found".
+    const hitAt = (path: string) => report.hits.find((h: { url: string }) => h.url === `${web.url}${path}`);
+    expect(hitAt('/site/dox-paste/p/8fk2a').source).toBe('page');
+    const board = hitAt('/site/members-board/profile/lv-2291');
+    expect(board).toMatchObject({ source: 'snippet', linkage: true, categories: ['phone'] });
+    expect(board.matches).toEqual(expect.arrayContaining([{ kind: 'alias', value: 'Lola Velvet' }, { kind: 'phone', value: '+32 470 12 34 56' }]));
+    expect(board.searchResults[0]).toMatchObject({ engine: 'duckduckgo', title: 'Lola Velvet - Members Board' });
+    expect(report.unchecked).toEqual(expect.arrayContaining([
+      { url: `${web.url}/site/members-board/profile/lv-2291`, reason: 'http_403' },
+      { url: `${web.url}/site/fans-club/vip/lolavelvet_vip`, reason: 'login_wall' },
+    ]));
+    for (const page of report.unchecked) expect(Object.keys(page)).toEqual(['url', 'reason']);
+    expect(report.progress.pagesUnchecked).toBe(report.unchecked.length);
     // Stored: a second scan of the same profile reuses the person and sees the same hits.
     const again = captureIo({ DATA_DIR: dataDir, SCAN_QUERY_CAP: '8' });
     await runCli(['scan', '--profile', profileFile, '--engine', `duckduckgo=${web.engineEndpoints.duckduckgo}`, '--allow-host', host, '--json'], again);

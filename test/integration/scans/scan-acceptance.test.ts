@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLANTED_PAGES } from '../../../src/simweb/planted.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
+import { describeUnchecked } from '../../../src/modules/scans/scan-report.ts';
 import type { Hit } from '../../../src/modules/hits/hits.repository.ts';
 
 /** What the person should be told for each planted page, beyond the kinds and categories in the manifest. */
@@ -64,6 +65,46 @@ describe('a scan of the demo person on the simulated web', () => {
   it('never follows a hostile redirect to a private address', () => {
     const candidates = harness.app.db.$client.prepare("select url, status, skip_reason from candidates where url like '%redirect-private%'").all() as { status: string; skip_reason: string }[];
     for (const c of candidates) expect(c).toMatchObject({ status: 'failed', skip_reason: 'fetch.url_refused' });
+  });
+
+  it('marks every exposure read on the page itself as found on the page', () => {
+    for (const planted of PLANTED_PAGES.filter((p) => p.expect === 'hit')) expect(hitAt(planted.path)?.source, planted.path).toBe('page');
+  });
+
+  it('reports the members board that answers 403 as an exposure seen in search results, with the results kept as evidence', () => {
+    const planted = PLANTED_PAGES.find((p) => p.expect === 'snippet_hit')!;
+    const hit = hitAt(planted.path);
+    expect(hit, 'the 403 page must not read as nothing found').toBeDefined();
+    expect(hit!.source).toBe('snippet');
+    const kinds = harness.app.hits.matchesOf(hit!.id).map((m) => m.kind);
+    for (const kind of planted.matchKinds) expect(kinds).toContain(kind);
+    expect(hit!.categories).toEqual(planted.categories);
+    expect(hit!.linkage).toBe(planted.linkage);
+    expect(hit!.reasons[0]).toMatch(/^Seen in search results: .*refused access \(HTTP 403\)/);
+    const evidence = harness.app.pipeline.uncheckedPages.snippetsOfHit(hit!.id);
+    expect(evidence.length).toBeGreaterThan(0);
+    for (const result of evidence) {
+      expect(harness.engines.map((e) => e.split('=')[0])).toContain(result.engine);
+      expect(result.searchOutcomeId).not.toBeNull();
+      expect(`${result.title} ${result.snippet}`).toContain('Lola Velvet');
+    }
+    expect(evidence.some((r) => r.snippet?.includes('0470 12 34 56'))).toBe(true);
+  });
+
+  it('lists the pages that refuse the scanner as could not check, with their reason and a retry planned', () => {
+    const unchecked = describeUnchecked(harness.app, run.id);
+    for (const planted of PLANTED_PAGES.filter((p) => p.refuses)) {
+      const url = `${harness.web.url}${planted.path}`;
+      expect(unchecked, planted.path).toContainEqual({ url, reason: planted.refuses });
+      const candidates = harness.app.db.$client.prepare('select status, skip_reason from candidates where url = ? and scan_run_id = ?').all(url, run.id);
+      expect(candidates).toEqual([{ status: 'unchecked', skip_reason: planted.refuses }]);
+      const row = harness.app.pipeline.uncheckedPages.listForPeople([harness.personId]).find((u) => u.url === url);
+      expect(row).toMatchObject({ reason: planted.refuses, lastPath: 'browser', retriesDone: 0, resolution: null });
+      const retry = harness.app.db.$client.prepare("select run_after from jobs where kind = 'page.retry' and payload like ?").get(`%${row!.id}%`) as { run_after: number };
+      expect(retry.run_after).toBe(row!.nextRetryAt!.getTime());
+      expect(retry.run_after).toBeGreaterThan(Date.now() + 50 * 60_000);
+    }
+    expect(run.pagesUnchecked).toBeGreaterThanOrEqual(2);
   });
 
   it('does not duplicate hits when the person is scanned again', async () => {

@@ -3,6 +3,8 @@ import { timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
 import { CATEGORIES, categoryList, doneNotice, emptyState, exposureListTitle, HIT_STATUSES, SEVERITIES, selectField, severityBadge, statusBadge } from '../components.ts';
 import type { ExposureFilters, ExposureRow } from '../../read-models/exposures.ts';
+import type { UncheckedRow } from '../../read-models/unchecked.ts';
+import { uncheckedSection } from './unchecked.section.ts';
 
 /** A screenshot thumbnail, always blurred in lists; a placeholder when there is no capture (yet). */
 export function thumbnail(ctx: ViewContext, sha256: string | null, evidenceRoute: boolean): SafeHtml {
@@ -20,7 +22,7 @@ function filters(ctx: ViewContext, people: { id: string; label: string }[], curr
 </form>`;
 }
 
-export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; people: { id: string; label: string }[]; filters: ExposureFilters; evidenceRoute: boolean }): SafeHtml {
+export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; people: { id: string; label: string }[]; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[] }): SafeHtml {
   return layout(ctx, {
     title: ctx.t('exposures.title'),
     active: 'exposures',
@@ -34,11 +36,12 @@ ${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class=
     <div class="exposure-body">
       <h2 class="exposure-title"><a href="/exposures/${r.hit.id}">${exposureListTitle(ctx, r.hit)}</a></h2>
       <p class="url small">${r.hit.url}</p>
-      <p class="badges">${severityBadge(ctx, r.hit.severity)} ${statusBadge(ctx, 'hitStatus', r.hit.status)}${r.caseStatus ? html` ${statusBadge(ctx, 'caseStatus', r.caseStatus)}` : ''}${r.hit.linkage ? html` <span class="badge st-linkage">${ctx.t('exposure.linkage')}</span>` : ''}</p>
+      <p class="badges">${severityBadge(ctx, r.hit.severity)} ${statusBadge(ctx, 'hitStatus', r.hit.status)}${r.caseStatus ? html` ${statusBadge(ctx, 'caseStatus', r.caseStatus)}` : ''}${r.hit.linkage ? html` <span class="badge st-linkage">${ctx.t('exposure.linkage')}</span>` : ''}${r.hit.source === 'snippet' ? html` <span class="badge st-snippet">${ctx.t('exposure.seenInSearchResults')}</span>` : ''}</p>
       ${r.hit.categories.length ? categoryList(ctx, r.hit.categories) : ''}
       <p class="muted small">${r.personLabel} · ${ctx.t('exposure.firstSeen')} ${timeTag(ctx, r.hit.firstSeenAt)}</p>
     </div>
   </li>`)}
-</ul>`}`,
+</ul>`}
+${uncheckedSection(ctx, data.unchecked ?? [], data.people.length > 1 && !data.filters.personId)}`,
   });
 }

@@ -50,13 +50,21 @@ const valueOf = (request: FastifyRequest, ref: ResourceRef): unknown => {
 };
 
 /**
+ * The two routes outside both tables, public by design: the health check that monitors call without an
+ * account, and the cacheable stylesheet and script. A route may also carry its own `config.access`
+ * (a deliberate declaration at the place it is registered); anything else is refused at start.
+ */
+const infrastructureAccess = (key: string): RouteAccess | undefined => (key === 'GET /healthz' || /^GET \/static\/[\w.-]+$/.test(key) ? { public: true } : undefined);
+
+/**
  * The one authorisation check, for every /api route and every dashboard page:
  * 1. an account is needed except on public routes (and while no account exists, only setup is open);
  * 2. the route's roles;
  * 3. each resource the request names (path, query or body) is resolved to its owner in the database and
  *    refused, as "not found", unless the actor may see that person (never across organisations);
  * 4. writes from a cookie session carry the session's CSRF token (`_csrf` field or `x-csrf-token`).
- * /api routes take their rule from the API table; a route under /api missing from it stops the start.
+ * /api routes take their rule from the API table and dashboard pages from the page table. A route found in
+ * neither stops the start (fail closed): without a rule it would be open to anyone.
  */
 export function registerAccess(app: FastifyInstance, accounts: AccountsDeps, pageAccess: ReadonlyMap<string, RouteAccess>): void {
   const apiAccess = new Map(apiRoutes.map((r) => [routeKey(r.method, r.path), r.access] as const));
@@ -70,9 +78,14 @@ export function registerAccess(app: FastifyInstance, accounts: AccountsDeps, pag
       if (method === 'HEAD' || method === 'OPTIONS') continue;
       const key = routeKey(method, route.url ?? route.path);
       const rule = apiAccess.get(key) ?? pageAccess.get(key);
-      if (rule) route.config = { ...(route.config ?? {}), access: rule };
-      else if ((route.url ?? route.path).startsWith('/api/')) {
+      const isApi = (route.url ?? route.path).startsWith('/api/');
+      // Only outside /api may a route declare its own rule: every API route must also be documented in the table.
+      const declared = rule ?? infrastructureAccess(key) ?? (isApi ? undefined : route.config?.access);
+      if (declared) route.config = { ...(route.config ?? {}), access: declared };
+      else if (isApi) {
         throw new Error(`The route ${key} has no entry in the API route table (src/web/openapi.ts): declare its access rule and documentation there.`);
+      } else {
+        throw new Error(`The page route ${key} has no entry in the page table (src/web/dashboard/page-routes.ts): declare who may open it there.`);
       }
     }
   });

@@ -3,6 +3,9 @@ import { buildServer } from '../../../src/web/server.ts';
 import { AppError } from '../../../src/shared/errors.ts';
 import { createMemoryLogger, createTestApp } from '../../helpers/test-app.ts';
 
+/** Routes made up for these tests declare their own rule; an undeclared one would stop the server (see below). */
+const testRoute = { config: { access: { public: true } } };
+
 describe('the web server', () => {
   it('reports a missing browser and a silent worker as degraded, not failing', async () => {
     const app = createTestApp();
@@ -27,8 +30,8 @@ describe('the web server', () => {
     const app = createTestApp({
       routeModules: [
         (s) => {
-          s.get('/t/app-error', async () => { throw new AppError({ code: 'hits.not_found', message: 'No such exposure.', statusCode: 404 }); });
-          s.get('/t/crash', async () => { throw new Error('secret internal detail'); });
+          s.get('/t/app-error', testRoute, async () => { throw new AppError({ code: 'hits.not_found', message: 'No such exposure.', statusCode: 404 }); });
+          s.get('/t/crash', testRoute, async () => { throw new Error('secret internal detail'); });
         },
       ],
     });
@@ -44,7 +47,7 @@ describe('the web server', () => {
 
   it('never logs personal data or query strings', async () => {
     const { logger, lines } = createMemoryLogger();
-    const app = createTestApp({ logger, routeModules: [(s) => void s.get('/t/echo', async (req) => { req.log.info({ query: 'Marie-Claire Dubois', phone: '+32470123456', person: { names: ['Marie-Claire Dubois'] } }, 'searching'); return {}; })] });
+    const app = createTestApp({ logger, routeModules: [(s) => void s.get('/t/echo', testRoute, async (req) => { req.log.info({ query: 'Marie-Claire Dubois', phone: '+32470123456', person: { names: ['Marie-Claire Dubois'] } }, 'searching'); return {}; })] });
     const server = await buildServer(app);
     await server.inject({ url: '/t/echo?q=Marie-Claire%20Dubois' });
     const log = lines.join('\n');

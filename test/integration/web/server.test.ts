@@ -56,3 +56,29 @@ describe('the web server', () => {
     await server.close();
   });
 });
+
+describe('routes without a declared access rule', () => {
+  it('stop the start when a dashboard page is missing from the page table, naming the route and the table', async () => {
+    const app = createTestApp({ routeModules: [(s) => void s.get('/secret-report/:id', async () => 'every person\'s exposures')] });
+    await expect(buildServer(app)).rejects.toThrow(/The page route GET \/secret-report\/:id has no entry in the page table \(src\/web\/dashboard\/page-routes\.ts\)/);
+    await app.close();
+  });
+
+  it('stop the start for a form handler too, not only for pages that are read', async () => {
+    const app = createTestApp({ routeModules: [(s) => void s.post('/people/:id/export-all', async () => 'done')] });
+    await expect(buildServer(app)).rejects.toThrow(/POST \/people\/:id\/export-all has no entry in the page table/);
+    await app.close();
+  });
+
+  it('start normally with every page of the real dashboard declared, and the health check and assets public', async () => {
+    const app = createTestApp();
+    const server = await buildServer(app);
+    await server.ready();
+    expect((await server.inject({ url: '/healthz' })).statusCode).toBe(200);
+    expect((await server.inject({ url: '/static/app.css' })).statusCode).toBe(200);
+    // Before the first account exists, a declared page sends the visitor to setup rather than opening.
+    expect((await server.inject({ url: '/overview' })).headers.location).toBe('/setup');
+    await server.close();
+    await app.close();
+  });
+});

@@ -76,10 +76,29 @@ describe('docker-compose.yml', () => {
     const searxng = compose.services.searxng!;
     expect(searxng.image).toMatch(/searxng\/searxng/);
     expect(compose.services.worker!.environment!.SEARXNG_URL).toBe('http://searxng:8080');
+    expect(loadConfig(compose.services.worker!.environment!).scan.searxngUrls).toEqual(['http://searxng:8080']);
     const mount = searxng.volumes!.find((v) => v.includes('/etc/searxng/settings.yml'))!;
     const settings = parseYaml(read(mount.split(':')[0]!)) as { search: { formats: string[] }; server: { limiter: boolean } };
     expect(settings.search.formats).toContain('json');
     expect(settings.server.limiter).toBe(false);
+  });
+});
+
+describe('the SearXNG service in docker-compose.yml', () => {
+  const compose = parseYaml(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService & { depends_on?: Record<string, { condition: string }> }> };
+  const searxng = compose.services.searxng!;
+
+  it('pins a dated image tag, so an upgrade is a deliberate edit rather than whatever `latest` is today', () => {
+    expect(searxng.image).toMatch(/^(docker\.io\/)?searxng\/searxng:\d{4}\.\d{1,2}\.\d{1,2}-[0-9a-f]{7,12}$/);
+  });
+
+  it('health-checks /healthz on the port the scanner is pointed at, and the worker waits until it is healthy', () => {
+    const port = new URL(compose.services.worker!.environment!.SEARXNG_URL!).port;
+    const check = searxng.healthcheck!.test.join(' ');
+    expect(check).toContain(`http://127.0.0.1:${port}/healthz`);
+    // The image has no wget or curl: the check must use a program it has.
+    expect(searxng.healthcheck!.test.slice(0, 2)).toEqual(['CMD', 'python3']);
+    expect(compose.services.worker!.depends_on!.searxng!.condition).toBe('service_healthy');
   });
 });
 

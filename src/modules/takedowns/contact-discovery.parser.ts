@@ -1,4 +1,8 @@
+import { decodeEntities, findEmailsInText, isPlausibleEmail } from './email-text.parser.ts';
 import { registrableDomain, hostOf } from './platforms.models.ts';
+import { readWrittenContacts, type WrittenAddress } from './written-contacts.parser.ts';
+
+export { decodeEntities, findEmailsInText, isPlausibleEmail };
 
 /**
  * Finds where a site wants complaints sent: footer links (contact, abuse, DMCA, imprint, DSA report...)
@@ -17,6 +21,8 @@ export interface ContactCandidate {
   score: number;
   /** The link points into the same registrable domain as the page (mailto: counts as same site). */
   sameSite: boolean;
+  /** Set for addresses written as text (`text`) or given in a German/Austrian Impressum (`imprint`). */
+  foundAs?: 'text' | 'imprint';
 }
 
 export const CONTACT_LIMITS = { maxHtml: 2 * 1024 * 1024, maxTag: 4096, maxLinkText: 2048, maxAnchors: 5000, maxResults: 25 };
@@ -103,33 +109,6 @@ function classifyLocalPart(local: string): { category: ContactCategory; score: n
     if (parts.some((p) => names.includes(p))) return { category, score };
   }
   return { category: 'other', score: 30 };
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç',
-  ecirc: 'ê', ouml: 'ö', uuml: 'ü', auml: 'ä', szlig: 'ß', commat: '@', period: '.',
-};
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]{1,6}|#[0-9]{1,7}|[a-z]{2,8});/gi, (whole, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? whole;
-  });
-}
-
-const EMAIL_LOCAL = /^[a-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}$/i;
-const EMAIL_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
-
-export function isPlausibleEmail(address: string): boolean {
-  if (address.length > 254) return false;
-  const at = address.lastIndexOf('@');
-  if (at <= 0) return false;
-  const local = address.slice(0, at);
-  const labels = address.slice(at + 1).split('.');
-  return EMAIL_LOCAL.test(local) && labels.length >= 2 && labels.every((l) => EMAIL_LABEL.test(l)) && /^[a-z]{2,24}$/i.test(labels.at(-1) ?? '');
 }
 
 function parseAttributes(tag: string): Map<string, string> {
@@ -223,24 +202,6 @@ function mailtoAddresses(href: string): string[] {
     .filter(isPlausibleEmail);
 }
 
-/** Addresses written in the text (not as links), found by growing outwards from each "@". */
-export function findEmailsInText(text: string, max = 50): string[] {
-  const found = new Set<string>();
-  const isLocal = (c: string) => /[a-z0-9._%+-]/i.test(c);
-  const isDomain = (c: string) => /[a-z0-9.-]/i.test(c);
-  let at = text.indexOf('@');
-  while (at >= 0 && found.size < max) {
-    let s = at;
-    while (s > 0 && at - s < 64 && isLocal(text[s - 1] ?? '')) s--;
-    let e = at + 1;
-    while (e < text.length && e - at < 254 && isDomain(text[e] ?? '')) e++;
-    const candidate = text.slice(s, e).replace(/\.+$/, '').toLowerCase();
-    if (isPlausibleEmail(candidate)) found.add(candidate);
-    at = text.indexOf('@', at + 1);
-  }
-  return [...found];
-}
-
 /**
  * Ranks the contact points a page offers. Off-site links lose points (share buttons, "DMCA protected"
  * badges); mailto: addresses keep their score wherever they point, because sites often use a mail provider.
@@ -255,13 +216,18 @@ export function extractContactCandidates(html: string, pageUrl: string, options:
     if (!existing || existing.score < c.score) best.set(c.value, { ...c, order: existing?.order ?? order++ });
   };
 
+  // Addresses the page writes (and where its mailto: links sit), each with the role its label gives it.
+  const written = readWrittenContacts(src, pageUrl);
+  const roles = new Map(written.addresses.map((a) => [a.address, a]));
+
   for (const anchor of scanAnchors(src)) {
     if (/^mailto:/i.test(anchor.href)) {
       const byText = classifyText(anchor.text);
       for (const address of mailtoAddresses(anchor.href)) {
         const byLocal = classifyLocalPart(address.split('@')[0] ?? '');
         const pick = byLocal.score >= byText.score ? byLocal : byText;
-        add({ kind: 'email', value: address, category: pick.category, score: pick.score, sameSite: true });
+        const scored = withRole(pick, roles.get(address), written.requiredImprint, true);
+        if (scored) add({ kind: 'email', value: address, ...scored, sameSite: true });
       }
       continue;
     }
@@ -282,17 +248,61 @@ export function extractContactCandidates(html: string, pageUrl: string, options:
     add({ kind: 'link', value: url.toString(), category: pick.category, score: sameSite ? pick.score : Math.max(1, pick.score - OFF_SITE_PENALTY), sameSite });
   }
 
-  const text = options.text ?? stripTags(src).slice(0, 200_000);
-  for (const address of findEmailsInText(decodeEntities(text))) {
-    const byLocal = classifyLocalPart(address.split('@')[0] ?? '');
-    // Bare addresses in the text are weaker than linked ones: they may belong to anyone mentioned on the page.
-    add({ kind: 'email', value: address, category: byLocal.category, score: Math.max(1, byLocal.score - 20), sameSite: true });
+  for (const w of written.addresses) {
+    const scored = withRole(classifyLocalPart(w.address.split('@')[0] ?? ''), w, written.requiredImprint, false);
+    if (scored) add({ kind: 'email', value: w.address, ...scored, sameSite: true });
+  }
+  if (options.text !== undefined) {
+    for (const address of findEmailsInText(decodeEntities(options.text.slice(0, 200_000)))) {
+      if (roles.has(address)) continue;
+      const byLocal = classifyLocalPart(address.split('@')[0] ?? '');
+      add({ kind: 'email', value: address, category: byLocal.category, score: Math.max(1, byLocal.score - UNLABELLED_TEXT_PENALTY), sameSite: true, foundAs: 'text' });
+    }
   }
 
   return [...best.values()]
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, CONTACT_LIMITS.maxResults)
     .map(({ order: _order, ...c }) => c);
+}
+
+// Bare addresses in running text are weaker than linked or labelled ones: they may belong to anyone mentioned.
+const UNLABELLED_TEXT_PENALTY = 20;
+/** The contact address the law requires in a German or Austrian Impressum: the operator's own door. */
+const REQUIRED_IMPRINT_SCORE = 88;
+const PRIVACY_ROLE_SCORE = 75;
+const SIDE_CHANNEL_SCORE = 10;
+
+/**
+ * Adjusts a score by the role the page's own label gives an address. Web agency and hosting credits are
+ * not the site's door and are dropped (the host is reached through RDAP on escalation); newsletter, press
+ * and jobs mailboxes come last; a privacy officer stays a privacy channel, which the resolver ranks by notice.
+ */
+function withRole(
+  base: { category: ContactCategory; score: number },
+  w: WrittenAddress | undefined,
+  requiredImprint: boolean,
+  linked: boolean,
+): { category: ContactCategory; score: number; foundAs?: 'text' | 'imprint' } | null {
+  const foundAs = linked ? {} : { foundAs: 'text' as const };
+  if (!w) return { ...base, ...foundAs };
+  switch (w.role) {
+    case 'credit':
+      return null;
+    case 'newsletter':
+    case 'press':
+    case 'jobs':
+      return { category: 'other', score: Math.min(base.score, SIDE_CHANNEL_SCORE), ...foundAs };
+    case 'privacy':
+      return base.score > PRIVACY_ROLE_SCORE ? { ...base, ...foundAs } : { category: 'privacy', score: PRIVACY_ROLE_SCORE, ...foundAs };
+    default: {
+      if (requiredImprint && w.inLegalNotice) {
+        return { category: base.category === 'other' ? 'contact' : base.category, score: Math.max(base.score, REQUIRED_IMPRINT_SCORE), foundAs: 'imprint' };
+      }
+      const unlabelled = w.role === 'unlabelled' && !w.inLegalNotice;
+      return { ...base, score: !linked && unlabelled ? Math.max(1, base.score - UNLABELLED_TEXT_PENALTY) : base.score, ...foundAs };
+    }
+  }
 }
 
 function decodeURIComponentSafe(s: string): string {

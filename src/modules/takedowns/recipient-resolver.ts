@@ -1,4 +1,5 @@
 import { extractContactCandidates, parseSecurityTxt, securityTxtChannels, type ContactCandidate } from './contact-discovery.parser.ts';
+import { readWrittenContacts } from './written-contacts.parser.ts';
 import { topicsFor, type BasisId, type Category } from './legal-basis.models.ts';
 import {
   bundledPlatformCatalogue,
@@ -150,21 +151,44 @@ function channelCandidate(channel: PlatformChannel, platformId: string, unverifi
   return channel.kind === 'form' ? { kind: 'form', formUrl: channel.formUrl, ...base } : { kind: 'email', address: channel.address, ...base };
 }
 
-/**
- * A copyright mailbox is the right door only for a copyright notice; for a doxxing post or an intimate
- * image it ranks below the abuse and report channels (DMCA notices are also published, with names).
- */
-function fromContact(c: ContactCandidate, source: string, copyrightNotice = false): RecipientCandidate | null {
+/** What the notice is about decides which of the site's specialised mailboxes is the right door. */
+interface NoticeKind {
+  copyright: boolean;
+  /** Only a GDPR erasure request: the privacy officer (datenschutz@, DPO) is the designated contact. */
+  privacyOnly: boolean;
+}
+
+function noticeKind(bases: readonly BasisId[] | undefined): NoticeKind {
+  const list = bases ?? [];
+  return { copyright: list.includes('dmca_512c3'), privacyOnly: list.length > 0 && list.every((b) => b === 'gdpr_art17') };
+}
+
+/** The score a site's own candidate has for this notice, before it becomes a confidence. */
+function scoreFor(c: ContactCandidate, notice: NoticeKind): number {
+  // A copyright mailbox is the right door only for a copyright notice; for a doxxing post or an intimate
+  // image it ranks below the abuse and report channels (DMCA notices are also published, with names).
+  if (c.category === 'copyright' && !notice.copyright) return Math.min(c.score, 60);
+  // A privacy officer answers data-protection requests; anything else goes to the general contact first.
+  if (c.category === 'privacy') return notice.privacyOnly ? Math.max(c.score, 90) : Math.min(c.score, 44);
+  return c.score;
+}
+
+type Scored = RecipientCandidate & { score: number };
+
+function fromContact(c: ContactCandidate, source: string, notice: NoticeKind): Scored | null {
+  const score = scoreFor(c, notice);
   if (c.kind === 'email') {
-    const score = c.category === 'copyright' && !copyrightNotice ? Math.min(c.score, 60) : c.score;
     const confidence: Confidence = score >= 85 ? 'high' : score >= 40 ? 'medium' : 'low';
-    return { kind: 'email', address: c.value, confidence, source: `${source}:mailto` };
+    return { kind: 'email', address: c.value, confidence, source: `${source}:${c.foundAs ?? 'mailto'}`, score };
   }
   if (!c.sameSite) return null;
-  if (c.score >= 80) return { kind: 'form', formUrl: c.value, confidence: 'medium', source: `${source}:link` };
-  if (c.score >= 40) return { kind: 'form', formUrl: c.value, confidence: 'low', source: `${source}:link` };
+  if (score >= 80) return { kind: 'form', formUrl: c.value, confidence: 'medium', source: `${source}:link`, score };
+  if (score >= 40) return { kind: 'form', formUrl: c.value, confidence: 'low', source: `${source}:link`, score };
   return null;
 }
+
+/** A link whose page is a report or takedown form in its own right (not a contact or legal page). */
+const isReportLink = (c: Scored) => c.kind === 'form' && c.score >= 80;
 
 async function pageStep(ctx: Context, input: ResolveInput): Promise<RecipientCandidate[]> {
   let html = input.html ?? null;
@@ -178,36 +202,53 @@ async function pageStep(ctx: Context, input: ResolveInput): Promise<RecipientCan
     html = r.value.body;
   }
   const contacts = extractContactCandidates(html, input.url);
-  const copyrightNotice = (input.bases ?? []).includes('dmca_512c3');
-  const found = contacts.map((c) => fromContact(c, 'page', copyrightNotice)).filter((c): c is RecipientCandidate => c !== null);
+  const notice = noticeKind(input.bases);
+  const found = contacts.map((c) => fromContact(c, 'page', notice)).filter((c): c is Scored => c !== null);
   ctx.steps.push({ step: 'page', outcome: found.length > 0 ? 'found' : 'none' });
 
   // An imprint or contact page usually carries the address the footer link only points to.
   const limit = input.followContactPages ?? 2;
   // The site's own report and contact pages come before its legal notice, which usually names the hosting
   // company: the site is asked first, its host only on escalation.
-  const followOrder = ['abuse', 'report', 'contact', 'legal', 'copyright'];
+  const followOrder = ['abuse', 'report', 'contact', 'legal', 'privacy', 'copyright'];
   const toFollow = contacts
     .filter((c) => c.kind === 'link' && c.sameSite && followOrder.includes(c.category))
     .sort((a, b) => followOrder.indexOf(a.category) - followOrder.indexOf(b.category))
     .slice(0, limit);
   if (toFollow.length === 0 || found.some((c) => c.kind === 'email' && c.confidence === 'high')) {
     ctx.steps.push({ step: 'contact_page', outcome: 'skipped' });
-    return found;
+    return preferAddresses(found);
   }
   const pages = await Promise.all(toFollow.map((c) => ctx.get(c.value).then((r) => ({ r, url: c.value }))));
-  const extra: RecipientCandidate[] = [];
+  const extra: Scored[] = [];
+  const messageForms: Scored[] = [];
   for (const { r, url } of pages) {
     if (!r.ok) continue;
     for (const c of extractContactCandidates(r.value.body, url)) {
       if (c.kind !== 'email') continue;
-      const cand = fromContact(c, 'contact_page', copyrightNotice);
+      const cand = fromContact(c, 'contact_page', notice);
       if (cand) extra.push(cand);
     }
+    // A page with a message form is the site's own way in; it counts when the site gives no address.
+    if (readWrittenContacts(r.value.body, url).hasMessageForm) messageForms.push({ kind: 'form', formUrl: url, confidence: 'medium', source: 'contact_page:form', score: 50 });
   }
+  if (extra.length === 0) extra.push(...messageForms);
   const allFailed = pages.every((p) => !p.r.ok);
   ctx.steps.push({ step: 'contact_page', outcome: extra.length > 0 ? 'found' : allFailed ? 'failed' : 'none', ...(allFailed ? { detail: pages[0]?.r.ok === false ? pages[0].r.reason : 'error' } : {}) });
-  return [...found, ...extra];
+  return preferAddresses([...found, ...extra]);
+}
+
+/**
+ * The site's own channels, best first: forms are recipients only when the site gives no address, except
+ * report forms, which are the channel the site asks for. A contact or legal page link is not a form at all
+ * when an address was found behind it.
+ */
+function preferAddresses(candidates: Scored[]): RecipientCandidate[] {
+  const hasAddress = candidates.some((c) => c.kind === 'email');
+  const kept = hasAddress ? candidates.filter((c) => c.kind === 'email' || isReportLink(c) || c.source === 'contact_page:form') : candidates;
+  return kept
+    .sort((a, b) => RANK[b.confidence] - RANK[a.confidence] || b.score - a.score)
+    .map(({ score: _score, ...c }) => c);
 }
 
 async function securityTxtStep(ctx: Context, input: ResolveInput): Promise<RecipientCandidate[]> {

@@ -14,7 +14,7 @@ export const DEFAULT_MAX_PIXELS = 50_000_000;
 // can leave at an edge (30 did, which turned a crop into a different crop).
 export const DEFAULT_TRIM_THRESHOLD = 20;
 const DEFAULT_TIMEOUT_SECONDS = 30;
-const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
+export const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif', 'avif', 'heif', 'tiff']);
 
 export const createNotAnImageError = createErrorFactory({
   code: 'photos.not_an_image',
@@ -80,7 +80,7 @@ export function checkDeclaredSize(
   if (declared.width * declared.height > (options.maxPixels ?? DEFAULT_MAX_PIXELS)) throw createTooManyPixelsError();
 }
 
-function classifySharpError(error: unknown): AppError {
+export function classifySharpError(error: unknown): AppError {
   const message = error instanceof Error ? error.message : String(error);
   if (/pixel limit/i.test(message)) return createTooManyPixelsError({ cause: error });
   if (/timeout/i.test(message)) return createDecodeTimeoutError({ cause: error });

@@ -1,13 +1,18 @@
 /**
  * Hashing of one photo: the person's own photos (with crop-region hashes) and images found on pages.
  *
- * PDQ (256 bits, with its 8 dihedral variants) is the fingerprint that matching relies on. The 64-bit blockhash
- * (imghash's algorithm) is kept as a cheap companion; it is computed from the pixels already decoded here, so
- * EXIF orientation, alpha and border handling are the same for both hashes and the file is decoded once.
+ * PDQ (256 bits, with its 8 dihedral variants) is the fingerprint that matching relies on. The file's `pdq` is
+ * the canonical hash: Meta's PDQ on the pixels the reference tools decode (canonical-decode.ts), so it equals
+ * what python-threatexchange or the Java reference print for the same file and can be exchanged as is. The
+ * 64-bit blockhash (imghash's algorithm) is a cheap companion computed from the same pixels. Region hashes,
+ * which only matching uses, come from the normalised decode (EXIF orientation, transparency flattened, borders
+ * trimmed) because reposts are usually upright, flattened and cropped; their unclipped region (0,0,0,0) is the
+ * trimmed whole image, stored beside the canonical hash rather than instead of it.
  */
 import { createHash } from 'node:crypto';
 import imghash from 'imghash';
 import { CROP_REGION_SETS, regionHashes, type CropRegionSet, type RegionHash } from './crop-regions.models.ts';
+import { decodeCanonical } from './canonical-decode.ts';
 import { decodeImage, type DecodeOptions } from './image-decode.ts';
 import { lumaFromPixels, pdqHashWithDihedral, type DihedralHashes, type PixelImage } from './pdq.models.ts';
 
@@ -96,15 +101,24 @@ export function hashDecodedImage(image: PixelImage, options: HashImageOptions = 
     width: image.width,
     height: image.height,
   };
-  if (options.regions) {
-    const small = shrinkLuma(lumaFromPixels(image), image.height, image.width, options.regionMaxSide ?? DEFAULT_REGION_MAX_SIDE);
-    result.regions = regionHashes(small.luma, small.rows, small.cols, CROP_REGION_SETS[options.regions]());
-  }
+  if (options.regions) result.regions = regionsOf(image, options.regions, options.regionMaxSide);
   return result;
 }
 
-/** Decodes (with limits, orientation, alpha and border normalisation) and hashes one image file. */
+function regionsOf(image: PixelImage, set: CropRegionSet, maxSide = DEFAULT_REGION_MAX_SIDE): RegionHash[] {
+  const small = shrinkLuma(lumaFromPixels(image), image.height, image.width, maxSide);
+  return regionHashes(small.luma, small.rows, small.cols, CROP_REGION_SETS[set]());
+}
+
+/**
+ * Canonical hashes of one image file (decoded with limits, as the reference tools decode it), plus region
+ * hashes of the normalised picture when asked for.
+ */
 export async function hashPhotoFile(bytes: Uint8Array, options: HashPhotoOptions = {}): Promise<PhotoFileHashes> {
-  const image = await decodeImage(bytes, options);
-  return { sha256: sha256Hex(bytes), ...hashDecodedImage(image, options) };
+  const canonical = await decodeCanonical(bytes, options);
+  const result: PhotoFileHashes = { sha256: sha256Hex(bytes), ...hashDecodedImage(canonical) };
+  if (options.regions) {
+    result.regions = regionsOf(await decodeImage(bytes, options), options.regions, options.regionMaxSide);
+  }
+  return result;
 }

@@ -75,7 +75,8 @@ describe('the command line on the simulated web', () => {
   });
 
   it('scan runs one full scan, stores the hits and prints them', async () => {
-    const io = captureIo({ DATA_DIR: dataDir, SCAN_QUERY_CAP: '8' });
+    // The hostile page that never answers costs one navigation timeout per scan; 8 s keeps two scans short.
+    const io = captureIo({ DATA_DIR: dataDir, SCAN_QUERY_CAP: '8', BROWSER_NAVIGATION_TIMEOUT_MS: '8000' });
     const code = await runCli(['scan', '--profile', profileFile, '--engine', `duckduckgo=${web.engineEndpoints.duckduckgo}`, '--engine', `bing=${web.engineEndpoints.bing}`, '--allow-host', host, '--json'], io);
     expect(code).toBe(0);
     const report = JSON.parse(io.out());
@@ -100,10 +101,10 @@ describe('the command line on the simulated web', () => {
     for (const page of report.unchecked) expect(Object.keys(page)).toEqual(['url', 'reason']);
     expect(report.progress.pagesUnchecked).toBe(report.unchecked.length);
     // Stored: a second scan of the same profile reuses the person and sees the same hits.
-    const again = captureIo({ DATA_DIR: dataDir, SCAN_QUERY_CAP: '8' });
+    const again = captureIo({ DATA_DIR: dataDir, SCAN_QUERY_CAP: '8', BROWSER_NAVIGATION_TIMEOUT_MS: '8000' });
     await runCli(['scan', '--profile', profileFile, '--engine', `duckduckgo=${web.engineEndpoints.duckduckgo}`, '--allow-host', host, '--json'], again);
     const second = JSON.parse(again.out());
     expect(second.personId).toBe(report.personId);
     expect(second.progress.hitsNew).toBe(0);
-  });
+  }, 300_000);
 });

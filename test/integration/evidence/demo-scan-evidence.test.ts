@@ -18,9 +18,15 @@ describe.skipIf(noBrowser)('evidence of a demo scan on the simulated web', () =>
   }, 180_000);
   afterAll(() => harness?.close());
 
-  it('keeps a stamped capture of every hit, and the evidence verifies', async () => {
-    const hits = harness.app.hits.listForPerson(harness.personId);
+  it('keeps a stamped capture of every hit found on its page, and the evidence verifies', async () => {
+    // A hit seen only in search results has no page to capture: its evidence is the results themselves.
+    const all = harness.app.hits.listForPerson(harness.personId);
+    const hits = all.filter((h) => h.source === 'page');
     expect(hits.length).toBeGreaterThan(3);
+    for (const hit of all.filter((h) => h.source === 'snippet')) {
+      expect(capturesOfHit(harness.app.db, hit.id), harness.path(hit.url)).toHaveLength(0);
+      expect(harness.app.pipeline.uncheckedPages.snippetsOfHit(hit.id).length, harness.path(hit.url)).toBeGreaterThan(0);
+    }
     for (const hit of hits) {
       const captures = capturesOfHit(harness.app.db, hit.id);
       expect(captures, harness.path(hit.url)).toHaveLength(1);

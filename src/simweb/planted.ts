@@ -317,3 +317,22 @@ export const PLANTED_PAGES: PlantedPage[] = [
     note: 'Fan-site gallery "Lola Velvet (lolavelvet_vip)": redirects to /site/fans-club/login?next=... (a password form, "Log in to continue"). Its snippet names the account only, so it is also a low hit seen in search results.',
   },
 ];
+
+/**
+ * Pages engines never return (so demo scans are unchanged), opened by URL with `exposure-scanner draft`,
+ * and the recipient a correct lookup names for each.
+ */
+export const DRAFT_ONLY_PAGES = [
+  {
+    path: '/site/klatsch-de/2026/11/lola-velvet',
+    lang: 'de',
+    recipient: { kind: 'email', address: 'redaktion@klatsch-de.example', confidence: 'high' },
+    note: 'German gossip post with the alias, legal name, phone and address; its Impressum writes "redaktion [at] klatsch-de [dot] example" under Kontakt, beside a privacy officer split across spans and a web agency "info(at)…" credit.',
+  },
+  {
+    path: '/site/pinnwand-de/anzeige/5521',
+    lang: 'de',
+    recipient: { kind: 'form', formUrl: '/site/pinnwand-de/kontakt', confidence: 'medium' },
+    note: 'German classified ad with the alias and phone; the site gives no address anywhere, only a contact form.',
+  },
+] as const;

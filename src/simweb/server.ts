@@ -12,6 +12,7 @@ import { buildPhotoCatalogue, PHOTO_DIR, type PhotoCatalogue } from './photos.ts
 import { SearchIndex, type IndexedPage } from './search-index.models.ts';
 import { CONTACT_PAGES } from './sites/contacts.ts';
 import { EXPOSURE_PAGES } from './sites/exposures.ts';
+import { FORM_ONLY_LISTING, GERMAN_BLOG_POST, GERMAN_SITE_PAGES } from './sites/german.ts';
 import { handleHostileRoute, HOSTILE_INDEX, HOSTILE_PAGES } from './sites/hostile.ts';
 import { LOOKALIKE_PAGES, unrelatedPhotos } from './sites/lookalikes.ts';
 import { FORBIDDEN_PATH, handleWalledRoute, WALLED_INDEX, WALLED_PATH, WALLED_SITE_PAGES } from './sites/walled.ts';
@@ -63,6 +64,10 @@ export interface SimulatedSites {
   forbiddenProfile: string;
   /** Redirects to a login form. */
   loginWalled: string;
+  /** Not returned by engines: a German blog post whose Impressum gives its address as obfuscated text. */
+  germanBlogPost: string;
+  /** Not returned by engines: a German classified ad whose site offers only a contact form. */
+  formOnlyListing: string;
 }
 
 const SITE_PATHS: Record<keyof SimulatedSites, string> = {
@@ -86,9 +91,11 @@ const SITE_PATHS: Record<keyof SimulatedSites, string> = {
   hostileHang: '/site/hostile/hang',
   forbiddenProfile: FORBIDDEN_PATH,
   loginWalled: WALLED_PATH,
+  germanBlogPost: GERMAN_BLOG_POST,
+  formOnlyListing: FORM_ONLY_LISTING,
 };
 
-export const SITE_PAGES: SitePage[] = [...EXPOSURE_PAGES, ...LOOKALIKE_PAGES, ...CONTACT_PAGES, ...HOSTILE_PAGES, ...WALLED_SITE_PAGES];
+export const SITE_PAGES: SitePage[] = [...EXPOSURE_PAGES, ...LOOKALIKE_PAGES, ...CONTACT_PAGES, ...HOSTILE_PAGES, ...WALLED_SITE_PAGES, ...GERMAN_SITE_PAGES];
 
 export class InvalidBlockError extends Error {}
 

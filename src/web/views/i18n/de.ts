@@ -406,6 +406,7 @@ export const de: Record<MessageKey, string> = {
   'scans.candidates': 'Zu prüfende Seiten',
   'scans.pages': 'Geprüfte Seiten',
   'scans.failedPages': '{n} ließen sich nicht öffnen',
+  'scans.uncheckedPages': '{n} konnten nicht geprüft werden',
   'scans.hitsNewSeen': '{n} neu, {m} bekannt',
   'scans.progress': '{done} von {planned} Suchanfragen erledigt, {pages} Seiten geprüft, {hits} neue Funde.',
   'scans.progressTemplate': '{done} von {planned} Suchanfragen erledigt, {pages} Seiten geprüft, {hits} neue Funde.',

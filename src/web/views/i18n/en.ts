@@ -405,6 +405,7 @@ export const en = {
   'scans.candidates': 'Pages to check',
   'scans.pages': 'Pages checked',
   'scans.failedPages': '{n} could not be opened',
+  'scans.uncheckedPages': '{n} could not be checked',
   'scans.hitsNewSeen': '{n} new, {m} known',
   'scans.progress': '{done} of {planned} searches done, {pages} pages checked, {hits} new exposures.',
   'scans.progressTemplate': '{done} of {planned} searches done, {pages} pages checked, {hits} new exposures.',

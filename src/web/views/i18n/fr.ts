@@ -406,6 +406,7 @@ export const fr: Record<MessageKey, string> = {
   'scans.candidates': 'Pages à vérifier',
   'scans.pages': 'Pages vérifiées',
   'scans.failedPages': '{n} n\'ont pas pu être ouvertes',
+  'scans.uncheckedPages': '{n} n\'ont pas pu être vérifiées',
   'scans.hitsNewSeen': '{n} nouvelles, {m} connues',
   'scans.progress': '{done} recherches sur {planned} faites, {pages} pages vérifiées, {hits} nouvelles expositions.',
   'scans.progressTemplate': '{done} recherches sur {planned} faites, {pages} pages vérifiées, {hits} nouvelles expositions.',

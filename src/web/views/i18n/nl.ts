@@ -406,6 +406,7 @@ export const nl: Record<MessageKey, string> = {
   'scans.candidates': 'Te controleren pagina\'s',
   'scans.pages': 'Gecontroleerde pagina\'s',
   'scans.failedPages': '{n} konden niet geopend worden',
+  'scans.uncheckedPages': '{n} konden niet worden gecontroleerd',
   'scans.hitsNewSeen': '{n} nieuw, {m} bekend',
   'scans.progress': '{done} van {planned} zoekopdrachten klaar, {pages} pagina\'s gecontroleerd, {hits} nieuwe blootstellingen.',
   'scans.progressTemplate': '{done} van {planned} zoekopdrachten klaar, {pages} pagina\'s gecontroleerd, {hits} nieuwe blootstellingen.',

@@ -103,7 +103,8 @@ ${facts([
   [ctx.t('scans.finished'), timeTag(ctx, s.finishedAt)],
   [ctx.t('scans.searches'), `${p.queriesDone} / ${p.queriesPlanned}`],
   [ctx.t('scans.candidates'), p.candidatesFound],
-  [ctx.t('scans.pages'), `${p.pagesVisited}${p.pagesFailed ? ` (${ctx.t('scans.failedPages', { n: p.pagesFailed })})` : ''}`],
+  // Pages that could not be checked are counted apart from the ones read, so a refusal never looks like a clean page.
+  [ctx.t('scans.pages'), `${p.pagesVisited}${p.pagesUnchecked ? ` (${ctx.t('scans.uncheckedPages', { n: p.pagesUnchecked })}${p.pagesFailed ? `; ${ctx.t('scans.failedPages', { n: p.pagesFailed })}` : ''})` : ''}`],
   [ctx.t('scans.found'), ctx.t('scans.hitsNewSeen', { n: p.hitsNew, m: p.hitsSeen })],
 ])}
 <h2 class="small-heading">${ctx.t('scans.perEngine')}</h2>

@@ -113,5 +113,5 @@ describe('a scan of the demo person on the simulated web', () => {
     expect(second.hitsNew).toBe(0);
     expect(second.hitsSeen).toBeGreaterThan(0);
     expect(harness.app.hits.listForPerson(harness.personId)).toHaveLength(before);
-  });
+  }, 180_000);
 });

@@ -7,6 +7,7 @@ import { createPageVisitJob } from './page-visit.job.ts';
 import { createPageRetryJob } from './page-retry.job.ts';
 import { createAlertSweepSchedule, createDeliverAlertsJob, createDigestJob, createDigestSchedule } from './alerts.job.ts';
 import { createRecheckJob, createRecheckSchedule } from './recheck.job.ts';
+import { createBackupJob, createBackupSchedule } from './backup.job.ts';
 import { createTakedownEscalateJob, createTakedownOpenCaseJob, createTakedownSweepJob, createTakedownSweepSchedule } from './takedowns.job.ts';
 
 /** The full set of job handlers and scheduler tasks; the worker checks it against the declared job kinds at boot. */
@@ -22,9 +23,10 @@ export function createJobHandlers(deps: AppDeps): JobHandler[] {
     createTakedownEscalateJob(deps.takedowns),
     createTakedownOpenCaseJob(deps.takedowns),
     createRecheckJob(deps, deps.evidence),
+    createBackupJob(deps),
   ];
 }
 
 export function createSchedulerTasks(deps: AppDeps): SchedulerTask[] {
-  return [createDueScansSchedule(deps), createHealthCheckSchedule(deps), createAlertSweepSchedule(deps), createDigestSchedule(deps), createTakedownSweepSchedule(deps), createRecheckSchedule(deps)];
+  return [createDueScansSchedule(deps), createHealthCheckSchedule(deps), createAlertSweepSchedule(deps), createDigestSchedule(deps), createTakedownSweepSchedule(deps), createRecheckSchedule(deps), createBackupSchedule(deps)];
 }

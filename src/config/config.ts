@@ -10,11 +10,12 @@ import { parseAlertsSettings, alertsSettingDefinitions, type AlertSettings } fro
 import { parseTakedownsSettings, takedownsSettingDefinitions, type TakedownSettings } from './takedowns.settings.ts';
 import { parseEvidenceSettings, evidenceSettingDefinitions, type EvidenceSettings } from './evidence.settings.ts';
 import { parseEgressSettings, egressSettingDefinitions, type EgressSettings } from './egress.settings.ts';
+import { parseBackupSettings, backupSettingDefinitions, type BackupSettings } from './backup.settings.ts';
 import { parseAccountsSettings, accountsSettingDefinitions, type AccountsSettings } from './accounts.settings.ts';
 import { parseBrowserSandboxSettings, browserSandboxSettingDefinitions, type BrowserSandboxSettings } from './browser-sandbox.settings.ts';
 
 /** Every setting of every area, for the documentation (.env.example, README) and the checks on it. */
-export const allSettingDefinitions = [...settingDefinitions, ...browserSandboxSettingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...egressSettingDefinitions, ...accountsSettingDefinitions];
+export const allSettingDefinitions = [...settingDefinitions, ...browserSandboxSettingDefinitions, ...alertsSettingDefinitions, ...takedownsSettingDefinitions, ...evidenceSettingDefinitions, ...egressSettingDefinitions, ...backupSettingDefinitions, ...accountsSettingDefinitions];
 
 export type ProcessMode = 'all' | 'web' | 'worker';
 
@@ -47,6 +48,7 @@ export interface Config {
   takedowns: TakedownSettings;
   evidence: EvidenceSettings;
   egress: EgressSettings;
+  backup: BackupSettings;
   browserSandbox: BrowserSandboxSettings;
   accounts: AccountsSettings;
 }
@@ -119,10 +121,11 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
   const takedowns = parseTakedownsSettings(env);
   const evidence = parseEvidenceSettings(env);
   const egress = parseEgressSettings(env);
+  const backup = parseBackupSettings(env);
   const browserSandbox = parseBrowserSandboxSettings(env);
   const accounts = parseAccountsSettings(env);
-  for (const area of [alerts, takedowns, evidence, egress, browserSandbox, accounts]) if ('problems' in area) problems.push(...area.problems);
-  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in egress || 'problems' in browserSandbox || 'problems' in accounts) throw new ConfigError(problems);
+  for (const area of [alerts, takedowns, evidence, egress, backup, browserSandbox, accounts]) if ('problems' in area) problems.push(...area.problems);
+  if (problems.length > 0 || 'problems' in alerts || 'problems' in takedowns || 'problems' in evidence || 'problems' in egress || 'problems' in backup || 'problems' in browserSandbox || 'problems' in accounts) throw new ConfigError(problems);
 
   const v = values as Record<SettingName, never>;
   const dataDir = path.resolve(options.cwd ?? process.cwd(), v.DATA_DIR as string);
@@ -163,6 +166,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     takedowns: takedowns.settings,
     evidence: evidence.settings,
     egress: egress.settings,
+    backup: backup.settings,
     browserSandbox: browserSandbox.settings,
     accounts: accounts.settings,
   };

@@ -9,6 +9,7 @@ import { draftCommand } from './draft.command.ts';
 import { createAdminCommand } from './create-admin.command.ts';
 import { hashCommand } from './hash.command.ts';
 import { evidenceCommand } from './evidence.command.ts';
+import { backupCommand, restoreCommand } from './backup.command.ts';
 import { enginesCommand } from './engines.command.ts';
 
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, evidenceCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, evidenceCommand, backupCommand, restoreCommand, healthcheckCommand];

@@ -1,3 +1,4 @@
+import { backupJobKinds } from '../backup/backup.job-kinds.ts';
 import { z } from 'zod';
 import type { JobKindSpec } from './jobs.models.ts';
 import { alertJobKinds } from '../alerts/alerts.job-kinds.ts';
@@ -36,6 +37,7 @@ export const jobKinds = {
   ...alertJobKinds,
   ...takedownJobKinds,
   ...evidenceJobKinds,
+  ...backupJobKinds,
   ...scanRetryJobKinds,
 } satisfies Record<string, JobKindSpec>;
 

@@ -1,8 +1,18 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createFieldCipher, isSealed } from '../../../src/modules/evidence/field-cipher.models.ts';
+import { createFieldCipher, fieldBinding, isSealed } from '../../../src/modules/evidence/field-cipher.models.ts';
 import { deriveKeys } from '../../../src/modules/evidence/key-derivation.models.ts';
 
-const cipher = createFieldCipher(deriveKeys(Buffer.alloc(32, 3)));
+const keys = deriveKeys(Buffer.alloc(32, 3));
+const cipher = createFieldCipher(keys);
+
+/** A value as the first version wrote it: "es1.", no associated data. */
+function sealedByFirstVersion(plain: string): string {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', keys.fieldEncryption, iv);
+  const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
+  return `es1.${Buffer.concat([iv, body, c.getAuthTag()]).toString('base64url')}`;
+}
 
 describe('field encryption', () => {
   it('round-trips text, accents and emoji, and the sealed form contains none of it', () => {
@@ -28,6 +38,32 @@ describe('field encryption', () => {
     const flipped = `${sealed.slice(0, -3)}${sealed.at(-3) === 'A' ? 'B' : 'A'}${sealed.slice(-2)}`;
     expect(() => cipher.open(flipped)).toThrow();
     expect(() => createFieldCipher(deriveKeys(Buffer.alloc(32, 4))).open(sealed)).toThrow();
+  });
+});
+
+describe('sealed values bound to where they are stored', () => {
+  const hitUrl = fieldBinding('hits', 'url', 'hit_a');
+
+  it('open only in the table, column and row they were sealed for', () => {
+    const sealed = cipher.seal('https://forum.example/u/lolavelvet', hitUrl);
+    expect(sealed.startsWith('es2.')).toBe(true);
+    expect(cipher.open(sealed, hitUrl)).toBe('https://forum.example/u/lolavelvet');
+    expect(() => cipher.open(sealed, fieldBinding('hits', 'url', 'hit_b'))).toThrow();
+    expect(() => cipher.open(sealed, fieldBinding('hits', 'title', 'hit_a'))).toThrow();
+    expect(() => cipher.open(sealed)).toThrow();
+  });
+
+  it('cannot be passed off as a first-version value to skip the binding', () => {
+    const sealed = cipher.seal('Lola Velvet', hitUrl);
+    expect(() => cipher.open(`es1.${sealed.slice(4)}`, hitUrl)).toThrow();
+    expect(() => cipher.open(`es1.${sealed.slice(4)}`)).toThrow();
+  });
+
+  it('still reads first-version values, wherever they are read from', () => {
+    const old = sealedByFirstVersion('Marie-Claire Dubois');
+    expect(isSealed(old)).toBe(true);
+    expect(cipher.open(old)).toBe('Marie-Claire Dubois');
+    expect(cipher.open(old, hitUrl)).toBe('Marie-Claire Dubois');
   });
 });
 

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import type { BrowserLocation } from '../../browser/browser-locator.ts';
 import { sandboxWarning, type SandboxPlan, type SandboxState } from '../../browser/sandbox.models.ts';
 import type { HeartbeatsRepository } from '../jobs/heartbeats.repository.ts';
+import type { EgressGateway } from '../../egress/egress-gateway.ts';
 
 export interface HealthReport {
   status: 'ok' | 'degraded' | 'failing';
@@ -14,13 +15,15 @@ export interface HealthReport {
   browser: { found: boolean; source: string | null; instruction?: string; sandbox: SandboxState; warning?: string };
   /** The built-in simulated web is running: only the fictional demo person is scanned against it. */
   demo: { running: boolean; url: string | null };
+  /** Which connection the sites being checked see (`direct` is this machine's own), and connections refused so far. */
+  egress?: { pages: string; direct: boolean; refused: number; warning?: string };
 }
 
 /**
  * `failing` (HTTP 503) only when the service cannot work at all (no database, schema behind);
  * a missing browser or a silent worker is `degraded`: the dashboard still works and says what is wrong.
  */
-export function getHealth({ db, clock, heartbeats, browserLocation, browserSandbox, demo }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; browserSandbox: SandboxPlan; demo?: { url: string } }): HealthReport {
+export function getHealth({ db, clock, heartbeats, browserLocation, browserSandbox, demo, egress }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; browserSandbox: SandboxPlan; demo?: { url: string }; egress?: Pick<EgressGateway, 'describe' | 'stats'> }): HealthReport {
   let database: HealthReport['database'] = { ok: true };
   let pending = -1;
   try {
@@ -47,5 +50,17 @@ export function getHealth({ db, clock, heartbeats, browserLocation, browserSandb
     worker: { heartbeatAgeSeconds: ageSeconds, workerId: beat?.workerId ?? null, scheduler: beat?.isScheduler ?? false },
     browser,
     demo: { running: Boolean(demo), url: demo?.url ?? null },
+    ...(egress ? { egress: egressHealth(egress) } : {}),
+  };
+}
+
+function egressHealth(egress: Pick<EgressGateway, 'describe' | 'stats'>): NonNullable<HealthReport['egress']> {
+  const pages = egress.describe().pages;
+  const direct = pages === 'direct';
+  return {
+    pages,
+    direct,
+    refused: egress.stats().refusedTotal,
+    ...(direct ? { warning: 'Pages are visited from this machine\'s own connection: the sites being checked can see its IP address. Set EGRESS_PROXY to send visits through a proxy or Tor.' } : {}),
   };
 }

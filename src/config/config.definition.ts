@@ -41,7 +41,7 @@ export const settingDefinitions = [
   { env: 'MAX_PAGE_BYTES', default: '10485760', expects: 'bytes from 10000 to 1073741824', description: 'Largest page or image the scanner downloads.' },
   { env: 'PHOTO_MATCH_THRESHOLD', default: '31', expects: 'a whole number from 0 to 128', description: 'PDQ distance (of 256 bits) at or below which an image counts as the person\'s photo.' },
   { env: 'PHOTO_CROP_REGIONS', default: 'fine', expects: 'one of fine, standard, off', description: 'Extra hashes of sub-regions of each of the person\'s photos, so that crops of up to 20 % per side are found: `fine` (6 560 regions, ~1.5 s per photo, finds almost every crop), `standard` (880, ~0.4 s), `off`.' },
-  { env: 'HASH_WORKERS', default: '0', expects: 'a whole number from 0 to 64 (0: one per core, less one)', description: 'Worker threads that hash images found on pages.' },
+  { env: 'HASH_WORKERS', default: '0', expects: 'a whole number from 0 to 64 (0: one per core)', description: 'Worker threads that hash images found on pages and the person\'s photos.' },
   { env: 'HEALTH_ALERT_AFTER_HOURS', default: '48', expects: 'a whole number from 1 to 720', description: 'Tell the person when no scan has succeeded for this long.' },
 ] as const satisfies readonly SettingDefinition[];
 

@@ -13,12 +13,17 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError, createErrorFactory } from '../../shared/errors.ts';
+import type { PageImageHash, PageImageHashOptions } from './page-image-hash.ts';
 import type { PixelImage } from './pdq.models.ts';
 import type { HashImageOptions, HashPhotoOptions, ImageHashes, PhotoFileHashes } from './photo-hash.ts';
 import type { HashReply, HashTask } from './hash.worker.ts';
 
 export interface HashPoolOptions {
-  /** Number of worker threads (default: cores - 1, at least 1). */
+  /**
+   * Number of worker threads (default: one per core). Hashing waits on nothing but the CPU, so fewer workers than
+   * cores leaves a core idle whenever pages are being checked; the OS shares the cores with the web server and
+   * the browser, which mostly wait on the network.
+   */
   size?: number;
   /**
    * Per-task limit in ms (default 30 s), counted from when a worker takes the task; includes a new worker's
@@ -41,6 +46,8 @@ export interface HashPool {
   readonly size: number;
   hashFile(bytes: Uint8Array, options?: HashPhotoOptions & TaskOptions): Promise<PhotoFileHashes>;
   hashPixels(image: PixelImage, options?: HashImageOptions & TaskOptions): Promise<ImageHashes>;
+  /** The fast path for images found on pages: reduced-size decode, PDQ only (page-image-hash.ts). */
+  hashPageImage(bytes: Uint8Array, options?: PageImageHashOptions & TaskOptions): Promise<PageImageHash>;
   /** Stops accepting tasks, rejects queued ones, lets running ones finish, then ends the workers. */
   close(): Promise<void>;
 }
@@ -96,7 +103,7 @@ function transferable(data: Uint8Array, transfer: boolean | undefined): Uint8Arr
 }
 
 export function createHashPool(options: HashPoolOptions = {}): HashPool {
-  const size = Math.max(1, options.size ?? availableParallelism() - 1);
+  const size = Math.max(1, options.size ?? availableParallelism());
   const timeoutMs = options.taskTimeoutMs ?? 30_000;
   const slots = new Set<Slot>();
   const queue: Pending[] = [];
@@ -170,6 +177,11 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
       const data = transferable(bytes, transfer);
       const task: HashTask = { id: nextId++, op: 'file', bytes: data, options: hashOptions };
       return submit<PhotoFileHashes>(task, [data.buffer as ArrayBuffer], taskTimeout);
+    },
+    hashPageImage(bytes, { transfer, timeoutMs: taskTimeout, ...hashOptions } = {}) {
+      const data = transferable(bytes, transfer);
+      const task: HashTask = { id: nextId++, op: 'page', bytes: data, options: hashOptions };
+      return submit<PageImageHash>(task, [data.buffer as ArrayBuffer], taskTimeout);
     },
     hashPixels(image, { transfer, timeoutMs: taskTimeout, ...hashOptions } = {}) {
       const data = transferable(image.data, transfer);

@@ -6,11 +6,13 @@
 import { parentPort } from 'node:worker_threads';
 import { isAppError } from '../../shared/errors.ts';
 import type { PixelImage } from './pdq.models.ts';
+import { hashPageImage, type PageImageHashOptions } from './page-image-hash.ts';
 import { hashDecodedImage, hashPhotoFile, type HashImageOptions, type HashPhotoOptions } from './photo-hash.ts';
 
 export type HashTask =
   | { id: number; op: 'file'; bytes: Uint8Array; options: HashPhotoOptions }
-  | { id: number; op: 'pixels'; image: PixelImage; options: HashImageOptions };
+  | { id: number; op: 'pixels'; image: PixelImage; options: HashImageOptions }
+  | { id: number; op: 'page'; bytes: Uint8Array; options: PageImageHashOptions };
 
 export type HashReply =
   | { id: number; ok: true; result: unknown }
@@ -22,7 +24,12 @@ if (!port) throw new Error('hash.worker.ts must run as a worker thread');
 port.on('message', async (task: HashTask) => {
   let reply: HashReply;
   try {
-    const result = task.op === 'file' ? await hashPhotoFile(task.bytes, task.options) : hashDecodedImage(task.image, task.options);
+    const result =
+      task.op === 'file'
+        ? await hashPhotoFile(task.bytes, task.options)
+        : task.op === 'page'
+          ? await hashPageImage(task.bytes, task.options)
+          : hashDecodedImage(task.image, task.options);
     reply = { id: task.id, ok: true, result };
   } catch (error) {
     // Only coded errors cross the boundary with their message; anything else is reported generically.

@@ -55,7 +55,7 @@ export function createPhotoMatcher({ hashesFor, pool, options, logger }: {
         }
         let hashed;
         try {
-          hashed = await pool.hashFile(bytes, { transfer: true, maxBytes: options.maxImageBytes });
+          hashed = await pool.hashPageImage(bytes, { transfer: true, maxBytes: options.maxImageBytes });
         } catch (error) {
           unusable.push({ imageUrl, reason: isAppError(error) && error.code === 'photos.too_many_pixels' ? 'too_large' : 'not_an_image' });
           continue;

@@ -1,0 +1,80 @@
+/**
+ * The fast path for images found on pages: only a PDQ hash to look up among the person's stored hashes, as
+ * cheaply as the decoder allows.
+ *
+ * PDQ keeps nothing finer than a 64 x 64 grid after its tent filter, so decoding a 4000 x 3000 photo at full size
+ * only to average it away is wasted work. JPEG and WebP can decode at 1/2, 1/4 or 1/8 scale directly (the DCT
+ * is truncated, no full-size pixels exist); sharp's shrink-on-load does that, then a cheap reduce brings the
+ * short side to `PAGE_DECODE_SIDE`. The picture is normalised like a repost is seen (EXIF orientation applied,
+ * transparency flattened onto white, letterbox and frame borders trimmed), then hashed with the same PDQ kernels.
+ * The result differs from the canonical hash by a few bits (bench/README.md gives the measured distribution),
+ * far below the match threshold; the canonical hash stays the one that is stored and exported.
+ */
+import sharp, { type OutputInfo } from 'sharp';
+import { isAppError } from '../../shared/errors.ts';
+import {
+  classifySharpError,
+  cropPixels,
+  createTruncatedImageError,
+  DEFAULT_MAX_PIXELS,
+  DEFAULT_TRIM_THRESHOLD,
+  findContentBox,
+  readImageHeader,
+  type DecodeOptions,
+} from './image-decode.ts';
+import { pdqHash, type PixelImage } from './pdq.models.ts';
+
+/**
+ * Short side of the decoded picture. 256 keeps 4 pixels per PDQ cell, which the tent filter averages as it would
+ * at full size; measured against the canonical hash in bench/page-hash-fidelity.bench.ts.
+ */
+export const PAGE_DECODE_SIDE = 256;
+const DEFAULT_TIMEOUT_SECONDS = 15;
+
+export interface PageImageHashOptions extends DecodeOptions {
+  /** Short side to decode at (default PAGE_DECODE_SIDE); images already smaller are not enlarged. */
+  decodeSide?: number;
+}
+
+export interface PageImageHash {
+  pdq: string;
+  quality: number;
+  /** Size of the picture as published (after orientation), not of the reduced decode. */
+  width: number;
+  height: number;
+}
+
+/** Decodes at reduced size with the same byte and pixel limits as every decode, normalised for matching. */
+export async function decodeForPage(bytes: Uint8Array, options: PageImageHashOptions = {}): Promise<PixelImage & { orientedWidth: number; orientedHeight: number }> {
+  const meta = await readImageHeader(bytes, options);
+  const side = options.decodeSide ?? PAGE_DECODE_SIDE;
+  let data: Buffer;
+  let info: OutputInfo;
+  try {
+    ({ data, info } = await sharp(bytes, { failOn: 'truncated', limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS })
+      .timeout({ seconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS })
+      .rotate()
+      .resize({ width: side, height: side, fit: 'outside', withoutEnlargement: true, fastShrinkOnLoad: true })
+      .flatten({ background: '#ffffff' })
+      .toColourspace('srgb')
+      .removeAlpha()
+      .raw({ depth: 'uchar' })
+      .toBuffer({ resolveWithObject: true }));
+  } catch (error) {
+    throw isAppError(error) ? error : classifySharpError(error);
+  }
+  if (info.channels !== 3 || data.length !== info.width * info.height * 3) throw createTruncatedImageError();
+  const swapped = (meta.orientation ?? 1) >= 5;
+  const orientedWidth = swapped ? meta.height! : meta.width!;
+  const orientedHeight = swapped ? meta.width! : meta.height!;
+  const image: PixelImage = { width: info.width, height: info.height, channels: 3, data };
+  const threshold = options.trim === false ? null : typeof options.trim === 'number' ? options.trim : DEFAULT_TRIM_THRESHOLD;
+  const box = threshold === null ? null : findContentBox(image, threshold);
+  return { ...(box ? cropPixels(image, box) : image), orientedWidth, orientedHeight };
+}
+
+export async function hashPageImage(bytes: Uint8Array, options: PageImageHashOptions = {}): Promise<PageImageHash> {
+  const image = await decodeForPage(bytes, options);
+  const { hash, quality } = pdqHash(image);
+  return { pdq: hash, quality, width: image.orientedWidth, height: image.orientedHeight };
+}

@@ -19,6 +19,7 @@ const SKIPPED_BLOCKS = '.related-question-pair, [jsname=N760b], #tads, #tadsb, #
 const SNIPPET = '[data-sncf] .VwiC3b, .VwiC3b, [data-sncf], [style*=-webkit-line-clamp], .IsZvec, .st, .BNeawe.s3v9rd';
 const HEADINGS = 'a h3, a [role=heading][aria-level="3"], a .BNeawe.vvjwJb';
 const RESULT_BLOCK = 'div.g, .MjjYud, div.Gx5Zad, div.ZINbbc';
+const BASIC_BLOCK = 'div.Gx5Zad, div.ZINbbc';
 const NO_RESULTS = /did not match any documents|No results found for|Aucun document ne correspond|ergab keine Treffer|leverde geen documenten op/i;
 
 /** SearXNG's `detect_google_sorry`, plus the "Verifying your request" interstitial seen on Lens. */
@@ -36,6 +37,16 @@ export function detectGoogleSignal(response: RawResponse): BlockSignal | null {
 function basicResultList(doc: HtmlElement): HtmlElement | null {
   const main = query(doc, '#main');
   return main && query(main, 'div.Gx5Zad, div.ZINbbc, div.kCrYT') ? main : null;
+}
+
+/**
+ * On the basic page a "People also ask" answer is a result-shaped block (title link, URL, snippet) nested inside
+ * the question's own block; organic results are never nested, so nesting is what tells them apart (the
+ * answer's wrapper classes are as obfuscated as the rest).
+ */
+function isNestedBasicBlock(link: HtmlElement): boolean {
+  const block = closest(link, BASIC_BLOCK);
+  return Boolean(block?.parent && closest(block.parent, BASIC_BLOCK));
 }
 
 function snippetFor(link: HtmlElement, block: HtmlElement | null): string {
@@ -57,7 +68,7 @@ export function parseGoogle(response: RawResponse): ParsedSearch {
   for (const heading of search ? queryAll(search, HEADINGS) : []) {
     const link = closest(heading, 'a');
     // A heading inside a heading (`h3 > div.BNeawe`) names the same link once.
-    if (!link || links.has(link) || closest(link, SKIPPED_BLOCKS)) continue;
+    if (!link || links.has(link) || closest(link, SKIPPED_BLOCKS) || isNestedBasicBlock(link)) continue;
     links.add(link);
     const block = closest(link, RESULT_BLOCK) ?? link.parent;
     collector.add(attr(link, 'href'), textOf(heading), snippetFor(link, block));

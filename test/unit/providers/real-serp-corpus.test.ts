@@ -19,14 +19,19 @@ interface Tally {
   returned: number;
   blockPages: number;
 }
-const tallies = new Map<EngineId, Tally>();
-function tally(engine: EngineId): Tally {
-  let t = tallies.get(engine);
+// Per engine (what the recall floor applies to) and per engine and page variant (desktop, mobile, basic, lite...),
+// so the printed table shows which kind of page a shortfall comes from.
+const tallies = new Map<string, Tally>();
+function tallyOf(key: string): Tally {
+  let t = tallies.get(key);
   if (!t) {
     t = { pages: 0, expected: 0, found: 0, returned: 0, blockPages: 0 };
-    tallies.set(engine, t);
+    tallies.set(key, t);
   }
   return t;
+}
+function tallyTargets(engine: EngineId, variant: string): Tally[] {
+  return [tallyOf(engine), tallyOf(`${engine}/${variant}`)];
 }
 
 describe('the corpus of real engine pages', () => {
@@ -59,18 +64,19 @@ describe.each(pages.map((page) => [`${page.folder}/${page.file}`, page] as const
       expect(returned.filter((url) => isEngineInternalLink(new URL(url)))).toEqual([]);
       const found = returned.filter((url) => expected.includes(url));
       expect(found).toEqual(expected.filter((url) => found.includes(url)));
-      const t = tally(engine);
-      t.pages++;
-      t.expected += expected.length;
-      t.found += found.length;
-      t.returned += returned.length;
+      for (const t of tallyTargets(engine, page.expected.variant)) {
+        t.pages++;
+        t.expected += expected.length;
+        t.found += found.length;
+        t.returned += returned.length;
+      }
     });
   } else {
     it(`is reported as ${outcome}, never as a page with nothing found`, () => {
       const parsed = ENGINES[engine].parse(page.response());
       expect(parsed.outcome).toBe(outcome);
       expect(parsed.results).toEqual([]);
-      tally(engine).blockPages++;
+      for (const t of tallyTargets(engine, page.expected.variant)) t.blockPages++;
     });
   }
 });
@@ -79,7 +85,7 @@ describe('recall per engine over the real pages', () => {
   it.each([...new Set(pages.filter((p) => p.expected.outcome === 'ok').map((p) => p.expected.engine))])(
     '%s finds at least 95% of the organic results and returns nothing else',
     (engine) => {
-      const engineTally = tally(engine);
+      const engineTally = tallyOf(engine);
       const recall = engineTally.expected === 0 ? 1 : engineTally.found / engineTally.expected;
       expect(recall).toBeGreaterThanOrEqual(MIN_RECALL);
       expect(engineTally.returned).toBe(engineTally.found);
@@ -100,7 +106,7 @@ afterAll(() => {
   const lines = rows.map(([engine, t]) => {
     const recall = t.expected === 0 ? '-' : (t.found / t.expected).toFixed(3);
     const precision = t.returned === 0 ? '-' : (t.found / t.returned).toFixed(3);
-    return `${engine.padEnd(10)} ${String(t.pages).padStart(5)} ${String(t.expected).padStart(8)} ${String(t.found).padStart(6)} ${recall.padStart(7)} ${precision.padStart(9)} ${String(t.blockPages).padStart(6)}`;
+    return `${engine.padEnd(22)} ${String(t.pages).padStart(5)} ${String(t.expected).padStart(8)} ${String(t.found).padStart(6)} ${recall.padStart(7)} ${precision.padStart(9)} ${String(t.blockPages).padStart(6)}`;
   });
-  console.log(['real-serp corpus: engine     pages organic  found  recall precision blocks', ...lines].join('\n'));
+  console.log(['real-serp corpus:', `${'engine/variant'.padEnd(22)} pages  organic  found  recall precision blocks`, ...lines].join('\n'));
 });

@@ -1,7 +1,8 @@
 /**
- * Candidate pages processed per minute by the scan pipeline (visit in Chromium through the URL guard,
+ * Candidate pages processed per minute by the scan pipeline (visit in Chromium through the egress gateway,
  * extract, match, classify, store the hit, settle the job) at concurrency 1, 2 and 4, against a bare
- * Playwright loop that only loads the same pages in fresh contexts (the limit). Peak memory is the
+ * Playwright loop that only loads the same pages in fresh contexts (the limit), run once direct and once
+ * through the egress gateway to give the gateway's own overhead side by side. Peak memory is the
  * resident size of the whole process tree, Chromium included.
  *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48]
  */
@@ -22,6 +23,8 @@ import { normalizeUrl } from '../src/shared/url.models.ts';
 import { createWorker } from '../workers/worker.ts';
 import { createJobHandlers } from '../workers/handlers.ts';
 import { startPeakSampler } from './memory-sampler.ts';
+import { createEgressGateway } from '../src/egress/egress-gateway.ts';
+import { direct } from '../src/egress/upstream.models.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' } } });
 const pageCount = Number(values.pages);
@@ -32,7 +35,12 @@ const web = await createSimulatedWeb({ port: 0, indexHostile: false });
 const paths = PLANTED_PAGES.filter((p) => p.expect !== 'hostile').map((p) => p.path);
 const urls = Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % paths.length]}?copy=${i}`);
 
-async function bareLoop(concurrency: number): Promise<{ seconds: number; peakMiB: number }> {
+/**
+ * The same loop with and without the egress gateway: `viaGateway` gives each context its own gateway scope
+ * as its proxy, exactly as a page visit does, so the difference is the gateway's cost alone.
+ */
+async function bareLoop(concurrency: number, viaGateway: boolean): Promise<{ seconds: number; peakMiB: number }> {
+  const gateway = createEgressGateway({ upstreams: { default: direct, pages: direct, engines: {} }, logger: createLogger({ level: 'silent' }) });
   const browser = await chromium.launch({ executablePath: location.kind === 'local' ? location.executablePath : undefined, args: chromiumLaunchArgs(process.getuid?.() === 0) });
   const sampler = startPeakSampler();
   const started = performance.now();
@@ -40,15 +48,18 @@ async function bareLoop(concurrency: number): Promise<{ seconds: number; peakMiB
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < urls.length) {
       const url = urls[next++]!;
-      const context = await browser.newContext();
+      const scope = viaGateway ? gateway.openScope({ allowHosts: [new URL(web.url).host], route: { kind: 'pages' }, label: 'bench' }) : null;
+      const context = await browser.newContext(scope ? { proxy: { server: await scope.proxyServer() } } : {});
       const page = await context.newPage();
       await page.goto(url, { waitUntil: 'load' });
       await context.close();
+      await scope?.close();
     }
   }));
   const seconds = (performance.now() - started) / 1000;
   const peakMiB = sampler.stop();
   await browser.close();
+  await gateway.close();
   return { seconds, peakMiB };
 }
 
@@ -67,7 +78,9 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB
     results: urls.map((url) => ({ url, title: '', snippet: '', normalizedUrl: normalizeUrl(url) })),
   });
   // Warm the browser so both measurements exclude Chromium's start.
-  await app.browserPool.withPage(async (page) => void (await page.goto(`${web.url}/`)));
+  const warmScope = app.egress.openScope({ allowHosts: [new URL(web.url).host], route: { kind: 'pages' }, label: 'warm-up' });
+  await app.browserPool.withPage(async (page) => void (await page.goto(`${web.url}/`)), { egress: warmScope });
+  await warmScope.close();
   const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
   const sampler = startPeakSampler();
   const started = performance.now();
@@ -84,11 +97,16 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB
 
 const rows: Record<string, unknown>[] = [];
 for (const concurrency of [1, 2, 4]) {
-  const bare = await bareLoop(concurrency);
+  const bare = await bareLoop(concurrency, false);
+  const gated = await bareLoop(concurrency, true);
   const full = await pipeline(concurrency);
-  const barePerMin = (urls.length / bare.seconds) * 60;
-  const fullPerMin = (urls.length / full.seconds) * 60;
-  rows.push({ concurrency, pages: urls.length, pipelinePagesPerMin: Math.round(fullPerMin), barePlaywrightPagesPerMin: Math.round(barePerMin), ratio: Number((fullPerMin / barePerMin).toFixed(2)), pipelinePeakMiB: Math.round(full.peakMiB), barePeakMiB: Math.round(bare.peakMiB), hitsStored: full.hits });
+  const perMin = (run: { seconds: number }) => (urls.length / run.seconds) * 60;
+  rows.push({
+    concurrency, pages: urls.length,
+    pipelinePagesPerMin: Math.round(perMin(full)), barePlaywrightPagesPerMin: Math.round(perMin(bare)), ratio: Number((perMin(full) / perMin(bare)).toFixed(2)),
+    bareViaGatewayPagesPerMin: Math.round(perMin(gated)), gatewayRatio: Number((perMin(gated) / perMin(bare)).toFixed(2)),
+    pipelinePeakMiB: Math.round(full.peakMiB), barePeakMiB: Math.round(bare.peakMiB), hitsStored: full.hits,
+  });
 }
 await web.close();
 console.table(rows);

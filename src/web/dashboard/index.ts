@@ -7,6 +7,7 @@ import { createPeoplePages } from './people-pages.routes.ts';
 import { registerExposurePages } from './exposures-pages.routes.ts';
 import { registerScanPages } from './scans-pages.routes.ts';
 import { registerSettingsPages } from './settings-pages.routes.ts';
+import { registerGuidancePages } from './guidance-pages.routes.ts';
 
 /**
  * The dashboard pages and the account API. `wipePersonEvidence` removes a wiped person's files from the
@@ -21,5 +22,6 @@ export function createDashboardRouteModules(options: { wipePersonEvidence: (deps
     registerExposurePages,
     registerScanPages,
     registerSettingsPages,
+    registerGuidancePages,
   ];
 }

@@ -45,6 +45,11 @@ export const pageRoutes: PageRouteSpec[] = [
   page('GET', '/settings', { roles: ['admin'] }),
   page('POST', '/settings/accounts', { roles: ['admin'], resources: [{ in: 'body', name: 'personId', kind: 'person' }] }),
   page('POST', '/settings/assignments', { roles: ['admin'], resources: [{ in: 'body', name: 'accountId', kind: 'account' }, { in: 'body', name: 'personId', kind: 'person' }] }),
+  // Guidance is for everyone signed in; an exposure named in the query is checked like any hit.
+  page('GET', '/guidance', { resources: [{ in: 'query', name: 'exposure', kind: 'hit' }] }),
+  page('GET', '/guidance/doxxing', { resources: [{ in: 'query', name: 'exposure', kind: 'hit' }] }),
+  page('GET', '/guidance/sextortion', { resources: [{ in: 'query', name: 'exposure', kind: 'hit' }] }),
+  page('GET', '/guidance/intimate-images', { resources: [{ in: 'query', name: 'exposure', kind: 'hit' }] }),
   page('GET', '/account'),
   page('POST', '/account/language'),
   page('POST', '/account/tokens'),

@@ -17,6 +17,8 @@ export const de: Record<MessageKey, string> = {
   'quickExit.label': 'Schnell raus',
   'quickExit.hint': '(verlässt diese Seite sofort)',
   'quickExit.footer': 'Musst du schnell weg? Nutze oben „Schnell raus“ oder drücke dreimal Escape.',
+  'guidance.whatToDo': 'Was jetzt tun?',
+  'guidance.whatToDoHint': 'Ruhige, konkrete Schritte, Beratungsstellen in deinem Land und was dieser Dienst für dich tun kann.',
 
   'common.yes': 'Ja',
   'common.no': 'Nein',

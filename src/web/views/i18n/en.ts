@@ -16,6 +16,8 @@ export const en = {
   'quickExit.label': 'Quick exit',
   'quickExit.hint': '(leaves this site at once)',
   'quickExit.footer': 'Need to leave quickly? Use "Quick exit" at the top, or press Escape three times.',
+  'guidance.whatToDo': 'What to do now',
+  'guidance.whatToDoHint': 'Calm, concrete steps, helplines in your country, and what this service can do for you.',
 
   'common.yes': 'Yes',
   'common.no': 'No',

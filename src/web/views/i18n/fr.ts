@@ -17,6 +17,8 @@ export const fr: Record<MessageKey, string> = {
   'quickExit.label': 'Sortie rapide',
   'quickExit.hint': '(quitte ce site immédiatement)',
   'quickExit.footer': 'Besoin de partir vite ? Utilisez « Sortie rapide » en haut, ou appuyez trois fois sur Échap.',
+  'guidance.whatToDo': 'Que faire maintenant ?',
+  'guidance.whatToDoHint': 'Des étapes calmes et concrètes, les lignes d’aide de votre pays, et ce que ce service peut faire pour vous.',
 
   'common.yes': 'Oui',
   'common.no': 'Non',

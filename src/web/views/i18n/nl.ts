@@ -17,6 +17,8 @@ export const nl: Record<MessageKey, string> = {
   'quickExit.label': 'Snel weg',
   'quickExit.hint': '(verlaat deze site meteen)',
   'quickExit.footer': 'Moet je snel weg? Gebruik "Snel weg" bovenaan, of druk drie keer op Escape.',
+  'guidance.whatToDo': 'Wat nu?',
+  'guidance.whatToDoHint': 'Rustige, concrete stappen, hulplijnen in je land, en wat deze dienst voor je kan doen.',
 
   'common.yes': 'Ja',
   'common.no': 'Nee',

@@ -124,6 +124,12 @@ function statusActions(ctx: ViewContext, d: ExposureDetail): SafeHtml {
 </section>`;
 }
 
+/** The way to calm, concrete help for what this page does to the person, kept near the top. */
+function guidanceLink(ctx: ViewContext, d: ExposureDetail): SafeHtml {
+  const topic = d.hit.categories.includes('intimate_media') ? 'intimate-images' : 'doxxing';
+  return html`<p class="guidance-link"><a class="button primary" href="/guidance/${topic}?exposure=${d.hit.id}">${ctx.t('guidance.whatToDo')}</a> <span class="muted small">${ctx.t('guidance.whatToDoHint')}</span></p>`;
+}
+
 export function renderExposureView(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): SafeHtml {
   return layout(ctx, {
     title: d.hit.title || d.hit.host,
@@ -131,6 +137,7 @@ export function renderExposureView(ctx: ViewContext, d: ExposureDetail, o: Expos
     body: html`${doneNotice(ctx)}${o.error ? notice('error', o.error) : ''}
 <p class="url-line">${externalLink(d.hit.url)}</p>
 <p class="muted small">${ctx.t('exposure.openWarning')}</p>
+${guidanceLink(ctx, d)}
 ${facts([
   [ctx.t('common.person'), d.personLabel],
   [ctx.t('common.severity'), severityBadge(ctx, d.hit.severity)],

@@ -83,6 +83,7 @@ export function renderOverviewView(ctx: ViewContext, o: OverviewView): SafeHtml 
     body: html`${doneNotice(ctx)}
 ${sandboxBanner(ctx)}
 ${stale.length > 0 ? notice('warn', ctx.t('overview.staleWarning', { n: stale.length })) : ''}
+<p class="guidance-link"><a class="button primary" href="/guidance">${ctx.t('guidance.whatToDo')}</a> <span class="muted small">${ctx.t('guidance.whatToDoHint')}</span></p>
 ${severityTiles(ctx, o)}
 <div class="grid-2">
   <div class="column">

@@ -1,0 +1,25 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.ts';
+import { GUIDANCE_TOPICS } from '../views/guidance/index.ts';
+import { renderGuidanceIndexView, renderGuidanceTopicView, type GuidanceContext } from '../views/pages/guidance.page.ts';
+import { sendPage, viewContext } from './page-kit.ts';
+
+/**
+ * "What to do now": guidance for doxxing, sextortion and shared intimate images, open to every signed-in
+ * role. Reached from an exposure (`?exposure=<hit id>`, checked by the access rule like any hit), the
+ * page links back to that exposure's evidence pack and takedown.
+ */
+export function registerGuidancePages(app: FastifyInstance, deps: AppDeps): void {
+  const context = (request: FastifyRequest): GuidanceContext => {
+    const exposure = (request.query as Record<string, unknown> | undefined)?.exposure;
+    const hit = typeof exposure === 'string' && exposure !== '' ? deps.hits.get(exposure) : null;
+    return { exposureId: hit?.id ?? null, hasCase: hit ? deps.takedowns.cases.getByHit(hit.id) !== null : false };
+  };
+
+  app.get('/guidance', async (request, reply) => sendPage(reply, renderGuidanceIndexView(viewContext(request, deps), context(request))));
+
+  // One route per topic, so the page table names each page and an unknown topic is simply not found.
+  for (const topic of GUIDANCE_TOPICS) {
+    app.get(`/guidance/${topic}`, async (request, reply) => sendPage(reply, renderGuidanceTopicView(viewContext(request, deps), topic, context(request))));
+  }
+}

@@ -25,7 +25,7 @@ import type { EngineStatusRepository } from './engine-status.repository.ts';
 import type { UncheckedPagesRepository } from './unchecked-pages.repository.ts';
 import { afterStoredHit, readOutcome, settleWithoutPageMatch, type PageReadOutcome } from './unchecked-pages.usecases.ts';
 import type { SearchRuntime } from './search-runtime.ts';
-import { laterRefusal, recordPageOutcomes } from './search-pages.repository.ts';
+import { laterRefusal } from './search-pages.repository.ts';
 import { personSearchRegion } from './search-region.models.ts';
 
 export interface PhotoMatch {
@@ -154,7 +154,7 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
             runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind,
             outcome: attempt.outcome, signal: attempt.outcome === 'ok' ? null : (attempt.signal ?? null), durationMs: attempt.durationMs, results,
           });
-          recordPageOutcomes(deps.db, { runId, engine: engineKey, query: item.key, pages: attempt.pages });
+          deps.scans.recordPageOutcomes({ runId, engine: engineKey, query: item.key, pages: attempt.pages });
           return ids;
         });
         if (attempt.outcome !== 'ok') deps.logger.warn({ engine: engineKey, outcome: attempt.outcome, signal: attempt.signal }, 'search did not succeed');
@@ -225,10 +225,10 @@ export async function visitCandidate(
   };
   // Nothing matched on the page itself: a page that could not be read is recorded as such (never as "no
   // match") and retried later, and what the engines showed for it is matched instead.
-  const settleUnread = async (outcome: PageReadOutcome, erroredStatus?: { code: string }) => {
+  const settleUnread = async (outcome: PageReadOutcome, visitError?: { code: string }) => {
     let stored: { hit: Hit; isNew: boolean } | null = null;
     args.complete(() => {
-      stored = settleWithoutPageMatch(deps, { run, candidate, profile, outcome, erroredStatus });
+      stored = settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError });
     });
     await afterStoredHit(deps, { stored, visit: outcome.kind === 'read' ? outcome.visit : null, run });
     await finishScanIfComplete(deps, run.id);

@@ -38,7 +38,8 @@ export function enqueueRetry(deps: Pick<UncheckedDeps, 'jobs'>, row: { id: strin
  */
 export function settleWithoutPageMatch(
   deps: UncheckedDeps,
-  args: { run: ScanRun; candidate: Candidate; profile: NormalisedProfile; outcome: PageReadOutcome; erroredStatus?: { code: string } },
+  /** `visitError`: the visit threw; the candidate keeps the error code as before (status `failed`). */
+  args: { run: ScanRun; candidate: Candidate; profile: NormalisedProfile; outcome: PageReadOutcome; visitError?: { code: string } },
 ): { hit: Hit; isNew: boolean } | null {
   const { run, candidate, outcome } = args;
   const snippets = deps.uncheckedPages.snippetsForCandidate(candidate.id);
@@ -83,7 +84,7 @@ export function settleWithoutPageMatch(
   }
 
   const hit = stored ? (stored.isNew ? 'new' : 'seen') : undefined;
-  if (args.erroredStatus) deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'failed', skipReason: args.erroredStatus.code, hit });
+  if (args.visitError) deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'failed', skipReason: args.visitError.code, hit });
   else if (outcome.kind === 'unreadable') deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'unchecked', skipReason: outcome.reason, hit });
   else deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit });
   return stored;

@@ -14,7 +14,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
-import { CROP_REGION_SETS, type CropFractions, type CropRegionSet } from '../src/modules/photos/crop-regions.models.ts';
+import { type CropFractions, type CropRegionSet } from '../src/modules/photos/crop-regions.models.ts';
 import { hexToWords, distanceWords } from '../src/modules/photos/hamming.models.ts';
 import { decodeImage } from '../src/modules/photos/image-decode.ts';
 import { hashDecodedImage, hashPhotoFile } from '../src/modules/photos/photo-hash.ts';

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import type { App } from '../../app.ts';
 import { verifyEvidence } from '../../modules/evidence/verify.usecases.ts';
 import { exportEvidenceToDir } from '../../modules/evidence/export.usecases.ts';
 import { reportLanguages, isReportLanguage } from '../../modules/evidence/report-strings.ts';

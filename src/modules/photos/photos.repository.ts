@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
-import { photoHashes, photos, reverseImageConsents } from '../../db/schema/index.ts';
+import { photos, reverseImageConsents } from '../../db/schema/index.ts';
 import type { PhotoFileHashes } from './photo-hash.ts';
 
 export type PhotoRow = typeof photos.$inferSelect;

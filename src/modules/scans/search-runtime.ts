@@ -6,7 +6,7 @@ import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
 import type { EgressGateway, EgressScope } from '../../egress/egress-gateway.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { isAppError } from '../../shared/errors.ts';
-import type { EngineDefinition, EngineRequest, ImageQuery, ParsedSearch, RawResponse } from '../../providers/provider.types.ts';
+import type { EngineDefinition, EngineRequest, ImageQuery, RawResponse } from '../../providers/provider.types.ts';
 import { asBrowserHeaders, HIDE_WEBDRIVER_SCRIPT } from '../../providers/shared/user-agent.models.ts';
 import { createBrowserIdentityResolver, type BrowserIdentityResolver } from './browser-identity.ts';
 import { createSessionStore, searchPages, type SearchArgs, type SearchAttempt, type SendOnce } from './search-pages.ts';

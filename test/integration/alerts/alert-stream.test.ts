@@ -35,7 +35,7 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, done: 
 
 describe('alert inbox API', () => {
   it('lists alerts newest first with the unread count, and marks one read', async () => {
-    const { app, alerts, server, admin } = await startServer();
+    const { app, alerts, server } = await startServer();
     const { hit } = seedPersonWithHit(app, { severity: 'high' });
     const { alertId } = raiseExposureAlert(alerts, { hit, isNew: true });
 

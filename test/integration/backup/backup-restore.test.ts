@@ -99,7 +99,7 @@ describe('backup and restore of the database and the evidence vault', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(copy, 'manifest.json'), 'utf8'));
     const victim = path.join(copy, manifest.vault[0].path);
     const bytes = fs.readFileSync(victim);
-    bytes[bytes.length - 1] ^= 1;
+    bytes[bytes.length - 1] = bytes[bytes.length - 1]! ^ 1;
     fs.writeFileSync(victim, bytes);
     const target = makeTempDir('es-restored-');
     fs.writeFileSync(path.join(target, 'evidence.key'), key, { mode: 0o600 });

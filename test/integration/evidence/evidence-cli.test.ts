@@ -9,7 +9,6 @@ import { createApp } from '../../../src/app.ts';
 import { createLogger } from '../../../src/shared/logger.ts';
 import { parseProfile } from '../../../src/modules/profiles/profile-file.models.ts';
 import { demoProfile } from '../../../src/demo/demo-person.ts';
-import { openEvidenceVault } from '../../../src/modules/evidence/evidence-key.ts';
 import { recordCapture } from '../../../src/modules/evidence/captures.repository.ts';
 import { listCustody } from '../../../src/modules/evidence/custody-log.repository.ts';
 import { canonicalJson, legacyCustodyEntryHash } from '../../../src/modules/evidence/custody-log.models.ts';
@@ -17,7 +16,7 @@ import { deriveSubKey } from '../../../src/modules/evidence/key-derivation.model
 import { vaultFileName } from '../../../src/modules/evidence/vault-format.models.ts';
 import { captureIo } from '../../helpers/cli-io.ts';
 import { makeTempDir } from '../../helpers/test-app.ts';
-import { browserLocation, defaultEvidenceSettings, noBrowser } from './evidence-fixtures.ts';
+import { browserLocation, noBrowser } from './evidence-fixtures.ts';
 
 const key = randomBytes(32).toString('base64');
 

@@ -93,6 +93,11 @@ async function main(): Promise<void> {
     await shoot(page, '14-not-found', `${base}/exposures/hit_doesnotexist`);
     await shoot(page, '15-overview-nl', `${base}/overview?lang=nl`);
     await shoot(page, '16-person-de', `${base}/people/${demo.id}?lang=de`);
+    await shoot(page, '19-guidance', `${base}/guidance?lang=en`);
+    await shoot(page, '20-guidance-doxxing-exposure', `${base}/guidance/doxxing?exposure=${critical.id}&lang=en`);
+    await shoot(page, '21-guidance-sextortion-fr', `${base}/guidance/sextortion?lang=fr`);
+    await shoot(page, '22-guidance-intimate-images-de', `${base}/guidance/intimate-images?lang=de`);
+    await shoot(page, '23-guidance-nl', `${base}/guidance?lang=nl`);
     await page.goto(`${base}/overview?lang=en`);
 
     const loggedOut = await browser.newContext();

@@ -38,8 +38,9 @@ export interface GuidanceText {
   serviceBackToExposure: string;
   helplinesHeading: string;
   helplinesLead: string;
-  /** `{date}` is the date the contacts were listed. */
+  /** `{date}` is the date the contacts were listed: once above the helplines, and short beside each. */
   listedOn: string;
+  listedShort: string;
   sourceLabel: string;
   sourcesHeading: string;
   sourcesNote: string;

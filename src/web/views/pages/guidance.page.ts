@@ -15,6 +15,8 @@ import {
   type SourceId,
 } from '../guidance/index.ts';
 
+const US_CRISIS_LINE = HELPLINES.find((h) => h.id === 'us-ccri')!.contacts[0]!;
+
 /** The exposure the reader came from, already checked by the access rule; its links lead back to it. */
 export interface GuidanceContext {
   exposureId: string | null;
@@ -40,7 +42,7 @@ function danger(t: GuidanceText, used: Set<SourceId>): SafeHtml {
   <h2 id="danger-heading">${t.dangerHeading}</h2>
   <p>${t.dangerText}</p>
   <ul class="emergency">${EMERGENCY.map((e) => html`<li><span>${t.countries[e.country]}</span> ${contactLink(e.contact)}</li>`)}</ul>
-  <p>${t.dangerUs}</p>
+  <p>${t.dangerUs} ${contactLink(US_CRISIS_LINE)}</p>
   <p class="small">${cite([...new Set([...EMERGENCY.flatMap((e) => e.sources), 'p8' as const])], used, t)}</p>
 </section>`;
 }
@@ -61,17 +63,18 @@ function service(t: GuidanceText, g: GuidanceContext): SafeHtml {
 }
 
 function helplines(ctx: ViewContext, t: GuidanceText, used: Set<SourceId>): SafeHtml {
-  const listed = t.listedOn.replace('{date}', formatDate(ctx, `${CONTACTS_LISTED_ON}T12:00:00Z`));
+  const date = formatDate(ctx, `${CONTACTS_LISTED_ON}T12:00:00Z`);
   return html`<section class="card" id="helplines" aria-labelledby="helplines-heading">
   <h2 id="helplines-heading">${t.helplinesHeading}</h2>
   <p>${t.helplinesLead}</p>
+  <p class="muted small">${t.listedOn.replace('{date}', date)}</p>
   <div class="helpline-countries">${COUNTRIES.map((country) => html`<div class="helpline-country">
     <h3>${t.countries[country]}</h3>
     <ul class="helplines">${HELPLINES.filter((h) => h.country === country).map((h) => html`<li>
       <strong>${h.name}</strong>
       <p>${t.helps[h.id] ?? ''}</p>
       <p class="contacts">${h.contacts.map((c, i) => html`${i > 0 ? ' · ' : ''}${contactLink(c)}`)}</p>
-      <p class="muted small">${listed} ${cite(h.sources, used, t)}</p>
+      <p class="muted small">${t.listedShort.replace('{date}', date)} · ${cite(h.sources, used, t)}</p>
     </li>`)}</ul>
   </div>`)}</div>
 </section>`;
@@ -88,10 +91,13 @@ function sources(t: GuidanceText, used: Set<SourceId>): SafeHtml {
 
 function topicNav(t: GuidanceText, g: GuidanceContext, current: GuidanceTopic | null): SafeHtml {
   const others = GUIDANCE_TOPICS.filter((topic) => topic !== current);
-  return html`<nav class="guidance-topics" aria-label="${t.otherTopics}"><ul>
-  ${current ? html`<li><a href="${topicHref(null, g)}">${t.indexTitle}</a></li>` : ''}
-  ${others.map((topic) => html`<li><a href="${topicHref(topic, g)}">${t.topics[topic].title}</a></li>`)}
-</ul></nav>`;
+  return html`<nav class="card guidance-topics" aria-labelledby="topics-heading">
+  <h2 id="topics-heading">${t.otherTopics}</h2>
+  <ul>
+    ${others.map((topic) => html`<li><a href="${topicHref(topic, g)}">${t.topics[topic].title}</a></li>`)}
+    ${current ? html`<li><a href="${topicHref(null, g)}">${t.indexTitle}</a></li>` : ''}
+  </ul>
+</nav>`;
 }
 
 export function renderGuidanceIndexView(ctx: ViewContext, g: GuidanceContext): SafeHtml {

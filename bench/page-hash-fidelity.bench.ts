@@ -11,7 +11,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { decodeCanonical } from '../src/modules/photos/canonical-decode.ts';
 import { hammingDistance } from '../src/modules/photos/hamming.models.ts';
 import { hashPageImage, PAGE_DECODE_SIDE } from '../src/modules/photos/page-image-hash.ts';
@@ -39,7 +39,7 @@ const sources = [
   ...(await listImages(root + 'test/fixtures/pdq')),
   ...(await listImages(root + 'src/simweb/assets')),
 ];
-type Transform = (s: sharp.Sharp, w: number, h: number) => sharp.Sharp;
+type Transform = (s: Sharp, w: number, h: number) => Sharp;
 const TRANSFORMS: Record<string, Transform | null> = {
   original: null,
   'resize 75%': (s, w) => s.resize(Math.round(w * 0.75)).jpeg({ quality: 90 }),

@@ -163,7 +163,7 @@ function noticeKind(bases: readonly BasisId[] | undefined): NoticeKind {
   return { copyright: list.includes('dmca_512c3'), privacyOnly: list.length > 0 && list.every((b) => b === 'gdpr_art17') };
 }
 
-/** The score a site's own candidate has for this notice, before it becomes a confidence. */
+/** The score a site's own mailbox has for this notice, before it becomes a confidence. */
 function scoreFor(c: ContactCandidate, notice: NoticeKind): number {
   // A copyright mailbox is the right door only for a copyright notice; for a doxxing post or an intimate
   // image it ranks below the abuse and report channels (DMCA notices are also published, with names).
@@ -176,7 +176,8 @@ function scoreFor(c: ContactCandidate, notice: NoticeKind): number {
 type Scored = RecipientCandidate & { score: number };
 
 function fromContact(c: ContactCandidate, source: string, notice: NoticeKind): Scored | null {
-  const score = scoreFor(c, notice);
+  // Mailboxes are specialised; a link keeps its score (a "DMCA / Report content" page is the report form).
+  const score = c.kind === 'email' ? scoreFor(c, notice) : c.score;
   if (c.kind === 'email') {
     const confidence: Confidence = score >= 85 ? 'high' : score >= 40 ? 'medium' : 'low';
     return { kind: 'email', address: c.value, confidence, source: `${source}:${c.foundAs ?? 'mailto'}`, score };

@@ -51,3 +51,13 @@ describe('recipients written on imprint and contact pages', () => {
     expect(r.recipient).toEqual({ kind: 'form', formUrl: 'https://nurformular.de/kontakt', confidence: 'medium', source: 'contact_page:form' });
   });
 });
+
+describe('report forms beside a copyright mailbox', () => {
+  it('keeps a "DMCA / Report content" form first for intimate images, ahead of the copyright mailbox', async () => {
+    const page = '<footer><a href="/report">DMCA / Report content</a> · <a href="mailto:dmca@tube.example">dmca@tube.example</a></footer>';
+    const form = '<h1>Report content</h1><form method="post"><input name="url"><textarea name="details"></textarea><button>Send</button></form>';
+    const r = await resolveRecipient({ url: 'https://tube.example/v/1', html: page, categories: ['intimate_media'], now: NOW }, deps({ 'https://tube.example/report': html(form) }));
+    expect(r.recipient).toMatchObject({ kind: 'form', formUrl: 'https://tube.example/report', confidence: 'medium' });
+    expect(r.alternatives[0]).toMatchObject({ kind: 'email', address: 'dmca@tube.example' });
+  });
+});

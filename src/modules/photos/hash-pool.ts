@@ -2,17 +2,12 @@
  * A small pool of worker threads for image hashing, so that page images and the person's photos are hashed
  * without blocking the event loop. Each task has its own timeout; a worker that overruns it is terminated and
  * replaced (a stuck decode cannot be interrupted any other way). Buffers are transferred to the worker.
- *
- * The app runs TypeScript through tsx. On Node 20, `execArgv: ['--import', 'tsx']` does not reach a worker's
- * module loader (nodejs/node#47747, fixed in 22.x): the worker fails with ERR_UNKNOWN_FILE_EXTENSION. So each
- * worker starts from a two-line bootstrap that registers tsx through its API and then imports hash.worker.ts;
- * this works on every Node version that has module.register (20.6+).
+ * How a worker starts (compiled, or TypeScript through tsx) is hash-worker-start.ts's concern.
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError, createErrorFactory } from '../../shared/errors.ts';
+import { startHashWorker } from './hash-worker-start.ts';
 import type { PageImageHash, PageImageHashOptions } from './page-image-hash.ts';
 import type { PixelImage } from './pdq.models.ts';
 import type { HashImageOptions, HashPhotoOptions, ImageHashes, PhotoFileHashes } from './photo-hash.ts';
@@ -82,20 +77,6 @@ interface Slot {
   timer: NodeJS.Timeout | null;
 }
 
-const WORKER_URL = new URL('./hash.worker.ts', import.meta.url).href;
-// tsx's ESM API (`register()` adds its hooks to the calling thread). Its `require` build cannot register hooks,
-// and `import 'tsx'` skips registration inside workers, so the ESM build is located explicitly.
-const TSX_ESM_API_URL = (() => {
-  const require = createRequire(import.meta.url);
-  const packageJson = require.resolve('tsx/package.json');
-  const pkg = require('tsx/package.json') as { exports: Record<string, { import?: { default?: string } } | string> };
-  const entry = pkg.exports['./esm/api'];
-  const file = typeof entry === 'object' && entry.import?.default ? entry.import.default : './dist/esm/api/index.mjs';
-  return new URL(file, pathToFileURL(packageJson)).href;
-})();
-const BOOTSTRAP = `import(${JSON.stringify(TSX_ESM_API_URL)})
-  .then((api) => { api.register(); return import(${JSON.stringify(WORKER_URL)}); });`;
-
 /** A transferable buffer holding `data`: the caller's own when allowed and safe, otherwise a copy. */
 function transferable(data: Uint8Array, transfer: boolean | undefined): Uint8Array {
   const own = data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
@@ -130,7 +111,7 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
   };
 
   const spawn = (): Slot => {
-    const worker = new Worker(BOOTSTRAP, { eval: true });
+    const worker = startHashWorker();
     const slot: Slot = { worker, current: null, timer: null };
     worker.on('message', (reply: HashReply) => {
       const pending = slot.current;

@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import { apiTokens } from '../../db/schema/index.ts';
-import { randomToken, sha256Hex } from './sessions.repository.ts';
+import { sha256Hex } from '../../shared/hashing.models.ts';
+import { randomToken } from './sessions.repository.ts';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 

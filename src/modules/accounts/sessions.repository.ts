@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { sessions } from '../../db/schema/index.ts';
+import { sha256Hex } from '../../shared/hashing.models.ts';
 
-export const sha256Hex = (value: string): string => createHash('sha256').update(value).digest('hex');
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
 export type SessionRow = typeof sessions.$inferSelect;

@@ -1,6 +1,7 @@
 import { severities, severityRank, type AlertCounts, type Severity } from './alerts.models.ts';
 import type { HealthProblem } from './health-alerts.models.ts';
 import { alertEmailTexts, emailLanguage } from './alert-email.texts.ts';
+import { escapeHtml } from '../../shared/html-escape.models.ts';
 
 export type AlertEmailContent =
   | { type: 'exposure'; reason: 'new' | 'worse'; severity: Severity; unread: number; link: string }
@@ -14,9 +15,6 @@ export interface RenderedEmail {
   text: string;
   html: string;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 /**
  * Subject, preview and body of an alert email. The input type carries only counts, severities and a

@@ -1,4 +1,5 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sha256Hex } from '../../shared/hashing.models.ts';
 
 /** The `prev_hash` of the first entry: the chain starts from a fixed, well-known value. */
 export const genesisHash = '0'.repeat(64);
@@ -42,8 +43,6 @@ export function canonicalJson(value: unknown): string {
   }
   throw new TypeError(`canonicalJson: cannot serialise ${typeof value}`);
 }
-
-export const sha256Hex = (data: string | Uint8Array): string => createHash('sha256').update(data).digest('hex');
 
 const entryContent = (entry: Omit<CustodyEntry, 'entryHash'>): string =>
   canonicalJson({

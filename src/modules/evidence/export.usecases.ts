@@ -5,7 +5,7 @@ import type { BrowserPool } from '../../browser/browser-pool.ts';
 import { createId } from '../../shared/ids.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { appendCustody, custodyForSubjects, custodyHead } from './custody-log.repository.ts';
-import { sha256Hex } from './custody-log.models.ts';
+import { sha256Hex } from '../../shared/hashing.models.ts';
 import { loadEvidenceSubject, type EvidenceSubject } from './evidence.repository.ts';
 import { compactTimestamp, isSensitiveArtifact } from './evidence.models.ts';
 import { artifactFileName } from './capture.models.ts';

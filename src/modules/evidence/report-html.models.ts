@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../shared/html-escape.models.ts';
 import { formatInTimeZone, formatUtc } from './capture.models.ts';
 import type { ReportLanguage, ReportStrings } from './report-strings.ts';
 
@@ -43,10 +44,6 @@ export interface ReportData {
   custodyHead: { seq: number; entryHash: string } | null;
   timestamped: boolean;
 }
-
-/** Everything interpolated into the report goes through here: titles, URLs and values come from hostile pages. */
-export const escapeHtml = (value: unknown): string =>
-  String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const label = (table: Record<string, string>, key: string) => table[key] ?? key.replace(/_/g, ' ');
 const roleLabel = (s: ReportStrings, role: string) => {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac } from 'node:crypto';
-import { sha256Hex } from './custody-log.models.ts';
+import { sha256Hex } from '../../shared/hashing.models.ts';
 
 /**
  * On-disk format of one evidence file, version 1:

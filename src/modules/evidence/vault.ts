@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { EvidenceSettings } from '../../config/evidence.settings.ts';
-import { sha256Hex } from './custody-log.models.ts';
+import { sha256Hex } from '../../shared/hashing.models.ts';
 import { NONCE_BYTES, isSha256Hex, openEvidence, sealEvidence, vaultFileName, vaultRelativePath } from './vault-format.models.ts';
 import type { DerivedKeys } from './key-derivation.models.ts';
 import { createFieldCipher } from './field-cipher.models.ts';

@@ -39,9 +39,3 @@ export function decodeEntities(text: string): string {
     return whole;
   });
 }
-
-/** Escapes text for HTML element content and quoted attribute values. */
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-}

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ENGINES } from '../../providers/engine-registry.ts';
 import type { BlockSignal, EngineId } from '../../providers/provider.types.ts';
 import { decodeBingU } from '../../providers/redirects.models.ts';
+import { sha256Hex } from '../../shared/hashing.models.ts';
 import { readFields, sendReply, sendText, type RequestFields } from '../http-utils.ts';
 import type { PhotoCatalogue, PhotoSource } from '../photos.ts';
 import type { SearchIndex } from '../search-index.models.ts';
@@ -168,7 +168,7 @@ function renderWeb(id: EngineId, ctx: SerpContext, state: EngineSimState): Engin
 function identifyImage(state: EngineSimState, request: RequestFields, id: EngineId): { key: string; source: PhotoSource | null } | null {
   const upload = request.files[0]?.bytes ?? (request.fields.imageBin ? Buffer.from(request.fields.imageBin, 'base64') : undefined);
   if (upload && upload.length > 0) {
-    const sha256 = createHash('sha256').update(upload).digest('hex');
+    const sha256 = sha256Hex(upload);
     return { key: `upload:${sha256}`, source: state.photos.bySha256.get(sha256)?.source ?? null };
   }
   let imageUrl = request.fields.url ?? request.fields.image_url ?? '';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../providers/shared/html-entities.models.ts';
+import { escapeHtml } from '../../shared/html-escape.models.ts';
 
 export interface SiteRenderContext {
   /** `http://127.0.0.1:PORT`, for absolute links such as og:image. */

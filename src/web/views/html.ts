@@ -1,3 +1,5 @@
+import { escapeHtml } from '../../shared/html-escape.models.ts';
+
 /**
  * The only way pages are built: a tagged template that escapes every interpolated value, so text from
  * scanned pages (titles, snippets, URLs, file names) can only ever appear as text. `raw()` marks a
@@ -11,13 +13,6 @@ export class SafeHtml {
   toString(): string {
     return this.value;
   }
-}
-
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes for element content and for attribute values, which the templates always quote. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
 export type Interpolation = SafeHtml | string | number | boolean | null | undefined | readonly Interpolation[];

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startWeb } from '../accounts/web-session.ts';
 import { en } from '../../../src/web/views/i18n/en.ts';
 import { de } from '../../../src/web/views/i18n/de.ts';
-import { escapeHtml } from '../../../src/web/views/html.ts';
+import { escapeHtml } from '../../../src/shared/html-escape.models.ts';
 
 describe('the dashboard warns the operator when the browser sandbox is off', () => {
   const running: Awaited<ReturnType<typeof startWeb>>[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderReportHtml, type ReportData } from '../../../src/modules/evidence/report-html.models.ts';
+import { escapeHtml } from '../../../src/shared/html-escape.models.ts';
+import { renderReportHtml, type ReportData } from '../../../src/modules/evidence/report-html.models.ts';
 import { reportLanguages, reportStrings } from '../../../src/modules/evidence/report-strings.ts';
 
 const at = new Date('2026-11-22T10:00:00Z');

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { keyCheckValue, openEvidence, sealEvidence } from '../../../src/modules/evidence/vault-format.models.ts';
-import { sha256Hex } from '../../../src/modules/evidence/custody-log.models.ts';
+import { sha256Hex } from '../../../src/shared/hashing.models.ts';
 
 const key = randomBytes(32);
 const plaintext = Buffer.from('<html>evidence</html>');

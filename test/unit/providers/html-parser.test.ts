@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { attr, closest, query, queryAll, textOf } from '../../../src/providers/shared/dom-query.parser.ts';
-import { decodeEntities, escapeHtml } from '../../../src/providers/shared/html-entities.models.ts';
+import { decodeEntities } from '../../../src/providers/shared/html-entities.models.ts';
+import { escapeHtml } from '../../../src/shared/html-escape.models.ts';
 import { parseHtml } from '../../../src/providers/shared/html.parser.ts';
 
 describe('the HTML parser', () => {

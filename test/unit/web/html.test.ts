@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, externalLink, html, raw, safeExternalHref, withQuery } from '../../../src/web/views/html.ts';
+import { escapeHtml } from '../../../src/shared/html-escape.models.ts';
+import { externalLink, html, raw, safeExternalHref, withQuery } from '../../../src/web/views/html.ts';
 
 describe('the escaping template', () => {
   it('escapes every interpolated value, so markup from a scanned page stays text', () => {

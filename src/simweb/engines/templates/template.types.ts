@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../../providers/shared/html-entities.models.ts';
+import { escapeHtml } from '../../../shared/html-escape.models.ts';
 
 // Result-page templates shared by the simulated engines and the recorded fixtures under
 // test/fixtures/engines, so that what the parsers are tested on is what the simulated web serves.

@@ -32,7 +32,7 @@ describe('a scan while engines are blocked', () => {
     expect(new Date(bingStatus.blockedSince).getTime()).toBeLessThanOrEqual(Date.now());
     expect(engines.find((e) => e.id === 'duckduckgo')!.state).toBe('ok');
     await server.close();
-  });
+  }, 180_000);
 
   it('fails the scan, rather than reporting nothing found, when every engine is blocked', async () => {
     harness.web.setBlocked('searxng', 'searxng_limiter');

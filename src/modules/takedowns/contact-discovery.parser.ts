@@ -1,6 +1,7 @@
 import { decodeEntities, findEmailsInText, isPlausibleEmail } from './email-text.parser.ts';
-import { registrableDomain, hostOf } from './platforms.models.ts';
-import { readWrittenContacts, type WrittenAddress } from './written-contacts.parser.ts';
+import { registrableDomain, hostOf } from '../../shared/url.models.ts';
+import { classifyLocalPart, UNLABELLED_TEXT_PENALTY, withRole } from './address-scoring.models.ts';
+import { readWrittenContacts } from './written-contacts.parser.ts';
 
 export { decodeEntities, findEmailsInText, isPlausibleEmail };
 
@@ -64,15 +65,6 @@ const RULES: readonly Rule[] = [
   { category: 'terms', score: 20, words: ['terms', 'tos', 'voorwaarden', 'conditions', 'agb', 'nutzungsbedingungen', 'cgu'] },
 ];
 
-const LOCAL_PART_SCORES: ReadonlyArray<readonly [ContactCategory, number, readonly string[]]> = [
-  ['abuse', 100, ['abuse']],
-  ['copyright', 95, ['dmca', 'copyright']],
-  // A forum's moderators are its report channel ("moderation@", "moderatie@", "meldpunt@").
-  ['report', 85, ['legal', 'takedown', 'takedowns', 'removal', 'removals', 'report', 'reports', 'complaints', 'dsa', 'notice', 'trust', 'safety', 'moderation', 'moderatie', 'moderators', 'mods', 'meldpunt', 'signalement', 'melden']],
-  ['privacy', 75, ['privacy', 'dpo', 'gdpr', 'dataprotection', 'datenschutz', 'avg', 'rgpd']],
-  ['contact', 45, ['support', 'contact', 'info', 'help', 'hello', 'webmaster', 'postmaster', 'kontakt', 'service', 'admin']],
-];
-
 const OFF_SITE_PENALTY = 30;
 
 function normalise(text: string): string {
@@ -101,14 +93,6 @@ export function classifyText(text: string): { category: ContactCategory; score: 
     if (byWord || byPhrase) return { category: rule.category, score: rule.score };
   }
   return { category: 'other', score: 0 };
-}
-
-function classifyLocalPart(local: string): { category: ContactCategory; score: number } {
-  const parts = local.toLowerCase().split(/[._+-]+/);
-  for (const [category, score, names] of LOCAL_PART_SCORES) {
-    if (parts.some((p) => names.includes(p))) return { category, score };
-  }
-  return { category: 'other', score: 30 };
 }
 
 function parseAttributes(tag: string): Map<string, string> {
@@ -264,45 +248,6 @@ export function extractContactCandidates(html: string, pageUrl: string, options:
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .slice(0, CONTACT_LIMITS.maxResults)
     .map(({ order: _order, ...c }) => c);
-}
-
-// Bare addresses in running text are weaker than linked or labelled ones: they may belong to anyone mentioned.
-const UNLABELLED_TEXT_PENALTY = 20;
-/** The contact address the law requires in a German or Austrian Impressum: the operator's own door. */
-const REQUIRED_IMPRINT_SCORE = 88;
-const PRIVACY_ROLE_SCORE = 75;
-const SIDE_CHANNEL_SCORE = 10;
-
-/**
- * Adjusts a score by the role the page's own label gives an address. Web agency and hosting credits are
- * not the site's door and are dropped (the host is reached through RDAP on escalation); newsletter, press
- * and jobs mailboxes come last; a privacy officer stays a privacy channel, which the resolver ranks by notice.
- */
-function withRole(
-  base: { category: ContactCategory; score: number },
-  w: WrittenAddress | undefined,
-  requiredImprint: boolean,
-  linked: boolean,
-): { category: ContactCategory; score: number; foundAs?: 'text' | 'imprint' } | null {
-  const foundAs = linked ? {} : { foundAs: 'text' as const };
-  if (!w) return { ...base, ...foundAs };
-  switch (w.role) {
-    case 'credit':
-      return null;
-    case 'newsletter':
-    case 'press':
-    case 'jobs':
-      return { category: 'other', score: Math.min(base.score, SIDE_CHANNEL_SCORE), ...foundAs };
-    case 'privacy':
-      return base.score > PRIVACY_ROLE_SCORE ? { ...base, ...foundAs } : { category: 'privacy', score: PRIVACY_ROLE_SCORE, ...foundAs };
-    default: {
-      if (requiredImprint && w.inLegalNotice) {
-        return { category: base.category === 'other' ? 'contact' : base.category, score: Math.max(base.score, REQUIRED_IMPRINT_SCORE), foundAs: 'imprint' };
-      }
-      const unlabelled = w.role === 'unlabelled' && !w.inLegalNotice;
-      return { ...base, score: !linked && unlabelled ? Math.max(1, base.score - UNLABELLED_TEXT_PENALTY) : base.score, ...foundAs };
-    }
-  }
 }
 
 function decodeURIComponentSafe(s: string): string {

@@ -1,17 +1,16 @@
 import { extractContactCandidates, parseSecurityTxt, securityTxtChannels, type ContactCandidate } from './contact-discovery.parser.ts';
 import { readWrittenContacts } from './written-contacts.parser.ts';
+import { fromContact, noticeKind, preferAddresses, RANK, type Scored } from './recipient-ranking.models.ts';
 import { topicsFor, type BasisId, type Category } from './legal-basis.models.ts';
 import {
   bundledPlatformCatalogue,
-  hostOf,
-  isIpLiteral,
   matchPlatform,
   matchPlatformByOrgName,
   rankChannels,
-  registrableDomain,
   type PlatformCatalogue,
   type PlatformChannel,
 } from './platforms.models.ts';
+import { hostOf, isIpLiteral, registrableDomain } from '../../shared/url.models.ts';
 import { findRdapBaseForDomain, findRdapBaseForIp, isIpv6, parseBootstrap, parseRdapAbuse, type BootstrapService, type RdapAbuseContact } from './rdap.parser.ts';
 
 /**
@@ -86,7 +85,6 @@ export interface ResolveInput {
 }
 
 const DEFAULT_TIMEOUT_MS = 8000;
-const RANK: Record<Confidence, number> = { high: 3, medium: 2, low: 1 };
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -151,46 +149,6 @@ function channelCandidate(channel: PlatformChannel, platformId: string, unverifi
   return channel.kind === 'form' ? { kind: 'form', formUrl: channel.formUrl, ...base } : { kind: 'email', address: channel.address, ...base };
 }
 
-/** What the notice is about decides which of the site's specialised mailboxes is the right door. */
-interface NoticeKind {
-  copyright: boolean;
-  /** Only a GDPR erasure request: the privacy officer (datenschutz@, DPO) is the designated contact. */
-  privacyOnly: boolean;
-}
-
-function noticeKind(bases: readonly BasisId[] | undefined): NoticeKind {
-  const list = bases ?? [];
-  return { copyright: list.includes('dmca_512c3'), privacyOnly: list.length > 0 && list.every((b) => b === 'gdpr_art17') };
-}
-
-/** The score a site's own mailbox has for this notice, before it becomes a confidence. */
-function scoreFor(c: ContactCandidate, notice: NoticeKind): number {
-  // A copyright mailbox is the right door only for a copyright notice; for a doxxing post or an intimate
-  // image it ranks below the abuse and report channels (DMCA notices are also published, with names).
-  if (c.category === 'copyright' && !notice.copyright) return Math.min(c.score, 60);
-  // A privacy officer answers data-protection requests; anything else goes to the general contact first.
-  if (c.category === 'privacy') return notice.privacyOnly ? Math.max(c.score, 90) : Math.min(c.score, 44);
-  return c.score;
-}
-
-type Scored = RecipientCandidate & { score: number };
-
-function fromContact(c: ContactCandidate, source: string, notice: NoticeKind): Scored | null {
-  // Mailboxes are specialised; a link keeps its score (a "DMCA / Report content" page is the report form).
-  const score = c.kind === 'email' ? scoreFor(c, notice) : c.score;
-  if (c.kind === 'email') {
-    const confidence: Confidence = score >= 85 ? 'high' : score >= 40 ? 'medium' : 'low';
-    return { kind: 'email', address: c.value, confidence, source: `${source}:${c.foundAs ?? 'mailto'}`, score };
-  }
-  if (!c.sameSite) return null;
-  if (score >= 80) return { kind: 'form', formUrl: c.value, confidence: 'medium', source: `${source}:link`, score };
-  if (score >= 40) return { kind: 'form', formUrl: c.value, confidence: 'low', source: `${source}:link`, score };
-  return null;
-}
-
-/** A link whose page is a report or takedown form in its own right (not a contact or legal page). */
-const isReportLink = (c: Scored) => c.kind === 'form' && c.score >= 80;
-
 async function pageStep(ctx: Context, input: ResolveInput): Promise<RecipientCandidate[]> {
   let html = input.html ?? null;
   if (html === null) {
@@ -237,19 +195,6 @@ async function pageStep(ctx: Context, input: ResolveInput): Promise<RecipientCan
   const allFailed = pages.every((p) => !p.r.ok);
   ctx.steps.push({ step: 'contact_page', outcome: extra.length > 0 ? 'found' : allFailed ? 'failed' : 'none', ...(allFailed ? { detail: pages[0]?.r.ok === false ? pages[0].r.reason : 'error' } : {}) });
   return preferAddresses([...found, ...extra]);
-}
-
-/**
- * The site's own channels, best first: forms are recipients only when the site gives no address, except
- * report forms, which are the channel the site asks for. A contact or legal page link is not a form at all
- * when an address was found behind it.
- */
-function preferAddresses(candidates: Scored[]): RecipientCandidate[] {
-  const hasAddress = candidates.some((c) => c.kind === 'email');
-  const kept = hasAddress ? candidates.filter((c) => c.kind === 'email' || isReportLink(c) || c.source === 'contact_page:form') : candidates;
-  return kept
-    .sort((a, b) => RANK[b.confidence] - RANK[a.confidence] || b.score - a.score)
-    .map(({ score: _score, ...c }) => c);
 }
 
 async function securityTxtStep(ctx: Context, input: ResolveInput): Promise<RecipientCandidate[]> {

@@ -1,5 +1,5 @@
 import { decodeEntities, findEmailsInText, isPlausibleEmail } from './email-text.parser.ts';
-import { hostOf, topLevelDomain } from './platforms.models.ts';
+import { hostOf, topLevelDomain } from '../../shared/url.models.ts';
 
 /**
  * Addresses a site writes as text on its contact, imprint, mentions légales, colofon and privacy pages:
@@ -40,6 +40,12 @@ const HEADING = /^h[1-6]$/;
 /** Marks a heading line; never occurs in decoded page text because control characters are removed. */
 const HEADING_MARK = '\u0001';
 const SKIPPED_ELEMENTS = ['script', 'style', 'template', 'svg'];
+/** An inline style that shows the element's text right to left, character by character. */
+function showsReversed(tag: string): boolean {
+  const style = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
+  const value = (style?.[1] ?? style?.[2] ?? '').toLowerCase();
+  return /direction\s*:\s*rtl/.test(value) && /unicode-bidi\s*:\s*bidi-override/.test(value);
+}
 
 /**
  * The page as lines of visible text: block elements end a line, inline ones become a space, the address
@@ -70,6 +76,14 @@ export function textLines(html: string): string[] {
     const name = tag?.[1]?.toLowerCase() ?? '';
     const closing = src[lt + 1] === '/';
     i = gt + 1;
+    if (!closing && name && showsReversed(src.slice(lt, Math.min(gt + 1, lt + 4096)))) {
+      // "ed.elpmaxe@tkatnok" shown right to left reads as the address; the source holds it reversed.
+      const end = lower.indexOf(`</${name}`, i);
+      const inner = src.slice(i, end < 0 ? Math.min(src.length, i + WRITTEN_LIMITS.maxLine) : Math.min(end, i + WRITTEN_LIMITS.maxLine));
+      out += ` ${[...inner.replace(/<[^>]*>/g, '')].reverse().join('')} `;
+      i = end < 0 ? src.length : end;
+      continue;
+    }
     if (!closing && SKIPPED_ELEMENTS.includes(name)) {
       const end = lower.indexOf(`</${name}`, i);
       i = end < 0 ? src.length : end;

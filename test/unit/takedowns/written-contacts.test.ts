@@ -135,6 +135,11 @@ describe('deobfuscate', () => {
     expect(deobfuscate(input)).toContain(address);
   });
 
+  it('reads an address written backwards and turned around by CSS', () => {
+    const html = '<html lang="de"><body><h2>Kontakt</h2><p>E-Mail: <span style="unicode-bidi: bidi-override; direction: rtl;">ed.lekcid-ehcaeb@<b></b>tkatnok</span></p></body></html>';
+    expect(readWrittenContacts(html, 'https://beache-dickel.de/').addresses).toEqual([{ address: 'kontakt@beache-dickel.de', role: 'general', inLegalNotice: false }]);
+  });
+
   it('leaves ordinary sentences alone', () => {
     expect(deobfuscate('Find us at example.com or meet at noon.')).toBe('Find us at example.com or meet at noon.');
   });

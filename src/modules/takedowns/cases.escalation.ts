@@ -1,6 +1,7 @@
 import { isDraftLanguage, type DraftLanguage } from './language.models.ts';
 import { chooseBases, escalationBodies, topicsFor, type BasisId, type Category } from './legal-basis.models.ts';
-import { findPlatform, matchPlatform, rankChannels, topLevelDomain, type PlatformCatalogue } from './platforms.models.ts';
+import { findPlatform, matchPlatform, rankChannels, type PlatformCatalogue } from './platforms.models.ts';
+import { topLevelDomain } from '../../shared/url.models.ts';
 import { resolveRecipient, type Resolution, type ResolverDeps } from './recipient-resolver.ts';
 import type { Audience } from './templates/types.ts';
 import { ESCALATION_LADDER, evidenceAnnex, type CaseRecipient, type EvidenceItem, type SenderIdentity } from './cases.models.ts';

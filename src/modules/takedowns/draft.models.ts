@@ -2,7 +2,7 @@ import { createErrorFactory } from '../../shared/errors.ts';
 import { isPlausibleEmail } from './contact-discovery.parser.ts';
 import { isDraftLanguage, type DraftLanguage } from './language.models.ts';
 import { LEGAL_BASES, deadlineDueAt, type BasisId, type Category } from './legal-basis.models.ts';
-import { hostOf, registrableDomain } from './platforms.models.ts';
+import { hostOf, registrableDomain } from '../../shared/url.models.ts';
 import { LANGUAGE_PACKS, fillTemplate, pickVariant } from './templates/index.ts';
 import { missingElements, planParagraphs } from './templates/structure.ts';
 import { EXPOSED_KINDS, type Audience, type ExposedKind, type LanguagePack, type ParagraphId } from './templates/types.ts';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import catalogueJson from './data/platforms.json' with { type: 'json' };
 import { createErrorFactory } from '../../shared/errors.ts';
+import { hostOf } from '../../shared/url.models.ts';
 
 /** What a reporting channel accepts; categories and legal bases are mapped onto these. */
 export const CHANNEL_TOPICS = [
@@ -80,21 +81,6 @@ export function bundledPlatformCatalogue(): PlatformCatalogue {
   return BUNDLED_CATALOGUE;
 }
 
-/** Lower-cases, drops a trailing dot and brackets, so `WWW.Facebook.COM.` and `www.facebook.com` compare equal. */
-export function normaliseHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
-}
-
-export function hostOf(url: string): string | null {
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-    return normaliseHost(u.hostname);
-  } catch {
-    return null;
-  }
-}
-
 function hostMatches(host: string, listed: string): boolean {
   return host === listed || host.endsWith(`.${listed}`);
 }
@@ -141,38 +127,4 @@ export function rankChannels(platform: Platform, topics: readonly ChannelTopic[]
   const wanted = topics.length > 0 ? platform.channels.filter((c) => topics.some((t) => c.topics.includes(t))) : platform.channels;
   const pool = wanted.length > 0 ? wanted : platform.channels;
   return [...pool].sort((a, b) => score(b) - score(a));
-}
-
-/**
- * Common multi-label public suffixes. A full Public Suffix List library would be better; this covers
- * the suffixes that matter for the `abuse@` fallback and the RDAP domain lookup.
- */
-const MULTI_LABEL_SUFFIXES = new Set([
-  'co.uk', 'org.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'net.uk', 'ac.uk', 'gov.uk',
-  'com.au', 'net.au', 'org.au', 'co.nz', 'org.nz', 'net.nz', 'co.jp', 'ne.jp', 'or.jp',
-  'com.br', 'net.br', 'org.br', 'co.za', 'org.za', 'com.mx', 'com.ar', 'com.tr', 'com.cn', 'com.hk',
-  'co.in', 'co.kr', 'com.sg', 'com.tw', 'co.il', 'com.pl', 'com.ua', 'co.id', 'com.my', 'com.ph',
-  'github.io', 'blogspot.com', 'netlify.app', 'vercel.app', 'pages.dev', 'herokuapp.com',
-]);
-
-export function isIpLiteral(host: string): boolean {
-  return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
-}
-
-/** `a.b.example.co.uk` → `example.co.uk`; null for IP literals and single labels. */
-export function registrableDomain(hostname: string): string | null {
-  const host = normaliseHost(hostname);
-  if (host.length === 0 || host.length > 253 || isIpLiteral(host)) return null;
-  const labels = host.split('.');
-  if (labels.length < 2 || labels.some((l) => l.length === 0 || l.length > 63)) return null;
-  const lastTwo = labels.slice(-2).join('.');
-  if (MULTI_LABEL_SUFFIXES.has(lastTwo)) return labels.length >= 3 ? labels.slice(-3).join('.') : null;
-  return lastTwo;
-}
-
-export function topLevelDomain(hostname: string): string | null {
-  const host = normaliseHost(hostname);
-  if (isIpLiteral(host)) return null;
-  const tld = host.split('.').pop();
-  return tld && /^[a-z0-9-]{2,63}$/.test(tld) ? tld : null;
 }

@@ -3,15 +3,10 @@ import path from 'node:path';
 import type { AppDeps } from '../../app.ts';
 import { accountsSettingsOf } from '../../config/accounts.settings.ts';
 import { describeUpstream } from '../../egress/upstream.models.ts';
+import { hostOf } from '../../shared/url.models.ts';
 
-const hostOf = (url: string | undefined | null): string | null => {
-  if (!url) return null;
-  try {
-    return new URL(url).host;
-  } catch {
-    return null;
-  }
-};
+// The operator's own services (SMTP, webhook, time-stamping, remote browsers): any scheme, port kept.
+const serviceHost = (url: string | undefined | null): string | null => hostOf(url, { port: true, anyScheme: true }) || null;
 
 /** A URL without credentials, query or fragment: enough to recognise it, never a secret. */
 const publicPartOf = (url: string | undefined | null): string | null => {
@@ -38,15 +33,15 @@ export function effectiveSettings(deps: Pick<AppDeps, 'config' | 'demo'>) {
   const keyFile = config.evidence.key ? null : path.resolve(config.dataDir, config.evidence.keyFile ?? 'evidence.key');
   const quiet = config.alerts.quietHours;
   return {
-    email: { configured: config.alerts.email !== null, smtpHost: hostOf(config.alerts.email?.smtpUrl), recipients: config.alerts.email?.to.length ?? 0 },
-    webhook: { configured: config.alerts.webhook !== null, host: hostOf(config.alerts.webhook?.url) },
+    email: { configured: config.alerts.email !== null, smtpHost: serviceHost(config.alerts.email?.smtpUrl), recipients: config.alerts.email?.to.length ?? 0 },
+    webhook: { configured: config.alerts.webhook !== null, host: serviceHost(config.alerts.webhook?.url) },
     search: {
       searxngUrl: publicPartOf(config.scan.searxngUrls[0]),
       searxngInstances: config.scan.searxngUrls.map((url) => publicPartOf(url) ?? ''),
       backoffMaxHours: config.scan.engineBackoffMaxHours,
       engines: config.scan.engines.map((flag) => {
         const [id, endpoint] = flag.split(/=(.*)/s);
-        return { id: id!, endpointHost: hostOf(endpoint) };
+        return { id: id!, endpointHost: serviceHost(endpoint) };
       }),
       queryCap: config.scan.queryCap,
       defaultSchedule: config.scheduler.defaultScanSchedule,
@@ -62,7 +57,7 @@ export function effectiveSettings(deps: Pick<AppDeps, 'config' | 'demo'>) {
     evidence: {
       key: config.evidence.key ? ('environment' as const) : keyFile && fs.existsSync(keyFile) ? ('file' as const) : ('missing' as const),
       keyFile,
-      timestampAuthority: hostOf(config.evidence.tsaUrl),
+      timestampAuthority: serviceHost(config.evidence.tsaUrl),
     },
     // Which connection the sites being checked see: the person's own, unless a proxy is set.
     egress: {
@@ -70,6 +65,6 @@ export function effectiveSettings(deps: Pick<AppDeps, 'config' | 'demo'>) {
       direct: config.egress.upstreams.pages.kind === 'direct',
       engines: Object.entries(config.egress.upstreams.engines).map(([id, u]) => ({ id, via: describeUpstream(u) })),
     },
-    service: { publicUrl: publicPartOf(config.publicUrl), demoWeb: Boolean(deps.demo), quickExitHost: hostOf(accounts.quickExitUrl) },
+    service: { publicUrl: publicPartOf(config.publicUrl), demoWeb: Boolean(deps.demo), quickExitHost: serviceHost(accounts.quickExitUrl) },
   };
 }

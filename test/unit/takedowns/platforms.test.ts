@@ -6,9 +6,8 @@ import {
   matchPlatformByOrgName,
   parsePlatformCatalogue,
   rankChannels,
-  registrableDomain,
-  topLevelDomain,
 } from '../../../src/modules/takedowns/platforms.models.ts';
+import { registrableDomain, topLevelDomain } from '../../../src/shared/url.models.ts';
 
 describe('platform catalogue', () => {
   it('is versioned and every entry passes validation', () => {
@@ -116,6 +115,22 @@ describe('registrableDomain', () => {
   it('keeps three labels under a known two-label suffix', () => {
     expect(registrableDomain('www.shop.example.co.uk')).toBe('example.co.uk');
     expect(registrableDomain('someone.github.io')).toBe('someone.github.io');
+  });
+
+  it('follows the Public Suffix List where a short list of suffixes went wrong', () => {
+    expect(registrableDomain('example.co.uk')).toBe('example.co.uk');
+    expect(registrableDomain('a.foo.github.io')).toBe('foo.github.io');
+    expect(registrableDomain('bar.blogspot.com')).toBe('bar.blogspot.com');
+    // Two buckets on one storage service belong to two owners.
+    expect(registrableDomain('x.s3.amazonaws.com')).toBe('x.s3.amazonaws.com');
+    expect(registrableDomain('www.health.gov.au')).toBe('health.gov.au');
+    expect(registrableDomain('shop.example.com.de')).toBe('example.com.de');
+    expect(registrableDomain('www.city.kobe.jp')).toBe('city.kobe.jp');
+  });
+
+  it('returns null for a bare public suffix', () => {
+    expect(registrableDomain('co.uk')).toBeNull();
+    expect(registrableDomain('github.io')).toBeNull();
   });
 
   it('returns null for IP addresses and single labels', () => {

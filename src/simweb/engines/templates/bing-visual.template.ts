@@ -1,4 +1,5 @@
-import { basePath, esc, fakeId, hostOf, htmlReply, jsonReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, esc, fakeId, htmlReply, jsonReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // Bing Visual Search. The knowledge JSON follows PicImageSearch's model (tags[].actions[] with
 // `PagesIncluding`). The rendered detail view's "Pages including this image" markup is this project's

@@ -1,5 +1,6 @@
 import { encodeBingU } from '../../../providers/redirects.models.ts';
-import { basePath, displayUrl, esc, fakeId, highlight, hostOf, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, displayUrl, esc, fakeId, highlight, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // www.bing.com/search as served to a desktop browser: results in `ol#b_results`, organic `li.b_algo` with
 // links through `/ck/a?!&&p=...&u=a1<base64url>&ntb=1`, ads as `li.b_ad`.

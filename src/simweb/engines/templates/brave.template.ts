@@ -1,4 +1,5 @@
-import { basePath, esc, fakeId, highlight, hostOf, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, esc, fakeId, highlight, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // search.brave.com/search (server-rendered Svelte): results are `div.snippet` with a direct link, a
 // `div.title` and a `div.content`; ads are snippets whose link is a site-relative `/a/redirect?...`.

@@ -1,4 +1,5 @@
-import { basePath, displayUrl, esc, fakeId, highlight, hostOf, htmlReply, protocolRelative, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, displayUrl, esc, fakeId, highlight, htmlReply, protocolRelative, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // html.duckduckgo.com/html/ as served to a desktop browser without JavaScript.
 

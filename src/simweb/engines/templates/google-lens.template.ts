@@ -1,4 +1,5 @@
-import { basePath, esc, fakeId, hostOf, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, esc, fakeId, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // Google Lens results as Chromium renders them, "Exact matches" view (`udm=48`), with the class names
 // PicImageSearch reads: items `.YxbOwd`, link `a.ngTNl`, title `.ZhosBf`, site `.xuPcX`, size `.oYQBg`.

@@ -1,4 +1,5 @@
-import { basePath, displayUrl, esc, fakeId, highlight, hostOf, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, displayUrl, esc, fakeId, highlight, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // www.google.com/search as Chromium renders it (the DOM after scripts ran, as the browser runtime reads it).
 // Organic results in `#search #rso`, each `a > h3` with the snippet in `.VwiC3b`; ads in `#tads` above;

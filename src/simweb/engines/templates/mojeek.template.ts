@@ -1,4 +1,5 @@
-import { basePath, esc, highlight, hostOf, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, esc, highlight, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // www.mojeek.com/search: `ul.results-standard > li` with `a.ob` (address line), `h2 a.title`, `p.s`.
 // Mojeek shows no ads inside the result list.

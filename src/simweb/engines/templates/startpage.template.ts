@@ -1,4 +1,5 @@
-import { basePath, displayUrl, esc, fakeId, highlight, hostOf, htmlReply, scriptJson, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, displayUrl, esc, fakeId, highlight, htmlReply, scriptJson, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // www.startpage.com/sp/search: the page is a React shell; results are the JSON object given to
 // `React.createElement(UIStartpage.AppSerpWeb, {...})`, with HTML fragments (highlights in <b>) as

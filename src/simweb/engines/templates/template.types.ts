@@ -87,14 +87,6 @@ export function displayUrl(url: string): string {
   }
 }
 
-export function hostOf(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
-}
-
 /** Escapes `text` and wraps the query's words in `tag`, as engines highlight matches in snippets. */
 export function highlight(text: string, query: string, tag = 'b'): string {
   const words = query

@@ -1,4 +1,5 @@
-import { fakeId, hostOf, jsonReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { fakeId, jsonReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // TinEye's web JSON (`/api/v1/result_json/`) and the paid API (`/rest/search/`). One match per result
 // page here; the real service groups copies by image.

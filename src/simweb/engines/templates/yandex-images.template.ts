@@ -1,4 +1,5 @@
-import { basePath, esc, fakeId, hostOf, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, esc, fakeId, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // yandex.com/images/search?rpt=imageview&cbir_page=sites: the application state is JSON in the
 // `data-state` attribute of `div.Root#ImagesApp-<id>`; `initialState.cbirSites.sites[]` lists the pages.

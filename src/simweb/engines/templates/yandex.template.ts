@@ -1,4 +1,5 @@
-import { basePath, esc, fakeId, highlight, hostOf, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { basePath, esc, fakeId, highlight, htmlReply, type EngineReply, type SerpContext } from './template.types.ts';
+import { hostOf } from '../../../shared/url.models.ts';
 
 // yandex.com/search/site/ (the site-search widget SearXNG uses): `li.serp-item` with
 // `h3.b-serp-item__title > a.b-serp-item__title-link > span` and `div.b-serp-item__text`.

@@ -263,8 +263,9 @@ export function readWrittenContacts(html: string, pageUrl: string): WrittenConta
   const host = hostOf(pageUrl) ?? '';
   const tld = topLevelDomain(host);
   const lang = pageLanguage(html);
-  const germanSite = tld === 'de' || tld === 'at' || lang === 'de';
-  const requiredImprint = germanSite && (notice?.kind === 'impressum' || notice?.kind === 'offenlegung');
+  const germanNotice = notice?.kind === 'impressum' || notice?.kind === 'offenlegung';
+  // The duty follows the provider, not the page language: a .de site's English "Imprint" is its Impressum.
+  const requiredImprint = ((tld === 'de' || tld === 'at') && (germanNotice || notice?.kind === 'legal_notice')) || (lang === 'de' && germanNotice);
   const seen = new Map<string, WrittenAddress>();
   for (let i = 0; i < lines.length && seen.size < WRITTEN_LIMITS.maxAddresses; i++) {
     const line = deobfuscate((lines[i] ?? '').replace(HEADING_MARK, ''));

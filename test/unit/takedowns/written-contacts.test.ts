@@ -100,6 +100,12 @@ describe('readWrittenContacts', () => {
     });
   });
 
+  it('treats the English "Imprint" of a .de site as its Impressum, but not the legal notice of a .com site', () => {
+    const html = '<html lang="en"><body><h1>Imprint</h1><p>Responsible for this site: Example GmbH, Berlin</p><p>Email: hello@example-shop.de</p></body></html>';
+    expect(readWrittenContacts(html, 'https://example-shop.de/imprint').requiredImprint).toBe(true);
+    expect(readWrittenContacts(html, 'https://example-shop.com/imprint').requiredImprint).toBe(false);
+  });
+
   it('does not treat a German page with an "Impressum" footer link as the imprint itself', () => {
     const html = '<html lang="de"><body><p>Schreib ihr: lola@example.be</p><footer><ul><li><a href="/impressum">Impressum</a></li></ul></footer></body></html>';
     const read = readWrittenContacts(html, 'https://klatsch.example/post/1');

@@ -1,7 +1,7 @@
 import type { AlertsDeps } from '../src/modules/alerts/alerts.deps.ts';
 import { createDeliveriesForHealthAlerts } from '../src/modules/alerts/alerts.usecases.ts';
 import { deliverDue, sendDigest } from '../src/modules/alerts/delivery.usecases.ts';
-import { latestOccurrence } from '../src/modules/alerts/digest-schedule.models.ts';
+import { latestOccurrence } from '../src/shared/cron.models.ts';
 import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
 

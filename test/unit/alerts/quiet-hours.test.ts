@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isQuietAt, parseQuietHours, quietHoursEnd, wallClock } from '../../../src/modules/alerts/quiet-hours.models.ts';
-import { latestOccurrence } from '../../../src/modules/alerts/digest-schedule.models.ts';
+import { latestOccurrence } from '../../../src/shared/cron.models.ts';
 
 const night = parseQuietHours('22:00-07:00')!;
 const at = (iso: string) => new Date(iso);

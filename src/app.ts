@@ -131,7 +131,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const cipher = evidence.cipher;
   encryptClearFields({ db, cipher, logger });
   const profiles = overrides.profiles ?? createProfilesRepository({ db, clock, cipher });
-  const scans = overrides.scans ?? createScansRepository({ db, clock });
+  const scans = overrides.scans ?? createScansRepository({ db, clock, cipher });
   const hits = overrides.hits ?? createHitsRepository({ db, clock, cipher });
   const engineStatus = overrides.engineStatus ?? createEngineStatusRepository({ db, clock, maxBackoffSeconds: config.scan.engineBackoffMaxHours * 3600 });
   const searchRuntime =
@@ -151,7 +151,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ hashesFor: (personId) => photos.hashesFor(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
   const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl, egress });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
-  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config, egress, demo: overrides.demo }, { settings: config.takedowns, sendMail });
+  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config, egress, cipher, demo: overrides.demo }, { settings: config.takedowns, sendMail });
   // After a hit is stored: alert the person (the use case decides whether this hit deserves one) and open
   // its takedown case in the background (the recipient lookup may take several network round trips).
   const scanHooks: ScanHooks = {
@@ -165,7 +165,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   };
   const pipeline: ScanPipelineDeps = overrides.pipeline ?? {
     db, clock, logger: logger.child({ component: 'scan' }), jobs, scans, hits, profiles, engineStatus, searchRuntime, browserPool, egress,
-    uncheckedPages: createUncheckedPagesRepository({ db, clock }), random,
+    uncheckedPages: createUncheckedPagesRepository({ db, clock, cipher }), random,
     sources: loadSources(),
     photoMatcher,
     reverseImage: {

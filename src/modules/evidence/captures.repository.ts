@@ -4,6 +4,8 @@ import { captures } from '../../db/schema/index.ts';
 import type { VisitedPage } from '../../browser/page-visit.ts';
 import { appendCustody, type CustodyWriter } from './custody-log.repository.ts';
 import type { CustodyEntry } from './custody-log.models.ts';
+import type { FieldCipher } from './field-cipher.models.ts';
+import { CAPTURE_FIELDS } from './sealed-pages.models.ts';
 
 export type CaptureRow = typeof captures.$inferSelect;
 export type CapturePurpose = CaptureRow['purpose'];
@@ -26,12 +28,15 @@ export interface RecordCaptureInput {
   problems?: string[];
 }
 
+/** The addresses and title a capture recorded are sealed (bound to the capture); callers see clear values. */
+const openCapture = (cipher: FieldCipher, row: CaptureRow): CaptureRow => CAPTURE_FIELDS.open(cipher, row, row.id);
+
 /**
  * Writes the capture row and its custody entry. Synchronous on purpose: call it inside the transaction
  * that stores the hit (or completes the job), so a hit, its evidence record and the custody chain commit together.
  * The artifacts must already be in the vault (their files are durable before this row can reference them).
  */
-export function recordCapture(writer: CustodyWriter, input: RecordCaptureInput): { capture: CaptureRow; custody: CustodyEntry } {
+export function recordCapture(writer: CustodyWriter & { cipher: FieldCipher }, input: RecordCaptureInput): { capture: CaptureRow; custody: CustodyEntry } {
   const { db } = writer;
   const write = () => {
     db.insert(captures)
@@ -40,12 +45,10 @@ export function recordCapture(writer: CustodyWriter, input: RecordCaptureInput):
         hitId: input.hitId,
         purpose: input.purpose,
         outcome: input.outcome,
-        requestedUrl: input.requestedUrl,
-        finalUrl: input.visit?.finalUrl ?? null,
+        ...CAPTURE_FIELDS.seal(writer.cipher, { requestedUrl: input.requestedUrl, finalUrl: input.visit?.finalUrl ?? null, title: input.visit?.title || null }, input.captureId),
         httpStatus: input.visit?.status ?? null,
         serverIp: input.visit?.serverIp ?? null,
         headers: input.visit?.headers ?? null,
-        title: input.visit?.title || null,
         language: input.visit?.lang || null,
         artifacts: input.artifacts,
         capturedAt: input.capturedAt,
@@ -67,15 +70,15 @@ export function recordCapture(writer: CustodyWriter, input: RecordCaptureInput):
         ...(input.problems && input.problems.length > 0 ? { problems: input.problems } : {}),
       },
     });
-    return { capture: db.select().from(captures).where(eq(captures.id, input.captureId)).get()!, custody };
+    return { capture: openCapture(writer.cipher, db.select().from(captures).where(eq(captures.id, input.captureId)).get()!), custody };
   };
   return db.$client.inTransaction ? write() : db.$client.transaction(write).immediate();
 }
 
-export function capturesOfHit(db: Db, hitId: string): CaptureRow[] {
-  return db.select().from(captures).where(eq(captures.hitId, hitId)).orderBy(asc(captures.capturedAt)).all();
+export function capturesOfHit(db: Db, cipher: FieldCipher, hitId: string): CaptureRow[] {
+  return db.select().from(captures).where(eq(captures.hitId, hitId)).orderBy(asc(captures.capturedAt)).all().map((r) => openCapture(cipher, r));
 }
 
-export function allCaptures(db: Db): CaptureRow[] {
-  return db.select().from(captures).orderBy(asc(captures.capturedAt)).all();
+export function allCaptures(db: Db, cipher: FieldCipher): CaptureRow[] {
+  return db.select().from(captures).orderBy(asc(captures.capturedAt)).all().map((r) => openCapture(cipher, r));
 }

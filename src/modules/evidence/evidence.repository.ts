@@ -3,7 +3,8 @@ import type { Db } from '../../db/client.ts';
 import { caseEvents, hits, matches, people, takedownCases } from '../../db/schema/index.ts';
 import { capturesOfHit, type CaptureRow } from './captures.repository.ts';
 import { createEvidenceNotFoundError } from './evidence.errors.ts';
-import { openMatch } from '../hits/hits.repository.ts';
+import { openHit, openMatch } from '../hits/hits.repository.ts';
+import { openCase } from '../takedowns/cases.repository.ts';
 import type { FieldCipher } from './field-cipher.models.ts';
 
 export interface EvidenceSubject {
@@ -21,15 +22,16 @@ export function loadEvidenceSubject(db: Db, cipher: FieldCipher, id: string): Ev
   let takedown = hit ? db.select().from(takedownCases).where(eq(takedownCases.hitId, hit.id)).get() : db.select().from(takedownCases).where(eq(takedownCases.id, id)).get();
   if (!hit && takedown) hit = db.select().from(hits).where(eq(hits.id, takedown.hitId)).get();
   if (!hit) throw createEvidenceNotFoundError();
+  hit = openHit(cipher, hit);
   takedown ??= undefined;
   const person = db.select({ id: people.id, language: people.language, timezone: people.timezone }).from(people).where(eq(people.id, hit.personId)).get();
   return {
     hit,
     person: person ?? { id: hit.personId, language: 'en', timezone: 'UTC' },
     matches: db.select().from(matches).where(eq(matches.hitId, hit.id)).all().map((m) => openMatch(cipher, m)),
-    takedown: takedown ?? null,
+    takedown: takedown ? openCase(cipher, takedown) : null,
     caseEvents: takedown ? db.select().from(caseEvents).where(eq(caseEvents.caseId, takedown.id)).orderBy(asc(caseEvents.at)).all() : [],
-    captures: capturesOfHit(db, hit.id),
+    captures: capturesOfHit(db, cipher, hit.id),
   };
 }
 

@@ -1,50 +1,79 @@
 import type { Db } from '../../db/client.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { isSealed, type FieldCipher } from './field-cipher.models.ts';
+import { fieldBinding, isBlindIndex, isSealed, type FieldCipher } from './field-cipher.models.ts';
 import { identifierIndexScope, OWN_URL_INDEX_SCOPE } from '../profiles/profiles.repository.ts';
+import {
+  CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, CAPTURE_FIELDS, CASE_DRAFT_FIELDS, HIT_FIELDS, HIT_SNIPPET_FIELDS, UNCHECKED_FIELDS,
+  candidateRowKey, pageUrlScope, searchQueryScope, type SealedColumns,
+} from './sealed-pages.models.ts';
 
 type Row = Record<string, unknown>;
 
 interface TableUpgrade {
   table: string;
   key: string;
-  /** The column whose sealed prefix says the row is already done. */
-  marker: string;
   sealed: string[];
+  /** What a sealed value of the row is bound to; unbound when absent (as the repository writes it). */
+  binding?: (row: Row, column: string) => string;
   /** Columns whose clear normalised value becomes a blind index, with the index's scope for the row. */
   indexed?: { column: string; scope: (row: Row) => string }[];
 }
 
+/** A table of sealed-pages.models.ts, sealed exactly as its repository seals it. */
+const pageTable = (fields: SealedColumns<string>, rowKey: (row: Row) => string, indexed?: TableUpgrade['indexed']): TableUpgrade => ({
+  table: fields.table, key: 'id', sealed: Object.values(fields.columns), binding: (row, column) => fieldBinding(fields.table, column, rowKey(row)), indexed,
+});
+const pageUrl = [{ column: 'normalized_url', scope: (r: Row) => pageUrlScope(String(r.person_id)) }];
+
+// Indexes are computed before values are sealed: a candidate's values are bound to its URL index.
 const upgrades: TableUpgrade[] = [
-  { table: 'identifiers', key: 'id', marker: 'value', sealed: ['value'], indexed: [{ column: 'normalized', scope: (r) => identifierIndexScope(String(r.kind)) }] },
-  { table: 'own_urls', key: 'id', marker: 'url', sealed: ['url'], indexed: [{ column: 'normalized_url', scope: () => OWN_URL_INDEX_SCOPE }] },
-  { table: 'people', key: 'id', marker: 'label', sealed: ['label'] },
-  { table: 'matches', key: 'id', marker: 'value', sealed: ['value', 'found', 'reason', 'image_url'] },
+  { table: 'identifiers', key: 'id', sealed: ['value'], indexed: [{ column: 'normalized', scope: (r) => identifierIndexScope(String(r.kind)) }] },
+  { table: 'own_urls', key: 'id', sealed: ['url'], indexed: [{ column: 'normalized_url', scope: () => OWN_URL_INDEX_SCOPE }] },
+  { table: 'people', key: 'id', sealed: ['label'] },
+  { table: 'matches', key: 'id', sealed: ['value', 'found', 'reason', 'image_url'] },
+  pageTable(HIT_FIELDS, (r) => String(r.id), pageUrl),
+  pageTable(CAPTURE_FIELDS, (r) => String(r.id)),
+  pageTable(UNCHECKED_FIELDS, (r) => String(r.id), pageUrl),
+  pageTable(CANDIDATE_FIELDS, (r) => candidateRowKey(String(r.scan_run_id), String(r.normalized_url)), pageUrl),
+  pageTable(CANDIDATE_RESULT_FIELDS, (r) => String(r.candidate_id)),
+  pageTable(HIT_SNIPPET_FIELDS, (r) => String(r.hit_id)),
+  pageTable(CASE_DRAFT_FIELDS, (r) => String(r.id)),
+  { table: 'search_outcomes', key: 'id', sealed: [], indexed: [{ column: 'query', scope: (r) => searchQueryScope(String(r.scan_run_id)) }] },
 ];
+
+const clearValue = (c: string) => `(${c} is not null and ${c} not like 'es1.%' and ${c} not like 'es2.%')`;
+const clearIndex = (c: string) => `(length(${c}) != 64 or ${c} glob '*[^0-9a-f]*')`;
 
 /**
  * Seals the rows an older version stored in clear (people's identifiers, own URLs, labels and matched
- * values). Runs at every start and touches only rows not sealed yet, so it is idempotent; all of it commits in
- * one transaction, so a crash leaves either the old rows or the new ones. SQLite's secure_delete (set when
- * the database is opened) overwrites the clear values' old cells instead of leaving them in free space.
+ * values; pages' addresses, titles and engine snippets; search queries; drafted notices). Runs at every start and touches only
+ * values not sealed or indexed yet, so it is idempotent; all of it commits in one transaction, so a crash
+ * leaves either the old rows or the new ones. SQLite's secure_delete (set when the database is opened)
+ * overwrites the clear values' old cells instead of leaving them in free space. Only counts are logged.
  */
 export function encryptClearFields({ db, cipher, logger }: { db: Db; cipher: FieldCipher; logger: Logger }): number {
   const sqlite = db.$client;
-  let sealedRows = 0;
+  const perTable: Record<string, number> = {};
   sqlite.transaction(() => {
     for (const u of upgrades) {
-      const rows = sqlite.prepare(`select * from ${u.table} where ${u.marker} not like 'es1.%'`).all() as Row[];
+      const indexed = u.indexed ?? [];
+      const pending = [...u.sealed.map(clearValue), ...indexed.map((i) => clearIndex(i.column))].join(' or ');
+      const rows = sqlite.prepare(`select * from ${u.table} where ${pending}`).all() as Row[];
       if (rows.length === 0) continue;
-      const columns = [...u.sealed, ...(u.indexed ?? []).map((i) => i.column)];
+      const columns = [...indexed.map((i) => i.column), ...u.sealed];
       const update = sqlite.prepare(`update ${u.table} set ${columns.map((c) => `${c} = ?`).join(', ')} where ${u.key} = ?`);
-      for (const row of rows) {
-        const values = u.sealed.map((c) => (row[c] === null || row[c] === undefined || isSealed(row[c]) ? row[c] ?? null : cipher.seal(String(row[c]))));
-        const indexes = (u.indexed ?? []).map((i) => cipher.index(i.scope(row), String(row[i.column])));
-        update.run(...values, ...indexes, row[u.key]);
-        sealedRows++;
+      for (const stored of rows) {
+        const row = { ...stored };
+        for (const i of indexed) if (!isBlindIndex(row[i.column])) row[i.column] = cipher.index(i.scope(row), String(row[i.column]));
+        for (const c of u.sealed) {
+          if (row[c] !== null && row[c] !== undefined && !isSealed(row[c])) row[c] = cipher.seal(String(row[c]), u.binding?.(row, c));
+        }
+        update.run(...columns.map((c) => row[c] ?? null), stored[u.key]);
       }
+      perTable[u.table] = rows.length;
     }
   }).immediate();
-  if (sealedRows > 0) logger.warn({ rows: sealedRows }, 'personal data stored in clear by an earlier version was encrypted');
+  const sealedRows = Object.values(perTable).reduce((a, b) => a + b, 0);
+  if (sealedRows > 0) logger.warn({ rows: sealedRows, tables: perTable }, 'personal data stored in clear by an earlier version was encrypted');
   return sealedRows;
 }

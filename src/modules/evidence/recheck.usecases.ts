@@ -19,6 +19,7 @@ import { decideRecheckOutcome, type RecheckOutcome } from './recheck.models.ts';
 import { createEvidenceNotFoundError } from './evidence.errors.ts';
 import { createTimestampClient, type TimestampClient } from './timestamp-client.ts';
 import type { EvidenceVault } from './vault.ts';
+import { openHit } from '../hits/hits.repository.ts';
 
 export interface RecheckDeps {
   vault: EvidenceVault;
@@ -55,8 +56,9 @@ export async function recheckHit(
   args: { hitId: string; actor?: string; signal?: AbortSignal; complete?: (effects: () => void) => void; onRecorded?: (result: RecheckResult) => void },
 ): Promise<RecheckResult> {
   const { db, clock } = deps.vault;
-  const hit = db.select().from(hits).where(eq(hits.id, args.hitId)).get();
-  if (!hit) throw createEvidenceNotFoundError();
+  const stored = db.select().from(hits).where(eq(hits.id, args.hitId)).get();
+  if (!stored) throw createEvidenceNotFoundError();
+  const hit = openHit(deps.vault.cipher, stored);
   const person = deps.profiles.getPerson(hit.personId);
   const profile = loadProfile(deps.profiles, hit.personId);
   const run = hit.lastScanRunId ? db.select({ allowHosts: scanRuns.allowHosts }).from(scanRuns).where(eq(scanRuns.id, hit.lastScanRunId)).get() : undefined;

@@ -66,7 +66,7 @@ export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport
 
   const captureEntries = new Map<string, (typeof entries)[number]>();
   for (const e of entries) if (e.subjectType === 'capture' && (e.action === 'captured' || e.action === 'rechecked')) captureEntries.set(e.subjectId, e);
-  const captures = allCaptures(vault.db);
+  const captures = allCaptures(vault.db, vault.cipher);
   for (const capture of captures) {
     for (const [role, sha256] of Object.entries(capture.artifacts)) {
       if (!known.has(sha256)) problems.push({ kind: 'capture', subject: capture.id, problem: 'missing_file', message: `capture ${capture.id}: its ${role} (${sha256}) has no record in the vault` });

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import { hits, matches } from '../../db/schema/index.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
+import { HIT_FIELDS, normalizedOf, pageUrlIndex } from '../evidence/sealed-pages.models.ts';
 
 export type Hit = typeof hits.$inferSelect;
 export type MatchRow = typeof matches.$inferSelect;
@@ -37,7 +38,18 @@ export const openMatch = (cipher: FieldCipher, m: MatchRow): MatchRow => ({
   ...m, value: cipher.open(m.value), found: cipher.openNullable(m.found), reason: cipher.openNullable(m.reason), imageUrl: cipher.openNullable(m.imageUrl),
 });
 
+/**
+ * A stored hit's address, final address and title are sealed (bound to the hit) and its normalised URL is a
+ * blind index; callers pass and get clear values, the normalised URL included.
+ */
+export function openHit(cipher: FieldCipher, row: Hit): Hit {
+  const opened = HIT_FIELDS.open(cipher, row, row.id);
+  return { ...opened, normalizedUrl: normalizedOf(opened.url) };
+}
+
 export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
+  const byUrl = (personId: string, normalizedUrl: string) => and(eq(hits.personId, personId), eq(hits.normalizedUrl, pageUrlIndex(cipher, personId, normalizedUrl)));
+  const openRow = (row: Hit | undefined): Hit | null => (row ? openHit(cipher, row) : null);
   return {
     /**
      * One hit per person and normalised URL: a re-scan updates when it was last seen and what it shows now,
@@ -45,29 +57,27 @@ export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clo
      */
     upsert(input: HitInput): { hit: Hit; isNew: boolean } {
       const now = clock.now();
-      const existing = db.select().from(hits).where(and(eq(hits.personId, input.personId), eq(hits.normalizedUrl, input.normalizedUrl))).get();
+      const existing = db.select().from(hits).where(byUrl(input.personId, input.normalizedUrl)).get();
+      const id = existing?.id ?? createId('hit');
       const fields = {
-        url: input.url, finalUrl: input.finalUrl, host: input.host, title: input.title, pageLanguage: input.pageLanguage,
+        ...HIT_FIELDS.seal(cipher, { url: input.url, finalUrl: input.finalUrl, title: input.title }, id), host: input.host, pageLanguage: input.pageLanguage,
         severity: input.severity, categories: input.categories, linkage: input.linkage, reasons: input.reasons,
         lastSeenAt: now, lastScanRunId: input.scanRunId, updatedAt: now, source: input.source ?? 'page',
       };
-      let id: string;
       if (existing) {
-        id = existing.id;
         db.update(hits).set({ ...fields, status: existing.status === 'new' ? 'new' : existing.status === 'resolved' ? 'new' : existing.status }).where(eq(hits.id, id)).run();
         db.delete(matches).where(eq(matches.hitId, id)).run();
       } else {
-        id = createId('hit');
-        db.insert(hits).values({ id, personId: input.personId, normalizedUrl: input.normalizedUrl, status: 'new', firstSeenAt: now, createdAt: now, ...fields }).run();
+        db.insert(hits).values({ id, personId: input.personId, normalizedUrl: pageUrlIndex(cipher, input.personId, input.normalizedUrl), status: 'new', firstSeenAt: now, createdAt: now, ...fields }).run();
       }
       for (const m of input.matches) db.insert(matches).values({ ...sealMatch(cipher, m), hitId: id, createdAt: now }).run();
-      return { hit: db.select().from(hits).where(eq(hits.id, id)).get()!, isNew: !existing };
+      return { hit: openRow(db.select().from(hits).where(eq(hits.id, id)).get())!, isNew: !existing };
     },
     findByUrl(personId: string, normalizedUrl: string): Hit | null {
-      return db.select().from(hits).where(and(eq(hits.personId, personId), eq(hits.normalizedUrl, normalizedUrl))).get() ?? null;
+      return openRow(db.select().from(hits).where(byUrl(personId, normalizedUrl)).get());
     },
     get(id: string): Hit | null {
-      return db.select().from(hits).where(eq(hits.id, id)).get() ?? null;
+      return openRow(db.select().from(hits).where(eq(hits.id, id)).get());
     },
     /** Hits of several people (the ones an account may see), newest first, optionally filtered. */
     listForPeople(personIds: string[], filters: { severity?: Hit['severity']; status?: Hit['status']; category?: string; limit?: number } = {}): Hit[] {
@@ -76,10 +86,10 @@ export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clo
       if (filters.severity) conditions.push(eq(hits.severity, filters.severity));
       if (filters.status) conditions.push(eq(hits.status, filters.status));
       if (filters.category) conditions.push(sql`exists (select 1 from json_each(${hits.categories}) where value = ${filters.category})`);
-      return db.select().from(hits).where(and(...conditions)).orderBy(desc(hits.firstSeenAt), desc(hits.id)).limit(filters.limit ?? 200).all();
+      return db.select().from(hits).where(and(...conditions)).orderBy(desc(hits.firstSeenAt), desc(hits.id)).limit(filters.limit ?? 200).all().map((r) => openHit(cipher, r));
     },
     listForPerson(personId: string): Hit[] {
-      return db.select().from(hits).where(eq(hits.personId, personId)).orderBy(desc(hits.firstSeenAt)).all();
+      return db.select().from(hits).where(eq(hits.personId, personId)).orderBy(desc(hits.firstSeenAt)).all().map((r) => openHit(cipher, r));
     },
     matchesOf(hitId: string): MatchRow[] {
       return db.select().from(matches).where(eq(matches.hitId, hitId)).all().map((m) => openMatch(cipher, m));

@@ -25,7 +25,7 @@ import type { EngineStatusRepository } from './engine-status.repository.ts';
 import type { UncheckedPagesRepository } from './unchecked-pages.repository.ts';
 import { afterStoredHit, readOutcome, settleWithoutPageMatch, type PageReadOutcome } from './unchecked-pages.usecases.ts';
 import type { SearchRuntime } from './search-runtime.ts';
-import { laterRefusal, recordPageOutcomes } from './search-pages.repository.ts';
+import { laterRefusal } from './search-pages.repository.ts';
 import { personSearchRegion } from './search-region.models.ts';
 
 export interface PhotoMatch {
@@ -154,7 +154,7 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
             runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind,
             outcome: attempt.outcome, signal: attempt.outcome === 'ok' ? null : (attempt.signal ?? null), durationMs: attempt.durationMs, results,
           });
-          recordPageOutcomes(deps.db, { runId, engine: engineKey, query: item.key, pages: attempt.pages });
+          deps.scans.recordPageOutcomes({ runId, engine: engineKey, query: item.key, pages: attempt.pages });
           return ids;
         });
         if (attempt.outcome !== 'ok') deps.logger.warn({ engine: engineKey, outcome: attempt.outcome, signal: attempt.signal }, 'search did not succeed');

@@ -4,12 +4,26 @@ import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import { candidateResults, candidates, people, scanRuns, searchOutcomes } from '../../db/schema/index.ts';
 import type { SearchResult } from '../../providers/provider.types.ts';
+import type { PageOutcome } from '../../providers/paging.models.ts';
+import type { FieldCipher } from '../evidence/field-cipher.models.ts';
+import { CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, candidateRowKey, normalizedOf, pageUrlIndex, searchQueryIndex } from '../evidence/sealed-pages.models.ts';
 
 export type ScanRun = typeof scanRuns.$inferSelect;
 export type Candidate = typeof candidates.$inferSelect;
 export type ScanTrigger = ScanRun['trigger'];
 
-export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
+/**
+ * Queries are stored as blind indexes (they are only ever compared), candidates' addresses, titles and
+ * snippets and every engine's result text sealed; candidates come back with clear values.
+ */
+export function openCandidate(cipher: FieldCipher, row: Candidate): Candidate {
+  const opened = CANDIDATE_FIELDS.open(cipher, row, candidateRowKey(row.scanRunId, row.normalizedUrl));
+  return { ...opened, normalizedUrl: normalizedOf(opened.url) };
+}
+
+export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
+  const outcomeOf = (runId: string, engine: string, query: string) =>
+    and(eq(searchOutcomes.scanRunId, runId), eq(searchOutcomes.engine, engine), eq(searchOutcomes.query, searchQueryIndex(cipher, runId, query)));
   return {
     /**
      * One scan at a time per person: when a scan is already queued or running it is returned instead of
@@ -39,7 +53,12 @@ export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
       db.update(scanRuns).set({ status: 'running', startedAt: sql`coalesce(${scanRuns.startedAt}, ${clock.now().getTime()})`, queriesPlanned }).where(eq(scanRuns.id, id)).run();
     },
     hasOutcome(runId: string, engine: string, query: string): boolean {
-      return Boolean(db.select({ id: searchOutcomes.id }).from(searchOutcomes).where(and(eq(searchOutcomes.scanRunId, runId), eq(searchOutcomes.engine, engine), eq(searchOutcomes.query, query))).get());
+      return Boolean(db.select({ id: searchOutcomes.id }).from(searchOutcomes).where(outcomeOf(runId, engine, query)).get());
+    },
+    /** The per-page outcomes of a query, next to its search row (only when more than one page was asked). */
+    recordPageOutcomes(args: { runId: string; engine: string; query: string; pages: PageOutcome[] | undefined }): void {
+      if (!args.pages || args.pages.length < 2) return;
+      db.update(searchOutcomes).set({ pageOutcomes: args.pages }).where(outcomeOf(args.runId, args.engine, args.query)).run();
     },
     /**
      * Records one search and the pages it returned in one transaction. Returns the ids of candidates new
@@ -52,25 +71,27 @@ export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
     }): number[] {
       return db.transaction(() => {
         const inserted = db.insert(searchOutcomes).values({
-          scanRunId: args.runId, engine: args.engine, query: args.query, queryKind: args.queryKind, outcome: args.outcome,
+          scanRunId: args.runId, engine: args.engine, query: searchQueryIndex(cipher, args.runId, args.query), queryKind: args.queryKind, outcome: args.outcome,
           signal: args.signal, resultCount: args.results.length, durationMs: args.durationMs, createdAt: clock.now(),
         }).onConflictDoNothing().returning({ id: searchOutcomes.id }).all();
         if (inserted.length === 0) return [];
         const created: number[] = [];
         for (const result of args.results) {
-          const existing = db.select().from(candidates).where(and(eq(candidates.scanRunId, args.runId), eq(candidates.normalizedUrl, result.normalizedUrl))).get();
+          const urlIndex = pageUrlIndex(cipher, args.personId, result.normalizedUrl);
+          const existing = db.select().from(candidates).where(and(eq(candidates.scanRunId, args.runId), eq(candidates.normalizedUrl, urlIndex))).get();
           // Every engine's title and snippet is kept: when the page cannot be read, they are matched instead.
-          const shown = { searchOutcomeId: inserted[0]!.id, engine: args.engine, title: result.title.slice(0, 500), snippet: result.snippet.slice(0, 1000), createdAt: clock.now() };
+          const text = { title: result.title.slice(0, 500), snippet: result.snippet.slice(0, 1000) };
+          const shown = (candidateId: number) => ({ candidateId, searchOutcomeId: inserted[0]!.id, engine: args.engine, ...CANDIDATE_RESULT_FIELDS.seal(cipher, text, String(candidateId)), createdAt: clock.now() });
           if (existing) {
             if (!existing.engines.includes(args.engine)) db.update(candidates).set({ engines: [...existing.engines, args.engine] }).where(eq(candidates.id, existing.id)).run();
-            db.insert(candidateResults).values({ candidateId: existing.id, ...shown }).run();
+            db.insert(candidateResults).values(shown(existing.id)).run();
             continue;
           }
           const row = db.insert(candidates).values({
-            scanRunId: args.runId, personId: args.personId, url: result.url, normalizedUrl: result.normalizedUrl, engines: [args.engine],
-            title: result.title.slice(0, 500), snippet: result.snippet.slice(0, 1000), createdAt: clock.now(),
+            scanRunId: args.runId, personId: args.personId, normalizedUrl: urlIndex, engines: [args.engine],
+            ...CANDIDATE_FIELDS.seal(cipher, { url: result.url, ...text }, candidateRowKey(args.runId, urlIndex)), createdAt: clock.now(),
           }).returning({ id: candidates.id }).get();
-          db.insert(candidateResults).values({ candidateId: row.id, ...shown }).run();
+          db.insert(candidateResults).values(shown(row.id)).run();
           created.push(row.id);
         }
         db.update(scanRuns).set({
@@ -84,7 +105,8 @@ export function createScansRepository({ db, clock }: { db: Db; clock: Clock }) {
       return db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.scanRunId, runId), eq(candidates.status, 'pending'))).orderBy(asc(candidates.id)).all().map((r) => r.id);
     },
     getCandidate(id: number): Candidate | null {
-      return db.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
+      const row = db.select().from(candidates).where(eq(candidates.id, id)).get();
+      return row ? openCandidate(cipher, row) : null;
     },
     /** Inside the page job's completing transaction: the candidate's end and the run's counters move together. */
     settleCandidate(args: { candidateId: number; runId: string; status: 'visited' | 'skipped' | 'failed' | 'unchecked'; skipReason?: string; hit?: 'new' | 'seen' }): void {

@@ -4,6 +4,8 @@ import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import { candidateResults, candidates, hitSnippets, uncheckedPages } from '../../db/schema/index.ts';
 import type { EngineSnippet } from '../hits/snippet-match.models.ts';
+import type { FieldCipher } from '../evidence/field-cipher.models.ts';
+import { CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, HIT_SNIPPET_FIELDS, UNCHECKED_FIELDS, candidateRowKey, normalizedOf, pageUrlIndex } from '../evidence/sealed-pages.models.ts';
 import { reasonForVisitError, isUncheckedReason, type UncheckedReason, type VisitPath } from './page-check.models.ts';
 
 export type UncheckedPage = typeof uncheckedPages.$inferSelect;
@@ -12,7 +14,14 @@ export type HitSnippet = typeof hitSnippets.$inferSelect;
 /** Still shown as "could not check": waiting for a retry, or out of retries (never silently dropped). */
 const stillUnchecked = or(isNull(uncheckedPages.resolution), eq(uncheckedPages.resolution, 'gave_up'));
 
-export function createUncheckedPagesRepository({ db, clock }: { db: Db; clock: Clock }) {
+/** Addresses and engine text are stored sealed and looked up by blind index; callers see clear values. */
+export function createUncheckedPagesRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
+  const openPage = (row: UncheckedPage): UncheckedPage => {
+    const opened = UNCHECKED_FIELDS.open(cipher, row, row.id);
+    return { ...opened, normalizedUrl: normalizedOf(opened.url) };
+  };
+  const openSnippet = (row: HitSnippet): HitSnippet => HIT_SNIPPET_FIELDS.open(cipher, row, row.hitId);
+  const byUrl = (personId: string, normalizedUrl: string) => and(eq(uncheckedPages.personId, personId), eq(uncheckedPages.normalizedUrl, pageUrlIndex(cipher, personId, normalizedUrl)));
   return {
     /**
      * Records that a page could not be checked (call inside the job's transaction). A page already waiting
@@ -20,8 +29,9 @@ export function createUncheckedPagesRepository({ db, clock }: { db: Db; clock: C
      */
     record(args: { personId: string; url: string; normalizedUrl: string; host: string; reason: UncheckedReason; httpStatus: number | null; path: VisitPath; scanRunId: string | null; nextRetryAt: Date | null }): UncheckedPage {
       const now = clock.now();
-      const existing = db.select().from(uncheckedPages).where(and(eq(uncheckedPages.personId, args.personId), eq(uncheckedPages.normalizedUrl, args.normalizedUrl))).get();
-      const seen = { url: args.url, host: args.host, reason: args.reason, httpStatus: args.httpStatus, lastPath: args.path, lastTriedAt: now, lastScanRunId: args.scanRunId ?? existing?.lastScanRunId ?? null };
+      const existing = db.select().from(uncheckedPages).where(byUrl(args.personId, args.normalizedUrl)).get();
+      const id = existing?.id ?? createId('unck');
+      const seen = { ...UNCHECKED_FIELDS.seal(cipher, { url: args.url }, id), host: args.host, reason: args.reason, httpStatus: args.httpStatus, lastPath: args.path, lastTriedAt: now, lastScanRunId: args.scanRunId ?? existing?.lastScanRunId ?? null };
       if (existing && existing.resolution === null) {
         db.update(uncheckedPages).set({ ...seen, nextRetryAt: existing.nextRetryAt ?? args.nextRetryAt }).where(eq(uncheckedPages.id, existing.id)).run();
         return this.get(existing.id)!;
@@ -30,12 +40,12 @@ export function createUncheckedPagesRepository({ db, clock }: { db: Db; clock: C
         db.update(uncheckedPages).set({ ...seen, retriesDone: 0, nextRetryAt: args.nextRetryAt, resolution: null, resolvedAt: null }).where(eq(uncheckedPages.id, existing.id)).run();
         return this.get(existing.id)!;
       }
-      const id = createId('unck');
-      db.insert(uncheckedPages).values({ id, personId: args.personId, normalizedUrl: args.normalizedUrl, firstSeenAt: now, retriesDone: 0, nextRetryAt: args.nextRetryAt, ...seen }).run();
+      db.insert(uncheckedPages).values({ id, personId: args.personId, normalizedUrl: pageUrlIndex(cipher, args.personId, args.normalizedUrl), firstSeenAt: now, retriesDone: 0, nextRetryAt: args.nextRetryAt, ...seen }).run();
       return this.get(id)!;
     },
     get(id: string): UncheckedPage | null {
-      return db.select().from(uncheckedPages).where(eq(uncheckedPages.id, id)).get() ?? null;
+      const row = db.select().from(uncheckedPages).where(eq(uncheckedPages.id, id)).get();
+      return row ? openPage(row) : null;
     },
     /** After a retry that still could not check the page. */
     recordRetry(id: string, args: { reason: UncheckedReason; httpStatus: number | null; path: VisitPath; nextRetryAt: Date | null }): void {
@@ -50,35 +60,39 @@ export function createUncheckedPagesRepository({ db, clock }: { db: Db; clock: C
     resolveChecked(personId: string, normalizedUrl: string, path?: VisitPath): void {
       const now = clock.now();
       db.update(uncheckedPages).set({ resolution: 'checked', resolvedAt: now, lastTriedAt: now, nextRetryAt: null, ...(path ? { lastPath: path } : {}) })
-        .where(and(eq(uncheckedPages.personId, personId), eq(uncheckedPages.normalizedUrl, normalizedUrl), stillUnchecked)).run();
+        .where(and(byUrl(personId, normalizedUrl), stillUnchecked)).run();
     },
     listForPeople(personIds: string[], limit = 200): UncheckedPage[] {
       if (personIds.length === 0) return [];
-      return db.select().from(uncheckedPages).where(and(inArray(uncheckedPages.personId, personIds), stillUnchecked)).orderBy(desc(uncheckedPages.lastTriedAt)).limit(limit).all();
+      return db.select().from(uncheckedPages).where(and(inArray(uncheckedPages.personId, personIds), stillUnchecked)).orderBy(desc(uncheckedPages.lastTriedAt)).limit(limit).all().map(openPage);
     },
     dueForRetry(now: Date, limit = 50): UncheckedPage[] {
-      return db.select().from(uncheckedPages).where(and(isNull(uncheckedPages.resolution), lte(uncheckedPages.nextRetryAt, now))).orderBy(asc(uncheckedPages.nextRetryAt)).limit(limit).all();
+      return db.select().from(uncheckedPages).where(and(isNull(uncheckedPages.resolution), lte(uncheckedPages.nextRetryAt, now))).orderBy(asc(uncheckedPages.nextRetryAt)).limit(limit).all().map(openPage);
     },
     /** What every engine showed for a candidate page; the candidate's own title and snippet when none was recorded. */
     snippetsForCandidate(candidateId: number): EngineSnippet[] {
       const rows = db.select().from(candidateResults).where(eq(candidateResults.candidateId, candidateId)).orderBy(asc(candidateResults.id)).all();
-      if (rows.length > 0) return rows.map((r) => ({ engine: r.engine, searchOutcomeId: r.searchOutcomeId, title: r.title ?? '', snippet: r.snippet ?? '', seenAt: r.createdAt }));
-      const c = db.select().from(candidates).where(eq(candidates.id, candidateId)).get();
+      if (rows.length > 0) {
+        return rows.map((row) => CANDIDATE_RESULT_FIELDS.open(cipher, row, String(candidateId)))
+          .map((r) => ({ engine: r.engine, searchOutcomeId: r.searchOutcomeId, title: r.title ?? '', snippet: r.snippet ?? '', seenAt: r.createdAt }));
+      }
+      const row = db.select().from(candidates).where(eq(candidates.id, candidateId)).get();
+      const c = row ? CANDIDATE_FIELDS.open(cipher, row, candidateRowKey(row.scanRunId, row.normalizedUrl)) : null;
       return c ? [{ engine: c.engines[0] ?? '', searchOutcomeId: null, title: c.title ?? '', snippet: c.snippet ?? '', seenAt: c.createdAt }] : [];
     },
     addHitSnippets(hitId: string, scanRunId: string | null, snippets: readonly EngineSnippet[]): void {
       for (const s of snippets) {
-        db.insert(hitSnippets).values({ hitId, scanRunId, engine: s.engine, searchOutcomeId: s.searchOutcomeId, title: s.title, snippet: s.snippet, seenAt: s.seenAt }).run();
+        db.insert(hitSnippets).values({ hitId, scanRunId, engine: s.engine, searchOutcomeId: s.searchOutcomeId, ...HIT_SNIPPET_FIELDS.seal(cipher, { title: s.title, snippet: s.snippet }, hitId), seenAt: s.seenAt }).run();
       }
     },
     snippetsOfHit(hitId: string): HitSnippet[] {
-      return db.select().from(hitSnippets).where(eq(hitSnippets.hitId, hitId)).orderBy(desc(hitSnippets.seenAt), desc(hitSnippets.id)).all();
+      return db.select().from(hitSnippets).where(eq(hitSnippets.hitId, hitId)).orderBy(desc(hitSnippets.seenAt), desc(hitSnippets.id)).all().map(openSnippet);
     },
     /** The pages of one run that could not be checked, with the reason (for the scan report). */
     uncheckedOfRun(runId: string): { url: string; reason: UncheckedReason }[] {
-      return db.select({ url: candidates.url, status: candidates.status, skipReason: candidates.skipReason }).from(candidates)
+      return db.select({ url: candidates.url, normalizedUrl: candidates.normalizedUrl, status: candidates.status, skipReason: candidates.skipReason }).from(candidates)
         .where(and(eq(candidates.scanRunId, runId), inArray(candidates.status, ['failed', 'unchecked']))).orderBy(asc(candidates.id)).all()
-        .map((c) => ({ url: c.url, reason: c.skipReason && isUncheckedReason(c.skipReason) ? c.skipReason : reasonForVisitError(c.skipReason ?? '') }));
+        .map((c) => ({ url: CANDIDATE_FIELDS.open(cipher, { url: c.url }, candidateRowKey(runId, c.normalizedUrl)).url!, reason: c.skipReason && isUncheckedReason(c.skipReason) ? c.skipReason : reasonForVisitError(c.skipReason ?? '') }));
     },
   };
 }

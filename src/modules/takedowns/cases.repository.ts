@@ -5,6 +5,8 @@ import { createId } from '../../shared/ids.ts';
 import { captures, caseEvents, hits, takedownCases } from '../../db/schema/index.ts';
 import type { CaseFacts } from './cases.stats.models.ts';
 import type { CaseStatus, EvidenceItem } from './cases.models.ts';
+import type { FieldCipher } from '../evidence/field-cipher.models.ts';
+import { CASE_DRAFT_FIELDS } from '../evidence/sealed-pages.models.ts';
 
 export type CaseRow = typeof takedownCases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -27,28 +29,32 @@ export function runInTransaction<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn)();
 }
 
-export function createCasesRepository({ db, clock }: { db: Db; clock: Clock }) {
+/** The drafted subject and body are stored sealed; every row this repository returns carries them clear. */
+export const openCase = (cipher: FieldCipher, row: CaseRow): CaseRow => CASE_DRAFT_FIELDS.open(cipher, row, row.id);
+
+export function createCasesRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
+  const open = (row: CaseRow | undefined): CaseRow | null => (row ? openCase(cipher, row) : null);
   const addEvent = (caseId: string, event: NewCaseEvent, at = clock.now()): void => {
     db.insert(caseEvents).values({ caseId, at, kind: event.kind, actor: event.actor, detail: event.detail ?? null }).run();
   };
 
   return {
     get(id: string): CaseRow | null {
-      return db.select().from(takedownCases).where(eq(takedownCases.id, id)).get() ?? null;
+      return open(db.select().from(takedownCases).where(eq(takedownCases.id, id)).get());
     },
     getByHit(hitId: string): CaseRow | null {
-      return db.select().from(takedownCases).where(eq(takedownCases.hitId, hitId)).get() ?? null;
+      return open(db.select().from(takedownCases).where(eq(takedownCases.hitId, hitId)).get());
     },
     /** One case per hit: when another writer got there first, its case is returned and nothing is written. */
     insert(fields: Omit<typeof takedownCases.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>, events: NewCaseEvent[]): { row: CaseRow; created: boolean } {
       return runInTransaction(db, () => {
         const existing = db.select().from(takedownCases).where(eq(takedownCases.hitId, fields.hitId)).get();
-        if (existing) return { row: existing, created: false };
+        if (existing) return { row: open(existing)!, created: false };
         const now = clock.now();
         const id = createId('case');
-        db.insert(takedownCases).values({ ...fields, id, createdAt: now, updatedAt: now }).run();
+        db.insert(takedownCases).values({ ...CASE_DRAFT_FIELDS.seal(cipher, fields, id), id, createdAt: now, updatedAt: now }).run();
         for (const e of events) addEvent(id, e, now);
-        return { row: db.select().from(takedownCases).where(eq(takedownCases.id, id)).get()!, created: true };
+        return { row: open(db.select().from(takedownCases).where(eq(takedownCases.id, id)).get())!, created: true };
       });
     },
     /** Updates only when the case is still in `expectedStatus`, so two concurrent changes cannot both apply. */
@@ -57,12 +63,12 @@ export function createCasesRepository({ db, clock }: { db: Db; clock: Clock }) {
         const now = clock.now();
         const changed = db
           .update(takedownCases)
-          .set({ ...patch, updatedAt: now })
+          .set({ ...CASE_DRAFT_FIELDS.seal(cipher, patch, id), updatedAt: now })
           .where(and(eq(takedownCases.id, id), eq(takedownCases.status, expectedStatus)))
           .run().changes;
         if (changed !== 1) return null;
         for (const e of events) addEvent(id, e, now);
-        return db.select().from(takedownCases).where(eq(takedownCases.id, id)).get()!;
+        return open(db.select().from(takedownCases).where(eq(takedownCases.id, id)).get())!;
       });
     },
     addEvent,
@@ -74,7 +80,7 @@ export function createCasesRepository({ db, clock }: { db: Db; clock: Clock }) {
     },
     /** Sent notices whose deadline has passed. */
     overdue(now: Date, limit = 500): CaseRow[] {
-      return db.select().from(takedownCases).where(and(eq(takedownCases.status, 'takedown_sent'), lte(takedownCases.deadlineAt, now))).orderBy(asc(takedownCases.deadlineAt)).limit(limit).all();
+      return db.select().from(takedownCases).where(and(eq(takedownCases.status, 'takedown_sent'), lte(takedownCases.deadlineAt, now))).orderBy(asc(takedownCases.deadlineAt)).limit(limit).all().map((r) => openCase(cipher, r));
     },
     deadlineWithin(now: Date, until: Date, limit = 500): CaseRow[] {
       return db
@@ -83,7 +89,8 @@ export function createCasesRepository({ db, clock }: { db: Db; clock: Clock }) {
         .where(and(eq(takedownCases.status, 'takedown_sent'), gt(takedownCases.deadlineAt, now), lte(takedownCases.deadlineAt, until)))
         .orderBy(asc(takedownCases.deadlineAt))
         .limit(limit)
-        .all();
+        .all()
+        .map((r) => openCase(cipher, r));
     },
     dueRechecks(now: Date, limit = 100): CaseRow[] {
       return db
@@ -92,7 +99,8 @@ export function createCasesRepository({ db, clock }: { db: Db; clock: Clock }) {
         .where(and(inArray(takedownCases.status, ['takedown_sent', 'no_response', 'refused']), lte(takedownCases.nextRecheckAt, now)))
         .orderBy(asc(takedownCases.nextRecheckAt))
         .limit(limit)
-        .all();
+        .all()
+        .map((r) => openCase(cipher, r));
     },
     /** A re-check capture of the hit, at or after `since`, that found the page gone. */
     hasRemovalRecheck(hitId: string, since: Date): boolean {

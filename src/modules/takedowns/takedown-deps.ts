@@ -90,7 +90,7 @@ export function createSmtpSendMail(smtpUrl: string): SendMail & { close(): void 
 }
 
 /** Builds the takedown dependencies from the application graph; the composition root calls this once. */
-export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'hits' | 'profiles' | 'config' | 'egress' | 'demo'>, extras: { settings: TakedownSettings; sendMail?: SendMail; resolver?: ResolverDeps }): TakedownDeps {
+export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'hits' | 'profiles' | 'config' | 'egress' | 'demo' | 'cipher'>, extras: { settings: TakedownSettings; sendMail?: SendMail; resolver?: ResolverDeps }): TakedownDeps {
   // The simulated web's hosts are allowed only in the demo person's own lookups, never in the shared one.
   const demo = app.demo;
   const demoResolver = demo ? createResolverDeps({ allowHosts: [...app.config.net.allowPrivateHosts, ...demo.allowHosts], egress: app.egress, settings: extras.settings }) : null;
@@ -100,7 +100,7 @@ export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' 
     logger: app.logger.child({ component: 'takedowns' }),
     hits: app.hits,
     profiles: app.profiles,
-    cases: createCasesRepository({ db: app.db, clock: app.clock }),
+    cases: createCasesRepository({ db: app.db, clock: app.clock, cipher: app.cipher }),
     settings: extras.settings,
     resolver: extras.resolver ?? createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, egress: app.egress, settings: extras.settings }),
     ...(demoResolver ? { resolverForPerson: (personId: string) => (app.profiles.getPerson(personId)?.isDemo ? demoResolver : null) } : {}),

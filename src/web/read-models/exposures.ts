@@ -3,6 +3,7 @@ import type { ReportCapture } from '../../modules/evidence/report-html.models.ts
 import type { Hit } from '../../modules/hits/hits.repository.ts';
 import { describeCase, type CaseView } from '../../modules/takedowns/cases.view.ts';
 import { mailtoForCase } from '../../modules/takedowns/cases.sending.usecases.ts';
+import { CANDIDATE_FIELDS, CAPTURE_FIELDS, candidateRowKey, pageUrlIndex } from '../../modules/evidence/sealed-pages.models.ts';
 
 const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
@@ -66,7 +67,7 @@ export interface ExposureDetail {
   searchResult: { title: string | null; snippet: string | null; engines: string[] } | null;
 }
 
-export function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns'>, hitId: string): ExposureDetail | null {
+export function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, hitId: string): ExposureDetail | null {
   const hit = deps.hits.get(hitId);
   if (!hit) return null;
   const sqlite = deps.db.$client;
@@ -82,7 +83,8 @@ export function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 't
   }
   const captureRows = sqlite.prepare('select id, purpose, outcome, captured_at capturedAt, requested_url requestedUrl, final_url finalUrl, http_status httpStatus, server_ip serverIp, title, artifacts, timestamp_token timestampToken from captures where hit_id = ? order by captured_at desc').all(hit.id) as
     { id: string; purpose: string; outcome: string; capturedAt: number; requestedUrl: string; finalUrl: string | null; httpStatus: number | null; serverIp: string | null; title: string | null; artifacts: string; timestampToken: string | null }[];
-  const captures = captureRows.map((c) => {
+  const captures = captureRows.map((stored) => {
+    const c = CAPTURE_FIELDS.open(deps.cipher, stored, stored.id);
     const artifacts = Object.entries(JSON.parse(c.artifacts) as Record<string, string>).map(([role, sha256]) => {
       const info = sqlite.prepare('select size_bytes sizeBytes, mime_type mimeType from evidence_files where sha256 = ?').get(sha256) as { sizeBytes: number; mimeType: string } | undefined;
       return { role, sha256, sizeBytes: info?.sizeBytes ?? null, mimeType: info?.mimeType ?? null };
@@ -92,7 +94,9 @@ export function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 't
   const subjects = [hit.id, ...captures.map((c) => c.id), ...(row ? [row.id] : [])];
   const custody = (sqlite.prepare(`select at, actor, action, subject_type subjectType, subject_id subjectId from custody_log where subject_id in (${placeholders(subjects.length)}) order by seq`).all(...subjects) as { at: number; actor: string; action: string; subjectType: string; subjectId: string }[])
     .map((c) => ({ ...c, at: new Date(c.at) }));
-  const candidate = sqlite.prepare('select title, snippet, engines from candidates where person_id = ? and normalized_url = ? order by id desc limit 1').get(hit.personId, hit.normalizedUrl) as { title: string | null; snippet: string | null; engines: string } | undefined;
+  const candidateRow = sqlite.prepare('select scan_run_id scanRunId, normalized_url normalizedUrl, title, snippet, engines from candidates where person_id = ? and normalized_url = ? order by id desc limit 1')
+    .get(hit.personId, pageUrlIndex(deps.cipher, hit.personId, hit.normalizedUrl)) as { scanRunId: string; normalizedUrl: string; title: string | null; snippet: string | null; engines: string } | undefined;
+  const candidate = candidateRow ? CANDIDATE_FIELDS.open(deps.cipher, candidateRow, candidateRowKey(candidateRow.scanRunId, candidateRow.normalizedUrl)) : null;
   return {
     hit,
     searchResult: candidate ? { title: candidate.title, snippet: candidate.snippet, engines: JSON.parse(candidate.engines) as string[] } : null,

@@ -1,5 +1,6 @@
 import type { AppDeps } from '../../app.ts';
 import { describeEngines } from '../../modules/scans/scans.routes.ts';
+import { HIT_FIELDS } from '../../modules/evidence/sealed-pages.models.ts';
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 export const TIMELINE_DAYS = 30;
@@ -38,7 +39,7 @@ export function buildOverview(deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'e
      from hits h join people p on p.id = h.person_id where h.status = 'new' and h.person_id in ${inIds}
      order by case h.severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end, h.first_seen_at desc limit 8`,
   ).all(...ids) as (Omit<Overview['needsAction']['newHits'][number], 'firstSeenAt' | 'categories'> & { firstSeenAt: number; categories: string })[])
-    .map((r) => ({ ...r, personLabel: deps.cipher.open(r.personLabel), categories: JSON.parse(r.categories) as string[], firstSeenAt: new Date(r.firstSeenAt) }));
+    .map((r) => ({ ...HIT_FIELDS.open(deps.cipher, r, r.id), personLabel: deps.cipher.open(r.personLabel), categories: JSON.parse(r.categories) as string[], firstSeenAt: new Date(r.firstSeenAt) }));
 
   const deadlines = (sqlite.prepare(
     `select c.id caseId, c.hit_id hitId, p.label personLabel, h.host, c.status, c.deadline_at deadlineAt

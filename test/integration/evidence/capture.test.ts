@@ -103,7 +103,7 @@ describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () =
     ctx.app.db.$client.transaction(() => {
       recordCapture(ctx.vault, { captureId: 'cap_recorded', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
     })();
-    const [row] = capturesOfHit(ctx.app.db, ctx.hit.id);
+    const [row] = capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id);
     expect(row?.httpStatus).toBe(200);
     expect(row?.serverIp).toBe('127.0.0.1');
     const entry = listCustody(ctx.app.db).find((e) => e.subjectId === 'cap_recorded');

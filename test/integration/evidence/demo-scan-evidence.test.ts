@@ -24,11 +24,11 @@ describe.skipIf(noBrowser)('evidence of a demo scan on the simulated web', () =>
     const hits = all.filter((h) => h.source === 'page');
     expect(hits.length).toBeGreaterThan(3);
     for (const hit of all.filter((h) => h.source === 'snippet')) {
-      expect(capturesOfHit(harness.app.db, hit.id), harness.path(hit.url)).toHaveLength(0);
+      expect(capturesOfHit(harness.app.db, harness.app.cipher, hit.id), harness.path(hit.url)).toHaveLength(0);
       expect(harness.app.pipeline.uncheckedPages.snippetsOfHit(hit.id).length, harness.path(hit.url)).toBeGreaterThan(0);
     }
     for (const hit of hits) {
-      const captures = capturesOfHit(harness.app.db, hit.id);
+      const captures = capturesOfHit(harness.app.db, harness.app.cipher, hit.id);
       expect(captures, harness.path(hit.url)).toHaveLength(1);
       expect(Object.keys(captures[0]!.artifacts), harness.path(hit.url)).toEqual(expect.arrayContaining(['screenshot', 'html', 'mhtml', 'meta']));
     }

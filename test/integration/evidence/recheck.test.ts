@@ -54,7 +54,7 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     mode = 'up';
     const result = await recheckHit(deps, { hitId: ctx.hit.id });
     expect(result.outcome).toBe('still_up');
-    const [capture] = capturesOfHit(ctx.app.db, ctx.hit.id);
+    const [capture] = capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id);
     expect(capture).toMatchObject({ id: result.captureId, purpose: 'recheck', outcome: 'still_up', httpStatus: 200 });
     expect(Object.keys(capture!.artifacts)).toEqual(expect.arrayContaining(['screenshot', 'html', 'mhtml', 'meta']));
     expect(listCustody(ctx.app.db).at(-1)).toMatchObject({ action: 'rechecked', subjectId: result.captureId });
@@ -66,7 +66,7 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     const result = await recheckHit(deps, { hitId: ctx.hit.id });
     expect(result.outcome).toBe('removed');
     expect(ctx.app.hits.get(ctx.hit.id)?.status).toBe('resolved');
-    expect(capturesOfHit(ctx.app.db, ctx.hit.id)[0]).toMatchObject({ outcome: 'removed', httpStatus: 404, artifacts: expect.objectContaining({ screenshot: expect.stringMatching(/^[0-9a-f]{64}$/) }) });
+    expect(capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id)[0]).toMatchObject({ outcome: 'removed', httpStatus: 404, artifacts: expect.objectContaining({ screenshot: expect.stringMatching(/^[0-9a-f]{64}$/) }) });
   });
 
   it('proves removal when the page loads but the person\'s information is gone', async () => {
@@ -86,14 +86,14 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     await closed.close();
     ctx.app.db.$client.prepare('update hits set url = ? where id = ?').run(`${url}/post/1`, ctx.hit.id);
     expect((await recheckHit(deps, { hitId: ctx.hit.id })).outcome).toBe('failed');
-    expect(capturesOfHit(ctx.app.db, ctx.hit.id)[0]).toMatchObject({ outcome: 'failed', artifacts: {} });
+    expect(capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id)[0]).toMatchObject({ outcome: 'failed', artifacts: {} });
   });
 
   async function runWorkerUntilCaptured() {
     const worker = createWorker({ deps: ctx.app, handlers: [createRecheckJob(ctx.app, ctx.vault)], schedulerTasks: [], runScheduler: false });
     worker.start();
     try {
-      for (let i = 0; i < 300 && capturesOfHit(ctx.app.db, ctx.hit.id).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 300 && capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     } finally {
       await worker.stop();
     }
@@ -111,7 +111,7 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     ctx.app.clock.set(new Date(job.runAfter + 1000));
 
     await runWorkerUntilCaptured();
-    expect(capturesOfHit(ctx.app.db, ctx.hit.id)).toEqual([expect.objectContaining({ purpose: 'recheck', outcome: 'still_up' })]);
+    expect(capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id)).toEqual([expect.objectContaining({ purpose: 'recheck', outcome: 'still_up' })]);
     const row = caseRow();
     expect(row.status).toBe('takedown_sent');
     expect(row.next_recheck_at).toBeGreaterThan(ctx.app.clock.now().getTime());

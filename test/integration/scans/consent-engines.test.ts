@@ -8,6 +8,7 @@ import { createSessionsRepository } from '../../../src/modules/accounts/sessions
 import type { EngineId } from '../../../src/providers/provider.types.ts';
 import { createTestAdmin } from '../../helpers/test-auth.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
+import { searchQueryIndex } from '../../../src/modules/evidence/sealed-pages.models.ts';
 
 describe('consent to a reverse-image engine', () => {
   let harness: Awaited<ReturnType<typeof startScanHarness>>;
@@ -29,9 +30,15 @@ describe('consent to a reverse-image engine', () => {
   }, 60_000);
   afterAll(() => harness?.close());
 
-  /** `engine:photo:<id>` for a photo search, `engine:text` for a text query (several collapse into one). */
-  const searchesOf = (runId: string) => [...new Set((harness.app.db.$client.prepare('select engine, query from search_outcomes where scan_run_id = ?').all(runId) as { engine: string; query: string }[])
-    .map((o) => `${o.engine}:${o.query.startsWith('photo:') ? o.query : 'text'}`))];
+  /**
+   * `engine:photo:<id>` for a photo search, `engine:text` for a text query (several collapse into one). Queries
+   * are stored as blind indexes, so a photo search is recognised by the index of `photo:<id>` in that run.
+   */
+  const searchesOf = (runId: string) => {
+    const photoQuery = new Map(photoIds.map((id) => [searchQueryIndex(harness.app.cipher, runId, `photo:${id}`), `photo:${id}`]));
+    return [...new Set((harness.app.db.$client.prepare('select engine, query from search_outcomes where scan_run_id = ?').all(runId) as { engine: string; query: string }[])
+      .map((o) => `${o.engine}:${photoQuery.get(o.query) ?? 'text'}`))];
+  };
 
   it('makes a scheduled scan run that engine for that photo only, though SCAN_ENGINES does not name it', async () => {
     harness.app.profiles.updateSchedule(harness.personId, { nextScanAt: new Date(Date.now() - 60_000) });

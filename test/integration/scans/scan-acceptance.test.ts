@@ -29,6 +29,7 @@ describe('a scan of the demo person on the simulated web', () => {
   afterAll(() => harness?.close());
 
   const hitAt = (path: string) => hits.find((h) => harness.path(h.url) === path);
+  const candidatesOfRun = () => (harness.app.db.$client.prepare('select id from candidates where scan_run_id = ?').pluck().all(run.id) as number[]).map((id) => harness.app.scans.getCandidate(id)!);
 
   it('completes with every search answered', () => {
     expect(run.status).toBe('succeeded');
@@ -63,8 +64,10 @@ describe('a scan of the demo person on the simulated web', () => {
   });
 
   it('never follows a hostile redirect to a private address', () => {
-    const candidates = harness.app.db.$client.prepare("select url, status, skip_reason from candidates where url like '%redirect-private%'").all() as { status: string; skip_reason: string }[];
-    for (const c of candidates) expect(c).toMatchObject({ status: 'failed', skip_reason: 'fetch.url_refused' });
+    // Candidate addresses are sealed in the file: read through the repository, which opens them.
+    const candidates = candidatesOfRun().filter((c) => c.url.includes('redirect-private'));
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) expect(c).toMatchObject({ status: 'failed', skipReason: 'fetch.url_refused' });
   });
 
   it('marks every exposure read on the page itself as found on the page', () => {
@@ -96,7 +99,7 @@ describe('a scan of the demo person on the simulated web', () => {
     for (const planted of PLANTED_PAGES.filter((p) => p.refuses)) {
       const url = `${harness.web.url}${planted.path}`;
       expect(unchecked, planted.path).toContainEqual({ url, reason: planted.refuses });
-      const candidates = harness.app.db.$client.prepare('select status, skip_reason from candidates where url = ? and scan_run_id = ?').all(url, run.id);
+      const candidates = candidatesOfRun().filter((c) => c.url === url).map((c) => ({ status: c.status, skip_reason: c.skipReason }));
       expect(candidates).toEqual([{ status: 'unchecked', skip_reason: planted.refuses }]);
       const row = harness.app.pipeline.uncheckedPages.listForPeople([harness.personId]).find((u) => u.url === url);
       expect(row).toMatchObject({ reason: planted.refuses, lastPath: 'browser', retriesDone: 0, resolution: null });

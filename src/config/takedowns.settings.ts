@@ -4,7 +4,7 @@ import { IANA_RDAP_BOOTSTRAP, type RdapConfig } from '../modules/takedowns/recip
 
 export const takedownsSettingDefinitions = [
   { env: 'TAKEDOWN_SENDER_NAME', default: undefined, expects: 'a display name of 1 to 200 characters', description: "Name that signs and sends takedown notices. Defaults to the person's label (a pseudonym); the legal name is never used unless TAKEDOWN_USE_LEGAL_NAME=true." },
-  { env: 'TAKEDOWN_SENDER_EMAIL', default: undefined, expects: 'an email address', description: 'Reply address written into takedown notices and the From of notices the service sends. Without it notices are drafted without a text until it is set.' },
+  { env: 'TAKEDOWN_SENDER_EMAIL', default: undefined, expects: 'an email address', description: 'Reply address written into takedown notices and the From of notices the service sends. Without it notices are drafted at once with a marked placeholder, and the address is asked for when a notice is sent (it can also be set on the settings page).' },
   { env: 'TAKEDOWN_ON_BEHALF_OF', default: undefined, expects: 'a name of 1 to 200 characters', description: 'When an agent or organisation sends the notices: the name of the person they act for (as the person wishes to be named).' },
   { env: 'TAKEDOWN_USE_LEGAL_NAME', default: 'false', expects: 'true or false', description: "Sign notices with the first name in the profile instead of the label. Some laws expect it; it also tells the site who the person is." },
   { env: 'TAKEDOWN_DEFAULT_RESPONSE_DAYS', default: '7', expects: 'a whole number of days from 1 to 90', description: 'Deadline for notices whose law only says "without undue delay" (DSA, platform rules, DMCA).' },

@@ -1,5 +1,6 @@
 import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { SenderIdentity } from '../../modules/takedowns/cases.models.ts';
 import { takedownsSettingsOrThrow } from '../../config/takedowns.settings.ts';
 import { detectPageLanguage, isDraftLanguage } from '../../modules/takedowns/language.models.ts';
 import { contractRecipient, prepareTakedown } from '../../modules/takedowns/cases.drafting.ts';
@@ -37,10 +38,9 @@ export const draftCommand: CliCommand = {
     const settings = takedownsSettingsOrThrow(io.env);
     const { profile, photoPaths } = readProfileFile(values.profile);
     // The pseudonym signs unless a sender name is configured; the legal name only on request (settings).
-    const sender = senderIdentity(settings.sender, { label: profile.aliases[0]?.original ?? profile.handles[0]?.original ?? null });
-    if (!sender.ok) {
-      throw new AppError({ code: sender.code, message: 'Set TAKEDOWN_SENDER_EMAIL, and TAKEDOWN_SENDER_NAME when the profile has no alias or handle to sign with.', statusCode: 400 });
-    }
+    // Nothing needs configuring first: a missing name or reply address is written as a placeholder.
+    const identity = senderIdentity(settings.sender, { label: profile.aliases[0]?.original ?? profile.handles[0]?.original ?? null });
+    const sender: SenderIdentity = identity.ok ? identity.sender : { name: '', email: settings.sender.email, onBehalfOf: settings.sender.onBehalfOf, useLegalName: settings.sender.useLegalName };
     const allowHosts = stringList(values['allow-host']);
     return withCliApp(io, { allowHosts }, async (app) => {
       const { visit, analysis } = await inspectPage(app, url, profile, photoPaths);
@@ -55,9 +55,9 @@ export const draftCommand: CliCommand = {
           categories: analysis.classification.categories,
           matches: [...analysis.textMatches, ...photoMatches],
           ownsCopyright: values['owns-copyright'] === true,
-          sender: sender.sender,
+          sender,
           person: {
-            displayName: sender.sender.name,
+            displayName: sender.name,
             ...(profile.names[0] ? { legalName: profile.names[0].original } : {}),
             country: profile.defaultCountry,
             ownEmails: profile.emails.map((e) => e.normalised),
@@ -76,11 +76,14 @@ export const draftCommand: CliCommand = {
         language: prepared.language,
         subject: prepared.draft.subject,
         body: prepared.draft.body,
+        // Only when something is still to be filled in, so a configured sender gets the contract unchanged.
+        ...(prepared.draft.placeholders.length > 0 ? { placeholders: prepared.draft.placeholders } : {}),
       };
       if (values.json) {
         io.stdout.write(`${JSON.stringify(output)}\n`);
       } else {
         const to = output.recipient ? (output.recipient.kind === 'email' ? output.recipient.address : `form ${output.recipient.formUrl}`) : '(no recipient found)';
+        if (prepared.draft.placeholders.length > 0) io.stderr.write('note: the text holds placeholders in [brackets] (your name or reply address); replace them before sending, or set TAKEDOWN_SENDER_EMAIL.\n');
         io.stdout.write(`To: ${to} (confidence ${output.recipient?.confidence ?? 'none'})\nBasis: ${output.basis.join(', ')}\nLanguage: ${output.language}\nSubject: ${output.subject}\n\n${output.body}\n`);
         if (prepared.dmca) io.stdout.write(`\n--- Separate copyright (DMCA) notice ---\nSubject: ${prepared.dmca.subject}\n\n${prepared.dmca.body}\n`);
       }

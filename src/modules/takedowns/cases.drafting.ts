@@ -6,6 +6,7 @@ import { bundledPlatformCatalogue, matchPlatform, type PlatformCatalogue } from 
 import { hostOf, topLevelDomain } from '../../shared/url.models.ts';
 import { resolveRecipient, type RecipientCandidate, type ResolverDeps, type StepRecord } from './recipient-resolver.ts';
 import type { Audience } from './templates/types.ts';
+import type { DraftPlaceholder } from './draft-placeholders.models.ts';
 import type { CaseRecipient, SenderIdentity } from './cases.models.ts';
 
 /**
@@ -32,7 +33,7 @@ export interface PrepareInput {
   categories: readonly string[];
   matches: readonly { kind: string }[];
   ownsCopyright?: boolean;
-  /** Null when the sender is not configured: bases and recipient are still found, the text waits. */
+  /** Null when nothing is known about the sender: the notice is drafted with placeholders. */
   sender: SenderIdentity | null;
   person: PersonFacts;
   now: Date;
@@ -41,6 +42,7 @@ export interface PrepareInput {
 export interface DraftText {
   subject: string;
   body: string;
+  placeholders: DraftPlaceholder[];
 }
 
 export interface PreparedTakedown {
@@ -109,7 +111,7 @@ export function renderText(args: RenderArgs): { draft: DraftText } | { problem: 
       ...(args.platformName ? { platformName: args.platformName } : {}),
       previousNoticeAt: args.previousNoticeAt ?? null,
     });
-    return { draft: { subject: draft.subject, body: draft.body } };
+    return { draft: { subject: draft.subject, body: draft.body, placeholders: draft.placeholders } };
   } catch (error) {
     if (isAppError(error)) return { problem: error.code };
     throw error;
@@ -117,7 +119,7 @@ export function renderText(args: RenderArgs): { draft: DraftText } | { problem: 
 }
 
 export function withoutOwnAddresses(candidates: RecipientCandidate[], person: PersonFacts, sender: SenderIdentity | null): RecipientCandidate[] {
-  const own = new Set([...person.ownEmails, ...(sender ? [sender.email] : [])].map((e) => e.trim().toLowerCase()));
+  const own = new Set([...person.ownEmails, ...(sender?.email ? [sender.email] : [])].map((e) => e.trim().toLowerCase()));
   return candidates.filter((c) => !(c.kind === 'email' && c.address && own.has(c.address.toLowerCase())));
 }
 
@@ -138,9 +140,11 @@ export async function prepareTakedown(input: PrepareInput, resolver: ResolverDep
 
   let draft: DraftText | null = null;
   let dmca: PreparedTakedown['dmca'] = null;
-  let problem: string | null = input.sender ? null : 'takedowns.sender_not_configured';
-  if (input.sender) {
-    const common = { url: input.url, language, categories, matches: input.matches, sender: input.sender, person: input.person, audience: 'site' as const, now: input.now, ...(platform ? { platformName: platform.label } : {}) };
+  let problem: string | null = null;
+  // Always drafted: what is not known yet (a name, the reply address) is written as a placeholder.
+  const sender: SenderIdentity = input.sender ?? { name: '', email: null, onBehalfOf: null, useLegalName: false };
+  {
+    const common = { url: input.url, language, categories, matches: input.matches, sender, person: input.person, audience: 'site' as const, now: input.now, ...(platform ? { platformName: platform.label } : {}) };
     const main = renderText({ ...common, bases: choice.bases });
     if ('draft' in main) draft = main.draft;
     else problem = main.problem;

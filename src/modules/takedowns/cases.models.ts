@@ -122,7 +122,8 @@ export function nextEscalationLevels(level: number): number[] {
 
 export interface SenderIdentity {
   name: string;
-  email: string;
+  /** Null until a reply address is set: notices are drafted with its placeholder and it is asked for on sending. */
+  email: string | null;
   onBehalfOf: string | null;
   useLegalName: boolean;
 }
@@ -136,8 +137,8 @@ export function senderIdentity(
   person: { label: string | null },
 ): { ok: true; sender: SenderIdentity } | { ok: false; code: 'takedowns.sender_not_configured' } {
   const name = settings.name?.trim() || person.label?.trim() || '';
-  const email = settings.email?.trim() ?? '';
-  if (!name || !email) return { ok: false, code: 'takedowns.sender_not_configured' };
+  const email = settings.email?.trim() || null;
+  if (!name) return { ok: false, code: 'takedowns.sender_not_configured' };
   return { ok: true, sender: { name, email, onBehalfOf: settings.onBehalfOf, useLegalName: settings.useLegalName } };
 }
 

@@ -5,12 +5,14 @@ import { bundledPlatformCatalogue, type PlatformCatalogue } from './platforms.mo
 import { buildMailto, type MailtoLink } from './cases.mailto.models.ts';
 import { checkTransition, type CaseRecipient } from './cases.models.ts';
 import type { CaseRow } from './cases.repository.ts';
+import { fillPlaceholders, placeholdersIn } from './draft-placeholders.models.ts';
 import { createCaseChangedError, personContext, requireCase, sentPatch, transitionError, type TakedownDeps } from './cases.usecases.ts';
 
 export const createConfirmationRequiredError = createErrorFactory({ code: 'takedowns.confirmation_required', message: 'Sending needs your confirmation: send {"confirm": true}.', statusCode: 400 });
-export const createNoDraftError = createErrorFactory({ code: 'takedowns.no_draft', message: 'This case has no drafted text yet (is TAKEDOWN_SENDER_EMAIL set?). Draft it again once the sender is configured.', statusCode: 409 });
+export const createNoDraftError = createErrorFactory({ code: 'takedowns.no_draft', message: 'This case has no drafted text yet: draft it again.', statusCode: 409 });
 export const createNoRecipientError = createErrorFactory({ code: 'takedowns.no_recipient', message: 'No recipient was found for this page; find the site’s contact or escalate to its host.', statusCode: 409 });
-export const createSenderNotConfiguredError = createErrorFactory({ code: 'takedowns.sender_not_configured', message: 'Set TAKEDOWN_SENDER_EMAIL (and optionally TAKEDOWN_SENDER_NAME) to send notices.', statusCode: 409 });
+export const createSenderNotConfiguredError = createErrorFactory({ code: 'takedowns.sender_not_configured', message: 'Give the reply address for this notice (or set the sender address in the settings) to send it.', statusCode: 409 });
+export const createInvalidReplyAddressError = createErrorFactory({ code: 'takedowns.invalid_reply_address', message: 'The reply address is not a valid email address.', statusCode: 400 });
 export const createMailNotConfiguredError = createErrorFactory({ code: 'takedowns.mail_not_configured', message: 'No mail server is configured; copy the text or open it as an email link instead.', statusCode: 409 });
 export const createSendFailedError = createErrorFactory({ code: 'takedowns.send_failed', message: 'The mail server did not accept the notice.', statusCode: 502 });
 
@@ -56,7 +58,8 @@ export function mailtoForCase(deps: TakedownDeps, caseId: string, maxLength?: nu
   const row = requireCase(deps, caseId);
   const to = emailRecipient(row, deps.catalogue);
   if (!row.draftSubject || !row.draftBody) throw createNoDraftError();
-  const link = buildMailto({ to, subject: row.draftSubject, body: row.draftBody, language: isDraftLanguage(row.language) ? row.language : 'en', ...(maxLength ? { maxLength } : {}) });
+  const known = deps.settings.sender.email ? { replyAddress: deps.settings.sender.email } : {};
+  const link = buildMailto({ to, subject: fillPlaceholders(row.draftSubject, known), body: fillPlaceholders(row.draftBody, known), language: isDraftLanguage(row.language) ? row.language : 'en', ...(maxLength ? { maxLength } : {}) });
   if (!link) throw createNoRecipientError();
   return { ...link, to };
 }
@@ -65,7 +68,7 @@ export function mailtoForCase(deps: TakedownDeps, caseId: string, maxLength?: nu
  * Sends the current draft through the configured mail server, only on the person's explicit confirmation.
  * The attempt is recorded either way; a successful send moves the case to takedown_sent with its deadlines.
  */
-export async function sendCase(deps: TakedownDeps, caseId: string, args: { confirm?: unknown }): Promise<{ case: CaseRow; messageId: string | null }> {
+export async function sendCase(deps: TakedownDeps, caseId: string, args: { confirm?: unknown; replyAddress?: string | null }): Promise<{ case: CaseRow; messageId: string | null }> {
   if (args.confirm !== true) throw createConfirmationRequiredError();
   const row = requireCase(deps, caseId);
   const check = checkTransition(row.status, 'takedown_sent', { confirmed: true, recheckShowsRemoved: false });
@@ -74,12 +77,20 @@ export async function sendCase(deps: TakedownDeps, caseId: string, args: { confi
   if (!row.draftSubject || !row.draftBody) throw createNoDraftError();
   const hit = deps.hits.get(row.hitId);
   const sender = hit ? personContext(deps, hit.personId).sender : null;
-  if (!sender) throw createSenderNotConfiguredError();
+  // The address typed on the send step wins over the configured one: the person chose it for this notice.
+  const typed = args.replyAddress?.trim() ?? '';
+  if (typed && (!isPlausibleEmail(typed) || /[\s,;<>]/.test(typed))) throw createInvalidReplyAddressError();
+  const replyAddress = (typed || sender?.email || '').toLowerCase();
+  if (!replyAddress || !sender) throw createSenderNotConfiguredError();
   if (!deps.sendMail) throw createMailNotConfiguredError();
+  // What is sent is the draft with its gaps filled; a placeholder left (a name) stops the send rather than go out.
+  const subject = fillPlaceholders(row.draftSubject, { replyAddress, senderName: sender.name });
+  const body = fillPlaceholders(row.draftBody, { replyAddress, senderName: sender.name });
+  if (placeholdersIn(body).length > 0 || placeholdersIn(subject).length > 0) throw createSenderNotConfiguredError();
 
   let messageId: string | null = null;
   try {
-    const info = await deps.sendMail({ from: { name: sender.name, address: sender.email }, to, subject: row.draftSubject, text: row.draftBody, replyTo: sender.email });
+    const info = await deps.sendMail({ from: { name: sender.name, address: replyAddress }, to, subject, text: body, replyTo: replyAddress });
     messageId = typeof info.messageId === 'string' ? info.messageId.slice(0, 300) : null;
   } catch (error) {
     // The SMTP reply code says what went wrong without quoting anything personal.
@@ -91,7 +102,8 @@ export async function sendCase(deps: TakedownDeps, caseId: string, args: { confi
 
   const now = deps.clock.now();
   const sent = sentPatch(deps, row, now, { channel: 'smtp', to, messageId });
-  const updated = deps.cases.update(row.id, row.status, sent.patch, [sent.event]);
+  // The case keeps the text as it went out, so the timeline and a later copy show what the site received.
+  const updated = deps.cases.update(row.id, row.status, { ...sent.patch, draftSubject: subject, draftBody: body }, [sent.event]);
   if (!updated) {
     // The mail is out whatever happened to the case meanwhile: the timeline must still say so.
     deps.cases.addEvent(row.id, sent.event);

@@ -5,6 +5,7 @@ import { allowedTransitions, audienceAtLevel, copyText, type CaseRecipient } fro
 import type { CaseRow } from './cases.repository.ts';
 import { formDetails, type FormDetails } from './cases.sending.usecases.ts';
 import type { TakedownDeps } from './cases.usecases.ts';
+import { fillPlaceholders, placeholdersIn, type DraftPlaceholder } from './draft-placeholders.models.ts';
 
 export interface CaseView {
   id: string;
@@ -22,6 +23,8 @@ export interface CaseView {
   body: string | null;
   /** The whole draft, ready to paste. */
   copyText: string | null;
+  /** Gaps still marked in the text (`replyAddress`): the send step asks for them. */
+  placeholders: DraftPlaceholder[];
   /** Why there is no text yet, as a stable code. */
   draftProblem: string | null;
   /** A separate copyright notice, with the warning that such notices may be published with the sender's name. */
@@ -35,13 +38,20 @@ export interface CaseView {
   events: { at: Date; kind: string; actor: string; detail: Record<string, unknown> | null }[];
 }
 
-export function describeCase(deps: Pick<TakedownDeps, 'cases' | 'catalogue'>, row: CaseRow): CaseView {
+/**
+ * A reply address configured after the case was drafted is shown filled in, so the page never says
+ * "address missing" while the settings hold one; the stored draft keeps its marker until it is sent.
+ */
+export function describeCase(deps: Pick<TakedownDeps, 'cases' | 'catalogue'> & { settings?: Pick<TakedownDeps['settings'], 'sender'> }, row: CaseRow): CaseView {
   const events = deps.cases.events(row.id);
   const recipient = row.recipient as CaseRecipient | null;
   const lastDraftEvent = [...events].reverse().find((e) => e.kind === 'opened' || e.kind === 'redrafted');
   const dmcaEvent = [...events].reverse().find((e) => e.kind === 'dmca_proposed');
   const dmcaDetail = dmcaEvent?.detail as { subject?: string; body?: string; bases?: string[]; warning?: string } | undefined;
   const language = isDraftLanguage(row.language) ? row.language : 'en';
+  const known = deps.settings?.sender.email ? { replyAddress: deps.settings.sender.email } : {};
+  const subject = row.draftSubject === null ? null : fillPlaceholders(row.draftSubject, known);
+  const body = row.draftBody === null ? null : fillPlaceholders(row.draftBody, known);
   return {
     id: row.id,
     hitId: row.hitId,
@@ -53,9 +63,10 @@ export function describeCase(deps: Pick<TakedownDeps, 'cases' | 'catalogue'>, ro
     form: recipient ? formDetails(recipient, deps.catalogue) : null,
     bases: row.bases,
     language: row.language,
-    subject: row.draftSubject,
-    body: row.draftBody,
-    copyText: row.draftSubject && row.draftBody ? copyText(row.draftSubject, row.draftBody) : null,
+    subject,
+    body,
+    copyText: subject && body ? copyText(subject, body) : null,
+    placeholders: placeholdersIn(body),
     draftProblem: row.draftBody ? null : ((lastDraftEvent?.detail?.problem as string | undefined) ?? null),
     dmca: dmcaDetail?.subject && dmcaDetail.body ? { warning: dmcaDetail.warning ?? DMCA_WARNING[language], subject: dmcaDetail.subject, body: dmcaDetail.body, bases: dmcaDetail.bases ?? ['dmca_512c3'] } : null,
     sentAt: row.sentAt,

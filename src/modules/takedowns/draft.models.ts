@@ -6,6 +6,7 @@ import { hostOf, registrableDomain } from '../../shared/url.models.ts';
 import { LANGUAGE_PACKS, fillTemplate, pickVariant } from './templates/index.ts';
 import { missingElements, planParagraphs } from './templates/structure.ts';
 import { EXPOSED_KINDS, type Audience, type ExposedKind, type LanguagePack, type ParagraphId } from './templates/types.ts';
+import { PLACEHOLDER_TEXT, type DraftPlaceholder } from './draft-placeholders.models.ts';
 
 /** The draft contract: `{recipient:{kind, address|formUrl, confidence}, basis, language, subject, body}`. */
 export interface DraftRecipient {
@@ -21,6 +22,8 @@ export interface TakedownDraft {
   language: DraftLanguage;
   subject: string;
   body: string;
+  /** Pieces still written as a bracketed marker (`replyAddress` when no reply address is known yet). */
+  placeholders: DraftPlaceholder[];
 }
 
 export interface DraftInput {
@@ -33,9 +36,10 @@ export interface DraftInput {
   bases: readonly BasisId[];
   /**
    * Who signs. `name` is the person's chosen display name or pseudonym, or an agent's name with
-   * `onBehalfOf`. The legal name is used only with `useLegalName: true`.
+   * `onBehalfOf`. The legal name is used only with `useLegalName: true`. Without an email the notice
+   * carries the reply-address placeholder, filled in when it is sent.
    */
-  sender: { name: string; email: string; onBehalfOf?: string | null; useLegalName?: boolean };
+  sender: { name: string; email: string | null; onBehalfOf?: string | null; useLegalName?: boolean };
   personFacts: {
     displayName?: string;
     legalName?: string;
@@ -152,14 +156,16 @@ export function renderDraft(input: DraftInput): RenderedDraft {
   if (input.bases.length === 0) throw createNoBasisError();
   const bases = [...new Set(input.bases)];
   const useLegal = input.sender.useLegalName === true && !!input.personFacts.legalName;
-  const senderName = cleanFact(useLegal ? input.personFacts.legalName : input.sender.name || input.personFacts.displayName, 200);
+  const knownName = cleanFact(useLegal ? input.personFacts.legalName : input.sender.name || input.personFacts.displayName, 200);
   const senderEmail = cleanFact(input.sender.email, 254).toLowerCase();
-  if (senderName.length === 0 || !isPlausibleEmail(senderEmail)) throw createInvalidSenderError();
+  if (input.sender.email !== null && !isPlausibleEmail(senderEmail)) throw createInvalidSenderError();
+  const placeholders: DraftPlaceholder[] = [...(knownName ? [] : ['senderName' as const]), ...(input.sender.email === null ? ['replyAddress' as const] : [])];
   const onBehalfOf = cleanFact(input.sender.onBehalfOf, 200);
   const asAgent = onBehalfOf.length > 0;
 
   const language = chooseDraftLanguage(input.pageLanguage, input.personLanguage);
   const pack: LanguagePack = LANGUAGE_PACKS[language];
+  const senderName = knownName || PLACEHOLDER_TEXT[language].senderName;
   const audience: Audience = input.audience ?? 'site';
   const who = asAgent ? 'agent' : 'self';
   const site = hostOf(url) ?? '';
@@ -171,7 +177,7 @@ export function renderDraft(input: DraftInput): RenderedDraft {
   const illegality = [...nationalRefs.map((b) => pack.illegality[b]), pack.illegality[intimate ? 'gdpr_special' : 'gdpr']].join(pack.semicolon);
 
   const withDmca = bases.includes('dmca_512c3');
-  const contactLines = [`${pack.contactLabels.name} ${senderName}`, `${pack.contactLabels.email} ${senderEmail}`];
+  const contactLines = [`${pack.contactLabels.name} ${senderName}`, `${pack.contactLabels.email} ${input.sender.email === null ? PLACEHOLDER_TEXT[language].replyAddress : senderEmail}`];
   if (withDmca) {
     const postal = cleanFact(input.personFacts.postalAddress, 300);
     const phone = cleanFact(input.personFacts.phone, 40);
@@ -213,7 +219,7 @@ export function renderDraft(input: DraftInput): RenderedDraft {
   }
   const subject = `${pack.subjectPrefix[audience]}${pack.colon}${bases.map((b) => pack.basisShort[b]).join(' / ')}`;
   return {
-    draft: { recipient: input.recipient, basis: bases, language, subject, body: blocks.join('\n\n') },
+    draft: { recipient: input.recipient, basis: bases, language, subject, body: blocks.join('\n\n'), placeholders },
     paragraphs,
   };
 }

@@ -19,7 +19,7 @@ const openBody = z
   })
   .strict();
 const statusBody = z.object({ status: z.enum(CASE_STATUSES), confirm: z.boolean().optional() }).strict();
-const sendBody = z.object({ confirm: z.unknown().optional() }).passthrough();
+const sendBody = z.object({ confirm: z.unknown().optional(), replyAddress: z.string().max(254).optional() }).passthrough();
 
 function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
@@ -52,7 +52,7 @@ export function registerTakedownRoutes(app: FastifyInstance, deps: TakedownDeps)
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/send', async (request) => {
     const body = parseBody(sendBody, request.body);
-    const sent = await sendCase(deps, request.params.id, { confirm: body.confirm });
+    const sent = await sendCase(deps, request.params.id, { confirm: body.confirm, replyAddress: body.replyAddress ?? null });
     return { messageId: sent.messageId, ...describeCase(deps, sent.case) };
   });
 

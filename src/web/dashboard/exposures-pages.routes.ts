@@ -28,6 +28,7 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
       evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
       exportRoute: routeExists('POST', '/api/evidence/export'),
       canSendMail: Boolean(deps.takedowns.sendMail),
+      senderEmail: deps.takedowns.settings.sender.email,
       error,
     }), status);
   };
@@ -50,7 +51,8 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
 
   app.post<{ Params: { id: string } }>('/exposures/:id/case', async (request, reply) => {
     try {
-      await openCaseForHit(deps.takedowns, request.params.id, { actor: 'person' });
+      // `redraft` writes the text again for a case opened before it could be drafted (or in another state of the settings).
+      await openCaseForHit(deps.takedowns, request.params.id, { actor: 'person', redraft: formValues(request.body).redraft === 'true' });
       return redirectDone(reply, `/exposures/${request.params.id}`, 'case_opened');
     } catch (error) {
       return renderDetail(request, reply, errorMessage(viewContext(request, deps), error), 400);
@@ -76,7 +78,7 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
     try {
       const row = deps.takedowns.cases.getByHit(request.params.id);
       if (!row) throw createNotFoundError('takedowns.case_not_found', 'This exposure has no takedown case yet.');
-      await sendCase(deps.takedowns, row.id, { confirm: form.confirm === 'true' });
+      await sendCase(deps.takedowns, row.id, { confirm: form.confirm === 'true', replyAddress: form.replyAddress || null });
       return redirectDone(reply, `/exposures/${request.params.id}`, 'sent');
     } catch (error) {
       return renderDetail(request, reply, errorMessage(viewContext(request, deps), error), 400);

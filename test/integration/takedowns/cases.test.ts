@@ -9,6 +9,7 @@ import { remindUpcomingDeadlines } from '../../../src/modules/takedowns/cases.de
 import { createLogger } from '../../../src/shared/logger.ts';
 import { createTakedownEscalateJob, createTakedownSweepJob } from '../../../workers/takedowns.job.ts';
 import type { JobContext } from '../../../workers/job-registry.ts';
+import { PLACEHOLDER_TEXT, placeholdersIn } from '../../../src/modules/takedowns/draft-placeholders.models.ts';
 import { SENDER_EMAIL, createTakedownWorld, parseMail, startRdapServer, startSite, startSmtpServer } from './takedowns-setup.ts';
 
 const DAY = 86_400_000;
@@ -190,20 +191,22 @@ describe('a takedown case for a hit on a local page', () => {
 describe('takedown case errors and dismissals', () => {
   let rdap: Awaited<ReturnType<typeof startRdapServer>>;
   let site: Awaited<ReturnType<typeof startSite>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let world: Awaited<ReturnType<typeof createTakedownWorld>>;
   let server: FastifyInstance;
 
   beforeAll(async () => {
     rdap = await startRdapServer();
     site = await startSite();
-    world = await createTakedownWorld({ rdapBase: rdap.base, env: { TAKEDOWN_SENDER_EMAIL: '' } });
+    smtp = await startSmtpServer();
+    world = await createTakedownWorld({ rdapBase: rdap.base, smtpUrl: smtp.url, env: { TAKEDOWN_SENDER_EMAIL: '' } });
     server = asAdmin(await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] }), world.app);
   });
 
   afterAll(async () => {
     await server?.close();
     await world?.close();
-    await Promise.all([site?.close(), rdap?.close()]);
+    await Promise.all([site?.close(), rdap?.close(), smtp?.close()]);
   });
 
   it('answers with stable codes for unknown hits and cases', async () => {
@@ -213,14 +216,36 @@ describe('takedown case errors and dismissals', () => {
     expect((await server.inject({ method: 'GET', url: `/api/hits/${hitId}/case` })).json().error.code).toBe('takedowns.case_not_found');
   });
 
-  it('opens the case without text while no sender address is configured, and says why', async () => {
+  it('drafts the notice at once without a sender address, marking the reply address as a placeholder', async () => {
     const hitId = world.addHit(`${site.url}/leak?a`).id;
     const body = (await server.inject({ method: 'POST', url: `/api/hits/${hitId}/case`, payload: {} })).json();
     expect(body.recipient.address).toBe('abuse@leaks.example');
-    expect(body.body).toBeNull();
-    expect(body.draftProblem).toBe('takedowns.sender_not_configured');
-    const send = await server.inject({ method: 'POST', url: `/api/cases/${body.id}/send`, payload: { confirm: true } });
-    expect(send.json().error.code).toBe('takedowns.no_draft');
+    expect(body.draftProblem).toBeNull();
+    expect(body.placeholders).toEqual(['replyAddress']);
+    expect(body.body).toContain(PLACEHOLDER_TEXT[body.language as 'en'].replyAddress);
+    expect(body.body).toContain('Lola Velvet');
+  });
+
+  it('asks for the reply address on sending, then sends the text with the address filled in', async () => {
+    const hitId = world.addHit(`${site.url}/leak?send`).id;
+    const opened = (await server.inject({ method: 'POST', url: `/api/hits/${hitId}/case`, payload: {} })).json();
+    const missing = await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/send`, payload: { confirm: true } });
+    expect(missing.json().error.code).toBe('takedowns.sender_not_configured');
+    const invalid = await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/send`, payload: { confirm: true, replyAddress: 'not an address' } });
+    expect(invalid.json().error.code).toBe('takedowns.invalid_reply_address');
+    expect(smtp.received).toHaveLength(0);
+
+    const sent = await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/send`, payload: { confirm: true, replyAddress: 'Replies@Support.example' } });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json().status).toBe('takedown_sent');
+    expect(sent.json().placeholders).toEqual([]);
+    expect(smtp.received).toHaveLength(1);
+    const mail = parseMail(smtp.received[0]!.raw);
+    expect(mail.headers.get('reply-to')).toBe('replies@support.example');
+    expect(mail.body).toContain('replies@support.example');
+    expect(placeholdersIn(mail.body)).toEqual([]);
+    // The case keeps the text as it went out.
+    expect(sent.json().body).toContain('replies@support.example');
   });
 
   it('dismisses a false positive on the hit too, and can undo it', async () => {
@@ -238,15 +263,16 @@ describe('takedown case errors and dismissals', () => {
 
   it('proposes a separate DMCA notice with the Lumen warning when the person owns the copyright', async () => {
     const hitId = world.addHit(`${site.url}/leak?c`).id;
-    // The sender is needed for text: draft again once it is configured.
+    // Proposed at once, with the reply address still a placeholder; drafted again once it is configured.
     const opened = (await server.inject({ method: 'POST', url: `/api/hits/${hitId}/case`, payload: { ownsCopyright: true } })).json();
-    expect(opened.dmca).toBeNull();
+    expect(placeholdersIn(opened.dmca.body)).toEqual(['replyAddress']);
     world.takedowns.settings.sender.email = 'agent@org.example';
     const redrafted = (await server.inject({ method: 'POST', url: `/api/hits/${hitId}/case`, payload: { ownsCopyright: true, redraft: true } })).json();
     expect(redrafted.bases).not.toContain('dmca_512c3');
     expect(redrafted.dmca.bases).toEqual(['dmca_512c3']);
     expect(redrafted.dmca.warning).toContain('Lumen');
     expect(redrafted.dmca.body).not.toContain('phone');
+    expect(redrafted.dmca.body).toContain('agent@org.example');
     world.takedowns.settings.sender.email = null;
   });
 

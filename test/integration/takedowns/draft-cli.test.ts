@@ -45,10 +45,10 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('exposure-scanne
     await Promise.all([site?.close(), rdap?.close()]);
   });
 
-  async function draft(extra: string[] = []) {
+  async function draft(extra: string[] = [], envOverrides: Record<string, string | undefined> = {}) {
     const stdout = collector();
     const stderr = collector();
-    const env = { DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', TAKEDOWN_SENDER_EMAIL: SENDER_EMAIL, RDAP_IP_URL: rdap.base, RDAP_DOMAIN_URL: rdap.base };
+    const env = { DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: 'silent', TAKEDOWN_SENDER_EMAIL: SENDER_EMAIL, RDAP_IP_URL: rdap.base, RDAP_DOMAIN_URL: rdap.base, ...envOverrides };
     const code = await runCli(['draft', `${site.url}/leak`, '--profile', profileFile, '--allow-host', '127.0.0.1', '--json', ...extra], { stdout: stdout.stream, stderr: stderr.stream, env, cwd: dir }, [draftCommand]);
     return { code, stdout: stdout.text(), stderr: stderr.text() };
   }
@@ -70,6 +70,19 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('exposure-scanne
     expect(out.body).toContain(`${site.url}/leak`);
     expect(out.body).toContain('Lola Velvet');
     for (const forbidden of ['Marie-Claire', 'Dubois', 'Tanneurs', '470 12 34 56']) expect(out.body).not.toContain(forbidden);
+  });
+
+  it('drafts without any sender configured, marking the reply address as a placeholder in the contract', async () => {
+    const { code, stdout, stderr } = await draft([], { TAKEDOWN_SENDER_EMAIL: undefined });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(Object.keys(out).sort()).toEqual(['basis', 'body', 'language', 'placeholders', 'recipient', 'subject']);
+    expect(out.placeholders).toEqual(['replyAddress']);
+    expect(out.recipient).toEqual({ kind: 'email', address: 'abuse@fuites.example', confidence: 'high' });
+    expect(out.body).toContain('[votre adresse de réponse]');
+    expect(out.body).toContain('Lola Velvet');
+    expect(out.body).not.toContain(SENDER_EMAIL);
   });
 
   it('warns on stderr about Lumen when a copyright notice is proposed, keeping stdout the same contract', async () => {

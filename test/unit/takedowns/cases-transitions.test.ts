@@ -112,8 +112,9 @@ describe('sender identity', () => {
     expect(r.ok && r.sender.name).toBe('Support Org');
   });
 
-  it('cannot sign without a reply address', () => {
-    expect(senderIdentity({ ...settings, email: null }, { label: 'Lola Velvet' })).toEqual({ ok: false, code: 'takedowns.sender_not_configured' });
+  it('signs without a reply address, leaving it to the placeholder, but not without any name', () => {
+    expect(senderIdentity({ ...settings, email: null }, { label: 'Lola Velvet' })).toMatchObject({ ok: true, sender: { email: null } });
+    expect(senderIdentity({ ...settings, name: null, email: null }, { label: null })).toEqual({ ok: false, code: 'takedowns.sender_not_configured' });
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chooseDraftLanguage, draftTakedown, exposedKinds, type DraftInput } from '../../../src/modules/takedowns/draft.models.ts';
+import { fillPlaceholders, placeholdersIn, splitAtPlaceholders } from '../../../src/modules/takedowns/draft-placeholders.models.ts';
 
 const PHONE = '+32 470 12 34 56';
 const ADDRESS = 'Rue des Tanneurs 14, 1000 Bruxelles';
@@ -27,7 +28,8 @@ function input(overrides: Partial<DraftInput> = {}): DraftInput {
 describe('draftTakedown', () => {
   it('returns exactly the draft contract', () => {
     const d = draftTakedown(input());
-    expect(Object.keys(d).sort()).toEqual(['basis', 'body', 'language', 'recipient', 'subject']);
+    expect(Object.keys(d).sort()).toEqual(['basis', 'body', 'language', 'placeholders', 'recipient', 'subject']);
+    expect(d.placeholders).toEqual([]);
     expect(d.recipient).toEqual({ kind: 'email', address: 'abuse@leaks.example', confidence: 'medium' });
     expect(d.basis).toEqual(['dsa_art16', 'gdpr_art17']);
   });
@@ -160,5 +162,34 @@ describe('exposedKinds', () => {
   it('merges categories and match kinds in a fixed order and folds photos into intimate images', () => {
     expect(exposedKinds(['intimate_media'], [{ kind: 'alias' }, { kind: 'photo' }, { kind: 'email' }])).toEqual(['intimate_media', 'email', 'name']);
     expect(exposedKinds([], [{ kind: 'photo' }, { kind: 'unknown' }])).toEqual(['photo']);
+  });
+});
+
+describe('drafting before the sender is configured', () => {
+  it('writes the reply address as a placeholder in the notice’s language and names it in the contract', () => {
+    const d = draftTakedown(input({ sender: { name: 'Lola Velvet', email: null }, pageLanguage: 'de' }));
+    expect(d.placeholders).toEqual(['replyAddress']);
+    expect(d.body).toContain('[Ihre Antwortadresse]');
+    expect(d.body).toContain('Lola Velvet');
+  });
+
+  it('writes a name placeholder when nobody can sign yet, and fills every marker in any language', () => {
+    const d = draftTakedown(input({ sender: { name: '', email: null }, personFacts: {} }));
+    expect(d.placeholders).toEqual(['senderName', 'replyAddress']);
+    const filled = fillPlaceholders(d.body, { replyAddress: 'reply@example.org', senderName: 'L. V.' });
+    expect(placeholdersIn(filled)).toEqual([]);
+    expect(filled).toContain('reply@example.org');
+    expect(fillPlaceholders('a [je antwoordadres] b [votre adresse de réponse]', { replyAddress: 'x@y.example' })).toBe('a x@y.example b x@y.example');
+  });
+
+  it('splits a text at its markers so a view can highlight them and nothing else', () => {
+    expect(splitAtPlaceholders('Email: [your reply address]\nName: [your name].')).toEqual([
+      { text: 'Email: ', placeholder: null },
+      { text: '[your reply address]', placeholder: 'replyAddress' },
+      { text: '\nName: ', placeholder: null },
+      { text: '[your name]', placeholder: 'senderName' },
+      { text: '.', placeholder: null },
+    ]);
+    expect(splitAtPlaceholders('[not a marker]')).toEqual([{ text: '[not a marker]', placeholder: null }]);
   });
 });

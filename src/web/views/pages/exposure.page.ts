@@ -1,7 +1,8 @@
 import { externalLink, html, raw, type SafeHtml } from '../html.ts';
 import { csrfField, timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
-import { categoryList, doneNotice, emptyState, facts, label, notice, severityBadge, shortHash, statusBadge } from '../components.ts';
+import { categoryList, doneNotice, emptyState, facts, field, label, notice, severityBadge, shortHash, statusBadge } from '../components.ts';
+import { draftView, sendStep } from './exposure-draft.view.ts';
 import type { ExposureDetail } from '../../read-models/exposures.ts';
 import { LEGAL_BASES, type BasisId } from '../../../modules/takedowns/legal-basis.models.ts';
 
@@ -13,6 +14,8 @@ export interface ExposureViewOptions {
   evidenceRoute: boolean;
   exportRoute: boolean;
   canSendMail: boolean;
+  /** The configured reply address, offered on the send step; null until one is set. */
+  senderEmail: string | null;
   error?: string | null;
 }
 
@@ -84,8 +87,10 @@ function takedown(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): 
   }
   const recipient = c.recipient;
   const canSend = o.canSendMail && recipient?.kind === 'email' && c.allowedTransitions.includes('takedown_sent') && Boolean(c.body);
+  // "Draft ready" only when there is a text: the badge and the notice below must never disagree.
+  const badge = c.status === 'new' && !c.body ? '' : statusBadge(ctx, 'caseStatus', c.status);
   return html`<section aria-labelledby="case-heading" class="card" id="takedown">
-  <h2 id="case-heading">${ctx.t('exposure.takedown')} ${statusBadge(ctx, 'caseStatus', c.status)}</h2>
+  <h2 id="case-heading">${ctx.t('exposure.takedown')} ${badge}</h2>
   ${facts([
     [ctx.t('exposure.recipient'), recipient ? html`${recipient.name ?? ''} ${recipient.address ? html`<span class="url">${recipient.address}</span>` : ''}${recipient.formUrl ? externalLink(recipient.formUrl) : ''} <span class="muted small">(${label(ctx, `confidence.${recipient.confidence}`, recipient.confidence)})</span>` : ctx.t('exposure.noRecipient')],
     [ctx.t('exposure.bases'), c.bases.length ? c.bases.map((id) => basisName(id, ctx.lang)).join(' · ') : null],
@@ -94,22 +99,10 @@ function takedown(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): 
     [ctx.t('exposure.nextRecheck'), timeTag(ctx, c.nextRecheckAt)],
     [ctx.t('exposure.sentAt'), timeTag(ctx, c.sentAt)],
   ])}
-  ${c.copyText ? html`<div class="draft">
-    <label for="draft-text">${ctx.t('exposure.draft')}</label>
-    <textarea id="draft-text" rows="14" readonly spellcheck="false">${c.copyText}</textarea>
-    <div class="toolbar">
-      <button type="button" class="button js-only" hidden data-copy-target="draft-text" data-copied-text="${ctx.t('exposure.copied')}">${ctx.t('exposure.copy')}</button>
-      ${d.mailto && d.mailto.href.startsWith('mailto:') ? html`<a class="button" href="${d.mailto.href}">${ctx.t('exposure.openMail')}</a>` : ''}
-    </div>
-    <p class="muted small" aria-live="polite" data-copy-status></p>
-    ${d.mailto?.truncated ? html`<p class="muted small">${ctx.t('exposure.mailtoTruncated')}</p>` : ''}
-  </div>` : notice('info', c.draftProblem ? label(ctx, `draftProblem.${c.draftProblem}`, c.draftProblem) : ctx.t('exposure.noDraft'))}
+  ${c.copyText ? draftView(ctx, c, d.mailto) : html`${notice('info', c.draftProblem ? label(ctx, `draftProblem.${c.draftProblem}`, c.draftProblem) : ctx.t('exposure.noDraft'))}
+  ${c.allowedTransitions.includes('reviewing') || c.status === 'reviewing' ? html`<form method="post" action="/exposures/${d.hit.id}/case">${csrfField(ctx)}<input type="hidden" name="redraft" value="true"><button type="submit" class="button primary">${ctx.t('exposure.redraft')}</button></form>` : ''}`}
   ${c.form ? html`<div class="form-steps"><p>${ctx.t('exposure.useForm')} ${externalLink(c.form.formUrl, c.form.label ?? c.form.formUrl)}</p>${c.form.steps.length ? html`<ol>${c.form.steps.map((step) => html`<li>${step}</li>`)}</ol>` : ''}</div>` : ''}
-  ${canSend ? html`<form method="post" action="/exposures/${d.hit.id}/send" class="form send-form">
-    ${csrfField(ctx)}
-    <div class="check"><input type="checkbox" id="f-confirm" name="confirm" value="true" required><label for="f-confirm">${ctx.t('exposure.sendConfirm', { to: recipient?.address ?? '' })}</label></div>
-    <button type="submit" class="button primary">${ctx.t('exposure.send')}</button>
-  </form>` : c.body && recipient?.kind === 'email' && !o.canSendMail ? html`<p class="muted small">${ctx.t('exposure.noMailServer')}</p>` : ''}
+  ${canSend ? sendStep(ctx, d.hit.id, c, { senderEmail: o.senderEmail, field }) : c.body && recipient?.kind === 'email' && !o.canSendMail ? html`<p class="muted small">${ctx.t('exposure.noMailServer')}${ctx.actor?.role === 'admin' ? html` <a href="/settings#mail">${ctx.t('exposure.setUpMail')}</a>` : ''}</p>` : ''}
   ${c.events.length ? html`<h3>${ctx.t('exposure.timeline')}</h3><ol class="timeline">${c.events.map((e) => html`<li>${timeTag(ctx, e.at)} — ${label(ctx, `caseEvent.${e.kind}`, e.kind)} <span class="muted small">(${e.actor})</span></li>`)}</ol>` : ''}
 </section>`;
 }

@@ -5,3 +5,4 @@ export * from './scans.table.ts';
 export * from './hits.table.ts';
 export * from './alerts.table.ts';
 export * from './unchecked.table.ts';
+export * from './settings.table.ts';

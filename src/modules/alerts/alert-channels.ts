@@ -1,7 +1,6 @@
-import { createTransport } from 'nodemailer';
-import { parseConnectionUrl } from 'nodemailer/lib/shared';
 import { AppError } from '../../shared/errors.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
+import { createSmtpTransport } from '../../shared/smtp-transport.ts';
 import { createUrlGuard } from '../../shared/ssrf-guard.ts';
 import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import type { EmailAddress } from '../../config/alerts.settings.ts';
@@ -26,20 +25,12 @@ export interface WebhookSender {
 }
 
 /**
- * SMTP through nodemailer with bounded waits (the defaults wait minutes for a dead server). The header
- * set is nodemailer's minimum (From, To, Subject, Date, Message-ID, MIME): no X-Mailer, no List-*
- * headers, nothing that tells a mailbox reader what software sent it.
+ * Alert emails over the shared SMTP transport (bounded waits). The header set is nodemailer's minimum (From,
+ * To, Subject, Date, Message-ID, MIME): no X-Mailer, no List-* headers, nothing that tells a mailbox reader
+ * what software sent it.
  */
 export function createSmtpMailer(args: { smtpUrl: string; from: EmailAddress; timeoutMs?: number }): Mailer {
-  const timeout = args.timeoutMs ?? 15_000;
-  const transport = createTransport({
-    ...parseConnectionUrl(args.smtpUrl),
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout * 2,
-    disableFileAccess: true,
-    disableUrlAccess: true,
-  });
+  const transport = createSmtpTransport({ smtpUrl: args.smtpUrl, ...(args.timeoutMs !== undefined ? { timeoutMs: args.timeoutMs } : {}) });
   return {
     async send(email) {
       await transport.sendMail({

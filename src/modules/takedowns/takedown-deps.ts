@@ -1,10 +1,10 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
 import { classifyNonPublicIp } from '../../egress/egress-policy.models.ts';
-import nodemailer from 'nodemailer';
 import type { AppDeps } from '../../app.ts';
 import type { TakedownSettings } from '../../config/takedowns.settings.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
+import { createSmtpTransport } from '../../shared/smtp-transport.ts';
 import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
 import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import type { BootstrapService } from './rdap.parser.ts';
@@ -79,11 +79,11 @@ export function createResolverDeps(args: { allowHosts: string[]; egress: EgressG
   };
 }
 
-/** Sending through an SMTP server (an `smtp://` or `smtps://` URL, as SMTP_URL). */
-export function createSmtpSendMail(smtpUrl: string): SendMail & { close(): void } {
-  const transport = nodemailer.createTransport(smtpUrl);
+/** Takedown notices over the shared SMTP transport (bounded waits, no file or URL access). */
+export function createSmtpSendMail(smtpUrl: string, options: { timeoutMs?: number } = {}): SendMail & { close(): void } {
+  const transport = createSmtpTransport({ smtpUrl, ...options });
   const send: SendMail = async (message) => {
-    const info = await transport.sendMail({ ...message, disableFileAccess: true, disableUrlAccess: true });
+    const info = await transport.sendMail(message);
     return { messageId: info.messageId };
   };
   return Object.assign(send, { close: () => transport.close() });

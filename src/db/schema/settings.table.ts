@@ -2,11 +2,12 @@ import { sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { updatedAt } from './columns.ts';
 
 /**
- * Settings an administrator changed on the settings page, one row per environment-variable name. An
+ * Service settings an administrator changed on the settings page, one row per environment-variable name
+ * (the older per-organisation `settings` table holds organisation preferences, not these). An
  * environment variable of the same name still wins. Secret values (SMTP password, webhook secret, proxy
  * credentials) are stored sealed with a key derived from the evidence key, bound to their row.
  */
-export const settings = sqliteTable('settings', {
+export const serviceSettings = sqliteTable('service_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
   updatedAt: updatedAt(),

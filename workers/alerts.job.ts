@@ -1,5 +1,5 @@
 import type { AlertsDeps } from '../src/modules/alerts/alerts.deps.ts';
-import { createDeliveriesForHealthAlerts } from '../src/modules/alerts/alerts.usecases.ts';
+import { createDeliveriesForHealthAlerts, DELIVER_JOB, DIGEST_JOB } from '../src/modules/alerts/alerts.usecases.ts';
 import { deliverDue, sendDigest } from '../src/modules/alerts/delivery.usecases.ts';
 import { latestOccurrence } from '../src/shared/cron.models.ts';
 import { defineJobHandler } from './job-registry.ts';
@@ -9,7 +9,7 @@ type Deps = { alerts: AlertsDeps };
 
 /** Failed sends are recorded on their delivery rows and retried by the sweep; the job itself only fails on bugs. */
 export function createDeliverAlertsJob(deps: Deps) {
-  return defineJobHandler<{ alertId?: string; sweep?: string }>('alerts.deliver', async (_payload, ctx) => {
+  return defineJobHandler(DELIVER_JOB, async (_payload, ctx) => {
     createDeliveriesForHealthAlerts(deps.alerts);
     const outcome = await deliverDue(deps.alerts, { signal: ctx.signal });
     if (outcome.failed + outcome.gaveUp > 0) ctx.logger.warn({ ...outcome }, 'some alert deliveries failed');
@@ -17,14 +17,14 @@ export function createDeliverAlertsJob(deps: Deps) {
 }
 
 export function createDigestJob(deps: Deps) {
-  return defineJobHandler<{ occurrence: string }>('alerts.digest', async ({ occurrence }, ctx) => {
+  return defineJobHandler(DIGEST_JOB, async ({ occurrence }, ctx) => {
     const outcome = await sendDigest(deps.alerts, { signal: ctx.signal });
     if (outcome.postponedUntil) {
       // A digest that falls in the quiet hours is sent when they end, not a day later.
       deps.alerts.jobs.enqueue({
-        kind: 'alerts.digest',
+        kind: DIGEST_JOB,
         payload: { occurrence },
-        idempotencyKey: `alerts.digest:${occurrence}:after-quiet`,
+        idempotencyKey: `${DIGEST_JOB}:${occurrence}:after-quiet`,
         runAfter: outcome.postponedUntil,
       });
     }
@@ -43,7 +43,7 @@ export function createAlertSweepSchedule(deps: Deps): SchedulerTask {
       const pendingHealth = (mailer || webhook) && repository.healthAlertsWithoutDeliveries(new Date(now.getTime() - 86_400_000)).length > 0;
       if (!pendingHealth && !repository.hasDueWork(now)) return;
       const minute = now.toISOString().slice(0, 16);
-      deps.alerts.jobs.enqueue({ kind: 'alerts.deliver', payload: { sweep: minute }, idempotencyKey: `alerts.deliver:sweep:${minute}` });
+      deps.alerts.jobs.enqueue({ kind: DELIVER_JOB, payload: { sweep: minute }, idempotencyKey: `${DELIVER_JOB}:sweep:${minute}` });
     },
   };
 }
@@ -62,7 +62,7 @@ export function createDigestSchedule(deps: Deps): SchedulerTask {
       const occurrence = latestOccurrence({ expression: deps.alerts.settings.digestSchedule, timeZone: deps.alerts.settings.timezone, after, upTo: now });
       if (!occurrence) return;
       const key = occurrence.toISOString();
-      deps.alerts.jobs.enqueue({ kind: 'alerts.digest', payload: { occurrence: key }, idempotencyKey: `alerts.digest:${key}` });
+      deps.alerts.jobs.enqueue({ kind: DIGEST_JOB, payload: { occurrence: key }, idempotencyKey: `alerts.digest:${key}` });
     },
   };
 }

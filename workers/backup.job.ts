@@ -10,7 +10,7 @@ import type { SchedulerTask } from './scheduler.ts';
 export const backupDirOf = (config: AppDeps['config']) => path.resolve(config.dataDir, config.backup.dir ?? 'backups');
 
 export function createBackupJob(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'evidence'>) {
-  return defineJobHandler<{ name: string }>(BACKUP_JOB_KIND, async ({ name }, ctx) => {
+  return defineJobHandler(BACKUP_JOB_KIND, async ({ name }, ctx) => {
     const result = await runScheduledBackup(
       { db: deps.db, dataDir: deps.config.dataDir, clock: deps.clock, keyCheck: deps.evidence.keyCheck },
       { backupDir: backupDirOf(deps.config), keep: deps.config.backup.keep, name },

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../src/app.ts';
+import { DELIVER_JOB } from '../src/modules/alerts/alerts.usecases.ts';
 import { raiseHealthAlerts } from '../src/modules/alerts/health-alerts.usecases.ts';
 import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
@@ -9,7 +10,8 @@ export function createHealthCheckJob(deps: AppDeps) {
     if (raised > 0) {
       ctx.logger.warn({ raised }, 'health alerts raised');
       // Told by the same channels as exposures: the delivery job creates the health alerts' deliveries first.
-      deps.jobs.enqueue({ kind: 'alerts.deliver', payload: { sweep: `health:${deps.clock.now().toISOString().slice(0, 16)}` }, idempotencyKey: `alerts.deliver:health:${deps.clock.now().toISOString().slice(0, 16)}` });
+      const minute = deps.clock.now().toISOString().slice(0, 16);
+      deps.jobs.enqueue({ kind: DELIVER_JOB, payload: { sweep: `health:${minute}` }, idempotencyKey: `${DELIVER_JOB}:health:${minute}` });
     }
   });
 }

@@ -1,5 +1,6 @@
 import type { Logger } from '../src/shared/logger.ts';
 import type { JobKindSpec } from '../src/modules/jobs/jobs.models.ts';
+import type { JobKind, JobPayload } from '../src/modules/jobs/job-kinds.ts';
 
 export interface JobContext {
   jobId: number;
@@ -18,6 +19,10 @@ export interface JobHandler {
   handle(payload: never, context: JobContext): Promise<void>;
 }
 
+/** A handler for one of the application's kinds: the payload is typed by the kind's schema, as enqueue is. */
+export function defineJobHandler<N extends JobKind>(kind: N, handle: (payload: JobPayload<N>, context: JobContext) => Promise<void>): JobHandler;
+/** A handler for a kind declared elsewhere (a test's own queue), whose payload type the caller states. */
+export function defineJobHandler<P>(kind: string, handle: (payload: P, context: JobContext) => Promise<void>): JobHandler;
 export function defineJobHandler<P>(kind: string, handle: (payload: P, context: JobContext) => Promise<void>): JobHandler {
   return { kind, handle: handle as JobHandler['handle'] };
 }

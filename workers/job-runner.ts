@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import type { Logger } from '../src/shared/logger.ts';
-import type { JobsRepository } from '../src/modules/jobs/jobs.repository.ts';
+import type { JobKindMap, JobsRepository } from '../src/modules/jobs/jobs.repository.ts';
 import { LeaseLostError } from '../src/modules/jobs/jobs.repository.ts';
 import { computeRetryDelayMs, describeJobError, type JobRow } from '../src/modules/jobs/jobs.models.ts';
 import type { JobRegistry } from './job-registry.ts';
@@ -26,7 +26,8 @@ interface InFlight {
  * waits in memory holding a lease it cannot use.
  */
 export function createJobRunner({ jobs, registry, logger, options, random = Math.random }: {
-  jobs: JobsRepository;
+  /** The runner only consumes jobs, of whatever kinds the registry declares; it never enqueues. */
+  jobs: Pick<JobsRepository<JobKindMap>, 'claim' | 'complete' | 'fail' | 'release' | 'extendLease'>;
   registry: JobRegistry;
   logger: Logger;
   options: RunnerOptions;

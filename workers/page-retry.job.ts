@@ -3,7 +3,7 @@ import { retryUncheckedPage } from '../src/modules/scans/unchecked-retry.usecase
 import { defineJobHandler } from './job-registry.ts';
 
 export function createPageRetryJob(deps: AppDeps) {
-  return defineJobHandler<{ uncheckedPageId: string }>('page.retry', async (payload, ctx) => {
+  return defineJobHandler('page.retry', async (payload, ctx) => {
     await retryUncheckedPage(deps.pipeline, { uncheckedPageId: payload.uncheckedPageId, signal: ctx.signal, complete: ctx.complete });
   });
 }

@@ -3,7 +3,7 @@ import { visitCandidate } from '../src/modules/scans/scan-pipeline.usecases.ts';
 import { defineJobHandler } from './job-registry.ts';
 
 export function createPageVisitJob(deps: AppDeps) {
-  return defineJobHandler<{ scanRunId: string; candidateId: number }>('page.visit', async (payload, ctx) => {
+  return defineJobHandler('page.visit', async (payload, ctx) => {
     await visitCandidate(deps.pipeline, { ...payload, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, complete: ctx.complete });
   });
 }

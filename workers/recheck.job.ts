@@ -23,7 +23,7 @@ export const recheckDepsFrom = (deps: AppDeps, vault: EvidenceVault): RecheckDep
  */
 export function createRecheckJob(deps: AppDeps, vault: EvidenceVault) {
   const recheckDeps = recheckDepsFrom(deps, vault);
-  return defineJobHandler<{ hitId: string; caseId?: string }>(RECHECK_JOB_KIND, async ({ hitId, caseId }, ctx) => {
+  return defineJobHandler(RECHECK_JOB_KIND, async ({ hitId, caseId }, ctx) => {
     const onRecorded = caseId ? (r: { outcome: 'removed' | 'still_up' | 'blocked' | 'failed'; captureId: string }) => void recordRecheck(deps.takedowns, caseId, r) : undefined;
     try {
       await recheckHit(recheckDeps, { hitId, actor: 'recheck', signal: ctx.signal, complete: ctx.complete, onRecorded });

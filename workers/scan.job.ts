@@ -6,7 +6,7 @@ import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
 export function createScanJob(deps: AppDeps) {
-  return defineJobHandler<{ scanRunId: string }>('scan.run', async ({ scanRunId }, ctx) => {
+  return defineJobHandler('scan.run', async ({ scanRunId }, ctx) => {
     try {
       await runScanSearches(deps.pipeline, scanRunId, ctx.signal);
     } catch (error) {

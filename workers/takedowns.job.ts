@@ -38,7 +38,7 @@ export function createTakedownSweepJob(deps: Pick<AppDeps, 'jobs' | 'clock'>, ta
 const settledCodes = new Set(['takedowns.escalation_exhausted', 'takedowns.sender_not_configured', 'takedowns.invalid_transition', 'takedowns.case_not_found', 'hits.not_found', 'people.not_found']);
 
 export function createTakedownEscalateJob(takedowns: TakedownDeps) {
-  return defineJobHandler<{ caseId: string; fromLevel: number }>('takedowns.escalate', async (payload, ctx) => {
+  return defineJobHandler('takedowns.escalate', async (payload, ctx) => {
     try {
       await escalateCase(takedowns, payload.caseId, { actor: 'scheduler', fromLevel: payload.fromLevel });
     } catch (error) {
@@ -52,7 +52,7 @@ export function createTakedownEscalateJob(takedowns: TakedownDeps) {
 }
 
 export function createTakedownOpenCaseJob(takedowns: TakedownDeps) {
-  return defineJobHandler<{ hitId: string }>('takedowns.open_case', async (payload, ctx) => {
+  return defineJobHandler('takedowns.open_case', async (payload, ctx) => {
     try {
       await openCaseForHit(takedowns, payload.hitId, { actor: 'system' });
     } catch (error) {

@@ -1,7 +1,19 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
+import type { z } from 'zod';
+import type { jobKinds } from './job-kinds.ts';
 import type { JobKindSpec, JobRow } from './jobs.models.ts';
+
+export type JobKindMap = Record<string, JobKindSpec>;
+
+/** A job to enqueue: `kind` must be one of the declared kinds and `payload` must fit that kind's schema, at compile time. */
+export interface EnqueueArgs<K extends JobKindMap, N extends keyof K & string> {
+  kind: N;
+  payload: z.input<K[N]['schema']>;
+  idempotencyKey?: string;
+  runAfter?: Date;
+}
 
 interface RawJobRow {
   id: number;
@@ -41,7 +53,7 @@ export class LeaseLostError extends AppError {
  * All queue state changes are single SQL statements or short transactions: SQLite serialises writers,
  * so a claim can never hand the same job to two workers, and completion is fenced by the lease owner.
  */
-export function createJobsRepository({ db, clock, kinds }: { db: Db; clock: Clock; kinds: Record<string, JobKindSpec> }) {
+export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ db, clock, kinds }: { db: Db; clock: Clock; kinds: K }) {
   const sqlite = db.$client;
   const now = () => clock.now().getTime();
 
@@ -90,9 +102,12 @@ export function createJobsRepository({ db, clock, kinds }: { db: Db; clock: Cloc
       select worker_id from worker_heartbeats where stopped_at is null and beat_at >= @aliveSince))`);
 
   return {
-    /** Returns the new job id, or null when a job with the same idempotency key already exists. */
-    enqueue(args: { kind: string; payload: unknown; idempotencyKey?: string; runAfter?: Date }): number | null {
-      const spec = kinds[args.kind];
+    /**
+     * Returns the new job id, or null when a job with the same idempotency key already exists. The payload is
+     * still validated here: the types stop mistakes in this code base, the schema stops everything else.
+     */
+    enqueue<N extends keyof K & string>(args: EnqueueArgs<K, N>): number | null {
+      const spec: JobKindSpec | undefined = kinds[args.kind];
       if (!spec) throw new AppError({ code: 'jobs.unknown_kind', message: `Unknown job kind "${args.kind}".`, statusCode: 500 });
       const parsed = spec.schema.safeParse(args.payload);
       if (!parsed.success) {
@@ -167,4 +182,5 @@ export function createJobsRepository({ db, clock, kinds }: { db: Db; clock: Cloc
   };
 }
 
-export type JobsRepository = ReturnType<typeof createJobsRepository>;
+/** The queue typed by the kinds it serves; by default the application's own (job-kinds.ts). */
+export type JobsRepository<K extends JobKindMap = typeof jobKinds> = ReturnType<typeof createJobsRepository<K>>;

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { chromium } from 'playwright';
 import type { Config } from './config/config.ts';
 import { openDatabase, runMigrations, closeDatabase, type Db } from './db/client.ts';
 import { createLogger, type Logger } from './shared/logger.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { locateBrowser, type BrowserLocation } from './browser/browser-locator.ts';
 import { createBrowserPool, type BrowserPool } from './browser/browser-pool.ts';
+import { playwrightChromium } from './browser/playwright-chromium.ts';
 import { createSandboxPlan } from './browser/sandbox.ts';
 import { sandboxWarning, type SandboxPlan } from './browser/sandbox.models.ts';
 import { browserSandboxSettingsOf } from './config/browser-sandbox.settings.ts';
@@ -108,7 +108,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     locateBrowser({
       wsEndpoint: config.browser.wsEndpoint,
       chromiumPath: config.browser.chromiumPath,
-      playwrightExecutablePath: () => chromium.executablePath(),
+      playwrightExecutablePath: () => playwrightChromium().executablePath(),
     });
   if (browserLocation.kind === 'missing') {
     logger.warn({ tried: browserLocation.tried }, browserLocation.instruction);

@@ -1,10 +1,12 @@
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type ProcessMode } from './config/config.ts';
 import { openDatabase, runMigrations, closeDatabase } from './db/client.ts';
 import { startService } from './service.ts';
 
 const modes = ['migrate', 'web', 'worker', 'all'] as const;
 
-/** Entry point: `node --import tsx src/main.ts [migrate|web|worker|all]` (default: PROCESS_MODE). */
+/** Entry point: `node dist/src/main.js [migrate|web|worker|all]` (default: PROCESS_MODE); `node --import tsx src/main.ts` from source. */
 export async function main(argv: string[]): Promise<void> {
   let config;
   try {
@@ -49,8 +51,19 @@ export async function main(argv: string[]): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-const isEntry = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/src/main.ts');
-if (isEntry) {
+// Started as a program (dist/src/main.js, or src/main.ts through tsx), not imported by a test or the CLI.
+// Node gives this module its real path, so a checkout reached through a symlink is compared by real path too.
+function startedAsProgram(): boolean {
+  const entry = process.argv[1];
+  if (!entry) return false;
+  try {
+    return import.meta.url === pathToFileURL(fs.realpathSync(entry)).href;
+  } catch {
+    return false;
+  }
+}
+
+if (startedAsProgram()) {
   main(process.argv.slice(2)).catch((error: unknown) => {
     process.stderr.write(`Failed to start: ${(error as Error).message}\n`);
     process.exit(1);

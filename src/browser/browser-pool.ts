@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
+import { playwrightChromium } from './playwright-chromium.ts';
 import type { Logger } from '../shared/logger.ts';
 import { AppError } from '../shared/errors.ts';
 import type { BrowserLocation } from './browser-locator.ts';
@@ -65,6 +66,7 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
   async function launch(): Promise<Browser> {
     if (location.kind === 'missing') throw createBrowserMissingError(location.instruction);
     const started = Date.now();
+    const chromium = playwrightChromium();
     const b =
       location.kind === 'remote'
         ? await withTimeout(chromium.connect(location.wsEndpoint, { timeout: launchTimeoutMs }), launchTimeoutMs + 1000, 'Connecting to the remote browser')

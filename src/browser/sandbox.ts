@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { checkoutPath } from '../shared/module-paths.ts';
 import { defaultBrowserSandboxSettings, type BrowserSandboxSettings } from '../config/browser-sandbox.settings.ts';
 import type { BrowserLocation } from './browser-locator.ts';
 import { parseNumericUser, parsePasswdEntry, planSandbox, type RunAsUser, type SandboxPlan } from './sandbox.models.ts';
 
 /** Shipped next to this file; Playwright starts it in place of Chromium when the service runs as root. */
-export const sandboxLauncherPath = fileURLToPath(new URL('./sandboxed-chromium.sh', import.meta.url));
+export const sandboxLauncherPath = checkoutPath('./sandboxed-chromium.sh', import.meta.url);
 
 function onPath(program: string, env: Record<string, string | undefined>): boolean {
   return (env.PATH ?? '/usr/sbin:/usr/bin:/sbin:/bin').split(path.delimiter).some((dir) => dir && fs.existsSync(path.join(dir, program)));

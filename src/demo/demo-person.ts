@@ -1,4 +1,4 @@
-import { fileURLToPath } from 'node:url';
+import { checkoutPath } from '../shared/module-paths.ts';
 
 /** The fictional person the simulated web exposes. Any resemblance to a real person is unintended. */
 export const demoPersonLabel = 'Demo person (fictional)';
@@ -17,4 +17,4 @@ export function demoProfile(simulatedWebUrl: string) {
 }
 
 /** The demo person's own photos (public test images from Meta's PDQ vectors, BSD licence). */
-export const demoPhotoFiles = ['demo-1.jpg', 'demo-2.jpg'].map((f) => fileURLToPath(new URL(`../simweb/assets/photos/${f}`, import.meta.url)));
+export const demoPhotoFiles = ['demo-1.jpg', 'demo-2.jpg'].map((f) => checkoutPath(`../simweb/assets/photos/${f}`, import.meta.url));

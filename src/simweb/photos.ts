@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { deflateSync } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
+import { checkoutPath } from '../shared/module-paths.ts';
 
 // The images of the simulated web. Copies of the demo person's photos are made at start-up the way they
 // appear on real sites (resized, recompressed, mirrored, cropped, watermarked), so that photo matching is
 // tested on realistic transformations. Everything is kept in memory.
 
-export const PHOTO_DIR = fileURLToPath(new URL('./assets/photos/', import.meta.url));
+export const PHOTO_DIR = checkoutPath('./assets/photos/', import.meta.url);
 
 export type PhotoSource = 'demo-1' | 'demo-2' | 'unrelated-1' | 'generated';
 

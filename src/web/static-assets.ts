@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { checkoutPath } from '../shared/module-paths.ts';
 
 const ASSETS = {
   'app.css': 'text/css; charset=utf-8',
@@ -10,7 +10,7 @@ const ASSETS = {
 
 type AssetName = keyof typeof ASSETS;
 
-const dir = fileURLToPath(new URL('./static/', import.meta.url));
+const dir = checkoutPath('./static/', import.meta.url);
 let loaded: Record<AssetName, { body: Buffer; version: string }> | null = null;
 
 function load() {

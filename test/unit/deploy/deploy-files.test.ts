@@ -10,6 +10,9 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const read = (f: string) => fs.readFileSync(path.join(root, f), 'utf8');
 const settingNames = new Set<string>(settingDefinitions.map((d) => d.env));
 const mainModes = ['migrate', 'web', 'worker', 'all'];
+const packageJson = JSON.parse(read('package.json')) as { scripts: Record<string, string>; engines: { node: string }; dependencies: Record<string, string> };
+// The compiled entry: what `npm start` runs, emitted by tsconfig.build.json from src/main.ts.
+const compiledMain = 'dist/src/main.js';
 
 interface ComposeService {
   build?: unknown;
@@ -33,16 +36,15 @@ function parseDockerfile(text: string) {
 describe('docker-compose.yml', () => {
   const compose = parseYaml(read('docker-compose.yml'), { merge: true }) as { services: Record<string, ComposeService>; volumes: Record<string, unknown> };
 
-  it('runs web and worker from one image with the real entry point and modes', () => {
+  it('runs web and worker from one image with the compiled entry point and modes', () => {
     const { web, worker } = compose.services;
     expect(web?.image).toBeDefined();
     expect(web?.image).toBe(worker?.image);
     for (const [name, service] of [['web', web], ['worker', worker]] as const) {
       const cmd = service!.command!;
-      expect(cmd.slice(0, 3)).toEqual(['node', '--import', 'tsx']);
-      expect(fs.existsSync(path.join(root, cmd[3]!))).toBe(true);
-      expect(mainModes).toContain(cmd[4]);
-      expect(cmd[4]).toBe(name);
+      expect(cmd.slice(0, 2)).toEqual(['node', compiledMain]);
+      expect(mainModes).toContain(cmd[2]);
+      expect(cmd[2]).toBe(name);
       expect(service!.environment!.PROCESS_MODE).toBe(name);
     }
   });
@@ -105,10 +107,11 @@ describe('the SearXNG service in docker-compose.yml', () => {
 describe('Dockerfile', () => {
   const docker = parseDockerfile(read('Dockerfile'));
 
-  it('starts the real entry point on Node 20 with the settings the code reads', () => {
-    expect(docker.from[0]).toMatch(/^node:20/);
-    expect(docker.cmd).toEqual(['node', '--import', 'tsx', 'src/main.ts']);
-    for (const key of Object.keys(docker.env).filter((k) => k !== 'NODE_ENV')) expect(settingNames, key).toContain(key);
+  it('starts the compiled entry point on a pinned Node 24 with the settings the code reads', () => {
+    expect(docker.from[0]).toMatch(/^node:24-/);
+    expect(docker.cmd).toEqual(['node', compiledMain]);
+    // NODE_* variables are read by Node itself (NODE_ENV, NODE_COMPILE_CACHE), not by the service's settings.
+    for (const key of Object.keys(docker.env).filter((k) => !k.startsWith('NODE_'))) expect(settingNames, key).toContain(key);
     const config = loadConfig(docker.env);
     expect(docker.expose).toEqual([String(config.port)]);
     expect(docker.volume[0]).toContain(config.dataDir);
@@ -119,6 +122,41 @@ describe('Dockerfile', () => {
     expect(read('Dockerfile')).toMatch(/apt-get install[^\n]*chromium/);
     expect(docker.user).toEqual(['node']);
     expect(docker.healthcheck.join(' ')).toContain('/healthz');
+  });
+});
+
+describe('the build', () => {
+  const buildConfig = JSON.parse(read('tsconfig.build.json').replace(/^\s*\/\/.*$/gm, '')) as { compilerOptions: Record<string, unknown>; include: string[] };
+
+  it('is run by `npm ci` and emits the entry `npm start` runs, so a clone starts as plain JavaScript', () => {
+    expect(packageJson.scripts.prepare).toBe('npm run build');
+    expect(packageJson.scripts.build).toContain('tsc -p tsconfig.build.json');
+    expect(packageJson.scripts.start).toBe(`node ${compiledMain}`);
+    const { outDir, rootDir } = buildConfig.compilerOptions;
+    const source = path.relative(outDir as string, compiledMain).replace(/\.js$/, '.ts');
+    expect(path.join(rootDir as string, source)).toBe('src/main.ts');
+    expect(fs.existsSync(path.join(root, source))).toBe(true);
+    expect(buildConfig.include).toEqual(expect.arrayContaining(['src', 'workers']));
+    expect(buildConfig.compilerOptions.rewriteRelativeImportExtensions).toBe(true);
+  });
+
+  it('leaves tsx out of the runtime dependencies and out of the code the service and the CLI run', () => {
+    expect(Object.keys(packageJson.dependencies)).not.toContain('tsx');
+    expect(read('bin/exposure-scanner.js')).not.toMatch(/tsx/);
+    expect(read('bin/exposure-scanner.js')).toContain('../dist/src/cli/main.js');
+  });
+
+  it('builds inside the image with the development dependencies, then drops them', () => {
+    const run = read('Dockerfile').replace(/\\\n/g, ' ').split('\n').filter((l) => l.startsWith('RUN ')).join('\n');
+    expect(run).toMatch(/npm ci\b[^\n]*&& npm prune --omit=dev/);
+    expect(/npm ci((?:\s+--[\w=-]+)*)/.exec(run)![1]).not.toContain('--omit');
+    expect(read('.dockerignore').split('\n')).toContain('dist');
+  });
+
+  it('declares a Node range that still includes 20 and the pinned image major', () => {
+    expect(packageJson.engines.node).toBe('>=20.19');
+    const major = Number(/^node:(\d+)/.exec(parseDockerfile(read('Dockerfile')).from[0]!)![1]);
+    expect(major).toBeGreaterThanOrEqual(24);
   });
 });
 

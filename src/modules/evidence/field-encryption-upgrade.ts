@@ -3,7 +3,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { fieldBinding, isBlindIndex, isSealed, type FieldCipher } from './field-cipher.models.ts';
 import { identifierIndexScope, OWN_URL_INDEX_SCOPE } from '../profiles/profiles.repository.ts';
 import {
-  CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, CAPTURE_FIELDS, CASE_DRAFT_FIELDS, HIT_FIELDS, HIT_SNIPPET_FIELDS, UNCHECKED_FIELDS,
+  CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, CAPTURE_FIELDS, CASE_DRAFT_FIELDS, HIT_FIELDS, HIT_SNIPPET_FIELDS, MATCH_FIELDS, UNCHECKED_FIELDS,
   candidateRowKey, pageUrlScope, searchQueryScope, type SealedColumns,
 } from './sealed-pages.models.ts';
 
@@ -30,7 +30,7 @@ const upgrades: TableUpgrade[] = [
   { table: 'identifiers', key: 'id', sealed: ['value'], indexed: [{ column: 'normalized', scope: (r) => identifierIndexScope(String(r.kind)) }] },
   { table: 'own_urls', key: 'id', sealed: ['url'], indexed: [{ column: 'normalized_url', scope: () => OWN_URL_INDEX_SCOPE }] },
   { table: 'people', key: 'id', sealed: ['label'] },
-  { table: 'matches', key: 'id', sealed: ['value', 'found', 'reason', 'image_url'] },
+  pageTable(MATCH_FIELDS, (r) => String(r.hit_id)),
   pageTable(HIT_FIELDS, (r) => String(r.id), pageUrl),
   pageTable(CAPTURE_FIELDS, (r) => String(r.id)),
   pageTable(UNCHECKED_FIELDS, (r) => String(r.id), pageUrl),

@@ -68,5 +68,7 @@ export const candidateRowKey = (scanRunId: string, urlIndex: string): string => 
 export const CANDIDATE_RESULT_FIELDS = sealedColumns('candidate_results', { title: 'title', snippet: 'snippet' });
 /** Bound to the hit the search result is evidence for. */
 export const HIT_SNIPPET_FIELDS = sealedColumns('hit_snippets', { title: 'title', snippet: 'snippet' });
+/** What matched on a page: the person's own value, how the page wrote it, the sentence quoting both, the image; bound to the hit. */
+export const MATCH_FIELDS = sealedColumns('matches', { value: 'value', found: 'found', reason: 'reason', imageUrl: 'image_url' });
 /** A drafted notice quotes the page's address and signs with the person's name; bound to the case's id. */
 export const CASE_DRAFT_FIELDS = sealedColumns('takedown_cases', { draftSubject: 'draft_subject', draftBody: 'draft_body' });

@@ -4,7 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import { hits, matches } from '../../db/schema/index.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
-import { HIT_FIELDS, normalizedOf, pageUrlIndex } from '../evidence/sealed-pages.models.ts';
+import { HIT_FIELDS, MATCH_FIELDS, normalizedOf, pageUrlIndex } from '../evidence/sealed-pages.models.ts';
 
 export type Hit = typeof hits.$inferSelect;
 export type MatchRow = typeof matches.$inferSelect;
@@ -29,14 +29,10 @@ export interface HitInput {
 
 /**
  * A match holds the person's own identifier (`value`), how the page wrote it (`found`) and a sentence
- * quoting both (`reason`), so all three, and the matched image's address, are stored sealed.
+ * quoting both (`reason`), so all three, and the matched image's address, are stored sealed, bound to the hit.
  */
-export const sealMatch = <T extends { value: string; found?: string | null; reason?: string | null; imageUrl?: string | null }>(cipher: FieldCipher, m: T): T => ({
-  ...m, value: cipher.seal(m.value), found: cipher.sealNullable(m.found), reason: cipher.sealNullable(m.reason), imageUrl: cipher.sealNullable(m.imageUrl),
-});
-export const openMatch = (cipher: FieldCipher, m: MatchRow): MatchRow => ({
-  ...m, value: cipher.open(m.value), found: cipher.openNullable(m.found), reason: cipher.openNullable(m.reason), imageUrl: cipher.openNullable(m.imageUrl),
-});
+export const sealMatch = <T extends { value: string; found?: string | null; reason?: string | null; imageUrl?: string | null }>(cipher: FieldCipher, m: T, hitId: string): T => MATCH_FIELDS.seal(cipher, m, hitId);
+export const openMatch = (cipher: FieldCipher, m: MatchRow): MatchRow => MATCH_FIELDS.open(cipher, m, m.hitId);
 
 /**
  * A stored hit's address, final address and title are sealed (bound to the hit) and its normalised URL is a
@@ -70,7 +66,7 @@ export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clo
       } else {
         db.insert(hits).values({ id, personId: input.personId, normalizedUrl: pageUrlIndex(cipher, input.personId, input.normalizedUrl), status: 'new', firstSeenAt: now, createdAt: now, ...fields }).run();
       }
-      for (const m of input.matches) db.insert(matches).values({ ...sealMatch(cipher, m), hitId: id, createdAt: now }).run();
+      for (const m of input.matches) db.insert(matches).values({ ...sealMatch(cipher, m, id), hitId: id, createdAt: now }).run();
       return { hit: openRow(db.select().from(hits).where(eq(hits.id, id)).get())!, isNew: !existing };
     },
     findByUrl(personId: string, normalizedUrl: string): Hit | null {

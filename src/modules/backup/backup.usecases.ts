@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
 import { openDatabase, closeDatabase, runMigrations, type Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { fsyncPathSync } from '../../shared/durable-files.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { TEMP_PREFIX } from '../evidence/vault.ts';
 import {
@@ -15,15 +16,6 @@ async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
   return hash.digest('hex');
-}
-
-function fsyncPath(p: string): void {
-  const fd = fs.openSync(p, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 const isEmptyDir = (dir: string) => !fs.existsSync(dir) || fs.readdirSync(dir).length === 0;
@@ -43,7 +35,7 @@ function listVaultFiles(vaultDir: string): string[] {
 async function copyWithHash(from: string, to: string): Promise<BackupFileEntry & { absolute: string }> {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
-  fsyncPath(to);
+  fsyncPathSync(to);
   return { path: '', sha256: await sha256OfFile(to), bytes: fs.statSync(to).size, absolute: to };
 }
 
@@ -60,7 +52,7 @@ export async function createBackup(deps: { db: Db; dataDir: string; clock: Clock
     fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
     const databaseCopy = path.join(staging, DATABASE_NAME);
     await deps.db.$client.backup(databaseCopy);
-    fsyncPath(databaseCopy);
+    fsyncPathSync(databaseCopy);
     const database: BackupFileEntry = { path: DATABASE_NAME, sha256: await sha256OfFile(databaseCopy), bytes: fs.statSync(databaseCopy).size };
     // Vault files are immutable and written before the rows that name them commit, so every file the
     // database copy refers to already exists when the copy below runs.
@@ -73,12 +65,12 @@ export async function createBackup(deps: { db: Db; dataDir: string; clock: Clock
     const manifest: BackupManifest = { format: BACKUP_FORMAT, createdAt: deps.clock.now().toISOString(), database, vault, keyCheck: deps.keyCheck, keyIncluded: false };
     const manifestFile = path.join(staging, MANIFEST_NAME);
     fs.writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: 0o600 });
-    fsyncPath(manifestFile);
-    for (const dir of new Set(vault.map((v) => path.dirname(path.join(staging, v.path))))) fsyncPath(dir);
-    fsyncPath(staging);
+    fsyncPathSync(manifestFile);
+    for (const dir of new Set(vault.map((v) => path.dirname(path.join(staging, v.path))))) fsyncPathSync(dir);
+    fsyncPathSync(staging);
     if (fs.existsSync(out)) fs.rmdirSync(out);
     fs.renameSync(staging, out);
-    fsyncPath(path.dirname(out));
+    fsyncPathSync(path.dirname(out));
     return { dir: out, manifest };
   } catch (error) {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -124,7 +116,7 @@ export async function restoreBackup(args: { fromDir: string; dataDir: string; da
       const target = path.join(staging, entry.path);
       fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
       fs.copyFileSync(path.join(from, entry.path), target);
-      fsyncPath(target);
+      fsyncPathSync(target);
     }
     const db = openDatabase(stagedDatabase);
     try {
@@ -133,13 +125,13 @@ export async function restoreBackup(args: { fromDir: string; dataDir: string; da
     } finally {
       closeDatabase(db);
     }
-    fsyncPath(stagedDatabase);
+    fsyncPathSync(stagedDatabase);
     // Only empty folders or stale temporary names can be there (checked above): nothing of value is removed.
     fs.rmSync(vaultDir, { recursive: true, force: true });
     const stagedVault = path.join(staging, VAULT_FOLDER);
     if (fs.existsSync(stagedVault)) fs.renameSync(stagedVault, vaultDir);
     fs.renameSync(stagedDatabase, args.databaseFile);
-    fsyncPath(args.dataDir);
+    fsyncPathSync(args.dataDir);
     return { manifest };
   } catch (error) {
     if (isAppError(error)) throw error;

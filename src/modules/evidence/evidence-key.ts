@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { fsyncPathSync } from '../../shared/durable-files.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { EvidenceSettings } from '../../config/evidence.settings.ts';
 import { appendCustody } from './custody-log.repository.ts';
@@ -47,12 +48,7 @@ function writeKeyFile(file: string, key: Buffer): void {
   } finally {
     fs.unlinkSync(temp);
   }
-  const dirFd = fs.openSync(path.dirname(file), 'r');
-  try {
-    fs.fsyncSync(dirFd);
-  } finally {
-    fs.closeSync(dirFd);
-  }
+  fsyncPathSync(path.dirname(file));
 }
 
 function storedKeyCheck(db: Db): string | null {

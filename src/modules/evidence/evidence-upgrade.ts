@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { fsyncPathSync } from '../../shared/durable-files.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { appendCustody, migrateCustodyChain, type CustodyMigration } from './custody-log.repository.ts';
 import type { DerivedKeys } from './key-derivation.models.ts';
@@ -32,15 +33,6 @@ function readMarker(dir: string, keys: DerivedKeys): 'valid' | 'absent' | 'inval
   return actual.length === expected.length && timingSafeEqual(actual, expected) ? 'valid' : 'invalid';
 }
 
-function syncDir(dir: string): void {
-  const fd = fs.openSync(dir, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 function writeMarker(dir: string, keys: DerivedKeys): void {
   const temp = path.join(dir, `${UPGRADE_MARKER}.${randomBytes(4).toString('hex')}.tmp`);
   const fd = fs.openSync(temp, 'wx', 0o600);
@@ -51,7 +43,7 @@ function writeMarker(dir: string, keys: DerivedKeys): void {
     fs.closeSync(fd);
   }
   fs.renameSync(temp, path.join(dir, UPGRADE_MARKER));
-  syncDir(dir);
+  fsyncPathSync(dir);
 }
 
 /**
@@ -74,8 +66,8 @@ export function renameLegacyVaultFiles(db: Db, dir: string, keys: DerivedKeys): 
       fs.renameSync(legacy, target);
       renamed++;
     }
-    syncDir(path.dirname(target));
-    if (path.dirname(target) !== path.dirname(legacy)) syncDir(path.dirname(legacy));
+    fsyncPathSync(path.dirname(target));
+    if (path.dirname(target) !== path.dirname(legacy)) fsyncPathSync(path.dirname(legacy));
   }
   return renamed;
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { fsyncPath } from '../../shared/durable-files.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { EvidenceSettings } from '../../config/evidence.settings.ts';
 import { sha256Hex } from '../../shared/hashing.models.ts';
@@ -29,16 +30,6 @@ export interface StoredEvidence {
   mimeType: string;
 }
 
-/** Fsyncs a directory so a rename or a new entry in it survives a power loss, not just a process crash. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await fs.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Content-addressed, encrypted file store. Files are addressed by their SHA-256 but stored under a keyed
  * name derived from it (see vaultFileName). A file is written under a temporary name, fsynced, renamed to
@@ -62,7 +53,7 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keys: Deri
     const target = pathOf(sha256);
     const folder = path.dirname(target);
     const created = await fs.mkdir(folder, { recursive: true });
-    if (created) await syncDir(dir);
+    if (created) await fsyncPath(dir);
     // Random only: a temporary name derived from the content hash would give away what is being written.
     const temp = path.join(folder, `${TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
     const sealed = sealEvidence(key, randomBytes(NONCE_BYTES), plaintext, sha256);
@@ -77,7 +68,7 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keys: Deri
     }
     await handle.close();
     await fs.rename(temp, target);
-    await syncDir(folder);
+    await fsyncPath(folder);
   }
 
   async function check(sha256: string): Promise<FileCheck> {

@@ -9,7 +9,7 @@
  * trimmed) because reposts are usually upright, flattened and cropped; their unclipped region (0,0,0,0) is the
  * trimmed whole image, stored beside the canonical hash rather than instead of it.
  */
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../shared/hashing.models.ts';
 import imghash from 'imghash';
 import { CROP_REGION_SETS, regionHashes, type CropRegionSet, type RegionHash } from './crop-regions.models.ts';
 import { decodeCanonical } from './canonical-decode.ts';
@@ -44,10 +44,6 @@ export interface HashImageOptions {
 }
 
 export type HashPhotoOptions = DecodeOptions & HashImageOptions;
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** blockhash as imghash computes it, fed with our decoded pixels (it expects RGBA). */
 export function blockhashOf(image: PixelImage, bitsPerSide = BLOCKHASH_BITS_PER_SIDE): string {

@@ -36,6 +36,10 @@ import type { EvidenceVault } from './modules/evidence/vault.ts';
 import { createEvidenceCapture } from './modules/evidence/evidence-scan-hooks.ts';
 import type { FieldCipher } from './modules/evidence/field-cipher.models.ts';
 import { encryptClearFields } from './modules/evidence/field-encryption-upgrade.ts';
+import { createSettingsRepository } from './modules/settings/settings.repository.ts';
+import { createSettingsProvider, type SettingsProvider } from './modules/settings/settings-provider.ts';
+import { applyEditableSections, rebuildChannels } from './modules/settings/live-settings.ts';
+import { isSecretSetting } from './modules/settings/settings-catalogue.models.ts';
 
 export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
 
@@ -71,6 +75,8 @@ export interface AppDeps {
   evidence: EvidenceVault;
   /** Seals people's identifiers and what was found about them in the database (keys derived from the evidence key). */
   cipher: FieldCipher;
+  /** The effective settings (environment > settings page > default); saving one applies it without a restart. */
+  settings: SettingsProvider;
   /** Set while the built-in simulated web runs: where the demo person's scans go. */
   demo?: DemoWeb;
   /** Replaces the application's route list (tests that focus on one module); health routes are always there. */
@@ -130,6 +136,9 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const evidence = overrides.evidence ?? openEvidenceVault({ dataDir: config.dataDir, db, settings: config.evidence, logger, clock });
   const cipher = evidence.cipher;
   encryptClearFields({ db, cipher, logger });
+  // Settings saved on the settings page join the environment's before anything is built from them.
+  const settings = overrides.settings ?? createSettingsProvider({ config, repository: createSettingsRepository({ db, clock, cipher }), logger, isSecret: isSecretSetting });
+  if (settings.current() !== config) applyEditableSections(config, settings.current());
   const profiles = overrides.profiles ?? createProfilesRepository({ db, clock, cipher });
   const scans = overrides.scans ?? createScansRepository({ db, clock, cipher });
   const hits = overrides.hits ?? createHitsRepository({ db, clock, cipher });
@@ -152,6 +161,10 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl, egress });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
   const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config, egress, cipher, demo: overrides.demo }, { settings: config.takedowns, sendMail });
+  settings.onChange((next) => {
+    applyEditableSections(config, next);
+    rebuildChannels({ config, alerts, takedowns, egress });
+  });
   // After a hit is stored: alert the person (the use case decides whether this hit deserves one) and open
   // its takedown case in the background (the recipient lookup may take several network round trips).
   const scanHooks: ScanHooks = {
@@ -213,6 +226,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   };
   return {
     ...deps,
+    settings,
     async close() {
       (alerts as AlertsDeps & { close?: () => void }).close?.();
       sendMail?.close();
@@ -221,5 +235,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       await egress.close();
       closeDatabase(db);
     },
+      // A mailer rebuilt after a settings change is the live one now; the first was closed on the swap.
+      if (takedowns.sendMail !== sendMail) (takedowns.sendMail as { close?: () => void } | undefined)?.close?.();
   };
 }

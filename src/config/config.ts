@@ -51,6 +51,11 @@ export interface Config {
   backup: BackupSettings;
   browserSandbox: BrowserSandboxSettings;
   accounts: AccountsSettings;
+  /**
+   * The settings the environment itself set (trimmed, non-empty), by variable name: they win over values
+   * saved on the settings page, and the page says so next to each of them.
+   */
+  environment: Readonly<Record<string, string>>;
 }
 
 const wholeNumber = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -169,5 +174,6 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     backup: backup.settings,
     browserSandbox: browserSandbox.settings,
     accounts: accounts.settings,
+    environment: Object.fromEntries(allSettingDefinitions.flatMap((d) => (env[d.env]?.trim() ? [[d.env, env[d.env]!.trim()]] : []))),
   };
 }

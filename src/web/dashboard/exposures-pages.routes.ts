@@ -3,7 +3,8 @@ import type { AppDeps } from '../../app.ts';
 import { createNotFoundError } from '../../shared/errors.ts';
 import { hitListQuery } from '../../modules/hits/hits.routes.ts';
 import { changeCaseStatus, openCaseForHit } from '../../modules/takedowns/cases.usecases.ts';
-import { sendCase } from '../../modules/takedowns/cases.sending.usecases.ts';
+import { createInvalidReplyAddressError, sendCase } from '../../modules/takedowns/cases.sending.usecases.ts';
+import { audit } from '../../modules/accounts/audit.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.models.ts';
 import { listExposures, loadExposure, type ExposureFilters } from '../read-models/exposures.ts';
 import { renderExposuresView } from '../views/pages/exposures.page.ts';
@@ -78,6 +79,12 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
     try {
       const row = deps.takedowns.cases.getByHit(request.params.id);
       if (!row) throw createNotFoundError('takedowns.case_not_found', 'This exposure has no takedown case yet.');
+      // An administrator may keep the typed address as the sender address for every later notice.
+      if (form.saveSender === 'true' && form.replyAddress && request.actor?.role === 'admin' && form.confirm === 'true') {
+        const saved = deps.settings.save({ TAKEDOWN_SENDER_EMAIL: form.replyAddress }, request.actor.accountId);
+        if (!saved.ok) throw createInvalidReplyAddressError();
+        for (const key of saved.changed) audit({ db: deps.db, clock: deps.clock }, { actor: request.actor, action: 'settings_changed', subject: { type: 'setting', id: key } });
+      }
       await sendCase(deps.takedowns, row.id, { confirm: form.confirm === 'true', replyAddress: form.replyAddress || null });
       return redirectDone(reply, `/exposures/${request.params.id}`, 'sent');
     } catch (error) {

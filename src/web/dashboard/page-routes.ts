@@ -44,6 +44,9 @@ export const pageRoutes: PageRouteSpec[] = [
   page('GET', '/scans/:id', { resources: [{ in: 'params', name: 'id', kind: 'scan' }] }),
   page('GET', '/settings', { roles: ['admin'] }),
   page('POST', '/settings/accounts', { roles: ['admin'], resources: [{ in: 'body', name: 'personId', kind: 'person' }] }),
+  // Service settings (mail, sender, engines, proxies, schedules): saved and applied at once, audited by key.
+  page('POST', '/settings/service', { roles: ['admin'] }),
+  page('POST', '/settings/mail/test', { roles: ['admin'] }),
   page('POST', '/settings/assignments', { roles: ['admin'], resources: [{ in: 'body', name: 'accountId', kind: 'account' }, { in: 'body', name: 'personId', kind: 'person' }] }),
   // Guidance is for everyone signed in; an exposure named in the query is checked like any hit.
   page('GET', '/guidance', { resources: [{ in: 'query', name: 'exposure', kind: 'hit' }] }),

@@ -5,16 +5,19 @@ import { describeAccount } from '../../modules/accounts/accounts.routes.ts';
 import { audit, listAudit } from '../../modules/accounts/audit.ts';
 import { createTokenNotFoundError, createInvalidAccountError } from '../../modules/accounts/accounts.errors.ts';
 import { effectiveSettings } from '../read-models/settings.ts';
+import { isSecretSetting } from '../../modules/settings/settings-catalogue.models.ts';
 import { renderSettingsView } from '../views/pages/settings.page.ts';
 import { renderAccountView } from '../views/pages/account.page.ts';
 import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
 import { isUiLanguage } from '../auth.ts';
+import { serviceSettingsData, sendTestMail } from './service-settings.ts';
+import type { ServiceSettingsData } from '../views/pages/settings-service.view.ts';
 
 /** The administrator's settings page (effective settings, accounts, assignments, audit) and everyone's account page. */
 export function registerSettingsPages(app: FastifyInstance, deps: AppDeps): void {
   const accounts = app.accountsDeps;
 
-  const renderSettings = (request: FastifyRequest, reply: FastifyReply, extra: { form?: Record<string, string>; error?: string | null } = {}, status = 200) => {
+  const renderSettings = (request: FastifyRequest, reply: FastifyReply, extra: { form?: Record<string, string>; error?: string | null; service?: Partial<ServiceSettingsData> } = {}, status = 200) => {
     const actor = request.actor!;
     const people = accounts.accounts.personIdsInOrganisation(actor.organisationId).map((id) => deps.profiles.getPerson(id)!).map((p) => ({ id: p.id, label: p.label }));
     return sendPage(reply, renderSettingsView(viewContext(request, deps), {
@@ -23,6 +26,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: AppDeps): void
       people,
       audit: listAudit(deps.db, { organisationId: actor.organisationId, limit: 30 }),
       ...extra,
+      service: serviceSettingsData(deps, extra.service),
     }), status);
   };
 
@@ -56,6 +60,26 @@ export function registerSettingsPages(app: FastifyInstance, deps: AppDeps): void
     } catch (error) {
       return renderSettings(request, reply, { error: errorMessage(viewContext(request, deps), error) }, 400);
     }
+  });
+
+  // One group of service settings at a time; validated with everything else in effect, applied at once.
+  app.post('/settings/service', async (request, reply) => {
+    const form = formValues(request.body);
+    const saved = deps.settings.save(form, request.actor!.accountId);
+    if (!saved.ok) {
+      const problems = Object.fromEntries(saved.problems.map((p) => [p.variable, p.problem]));
+      return renderSettings(request, reply, { service: { problems, form: Object.fromEntries(Object.entries(form).filter(([k]) => !isSecretSetting(k))) } }, 400);
+    }
+    // Which settings changed and who changed them; never their values.
+    for (const key of saved.changed) audit(accounts, { actor: request.actor!, action: 'settings_changed', subject: { type: 'setting', id: key } });
+    const section = /^[a-z]+$/.test(form.section ?? '') ? `#${form.section}` : '';
+    return reply.redirect(`/settings?done=settings_saved${section}`, 303);
+  });
+
+  app.post('/settings/mail/test', async (request, reply) => {
+    const outcome = await sendTestMail(deps, viewContext(request, deps));
+    audit(accounts, { actor: request.actor!, action: 'mail_tested', subject: { type: 'setting', id: 'SMTP_URL' }, detail: { ok: outcome.ok } });
+    return renderSettings(request, reply, { service: { mailTest: outcome } }, outcome.ok ? 200 : 502);
   });
 
   app.get('/account', async (request, reply) => renderAccount(request, reply));

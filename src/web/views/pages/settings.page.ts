@@ -5,6 +5,7 @@ import { doneNotice, facts, field, label, notice, selectField, shortHash } from 
 import type { EffectiveSettings } from '../../read-models/settings.ts';
 import { sandboxBanner, sandboxStateBadge } from '../sandbox-banner.ts';
 import type { AuditRow } from '../../../modules/accounts/audit.ts';
+import { serviceSettingsSections, type ServiceSettingsData } from './settings-service.view.ts';
 
 export interface SettingsData {
   settings: EffectiveSettings;
@@ -13,6 +14,8 @@ export interface SettingsData {
   audit: AuditRow[];
   form?: Record<string, string>;
   error?: string | null;
+  /** The settings an administrator can change here, with where each one comes from. */
+  service: ServiceSettingsData;
 }
 
 const yesNo = (ctx: ViewContext, v: boolean) => (v ? ctx.t('common.yes') : ctx.t('common.no'));
@@ -119,6 +122,7 @@ export function renderSettingsView(ctx: ViewContext, d: SettingsData): SafeHtml 
     body: html`${doneNotice(ctx)}
 ${sandboxBanner(ctx)}
 ${effective(ctx, d.settings)}
+${serviceSettingsSections(ctx, d.service)}
 ${accounts(ctx, d)}
 ${assignments(ctx, d)}
 ${auditLog(ctx, d)}`,

@@ -66,7 +66,7 @@ describe.skipIf(browserLocation.kind === 'missing' && !process.env.CI)('from fir
     const demo = app.profiles.listPeople().find((p) => p.isDemo)!;
     const withEmail = app.hits.listForPerson(demo.id).map((h) => ({ hit: h, row: app.takedowns.cases.getByHit(h.id) })).find(({ row }) => (row?.recipient as CaseRecipient | null)?.kind === 'email');
     expect(withEmail, 'a demo exposure whose takedown goes to an email address').toBeDefined();
-    recipient = (withEmail!.row!.recipient as CaseRecipient).address!;
+    recipient = (withEmail!.row!.recipient as unknown as CaseRecipient).address!;
     exposurePath = `/exposures/${withEmail!.hit.id}`;
     await page.goto(`${dashboard.url}${exposurePath}`);
     const marks = page.locator('#takedown mark.placeholder');

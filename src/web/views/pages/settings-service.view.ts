@@ -51,9 +51,10 @@ function section(ctx: ViewContext, key: SettingsSection, d: ServiceSettingsData,
 
 /** "Send me a test": a neutral message to the alert recipients, with the outcome shown right here. */
 function mailTest(ctx: ViewContext, d: ServiceSettingsData): SafeHtml {
-  return html`<form method="post" action="/settings/mail/test" class="inline-form mail-test">
+  // The outcome sits above the button, full width, so a long server answer never squeezes the button.
+  return html`${d.mailTest ? html`<div class="mail-test-outcome" id="mail-test-outcome">${notice(d.mailTest.ok ? 'ok' : 'error', d.mailTest.message)}</div>` : ''}
+  <form method="post" action="/settings/mail/test" class="inline-form mail-test">
     ${csrfField(ctx)}
-    ${d.mailTest ? notice(d.mailTest.ok ? 'ok' : 'error', d.mailTest.message) : ''}
     <button type="submit" class="button"${d.mailConfigured ? '' : raw(' disabled')}>${ctx.t('settings.mailTest')}</button>
     <span class="muted small">${d.mailConfigured ? ctx.t('settings.mailTestHint', { n: d.mailRecipients }) : ctx.t('settings.mailTestNeedsServer')}</span>
   </form>`;

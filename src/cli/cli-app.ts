@@ -1,7 +1,4 @@
-import pino from 'pino';
-import { loadConfig } from '../config/config.ts';
-import { createApp, type App, type AppExtensions } from '../app.ts';
-import { createLogger } from '../shared/logger.ts';
+import type { App, AppExtensions } from '../app.ts';
 import type { CliIo } from './cli.types.ts';
 
 /**
@@ -9,6 +6,9 @@ import type { CliIo } from './cli.types.ts';
  * stderr (stdout carries the JSON a script reads) and default to warnings only.
  */
 export async function withCliApp<T>(io: CliIo, args: { allowHosts?: string[] } & AppExtensions, fn: (app: App) => Promise<T>): Promise<T> {
+  // Imported here, not at the top: every command module imports this file, and `exposure-scanner --help`
+  // should not load the whole application to print the list of commands.
+  const [{ default: pino }, { loadConfig }, { createApp }, { createLogger }] = await Promise.all([import('pino'), import('../config/config.ts'), import('../app.ts'), import('../shared/logger.ts')]);
   const env = { LOG_LEVEL: 'warn', ...io.env };
   const config = loadConfig(env, { cwd: io.cwd });
   config.net.allowPrivateHosts = [...config.net.allowPrivateHosts, ...(args.allowHosts ?? [])];

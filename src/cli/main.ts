@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../config/config.ts';
+import { ConfigError } from '../config/config-error.ts';
 import { isAppError } from '../shared/errors.ts';
 import { exitCodes, type CliCommand, type CliIo } from './cli.types.ts';
 import { cliCommands } from './commands/index.ts';

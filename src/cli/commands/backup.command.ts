@@ -1,16 +1,10 @@
 import path from 'node:path';
-import pino from 'pino';
-import { loadConfig } from '../../config/config.ts';
-import { createLogger } from '../../shared/logger.ts';
-import { systemClock } from '../../shared/clock.ts';
+import type { Config } from '../../config/config.ts';
 import { isAppError } from '../../shared/errors.ts';
-import { createBackup, restoreBackup } from '../../modules/backup/backup.usecases.ts';
-import { openEvidenceVault } from '../../modules/evidence/evidence-key.ts';
-import { verifyEvidence } from '../../modules/evidence/verify.usecases.ts';
 import { exitCodes, type CliCommand, type CliIo } from '../cli.types.ts';
 import { withCliApp } from '../cli-app.ts';
 
-const keyLocation = (config: ReturnType<typeof loadConfig>) =>
+const keyLocation = (config: Config) =>
   config.evidence.key ? 'the EVIDENCE_KEY environment variable' : path.resolve(config.dataDir, config.evidence.keyFile ?? 'evidence.key');
 
 function fail(io: CliIo, error: unknown, json: boolean): number {
@@ -32,6 +26,7 @@ export const backupCommand: CliCommand = {
       return exitCodes.usage;
     }
     const outDir = path.resolve(io.cwd, values.out);
+    const { createBackup } = await import('../../modules/backup/backup.usecases.ts');
     return withCliApp(io, {}, async (app) => {
       try {
         const { dir, manifest } = await createBackup({ db: app.db, dataDir: app.config.dataDir, clock: app.clock, keyCheck: app.evidence.keyCheck }, { outDir });
@@ -60,6 +55,10 @@ export const restoreCommand: CliCommand = {
       io.stderr.write(`usage: exposure-scanner ${this.usage}\n`);
       return exitCodes.usage;
     }
+    const [{ default: pino }, { loadConfig }, { createLogger }, { systemClock }, { restoreBackup }, { openEvidenceVault }, { verifyEvidence }] = await Promise.all([
+      import('pino'), import('../../config/config.ts'), import('../../shared/logger.ts'), import('../../shared/clock.ts'),
+      import('../../modules/backup/backup.usecases.ts'), import('../../modules/evidence/evidence-key.ts'), import('../../modules/evidence/verify.usecases.ts'),
+    ]);
     const config = loadConfig({ LOG_LEVEL: 'warn', ...io.env }, { cwd: io.cwd });
     const logger = createLogger({ level: config.logLevel, destination: pino.destination(2) });
     const keyFile = config.evidence.key ? undefined : path.resolve(config.dataDir, config.evidence.keyFile ?? 'evidence.key');

@@ -1,14 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { loadConfig } from '../../config/config.ts';
-import { accountsSettingsOf } from '../../config/accounts.settings.ts';
-import { closeDatabase, openDatabase, runMigrations } from '../../db/client.ts';
-import { systemClock } from '../../shared/clock.ts';
-import { createLogger } from '../../shared/logger.ts';
 import { isAppError } from '../../shared/errors.ts';
-import { createAccountsDeps, setupFirstAdmin } from '../../modules/accounts/accounts.usecases.ts';
 import { normaliseEmail, passwordProblem } from '../../modules/accounts/accounts.models.ts';
-import { hashPassword } from '../../modules/accounts/passwords.ts';
-import { audit } from '../../modules/accounts/audit.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 
 /** Reads the password from standard input (a pipe or a file), up to the first line break. */
@@ -44,6 +36,10 @@ export const createAdminCommand: CliCommand = {
       io.stderr.write(problem === 'too_short' ? 'The password needs at least 12 characters.\n' : 'The password is too long.\n');
       return exitCodes.usage;
     }
+    const [{ loadConfig }, { accountsSettingsOf }, { closeDatabase, openDatabase, runMigrations }, { systemClock }, { createLogger }, { createAccountsDeps, setupFirstAdmin }, { hashPassword }, { audit }] = await Promise.all([
+      import('../../config/config.ts'), import('../../config/accounts.settings.ts'), import('../../db/client.ts'), import('../../shared/clock.ts'), import('../../shared/logger.ts'),
+      import('../../modules/accounts/accounts.usecases.ts'), import('../../modules/accounts/passwords.ts'), import('../../modules/accounts/audit.ts'),
+    ]);
     const config = loadConfig(io.env, { cwd: io.cwd });
     const db = openDatabase(config.databaseFile);
     try {

@@ -1,14 +1,8 @@
-import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { SenderIdentity } from '../../modules/takedowns/cases.models.ts';
-import { takedownsSettingsOrThrow } from '../../config/takedowns.settings.ts';
 import { detectPageLanguage, isDraftLanguage } from '../../modules/takedowns/language.models.ts';
-import { contractRecipient, prepareTakedown } from '../../modules/takedowns/cases.drafting.ts';
-import { senderIdentity } from '../../modules/takedowns/cases.models.ts';
-import { createResolverDeps } from '../../modules/takedowns/takedown-deps.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 import { stringList, withCliApp } from '../cli-app.ts';
-import { inspectPage } from '../inspect-page.ts';
 
 const USAGE = 'draft <url> --profile <profile.json> [--allow-host HOST]... [--language en|nl|fr|de] [--owns-copyright] [--json]';
 
@@ -35,6 +29,10 @@ export const draftCommand: CliCommand = {
       io.stderr.write(`Usage: exposure-scanner ${USAGE}\n`);
       return exitCodes.usage;
     }
+    const [{ readProfileFile }, { takedownsSettingsOrThrow }, { contractRecipient, prepareTakedown }, { senderIdentity }, { createResolverDeps }, { inspectPage }] = await Promise.all([
+      import('../../modules/profiles/profile-file.io.ts'), import('../../config/takedowns.settings.ts'), import('../../modules/takedowns/cases.drafting.ts'),
+      import('../../modules/takedowns/cases.models.ts'), import('../../modules/takedowns/takedown-deps.ts'), import('../inspect-page.ts'),
+    ]);
     const settings = takedownsSettingsOrThrow(io.env);
     const { profile, photoPaths } = readProfileFile(values.profile);
     // The pseudonym signs unless a sender name is configured; the legal name only on request (settings).

@@ -1,4 +1,4 @@
-import { describeEngines, resumeEngine, type EngineDescription } from '../../modules/scans/scans.routes.ts';
+import type { EngineDescription } from '../../modules/scans/scans.routes.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { exitCodes, type CliCommand, type CliIo } from '../cli.types.ts';
 import { withCliApp } from '../cli-app.ts';
@@ -31,6 +31,7 @@ export const enginesCommand: CliCommand = {
   async run({ positionals, values }, io) {
     const [sub, id, ...extra] = positionals;
     const json = Boolean(values.json);
+    const { describeEngines, resumeEngine } = await import('../../modules/scans/scans.routes.ts');
     if (sub === undefined) {
       return withCliApp(io, {}, async (app) => {
         const engines = describeEngines(app);

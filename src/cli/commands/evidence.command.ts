@@ -1,6 +1,4 @@
 import path from 'node:path';
-import { verifyEvidence } from '../../modules/evidence/verify.usecases.ts';
-import { exportEvidenceToDir } from '../../modules/evidence/export.usecases.ts';
 import { reportLanguages, isReportLanguage } from '../../modules/evidence/report-strings.ts';
 import { exitCodes, type CliCommand, type CliIo } from '../cli.types.ts';
 import { withCliApp } from '../cli-app.ts';
@@ -8,6 +6,7 @@ import { withCliApp } from '../cli-app.ts';
 const usage = 'evidence verify [--json] | evidence export <hit-or-case-id> --out <dir> [--lang en|nl|fr|de] [--json]';
 
 async function verify(io: CliIo, json: boolean): Promise<number> {
+  const { verifyEvidence } = await import('../../modules/evidence/verify.usecases.ts');
   return withCliApp(io, {}, async (app) => {
     const count = (table: string) => (app.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     // The key itself is entry 1 of the custody log; "nothing yet" means no file and no capture besides it.
@@ -31,6 +30,7 @@ async function verify(io: CliIo, json: boolean): Promise<number> {
 }
 
 async function exportPack(io: CliIo, id: string, outDir: string, language: string | undefined, json: boolean): Promise<number> {
+  const { exportEvidenceToDir } = await import('../../modules/evidence/export.usecases.ts');
   return withCliApp(io, {}, async (app) => {
     const vault = app.evidence;
     const pack = await exportEvidenceToDir({ vault, browserPool: app.browserPool }, { id, outDir: path.resolve(io.cwd, outDir), language, actor: 'cli' });

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import { hashPhotoFile } from '../../modules/photos/photo-hash.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 
@@ -13,6 +12,7 @@ export const hashCommand: CliCommand = {
       io.stderr.write('Usage: exposure-scanner hash <image...> [--json]\n');
       return exitCodes.usage;
     }
+    const { hashPhotoFile } = await import('../../modules/photos/photo-hash.ts');
     let failed = 0;
     for (const file of positionals) {
       try {

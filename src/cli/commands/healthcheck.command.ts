@@ -1,8 +1,3 @@
-import { loadConfig } from '../../config/config.ts';
-import { closeDatabase, openDatabase } from '../../db/client.ts';
-import { getHealth } from '../../modules/health/health.usecases.ts';
-import { createHeartbeatsRepository } from '../../modules/jobs/heartbeats.repository.ts';
-import { systemClock } from '../../shared/clock.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 
 /** For container health checks of the worker, which serves no HTTP: healthy while its heartbeat is fresh. */
@@ -12,6 +7,9 @@ export const healthcheckCommand: CliCommand = {
   summary: 'Exit 0 when the database is usable (and, with --worker, a worker heartbeat is fresh).',
   options: { worker: { type: 'boolean' }, 'max-age': { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {
+    const [{ loadConfig }, { closeDatabase, openDatabase }, { getHealth }, { createHeartbeatsRepository }, { systemClock }] = await Promise.all([
+      import('../../config/config.ts'), import('../../db/client.ts'), import('../../modules/health/health.usecases.ts'), import('../../modules/jobs/heartbeats.repository.ts'), import('../../shared/clock.ts'),
+    ]);
     const config = loadConfig(io.env, { cwd: io.cwd });
     const db = openDatabase(config.databaseFile);
     try {

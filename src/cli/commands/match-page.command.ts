@@ -1,7 +1,5 @@
-import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 import { stringList, withCliApp } from '../cli-app.ts';
-import { inspectPage } from '../inspect-page.ts';
 
 export const matchPageCommand: CliCommand = {
   name: 'match-page',
@@ -14,6 +12,7 @@ export const matchPageCommand: CliCommand = {
       io.stderr.write('Usage: exposure-scanner match-page <url> --profile <profile.json> [--json]\n');
       return exitCodes.usage;
     }
+    const [{ readProfileFile }, { inspectPage }] = await Promise.all([import('../../modules/profiles/profile-file.io.ts'), import('../inspect-page.ts')]);
     const { profile, photoPaths } = readProfileFile(values.profile);
     const allowHosts = stringList(values['allow-host']);
     return withCliApp(io, { allowHosts }, async (app) => {

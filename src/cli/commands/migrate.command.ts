@@ -1,5 +1,3 @@
-import { loadConfig } from '../../config/config.ts';
-import { closeDatabase, countPendingMigrations, openDatabase, runMigrations } from '../../db/client.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 
 export const migrateCommand: CliCommand = {
@@ -8,6 +6,7 @@ export const migrateCommand: CliCommand = {
   summary: 'Create or upgrade the database under DATA_DIR (the service also does this at start).',
   options: { json: { type: 'boolean' } },
   async run({ values }, io) {
+    const [{ loadConfig }, { closeDatabase, countPendingMigrations, openDatabase, runMigrations }] = await Promise.all([import('../../config/config.ts'), import('../../db/client.ts')]);
     const config = loadConfig(io.env, { cwd: io.cwd });
     const db = openDatabase(config.databaseFile);
     try {

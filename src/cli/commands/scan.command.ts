@@ -1,13 +1,6 @@
 import path from 'node:path';
-import { readProfileFile } from '../../modules/profiles/profile-file.io.ts';
-import { startScan } from '../../modules/scans/scans.usecases.ts';
-import { syncPhotosFromFiles } from '../../modules/photos/photos.usecases.ts';
-import { createWorker } from '../../../workers/worker.ts';
-import { createJobHandlers } from '../../../workers/handlers.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 import { stringList, withCliApp } from '../cli-app.ts';
-import { renderScanProgress } from '../progress.ts';
-import { describeScanRun, describeHits, describeUnchecked } from '../../modules/scans/scan-report.ts';
 
 export const scanCommand: CliCommand = {
   name: 'scan',
@@ -25,6 +18,10 @@ export const scanCommand: CliCommand = {
       io.stderr.write('Usage: exposure-scanner scan --profile <profile.json> [--engine ID[=URL]]... [--json]\n');
       return exitCodes.usage;
     }
+    const [{ readProfileFile }, { startScan }, { syncPhotosFromFiles }, { createWorker }, { createJobHandlers }, { renderScanProgress }, { describeScanRun, describeHits, describeUnchecked }] = await Promise.all([
+      import('../../modules/profiles/profile-file.io.ts'), import('../../modules/scans/scans.usecases.ts'), import('../../modules/photos/photos.usecases.ts'),
+      import('../../../workers/worker.ts'), import('../../../workers/handlers.ts'), import('../progress.ts'), import('../../modules/scans/scan-report.ts'),
+    ]);
     const { profile, photoPaths } = readProfileFile(values.profile);
     const label = typeof values.label === 'string' ? values.label : path.basename(values.profile, '.json');
     const allowHosts = stringList(values['allow-host']);

@@ -1,4 +1,3 @@
-import { getEngine, parseEngineFlag } from '../../providers/engine-registry.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 import { stringList, withCliApp } from '../cli-app.ts';
 
@@ -13,6 +12,7 @@ export const searchCommand: CliCommand = {
       io.stderr.write('Usage: exposure-scanner search "<query>" --engine ID[=URL] [--json]\n');
       return exitCodes.usage;
     }
+    const { getEngine, parseEngineFlag } = await import('../../providers/engine-registry.ts');
     const { id, endpoint } = parseEngineFlag(values.engine);
     const allowHosts = stringList(values['allow-host']);
     return withCliApp(io, { allowHosts }, async (app) => {

@@ -1,5 +1,4 @@
-import { loadConfig, type ProcessMode } from '../../config/config.ts';
-import { startService } from '../../service.ts';
+import type { ProcessMode } from '../../config/config.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
 
 export const serveCommand: CliCommand = {
@@ -8,6 +7,7 @@ export const serveCommand: CliCommand = {
   summary: 'Start the service (dashboard, API, scheduler and worker) until SIGTERM or Ctrl-C.',
   options: { mode: { type: 'string' } },
   async run({ values }, io) {
+    const [{ loadConfig }, { startService }] = await Promise.all([import('../../config/config.ts'), import('../../service.ts')]);
     const config = loadConfig(io.env, { cwd: io.cwd });
     const mode = (values.mode as string | undefined) ?? config.processMode;
     if (!['all', 'web', 'worker'].includes(mode)) {

@@ -23,7 +23,7 @@ import { createSearchRuntime, type SearchRuntime } from './modules/scans/search-
 import type { PhotoMatcher, ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
 import { loadSources } from './modules/scans/sources.ts';
 import { createAlertsDeps, type AlertsDeps } from './modules/alerts/alerts.deps.ts';
-import { raiseExposureAlert } from './modules/alerts/alerts.usecases.ts';
+import { recordExposureAlert } from './modules/alerts/alerts.usecases.ts';
 import { createSmtpSendMail, createTakedownDeps } from './modules/takedowns/takedown-deps.ts';
 import type { TakedownDeps } from './modules/takedowns/cases.usecases.ts';
 import { openCaseJobKey } from './modules/takedowns/takedowns.job-kinds.ts';
@@ -165,14 +165,19 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     applyEditableSections(config, next);
     rebuildChannels({ config, alerts, takedowns, egress });
   });
-  // After a hit is stored: alert the person (the use case decides whether this hit deserves one) and open
-  // its takedown case in the background (the recipient lookup may take several network round trips).
+  // With the hit, in its transaction: its alert (the use case decides whether this hit deserves one) and
+  // the job that opens its takedown case (the recipient lookup itself runs later, from the committed job).
+  // After the commit only the live inbox is woken.
   const scanHooks: ScanHooks = {
     captureMatchedPage: createEvidenceCapture({ vault: evidence, profiles, logger: logger.child({ component: 'evidence' }), maxImageBytes: photoMatcherOptions.maxImageBytes }),
     ...overrides.scanHooks,
-    async onHit(args) {
-      raiseExposureAlert(alerts, { hit: args.hit, isNew: args.isNew });
+    recordWithHit(args) {
+      recordExposureAlert(alerts, { hit: args.hit, isNew: args.isNew });
       if (args.isNew) jobs.enqueue({ kind: 'takedowns.open_case', payload: { hitId: args.hit.id }, idempotencyKey: openCaseJobKey(args.hit.id) });
+      overrides.scanHooks?.recordWithHit?.(args);
+    },
+    async onHit(args) {
+      alerts.broadcaster.poke();
       await overrides.scanHooks?.onHit?.(args);
     },
   };
@@ -221,21 +226,21 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     photoMatcherOptions,
     evidence,
     cipher,
+    settings,
     routeModules: overrides.routeModules,
     demo: overrides.demo,
   };
   return {
     ...deps,
-    settings,
     async close() {
       (alerts as AlertsDeps & { close?: () => void }).close?.();
       sendMail?.close();
+      // A mailer rebuilt after a settings change is the live one now; the first was closed on the swap.
+      if (takedowns.sendMail !== sendMail) (takedowns.sendMail as { close?: () => void } | undefined)?.close?.();
       await hashPool.close();
       await browserPool.close();
       await egress.close();
       closeDatabase(db);
     },
-      // A mailer rebuilt after a settings change is the live one now; the first was closed on the swap.
-      if (takedowns.sendMail !== sendMail) (takedowns.sendMail as { close?: () => void } | undefined)?.close?.();
   };
 }

@@ -41,20 +41,34 @@ function enqueueDelivery(deps: AlertsDeps, alertId: string, rows: NewDelivery[])
  * dashboard inbox plus a delivery per channel, all in one transaction with the job that sends them.
  * Safe to call for every stored hit: an unchanged or already-announced hit raises nothing.
  */
-export function raiseExposureAlert(deps: AlertsDeps, { hit, isNew }: { hit: Pick<Hit, 'id' | 'personId' | 'severity' | 'status'>; isNew: boolean }): { alertId: string | null; deliveries: number } {
+export function raiseExposureAlert(deps: AlertsDeps, args: { hit: Pick<Hit, 'id' | 'personId' | 'severity' | 'status'>; isNew: boolean }): { alertId: string | null; deliveries: number } {
+  const raised = deps.db.transaction(() => recordExposureAlert(deps, args));
+  announceExposureAlert(deps, raised);
+  return raised;
+}
+
+/**
+ * The rows of an exposure alert (the alert, one delivery per channel and the job that sends them), written
+ * in the caller's transaction: the scan pipeline calls it inside the transaction that stores the hit, so a
+ * crash leaves either the hit with its alert or neither. No I/O besides those rows.
+ */
+export function recordExposureAlert(deps: AlertsDeps, { hit, isNew }: { hit: Pick<Hit, 'id' | 'personId' | 'severity' | 'status'>; isNew: boolean }): { alertId: string | null; deliveries: number } {
   const previous = deps.repository.exposureSeveritiesForHit(hit.id);
   if (!shouldRaiseExposureAlert({ isNew, severity: hit.severity, hitStatus: hit.status, previousSeverities: previous })) return { alertId: null, deliveries: 0 };
   const now = deps.clock.now();
   const alert = { id: createId('alert'), kind: 'exposure' as const, severity: hit.severity };
   const rows = planDeliveries(deps, alert, now);
-  deps.db.transaction(() => {
-    deps.repository.insertAlert({ ...alert, personId: hit.personId, hitId: hit.id, detail: { reason: previous.length === 0 ? 'new' : 'worse' }, createdAt: now });
-    deps.repository.insertDeliveries(rows);
-    enqueueDelivery(deps, alert.id, rows);
-  });
-  deps.broadcaster.poke();
-  deps.logger.info({ alertId: alert.id, hitId: hit.id, severity: hit.severity, deliveries: rows.length }, 'exposure alert raised');
+  deps.repository.insertAlert({ ...alert, personId: hit.personId, hitId: hit.id, detail: { reason: previous.length === 0 ? 'new' : 'worse' }, createdAt: now });
+  deps.repository.insertDeliveries(rows);
+  enqueueDelivery(deps, alert.id, rows);
   return { alertId: alert.id, deliveries: rows.length };
+}
+
+/** After the alert's transaction committed: wake the live inbox and note it in the log (ids only). */
+export function announceExposureAlert(deps: AlertsDeps, raised: { alertId: string | null; deliveries: number }): void {
+  if (!raised.alertId) return;
+  deps.broadcaster.poke();
+  deps.logger.info({ alertId: raised.alertId, deliveries: raised.deliveries }, 'exposure alert raised');
 }
 
 /**

@@ -53,6 +53,9 @@ export class LeaseLostError extends AppError {
  * All queue state changes are single SQL statements or short transactions: SQLite serialises writers,
  * so a claim can never hand the same job to two workers, and completion is fenced by the lease owner.
  */
+/** Most attempts a job gets when workers keep dying under it (each interrupted last attempt adds one). */
+export const INTERRUPTED_ATTEMPTS_CAP = 10;
+
 export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ db, clock, kinds }: { db: Db; clock: Clock; kinds: K }) {
   const sqlite = db.$client;
   const now = () => clock.now().getTime();
@@ -72,6 +75,14 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
         (status = 'queued' and run_after <= @now) or (status = 'running' and lease_expires_at < @now))
       order by run_after, id limit @limit)
     returning *`);
+
+  // A worker that dies (kill -9, out of memory, power cut) interrupts its jobs; an interrupted last attempt
+  // is not the job's failure, so it gets one more attempt, up to INTERRUPTED_ATTEMPTS_CAP in all (a job
+  // that kills every worker running it must still end). Without this a page visit interrupted on its last
+  // attempt would die unsettled and its scan would never finish.
+  const reviveInterrupted = sqlite.prepare(`
+    update jobs set status = 'queued', max_attempts = max_attempts + 1, lease_owner = null, lease_expires_at = null, run_after = @now, updated_at = @now
+    where status = 'running' and lease_expires_at < @now and attempts >= max_attempts and max_attempts < ${INTERRUPTED_ATTEMPTS_CAP}`);
 
   const buryExpired = sqlite.prepare(`
     update jobs set status = 'dead', lease_owner = null, lease_expires_at = null, finished_at = @now, updated_at = @now,
@@ -97,8 +108,9 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
     update jobs set lease_expires_at = @leaseUntil, updated_at = @now where id = @id and lease_owner = @owner and status = 'running'`);
 
   const recoverStmt = sqlite.prepare(`
-    update jobs set status = 'queued', lease_owner = null, lease_expires_at = null, run_after = @now, updated_at = @now
-    where status = 'running' and attempts < max_attempts and (lease_owner is null or lease_owner not in (
+    update jobs set status = 'queued', lease_owner = null, lease_expires_at = null, run_after = @now, updated_at = @now,
+      max_attempts = case when attempts >= max_attempts then max_attempts + 1 else max_attempts end
+    where status = 'running' and (attempts < max_attempts or max_attempts < ${INTERRUPTED_ATTEMPTS_CAP}) and (lease_owner is null or lease_owner not in (
       select worker_id from worker_heartbeats where stopped_at is null and beat_at >= @aliveSince))`);
 
   return {
@@ -128,6 +140,7 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
       if (args.limit <= 0) return [];
       const t = now();
       return sqlite.transaction(() => {
+        reviveInterrupted.run({ now: t });
         buryExpired.run({ now: t });
         const rows = claimStmt.all({ owner: args.owner, kind: args.kind, limit: args.limit, leaseUntil: t + args.leaseMs, now: t }) as RawJobRow[];
         return rows.map(toJob);

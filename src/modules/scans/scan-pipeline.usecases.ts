@@ -53,6 +53,11 @@ export interface ScanHooks {
    * synchronous step that is run with the new hit's id inside the transaction that stores the hit.
    */
   captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard }) => Promise<((hitId: string) => void) | null>;
+  /**
+   * Inside the transaction that stores a hit: the rows that must exist with it (its alert, the job that
+   * opens its takedown case). Synchronous, database writes only: a crash leaves all of them or none.
+   */
+  recordWithHit?: (args: { hit: Hit; isNew: boolean }) => void;
   /** After a hit is stored (alerts, evidence bookkeeping); failures here never undo the hit. */
   onHit?: (args: { hit: Hit; isNew: boolean; visit: VisitedPage | null; run: ScanRun }) => Promise<void> | void;
   onScanFinished?: (run: ScanRun) => Promise<void> | void;
@@ -229,6 +234,7 @@ export async function visitCandidate(
     let stored: { hit: Hit; isNew: boolean } | null = null;
     args.complete(() => {
       stored = settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError });
+      if (stored) deps.hooks?.recordWithHit?.(stored);
     });
     await afterStoredHit(deps, { stored, visit: outcome.kind === 'read' ? outcome.visit : null, run });
     await finishScanIfComplete(deps, run.id);
@@ -292,6 +298,7 @@ export async function visitCandidate(
       ],
     });
     evidenceStep?.(stored.hit.id);
+    deps.hooks?.recordWithHit?.(stored);
     deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
     deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createTestApp } from '../../helpers/test-app.ts';
-import { createJobsRepository, LeaseLostError } from '../../../src/modules/jobs/jobs.repository.ts';
+import { createJobsRepository, INTERRUPTED_ATTEMPTS_CAP, LeaseLostError } from '../../../src/modules/jobs/jobs.repository.ts';
 import { computeRetryDelayMs } from '../../../src/modules/jobs/jobs.models.ts';
 import { createJobRegistry, defineJobHandler } from '../../../workers/job-registry.ts';
 import { createJobRunner } from '../../../workers/job-runner.ts';
@@ -79,15 +79,39 @@ describe('the durable job queue', () => {
     expect(jobs.get(id)).toMatchObject({ status: 'dead', lastError: 'boom 3' });
   });
 
-  it('buries a job whose worker died on its last attempt instead of running it forever', () => {
+  it('gives a job interrupted on its last attempt another one, and buries it when workers keep dying under it', () => {
     const { app, jobs } = setup();
     const id = jobs.enqueue({ kind: 'test.slow', payload: { ms: 1 } })!;
-    jobs.claim({ owner: 'a', kind: 'test.slow', limit: 1, leaseMs: 1000 });
-    app.clock.advance(1001);
-    jobs.claim({ owner: 'b', kind: 'test.slow', limit: 1, leaseMs: 1000 });
-    app.clock.advance(1001);
-    expect(jobs.claim({ owner: 'c', kind: 'test.slow', limit: 1, leaseMs: 1000 })).toHaveLength(0);
+    let claims = 0;
+    // Every claim's worker dies: the lease runs out each time. test.slow allows 2 attempts of its own.
+    while (jobs.claim({ owner: `w${claims}`, kind: 'test.slow', limit: 1, leaseMs: 1000 }).length === 1) {
+      claims++;
+      app.clock.advance(1001);
+      if (claims > 50) break;
+    }
+    expect(claims).toBe(INTERRUPTED_ATTEMPTS_CAP);
     expect(jobs.get(id)?.status).toBe('dead');
+    expect(jobs.get(id)?.lastError).toMatch(/lease expired on the last attempt/);
+  });
+
+  it('does not extend a job that failed on its last attempt: only interruptions are forgiven', () => {
+    const { jobs } = setup();
+    const id = jobs.enqueue({ kind: 'test.slow', payload: { ms: 1 } })!;
+    for (let i = 0; i < 2; i++) {
+      const [job] = jobs.claim({ owner: 'a', kind: 'test.slow', limit: 1, leaseMs: 1000 });
+      jobs.fail({ id: job!.id, owner: 'a', error: 'boom', retryDelayMs: 0 });
+    }
+    expect(jobs.get(id)?.status).toBe('dead');
+  });
+
+  it('revives, at start, a job whose worker died during its last attempt', () => {
+    const { app, jobs } = setup();
+    const id = jobs.enqueue({ kind: 'test.slow', payload: { ms: 1 } })!;
+    jobs.claim({ owner: 'ghost', kind: 'test.slow', limit: 1, leaseMs: 600_000 });
+    app.clock.advance(600_001);
+    jobs.claim({ owner: 'ghost2', kind: 'test.slow', limit: 1, leaseMs: 600_000 });
+    expect(jobs.recoverStale({ aliveSince: app.clock.now() })).toBe(1);
+    expect(jobs.get(id)).toMatchObject({ status: 'queued', maxAttempts: 3 });
   });
 
   it('recovers running jobs of workers with no recent heartbeat at start', () => {

@@ -21,7 +21,8 @@ export type HashReply =
 const port = parentPort;
 if (!port) throw new Error('hash.worker.ts must run as a worker thread');
 
-port.on('message', async (task: HashTask) => {
+// Every task answers exactly once, success or coded failure, so the handler's promise never rejects.
+async function run(task: HashTask): Promise<HashReply> {
   let reply: HashReply;
   try {
     const result =
@@ -37,5 +38,9 @@ port.on('message', async (task: HashTask) => {
       ? { id: task.id, ok: false, error: { code: error.code, message: error.message, statusCode: error.statusCode } }
       : { id: task.id, ok: false, error: { code: 'photos.hash_failed', message: 'Hashing the image failed.', statusCode: 500 } };
   }
-  port.postMessage(reply);
+  return reply;
+}
+
+port.on('message', (task: HashTask) => {
+  void run(task).then((reply) => port.postMessage(reply));
 });

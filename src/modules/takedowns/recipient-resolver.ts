@@ -1,4 +1,4 @@
-import { extractContactCandidates, parseSecurityTxt, securityTxtChannels, type ContactCandidate } from './contact-discovery.parser.ts';
+import { extractContactCandidates, parseSecurityTxt, securityTxtChannels } from './contact-discovery.parser.ts';
 import { readWrittenContacts } from './written-contacts.parser.ts';
 import { fromContact, noticeKind, preferAddresses, RANK, type Scored } from './recipient-ranking.models.ts';
 import { topicsFor, type BasisId, type Category } from './legal-basis.models.ts';

@@ -5,7 +5,7 @@ import { createLogger, type Logger } from './shared/logger.ts';
 import { systemClock, type Clock } from './shared/clock.ts';
 import { locateBrowser, type BrowserLocation } from './browser/browser-locator.ts';
 import { createBrowserPool, type BrowserPool } from './browser/browser-pool.ts';
-import { playwrightChromium } from './browser/playwright-chromium.ts';
+import { playwrightExecutablePath } from './browser/playwright-chromium.ts';
 import { createSandboxPlan } from './browser/sandbox.ts';
 import { sandboxWarning, type SandboxPlan } from './browser/sandbox.models.ts';
 import { browserSandboxSettingsOf } from './config/browser-sandbox.settings.ts';
@@ -114,7 +114,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     locateBrowser({
       wsEndpoint: config.browser.wsEndpoint,
       chromiumPath: config.browser.chromiumPath,
-      playwrightExecutablePath: () => playwrightChromium().executablePath(),
+      playwrightExecutablePath: () => playwrightExecutablePath(),
     });
   if (browserLocation.kind === 'missing') {
     logger.warn({ tried: browserLocation.tried }, browserLocation.instruction);

@@ -2,7 +2,6 @@ import dns from 'node:dns/promises';
 import type { Config } from '../config/config.ts';
 import type { App, DemoWeb } from '../app.ts';
 import type { Logger } from '../shared/logger.ts';
-import { createSimulatedWeb } from '../simweb/server.ts';
 import { parseProfile } from '../modules/profiles/profile-file.models.ts';
 import { demoPersonLabel, demoPhotoFiles, demoProfile } from './demo-person.ts';
 import { syncPhotosFromFiles } from '../modules/photos/photos.usecases.ts';
@@ -33,6 +32,8 @@ export interface RunningDemoWeb extends DemoWeb {
 }
 
 export async function startDemoWeb(config: Pick<Config, 'demo'>, logger: Logger): Promise<RunningDemoWeb> {
+  // Loaded only when the simulated web runs: most starts (with internet, or DEMO_WEB=off) never need it.
+  const { createSimulatedWeb } = await import('../simweb/server.ts');
   const web = await createSimulatedWeb({ port: config.demo.port }).catch(async (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EADDRINUSE') throw error;
     logger.warn({ port: config.demo.port }, 'demo web port is taken; using a free one');

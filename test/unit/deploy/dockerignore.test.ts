@@ -103,11 +103,12 @@ describe('.dockerignore', () => {
     }
   });
 
-  it('sends every tracked file the image runs from: sources, workers, migrations, catalogue, CLI and package files', () => {
+  it('sends every tracked file the image builds and runs from: sources, workers, migrations, catalogue, CLI, package and build files', () => {
     const tracked = execFileSync('git', ['ls-files'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
-    const needed = tracked.filter((f) => /^(src|workers|migrations|catalog|bin)\//.test(f) || ['package.json', 'package-lock.json', 'tsconfig.json', '.env.example'].includes(f));
+    const needed = tracked.filter((f) => /^(src|workers|migrations|catalog|bin)\//.test(f) || ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', '.env.example'].includes(f));
     expect(needed.length).toBeGreaterThan(100);
     expect(needed).toContain('src/main.ts');
+    expect(needed).toContain('tsconfig.build.json');
     expect(needed.filter((f) => isIgnored(f))).toEqual([]);
   });
 });

@@ -42,6 +42,8 @@ export function createWorker({ deps, handlers, schedulerTasks, runScheduler }: {
       heartbeat = setInterval(() => {
         try {
           deps.heartbeats.beat(workerId, { inFlight: runner.inFlightCount() });
+          // Settings saved on the dashboard by a separate web process reach this worker within a beat.
+          if (deps.settings.refresh()) log.info('settings changed on the settings page; applied');
         } catch (error) {
           log.error({ err: { message: (error as Error).message } }, 'heartbeat failed');
         }

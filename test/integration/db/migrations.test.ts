@@ -4,10 +4,10 @@ import { openDatabase, runMigrations, countPendingMigrations, closeDatabase } fr
 import { makeTempDir } from '../../helpers/test-app.ts';
 
 const expectedTables = [
-  'accounts', 'alerts', 'api_tokens', 'audit_log', 'candidates', 'captures', 'case_events', 'caseworker_assignments',
-  'custody_log', 'deliveries', 'engine_status', 'evidence_files', 'hits', 'identifiers', 'jobs', 'matches', 'organisations',
+  'accounts', 'alerts', 'api_tokens', 'audit_log', 'candidate_results', 'candidates', 'captures', 'case_events', 'caseworker_assignments',
+  'custody_log', 'deliveries', 'engine_status', 'evidence_files', 'hit_snippets', 'hits', 'identifiers', 'jobs', 'matches', 'organisations',
   'own_urls', 'people', 'person_engine_settings', 'photo_hashes', 'photos', 'reverse_image_consents', 'scan_runs',
-  'search_outcomes', 'sessions', 'settings', 'takedown_cases', 'worker_heartbeats',
+  'search_outcomes', 'service_settings', 'sessions', 'settings', 'takedown_cases', 'unchecked_pages', 'worker_heartbeats',
 ];
 
 describe('database migrations', () => {

@@ -27,7 +27,8 @@ describe('npm run demo', () => {
       const login = await fetch(`http://127.0.0.1:${port}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: account.email, password: account.password }) });
       const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
       const get = (path: string) => fetch(`http://127.0.0.1:${port}${path}`, { headers: { cookie } });
-      const until = Date.now() + 120_000;
+      // The demo scan reads two result pages per query and waits out the hostile pages' timeouts.
+      const until = Date.now() + 200_000;
       let people: { id: string; label: string; lastScanAt: string | null }[] = [];
       while (Date.now() < until) {
         people = (await (await get('/api/people')).json() as { people: typeof people }).people;
@@ -45,5 +46,5 @@ describe('npm run demo', () => {
       child.kill('SIGTERM');
       await new Promise((r) => child.once('exit', r));
     }
-  });
+  }, 240_000);
 });

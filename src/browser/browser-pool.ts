@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { playwrightChromium } from './playwright-chromium.ts';
 import type { Logger } from '../shared/logger.ts';
 import { AppError } from '../shared/errors.ts';
+import { withTimeout as withDeadline } from '../shared/timeout.ts';
 import type { BrowserLocation } from './browser-locator.ts';
 import { isSandboxLaunchFailure, sandboxLaunchFailure, sandboxLaunchOptions, type SandboxPlan } from './sandbox.models.ts';
 import { createSandboxPlan, sandboxLauncherPath } from './sandbox.ts';
@@ -34,20 +35,8 @@ function untilAborted(signal: AbortSignal): { promise: Promise<never>; dispose()
   return { promise, dispose: () => signal.removeEventListener('abort', onAbort) };
 }
 
-/** Resolves or rejects within `ms`; used for every browser call that could hang (close on a wedged renderer does). */
-export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      promise,
-      new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new AppError({ code: 'browser.timeout', message: `${what} timed out after ${ms} ms.`, statusCode: 504 })), ms);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+/** Every browser call that could hang (close on a wedged renderer does) gets a deadline with this code. */
+export const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => withDeadline(promise, ms, what, 'browser.timeout');
 
 /**
  * One browser process shared by all jobs, a fresh context per job (no cookies or storage leak between

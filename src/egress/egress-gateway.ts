@@ -6,7 +6,8 @@ import type { Logger } from '../shared/logger.ts';
 import { canonicalHost, decideEgress, parseAllowRules, type AllowRule, type EgressDecision } from './egress-policy.models.ts';
 import { openConnection } from './upstream-connect.ts';
 import { describeUpstream, upstreamFor, type EgressRoute, type UpstreamTable } from './upstream.models.ts';
-import { systemResolver, withDeadline, type Resolver } from './resolver.ts';
+import { systemResolver, type Resolver } from './resolver.ts';
+import { withTimeout } from '../shared/timeout.ts';
 
 /** One connection the gateway refused, kept in memory for the page visit that caused it; never logged with its path. */
 export interface Refusal {
@@ -66,7 +67,7 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     if (net.isIP(host)) addresses = [host];
     else {
       try {
-        addresses = await withDeadline(resolve(host), dnsTimeoutMs, 'name resolution');
+        addresses = await withTimeout(resolve(host), dnsTimeoutMs, 'Name resolution', 'egress.dns_timeout');
       } catch {
         return { allow: false, reason: 'host name does not resolve' };
       }

@@ -5,9 +5,10 @@ import { openDatabase, closeDatabase, runMigrations, type Db } from '../../db/cl
 import type { Clock } from '../../shared/clock.ts';
 import { fsyncPathSync } from '../../shared/durable-files.ts';
 import { isAppError } from '../../shared/errors.ts';
+import { describeWriteFailure } from '../../shared/write-failure.models.ts';
 import { TEMP_PREFIX } from '../evidence/vault.ts';
 import {
-  BACKUP_FORMAT, DATABASE_NAME, MANIFEST_NAME, VAULT_FOLDER, backupsToPrune, describeWriteFailure, parseManifest,
+  BACKUP_FORMAT, DATABASE_NAME, MANIFEST_NAME, VAULT_FOLDER, backupsToPrune, parseManifest,
   type BackupFileEntry, type BackupManifest,
 } from './backup.models.ts';
 import { createBackupInvalidError, createBackupTargetNotEmptyError, createBackupWriteFailedError, createRestoreTargetNotEmptyError } from './backup.errors.ts';

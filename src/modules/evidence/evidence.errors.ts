@@ -1,4 +1,4 @@
-import { createErrorFactory } from '../../shared/errors.ts';
+import { AppError, createErrorFactory } from '../../shared/errors.ts';
 
 export const createWrongKeyError = createErrorFactory({
   code: 'evidence.wrong_key',
@@ -53,3 +53,6 @@ export const createTimestampFailedError = createErrorFactory({
   message: 'The time-stamp authority did not grant a timestamp.',
   statusCode: 502,
 });
+
+export const createEvidenceWriteFailedError = (reason: string, cause?: unknown) =>
+  new AppError({ code: 'evidence.write_failed', message: `Could not store evidence: ${reason}. Nothing was half-written; the page will be captured again on the next try.`, statusCode: 507, cause });

@@ -10,7 +10,8 @@ import { sha256Hex } from '../../shared/hashing.models.ts';
 import { NONCE_BYTES, isSha256Hex, openEvidence, sealEvidence, vaultFileName, vaultRelativePath } from './vault-format.models.ts';
 import type { DerivedKeys } from './key-derivation.models.ts';
 import { createFieldCipher } from './field-cipher.models.ts';
-import { createEvidenceFileCorruptError, createEvidenceFileMissingError } from './evidence.errors.ts';
+import { createEvidenceFileCorruptError, createEvidenceFileMissingError, createEvidenceWriteFailedError } from './evidence.errors.ts';
+import { describeWriteFailure } from '../../shared/write-failure.models.ts';
 
 export const TEMP_PREFIX = '.tmp-';
 
@@ -49,26 +50,34 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keys: Deri
     return row ? { sha256: row.sha256, sizeBytes: row.size_bytes, mimeType: row.mime_type, encrypted: row.encrypted === 1, createdAt: row.created_at } : null;
   }
 
+  /**
+   * Temporary name, fsync, rename, fsync of the folder. A full disk or a read-only folder ends in a coded
+   * error and removes the temporary file, so no half-written evidence is ever left under a real name.
+   */
   async function writeFile(sha256: string, plaintext: Buffer): Promise<void> {
     const target = pathOf(sha256);
     const folder = path.dirname(target);
-    const created = await fs.mkdir(folder, { recursive: true });
-    if (created) await fsyncPath(dir);
     // Random only: a temporary name derived from the content hash would give away what is being written.
     const temp = path.join(folder, `${TEMP_PREFIX}${randomBytes(12).toString('hex')}`);
-    const sealed = sealEvidence(key, randomBytes(NONCE_BYTES), plaintext, sha256);
-    const handle = await fs.open(temp, 'wx', 0o600);
     try {
-      await handle.writeFile(sealed);
-      await handle.sync();
+      const created = await fs.mkdir(folder, { recursive: true });
+      if (created) await fsyncPath(dir);
+      const sealed = sealEvidence(key, randomBytes(NONCE_BYTES), plaintext, sha256);
+      const handle = await fs.open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(sealed);
+        await handle.sync();
+      } finally {
+        await handle.close().catch(() => undefined);
+      }
+      await fs.rename(temp, target);
+      await fsyncPath(folder);
     } catch (error) {
-      await handle.close().catch(() => undefined);
-      await fs.rm(temp, { force: true });
-      throw error;
+      await fs.rm(temp, { force: true }).catch(() => undefined);
+      // Node's recursive mkdir reports a read-only file system as ENOENT; asking the folder itself names the cause.
+      const probed = await fs.access(dir, fs.constants.W_OK).then(() => null, (probe: NodeJS.ErrnoException) => probe.code);
+      throw createEvidenceWriteFailedError(describeWriteFailure(probed ?? (error as NodeJS.ErrnoException).code), error);
     }
-    await handle.close();
-    await fs.rename(temp, target);
-    await fsyncPath(folder);
   }
 
   async function check(sha256: string): Promise<FileCheck> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFixedClock } from '../../../src/shared/clock.ts';
 import { openDatabase, runMigrations, type Db } from '../../../src/db/client.ts';
@@ -141,5 +142,42 @@ describe('the evidence key', () => {
     const vault = openEvidenceVault({ dataDir, db: freshDb(), settings: defaultEvidenceSettings({ key: randomBytes(32) }), logger: createMemoryLogger().logger, clock });
     expect(vault.keyFile).toBeNull();
     expect(fs.existsSync(path.join(dataDir, 'evidence.key'))).toBe(false);
+  });
+});
+
+// A small file system of its own for the data folder: root can mount a tmpfs here (CI runs as root).
+describe.skipIf(process.getuid?.() !== 0)('the evidence vault on a disk that cannot take the write', () => {
+  const mounts: string[] = [];
+  afterEach(() => {
+    for (const dir of mounts.splice(0)) {
+      execFileSync('umount', [dir]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  function vaultOnSmallDisk(sizeKb: number) {
+    const dataDir = makeTempDir('es-small-vault-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k`, 'tmpfs', dataDir]);
+    mounts.push(dataDir);
+    const db = freshDb();
+    const vault = openEvidenceVault({ dataDir, db, settings: defaultEvidenceSettings(), logger: createMemoryLogger().logger, clock });
+    return { dataDir, db, vault };
+  }
+
+  const filesUnder = (dir: string) => (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile());
+
+  it('says the disk is full and leaves no half-written file or row', async () => {
+    const { dataDir, db, vault } = vaultOnSmallDisk(256);
+    const before = filesUnder(path.join(dataDir, 'evidence'));
+    await expect(vault.put(randomBytes(600_000), 'image/png')).rejects.toMatchObject({ code: 'evidence.write_failed', message: expect.stringMatching(/the disk is full\. Nothing was half-written/) });
+    expect(filesUnder(path.join(dataDir, 'evidence'))).toEqual(before);
+    expect(db.$client.prepare('select count(*) n from evidence_files').get()).toEqual({ n: 0 });
+  });
+
+  it('says the file system is read-only and stores nothing', async () => {
+    const { dataDir, db, vault } = vaultOnSmallDisk(1024);
+    execFileSync('mount', ['-o', 'remount,ro', dataDir]);
+    await expect(vault.put(Buffer.from('a page'), 'text/html')).rejects.toMatchObject({ code: 'evidence.write_failed', message: expect.stringMatching(/read-only/) });
+    expect(db.$client.prepare('select count(*) n from evidence_files').get()).toEqual({ n: 0 });
   });
 });

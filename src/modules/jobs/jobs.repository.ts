@@ -53,8 +53,8 @@ export class LeaseLostError extends AppError {
  * All queue state changes are single SQL statements or short transactions: SQLite serialises writers,
  * so a claim can never hand the same job to two workers, and completion is fenced by the lease owner.
  */
-/** Most attempts a job gets when workers keep dying under it (each interrupted last attempt adds one). */
-export const INTERRUPTED_ATTEMPTS_CAP = 10;
+/** Most attempts a job gets when workers keep dying under it (each interrupted last attempt adds one): generous, since a dying worker is rarely the job's fault, yet finite, so a job that kills every worker still ends. */
+export const INTERRUPTED_ATTEMPTS_CAP = 30;
 
 export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ db, clock, kinds }: { db: Db; clock: Clock; kinds: K }) {
   const sqlite = db.$client;

@@ -28,7 +28,6 @@ export interface EgressScope {
   proxyServer(): Promise<string>;
   dispatcher(): Promise<Dispatcher>;
   refusals(): readonly Refusal[];
-  connectionsAllowed(): number;
   close(): Promise<void>;
 }
 
@@ -80,7 +79,6 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     const upstream = upstreamFor(options.upstreams, route);
     const refused: Refusal[] = [];
     const sockets = new Set<Duplex>();
-    let allowed = 0;
     let server: http.Server | null = null;
     let listening: Promise<string> | null = null;
     let agent: ProxyAgent | null = null;
@@ -102,7 +100,6 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
         return { refusal };
       }
       const socket = await openConnection({ address: decision.address, port, upstream, timeoutMs: connectTimeoutMs });
-      allowed++;
       allowedTotal++;
       socket.setTimeout(idleTimeoutMs, () => socket.destroy());
       track(socket);
@@ -219,7 +216,6 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
         return agent;
       },
       refusals: () => refused,
-      connectionsAllowed: () => allowed,
       async close() {
         if (closed) return;
         closed = true;

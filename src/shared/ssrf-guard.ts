@@ -18,6 +18,7 @@ export const createUrlRefusedError = (reason: string) =>
 export interface UrlGuard {
   /** Resolves to the checked IP addresses, or throws `fetch.url_refused`. */
   check(url: string | URL): Promise<string[]>;
+  /** Whether a bare host (name or IP, no port) is allow-listed for every port. */
   isAllowedHost(host: string): boolean;
   /** A new gateway listener with this guard's allow-list; the caller closes it. */
   openScope(label: string): EgressScope;
@@ -31,10 +32,7 @@ export interface UrlGuard {
  */
 export function createUrlGuard({ allowHosts, egress, route = { kind: 'pages' }, resolve = systemResolver }: { allowHosts: readonly string[]; egress: EgressGateway; route?: EgressRoute; resolve?: Resolver }): UrlGuard {
   const rules = parseAllowRules(allowHosts);
-  const isAllowedHost = (host: string) => {
-    const bare = canonicalHost(host.replace(/:\d+$/, (m) => (net.isIPv6(host) ? '' : m)));
-    return rules.some((r) => r.host === bare && r.port === null) || rules.some((r) => `${r.host}:${r.port}` === canonicalHost(host));
-  };
+  const isAllowedHost = (host: string) => rules.some((r) => r.host === canonicalHost(host) && r.port === null);
   return {
     allowHosts,
     route,

@@ -33,11 +33,11 @@ function listVaultFiles(vaultDir: string): string[] {
   return files;
 }
 
-async function copyWithHash(from: string, to: string): Promise<BackupFileEntry & { absolute: string }> {
+async function copyWithHash(from: string, to: string): Promise<{ sha256: string; bytes: number }> {
   fs.mkdirSync(path.dirname(to), { recursive: true });
   fs.copyFileSync(from, to, fs.constants.COPYFILE_EXCL);
   fsyncPathSync(to);
-  return { path: '', sha256: await sha256OfFile(to), bytes: fs.statSync(to).size, absolute: to };
+  return { sha256: await sha256OfFile(to), bytes: fs.statSync(to).size };
 }
 
 /**

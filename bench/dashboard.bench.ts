@@ -1,0 +1,135 @@
+/**
+ * `npm run bench -- dashboard`: the dashboard under an organisation's load. Seeds a real SQLite file
+ * (1,000 people, 100,000 hits with evidence rows, alerts and cases: dashboard-seed.ts), starts the real
+ * service in web mode on 127.0.0.1 in its own process, logs in as the organisation's administrator through
+ * the login form (session cookie), and drives the exposures list, the overview and one exposure page at a
+ * fixed 200 requests/s each with autocannon. Prints a table and one JSON line with p50/p99/errors per page.
+ *
+ * Options: --people N --hits N --duration S --rate R --data-dir DIR (reused when it already holds a seeded
+ * file, so repeated runs skip the seeding) --dist (run dist/src/main.js instead of the sources through tsx).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { loadConfig } from '../src/config/config.ts';
+import { createApp } from '../src/app.ts';
+import { createLogger } from '../src/shared/logger.ts';
+import { BENCH_ADMIN, seedDashboard } from './dashboard-seed.ts';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const arg = (name: string, fallback: string) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
+};
+const people = Number(arg('people', '1000'));
+const hits = Number(arg('hits', '100000'));
+const duration = Number(arg('duration', '20'));
+const rate = Number(arg('rate', '200'));
+const dataDir = arg('data-dir', path.join(os.tmpdir(), `es-dashboard-bench-${people}-${hits}`));
+const useDist = process.argv.includes('--dist');
+
+async function ensureSeeded(): Promise<void> {
+  const marker = path.join(dataDir, 'bench-seeded.json');
+  if (fs.existsSync(marker)) return void process.stdout.write(`reusing seeded ${dataDir}\n`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_WEB: 'off' });
+  const app = createApp(config, { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'bench: no browser', tried: [] } });
+  try {
+    const summary = await seedDashboard(app, { people, hits });
+    fs.writeFileSync(marker, JSON.stringify(summary));
+    process.stdout.write(`seeded ${JSON.stringify(summary)}\n`);
+  } finally {
+    await app.close();
+  }
+}
+
+/** The exposure page measured: a hit of the person with the most hits, with a sent takedown case (the fullest page). */
+function exposureToMeasure(): string {
+  const db = new Database(loadConfig({ DATA_DIR: dataDir }).databaseFile, { readonly: true });
+  try {
+    return db.prepare(`select h.id from hits h join takedown_cases c on c.hit_id = h.id
+      where h.person_id = (select person_id from hits group by person_id order by count(*) desc limit 1) and c.status = 'takedown_sent' limit 1`).pluck().get() as string;
+  } finally {
+    db.close();
+  }
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const srv = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as import('node:net').AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const cookiesOf = (res: Response): string[] => res.headers.getSetCookie().map((line) => line.split(';')[0]!);
+
+async function logIn(base: string): Promise<string> {
+  const page = await fetch(`${base}/login`);
+  const pre = cookiesOf(page);
+  const csrf = /name="_csrf" value="([^"]*)"/.exec(await page.text())?.[1] ?? '';
+  const res = await fetch(`${base}/login`, {
+    method: 'POST', redirect: 'manual',
+    headers: { cookie: pre.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email: BENCH_ADMIN.email, password: BENCH_ADMIN.password, _csrf: csrf }).toString(),
+  });
+  const session = cookiesOf(res).find((c) => c.startsWith('es_session='));
+  if (res.status !== 303 || !session) throw new Error(`login failed: ${res.status}`);
+  return session;
+}
+
+interface PageFigures { page: string; path: string; bytes: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number; timeouts: number }
+
+async function measure(page: string, url: string, cookie: string): Promise<PageFigures> {
+  const first = await fetch(url, { headers: { cookie } });
+  const bytes = (await first.arrayBuffer()).byteLength;
+  if (first.status !== 200) throw new Error(`${page}: ${first.status}`);
+  // A short warm-up at the same rate, so the measured run does not include the JIT's first minutes.
+  await autocannon({ url, connections: 20, overallRate: rate, duration: 3, headers: { cookie } });
+  const result = await autocannon({ url, connections: 20, overallRate: rate, duration, headers: { cookie } });
+  return {
+    page, path: new URL(url).pathname + new URL(url).search, bytes, requests: result.requests.total, rps: result.requests.average,
+    p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max,
+    errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  await ensureSeeded();
+  const hitId = exposureToMeasure();
+  const port = await freePort();
+  const entry = useDist ? [path.join(root, 'dist/src/main.js')] : ['--import', 'tsx', path.join(root, 'src/main.ts')];
+  const child = spawn(process.execPath, [...entry, 'web'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DEMO_WEB: 'off', PROCESS_MODE: 'web' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (const until = Date.now() + 60_000; ;) {
+      const ok = await fetch(`${base}/healthz`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (Date.now() > until) throw new Error('the service did not become healthy');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const cookie = await logIn(base);
+    const pages: [string, string][] = [['exposures list', '/exposures'], ['overview', '/overview'], ['exposure page', `/exposures/${hitId}`]];
+    const figures: PageFigures[] = [];
+    for (const [name, p] of pages) figures.push(await measure(name, `${base}${p}`, cookie));
+    process.stdout.write(`\n${people} people, ${hits} hits; ${rate} requests/s for ${duration} s per page, 20 connections; ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`);
+    process.stdout.write('| page | bytes | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n');
+    for (const f of figures) process.stdout.write(`| ${f.page} | ${f.bytes} | ${f.requests} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} | ${f.errors + f.timeouts} | ${f.non2xx} |\n`);
+    process.stdout.write(`${JSON.stringify({ bench: 'dashboard', people, hits, rate, duration, loadavg: os.loadavg(), pages: Object.fromEntries(figures.map((f) => [f.page, { p50: f.p50, p99: f.p99, errors: f.errors + f.timeouts + f.non2xx, bytes: f.bytes }])) })}\n`);
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+}
+
+await main();

@@ -36,7 +36,7 @@ export const matches = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     hitId: text('hit_id').notNull().references(() => hits.id, { onDelete: 'cascade' }),
     captureId: text('capture_id'),
-    kind: text('kind', { enum: ['name', 'alias', 'phone', 'email', 'address', 'handle', 'photo'] }).notNull(),
+    kind: text('kind', { enum: ['name', 'alias', 'phone', 'email', 'address', 'handle', 'photo', 'impersonation'] }).notNull(),
     value: text('value').notNull(),
     found: text('found'),
     reason: text('reason'),

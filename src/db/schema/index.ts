@@ -6,3 +6,4 @@ export * from './hits.table.ts';
 export * from './alerts.table.ts';
 export * from './unchecked.table.ts';
 export * from './settings.table.ts';
+export * from './impersonation.table.ts';

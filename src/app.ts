@@ -22,6 +22,7 @@ import { createUncheckedPagesRepository } from './modules/scans/unchecked-pages.
 import { createSearchRuntime, type SearchRuntime } from './modules/scans/search-runtime.ts';
 import type { PhotoMatcher, ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
 import { loadSources } from './modules/scans/sources.ts';
+import { settleDeadVisit } from './modules/scans/dead-visit.usecases.ts';
 import { createAlertsDeps, type AlertsDeps } from './modules/alerts/alerts.deps.ts';
 import { recordExposureAlert } from './modules/alerts/alerts.usecases.ts';
 import { createSmtpSendMail, createTakedownDeps } from './modules/takedowns/takedown-deps.ts';
@@ -199,6 +200,8 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       maxCandidatesPerScan: 300,
     },
   };
+  // A page visit that dies settles its page as "could not check" in the same transaction, so its scan ends.
+  jobs.onDead('page.visit', (job) => settleDeadVisit(pipeline, job));
   const deps: AppDeps = {
     config,
     logger,

@@ -3,9 +3,12 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { z } from 'zod';
 import type { jobKinds } from './job-kinds.ts';
-import type { JobKindSpec, JobRow } from './jobs.models.ts';
+import { describeJobError, type JobKindSpec, type JobRow } from './jobs.models.ts';
 
 export type JobKindMap = Record<string, JobKindSpec>;
+
+/** Settles the work of a dead job (see `onDead`). */
+type DeadJobHandler = (job: JobRow) => void;
 
 /** A job to enqueue: `kind` must be one of the declared kinds and `payload` must fit that kind's schema, at compile time. */
 export interface EnqueueArgs<K extends JobKindMap, N extends keyof K & string> {
@@ -87,7 +90,8 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
   const buryExpired = sqlite.prepare(`
     update jobs set status = 'dead', lease_owner = null, lease_expires_at = null, finished_at = @now, updated_at = @now,
       last_error = coalesce(last_error, 'lease expired on the last attempt (the worker stopped while running it)')
-    where status = 'running' and lease_expires_at < @now and attempts >= max_attempts`);
+    where status = 'running' and lease_expires_at < @now and attempts >= max_attempts
+    returning *`);
 
   const completeStmt = sqlite.prepare(`
     update jobs set status = 'done', lease_owner = null, lease_expires_at = null, finished_at = @now, updated_at = @now
@@ -97,7 +101,8 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
     update jobs set status = case when attempts >= max_attempts then 'dead' else 'queued' end,
       run_after = @retryAt, last_error = @error, lease_owner = null, lease_expires_at = null, updated_at = @now,
       finished_at = case when attempts >= max_attempts then @now else null end
-    where id = @id and lease_owner = @owner and status = 'running'`);
+    where id = @id and lease_owner = @owner and status = 'running'
+    returning *`);
 
   const releaseStmt = sqlite.prepare(`
     update jobs set status = 'queued', attempts = max(0, attempts - 1), lease_owner = null, lease_expires_at = null,
@@ -113,7 +118,35 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
     where status = 'running' and (attempts < max_attempts or max_attempts < ${INTERRUPTED_ATTEMPTS_CAP}) and (lease_owner is null or lease_owner not in (
       select worker_id from worker_heartbeats where stopped_at is null and beat_at >= @aliveSince))`);
 
+  const noteSettleFailure = sqlite.prepare(`update jobs set last_error = substr(coalesce(last_error, '') || @note, 1, 1000) where id = @id`);
+
+  const deadHandlers = new Map<string, DeadJobHandler>();
+
+  // Inside the transaction that buries the job, so that a job never ends dead with its work left open (a
+  // page visit that dies unsettled would keep its scan waiting forever). A handler that throws is undone on
+  // its own (a savepoint) and noted on the job: the job still dies, and the queue keeps moving.
+  const settleDead = (row: RawJobRow): void => {
+    const handler = deadHandlers.get(row.kind);
+    if (!handler) return;
+    const job = toJob(row);
+    try {
+      const parsed = kinds[row.kind]?.schema.safeParse(job.payload);
+      if (!parsed?.success) throw new Error('payload no longer fits its kind');
+      sqlite.transaction(() => handler({ ...job, payload: parsed.data }))();
+    } catch (error) {
+      noteSettleFailure.run({ id: row.id, note: `; settling its work failed: ${describeJobError(error)}` });
+    }
+  };
+
   return {
+    /**
+     * What to do with the work of a job of `kind` that dies (its last attempt failed, or workers kept dying
+     * under it): synchronous database writes only, run in the transaction that marks the job dead.
+     */
+    onDead<N extends keyof K & string>(kind: N, handler: (job: JobRow & { payload: z.output<K[N]['schema']> }) => void): void {
+      deadHandlers.set(kind, handler as DeadJobHandler);
+    },
+
     /**
      * Returns the new job id, or null when a job with the same idempotency key already exists. The payload is
      * still validated here: the types stop mistakes in this code base, the schema stops everything else.
@@ -141,7 +174,7 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
       const t = now();
       return sqlite.transaction(() => {
         reviveInterrupted.run({ now: t });
-        buryExpired.run({ now: t });
+        for (const buried of buryExpired.all({ now: t }) as RawJobRow[]) settleDead(buried);
         const rows = claimStmt.all({ owner: args.owner, kind: args.kind, limit: args.limit, leaseUntil: t + args.leaseMs, now: t }) as RawJobRow[];
         return rows.map(toJob);
       }).immediate();
@@ -161,7 +194,10 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
 
     fail(args: { id: number; owner: string; error: string; retryDelayMs: number }): void {
       const t = now();
-      failStmt.run({ id: args.id, owner: args.owner, error: args.error, retryAt: t + args.retryDelayMs, now: t });
+      sqlite.transaction(() => {
+        const row = failStmt.get({ id: args.id, owner: args.owner, error: args.error, retryAt: t + args.retryDelayMs, now: t }) as RawJobRow | undefined;
+        if (row?.status === 'dead') settleDead(row);
+      }).immediate();
     },
 
     /** Gives a job back without counting the attempt (shutdown is not the job's fault). */

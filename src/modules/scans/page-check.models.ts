@@ -37,6 +37,14 @@ export function reasonForVisitError(code: string): UncheckedReason {
 }
 
 /**
+ * Why a page visit job that died left its page unchecked, from the error stored on the job: it ran out of
+ * time on its last attempt, or it failed or was interrupted (a worker that died under it) too often.
+ */
+export function reasonForDeadVisit(lastError: string | null): UncheckedReason {
+  return lastError !== null && /\btimed out\b|\btimeout\b/i.test(lastError) ? 'timeout' : 'error';
+}
+
+/**
  * A refused address stays refused (the guard's policy does not change between tries) and a page over the
  * size cap stays over it; everything else may answer differently later or on the other path.
  */

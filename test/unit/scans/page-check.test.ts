@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyVisitedPage, isRetryable, planRetry, reasonForVisitError, type VisitedSnapshot } from '../../../src/modules/scans/page-check.models.ts';
+import { classifyVisitedPage, isRetryable, planRetry, reasonForDeadVisit, reasonForVisitError, type VisitedSnapshot } from '../../../src/modules/scans/page-check.models.ts';
 
 const ARTICLE = 'Forum thread about the weekend. '.repeat(80);
 
@@ -82,6 +82,13 @@ describe('pages whose visit failed', () => {
     expect(reasonForVisitError('fetch.too_large')).toBe('too_large');
     expect(reasonForVisitError('fetch.failed')).toBe('error');
     expect(reasonForVisitError('something.else')).toBe('error');
+  });
+
+  it('names a dead visit job a timeout when its last attempt ran out of time, and an error otherwise', () => {
+    expect(reasonForDeadVisit('timed out after 180000 ms')).toBe('timeout');
+    expect(reasonForDeadVisit('lease expired on the last attempt (the worker stopped while running it)')).toBe('error');
+    expect(reasonForDeadVisit('fetch.failed: net::ERR_CONNECTION_RESET')).toBe('error');
+    expect(reasonForDeadVisit(null)).toBe('error');
   });
 
   it('does not retry a refused address or an oversized page, but retries everything else', () => {

@@ -6,6 +6,7 @@ import { ENGINE_IDS, getEngine } from '../../providers/engine-registry.ts';
 import { addPhoto, MAX_PHOTO_BYTES } from './photos.usecases.ts';
 import { checkPhotoPrivacy, cleanCopy } from './exif-privacy.ts';
 import type { PhotoRow } from './photos.repository.ts';
+import { registerHashExportRoute } from './hash-export.routes.ts';
 
 const reverseImageEngines = ENGINE_IDS.filter((id) => getEngine(id).kind === 'reverse_image');
 
@@ -44,6 +45,8 @@ export function registerPhotoRoutes(app: FastifyInstance, deps: AppDeps): void {
       if (!deps.profiles.getPerson(request.params.id)) throw createNotFoundError('people.not_found', 'No such person.');
       return { photos: deps.photos.list(request.params.id).map((p) => describePhoto(deps, p)), reverseImageEngines };
     });
+
+    registerHashExportRoute(scope, deps);
 
     scope.delete<{ Params: { photoId: string } }>('/api/photos/:photoId', async (request, reply) => {
       deps.photos.remove(photoOr404(request.params.photoId).id);

@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import type { PersonPageData } from '../../read-models/people.ts';
 import { profileInput } from './people.page.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { hashExportSection } from './hash-export.section.ts';
 
 const IDENTIFIER_FIELDS: [keyof PersonPageData['profile'], MessageKey][] = [
   ['names', 'person.names'], ['aliases', 'person.aliases'], ['phones', 'person.phones'], ['emails', 'person.emails'], ['addresses', 'person.addresses'], ['handles', 'person.handles'],
@@ -69,6 +70,7 @@ function photos(ctx: ViewContext, d: PersonPageData): SafeHtml {
     </tr>`)}</tbody>
   </table></div>`}
   ${photoUpload(ctx, d)}
+  ${hashExportSection(ctx, { personId: d.person.id, photoCount: d.photos.length })}
 </section>`;
 }
 

@@ -22,6 +22,11 @@ import { createUncheckedPagesRepository } from './modules/scans/unchecked-pages.
 import { createSearchRuntime, type SearchRuntime } from './modules/scans/search-runtime.ts';
 import type { PhotoMatcher, ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
 import { loadSources } from './modules/scans/sources.ts';
+import { createImpersonationRepository } from './modules/impersonation/impersonation.repository.ts';
+import { createSiteListChooser, planImpersonationChecks, type ImpersonationDeps } from './modules/impersonation/impersonation.usecases.ts';
+import { impersonationRecipient } from './modules/impersonation/impersonation.models.ts';
+import { bundledSiteList } from './modules/impersonation/sites.data.ts';
+import type { ImpersonationSiteList } from './modules/impersonation/sites.models.ts';
 import { settleDeadVisit } from './modules/scans/dead-visit.usecases.ts';
 import { createAlertsDeps, type AlertsDeps } from './modules/alerts/alerts.deps.ts';
 import { recordExposureAlert } from './modules/alerts/alerts.usecases.ts';
@@ -66,6 +71,8 @@ export interface AppDeps {
   engineStatus: EngineStatusRepository;
   searchRuntime: SearchRuntime;
   pipeline: ScanPipelineDeps;
+  /** Looks the person's handles and aliases up on other sites for profiles pretending to be them. */
+  impersonation: ImpersonationDeps;
   alerts: AlertsDeps;
   takedowns: TakedownDeps;
   photos: PhotosRepository;
@@ -88,12 +95,16 @@ export interface DemoWeb {
   url: string;
   engines: string[];
   allowHosts: string[];
+  /** The simulated web's imitation platforms, where the demo person's handles are looked up. */
+  impersonationSites?: ImpersonationSiteList;
 }
 
 /** Optional parts a test or a later capability plugs into the scan pipeline. */
 export interface AppExtensions {
   photoMatcher?: PhotoMatcher;
   scanHooks?: ScanHooks;
+  /** The sites every scan looks handles up on, instead of the bundled list (tests on the simulated web). */
+  impersonationSites?: ImpersonationSiteList;
 }
 
 export interface App extends AppDeps {
@@ -161,7 +172,9 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ hashesFor: (personId) => photos.hashesFor(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
   const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl, egress });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
-  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config, egress, cipher, demo: overrides.demo }, { settings: config.takedowns, sendMail });
+  const siteLists = { explicit: overrides.impersonationSites, demo: overrides.demo?.impersonationSites, bundled: bundledSiteList() };
+  const allSiteLists = [siteLists.explicit, siteLists.demo, siteLists.bundled].filter((l): l is ImpersonationSiteList => l !== undefined);
+  const takedowns = overrides.takedowns ?? createTakedownDeps({ db, clock, logger, hits, profiles, config, egress, cipher, demo: overrides.demo }, { settings: config.takedowns, sendMail, knownRecipient: (hit) => impersonationRecipient(allSiteLists, hit) });
   settings.onChange((next) => {
     applyEditableSections(config, next);
     rebuildChannels({ config, alerts, takedowns, egress });
@@ -192,6 +205,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       loadOriginal: async (ref) => ({ bytes: await evidence.read(ref), mime: evidence.info(ref)?.mimeType ?? 'image/jpeg' }),
     },
     hooks: scanHooks,
+    impersonation: { plan: (run, profile) => void planImpersonationChecks(impersonation, run, profile) },
     settings: {
       queryCap: config.scan.queryCap,
       maxPageBytes: config.scan.maxPageBytes,
@@ -199,6 +213,13 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       allowPrivateHosts: config.net.allowPrivateHosts,
       maxCandidatesPerScan: 300,
     },
+  };
+  const impersonation: ImpersonationDeps = overrides.impersonation ?? {
+    pipeline,
+    checks: createImpersonationRepository({ db, clock, cipher }),
+    sitesFor: createSiteListChooser(siteLists),
+    // A profile page is read only for its signals: 2 MB is plenty, and each site answers within 15 s or counts as unknown.
+    settings: { timeoutMs: 15_000, maxBytes: Math.min(config.scan.maxPageBytes, 2 * 1024 * 1024) },
   };
   // A page visit that dies settles its page as "could not check" in the same transaction, so its scan ends.
   jobs.onDead('page.visit', (job) => settleDeadVisit(pipeline, job));
@@ -221,6 +242,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     engineStatus,
     searchRuntime,
     pipeline,
+    impersonation,
     alerts,
     takedowns,
     photos,

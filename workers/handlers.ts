@@ -5,6 +5,7 @@ import { createHealthCheckJob, createHealthCheckSchedule } from './health-check.
 import { createDueScansSchedule, createScanJob } from './scan.job.ts';
 import { createPageVisitJob } from './page-visit.job.ts';
 import { createPageRetryJob } from './page-retry.job.ts';
+import { createImpersonationCheckJob } from './impersonation.job.ts';
 import { createAlertSweepSchedule, createDeliverAlertsJob, createDigestJob, createDigestSchedule } from './alerts.job.ts';
 import { createRecheckJob, createRecheckSchedule } from './recheck.job.ts';
 import { createBackupJob, createBackupSchedule } from './backup.job.ts';
@@ -16,6 +17,7 @@ export function createJobHandlers(deps: AppDeps): JobHandler[] {
     createScanJob(deps),
     createPageVisitJob(deps),
     createPageRetryJob(deps),
+    createImpersonationCheckJob(deps),
     createHealthCheckJob(deps),
     createDeliverAlertsJob(deps),
     createDigestJob(deps),

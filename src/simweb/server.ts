@@ -17,6 +17,8 @@ import { handleHostileRoute, HOSTILE_INDEX, HOSTILE_PAGES } from './sites/hostil
 import { LOOKALIKE_PAGES, unrelatedPhotos } from './sites/lookalikes.ts';
 import { FORBIDDEN_PATH, handleWalledRoute, WALLED_INDEX, WALLED_PATH, WALLED_SITE_PAGES } from './sites/walled.ts';
 import type { SitePage } from './sites/site.types.ts';
+import { handleImitationRoute, imitationSiteList } from './sites/imitations.ts';
+import type { ImpersonationSiteList } from '../modules/impersonation/sites.models.ts';
 
 // A small web on 127.0.0.1 for tests and the demo: imitations of the search engines that really search
 // the simulated sites, and the sites themselves with the demo person's planted exposures.
@@ -39,6 +41,8 @@ export interface SimulatedWeb {
   engineRequests(engine?: EngineId): EngineRequestRecord[];
   sites: SimulatedSites;
   photos: PhotoCatalogue;
+  /** The impersonation site list that points at this web's imitation platforms. */
+  impersonationSites: ImpersonationSiteList;
 }
 
 export interface SimulatedSites {
@@ -159,6 +163,7 @@ export async function createSimulatedWeb(options: SimulatedWebOptions = {}): Pro
     }
     if (handleHostileRoute(path, req, res, (r) => hanging.add(r))) return;
     if (handleWalledRoute(path, res)) return;
+    if (handleImitationRoute(path, res, origin)) return;
     const hostileAsset = photos.hostile.get(path);
     if (hostileAsset) {
       res.writeHead(200, { 'content-type': hostileAsset.mime, 'content-length': String(hostileAsset.bytes.length) });
@@ -209,6 +214,7 @@ export async function createSimulatedWeb(options: SimulatedWebOptions = {}): Pro
     engineEndpoints: Object.fromEntries(Object.entries(ENGINE_PATHS).map(([id, p]) => [id, `${origin}/engine/${id}${p}`])) as Record<EngineId, string>,
     sites: Object.fromEntries(Object.entries(SITE_PATHS).map(([name, p]) => [name, `${origin}${p}`])) as unknown as SimulatedSites,
     photos,
+    impersonationSites: imitationSiteList(origin),
     engineRequests(engine) {
       const all = state?.requests ?? [];
       return engine ? all.filter((r) => r.engine === engine) : [...all];

@@ -72,3 +72,5 @@ export const HIT_SNIPPET_FIELDS = sealedColumns('hit_snippets', { title: 'title'
 export const MATCH_FIELDS = sealedColumns('matches', { value: 'value', found: 'found', reason: 'reason', imageUrl: 'image_url' });
 /** A drafted notice quotes the page's address and signs with the person's name; bound to the case's id. */
 export const CASE_DRAFT_FIELDS = sealedColumns('takedown_cases', { draftSubject: 'draft_subject', draftBody: 'draft_body' });
+/** A handle lookup of the impersonation watch: the profile address, the handle asked and the person's identifier it comes from; bound to the check's id. */
+export const IMPERSONATION_CHECK_FIELDS = sealedColumns('impersonation_checks', { url: 'url', handle: 'handle', identifier: 'identifier' });

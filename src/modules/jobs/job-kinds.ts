@@ -5,6 +5,7 @@ import { alertJobKinds } from '../alerts/alerts.job-kinds.ts';
 import { takedownJobKinds } from '../takedowns/takedowns.job-kinds.ts';
 import { evidenceJobKinds } from '../evidence/evidence.job-kinds.ts';
 import { scanRetryJobKinds } from '../scans/scans.job-kinds.ts';
+import { impersonationJobKinds } from '../impersonation/impersonation.job-kinds.ts';
 
 const minutes = (n: number) => n * 60_000;
 
@@ -39,6 +40,7 @@ export const jobKinds = {
   ...evidenceJobKinds,
   ...backupJobKinds,
   ...scanRetryJobKinds,
+  ...impersonationJobKinds,
 } satisfies Record<string, JobKindSpec>;
 
 export type JobKind = keyof typeof jobKinds;

@@ -87,6 +87,8 @@ export interface ScanPipelineDeps {
     loadOriginal(ref: string): Promise<{ bytes: Uint8Array; mime: string }>;
   };
   hooks?: ScanHooks;
+  /** Plans the run's lookups of the person's handles on other sites (impersonation watch); the run waits for them. */
+  impersonation?: { plan(run: ScanRun, profile: NormalisedProfile): void };
   settings: { queryCap: number; maxPageBytes: number; navigationTimeoutMs: number; allowPrivateHosts: string[]; maxCandidatesPerScan: number };
 }
 
@@ -133,6 +135,7 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
           })),
   }));
   deps.scans.markRunning(runId, searches.reduce((n, s) => n + s.items.length, 0));
+  deps.impersonation?.plan(run, profile);
   const ownUrls = profile.ownUrls.map((u) => u.original);
 
   await Promise.all(

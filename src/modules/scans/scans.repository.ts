@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
-import { candidateResults, candidates, people, scanRuns, searchOutcomes } from '../../db/schema/index.ts';
+import { candidateResults, candidates, impersonationChecks, people, scanRuns, searchOutcomes } from '../../db/schema/index.ts';
 import type { SearchResult } from '../../providers/provider.types.ts';
 import type { PageOutcome } from '../../providers/paging.models.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
@@ -141,6 +141,8 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
         const run = db.select().from(scanRuns).where(eq(scanRuns.id, runId)).get();
         if (!run || run.finishedAt || !run.searchesFinishedAt) return null;
         if (this.pendingCandidateIds(runId).length > 0) return null;
+        // The run's handle lookups (impersonation watch) are part of it too.
+        if (db.select({ id: impersonationChecks.id }).from(impersonationChecks).where(and(eq(impersonationChecks.scanRunId, runId), eq(impersonationChecks.status, 'pending'))).get()) return null;
         const counts = this.outcomeCounts(runId);
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
         const ok = counts.ok ?? 0;

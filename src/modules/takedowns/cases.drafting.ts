@@ -37,6 +37,11 @@ export interface PrepareInput {
   sender: SenderIdentity | null;
   person: PersonFacts;
   now: Date;
+  /**
+   * A recipient already known from how the exposure was found (the impersonation report channel of the
+   * site a fake profile is on): it is used as it is, without looking anything up.
+   */
+  knownRecipient?: RecipientCandidate | null;
 }
 
 export interface DraftText {
@@ -134,7 +139,9 @@ export async function prepareTakedown(input: PrepareInput, resolver: ResolverDep
     ownsCopyright: input.ownsCopyright === true,
     platformRole: platform?.role ?? null,
   });
-  const resolution = await resolveRecipient({ url: input.url, html: input.html, categories, bases: choice.bases, now: input.now }, { ...resolver, catalogue });
+  const resolution = input.knownRecipient
+    ? { recipient: input.knownRecipient, alternatives: [], steps: [{ step: 'platform' as const, outcome: 'found' as const, detail: input.knownRecipient.source }] }
+    : await resolveRecipient({ url: input.url, html: input.html, categories, bases: choice.bases, now: input.now }, { ...resolver, catalogue });
   const candidates = withoutOwnAddresses(resolution.recipient ? [resolution.recipient, ...resolution.alternatives] : [], input.person, input.sender);
   const language = chooseDraftLanguage(input.pageLanguage, isDraftLanguage(input.languageOverride) ? input.languageOverride : null);
 

@@ -9,7 +9,7 @@ import { loadProfile } from '../profiles/profiles.usecases.ts';
 import { detectPageLanguage, type DraftLanguage } from './language.models.ts';
 import type { BasisId } from './legal-basis.models.ts';
 import { bundledPlatformCatalogue, type PlatformCatalogue } from './platforms.models.ts';
-import type { ResolverDeps } from './recipient-resolver.ts';
+import type { RecipientCandidate, ResolverDeps } from './recipient-resolver.ts';
 import { prepareTakedown, type PersonFacts } from './cases.drafting.ts';
 import { audienceAtLevel, caseDeadline, checkTransition, firstRecheckAt, senderIdentity, type CaseRecipient, type CaseStatus, type SenderIdentity } from './cases.models.ts';
 import { runInTransaction, type CaseActor, type CasePatch, type CaseRow, type CasesRepository, type NewCaseEvent } from './cases.repository.ts';
@@ -34,6 +34,8 @@ export interface TakedownDeps {
   /** Absent when no mail server is configured: drafts can still be copied or opened as mailto: links. */
   sendMail?: SendMail;
   catalogue?: PlatformCatalogue;
+  /** The recipient a hit already names by how it was found (a fake profile's platform report channel). */
+  knownRecipient?: (hit: Hit) => RecipientCandidate | null;
 }
 
 export const resolverFor = (deps: Pick<TakedownDeps, 'resolver' | 'resolverForPerson'>, personId: string): ResolverDeps => deps.resolverForPerson?.(personId) ?? deps.resolver;
@@ -131,6 +133,7 @@ async function prepareForHit(deps: TakedownDeps, hit: Hit, options: OpenCaseOpti
       sender: person.sender,
       person: person.facts,
       now: deps.clock.now(),
+      knownRecipient: deps.knownRecipient?.(hit) ?? null,
     },
     resolver,
     deps.catalogue ?? bundledPlatformCatalogue(),

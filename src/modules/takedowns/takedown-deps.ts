@@ -90,7 +90,7 @@ export function createSmtpSendMail(smtpUrl: string, options: { timeoutMs?: numbe
 }
 
 /** Builds the takedown dependencies from the application graph; the composition root calls this once. */
-export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'hits' | 'profiles' | 'config' | 'egress' | 'demo' | 'cipher'>, extras: { settings: TakedownSettings; sendMail?: SendMail; resolver?: ResolverDeps }): TakedownDeps {
+export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' | 'hits' | 'profiles' | 'config' | 'egress' | 'demo' | 'cipher'>, extras: { settings: TakedownSettings; sendMail?: SendMail; resolver?: ResolverDeps; knownRecipient?: TakedownDeps['knownRecipient'] }): TakedownDeps {
   // The simulated web's hosts are allowed only in the demo person's own lookups, never in the shared one.
   const demo = app.demo;
   const demoResolver = demo ? createResolverDeps({ allowHosts: [...app.config.net.allowPrivateHosts, ...demo.allowHosts], egress: app.egress, settings: extras.settings }) : null;
@@ -105,5 +105,6 @@ export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' 
     resolver: extras.resolver ?? createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, egress: app.egress, settings: extras.settings }),
     ...(demoResolver ? { resolverForPerson: (personId: string) => (app.profiles.getPerson(personId)?.isDemo ? demoResolver : null) } : {}),
     ...(extras.sendMail ? { sendMail: extras.sendMail } : {}),
+    ...(extras.knownRecipient ? { knownRecipient: extras.knownRecipient } : {}),
   };
 }

@@ -1,0 +1,9 @@
+import type { AppDeps } from '../src/app.ts';
+import { runImpersonationCheck } from '../src/modules/impersonation/impersonation.usecases.ts';
+import { defineJobHandler } from './job-registry.ts';
+
+export function createImpersonationCheckJob(deps: AppDeps) {
+  return defineJobHandler('impersonation.check', async ({ checkId }, ctx) => {
+    await runImpersonationCheck(deps.impersonation, { checkId, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, complete: ctx.complete });
+  });
+}

@@ -11,7 +11,8 @@ import { hashCommand } from './hash.command.ts';
 import { evidenceCommand } from './evidence.command.ts';
 import { backupCommand, restoreCommand } from './backup.command.ts';
 import { enginesCommand } from './engines.command.ts';
+import { photosCommand } from './photos.command.ts';
 
 // Each command imports what it runs inside `run`, so that this list, and `exposure-scanner --help`, load in
 // milliseconds rather than loading the whole application.
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, evidenceCommand, backupCommand, restoreCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, photosCommand, evidenceCommand, backupCommand, restoreCommand, healthcheckCommand];

@@ -7,6 +7,7 @@ import { matchPageCommand } from './match-page.command.ts';
 import { scanCommand } from './scan.command.ts';
 import { draftCommand } from './draft.command.ts';
 import { createAdminCommand } from './create-admin.command.ts';
+import { createOrganisationCommand } from './create-organisation.command.ts';
 import { hashCommand } from './hash.command.ts';
 import { evidenceCommand } from './evidence.command.ts';
 import { backupCommand, restoreCommand } from './backup.command.ts';
@@ -15,4 +16,4 @@ import { photosCommand } from './photos.command.ts';
 
 // Each command imports what it runs inside `run`, so that this list, and `exposure-scanner --help`, load in
 // milliseconds rather than loading the whole application.
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, photosCommand, evidenceCommand, backupCommand, restoreCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, createOrganisationCommand, photosCommand, evidenceCommand, backupCommand, restoreCommand, healthcheckCommand];

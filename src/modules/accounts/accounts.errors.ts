@@ -21,4 +21,10 @@ export const createWeakPasswordError = (problem: 'too_short' | 'too_long') =>
     statusCode: 400,
   });
 
+export const createOrganisationNotFoundError = createErrorFactory({ code: 'organisations.not_found', message: 'No organisation has this id or handle.', statusCode: 404 });
+export const createOrganisationNameTakenError = createErrorFactory({ code: 'organisations.name_taken', message: 'An organisation with this name (or one that reads the same) already exists.', statusCode: 409 });
+// Organisation names are not about the people watched, so the message may list them to help choose.
+export const createOrganisationAmbiguousError = (handles: string[]) =>
+  new AppError({ code: 'organisations.choose', message: `Several organisations exist: name one with --organisation (its id or handle): ${handles.join(', ')}.`, statusCode: 400 });
+
 export const createInvalidAccountError = (message: string) => new AppError({ code: 'accounts.invalid', message, statusCode: 400 });

@@ -1,4 +1,4 @@
-import { and, asc, count, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
@@ -28,6 +28,30 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
       const id = createId('org');
       db.insert(organisations).values({ id, name, createdAt: clock.now() }).run();
       return id;
+    },
+
+    /**
+     * Every organisation, oldest first, with how many accounts, administrators and people it has: counts
+     * only, so the operator's list shows nothing about anyone watched.
+     */
+    listOrganisations(): { id: string; name: string; createdAt: Date; accounts: number; administrators: number; people: number }[] {
+      const rows = db.select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt }).from(organisations).orderBy(asc(organisations.createdAt), sql`rowid`).all();
+      const accountCounts = db.select({ organisationId: accounts.organisationId, role: accounts.role, n: count() }).from(accounts).groupBy(accounts.organisationId, accounts.role).all();
+      const peopleCounts = new Map(db.select({ organisationId: people.organisationId, n: count() }).from(people).groupBy(people.organisationId).all().map((r) => [r.organisationId, r.n]));
+      return rows.map((o) => {
+        const own = accountCounts.filter((c) => c.organisationId === o.id);
+        return {
+          ...o,
+          accounts: own.reduce((sum, c) => sum + c.n, 0),
+          administrators: own.filter((c) => c.role === 'admin').reduce((sum, c) => sum + c.n, 0),
+          people: peopleCounts.get(o.id) ?? 0,
+        };
+      });
+    },
+
+    /** The organisation that set the installation up: its administrators are the operator. */
+    firstOrganisationId(): string | null {
+      return db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt), sql`rowid`).limit(1).get()?.id ?? null;
     },
 
     getOrganisation(id: string) {

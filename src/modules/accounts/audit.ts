@@ -6,7 +6,7 @@ import { auditLog } from '../../db/schema/index.ts';
 export const AUDIT_ACTIONS = [
   'setup', 'login', 'login_failed', 'logout', 'viewed', 'revealed', 'exported', 'sent', 'wiped',
   'token_created', 'token_revoked', 'account_created', 'assigned', 'unassigned', 'person_created', 'scan_started', 'status_changed', 'engine_resumed',
-  'settings_changed', 'mail_tested',
+  'settings_changed', 'mail_tested', 'organisation_created',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

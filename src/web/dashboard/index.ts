@@ -8,6 +8,7 @@ import { registerExposurePages } from './exposures-pages.routes.ts';
 import { registerScanPages } from './scans-pages.routes.ts';
 import { registerSettingsPages } from './settings-pages.routes.ts';
 import { registerGuidancePages } from './guidance-pages.routes.ts';
+import { registerOrganisationPages } from './organisations-pages.routes.ts';
 
 /**
  * The dashboard pages and the account API. `wipePersonEvidence` removes a wiped person's files from the
@@ -23,5 +24,6 @@ export function createDashboardRouteModules(options: { wipePersonEvidence: (deps
     registerScanPages,
     registerSettingsPages,
     registerGuidancePages,
+    registerOrganisationPages,
   ];
 }

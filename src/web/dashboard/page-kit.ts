@@ -25,6 +25,7 @@ export function viewContext(request: FastifyRequest, deps: Pick<AppDeps, 'config
     now: deps.clock.now(),
     ownPersonId: request.actor?.role === 'person' && Array.isArray(request.actor.personIds) ? (request.actor.personIds[0] ?? null) : null,
     browserSandbox: deps.browserSandbox?.state,
+    operator: request.actor?.role === 'admin' && request.server.accountsDeps.accounts.firstOrganisationId() === request.actor.organisationId,
   });
 }
 

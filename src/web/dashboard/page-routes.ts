@@ -53,6 +53,9 @@ export const pageRoutes: PageRouteSpec[] = [
   page('GET', '/guidance/doxxing', { resources: [{ in: 'query', name: 'exposure', kind: 'hit' }] }),
   page('GET', '/guidance/sextortion', { resources: [{ in: 'query', name: 'exposure', kind: 'hit' }] }),
   page('GET', '/guidance/intimate-images', { resources: [{ in: 'query', name: 'exposure', kind: 'hit' }] }),
+  // The operator's list of organisations: names and counts only, no one's personal data.
+  page('GET', '/operator/organisations', { roles: ['admin'], operator: true }),
+  page('POST', '/operator/organisations', { roles: ['admin'], operator: true }),
   page('GET', '/account'),
   page('POST', '/account/language'),
   page('POST', '/account/tokens'),

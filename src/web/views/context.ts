@@ -23,6 +23,8 @@ export interface ViewContext {
   ownPersonId: string | null;
   /** Whether the scanner's browser runs in its sandbox, for the operator's warning banner. */
   browserSandbox?: SandboxState;
+  /** The viewer runs the installation (an administrator of the first organisation): shows the organisations page. */
+  operator?: boolean;
 }
 
 export function createViewContext(args: Omit<ViewContext, 't'>): ViewContext {

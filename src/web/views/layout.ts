@@ -3,7 +3,7 @@ import { html, withQuery, type SafeHtml } from './html.ts';
 import { csrfField, type ViewContext } from './context.ts';
 import { LANGUAGE_NAMES, type MessageKey } from './i18n/index.ts';
 
-export type NavKey = 'overview' | 'people' | 'exposures' | 'scans' | 'settings' | 'account' | 'docs' | 'none';
+export type NavKey = 'overview' | 'people' | 'exposures' | 'scans' | 'settings' | 'organisations' | 'account' | 'docs' | 'none';
 
 export interface PageOptions {
   title: string;
@@ -28,6 +28,7 @@ function navigation(ctx: ViewContext, active: NavKey): SafeHtml {
   }
   items.push(['exposures', '/exposures', 'nav.exposures'], ['scans', '/scans', 'nav.scans']);
   if (actor.role === 'admin') items.push(['settings', '/settings', 'nav.settings']);
+  if (ctx.operator) items.push(['organisations', '/operator/organisations', 'nav.organisations']);
   items.push(['account', '/account', 'nav.account']);
   return html`<nav class="mainnav" aria-label="${ctx.t('nav.label')}">
   <ul>

@@ -7,6 +7,7 @@ import { createId } from '../../../src/shared/ids.ts';
 import type { Role } from '../../../src/modules/accounts/accounts.models.ts';
 import { NO_PASSWORD } from '../../../src/modules/accounts/passwords.ts';
 import type { ResourceKind } from '../../../src/modules/accounts/ownership.repository.ts';
+import { createOrganisationWithAdmin } from '../../../src/modules/accounts/organisations.usecases.ts';
 
 export interface WorldPerson {
   org: 'A' | 'B';
@@ -28,8 +29,9 @@ export interface WorldActor {
 }
 
 /**
- * Two organisations, each with two people (a hit, scan, case, alert, photo and evidence file each), an
- * administrator, two caseworkers assigned one person each, and one account per person.
+ * Two organisations made as an operator makes them (each with its first administrator, A first so its
+ * administrator is the operator), each with two people (a hit, scan, case, alert, photo and evidence file
+ * each), two caseworkers assigned one person each, and one account per person.
  */
 export async function buildAccessWorld() {
   const app = createTestApp();
@@ -37,7 +39,12 @@ export async function buildAccessWorld() {
   const now = app.clock.now();
   const server: FastifyInstance = await buildServer(app);
   const { accounts, sessions, tokens } = server.accountsDeps;
-  const orgs = { A: accounts.createOrganisation('Organisation A'), B: accounts.createOrganisation('Organisation B') };
+  const firstAdmins: Record<'A' | 'B', string> = { A: '', B: '' };
+  for (const org of ['A', 'B'] as const) {
+    const made = await createOrganisationWithAdmin(server.accountsDeps, { name: `Organisation ${org}`, adminEmail: `admin${org.toLowerCase()}@org-${org.toLowerCase()}.example`, password: `a long password for ${org}`, by: null });
+    firstAdmins[org] = made.account.id;
+  }
+  const orgs = { A: server.accountsDeps.accounts.get(firstAdmins.A)!.organisationId, B: server.accountsDeps.accounts.get(firstAdmins.B)!.organisationId };
 
   const people: WorldPerson[] = [];
   for (const org of ['A', 'B'] as const) {
@@ -71,7 +78,7 @@ export async function buildAccessWorld() {
 
   const actors: WorldActor[] = [];
   const addActor = (org: 'A' | 'B', name: string, role: Role, sees: string[], personId: string | null) => {
-    const account = accounts.createAccount({ organisationId: orgs[org], email: `${name.toLowerCase()}@org-${org.toLowerCase()}.example`, displayName: name, passwordHash: NO_PASSWORD, role, personId });
+    const account = name === `Admin${org}` ? accounts.get(firstAdmins[org])! : accounts.createAccount({ organisationId: orgs[org], email: `${name.toLowerCase()}@org-${org.toLowerCase()}.example`, displayName: name, passwordHash: NO_PASSWORD, role, personId });
     if (role === 'caseworker') for (const key of sees) accounts.assign(account.id, people.find((p) => p.key === key)!.ids.person);
     const token = tokens.create(account.id, 'matrix');
     const session = sessions.create(account.id, 3_600_000);

@@ -1,0 +1,58 @@
+import { isAppError } from '../../shared/errors.ts';
+import { normaliseEmail } from '../../modules/accounts/accounts.models.ts';
+import { exitCodes, type CliCommand } from '../cli.types.ts';
+import { newAccountPassword } from '../password-input.ts';
+
+/**
+ * One installation can serve several organisations (a helpline and its partner groups): each sees only its
+ * own people. This makes one, with its first administrator, without the browser.
+ */
+export const createOrganisationCommand: CliCommand = {
+  name: 'create-organisation',
+  usage: 'create-organisation --name NAME --admin-email EMAIL [--password-stdin] [--json]',
+  summary: 'Create an organisation and its first administrator. Without --password-stdin a strong password is generated and printed once.',
+  options: { name: { type: 'string' }, 'admin-email': { type: 'string' }, 'password-stdin': { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const name = typeof values.name === 'string' ? values.name.trim() : '';
+    if (!name) {
+      io.stderr.write('Give the organisation\'s name with --name.\n');
+      return exitCodes.usage;
+    }
+    const email = normaliseEmail(String(values['admin-email'] ?? ''));
+    if (!email) {
+      io.stderr.write('Give the first administrator\'s email with --admin-email.\n');
+      return exitCodes.usage;
+    }
+    const secret = await newAccountPassword(io, values['password-stdin'] === true);
+    if ('problem' in secret) {
+      io.stderr.write(`${secret.problem}\n`);
+      return exitCodes.usage;
+    }
+    const [{ loadConfig }, { accountsSettingsOf }, { closeDatabase, openDatabase, runMigrations }, { systemClock }, { createLogger }, { createAccountsDeps }, { createOrganisationWithAdmin }] = await Promise.all([
+      import('../../config/config.ts'), import('../../config/accounts.settings.ts'), import('../../db/client.ts'), import('../../shared/clock.ts'), import('../../shared/logger.ts'),
+      import('../../modules/accounts/accounts.usecases.ts'), import('../../modules/accounts/organisations.usecases.ts'),
+    ]);
+    const config = loadConfig(io.env, { cwd: io.cwd });
+    const db = openDatabase(config.databaseFile);
+    try {
+      runMigrations(db);
+      const accounts = createAccountsDeps({ db, clock: systemClock, logger: createLogger({ level: 'silent' }), settings: accountsSettingsOf(config) });
+      const { organisation, account } = await createOrganisationWithAdmin(accounts, { name, adminEmail: email, password: secret.password, by: null });
+      const { generated } = secret;
+      if (values.json) {
+        io.stdout.write(`${JSON.stringify({ organisationId: organisation.id, name: organisation.name, slug: organisation.slug, accountId: account.id, email: account.email, ...(generated ? { password: generated } : {}) })}\n`);
+      } else {
+        io.stdout.write(`Organisation "${organisation.name}" created (handle ${organisation.slug}) with administrator ${account.email}.${generated ? `\nPassword (shown once, store it safely): ${generated}` : ''}\nLog in at ${config.publicUrl}/login\n`);
+      }
+      return exitCodes.ok;
+    } catch (error) {
+      if (isAppError(error)) {
+        io.stderr.write(`error ${error.code}: ${error.message}\n`);
+        return exitCodes.dataError;
+      }
+      throw error;
+    } finally {
+      closeDatabase(db);
+    }
+  },
+};

@@ -1,0 +1,96 @@
+import type { AccountRow } from './accounts.repository.ts';
+import { normaliseEmail, passwordProblem, type Actor } from './accounts.models.ts';
+import { findOrganisation, organisationNameProblem, organisationSlug } from './organisations.models.ts';
+import { setupFirstAdmin, type AccountsDeps } from './accounts.usecases.ts';
+import { hashPassword } from './passwords.ts';
+import { audit } from './audit.ts';
+import {
+  createEmailTakenError, createInvalidAccountError, createInvalidEmailError, createOrganisationAmbiguousError, createOrganisationNameTakenError,
+  createOrganisationNotFoundError, createWeakPasswordError,
+} from './accounts.errors.ts';
+
+export interface OrganisationSummary {
+  id: string;
+  name: string;
+  slug: string;
+  createdAt: Date;
+  accounts: number;
+  administrators: number;
+  people: number;
+}
+
+/** Every organisation with its handle and counts (never anything about the people in it). */
+export function listOrganisations(deps: Pick<AccountsDeps, 'accounts'>): OrganisationSummary[] {
+  return deps.accounts.listOrganisations().map((o) => ({ ...o, slug: organisationSlug(o.name) }));
+}
+
+/** The organisation a CLI flag or form names, by id or handle; `organisations.not_found` otherwise. */
+export function resolveOrganisation(deps: Pick<AccountsDeps, 'accounts'>, ref: string): OrganisationSummary {
+  const found = findOrganisation(listOrganisations(deps), ref);
+  if (!found) throw createOrganisationNotFoundError();
+  return found;
+}
+
+async function checkedCredentials(email: string, password: string): Promise<{ email: string; passwordHash: string }> {
+  const normalised = normaliseEmail(email);
+  if (!normalised) throw createInvalidEmailError();
+  const problem = passwordProblem(password);
+  if (problem) throw createWeakPasswordError(problem);
+  return { email: normalised, passwordHash: await hashPassword(password) };
+}
+
+/**
+ * A new organisation and its first administrator, together or not at all. On an installation without any
+ * account this is the first setup: the organisation made before (the demo person, people added by the
+ * CLI) is kept under the new name, and its administrator becomes the operator.
+ * `by` is the operator who asked on the dashboard, or null for the command line.
+ */
+export async function createOrganisationWithAdmin(
+  deps: AccountsDeps,
+  args: { name: string; adminEmail: string; password: string; by: Actor | null },
+): Promise<{ organisation: OrganisationSummary; account: AccountRow }> {
+  const name = args.name.trim();
+  const nameProblem = organisationNameProblem(name);
+  if (nameProblem) throw createInvalidAccountError(nameProblem);
+  if (deps.accounts.countAccounts() === 0) {
+    const account = await setupFirstAdmin(deps, { organisationName: name, email: args.adminEmail, password: args.password });
+    return { organisation: resolveOrganisation(deps, account.organisationId), account };
+  }
+  const { email, passwordHash } = await checkedCredentials(args.adminEmail, args.password);
+  // Checked inside the transaction, after the slow hash: two requests at once must not make two of a name.
+  const account = deps.db.transaction(() => {
+    if (deps.accounts.findByEmail(email)) throw createEmailTakenError();
+    if (listOrganisations(deps).some((o) => o.slug === organisationSlug(name))) throw createOrganisationNameTakenError();
+    const organisationId = deps.accounts.createOrganisation(name);
+    const created = deps.accounts.createAccount({ organisationId, email, passwordHash, role: 'admin', displayName: email.split('@')[0]!, language: deps.settings.defaultLanguage });
+    // One entry where the operator reads their log, one where the new organisation's administrators read theirs.
+    if (args.by) audit(deps, { actor: args.by, action: 'organisation_created', subject: { type: 'organisation', id: organisationId } });
+    audit(deps, { actor: { accountId: args.by?.accountId ?? null, organisationId }, action: 'account_created', subject: { type: 'account', id: created.id }, detail: { role: 'admin', via: args.by ? 'operator' : 'cli' } });
+    return created;
+  });
+  return { organisation: resolveOrganisation(deps, account.organisationId), account };
+}
+
+/**
+ * An administrator from the command line: the first one (as /setup does, `organisation` then names the
+ * new organisation), or another one in the organisation named by id or handle. Without a name it joins
+ * the only organisation there is; with several, it refuses and lists their handles.
+ */
+export async function createAdministrator(deps: AccountsDeps, args: { email: string; password: string; organisation?: string }): Promise<AccountRow> {
+  if (deps.accounts.countAccounts() === 0) {
+    const named = args.organisation ? findOrganisation(listOrganisations(deps), args.organisation) : null;
+    return setupFirstAdmin(deps, { organisationName: named?.name ?? args.organisation ?? 'My organisation', email: args.email, password: args.password });
+  }
+  const organisations = listOrganisations(deps);
+  let organisation: OrganisationSummary | undefined;
+  if (args.organisation) organisation = resolveOrganisation(deps, args.organisation);
+  else if (organisations.length === 1) organisation = organisations[0]!;
+  else throw createOrganisationAmbiguousError(organisations.map((o) => o.slug));
+  const { email, passwordHash } = await checkedCredentials(args.email, args.password);
+  return deps.db.transaction(() => {
+    if (deps.accounts.findByEmail(email)) throw createEmailTakenError();
+    const account = deps.accounts.createAccount({ organisationId: organisation.id, email, passwordHash, role: 'admin', displayName: email.split('@')[0]!, language: deps.settings.defaultLanguage });
+    audit(deps, { actor: { accountId: null, organisationId: organisation.id }, action: 'account_created', subject: { type: 'account', id: account.id }, detail: { role: 'admin', via: 'cli' } });
+    return account;
+  });
+}

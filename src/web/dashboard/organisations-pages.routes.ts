@@ -1,0 +1,28 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../../app.ts';
+import { createOrganisationWithAdmin, listOrganisations } from '../../modules/accounts/organisations.usecases.ts';
+import { renderOrganisationsView, type OrganisationsData } from '../views/pages/organisations.page.ts';
+import { errorMessage, formValues, sendPage, viewContext } from './page-kit.ts';
+
+/** The operator's organisations page (the page table restricts it to administrators of the first organisation). */
+export function registerOrganisationPages(app: FastifyInstance, deps: AppDeps): void {
+  const accounts = app.accountsDeps;
+  const render = (request: FastifyRequest, reply: FastifyReply, extra: Omit<OrganisationsData, 'organisations'> = {}, status = 200) =>
+    sendPage(reply, renderOrganisationsView(viewContext(request, deps), { organisations: listOrganisations(accounts), ...extra }), status);
+
+  app.get('/operator/organisations', async (request, reply) => render(request, reply));
+
+  app.post('/operator/organisations', async (request, reply) => {
+    const form = formValues(request.body);
+    // Generated, never chosen here: the operator hands it over once and the administrator changes nothing
+    // they would have to tell the operator.
+    const password = randomBytes(18).toString('base64url');
+    try {
+      const { organisation, account } = await createOrganisationWithAdmin(accounts, { name: form.name ?? '', adminEmail: form.adminEmail ?? '', password, by: request.actor! });
+      return render(request, reply, { created: { name: organisation.name, slug: organisation.slug, email: account.email, password } });
+    } catch (error) {
+      return render(request, reply, { form: { name: form.name, adminEmail: form.adminEmail }, error: errorMessage(viewContext(request, deps), error) }, 400);
+    }
+  });
+}

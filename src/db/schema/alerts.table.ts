@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, json, timestamp, updatedAt } from './columns.ts';
 import { people } from './people.table.ts';
@@ -17,7 +18,8 @@ export const alerts = sqliteTable(
     readAt: timestamp('read_at'),
   },
   // alerts_hit_idx: every stored hit asks whether it was already announced, and at what severity.
-  (t) => [index('alerts_person_idx').on(t.personId, t.createdAt), index('alerts_hit_idx').on(t.hitId, t.kind)],
+  // alerts_unread_idx: the overview's unread count for a whole organisation, without reading every alert.
+  (t) => [index('alerts_person_idx').on(t.personId, t.createdAt), index('alerts_hit_idx').on(t.hitId, t.kind), index('alerts_unread_idx').on(t.personId).where(sql`read_at is null`)],
 );
 
 /** Every attempt to tell someone is a row: sent or failed with its error, never silent. */
@@ -61,7 +63,8 @@ export const takedownCases = sqliteTable(
     updatedAt: updatedAt(),
     closedAt: timestamp('closed_at'),
   },
-  (t) => [index('takedown_cases_deadline_idx').on(t.status, t.deadlineAt)],
+  // takedown_cases_open_deadline_idx: the overview's nearest deadlines of open cases.
+  (t) => [index('takedown_cases_deadline_idx').on(t.status, t.deadlineAt), index('takedown_cases_open_deadline_idx').on(t.deadlineAt).where(sql`closed_at is null`)],
 );
 
 export const caseEvents = sqliteTable(

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bool, createdAt, id, json, timestamp, updatedAt } from './columns.ts';
 import { people, photos } from './people.table.ts';
@@ -27,7 +28,15 @@ export const hits = sqliteTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('hits_person_url_unique').on(t.personId, t.normalizedUrl), index('hits_person_status_idx').on(t.personId, t.status)],
+  (t) => [
+    uniqueIndex('hits_person_url_unique').on(t.personId, t.normalizedUrl),
+    index('hits_person_status_idx').on(t.personId, t.status),
+    // The exposures list's order (worst first, then newest): a page reads its own rows, not the whole table.
+    // The expression must stay written exactly as the list's ORDER BY (web/read-models/exposures.ts) for SQLite to use it.
+    index('hits_rank_seen_idx').on(sql`(case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end)`, sql`first_seen_at desc`, sql`id desc`),
+    // The overview's counts by status and severity and its 30-day chart, answered from the index alone.
+    index('hits_person_status_severity_idx').on(t.personId, t.status, t.severity, t.firstSeenAt),
+  ],
 );
 
 export const matches = sqliteTable(
@@ -94,5 +103,6 @@ export const custodyLog = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     entryHash: text('entry_hash').notNull(),
   },
-  (t) => [index('custody_log_subject_idx').on(t.subjectType, t.subjectId)],
+  // subject_id alone: an exposure page reads the entries of its hit, captures and case in one query.
+  (t) => [index('custody_log_subject_idx').on(t.subjectType, t.subjectId), index('custody_log_subject_id_idx').on(t.subjectId)],
 );

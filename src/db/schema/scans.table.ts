@@ -86,5 +86,6 @@ export const candidates = sqliteTable(
     skipReason: text('skip_reason'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('candidates_unique').on(t.scanRunId, t.normalizedUrl)],
+  // person and URL: an exposure page shows what the search engine said about its page.
+  (t) => [uniqueIndex('candidates_unique').on(t.scanRunId, t.normalizedUrl), index('candidates_person_url_idx').on(t.personId, t.normalizedUrl)],
 );

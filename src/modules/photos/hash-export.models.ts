@@ -13,6 +13,9 @@ export interface ExportableHash {
 
 export const HASH_EXPORT_FILE_NAME = 'pdq-hashes.txt';
 export const HASH_EXPORT_CONTENT_TYPE = 'text/plain; charset=utf-8';
+export const HASH_EXPORT_PATH = '/api/people/:id/photos/pdq.txt';
+
+export const hashExportUrl = (personId: string): string => HASH_EXPORT_PATH.replace(':id', encodeURIComponent(personId));
 
 const PDQ_HEX = /^[0-9a-f]{64}$/;
 

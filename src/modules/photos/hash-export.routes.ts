@@ -1,12 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../app.ts';
 import { createPersonNotFoundError } from '../profiles/profiles.usecases.ts';
-import { HASH_EXPORT_CONTENT_TYPE, HASH_EXPORT_FILE_NAME } from './hash-export.models.ts';
+import { HASH_EXPORT_CONTENT_TYPE, HASH_EXPORT_FILE_NAME, HASH_EXPORT_PATH } from './hash-export.models.ts';
 import { exportPersonHashes } from './hash-export.usecases.ts';
-
-export const HASH_EXPORT_PATH = '/api/people/:id/photos/pdq.txt';
-
-export const hashExportUrl = (personId: string): string => HASH_EXPORT_PATH.replace(':id', encodeURIComponent(personId));
 
 /**
  * The person's photo hashes as a download. Who may fetch it, and the audit entry, come from the route's

@@ -1,8 +1,7 @@
 import { externalLink, html, type SafeHtml } from '../html.ts';
 import type { ViewContext } from '../context.ts';
 import { SOURCES } from '../guidance/facts.ts';
-import { hashExportUrl } from '../../../modules/photos/hash-export.routes.ts';
-import { HASH_EXPORT_FILE_NAME } from '../../../modules/photos/hash-export.models.ts';
+import { HASH_EXPORT_FILE_NAME, hashExportUrl } from '../../../modules/photos/hash-export.models.ts';
 
 /**
  * The hash file and what it is for, inside the photos section. The two services that block copies on

@@ -23,7 +23,7 @@ import { createSearchRuntime, type SearchRuntime } from './modules/scans/search-
 import type { PhotoMatcher, ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
 import { loadSources } from './modules/scans/sources.ts';
 import { createImpersonationRepository } from './modules/impersonation/impersonation.repository.ts';
-import { createSiteListChooser, planImpersonationChecks, type ImpersonationDeps } from './modules/impersonation/impersonation.usecases.ts';
+import { createSiteListChooser, planImpersonationChecks, settleDeadCheck, type ImpersonationDeps } from './modules/impersonation/impersonation.usecases.ts';
 import { impersonationRecipient } from './modules/impersonation/impersonation.models.ts';
 import { bundledSiteList } from './modules/impersonation/sites.data.ts';
 import type { ImpersonationSiteList } from './modules/impersonation/sites.models.ts';
@@ -223,6 +223,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   };
   // A page visit that dies settles its page as "could not check" in the same transaction, so its scan ends.
   jobs.onDead('page.visit', (job) => settleDeadVisit(pipeline, job));
+  jobs.onDead('impersonation.check', (job) => settleDeadCheck(impersonation, job));
   const deps: AppDeps = {
     config,
     logger,

@@ -45,6 +45,8 @@ export async function startDemoWeb(config: Pick<Config, 'demo'>, logger: Logger)
     url: web.url,
     engines: demoEngineIds.map((id) => `${id}=${web.engineEndpoints[id]}`),
     allowHosts: [host],
+    // The demo person's handles are looked up on the simulated web's imitation platforms, never the real sites.
+    impersonationSites: web.impersonationSites,
     close: () => web.close(),
   };
 }

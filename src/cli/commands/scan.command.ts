@@ -60,13 +60,17 @@ export const scanCommand: CliCommand = {
       }
       const finished = app.scans.getRun(run.id)!;
       // Pages that could not be checked are listed beside the hits: they are not "nothing found".
-      const report = { ...describeScanRun(app, finished), hits: describeHits(app, personId), unchecked: describeUnchecked(app, finished.id) };
+      const { describeImpersonationChecks } = await import('../../modules/impersonation/impersonation.usecases.ts');
+      // Each lookup of a handle on another site, and its outcome: a site that could not tell is named, not hidden.
+      const impersonation = describeImpersonationChecks(app.impersonation, finished.id).map(({ site, url, status, reason }) => ({ site, url, status, reason }));
+      const report = { ...describeScanRun(app, finished), hits: describeHits(app, personId), unchecked: describeUnchecked(app, finished.id), impersonation };
       if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
       else {
         io.stdout.write(`Scan ${finished.status}: ${report.hits.length} exposure(s) stored, ${finished.hitsNew} new, ${report.unchecked.length} page(s) could not be checked.\n`);
         for (const [engine, o] of Object.entries(report.engines)) io.stdout.write(`  ${engine}: ${Object.entries(o).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
         for (const hit of report.hits) io.stdout.write(`  [${hit.severity}] ${hit.url} (${[...hit.categories, ...(hit.linkage ? ['links your identities'] : [])].join(', ') || 'mention'})${hit.source === 'snippet' ? ' - seen in search results' : ''}\n`);
         for (const page of report.unchecked) io.stdout.write(`  could not check: ${page.reason} ${page.url}\n`);
+        for (const c of impersonation.filter((i) => i.status === 'unknown')) io.stdout.write(`  could not check for a fake profile: ${c.reason} ${c.url}\n`);
       }
       return finished.status === 'failed' ? exitCodes.unavailable : exitCodes.ok;
     });

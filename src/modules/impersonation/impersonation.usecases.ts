@@ -162,3 +162,17 @@ async function captureProfile(
 export function describeImpersonationChecks(deps: Pick<ImpersonationDeps, 'checks'>, scanRunId: string) {
   return deps.checks.listOfRun(scanRunId).map((c) => ({ site: c.siteId, url: c.url, handle: c.handle, status: c.status, reason: c.reason, hitId: c.hitId }));
 }
+
+/**
+ * A lookup job that died (its attempts ran out, or workers kept dying under it) leaves its lookup as unknown,
+ * inside the transaction that buries the job, and finishes the scan when it was the last thing open: without
+ * it the scan would wait for the lookup forever.
+ */
+export function settleDeadCheck(deps: ImpersonationDeps, job: { id: number; payload: { checkId: string; scanRunId: string } }): void {
+  const check = deps.checks.get(job.payload.checkId);
+  if (!check || check.status !== 'pending') return;
+  deps.checks.settle({ id: check.id, status: 'unknown', reason: 'job_died', httpStatus: null });
+  deps.pipeline.logger.warn({ jobId: job.id, siteId: check.siteId }, 'impersonation lookup job died; the lookup is noted as unknown');
+  const finished = deps.pipeline.scans.finishIfComplete(check.scanRunId);
+  if (finished) deps.pipeline.logger.info({ scanRunId: finished.id, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
+}

@@ -4,7 +4,7 @@ import { isMessageKey, type MessageKey } from './i18n/index.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
 export const HIT_STATUSES = ['new', 'seen', 'false_positive', 'resolved'] as const;
-export const CATEGORIES = ['home_address', 'phone', 'email', 'identity_document', 'financial', 'live_location', 'intimate_media'] as const;
+export const CATEGORIES = ['home_address', 'phone', 'email', 'identity_document', 'financial', 'live_location', 'intimate_media', 'impersonation'] as const;
 
 /** A key built from data (`severity.high`) is only used when it exists; otherwise the raw value is shown. */
 export function label(ctx: ViewContext, key: string, fallback: string): string {

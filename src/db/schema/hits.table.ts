@@ -53,6 +53,8 @@ export const matches = sqliteTable(
     photoId: text('photo_id').references(() => photos.id, { onDelete: 'set null' }),
     distance: integer('distance'),
     quality: real('quality'),
+    /** A photo found inside a larger picture: where (pixels of that picture) and in which one. */
+    region: json<{ source: 'image' | 'page'; left: number; top: number; width: number; height: number; imageWidth: number; imageHeight: number }>('region'),
     createdAt: createdAt(),
   },
   (t) => [index('matches_hit_idx').on(t.hitId)],

@@ -45,6 +45,21 @@ export function countPendingMigrations(db: Db): number {
   return Math.max(0, journal.entries.length - applied);
 }
 
+/** Runs `fn` in a transaction that takes the write lock at its start (no upgrade from reader to writer midway). */
+export function immediateTransaction<T>(db: Db, fn: () => T): T {
+  return db.$client.transaction(fn).immediate();
+}
+
+/** Whether the database answers at all (health checks). */
+export function pingDatabase(db: Db): void {
+  db.$client.prepare('select 1').get();
+}
+
+/** A consistent copy of the live database through SQLite's online backup, while others keep writing. */
+export async function backupDatabase(db: Db, file: string): Promise<void> {
+  await db.$client.backup(file);
+}
+
 export function closeDatabase(db: Db): void {
   if (db.$client.open) db.$client.close();
 }

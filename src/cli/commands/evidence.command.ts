@@ -6,11 +6,10 @@ import { withCliApp } from '../cli-app.ts';
 const usage = 'evidence verify [--json] | evidence export <hit-or-case-id> --out <dir> [--lang en|nl|fr|de] [--json]';
 
 async function verify(io: CliIo, json: boolean): Promise<number> {
-  const { verifyEvidence } = await import('../../modules/evidence/verify.usecases.ts');
+  const [{ verifyEvidence }, { noEvidenceStored }] = await Promise.all([import('../../modules/evidence/verify.usecases.ts'), import('../../modules/evidence/evidence-files.repository.ts')]);
   return withCliApp(io, {}, async (app) => {
-    const count = (table: string) => (app.db.$client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
     // The key itself is entry 1 of the custody log; "nothing yet" means no file and no capture besides it.
-    if (count('evidence_files') === 0 && count('captures') === 0) {
+    if (noEvidenceStored(app.db)) {
       if (json) io.stdout.write(`${JSON.stringify({ ok: true, files: 0, captures: 0, custodyEntries: 0, custodyHead: null, problems: [], notes: ['no evidence stored yet'] })}\n`);
       else io.stdout.write('No evidence stored yet: nothing to verify.\n');
       return exitCodes.ok;

@@ -1,8 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { people } from '../../db/schema/index.ts';
-import { eq } from 'drizzle-orm';
 import type { AccountsSettings } from '../../config/accounts.settings.ts';
 import { UI_LANGUAGES } from '../../config/accounts.settings.ts';
 import { createAccountsRepository, type AccountRow, type AccountsRepository } from './accounts.repository.ts';
@@ -157,8 +155,8 @@ export async function createAccount(deps: AccountsDeps, actor: Actor, input: New
   return account;
 }
 
-export function requireVisiblePerson(deps: Pick<AccountsDeps, 'db'>, actor: Actor, personId: string) {
-  const person = deps.db.select({ id: people.id, organisationId: people.organisationId, label: people.label }).from(people).where(eq(people.id, personId)).get();
+export function requireVisiblePerson(deps: Pick<AccountsDeps, 'ownership'>, actor: Actor, personId: string) {
+  const person = deps.ownership.personRecord(personId);
   if (!person || !canSeePerson(actor, person)) throw createPersonNotFoundError();
   return person;
 }
@@ -183,7 +181,7 @@ export async function wipePerson(deps: AccountsDeps, actor: Actor, args: { perso
   if (args.confirmLabel.trim() !== deps.openLabel(person.label).trim()) throw createWipeConfirmationError();
   const { filesRemoved } = await args.wipePersonEvidence(person.id);
   deps.db.transaction(() => {
-    deps.db.delete(people).where(eq(people.id, person.id)).run();
+    deps.ownership.deletePerson(person.id);
     audit(deps, { actor, action: 'wiped', subject: { type: 'person', id: person.id }, detail: { filesRemoved } });
   });
   deps.logger.info({ personId: person.id, filesRemoved }, 'person wiped');

@@ -46,6 +46,16 @@ export function createOwnershipRepository({ db }: { db: Db }) {
   };
 
   return {
+    /** A person's organisation and stored label (sealed: opened only for a wipe confirmation). */
+    personRecord(personId: string): { id: string; organisationId: string; label: string } | null {
+      return db.select({ id: people.id, organisationId: people.organisationId, label: people.label }).from(people).where(eq(people.id, personId)).get() ?? null;
+    },
+
+    /** Deletes the person's row; identifiers, photos, hits, captures, cases, alerts and scans go with it (cascades). */
+    deletePerson(personId: string): void {
+      db.delete(people).where(eq(people.id, personId)).run();
+    },
+
     ownersOf(kind: ResourceKind, id: string): Owner[] {
       if (id.length === 0 || id.length > 200) return [];
       return resolvers[kind](id);

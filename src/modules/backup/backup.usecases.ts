@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { openDatabase, closeDatabase, runMigrations, type Db } from '../../db/client.ts';
+import { backupDatabase, openDatabase, closeDatabase, runMigrations, type Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { fsyncPathSync } from '../../shared/durable-files.ts';
 import { isAppError } from '../../shared/errors.ts';
@@ -52,7 +52,7 @@ export async function createBackup(deps: { db: Db; dataDir: string; clock: Clock
   try {
     fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
     const databaseCopy = path.join(staging, DATABASE_NAME);
-    await deps.db.$client.backup(databaseCopy);
+    await backupDatabase(deps.db, databaseCopy);
     fsyncPathSync(databaseCopy);
     const database: BackupFileEntry = { path: DATABASE_NAME, sha256: await sha256OfFile(databaseCopy), bytes: fs.statSync(databaseCopy).size };
     // Vault files are immutable and written before the rows that name them commit, so every file the

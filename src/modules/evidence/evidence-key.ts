@@ -7,6 +7,7 @@ import { fsyncPathSync } from '../../shared/durable-files.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { EvidenceSettings } from '../../config/evidence.settings.ts';
 import { appendCustody } from './custody-log.repository.ts';
+import { countEvidenceFiles, evidenceFileHashes, firstCustodyDetail } from './evidence-files.repository.ts';
 import { keyCheckValue, openEvidence } from './vault-format.models.ts';
 import { createKeyFileInvalidError, createKeyMissingError, createWrongKeyError } from './evidence.errors.ts';
 import { createEvidenceVault, TEMP_PREFIX, type EvidenceVault } from './vault.ts';
@@ -52,12 +53,10 @@ function writeKeyFile(file: string, key: Buffer): void {
 }
 
 function storedKeyCheck(db: Db): string | null {
-  const row = db.$client
-    .prepare("select detail from custody_log where action = 'key_created' and subject_type = ? and subject_id = ? order by seq limit 1")
-    .get(KEY_SUBJECT.type, KEY_SUBJECT.id) as { detail: string } | undefined;
-  if (!row) return null;
+  const detail = firstCustodyDetail(db, 'key_created', KEY_SUBJECT);
+  if (detail === null) return null;
   try {
-    const check = (JSON.parse(row.detail) as { keyCheck?: unknown }).keyCheck;
+    const check = (JSON.parse(detail) as { keyCheck?: unknown }).keyCheck;
     return typeof check === 'string' ? check : '';
   } catch {
     return '';
@@ -66,9 +65,9 @@ function storedKeyCheck(db: Db): string | null {
 
 /** Before any key check existed (or if it was lost), a key that opens an existing file is the right one. */
 function opensSomeExistingFile(db: Db, dir: string, key: Buffer): boolean | null {
-  const rows = db.$client.prepare('select sha256 from evidence_files order by created_at limit 5').all() as { sha256: string }[];
   const namesKey = deriveKeys(key).vaultNames;
-  for (const { sha256 } of rows) {
+  const oldest = evidenceFileHashes(db, 5);
+  for (const sha256 of oldest) {
     // Under its keyed name, or still under its plain hash when the vault predates keyed names.
     for (const name of [vaultFileName(namesKey, sha256), sha256]) {
       let sealed: Buffer;
@@ -80,7 +79,7 @@ function opensSomeExistingFile(db: Db, dir: string, key: Buffer): boolean | null
       return openEvidence(key, sealed, sha256).ok;
     }
   }
-  return rows.length > 0 ? null : true;
+  return oldest.length > 0 ? null : true;
 }
 
 function removeStaleTempFiles(dir: string, now: number): void {
@@ -117,7 +116,7 @@ export function openEvidenceVault(args: { dataDir: string; db: Db; settings: Evi
   let generatedKey = false;
 
   if (!key) {
-    const hasEvidence = (db.$client.prepare('select count(*) as n from evidence_files').get() as { n: number }).n > 0;
+    const hasEvidence = countEvidenceFiles(db) > 0;
     if (expectedCheck !== null || hasEvidence) throw createKeyMissingError({ details: { keyFile } });
     if (args.createIfMissing === false) throw createKeyMissingError({ details: { keyFile } });
     key = randomBytes(32);

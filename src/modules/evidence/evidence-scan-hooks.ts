@@ -1,12 +1,10 @@
-import { and, eq } from 'drizzle-orm';
-import { hits } from '../../db/schema/index.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createId } from '../../shared/ids.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
 import type { ScanHooks } from '../scans/scan-pipeline.usecases.ts';
 import { captureEvidence } from './capture.ts';
 import { recordCapture } from './captures.repository.ts';
-import { pageUrlIndex } from './sealed-pages.models.ts';
+import { openHitHasCapture } from './evidence-hits.repository.ts';
 import { timestampClientFor } from './recheck.usecases.ts';
 import type { TimestampClient } from './timestamp-client.ts';
 import type { EvidenceVault } from './vault.ts';
@@ -27,11 +25,7 @@ export interface EvidenceCaptureDeps {
  */
 export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<ScanHooks['captureMatchedPage']> {
   const { db, clock } = deps.vault;
-  const alreadyCaptured = (personId: string, normalizedUrl: string): boolean => {
-    const hit = db.select({ id: hits.id, status: hits.status }).from(hits).where(and(eq(hits.personId, personId), eq(hits.normalizedUrl, pageUrlIndex(deps.vault.cipher, personId, normalizedUrl)))).get();
-    if (!hit || hit.status === 'resolved') return false;
-    return db.$client.prepare('select 1 from captures where hit_id = ? limit 1').get(hit.id) !== undefined;
-  };
+  const alreadyCaptured = (personId: string, normalizedUrl: string): boolean => openHitHasCapture(db, deps.vault.cipher, personId, normalizedUrl);
 
   return async ({ page, visit, run, normalizedUrl, photoMatches, guard }) => {
     if (alreadyCaptured(run.personId, normalizedUrl)) return null;

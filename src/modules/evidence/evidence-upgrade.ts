@@ -6,6 +6,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { fsyncPathSync } from '../../shared/durable-files.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { appendCustody, migrateCustodyChain, type CustodyMigration } from './custody-log.repository.ts';
+import { evidenceFileHashes } from './evidence-files.repository.ts';
 import type { DerivedKeys } from './key-derivation.models.ts';
 import { vaultFileName, vaultRelativePath } from './vault-format.models.ts';
 
@@ -52,9 +53,8 @@ function writeMarker(dir: string, keys: DerivedKeys): void {
  * start finishes the job, so running it again is always safe.
  */
 export function renameLegacyVaultFiles(db: Db, dir: string, keys: DerivedKeys): number {
-  const rows = db.$client.prepare('select sha256 from evidence_files').all() as { sha256: string }[];
   let renamed = 0;
-  for (const { sha256 } of rows) {
+  for (const sha256 of evidenceFileHashes(db)) {
     const legacy = path.join(dir, vaultRelativePath(sha256));
     if (!fs.existsSync(legacy)) continue;
     const target = path.join(dir, vaultRelativePath(vaultFileName(keys.vaultNames, sha256)));

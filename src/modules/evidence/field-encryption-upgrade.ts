@@ -6,8 +6,8 @@ import {
   CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, CAPTURE_FIELDS, CASE_DRAFT_FIELDS, HIT_FIELDS, HIT_SNIPPET_FIELDS, MATCH_FIELDS, UNCHECKED_FIELDS,
   candidateRowKey, pageUrlScope, searchQueryScope, type SealedColumns,
 } from './sealed-pages.models.ts';
+import { rewriteClearRows, type Row } from './clear-fields.repository.ts';
 
-type Row = Record<string, unknown>;
 
 interface TableUpgrade {
   table: string;
@@ -41,9 +41,6 @@ const upgrades: TableUpgrade[] = [
   { table: 'search_outcomes', key: 'id', sealed: [], indexed: [{ column: 'query', scope: (r) => searchQueryScope(String(r.scan_run_id)) }] },
 ];
 
-const clearValue = (c: string) => `(${c} is not null and ${c} not like 'es1.%' and ${c} not like 'es2.%')`;
-const clearIndex = (c: string) => `(length(${c}) != 64 or ${c} glob '*[^0-9a-f]*')`;
-
 /**
  * Seals the rows an older version stored in clear (people's identifiers, own URLs, labels and matched
  * values; pages' addresses, titles and engine snippets; search queries; drafted notices). Runs at every start and touches only
@@ -52,27 +49,18 @@ const clearIndex = (c: string) => `(length(${c}) != 64 or ${c} glob '*[^0-9a-f]*
  * overwrites the clear values' old cells instead of leaving them in free space. Only counts are logged.
  */
 export function encryptClearFields({ db, cipher, logger }: { db: Db; cipher: FieldCipher; logger: Logger }): number {
-  const sqlite = db.$client;
-  const perTable: Record<string, number> = {};
-  sqlite.transaction(() => {
-    for (const u of upgrades) {
-      const indexed = u.indexed ?? [];
-      const pending = [...u.sealed.map(clearValue), ...indexed.map((i) => clearIndex(i.column))].join(' or ');
-      const rows = sqlite.prepare(`select * from ${u.table} where ${pending}`).all() as Row[];
-      if (rows.length === 0) continue;
-      const columns = [...indexed.map((i) => i.column), ...u.sealed];
-      const update = sqlite.prepare(`update ${u.table} set ${columns.map((c) => `${c} = ?`).join(', ')} where ${u.key} = ?`);
-      for (const stored of rows) {
-        const row = { ...stored };
-        for (const i of indexed) if (!isBlindIndex(row[i.column])) row[i.column] = cipher.index(i.scope(row), String(row[i.column]));
-        for (const c of u.sealed) {
-          if (row[c] !== null && row[c] !== undefined && !isSealed(row[c])) row[c] = cipher.seal(String(row[c]), u.binding?.(row, c));
-        }
-        update.run(...columns.map((c) => row[c] ?? null), stored[u.key]);
+  const perTable = rewriteClearRows(
+    db,
+    upgrades.map((u) => ({ table: u.table, key: u.key, sealed: u.sealed, indexed: (u.indexed ?? []).map((i) => i.column), upgrade: u })),
+    ({ upgrade: u }, stored) => {
+      const row = { ...stored };
+      for (const i of u.indexed ?? []) if (!isBlindIndex(row[i.column])) row[i.column] = cipher.index(i.scope(row), String(row[i.column]));
+      for (const c of u.sealed) {
+        if (row[c] !== null && row[c] !== undefined && !isSealed(row[c])) row[c] = cipher.seal(String(row[c]), u.binding?.(row, c));
       }
-      perTable[u.table] = rows.length;
-    }
-  }).immediate();
+      return row;
+    },
+  );
   const sealedRows = Object.values(perTable).reduce((a, b) => a + b, 0);
   if (sealedRows > 0) logger.warn({ rows: sealedRows, tables: perTable }, 'personal data stored in clear by an earlier version was encrypted');
   return sealedRows;

@@ -1,7 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
-import { hits, scanRuns } from '../../db/schema/index.ts';
+import { immediateTransaction } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createId } from '../../shared/ids.ts';
@@ -20,6 +19,7 @@ import { createEvidenceNotFoundError } from './evidence.errors.ts';
 import { createTimestampClient, type TimestampClient } from './timestamp-client.ts';
 import type { EvidenceVault } from './vault.ts';
 import { openHit } from '../hits/hits.repository.ts';
+import { allowHostsOfRun, hitHasPhotoMatch, markHitResolved, storedHitRow } from './evidence-hits.repository.ts';
 
 export interface RecheckDeps {
   vault: EvidenceVault;
@@ -56,13 +56,13 @@ export async function recheckHit(
   args: { hitId: string; actor?: string; signal?: AbortSignal; complete?: (effects: () => void) => void; onRecorded?: (result: RecheckResult) => void },
 ): Promise<RecheckResult> {
   const { db, clock } = deps.vault;
-  const stored = db.select().from(hits).where(eq(hits.id, args.hitId)).get();
+  const stored = storedHitRow(db, args.hitId);
   if (!stored) throw createEvidenceNotFoundError();
   const hit = openHit(deps.vault.cipher, stored);
   const person = deps.profiles.getPerson(hit.personId);
   const profile = loadProfile(deps.profiles, hit.personId);
-  const run = hit.lastScanRunId ? db.select({ allowHosts: scanRuns.allowHosts }).from(scanRuns).where(eq(scanRuns.id, hit.lastScanRunId)).get() : undefined;
-  const guard = createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...(run?.allowHosts ?? [])], egress: deps.egress });
+  const runHosts = hit.lastScanRunId ? allowHostsOfRun(db, hit.lastScanRunId) : null;
+  const guard = createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...(runHosts ?? [])], egress: deps.egress });
   const captureId = createId('cap');
   const capturedAt = clock.now();
   let captured: CaptureEvidenceResult | null = null;
@@ -91,7 +91,7 @@ export async function recheckHit(
   }
 
   // A hit found through a photo cannot be proven gone without the photo matcher.
-  const photoHit = db.$client.prepare("select 1 from matches where hit_id = ? and kind = 'photo' limit 1").get(hit.id) !== undefined;
+  const photoHit = hitHasPhotoMatch(db, hit.id);
   const decision = decideRecheckOutcome({
     errorCode, status: visit?.status ?? null, title: visit?.title ?? '', text: visit?.text ?? '', matchCount, canProveAbsence: !photoHit || Boolean(deps.photoMatcher),
   });
@@ -103,10 +103,10 @@ export async function recheckHit(
       timestampToken: result?.timestampToken ?? null, actor: args.actor ?? 'recheck', problems: [...(result?.problems ?? []), ...(errorCode ? [errorCode] : [])],
     });
     if (args.onRecorded) args.onRecorded(outcome);
-    else if (decision.outcome === 'removed') db.update(hits).set({ status: 'resolved', updatedAt: clock.now() }).where(eq(hits.id, hit.id)).run();
+    else if (decision.outcome === 'removed') markHitResolved(db, hit.id, clock.now());
   };
   if (args.complete) args.complete(effects);
-  else db.$client.transaction(effects).immediate();
+  else immediateTransaction(db, effects);
   deps.logger.info({ hitId: hit.id, captureId, outcome: decision.outcome }, 'page re-checked');
   return outcome;
 }

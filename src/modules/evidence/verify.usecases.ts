@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { allCaptures } from './captures.repository.ts';
 import { custodyHead, listCustody } from './custody-log.repository.ts';
+import { evidenceFileSizes } from './evidence-files.repository.ts';
 import { canonicalJson, custodyEntryHash, legacyCustodyEntryHash, verifyCustodyChain, type CustodyEntry } from './custody-log.models.ts';
 import type { EvidenceVault } from './vault.ts';
 
@@ -29,12 +30,11 @@ export interface VerifyReport {
  * recorded; and the custody chain is unbroken. Every problem names the file, entry or capture.
  */
 export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport> {
-  const sqlite = vault.db.$client;
   const problems: VerifyProblem[] = [];
   const notes: string[] = [];
   const fileLabel = (sha256: string) => path.join('evidence', vault.relativePathOf(sha256));
 
-  const rows = sqlite.prepare('select sha256, size_bytes from evidence_files order by sha256').all() as { sha256: string; size_bytes: number }[];
+  const rows = evidenceFileSizes(vault.db);
   const known = new Set(rows.map((r) => r.sha256));
   const knownNames = new Set(rows.map((r) => path.basename(vault.relativePathOf(r.sha256))));
   for (const row of rows) {
@@ -46,8 +46,8 @@ export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport
           ? `${fileLabel(row.sha256)} (content ${row.sha256}) is missing`
           : `${fileLabel(row.sha256)} (content ${row.sha256}) was altered or damaged (${result.detail})`,
       });
-    } else if (result.sizeBytes !== row.size_bytes) {
-      problems.push({ kind: 'file', subject: fileLabel(row.sha256), problem: 'size_mismatch', message: `${fileLabel(row.sha256)} has ${result.sizeBytes} bytes, the record says ${row.size_bytes}` });
+    } else if (result.sizeBytes !== row.sizeBytes) {
+      problems.push({ kind: 'file', subject: fileLabel(row.sha256), problem: 'size_mismatch', message: `${fileLabel(row.sha256)} has ${result.sizeBytes} bytes, the record says ${row.sizeBytes}` });
     }
   }
 

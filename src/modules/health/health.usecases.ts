@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { countPendingMigrations } from '../../db/client.ts';
+import { countPendingMigrations, pingDatabase } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { BrowserLocation } from '../../browser/browser-locator.ts';
 import { sandboxWarning, type SandboxPlan, type SandboxState } from '../../browser/sandbox.models.ts';
@@ -27,7 +27,7 @@ export function getHealth({ db, clock, heartbeats, browserLocation, browserSandb
   let database: HealthReport['database'] = { ok: true };
   let pending = -1;
   try {
-    db.$client.prepare('select 1').get();
+    pingDatabase(db);
     pending = countPendingMigrations(db);
   } catch (error) {
     database = { ok: false, error: (error as Error).message };

@@ -98,6 +98,11 @@ export function createProfilesRepository({ db, clock, cipher }: { db: Db; clock:
     updateSchedule(personId: string, args: { scheduleCron?: string; scheduleEnabled?: boolean; nextScanAt?: Date | null }): void {
       db.update(people).set({ ...args, updatedAt: clock.now() }).where(eq(people.id, personId)).run();
     },
+
+    /** Where the next scan's query rotation starts (each scan asks a different slice of the person's queries). */
+    setQueryCursor(personId: string, cursor: number): void {
+      db.update(people).set({ queryCursor: cursor }).where(eq(people.id, personId)).run();
+    },
   };
 }
 

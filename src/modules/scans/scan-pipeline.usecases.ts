@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { people } from '../../db/schema/index.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
 import type { EgressGateway } from '../../egress/egress-gateway.ts';
@@ -110,7 +108,7 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
   if (!run || run.finishedAt) return run;
   const profile = loadProfile(deps.profiles, run.personId);
   const plan = planQueries(profile, { sources: deps.sources, cap: deps.settings.queryCap, rotationCursor: run.rotationCursor });
-  if (run.status === 'queued') deps.db.update(people).set({ queryCursor: plan.nextCursor }).where(eq(people.id, run.personId)).run();
+  if (run.status === 'queued') deps.profiles.setQueryCursor(run.personId, plan.nextCursor);
   const person = deps.profiles.getPerson(run.personId);
   // Every engine is asked in the person's language and for their country, in its own parameters.
   const region = personSearchRegion({ language: person?.language, phones: profile.phones, addresses: profile.addresses, defaultCountry: person?.defaultCountry });

@@ -173,7 +173,7 @@ export const impersonationSeverity = (site: Pick<ImpersonationSite, 'category'>)
 /** The hit's reasons are stored in clear: they name the site, never the handle (the match's sealed reason does). */
 export function impersonationReasons(site: Pick<ImpersonationSite, 'name' | 'verify'>, source: PersonHandle['source']): string[] {
   return [
-    `A profile on ${site.name} uses your ${source === 'alias' ? 'alias as its user name' : 'handle'}: someone may be pretending to be you. If it is your own account, mark it as not a problem and add its address to your own URLs.`,
+    `A profile on ${site.name} uses your ${source === 'alias' ? 'alias as its user name' : 'handle'}: someone may be pretending to be you. If it is your own account, add its address to your own URLs and dismiss this exposure.`,
     ...(site.verify ? [`How ${site.name} shows a missing profile was not confirmed; open the profile to check it is there.`] : []),
   ];
 }

@@ -70,7 +70,6 @@ export function registerAccess(app: FastifyInstance, accounts: AccountsDeps, pag
   const apiAccess = new Map(apiRoutes.map((r) => [routeKey(r.method, r.path), r.access] as const));
   let accountsExist = false;
   const hasAccounts = () => (accountsExist ||= accounts.accounts.countAccounts() > 0);
-  const firstOrganisation = () => accounts.db.$client.prepare('select id from organisations order by created_at, rowid limit 1').pluck().get() as string | undefined;
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -113,7 +112,7 @@ export function registerAccess(app: FastifyInstance, accounts: AccountsDeps, pag
     const actor = request.actor;
     if (!actor) return refuse(request, reply, access, createUnauthenticatedError());
     if (access.roles && !access.roles.includes(actor.role)) throw createForbiddenError();
-    if (access.operator && (actor.role !== 'admin' || actor.organisationId !== firstOrganisation())) throw createForbiddenError();
+    if (access.operator && (actor.role !== 'admin' || actor.organisationId !== accounts.accounts.firstOrganisationId())) throw createForbiddenError();
     checkResources(request, actor, (access.resources ?? []).filter((r) => r.in !== 'body'));
   });
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../app.ts';
-import { buildOverview } from '../read-models/overview.ts';
+import { createOverviewReadModel } from '../read-models/overview.ts';
 import { effectiveSettings } from '../read-models/settings.ts';
 import { apiRoutes, buildOpenApiDocument } from '../openapi.ts';
 import { renderOverviewView } from '../views/pages/overview.page.ts';
@@ -12,12 +12,12 @@ import { resumeEngine } from '../../modules/scans/scans.routes.ts';
 export function registerOverviewRoutes(app: FastifyInstance, deps: AppDeps): void {
   // Engines are shared by the whole installation: only administrators of the first organisation (the
   // operator, as the route table's `operator` rule says) are offered to lift a pause.
-  const isOperator = (request: FastifyRequest) =>
-    request.actor?.role === 'admin' && request.actor.organisationId === deps.db.$client.prepare('select id from organisations order by created_at, rowid limit 1').pluck().get();
+  const isOperator = (request: FastifyRequest) => request.actor?.role === 'admin' && request.actor.organisationId === request.server.accountsDeps.accounts.firstOrganisationId();
+  const overview = createOverviewReadModel(deps);
 
-  app.get('/overview', async (request, reply) => sendPage(reply, renderOverviewView(viewContext(request, deps), { ...buildOverview(deps, request.visiblePersonIds()), mayResumeEngines: isOperator(request) })));
+  app.get('/overview', async (request, reply) => sendPage(reply, renderOverviewView(viewContext(request, deps), { ...overview.build(request.visiblePersonIds()), mayResumeEngines: isOperator(request) })));
 
-  app.get('/api/overview', async (request) => buildOverview(deps, request.visiblePersonIds()));
+  app.get('/api/overview', async (request) => overview.build(request.visiblePersonIds()));
 
   app.post('/engines/resume', async (request, reply) => {
     resumeEngine(deps, formValues(request.body).id ?? '');

@@ -120,8 +120,8 @@ const MATCH_KIND_TO_EXPOSED: Record<string, ExposedKind> = {
   email: 'email',
   address: 'home_address',
   photo: 'photo',
-  // A fake profile uses the person's handle or alias: what it takes from them is their name.
-  impersonation: 'name',
+  // A fake profile uses the person's handle or alias: the notice says it pretends to be them.
+  impersonation: 'impersonation',
 };
 
 export function exposedKinds(categories: readonly Category[], matches: readonly { kind: string }[]): ExposedKind[] {

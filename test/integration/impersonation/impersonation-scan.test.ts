@@ -74,5 +74,6 @@ describe("a scan looks the person's handles and aliases up on the imitation plat
     const matchmeet = await caseOf(impersonations.find((h) => h.url.includes('/matchmeet/'))!);
     expect(matchmeet.recipient).toMatchObject({ kind: 'email', address: 'impersonation@matchmeet.example' });
     expect(matchmeet.draftBody).toContain(`${harness.web.url}/site/matchmeet/profile/lola_velvet`);
+    expect(matchmeet.draftBody).toContain('The page shows a profile that pretends to be me, under my name.');
   });
 });

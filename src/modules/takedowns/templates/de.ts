@@ -154,6 +154,7 @@ export const de: LanguagePack = {
     identity_document: { self: 'mein Ausweisdokument', agent: 'das Ausweisdokument der betroffenen Person' },
     financial: { self: 'meine Finanzdaten', agent: 'die Finanzdaten der betroffenen Person' },
     live_location: { self: 'meinen aktuellen Aufenthaltsort', agent: 'den aktuellen Aufenthaltsort der betroffenen Person' },
+    impersonation: { self: 'ein Profil, das sich unter meinem Namen als mich ausgibt', agent: 'ein Profil, das sich unter dem Namen der betroffenen Person als diese ausgibt' },
     name: { self: 'meinen Namen', agent: 'den Namen der betroffenen Person' },
     photo: { self: 'Fotos von mir', agent: 'Fotos der betroffenen Person' },
   },

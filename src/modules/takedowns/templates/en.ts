@@ -152,6 +152,7 @@ export const en: LanguagePack = {
     identity_document: { self: 'my identity document', agent: 'their identity document' },
     financial: { self: 'my financial details', agent: 'their financial details' },
     live_location: { self: 'my current location', agent: 'their current location' },
+    impersonation: { self: 'a profile that pretends to be me, under my name', agent: 'a profile that pretends to be them, under their name' },
     name: { self: 'my name', agent: 'their name' },
     photo: { self: 'photos of me', agent: 'photos of them' },
   },

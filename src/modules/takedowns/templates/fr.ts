@@ -152,6 +152,7 @@ export const fr: LanguagePack = {
     identity_document: { self: "ma pièce d'identité", agent: "la pièce d'identité de la personne concernée" },
     financial: { self: 'mes données financières', agent: 'les données financières de la personne concernée' },
     live_location: { self: 'ma localisation actuelle', agent: 'la localisation actuelle de la personne concernée' },
+    impersonation: { self: 'un profil qui se fait passer pour moi, sous mon nom', agent: 'un profil qui se fait passer pour la personne concernée, sous son nom' },
     name: { self: 'mon nom', agent: 'le nom de la personne concernée' },
     photo: { self: 'des photos de moi', agent: 'des photos de la personne concernée' },
   },

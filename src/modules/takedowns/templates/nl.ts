@@ -154,6 +154,7 @@ export const nl: LanguagePack = {
     identity_document: { self: 'mijn identiteitsdocument', agent: 'het identiteitsdocument van de betrokkene' },
     financial: { self: 'mijn financiële gegevens', agent: 'de financiële gegevens van de betrokkene' },
     live_location: { self: 'mijn actuele locatie', agent: 'de actuele locatie van de betrokkene' },
+    impersonation: { self: 'een profiel dat zich onder mijn naam voor mij uitgeeft', agent: 'een profiel dat zich onder de naam van de betrokkene voor hem of haar uitgeeft' },
     name: { self: 'mijn naam', agent: 'de naam van de betrokkene' },
     photo: { self: "foto's van mij", agent: "foto's van de betrokkene" },
   },

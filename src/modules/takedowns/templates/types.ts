@@ -7,7 +7,7 @@ export type Audience = (typeof AUDIENCES)[number];
 
 /** What the page exposes, as the draft names it (never the value itself). */
 export const EXPOSED_KINDS = [
-  'intimate_media', 'home_address', 'phone', 'email', 'identity_document', 'financial', 'live_location', 'name', 'photo',
+  'intimate_media', 'home_address', 'phone', 'email', 'identity_document', 'financial', 'live_location', 'impersonation', 'name', 'photo',
 ] as const;
 export type ExposedKind = (typeof EXPOSED_KINDS)[number];
 

@@ -1,26 +1,24 @@
-import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
-import { openDatabase, runMigrations, closeDatabase, type Db } from './db/client.ts';
-import { createLogger, type Logger } from './shared/logger.ts';
-import { systemClock, type Clock } from './shared/clock.ts';
-import { locateBrowser, type BrowserLocation } from './browser/browser-locator.ts';
-import { createBrowserPool, type BrowserPool } from './browser/browser-pool.ts';
+import { openDatabase, runMigrations, closeDatabase } from './db/client.ts';
+import { createLogger } from './shared/logger.ts';
+import { systemClock } from './shared/clock.ts';
+import { locateBrowser } from './browser/browser-locator.ts';
+import { createBrowserPool } from './browser/browser-pool.ts';
 import { playwrightExecutablePath } from './browser/playwright-chromium.ts';
 import { createSandboxPlan } from './browser/sandbox.ts';
-import { sandboxWarning, type SandboxPlan } from './browser/sandbox.models.ts';
+import { sandboxWarning } from './browser/sandbox.models.ts';
 import { browserSandboxSettingsOf } from './config/browser-sandbox.settings.ts';
-import { createEgressGateway, type EgressGateway } from './egress/egress-gateway.ts';
-import { createJobsRepository, type JobsRepository } from './modules/jobs/jobs.repository.ts';
-import { createHeartbeatsRepository, type HeartbeatsRepository } from './modules/jobs/heartbeats.repository.ts';
+import { createEgressGateway } from './egress/egress-gateway.ts';
+import { createJobsRepository } from './modules/jobs/jobs.repository.ts';
+import { createHeartbeatsRepository } from './modules/jobs/heartbeats.repository.ts';
 import { jobKinds } from './modules/jobs/job-kinds.ts';
-import type { JobKindSpec } from './modules/jobs/jobs.models.ts';
-import { createProfilesRepository, type ProfilesRepository } from './modules/profiles/profiles.repository.ts';
-import { createScansRepository, type ScansRepository } from './modules/scans/scans.repository.ts';
-import { createHitsRepository, type HitsRepository } from './modules/hits/hits.repository.ts';
-import { createEngineStatusRepository, type EngineStatusRepository } from './modules/scans/engine-status.repository.ts';
+import { createProfilesRepository } from './modules/profiles/profiles.repository.ts';
+import { createScansRepository } from './modules/scans/scans.repository.ts';
+import { createHitsRepository } from './modules/hits/hits.repository.ts';
+import { createEngineStatusRepository } from './modules/scans/engine-status.repository.ts';
 import { createUncheckedPagesRepository } from './modules/scans/unchecked-pages.repository.ts';
-import { createSearchRuntime, type SearchRuntime } from './modules/scans/search-runtime.ts';
-import type { PhotoMatcher, ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
+import { createSearchRuntime } from './modules/scans/search-runtime.ts';
+import type { ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
 import { loadSources } from './modules/scans/sources.ts';
 import { createImpersonationRepository } from './modules/impersonation/impersonation.repository.ts';
 import { createSiteListChooser, planImpersonationChecks, settleDeadCheck, type ImpersonationDeps } from './modules/impersonation/impersonation.usecases.ts';
@@ -31,81 +29,22 @@ import { settleDeadVisit } from './modules/scans/dead-visit.usecases.ts';
 import { createAlertsDeps, type AlertsDeps } from './modules/alerts/alerts.deps.ts';
 import { recordExposureAlert } from './modules/alerts/alerts.usecases.ts';
 import { createSmtpSendMail, createTakedownDeps } from './modules/takedowns/takedown-deps.ts';
-import type { TakedownDeps } from './modules/takedowns/cases.usecases.ts';
 import { openCaseJobKey } from './modules/takedowns/takedowns.job-kinds.ts';
-import { createHashPool, type HashPool } from './modules/photos/hash-pool.ts';
-import { createPhotosRepository, type PhotosRepository } from './modules/photos/photos.repository.ts';
+import { createHashPool } from './modules/photos/hash-pool.ts';
+import { createPhotosRepository } from './modules/photos/photos.repository.ts';
 import { createPhotoMatcher, type PhotoMatcherOptions } from './modules/photos/photo-matcher.ts';
+import { createPersonHashIndex } from './modules/photos/person-hash-index.ts';
 import type { PhotoDeps } from './modules/photos/photos.usecases.ts';
 import { openEvidenceVault } from './modules/evidence/evidence-key.ts';
-import type { EvidenceVault } from './modules/evidence/vault.ts';
 import { createEvidenceCapture } from './modules/evidence/evidence-scan-hooks.ts';
-import type { FieldCipher } from './modules/evidence/field-cipher.models.ts';
 import { encryptClearFields } from './modules/evidence/field-encryption-upgrade.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
-import { createSettingsProvider, type SettingsProvider } from './modules/settings/settings-provider.ts';
+import { createSettingsProvider } from './modules/settings/settings-provider.ts';
 import { applyEditableSections, rebuildChannels } from './modules/settings/live-settings.ts';
 import { isSecretSetting } from './modules/settings/settings-catalogue.models.ts';
+import type { AppDeps, AppExtensions } from './deps.types.ts';
 
-export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void | Promise<void>;
-
-/** Everything the use cases, routes, jobs and CLI need, built once. Tests build the same graph with overrides. */
-export interface AppDeps {
-  config: Config;
-  logger: Logger;
-  clock: Clock;
-  random: () => number;
-  db: Db;
-  browserLocation: BrowserLocation;
-  /** How the local Chromium keeps its sandbox (or that it does not); shown on /healthz and the dashboard. */
-  browserSandbox: SandboxPlan;
-  browserPool: BrowserPool;
-  /** The one way out to the web for pages, images and engines: checks every connection and counts refusals. */
-  egress: EgressGateway;
-  jobs: JobsRepository;
-  jobKinds: Record<string, JobKindSpec>;
-  heartbeats: HeartbeatsRepository;
-  profiles: ProfilesRepository;
-  scans: ScansRepository;
-  hits: HitsRepository;
-  engineStatus: EngineStatusRepository;
-  searchRuntime: SearchRuntime;
-  pipeline: ScanPipelineDeps;
-  /** Looks the person's handles and aliases up on other sites for profiles pretending to be them. */
-  impersonation: ImpersonationDeps;
-  alerts: AlertsDeps;
-  takedowns: TakedownDeps;
-  photos: PhotosRepository;
-  hashPool: HashPool;
-  photoDeps: PhotoDeps;
-  photoMatcherOptions: PhotoMatcherOptions;
-  /** The encrypted, content-addressed evidence store (refuses to open with a wrong key). */
-  evidence: EvidenceVault;
-  /** Seals people's identifiers and what was found about them in the database (keys derived from the evidence key). */
-  cipher: FieldCipher;
-  /** The effective settings (environment > settings page > default); saving one applies it without a restart. */
-  settings: SettingsProvider;
-  /** Set while the built-in simulated web runs: where the demo person's scans go. */
-  demo?: DemoWeb;
-  /** Replaces the application's route list (tests that focus on one module); health routes are always there. */
-  routeModules?: RouteModule[];
-}
-
-export interface DemoWeb {
-  url: string;
-  engines: string[];
-  allowHosts: string[];
-  /** The simulated web's imitation platforms, where the demo person's handles are looked up. */
-  impersonationSites?: ImpersonationSiteList;
-}
-
-/** Optional parts a test or a later capability plugs into the scan pipeline. */
-export interface AppExtensions {
-  photoMatcher?: PhotoMatcher;
-  scanHooks?: ScanHooks;
-  /** The sites every scan looks handles up on, instead of the bundled list (tests on the simulated web). */
-  impersonationSites?: ImpersonationSiteList;
-}
+export type { AppDeps, AppExtensions, DemoWeb, RouteModule } from './deps.types.ts';
 
 export interface App extends AppDeps {
   close(): Promise<void>;
@@ -169,7 +108,9 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const photoMatcherOptions: PhotoMatcherOptions = { threshold: config.scan.photoMatchThreshold, maxImageBytes: Math.min(config.scan.maxPageBytes, 20 * 1024 * 1024), fetchTimeoutMs: 15_000, maxImagesPerPage: 60 };
   // Originals are kept only when the person opts in (for reverse-image upload), and then only encrypted.
   const photoDeps: PhotoDeps = { photos, hashPool, cropRegions: config.photos.cropRegions, storeOriginal: async (bytes, mime) => (await evidence.put(Buffer.from(bytes), mime)).sha256 };
-  const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ hashesFor: (personId) => photos.hashesFor(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
+  // Person hashes stay in memory between page visits and are rebuilt only when that person's photos change.
+  const personHashIndex = createPersonHashIndex({ load: (personId) => photos.hashesFor(personId), signature: (personId) => photos.photoSetSignature(personId) });
+  const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ personHashes: (personId) => personHashIndex.get(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
   const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl, egress });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
   const siteLists = { explicit: overrides.impersonationSites, demo: overrides.demo?.impersonationSites, bundled: bundledSiteList() };
@@ -266,6 +207,8 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       await hashPool.close();
       await browserPool.close();
       await egress.close();
+      // An S3 evidence store keeps connections open; the local folder has nothing to close.
+      (evidence.store as { close?: () => void }).close?.();
       closeDatabase(db);
     },
   };

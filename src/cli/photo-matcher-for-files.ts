@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { App } from '../app.ts';
 import type { PhotoMatcher } from '../modules/scans/scan-pipeline.usecases.ts';
 import { createPhotoMatcher } from '../modules/photos/photo-matcher.ts';
+import { buildPersonHashes } from '../modules/photos/person-hash-index.ts';
 import type { StoredPhotoHash } from '../modules/photos/photos.repository.ts';
 import { PDQ_MIN_QUALITY } from '../modules/photos/pdq.models.ts';
 
@@ -21,5 +22,6 @@ export async function createPhotoMatcherForFiles(app: App, photoPaths: string[])
     for (const [variant, pdq] of Object.entries(h.dihedral)) add(variant, pdq, h.quality);
     for (const r of h.regions ?? []) add('region', r.hash, r.quality);
   }
-  return createPhotoMatcher({ hashesFor: () => hashes, pool: app.hashPool, options: app.photoMatcherOptions, logger: app.logger });
+  const built = buildPersonHashes(hashes);
+  return createPhotoMatcher({ personHashes: () => built, pool: app.hashPool, options: app.photoMatcherOptions, logger: app.logger });
 }

@@ -34,7 +34,8 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
     const capturedAt = clock.now();
     const result = await captureEvidence({
       page, visit, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault,
-      matchedImages: photoMatches.length > 0 ? { urls: photoMatches.map((m) => m.imageUrl), guard, maxBytes: deps.maxImageBytes } : undefined,
+      // A photo found in the page's own screenshot has no image file to keep: the screenshot is the evidence.
+      matchedImages: photoMatches.some((m) => m.region?.source !== 'page') ? { urls: photoMatches.filter((m) => m.region?.source !== 'page').map((m) => m.imageUrl), guard, maxBytes: deps.maxImageBytes } : undefined,
       timestamps: timestampClientFor(deps.vault, deps.timestamps),
     });
     return (hitId: string) => {

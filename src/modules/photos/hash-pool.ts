@@ -12,6 +12,7 @@ import type { PageImageHash, PageImageHashOptions } from './page-image-hash.ts';
 import type { PixelImage } from './pdq.models.ts';
 import type { HashImageOptions, HashPhotoOptions, ImageHashes, PhotoFileHashes } from './photo-hash.ts';
 import type { HashReply, HashTask } from './hash.worker.ts';
+import type { RegionSearchOptions, RegionSearchResult } from './region-search.ts';
 
 export interface HashPoolOptions {
   /**
@@ -43,6 +44,8 @@ export interface HashPool {
   hashPixels(image: PixelImage, options?: HashImageOptions & TaskOptions): Promise<ImageHashes>;
   /** The fast path for images found on pages: reduced-size decode, PDQ only (page-image-hash.ts). */
   hashPageImage(bytes: Uint8Array, options?: PageImageHashOptions & TaskOptions): Promise<PageImageHash>;
+  /** Photos embedded in a larger picture (screenshot, collage, meme): region proposals and their PDQ hashes. */
+  hashImageRegions(bytes: Uint8Array, options?: RegionSearchOptions & TaskOptions): Promise<RegionSearchResult>;
   /** Stops accepting tasks, rejects queued ones, lets running ones finish, then ends the workers. */
   close(): Promise<void>;
 }
@@ -163,6 +166,11 @@ export function createHashPool(options: HashPoolOptions = {}): HashPool {
       const data = transferable(bytes, transfer);
       const task: HashTask = { id: nextId++, op: 'page', bytes: data, options: hashOptions };
       return submit<PageImageHash>(task, [data.buffer as ArrayBuffer], taskTimeout);
+    },
+    hashImageRegions(bytes, { transfer, timeoutMs: taskTimeout, ...hashOptions } = {}) {
+      const data = transferable(bytes, transfer);
+      const task: HashTask = { id: nextId++, op: 'regions', bytes: data, options: hashOptions };
+      return submit<RegionSearchResult>(task, [data.buffer as ArrayBuffer], taskTimeout);
     },
     hashPixels(image, { transfer, timeoutMs: taskTimeout, ...hashOptions } = {}) {
       const data = transferable(image.data, transfer);

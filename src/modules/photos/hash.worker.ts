@@ -8,11 +8,13 @@ import { isAppError } from '../../shared/errors.ts';
 import type { PixelImage } from './pdq.models.ts';
 import { hashPageImage, type PageImageHashOptions } from './page-image-hash.ts';
 import { hashDecodedImage, hashPhotoFile, type HashImageOptions, type HashPhotoOptions } from './photo-hash.ts';
+import { searchImageRegions, type RegionSearchOptions } from './region-search.ts';
 
 export type HashTask =
   | { id: number; op: 'file'; bytes: Uint8Array; options: HashPhotoOptions }
   | { id: number; op: 'pixels'; image: PixelImage; options: HashImageOptions }
-  | { id: number; op: 'page'; bytes: Uint8Array; options: PageImageHashOptions };
+  | { id: number; op: 'page'; bytes: Uint8Array; options: PageImageHashOptions }
+  | { id: number; op: 'regions'; bytes: Uint8Array; options: RegionSearchOptions };
 
 export type HashReply =
   | { id: number; ok: true; result: unknown }
@@ -30,7 +32,9 @@ async function run(task: HashTask): Promise<HashReply> {
         ? await hashPhotoFile(task.bytes, task.options)
         : task.op === 'page'
           ? await hashPageImage(task.bytes, task.options)
-          : hashDecodedImage(task.image, task.options);
+          : task.op === 'regions'
+            ? await searchImageRegions(task.bytes, task.options)
+            : hashDecodedImage(task.image, task.options);
     reply = { id: task.id, ok: true, result };
   } catch (error) {
     // Only coded errors cross the boundary with their message; anything else is reported generically.

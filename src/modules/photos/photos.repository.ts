@@ -52,6 +52,11 @@ export function createPhotosRepository({ db, clock }: { db: Db; clock: Clock }) 
           from photo_hashes h join photos p on p.id = h.photo_id where p.person_id = ? and h.quality >= 50`)
         .all(personId) as StoredPhotoHash[];
     },
+    /** Changes whenever the person's photo set changes: the in-memory index compares it on every page visit. */
+    photoSetSignature(personId: string): string {
+      const row = db.$client.prepare('select count(*) as n, coalesce(group_concat(id), \'\') as ids from (select id from photos where person_id = ? order by id)').get(personId) as { n: number; ids: string };
+      return `${row.n}:${row.ids}`;
+    },
     setConsent(args: { photoId: string; engine: string; granted: boolean; by: string | null }): void {
       const now = clock.now();
       if (args.granted) {

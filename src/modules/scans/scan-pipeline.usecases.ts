@@ -33,6 +33,18 @@ export interface PhotoMatch {
   photoId: string;
   distance: number;
   quality: number;
+  /** Found inside a larger picture: where, in that picture's pixels (a page image, or the page's screenshot). */
+  region?: PhotoMatchRegion;
+}
+
+export interface PhotoMatchRegion {
+  source: 'image' | 'page';
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  imageWidth: number;
+  imageHeight: number;
 }
 
 /** A page image that could not be compared: reported as such, never counted as "not your photo". */
@@ -42,7 +54,14 @@ export interface UnusableImage {
 }
 
 export interface PhotoMatcher {
-  match(args: { personId: string; imageUrls: string[]; guard: ReturnType<typeof createUrlGuard>; signal?: AbortSignal }): Promise<{ matches: PhotoMatch[]; unusable: UnusableImage[] }>;
+  match(args: {
+    personId: string;
+    imageUrls: string[];
+    guard: ReturnType<typeof createUrlGuard>;
+    signal?: AbortSignal;
+    /** The rendered page as one picture, searched for photos that are not image files of their own. */
+    screenshot?: () => Promise<{ bytes: Uint8Array; url: string } | null>;
+  }): Promise<{ matches: PhotoMatch[]; unusable: UnusableImage[] }>;
 }
 
 export interface ScanHooks {
@@ -207,6 +226,34 @@ export async function analysePage(args: { visit: VisitedPage; profile: Normalise
   return { textMatches, photoMatches: args.photoMatches, classification };
 }
 
+/** Longest part of a page searched as one picture for photos: taller pages are searched from the top. */
+const SCREENSHOT_MAX_HEIGHT = 8000;
+
+/** The rendered page as a PNG (without the evidence banner, which is added later), or null when it fails. */
+async function pageScreenshot(page: Page, url: string): Promise<{ bytes: Uint8Array; url: string } | null> {
+  try {
+    const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
+    const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => viewport.height);
+    const clipHeight = Math.max(1, Math.min(Number.isFinite(height) ? Number(height) : viewport.height, SCREENSHOT_MAX_HEIGHT));
+    const bytes = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: clipHeight }, type: 'png', timeout: 15_000 });
+    return { bytes, url };
+  } catch {
+    return null;
+  }
+}
+
+/** How sure, in words: distance 0-10 of 256 bits is near-identical, up to the threshold a likely copy. */
+export function photoReason(m: PhotoMatch): string {
+  const where = m.region
+    ? m.region.source === 'page'
+      ? ` inside the page as displayed, at ${m.region.left},${m.region.top} (${m.region.width} x ${m.region.height} px)`
+      : ` inside a larger image, at ${m.region.left},${m.region.top} (${m.region.width} x ${m.region.height} px of ${m.region.imageWidth} x ${m.region.imageHeight})`
+    : '';
+  if (!m.region) return `Image matches your photo "${m.photo}" (distance ${m.distance} of 256).`;
+  const sure = m.distance <= 10 ? 'near-identical' : m.distance <= 20 ? 'very likely the same photo' : 'likely the same photo';
+  return `Your photo "${m.photo}" appears${where}: ${sure} (distance ${m.distance} of 256).`;
+}
+
 // Settled on the first try: a refused address or an oversized page will not change, and a page that hung
 // until the timeout is more usefully tried again later on the other path (the retry job) than at once.
 const permanentVisitErrors = new Set(['fetch.url_refused', 'fetch.too_large', 'fetch.timeout']);
@@ -258,7 +305,8 @@ export async function visitCandidate(
           ownPage = true;
           return;
         }
-        const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
+        const screenshot = () => pageScreenshot(page, loaded.finalUrl);
+        const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal, screenshot }) : { matches: [], unusable: [] };
         analysis = await analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
         if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && deps.hooks?.captureMatchedPage) {
           recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard });
@@ -295,7 +343,7 @@ export async function visitCandidate(
       scanRunId: run.id,
       matches: [
         ...result.textMatches.map((m) => ({ kind: m.kind, value: m.value, found: m.found, reason: m.reason })),
-        ...photoMatches.map((m) => ({ kind: 'photo' as const, value: m.photo, imageUrl: m.imageUrl, photoId: m.photoId, distance: m.distance, quality: m.quality, reason: `Image matches your photo "${m.photo}" (distance ${m.distance} of 256).` })),
+        ...photoMatches.map((m) => ({ kind: 'photo' as const, value: m.photo, imageUrl: m.imageUrl, photoId: m.photoId, distance: m.distance, quality: m.quality, region: m.region ?? null, reason: photoReason(m) })),
       ],
     });
     evidenceStep?.(stored.hit.id);

@@ -5,7 +5,7 @@ import type { Hit } from '../hits/hits.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
 import { planRetry, type VisitPath } from './page-check.models.ts';
 import { plainVisit } from './plain-visit.ts';
-import { analysePage, guardForRun, type PageAnalysis, type ScanPipelineDeps } from './scan-pipeline.usecases.ts';
+import { analysePage, guardForRun, photoReason, type PageAnalysis, type ScanPipelineDeps } from './scan-pipeline.usecases.ts';
 import { afterStoredHit, enqueueRetry, readOutcome } from './unchecked-pages.usecases.ts';
 
 /**
@@ -58,7 +58,7 @@ export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheck
         reasons: found.classification.reasons, scanRunId: row.lastScanRunId ?? '', source: 'page',
         matches: [
           ...found.textMatches.map((m) => ({ kind: m.kind, value: m.value, found: m.found, reason: m.reason })),
-          ...found.photoMatches.map((m) => ({ kind: 'photo' as const, value: m.photo, imageUrl: m.imageUrl, photoId: m.photoId, distance: m.distance, quality: m.quality, reason: `Image matches your photo "${m.photo}" (distance ${m.distance} of 256).` })),
+          ...found.photoMatches.map((m) => ({ kind: 'photo' as const, value: m.photo, imageUrl: m.imageUrl, photoId: m.photoId, distance: m.distance, quality: m.quality, region: m.region ?? null, reason: photoReason(m) })),
         ],
       });
       evidenceStep?.(stored.hit.id);

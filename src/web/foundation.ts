@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.types.ts';
 import { accountsSettingsOf } from '../config/accounts.settings.ts';
 import { createAccountsDeps, type AccountsDeps } from '../modules/accounts/accounts.usecases.ts';
 import { registerErrorHandler } from './error-handler.ts';

@@ -1,4 +1,4 @@
-import type { RouteModule } from '../app.ts';
+import type { RouteModule } from '../deps.types.ts';
 import { registerProfileRoutes } from '../modules/profiles/profiles.routes.ts';
 import { registerScanRoutes } from '../modules/scans/scans.routes.ts';
 import { registerHitRoutes } from '../modules/hits/hits.routes.ts';

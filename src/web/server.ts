@@ -1,5 +1,5 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../deps.types.ts';
 import { registerWebFoundation } from './foundation.ts';
 import { registerHealthRoutes } from '../modules/health/health.routes.ts';
 import { routeModules } from './routes.ts';

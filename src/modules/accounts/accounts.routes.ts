@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createValidationError } from '../../shared/errors.ts';
 import { createAccount, login, logout, setAssignment, setupFirstAdmin, wipePerson, type AccountsDeps, type WipePersonEvidence } from './accounts.usecases.ts';
 import { createTokenNotFoundError } from './accounts.errors.ts';

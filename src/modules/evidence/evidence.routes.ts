@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps, RouteModule } from '../../app.ts';
+import type { AppDeps, RouteModule } from '../../deps.types.ts';
 import { createValidationError } from '../../shared/errors.ts';
 import { appendCustody } from './custody-log.repository.ts';
 import { categoriesOfFile, loadEvidenceSubject } from './evidence.repository.ts';

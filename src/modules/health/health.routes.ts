@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { getHealth } from './health.usecases.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: AppDeps): void {

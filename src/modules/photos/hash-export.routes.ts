@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createPersonNotFoundError } from '../profiles/profiles.usecases.ts';
 import { HASH_EXPORT_CONTENT_TYPE, HASH_EXPORT_FILE_NAME, HASH_EXPORT_PATH } from './hash-export.models.ts';
 import { exportPersonHashes } from './hash-export.usecases.ts';

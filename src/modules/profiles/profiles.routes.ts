@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { AppError, createValidationError } from '../../shared/errors.ts';
 import { nextCronOccurrence, validateCronExpression } from '../../shared/cron.models.ts';
 import { importPerson, loadProfile, parseProfileOrThrow, createPersonNotFoundError } from './profiles.usecases.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createNotFoundError, createValidationError } from '../../shared/errors.ts';
 import { ENGINE_IDS, getEngine } from '../../providers/engine-registry.ts';
 import type { Config } from '../../config/config.ts';

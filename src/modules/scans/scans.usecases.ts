@@ -1,5 +1,5 @@
 import type { Config } from '../../config/config.ts';
-import type { DemoWeb } from '../../app.ts';
+import type { DemoWeb } from '../../deps.types.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { nextCronOccurrence } from '../../shared/cron.models.ts';

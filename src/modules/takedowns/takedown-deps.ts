@@ -1,7 +1,7 @@
 import dns from 'node:dns/promises';
 import net from 'node:net';
 import { classifyNonPublicIp } from '../../egress/egress-policy.models.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import type { TakedownSettings } from '../../config/takedowns.settings.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { createSmtpTransport } from '../../shared/smtp-transport.ts';

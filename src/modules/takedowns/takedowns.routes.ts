@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps, RouteModule } from '../../app.ts';
+import type { AppDeps, RouteModule } from '../../deps.types.ts';
 import { createNotFoundError, createValidationError } from '../../shared/errors.ts';
 import { CASE_STATUSES } from './cases.models.ts';
 import { escalateCase } from './cases.deadlines.usecases.ts';

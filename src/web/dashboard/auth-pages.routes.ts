@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { login, logout, setupFirstAdmin } from '../../modules/accounts/accounts.usecases.ts';
 import { clientAddress } from '../../modules/accounts/accounts.routes.ts';
 import { clearSessionCookie, preSessionToken, setSessionCookie } from '../auth.ts';

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { renderErrorView } from '../views/pages/error.page.ts';
 import { sendPage, viewContext } from './page-kit.ts';
 import { isMessageKey, type MessageKey } from '../views/i18n/index.ts';

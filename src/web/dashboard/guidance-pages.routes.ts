@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { GUIDANCE_TOPICS } from '../views/guidance/index.ts';
 import { renderGuidanceIndexView, renderGuidanceTopicView, type GuidanceContext } from '../views/pages/guidance.page.ts';
 import { sendPage, viewContext } from './page-kit.ts';

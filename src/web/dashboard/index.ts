@@ -1,4 +1,4 @@
-import type { AppDeps, RouteModule } from '../../app.ts';
+import type { AppDeps, RouteModule } from '../../deps.types.ts';
 import type { WipePersonEvidence } from '../../modules/accounts/accounts.usecases.ts';
 import { createAccountRoutes } from '../../modules/accounts/accounts.routes.ts';
 import { registerAuthPages } from './auth-pages.routes.ts';

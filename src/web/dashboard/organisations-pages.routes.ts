@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createOrganisationWithAdmin, listOrganisations } from '../../modules/accounts/organisations.usecases.ts';
 import { renderOrganisationsView, type OrganisationsData } from '../views/pages/organisations.page.ts';
 import { errorMessage, formValues, sendPage, viewContext } from './page-kit.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createOverviewReadModel } from '../read-models/overview.ts';
 import { effectiveSettings } from '../read-models/settings.ts';
 import { apiRoutes, buildOpenApiDocument } from '../openapi.ts';

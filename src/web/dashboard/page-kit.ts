@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { accountsSettingsOf } from '../../config/accounts.settings.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { createViewContext, type ViewContext } from '../views/context.ts';

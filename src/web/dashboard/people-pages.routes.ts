@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createPersonNotFoundError, parseProfileOrThrow } from '../../modules/profiles/profiles.usecases.ts';
 import { addPersonForActor, parseCreatePersonBody, updatePersonSchedule } from '../../modules/profiles/profiles.routes.ts';
 import { startScan } from '../../modules/scans/scans.usecases.ts';

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createNotFoundError } from '../../shared/errors.ts';
 import { scanEngineOptions, startScan } from '../../modules/scans/scans.usecases.ts';
 import { engineLabel as describeEngineLabel } from '../../modules/scans/scans.routes.ts';

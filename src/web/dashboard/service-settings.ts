@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { EDITABLE_SETTINGS } from '../../modules/settings/settings-catalogue.models.ts';
 import type { ViewContext } from '../views/context.ts';
 import type { ServiceSettingsData } from '../views/pages/settings-service.view.ts';

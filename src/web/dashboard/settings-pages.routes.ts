@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createAccount, setAssignment } from '../../modules/accounts/accounts.usecases.ts';
 import { describeAccount } from '../../modules/accounts/accounts.routes.ts';
 import { audit, listAudit } from '../../modules/accounts/audit.ts';

@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { defaultEngines } from '../../modules/scans/scans.usecases.ts';
 import { ENGINE_IDS, getEngine } from '../../providers/engine-registry.ts';
 import type { ProfileFile } from '../../modules/profiles/profile-file.models.ts';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { accountsSettingsOf } from '../../config/accounts.settings.ts';
 import { describeUpstream } from '../../egress/upstream.models.ts';
 import { hostOf } from '../../shared/url.models.ts';

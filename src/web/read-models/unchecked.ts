@@ -1,4 +1,4 @@
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { isUncheckedReason, type UncheckedReason } from '../../modules/scans/page-check.models.ts';
 
 export interface UncheckedRow {

@@ -101,6 +101,13 @@ describe('one way to do each thing', () => {
     expect(sqlOutsideRepositories(files)).toEqual([]);
   });
 
+  it('takes dependency types from deps.types.ts: no module, provider, web or browser file imports the composition root', () => {
+    const importsRoot = /from\s+'(?:\.\.\/)+app\.ts'/;
+    const areas = ['src/modules/', 'src/providers/', 'src/web/', 'src/browser/'];
+    expect(files.filter((f) => areas.some((a) => f.file.startsWith(a)) && importsRoot.test(f.text)).map((f) => f.file)).toEqual([]);
+    expect(files.filter((f) => /from\s+'\.\/app\.ts'/.test(f.text)).map((f) => f.file).filter((f) => !['src/service.ts', 'src/main.ts'].includes(f))).toEqual([]);
+  });
+
   it('recognises SQL outside repositories, so the check above cannot pass by missing it', () => {
     const samples: SourceFile[] = [
       { file: 'src/modules/a/a.usecases.ts', text: "const n = db.$client.prepare('select 1').get();" },

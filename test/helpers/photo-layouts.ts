@@ -15,7 +15,9 @@ export const REAL_PHOTOS = [
   { name: 'coaster', file: 'src/simweb/assets/photos/demo-2.jpg' },
   { name: 'pen-and-coaster', file: 'test/fixtures/pdq/misc/pen-and-coaster.png' },
 ] as const;
-export type PhotoName = (typeof REAL_PHOTOS)[number]['name'];
+/** A real photo's name, or the name of a part of one (see `photoParts`). */
+export type PhotoName = string;
+export type PhotoLibrary = (name: PhotoName) => Buffer;
 
 export const LAYOUT_KINDS = ['post', 'chat', 'collage2', 'collage3', 'meme', 'forum'] as const;
 export type LayoutKind = (typeof LAYOUT_KINDS)[number];
@@ -37,7 +39,8 @@ export interface Layout {
 }
 
 export function readPhoto(name: PhotoName): Buffer {
-  const file = REAL_PHOTOS.find((p) => p.name === name)!.file;
+  const file = REAL_PHOTOS.find((p) => p.name === name)?.file;
+  if (!file) throw new Error(`no photo named ${name}`);
   return readFileSync(file.startsWith('/') ? file : root + file);
 }
 
@@ -59,8 +62,31 @@ const esc = (s: string) => s.replace(/[<&>]/g, (c) => ({ '<': '&lt;', '&': '&amp
 const text = (x: number, y: number, size: number, fill: string, s: string, weight = 'normal') =>
   `<text x="${x}" y="${y}" font-family="DejaVu Sans" font-size="${size}" font-weight="${weight}" fill="${fill}">${esc(s)}</text>`;
 
-async function fitted(name: PhotoName, width: number, maxHeight?: number): Promise<{ input: Buffer; width: number; height: number }> {
-  const { data, info } = await sharp(readPhoto(name)).rotate().resize({ width, height: maxHeight, fit: maxHeight ? 'cover' : 'inside' }).png().toBuffer({ resolveWithObject: true });
+/**
+ * Other people's photos for the false-match checks: the halves and quarters of each real photo are different
+ * pictures of real scenes (a half is far outside the 20 % crops a photo is matched under).
+ */
+export async function photoParts(name: PhotoName): Promise<Map<PhotoName, Buffer>> {
+  const bytes = readPhoto(name);
+  const { width = 0, height = 0 } = await sharp(bytes).metadata();
+  const w2 = Math.floor(width / 2);
+  const h2 = Math.floor(height / 2);
+  const boxes: Record<string, [number, number, number, number]> = {
+    left: [0, 0, w2, height], right: [w2, 0, w2, height],
+    q1: [0, 0, w2, h2], q2: [w2, 0, w2, h2], q3: [0, h2, w2, h2], q4: [w2, h2, w2, h2],
+  };
+  const parts = new Map<PhotoName, Buffer>();
+  for (const [part, [left, top, w, h]] of Object.entries(boxes)) {
+    parts.set(`${name}#${part}`, await sharp(bytes).extract({ left, top, width: w, height: h }).jpeg({ quality: 92 }).toBuffer());
+  }
+  return parts;
+}
+
+/** The real photo a photo or a part of one comes from. */
+export const sourceOf = (name: PhotoName) => name.split('#')[0]!;
+
+async function fitted(library: PhotoLibrary, name: PhotoName, width: number, maxHeight?: number): Promise<{ input: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(library(name)).rotate().resize({ width, height: maxHeight, fit: maxHeight ? 'cover' : 'inside' }).png().toBuffer({ resolveWithObject: true });
   return { input: data, width: info.width, height: info.height };
 }
 
@@ -71,11 +97,11 @@ interface Draft {
   photos: Array<{ photo: PhotoName; left: number; top: number; width: number; maxHeight?: number }>;
 }
 
-async function render(kind: LayoutKind, draft: Draft, rnd: () => number): Promise<Layout> {
+async function render(kind: LayoutKind, draft: Draft, rnd: () => number, library: PhotoLibrary): Promise<Layout> {
   const placed: Placed[] = [];
   const composites: OverlayOptions[] = [];
   for (const p of draft.photos) {
-    const img = await fitted(p.photo, p.width, p.maxHeight);
+    const img = await fitted(library, p.photo, p.width, p.maxHeight);
     composites.push({ input: img.input, left: p.left, top: p.top });
     placed.push({ photo: p.photo, left: p.left, top: p.top, width: img.width, height: img.height });
   }
@@ -94,7 +120,7 @@ async function render(kind: LayoutKind, draft: Draft, rnd: () => number): Promis
  * One layout with `target` shown at `share` of the screenshot's width (collages: each cell), the other slots
  * filled with `others`. Sizes, texts and colours vary with the seed.
  */
-export async function drawLayout(kind: LayoutKind, target: PhotoName, others: PhotoName[], share: number, seed: number): Promise<Layout> {
+export async function drawLayout(kind: LayoutKind, target: PhotoName, others: PhotoName[], share: number, seed: number, library: PhotoLibrary = readPhoto): Promise<Layout> {
   const rnd = seeded(seed);
   const other = (i: number) => others[i % others.length]!;
   const W = 1000 + Math.floor(rnd() * 600);
@@ -160,5 +186,5 @@ export async function drawLayout(kind: LayoutKind, target: PhotoName, others: Ph
     d.height = 110 + Math.round(pw * 1.4) + 200;
   }
   d.svg.unshift(`<rect width="100%" height="100%" fill="${bg}"/>`);
-  return render(kind, d, rnd);
+  return render(kind, d, rnd, library);
 }

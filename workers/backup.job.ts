@@ -12,7 +12,7 @@ export const backupDirOf = (config: AppDeps['config']) => path.resolve(config.da
 export function createBackupJob(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'evidence'>) {
   return defineJobHandler(BACKUP_JOB_KIND, async ({ name }, ctx) => {
     const result = await runScheduledBackup(
-      { db: deps.db, dataDir: deps.config.dataDir, clock: deps.clock, keyCheck: deps.evidence.keyCheck },
+      { db: deps.db, dataDir: deps.config.dataDir, clock: deps.clock, keyCheck: deps.evidence.keyCheck, vaultStore: deps.evidence.store },
       { backupDir: backupDirOf(deps.config), keep: deps.config.backup.keep, name },
     );
     ctx.logger.info({ backup: path.basename(result.dir), pruned: result.pruned.length }, 'backup written');

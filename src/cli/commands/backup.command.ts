@@ -29,7 +29,7 @@ export const backupCommand: CliCommand = {
     const { createBackup } = await import('../../modules/backup/backup.usecases.ts');
     return withCliApp(io, {}, async (app) => {
       try {
-        const { dir, manifest } = await createBackup({ db: app.db, dataDir: app.config.dataDir, clock: app.clock, keyCheck: app.evidence.keyCheck }, { outDir });
+        const { dir, manifest } = await createBackup({ db: app.db, dataDir: app.config.dataDir, clock: app.clock, keyCheck: app.evidence.keyCheck, vaultStore: app.evidence.store }, { outDir });
         const key = keyLocation(app.config);
         if (json) io.stdout.write(`${JSON.stringify({ ok: true, dir, files: manifest.vault.length, databaseBytes: manifest.database.bytes, createdAt: manifest.createdAt, keyIncluded: false, key })}\n`);
         else {

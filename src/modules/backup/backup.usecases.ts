@@ -7,6 +7,7 @@ import { fsyncPathSync } from '../../shared/durable-files.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { describeWriteFailure } from '../../shared/write-failure.models.ts';
 import { TEMP_PREFIX } from '../evidence/vault.ts';
+import type { EvidenceObjectStore } from '../evidence/evidence-store.ts';
 import {
   BACKUP_FORMAT, DATABASE_NAME, MANIFEST_NAME, VAULT_FOLDER, backupsToPrune, parseManifest,
   type BackupFileEntry, type BackupManifest,
@@ -40,12 +41,28 @@ async function copyWithHash(from: string, to: string): Promise<{ sha256: string;
   return { sha256: await sha256OfFile(to), bytes: fs.statSync(to).size };
 }
 
+async function copyFromStore(store: EvidenceObjectStore, toDir: string): Promise<BackupFileEntry[]> {
+  const entries: BackupFileEntry[] = [];
+  for (const object of await store.list()) {
+    if (object.temporary) continue;
+    const bytes = await store.read(object.relativePath);
+    // Listed a moment ago and gone now: only a wipe removes files, and a wiped file belongs in no backup.
+    if (!bytes) continue;
+    const to = path.join(toDir, object.relativePath);
+    fs.mkdirSync(path.dirname(to), { recursive: true });
+    fs.writeFileSync(to, bytes, { flag: 'wx', mode: 0o600 });
+    fsyncPathSync(to);
+    entries.push({ path: `${VAULT_FOLDER}/${object.relativePath}`, sha256: createHash('sha256').update(bytes).digest('hex'), bytes: bytes.length });
+  }
+  return entries;
+}
+
 /**
  * A consistent copy of the database (SQLite's online backup API, so the service may keep running) and of
  * the vault, written into a staging folder beside the target and renamed into place only when complete,
  * with `manifest.json` last. The key is never copied. Any failure removes the staging folder and says why.
  */
-export async function createBackup(deps: { db: Db; dataDir: string; clock: Clock; keyCheck: string | null }, args: { outDir: string }): Promise<{ dir: string; manifest: BackupManifest }> {
+export async function createBackup(deps: { db: Db; dataDir: string; clock: Clock; keyCheck: string | null; vaultStore?: EvidenceObjectStore }, args: { outDir: string }): Promise<{ dir: string; manifest: BackupManifest }> {
   const out = path.resolve(args.outDir);
   if (!isEmptyDir(out)) throw createBackupTargetNotEmptyError(out);
   const staging = path.join(path.dirname(out), `.${path.basename(out)}.partial-${randomBytes(4).toString('hex')}`);
@@ -59,7 +76,9 @@ export async function createBackup(deps: { db: Db; dataDir: string; clock: Clock
     // database copy refers to already exists when the copy below runs.
     const vaultDir = path.join(deps.dataDir, 'evidence');
     const vault: BackupFileEntry[] = [];
-    for (const relative of listVaultFiles(vaultDir)) {
+    // From a bucket, each object is fetched and written like a local copy: the backup folder looks the same.
+    if (deps.vaultStore?.kind === 's3') vault.push(...(await copyFromStore(deps.vaultStore, path.join(staging, VAULT_FOLDER))));
+    else for (const relative of listVaultFiles(vaultDir)) {
       const copied = await copyWithHash(path.join(vaultDir, relative), path.join(staging, VAULT_FOLDER, relative));
       vault.push({ path: `${VAULT_FOLDER}/${relative}`, sha256: copied.sha256, bytes: copied.bytes });
     }
@@ -143,7 +162,7 @@ export async function restoreBackup(args: { fromDir: string; dataDir: string; da
 }
 
 /** Scheduled backups: a new folder per run under BACKUP_DIR, then only the newest `keep` are kept. */
-export async function runScheduledBackup(deps: { db: Db; dataDir: string; clock: Clock; keyCheck: string | null }, args: { backupDir: string; keep: number; name: string }): Promise<{ dir: string; pruned: string[] }> {
+export async function runScheduledBackup(deps: { db: Db; dataDir: string; clock: Clock; keyCheck: string | null; vaultStore?: EvidenceObjectStore }, args: { backupDir: string; keep: number; name: string }): Promise<{ dir: string; pruned: string[] }> {
   const { dir } = await createBackup(deps, { outDir: path.join(args.backupDir, args.name) });
   const pruned = backupsToPrune(fs.readdirSync(args.backupDir), args.keep);
   for (const name of pruned) fs.rmSync(path.join(args.backupDir, name), { recursive: true, force: true });

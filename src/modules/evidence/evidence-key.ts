@@ -11,6 +11,7 @@ import { countEvidenceFiles, evidenceFileHashes, firstCustodyDetail } from './ev
 import { keyCheckValue, openEvidence } from './vault-format.models.ts';
 import { createKeyFileInvalidError, createKeyMissingError, createWrongKeyError } from './evidence.errors.ts';
 import { createEvidenceVault, TEMP_PREFIX, type EvidenceVault } from './vault.ts';
+import { createS3EvidenceStore } from './s3-evidence-store.ts';
 import { vaultFileName, vaultRelativePath } from './vault-format.models.ts';
 import { deriveKeys } from './key-derivation.models.ts';
 import { upgradeEvidenceVault } from './evidence-upgrade.ts';
@@ -134,11 +135,13 @@ export function openEvidenceVault(args: { dataDir: string; db: Db; settings: Evi
 
   const check = keyCheckValue(key);
   if (expectedCheck !== null && expectedCheck !== check) throw createWrongKeyError();
-  if (expectedCheck === null && opensSomeExistingFile(db, dir, key) === false) throw createWrongKeyError();
+  // In a bucket the stored key check is the only test: an installation on S3 records it from its first start.
+  const s3 = settings.store?.kind === 's3' ? createS3EvidenceStore(settings.store) : undefined;
+  if (expectedCheck === null && !s3 && opensSomeExistingFile(db, dir, key) === false) throw createWrongKeyError();
   const keys = deriveKeys(key);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   // Only once the key is known to be right: migrating under a wrong key would re-chain with the wrong MAC.
-  upgradeEvidenceVault({ db, dir, keys, clock, logger });
+  if (!s3) upgradeEvidenceVault({ db, dir, keys, clock, logger });
   if (expectedCheck === null) {
     appendCustody({ db, custodyKey: keys.custodyMac }, { at: clock.now(), actor: 'system', action: 'key_created', subjectType: KEY_SUBJECT.type, subjectId: KEY_SUBJECT.id, detail: { keyCheck: check, algorithm: 'AES-256-GCM', format: 1 } });
   }
@@ -149,7 +152,7 @@ export function openEvidenceVault(args: { dataDir: string; db: Db; settings: Evi
     );
   }
   // File times are wall-clock times, so they are compared with the real clock, not the injected one.
-  removeStaleTempFiles(dir, Date.now());
-  const vault = createEvidenceVault({ dir, key, keys, keyCheck: check, keyFile, db, clock, logger, settings });
+  if (!s3) removeStaleTempFiles(dir, Date.now());
+  const vault = createEvidenceVault({ dir, key, keys, keyCheck: check, keyFile, db, clock, logger, settings, store: s3 });
   return Object.assign(vault, { generatedKey });
 }

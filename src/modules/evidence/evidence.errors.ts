@@ -56,3 +56,12 @@ export const createTimestampFailedError = createErrorFactory({
 
 export const createEvidenceWriteFailedError = (reason: string, cause?: unknown) =>
   new AppError({ code: 'evidence.write_failed', message: `Could not store evidence: ${reason}. Nothing was half-written; the page will be captured again on the next try.`, statusCode: 507, cause });
+
+/** The evidence store (an S3-compatible bucket) did not answer: nothing was written, read or judged. */
+export const createEvidenceStoreUnreachableError = (location: string, reason: string, cause?: unknown) =>
+  new AppError({
+    code: 'evidence.store_unreachable',
+    message: `The evidence store ${location} cannot be reached (${reason}). Nothing was stored or changed; captures are tried again later. Check S3_ENDPOINT and that the store is running.`,
+    statusCode: 503,
+    cause,
+  });

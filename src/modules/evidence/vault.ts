@@ -28,9 +28,10 @@ export interface StoredEvidence {
 
 /**
  * Content-addressed, encrypted file store. Files are addressed by their SHA-256 but stored under a keyed
- * name derived from it (see vaultFileName). A file is written under a temporary name, fsynced, renamed to
- * its name and the directory fsynced; only then is its `evidence_files` row inserted. So a crash at any
- * point leaves at most an unreferenced temporary file, never a row pointing at a partial file.
+ * name derived from it (see vaultFileName). The store writes a file whole or not at all (a local folder:
+ * temporary name, fsync, rename, fsync of the folder; an S3 bucket: one PUT); only then is its
+ * `evidence_files` row inserted. So a crash at any point leaves at most an unreferenced temporary file,
+ * never a row pointing at a partial file.
  */
 export function createEvidenceVault(args: { dir: string; key: Buffer; keys: DerivedKeys; keyCheck: string; keyFile: string | null; db: Db; clock: Clock; logger: Logger; settings: EvidenceSettings; store?: EvidenceObjectStore }) {
   const { dir, key, db, clock } = args;

@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import { appendCustody } from './custody-log.repository.ts';
 import { evidenceReferencedByPerson, forgetEvidenceFile } from './evidence-files.repository.ts';
 import type { EvidenceVault } from './vault.ts';
@@ -13,7 +12,7 @@ export async function wipePersonEvidence(vault: EvidenceVault, personId: string,
   const remove = [...evidenceReferencedByPerson(vault.db, personId)].filter((sha) => !keep.has(sha));
   let filesRemoved = 0;
   for (const sha of remove) {
-    await fs.rm(vault.pathOf(sha), { force: true });
+    await vault.remove(sha);
     if (forgetEvidenceFile(vault.db, sha)) filesRemoved++;
   }
   appendCustody(vault, { at: vault.clock.now(), actor, action: 'wiped', subjectType: 'person', subjectId: personId, detail: { filesRemoved } });

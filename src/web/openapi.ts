@@ -131,7 +131,7 @@ const schemas: Record<string, Schema> = {
   Alert: obj({ id: str, personId: str, hitId: { type: ['string', 'null'] }, kind: str, severity, reason: { type: ['string', 'null'] }, link: str, createdAt: time, readAt: time }),
   Photo: obj({ id: str, personId: str, label: str, sha256: str, pdq: str, quality: int, width: int, height: int, originalKept: bool, privacy: { type: ['object', 'null'] }, consents: arrayOf(obj({ engine: str, grantedAt: time, revokedAt: time })) }),
   Case: obj({ id: str, hitId: str, status: str, allowedTransitions: arrayOf(str), recipient: { type: ['object', 'null'] }, subject: { type: ['string', 'null'] }, body: { type: ['string', 'null'] }, copyText: { type: ['string', 'null'] }, deadlineAt: time, events: arrayOf({ type: 'object' }) }),
-  Overview: obj({ newBySeverity: { type: 'object' }, needsAction: { type: 'object' }, engines: arrayOf(ref('Engine')), people: arrayOf({ type: 'object' }), timeline: arrayOf(obj({ day: str, count: int })) }),
+  Overview: obj({ newBySeverity: { type: 'object' }, needsAction: { type: 'object' }, engines: arrayOf(ref('Engine')), people: arrayOf({ type: 'object' }), peopleTotal: int, stalePeople: int, timeline: arrayOf(obj({ day: str, count: int })) }),
 };
 
 export const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');

@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createNotFoundError } from '../../shared/errors.ts';
 import { hitListQuery } from '../../modules/hits/hits.routes.ts';
 import { changeCaseStatus, openCaseForHit } from '../../modules/takedowns/cases.usecases.ts';
 import { createInvalidReplyAddressError, sendCase } from '../../modules/takedowns/cases.sending.usecases.ts';
 import { audit } from '../../modules/accounts/audit.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.models.ts';
-import { listExposures, loadExposure, type ExposureFilters } from '../read-models/exposures.ts';
+import { createExposuresReadModel, decodeCursor, type ExposureFilters } from '../read-models/exposures.ts';
 import { renderExposuresView } from '../views/pages/exposures.page.ts';
 import { listUnchecked } from '../read-models/unchecked.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
@@ -19,9 +19,10 @@ const hitNotFound = () => createNotFoundError('hits.not_found', 'No such exposur
 /** The exposures list with its filters, and one exposure with its evidence, matches and takedown. */
 export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void {
   const routeExists = (method: 'GET' | 'POST', url: string) => app.hasRoute({ method, url });
+  const exposures = createExposuresReadModel(deps);
 
   const renderDetail = (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
-    const detail = loadExposure(deps, request.params.id);
+    const detail = exposures.load(request.params.id);
     if (!detail) throw hitNotFound();
     const query = request.query as Record<string, string | undefined>;
     return sendPage(reply, renderExposureView(viewContext(request, deps), detail, {
@@ -38,9 +39,10 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
     const parsed = hitListQuery.safeParse(request.query ?? {});
     const filters: ExposureFilters = parsed.success ? { personId: parsed.data.personId, severity: parsed.data.severity, status: parsed.data.status, category: parsed.data.category } : {};
     const visible = request.visiblePersonIds();
-    const people = visible.map((id) => deps.profiles.getPerson(id)).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));
+    const after = decodeCursor((request.query as Record<string, string | undefined>).after);
+    const page = exposures.listPage(visible, filters, { after });
     return sendPage(reply, renderExposuresView(viewContext(request, deps), {
-      rows: listExposures(deps, visible, filters), people, filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
+      rows: page.rows, next: page.next, continued: after !== null, people: exposures.peopleOptions(visible), filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
       unchecked: listUnchecked(deps, visible, { personId: filters.personId }),
     }));
   });

@@ -225,6 +225,7 @@ export const de: Record<MessageKey, string> = {
   'overview.resumeLabel': '{engine} jetzt fortsetzen',
   'overview.noEnginesYet': 'Es wurde noch nicht gesucht.',
   'overview.lastScans': 'Letzter erfolgreicher Scan',
+  'overview.allPeople': 'Alle {n} Personen',
   'overview.lastSuccess': 'Letzter erfolgreicher Scan',
   'overview.nextScan': 'Nächster Scan',
   'overview.stale': 'Zu lange her',

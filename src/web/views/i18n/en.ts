@@ -224,6 +224,7 @@ export const en = {
   'overview.resumeLabel': 'Resume {engine} now',
   'overview.noEnginesYet': 'No search has run yet.',
   'overview.lastScans': 'Last successful scan',
+  'overview.allPeople': 'All {n} people',
   'overview.lastSuccess': 'Last successful scan',
   'overview.nextScan': 'Next scan',
   'overview.stale': 'Too long ago',

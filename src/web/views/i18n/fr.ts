@@ -225,6 +225,7 @@ export const fr: Record<MessageKey, string> = {
   'overview.resumeLabel': 'Reprendre {engine} maintenant',
   'overview.noEnginesYet': 'Aucune recherche n\'a encore eu lieu.',
   'overview.lastScans': 'Dernière analyse réussie',
+  'overview.allPeople': 'Les {n} personnes',
   'overview.lastSuccess': 'Dernière analyse réussie',
   'overview.nextScan': 'Prochaine analyse',
   'overview.stale': 'Trop ancienne',

@@ -225,6 +225,7 @@ export const nl: Record<MessageKey, string> = {
   'overview.resumeLabel': '{engine} nu hervatten',
   'overview.noEnginesYet': 'Er is nog niet gezocht.',
   'overview.lastScans': 'Laatste geslaagde scan',
+  'overview.allPeople': 'Alle {n} personen',
   'overview.lastSuccess': 'Laatste geslaagde scan',
   'overview.nextScan': 'Volgende scan',
   'overview.stale': 'Te lang geleden',

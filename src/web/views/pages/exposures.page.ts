@@ -22,14 +22,25 @@ function filters(ctx: ViewContext, people: { id: string; label: string }[], curr
 </form>`;
 }
 
-export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; people: { id: string; label: string }[]; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[] }): SafeHtml {
+/** Links between pages of the list: the next page keeps the filters and starts after the last row shown. */
+function pager(ctx: ViewContext, filters: ExposureFilters, next: string | null, continued: boolean): SafeHtml | '' {
+  if (!next && !continued) return '';
+  const query = (extra: Record<string, string>) => new URLSearchParams({ ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')), ...extra }).toString();
+  return html`<nav class="pager" aria-label="${ctx.t('exposures.title')}">
+  ${continued ? html`<a class="button subtle" href="/exposures${query({}) ? `?${query({})}` : ''}">${ctx.t('exposures.firstPage')}</a>` : ''}
+  ${next ? html`<a class="button" rel="next" href="/exposures?${query({ after: next })}">${ctx.t('exposures.nextPage')}</a>` : ''}
+</nav>`;
+}
+
+export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; next?: string | null; continued?: boolean; people: { id: string; label: string }[]; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[] }): SafeHtml {
+  const paged = Boolean(data.next) || data.continued === true;
   return layout(ctx, {
     title: ctx.t('exposures.title'),
     active: 'exposures',
     lead: ctx.t('exposures.lead'),
     body: html`${doneNotice(ctx)}
 ${filters(ctx, data.people, data.filters)}
-<p class="muted" role="status">${ctx.t('exposures.count', { n: data.rows.length })}</p>
+<p class="muted" role="status">${paged ? ctx.t('exposures.pageCount', { n: data.rows.length }) : ctx.t('exposures.count', { n: data.rows.length })}</p>
 ${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class="exposure-list">
   ${data.rows.map((r) => html`<li class="exposure">
     ${thumbnail(ctx, r.screenshot, data.evidenceRoute)}
@@ -42,6 +53,7 @@ ${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class=
     </div>
   </li>`)}
 </ul>`}
+${pager(ctx, data.filters, data.next ?? null, data.continued === true)}
 ${uncheckedSection(ctx, data.unchecked ?? [], data.people.length > 1 && !data.filters.personId)}`,
   });
 }

@@ -69,6 +69,7 @@ function lastScans(ctx: ViewContext, o: Overview): SafeHtml {
     ${o.people.map((p) => html`<tr><th scope="row"><a href="/people/${p.id}">${p.label}</a>${p.isDemo ? html` <span class="badge st-demo">${ctx.t('people.demo')}</span>` : ''}</th><td data-label="${ctx.t('overview.lastSuccess')}">${timeTag(ctx, p.lastSuccessAt)}${p.stale ? html` <span class="badge st-failed">${ctx.t('overview.stale')}</span>` : p.neverScanned && !p.activeScanId ? html` <span class="badge st-none">${ctx.t('overview.notScannedYet')}</span>` : ''}${p.activeScanId ? html` <a class="badge st-running" href="/scans/${p.activeScanId}">${ctx.t('scanStatus.running')}</a>` : ''}</td><td data-label="${ctx.t('overview.nextScan')}">${timeTag(ctx, p.nextScanAt)}</td></tr>`)}
     </tbody>
   </table></div>`}
+  ${o.peopleTotal > o.people.length ? html`<p><a href="/people">${ctx.t('overview.allPeople', { n: o.peopleTotal })}</a></p>` : ''}
 </section>`;
 }
 
@@ -76,13 +77,12 @@ function lastScans(ctx: ViewContext, o: Overview): SafeHtml {
 export type OverviewView = Overview & { mayResumeEngines?: boolean };
 
 export function renderOverviewView(ctx: ViewContext, o: OverviewView): SafeHtml {
-  const stale = o.people.filter((p) => p.stale && !p.activeScanId);
   return layout(ctx, {
     title: ctx.t('overview.title'),
     active: 'overview',
     body: html`${doneNotice(ctx)}
 ${sandboxBanner(ctx)}
-${stale.length > 0 ? notice('warn', ctx.t('overview.staleWarning', { n: stale.length })) : ''}
+${o.stalePeople > 0 ? notice('warn', ctx.t('overview.staleWarning', { n: o.stalePeople })) : ''}
 <p class="guidance-link"><a class="button primary" href="/guidance">${ctx.t('guidance.whatToDo')}</a> <span class="muted small">${ctx.t('guidance.whatToDoHint')}</span></p>
 ${severityTiles(ctx, o)}
 <div class="grid-2">

@@ -1,0 +1,38 @@
+import type { Statement } from 'better-sqlite3';
+import type { Db } from '../../db/client.ts';
+import type { FieldCipher } from '../../modules/evidence/field-cipher.models.ts';
+
+/**
+ * Statements prepared once per read model and reused: under an organisation's load, preparing (parsing and
+ * planning) a query cost more than running it. Lists of ids are passed as one JSON array (`json_each(?)`),
+ * so a statement does not depend on how many people an account sees.
+ */
+export function createStatements(db: Db): (sql: string) => Statement {
+  const cache = new Map<string, Statement>();
+  return (sql) => {
+    let statement = cache.get(sql);
+    if (!statement) {
+      statement = db.$client.prepare(sql);
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
+/**
+ * People's labels are sealed with a random nonce, so the stored text changes whenever a label does: a
+ * cache keyed by the stored text never serves a stale label. It spares opening a thousand labels on
+ * every page of a large organisation, and is emptied when it grows past what any organisation has.
+ */
+export function createLabelOpener(cipher: FieldCipher, limit = 50_000): (stored: string) => string {
+  const opened = new Map<string, string>();
+  return (stored) => {
+    let clear = opened.get(stored);
+    if (clear === undefined) {
+      if (opened.size >= limit) opened.clear();
+      clear = cipher.open(stored);
+      opened.set(stored, clear);
+    }
+    return clear;
+  };
+}

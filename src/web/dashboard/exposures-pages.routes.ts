@@ -8,7 +8,7 @@ import { audit } from '../../modules/accounts/audit.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.models.ts';
 import { createExposuresReadModel, decodeCursor, type ExposureFilters } from '../read-models/exposures.ts';
 import { renderExposuresView } from '../views/pages/exposures.page.ts';
-import { listUnchecked } from '../read-models/unchecked.ts';
+import { createUncheckedReadModel } from '../read-models/unchecked.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
 import { errorMessage, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
 
@@ -20,6 +20,7 @@ const hitNotFound = () => createNotFoundError('hits.not_found', 'No such exposur
 export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void {
   const routeExists = (method: 'GET' | 'POST', url: string) => app.hasRoute({ method, url });
   const exposures = createExposuresReadModel(deps);
+  const unchecked = createUncheckedReadModel(deps);
 
   const renderDetail = (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
     const detail = exposures.load(request.params.id);
@@ -43,7 +44,7 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
     const page = exposures.listPage(visible, filters, { after });
     return sendPage(reply, renderExposuresView(viewContext(request, deps), {
       rows: page.rows, next: page.next, continued: after !== null, people: exposures.peopleOptions(visible), filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
-      unchecked: listUnchecked(deps, visible, { personId: filters.personId }),
+      unchecked: unchecked.list(visible, { personId: filters.personId }),
     }));
   });
 

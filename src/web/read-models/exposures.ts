@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../deps.types.ts';
 import type { ReportCapture } from '../../modules/evidence/report-html.models.ts';
 import { openHit, type Hit } from '../../modules/hits/hits.repository.ts';
-import { createLabelOpener, createStatements } from './statements.ts';
+import { createDataVersion, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
 import { describeCase, type CaseView } from '../../modules/takedowns/cases.view.ts';
 import { mailtoForCase } from '../../modules/takedowns/cases.sending.usecases.ts';
 import { CANDIDATE_FIELDS, CAPTURE_FIELDS, candidateRowKey, pageUrlIndex } from '../../modules/evidence/sealed-pages.models.ts';
@@ -67,6 +67,7 @@ export type ExposuresReadModel = ReturnType<typeof createExposuresReadModel>;
 export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>) {
   const statement = createStatements(deps.db);
   const openLabel = createLabelOpener(deps.cipher);
+  const keptOptions = createVersionedCache<{ id: string; label: string }[]>(createDataVersion(statement), 50);
 
   function labelsOf(personIds: string[]): Map<string, string> {
     const rows = statement('select id, label from people where id in (select value from json_each(?)) order by created_at, rowid').all(JSON.stringify(personIds)) as { id: string; label: string }[];
@@ -119,7 +120,10 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
   return {
     listPage,
     /** The people of the filter, in the order they were added, with one query and the labels opened once. */
-    peopleOptions: (personIds: string[]) => [...labelsOf(personIds)].map(([id, label]) => ({ id, label })),
+    peopleOptions: (personIds: string[]) => {
+      const key = JSON.stringify(personIds);
+      return keptOptions(key, () => [...labelsOf(personIds)].map(([id, label]) => ({ id, label })));
+    },
     load: (hitId: string) => loadExposureWith(deps, statement, hitId),
   };
 }

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../deps.types.ts';
 import { describeEngines } from '../../modules/scans/scans.routes.ts';
 import { HIT_FIELDS } from '../../modules/evidence/sealed-pages.models.ts';
-import { createLabelOpener, createStatements } from './statements.ts';
+import { createDataVersion, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 export const TIMELINE_DAYS = 30;
@@ -48,14 +48,14 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
    * they are kept until the database changes: `data_version` moves when another process commits (a worker
    * storing a hit), `total_changes()` when this one writes (a status changed on the dashboard).
    */
-  const countsCache = new Map<string, { version: string; day: number; value: Counts }>();
-  const versionNow = () => `${statement('pragma data_version').pluck().get() as number}.${statement('select total_changes()').pluck().get() as number}`;
+  const kept = createVersionedCache<Counts>(createDataVersion(statement));
 
   function counted(ids: string, now: Date): Counts {
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (TIMELINE_DAYS - 1) * 86_400_000;
-    const version = versionNow();
-    const cached = countsCache.get(ids);
-    if (cached && cached.version === version && cached.day === start) return cached.value;
+    return kept(`${start}:${ids}`, () => countNow(ids, start));
+  }
+
+  function countNow(ids: string, start: number): Counts {
     const newBySeverity = { critical: 0, high: 0, medium: 0, low: 0 };
     for (const row of statement(`select severity, count(*) n from hits where status = 'new' and person_id ${IN_SCOPE} group by severity`).all(ids) as { severity: keyof typeof newBySeverity; n: number }[]) {
       newBySeverity[row.severity] = row.n;
@@ -66,10 +66,7 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
     ).all(start, ids, start) as { day: number; n: number }[]).map((r) => [r.day, r.n]));
     const timeline = Array.from({ length: TIMELINE_DAYS }, (_, i) => ({ day: utcDay(start + i * 86_400_000), count: perDay.get(i) ?? 0 }));
     const unreadAlerts = ids === '[]' ? 0 : (statement(`select count(*) n from alerts where read_at is null and person_id ${IN_SCOPE}`).get(ids) as { n: number }).n;
-    const value = { newBySeverity, totalExposures, timeline, unreadAlerts };
-    if (countsCache.size >= 200) countsCache.clear();
-    countsCache.set(ids, { version, day: start, value });
-    return value;
+    return { newBySeverity, totalExposures, timeline, unreadAlerts };
   }
 
   function build(personIds: string[]): Overview {
@@ -99,7 +96,7 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
     const staleBefore = now.getTime() - deps.config.health.alertAfterHours * 3_600_000;
     const activeScan = `(select r.id from scan_runs r where r.person_id = p.id and r.status in ('queued','running') order by r.created_at desc limit 1)`;
     const figures = statement(
-      `select count(*) total, coalesce(sum(coalesce(p.last_success_at, p.created_at) < ? and ${activeScan} is null), 0) staleIdle from people p where p.id ${IN_SCOPE}`,
+      `select count(*) total, coalesce(sum(case when coalesce(p.last_success_at, p.created_at) < ? then ${activeScan} is null else 0 end), 0) staleIdle from people p where p.id ${IN_SCOPE}`,
     ).get(staleBefore, ids) as { total: number; staleIdle: number };
     const people = (statement(
       `select p.id, p.label, p.is_demo isDemo, p.created_at createdAt, p.last_success_at lastSuccessAt, p.last_scan_at lastScanAt, p.next_scan_at nextScanAt, ${activeScan} activeScanId

@@ -36,3 +36,27 @@ export function createLabelOpener(cipher: FieldCipher, limit = 50_000): (stored:
     return clear;
   };
 }
+
+/**
+ * A text that changes whenever the database may have: `data_version` moves when another connection (a
+ * worker) commits, `total_changes()` when this one writes. Results kept under it are never stale.
+ */
+export function createDataVersion(statement: (sql: string) => Statement): () => string {
+  const version = statement('pragma data_version').pluck();
+  const changes = statement('select total_changes()').pluck();
+  return () => `${version.get() as number}.${changes.get() as number}`;
+}
+
+/** Results kept per key until the data version changes; emptied when it holds more keys than any dashboard needs. */
+export function createVersionedCache<T>(dataVersion: () => string, limit = 200) {
+  const entries = new Map<string, { version: string; value: T }>();
+  return (key: string, compute: () => T): T => {
+    const version = dataVersion();
+    const hit = entries.get(key);
+    if (hit && hit.version === version) return hit.value;
+    const value = compute();
+    if (entries.size >= limit) entries.clear();
+    entries.set(key, { version, value });
+    return value;
+  };
+}

@@ -3,8 +3,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENGINE_IDS, ENGINES } from '../../src/providers/engine-registry.ts';
 import type { EngineId, EngineRequest, ImageQuery, RawResponse } from '../../src/providers/provider.types.ts';
-import { query, textOf } from '../../src/providers/shared/dom-query.parser.ts';
-import { parseHtml } from '../../src/providers/shared/html.parser.ts';
+import { attr, parseHtml, selectOne, textOf } from '../../src/shared/html-dom.ts';
 import { signalsFor } from '../../src/simweb/engines/templates/block-pages.template.ts';
 import { PHOTO_DIR } from '../../src/simweb/photos.ts';
 import { DEMO_PERSON, PLANTED_PAGES } from '../../src/simweb/planted.ts';
@@ -74,7 +73,7 @@ describe('the simulated web', () => {
     const res = await fetch(at(path));
     expect(res.status).toBe(200);
     const doc = parseHtml(await res.text());
-    expect(query(doc, 'html')?.attrs.lang).toBe(planted.lang);
+    expect(attr(selectOne(doc, 'html'), 'lang')).toBe(planted.lang);
   });
 
   it.each(WEB_ENGINES)('%s returns the planted pages for "Lola Velvet", with its wrappers decoded', async (id) => {
@@ -199,7 +198,7 @@ describe('the simulated web', () => {
 
   it('serves the social profile without its text until scripts run', async () => {
     const doc = parseHtml(await (await fetch(at('/site/social/lolavelvet'))).text());
-    expect(textOf(query(doc, 'body'))).not.toContain('lolavelvet');
+    expect(textOf(selectOne(doc, 'body'))).not.toContain('lolavelvet');
   });
 
   it('publishes the recipients the manifest promises', async () => {

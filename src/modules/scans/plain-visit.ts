@@ -2,8 +2,7 @@ import type { VisitedPage } from '../../browser/page-visit.ts';
 import { AppError } from '../../shared/errors.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import type { UrlGuard } from '../../shared/ssrf-guard.ts';
-import { attr, query, queryAll, textOf } from '../../providers/shared/dom-query.parser.ts';
-import { parseHtml } from '../../providers/shared/html.parser.ts';
+import { attr, parseHtml, selectAll, selectOne, textOf } from '../../shared/html-dom.ts';
 import { browserHeaders } from '../../providers/shared/request.models.ts';
 
 /**
@@ -15,8 +14,10 @@ export async function plainVisit(guard: UrlGuard, url: string, options: { timeou
   const response = await safeFetch(guard, { url, headers: browserHeaders(undefined), maxBytes: options.maxPageBytes, timeoutMs: options.timeoutMs, signal: options.signal });
   if (response.truncated) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
   const html = response.body.toString('utf8');
-  const doc = parseHtml(html);
-  const imageUrls = queryAll(doc, 'img')
+  // The whole page is read, as a browser would: its size is already capped by the operator's page limit, and the
+  // parser's depth limit keeps the cost linear in that size.
+  const doc = parseHtml(html, { maxChars: options.maxPageBytes });
+  const imageUrls = selectAll(doc, 'img')
     .map((img) => attr(img, 'src'))
     .flatMap((src) => {
       try {
@@ -34,9 +35,9 @@ export async function plainVisit(guard: UrlGuard, url: string, options: { timeou
     status: response.status,
     headers: response.headers,
     serverIp: null,
-    title: textOf(query(doc, 'title')),
-    lang: attr(query(doc, 'html'), 'lang') ?? '',
-    text: textOf(query(doc, 'body') ?? doc),
+    title: textOf(selectOne(doc, 'title')),
+    lang: attr(selectOne(doc, 'html'), 'lang') ?? '',
+    text: textOf(selectOne(doc, 'body') ?? doc),
     attributeText: '',
     imageUrls,
     html,

@@ -1,8 +1,7 @@
 import { refusal, screenResponse, unparseable } from '../block-signals.ts';
 import type { ParsedSearch, RawResponse } from '../provider.types.ts';
 import { detectBingSignal } from '../bing/bing.parser.ts';
-import { attr, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
-import { parseHtml } from '../shared/html.parser.ts';
+import { attr, parseHtml, selectAll, selectOne, textOf } from '../../shared/html-dom.ts';
 import { isRecord, ResultCollector, stringField, tryParseJson } from '../shared/serp.models.ts';
 
 // Bing Visual Search, in two forms:
@@ -44,14 +43,14 @@ export function parseBingVisual(response: RawResponse): ParsedSearch {
     return isRecord(data) ? parseKnowledge(data, response.finalUrl) : unparseable('broken knowledge JSON');
   }
   const doc = parseHtml(response.body);
-  const section = query(doc, '[data-tag=PagesIncluding]');
+  const section = selectOne(doc, '[data-tag=PagesIncluding]');
   if (!section) return unparseable('no pages-including section');
-  const collector = new ResultCollector(response.finalUrl);
-  for (const item of queryAll(section, 'li')) {
-    const link = query(item, 'a[href]');
-    const title = query(item, '.pgincTitle') ?? link;
-    const snippet = [textOf(query(item, '.pgincDisplayUrl')), textOf(query(item, '.pgincMeta'))].filter(Boolean).join(' \u00b7 ');
+  const collector = new ResultCollector(response.finalUrl, doc);
+  for (const item of selectAll(section, 'li')) {
+    const link = selectOne(item, 'a[href]');
+    const title = selectOne(item, '.pgincTitle') ?? link;
+    const snippet = [textOf(selectOne(item, '.pgincDisplayUrl')), textOf(selectOne(item, '.pgincMeta'))].filter(Boolean).join(' \u00b7 ');
     collector.add(attr(link, 'href'), textOf(title), snippet);
   }
-  return collector.finish(query(section, '.pgincEmpty') !== null);
+  return collector.finish(selectOne(section, '.pgincEmpty') !== null);
 }

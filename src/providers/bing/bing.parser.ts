@@ -1,7 +1,6 @@
 import { screenResponse, unparseable, visitedUrls } from '../block-signals.ts';
 import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
-import { attr, hasClass, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
-import { parseHtml } from '../shared/html.parser.ts';
+import { attr, hasClass, parseHtml, selectAll, selectOne, textOf } from '../../shared/html-dom.ts';
 import { ResultCollector } from '../shared/serp.models.ts';
 
 // Bing web results as read by SearXNG: `ol#b_results > li.b_algo`, title and link `h2 a`, snippet the
@@ -23,13 +22,13 @@ export function parseBing(response: RawResponse): ParsedSearch {
   const screened = screenResponse(response, detectBingSignal);
   if (screened) return screened;
   const doc = parseHtml(response.body);
-  const list = query(doc, 'ol#b_results');
+  const list = selectOne(doc, 'ol#b_results');
   if (!list) return unparseable('no result list');
-  const collector = new ResultCollector(response.finalUrl);
-  for (const item of queryAll(list, 'li.b_algo')) {
-    const a = query(item, 'h2 a');
-    const caption = query(item, '.b_caption p') ?? query(item, 'p');
+  const collector = new ResultCollector(response.finalUrl, doc);
+  for (const item of selectAll(list, 'li.b_algo')) {
+    const a = selectOne(item, 'h2 a');
+    const caption = selectOne(item, '.b_caption p') ?? selectOne(item, 'p');
     collector.add(attr(a, 'href'), textOf(a), textOf(caption, { skip: (el) => hasClass(el, 'algoSlug_icon') }));
   }
-  return collector.finish(query(list, 'li.b_no') !== null);
+  return collector.finish(selectOne(list, 'li.b_no') !== null);
 }

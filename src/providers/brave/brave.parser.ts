@@ -1,7 +1,6 @@
 import { screenResponse, unparseable } from '../block-signals.ts';
 import type { ParsedSearch, RawResponse } from '../provider.types.ts';
-import { attr, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
-import { parseHtml } from '../shared/html.parser.ts';
+import { attr, parseHtml, selectAll, selectOne, textOf } from '../../shared/html-dom.ts';
 import { ResultCollector } from '../shared/serp.models.ts';
 
 // Brave web results as read by SearXNG: every `div.snippet`, link its first `a`, title `div.title`, text
@@ -17,17 +16,17 @@ export function parseBrave(response: RawResponse): ParsedSearch {
   const screened = screenResponse(response);
   if (screened) return screened;
   const doc = parseHtml(response.body);
-  const container = query(doc, '#results');
+  const container = selectOne(doc, '#results');
   if (!container) return unparseable('no result list');
-  const collector = new ResultCollector(response.finalUrl);
-  const typed = query(container, 'div.snippet[data-type]') !== null;
-  const items = typed ? queryAll(container, 'div.snippet[data-type=web]') : queryAll(container, 'div.snippet');
+  const collector = new ResultCollector(response.finalUrl, doc);
+  const typed = selectOne(container, 'div.snippet[data-type]') !== null;
+  const items = typed ? selectAll(container, 'div.snippet[data-type=web]') : selectAll(container, 'div.snippet');
   for (const item of items) {
-    const a = query(item, 'a[href]');
+    const a = selectOne(item, 'a[href]');
     const href = attr(a, 'href') ?? '';
     if (attr(item, 'data-type') === 'ad' || !/^https?:\/\//i.test(href)) continue;
-    collector.add(href, textOf(query(item, '.title')), textOf(query(item, '.content')));
+    collector.add(href, textOf(selectOne(item, '.title')), textOf(selectOne(item, '.content')));
   }
-  const noResults = query(doc, '#no-results, .no-results') !== null || NO_RESULTS_TEXT.test(textOf(container));
+  const noResults = selectOne(doc, '#no-results, .no-results') !== null || NO_RESULTS_TEXT.test(textOf(container));
   return collector.finish(noResults);
 }

@@ -1,7 +1,6 @@
 import { refusal, screenResponse, unparseable, visitedUrls } from '../block-signals.ts';
 import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
-import { attr, closest, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
-import { parseHtml, type HtmlElement } from '../shared/html.parser.ts';
+import { attr, closest, parentElement, parseHtml, selectAll, selectOne, textOf, type HtmlElement, type HtmlPage } from '../../shared/html-dom.ts';
 import { ResultCollector } from '../shared/serp.models.ts';
 
 // Google's result page as rendered in Chromium. Organic results sit in `#search` (`#rso`): each is a link
@@ -34,9 +33,9 @@ export function detectGoogleSignal(response: RawResponse): BlockSignal | null {
 }
 
 /** The basic (no-JavaScript) page's result list: `#main` once it holds result blocks. */
-function basicResultList(doc: HtmlElement): HtmlElement | null {
-  const main = query(doc, '#main');
-  return main && query(main, 'div.Gx5Zad, div.ZINbbc, div.kCrYT') ? main : null;
+function basicResultList(doc: HtmlPage): HtmlElement | null {
+  const main = selectOne(doc, '#main');
+  return main && selectOne(main, 'div.Gx5Zad, div.ZINbbc, div.kCrYT') ? main : null;
 }
 
 /**
@@ -51,7 +50,7 @@ function isNestedBasicBlock(link: HtmlElement): boolean {
 
 function snippetFor(link: HtmlElement, block: HtmlElement | null): string {
   if (!block) return '';
-  const candidate = query(block, SNIPPET);
+  const candidate = selectOne(block, SNIPPET);
   if (candidate && !closest(candidate, 'a')) return textOf(candidate);
   // No known snippet container: the block's text minus the link.
   return textOf(block, { skip: (el) => el === link });
@@ -62,18 +61,18 @@ export function parseGoogle(response: RawResponse): ParsedSearch {
   if (screened) return screened;
   if (visitedUrls(response).some((url) => url.hostname.startsWith('consent.'))) return unparseable('consent page');
   const doc = parseHtml(response.body);
-  const search = query(doc, '#search') ?? query(doc, '#rso') ?? basicResultList(doc);
-  const collector = new ResultCollector(response.finalUrl);
+  const search = selectOne(doc, '#search') ?? selectOne(doc, '#rso') ?? basicResultList(doc);
+  const collector = new ResultCollector(response.finalUrl, doc);
   const links = new Set<HtmlElement>();
-  for (const heading of search ? queryAll(search, HEADINGS) : []) {
+  for (const heading of search ? selectAll(search, HEADINGS) : []) {
     const link = closest(heading, 'a');
     // A heading inside a heading (`h3 > div.BNeawe`) names the same link once.
     if (!link || links.has(link) || closest(link, SKIPPED_BLOCKS) || isNestedBasicBlock(link)) continue;
     links.add(link);
-    const block = closest(link, RESULT_BLOCK) ?? link.parent;
+    const block = closest(link, RESULT_BLOCK) ?? parentElement(link);
     collector.add(attr(link, 'href'), textOf(heading), snippetFor(link, block));
   }
-  const noResults = NO_RESULTS.test(textOf(query(doc, '#topstuff') ?? query(doc, '#res') ?? doc));
+  const noResults = NO_RESULTS.test(textOf(selectOne(doc, '#topstuff') ?? selectOne(doc, '#res') ?? doc));
   if (!search && !noResults) {
     if (/enablejs|Please click here if you are not redirected|turn on JavaScript/i.test(response.body)) return refusal('unparseable', 'JavaScript required');
     return unparseable('no result list');

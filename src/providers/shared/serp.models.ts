@@ -2,7 +2,6 @@ import { unparseable } from '../block-signals.ts';
 import type { ParsedSearch, SearchResult } from '../provider.types.ts';
 import { unwrapResultUrl } from '../redirects.models.ts';
 import { isEngineInternalLink } from './engine-links.models.ts';
-import { decodeEntities } from './html-entities.models.ts';
 
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_SNIPPET_LENGTH = 1_000;
@@ -18,11 +17,6 @@ export function cleanText(text: string, maxLength: number): string {
   return `${clean.slice(0, maxLength - 1).trimEnd()}\u2026`;
 }
 
-/** Text from engines that send HTML fragments inside JSON (Startpage, SearXNG): tags dropped, entities decoded. */
-export function fragmentToText(fragment: string): string {
-  return decodeEntities(fragment.replace(/<[^>]*>/g, ''));
-}
-
 /** Collects results: unwraps and checks URLs, cleans text, drops duplicates and links to nowhere. */
 export class ResultCollector {
   readonly results: SearchResult[] = [];
@@ -32,7 +26,11 @@ export class ResultCollector {
   internal = 0;
   private readonly urls = new Set<string>();
 
-  constructor(private readonly base: string) {}
+  /** `page`: the parsed page the items come from, so that a page cut before parsing is said in the answer. */
+  constructor(
+    private readonly base: string,
+    private readonly page?: { truncated: boolean; droppedChars: number },
+  ) {}
 
   add(href: string | null | undefined, title: string, snippet: string): void {
     this.seen++;
@@ -51,7 +49,9 @@ export class ResultCollector {
    * The final answer: results, or an empty page only when the engine said so explicitly
    * (`saysNoResults`). Anything else is a page we do not understand, never "nothing found".
    */
-  finish(saysNoResults: boolean, detail?: string): ParsedSearch {
+  finish(saysNoResults: boolean, engineDetail?: string): ParsedSearch {
+    const cut = this.page?.truncated ? `page too long: the last ${this.page.droppedChars} characters were not read` : undefined;
+    const detail = [engineDetail, cut].filter((part) => part !== undefined).join('; ') || undefined;
     if (this.results.length > 0) return withDetail({ outcome: 'ok', results: this.results }, detail);
     if (saysNoResults && this.seen === this.internal) return withDetail({ outcome: 'ok', results: [] }, detail);
     if (this.seen > 0) return unparseable('result items without a usable link');

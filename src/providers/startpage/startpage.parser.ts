@@ -1,8 +1,7 @@
 import { screenResponse, unparseable, visitedUrls } from '../block-signals.ts';
 import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
-import { attr, closest, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
-import { parseHtml, type HtmlElement } from '../shared/html.parser.ts';
-import { extractJsonObject, fragmentToText, isRecord, pathGet, ResultCollector, stringField } from '../shared/serp.models.ts';
+import { attr, closest, fragmentText, parseHtml, selectAll, selectOne, textOf, type HtmlElement } from '../../shared/html-dom.ts';
+import { extractJsonObject, isRecord, pathGet, ResultCollector, stringField } from '../shared/serp.models.ts';
 
 // Startpage renders its results twice: as server-side HTML and as the object passed to
 // `React.createElement(UIStartpage.AppSerpWeb, {...})`.
@@ -31,7 +30,7 @@ export function detectStartpageSignal(response: RawResponse): BlockSignal | null
 export function parseStartpageScToken(html: string): string | null {
   const doc = parseHtml(html);
   const input =
-    query(doc, 'form#search input[name=sc]') ?? query(doc, 'form[action*="/sp/search"] input[name=sc]') ?? query(doc, 'input[type=hidden][name=sc]');
+    selectOne(doc, 'form#search input[name=sc]') ?? selectOne(doc, 'form[action*="/sp/search"] input[name=sc]') ?? selectOne(doc, 'input[type=hidden][name=sc]');
   return attr(input, 'value') || null;
 }
 
@@ -52,26 +51,26 @@ function fromPayload(response: RawResponse): ParsedSearch | null {
     if (type !== 'web-google' || !Array.isArray(block.results)) continue;
     for (const item of block.results) {
       if (!isRecord(item)) continue;
-      collector.add(stringField(item, 'clickUrl'), fragmentToText(stringField(item, 'title')), fragmentToText(stringField(item, 'description')));
+      collector.add(stringField(item, 'clickUrl'), fragmentText(stringField(item, 'title')), fragmentText(stringField(item, 'description')));
     }
   }
   return collector.finish(noResults);
 }
 
 function readHtmlResult(item: HtmlElement, collector: ResultCollector): void {
-  const link = query(item, 'a.result-title') ?? query(item, 'a.result-link') ?? query(item, 'a.w-gl__result-title');
-  const title = query(link ?? item, 'h2, h3') ?? link;
-  collector.add(attr(link, 'href'), textOf(title), textOf(query(item, 'p.description, p.w-gl__description, .description')));
+  const link = selectOne(item, 'a.result-title') ?? selectOne(item, 'a.result-link') ?? selectOne(item, 'a.w-gl__result-title');
+  const title = selectOne(link ?? item, 'h2, h3') ?? link;
+  collector.add(attr(link, 'href'), textOf(title), textOf(selectOne(item, 'p.description, p.w-gl__description, .description')));
 }
 
 function fromHtml(response: RawResponse): ParsedSearch {
   const doc = parseHtml(response.body);
-  const collector = new ResultCollector(response.finalUrl);
-  const items = queryAll(doc, 'div.result, div.w-gl__result').filter((el) => query(el, 'a.result-title, a.result-link, a.w-gl__result-title'));
+  const collector = new ResultCollector(response.finalUrl, doc);
+  const items = selectAll(doc, 'div.result, div.w-gl__result').filter((el) => selectOne(el, 'a.result-title, a.result-link, a.w-gl__result-title'));
   // A result nested in another (a result with sub-results) is read once, through its outermost container.
-  for (const item of items) if (!closest(item.parent as HtmlElement, 'div.result, div.w-gl__result')) readHtmlResult(item, collector);
-  const main = query(doc, '#main') ?? query(doc, 'main') ?? doc;
-  const noResults = query(doc, '.no-results, [data-testid=no-results]') !== null || (items.length === 0 && NO_RESULTS.test(textOf(main)));
+  for (const item of items) if (!closest(item.parent, 'div.result, div.w-gl__result')) readHtmlResult(item, collector);
+  const main = selectOne(doc, '#main') ?? selectOne(doc, 'main') ?? doc;
+  const noResults = selectOne(doc, '.no-results, [data-testid=no-results]') !== null || (items.length === 0 && NO_RESULTS.test(textOf(main)));
   if (items.length === 0 && !noResults) return unparseable('neither a result payload nor result markup');
   return collector.finish(noResults);
 }

@@ -1,8 +1,7 @@
 import { screenResponse, unparseable } from '../block-signals.ts';
 import type { ParsedSearch, RawResponse } from '../provider.types.ts';
 import { detectYandexSignal } from '../yandex/yandex.parser.ts';
-import { attr, query } from '../shared/dom-query.parser.ts';
-import { parseHtml } from '../shared/html.parser.ts';
+import { attr, parseHtml, selectOne } from '../../shared/html-dom.ts';
 import { isRecord, pathGet, ResultCollector, stringField, tryParseJson } from '../shared/serp.models.ts';
 
 // Yandex reverse-image search, "sites" view (`cbir_page=sites`): the page state is JSON in the `data-state`
@@ -13,12 +12,12 @@ export function parseYandexImages(response: RawResponse): ParsedSearch {
   const screened = screenResponse(response, detectYandexSignal);
   if (screened) return screened;
   const doc = parseHtml(response.body);
-  const root = query(doc, 'div.Root[id^=ImagesApp-][data-state]');
+  const root = selectOne(doc, 'div.Root[id^=ImagesApp-][data-state]');
   if (!root) return unparseable('no application state');
   const state = tryParseJson(attr(root, 'data-state') ?? '');
   const sites = pathGet(state, 'initialState.cbirSites.sites');
   if (!Array.isArray(sites)) return unparseable('application state without sites');
-  const collector = new ResultCollector(response.finalUrl);
+  const collector = new ResultCollector(response.finalUrl, doc);
   for (const site of sites) {
     if (!isRecord(site)) continue;
     const image = isRecord(site.originalImage) ? site.originalImage : {};

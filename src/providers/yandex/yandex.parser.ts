@@ -1,7 +1,6 @@
 import { screenResponse, unparseable, visitedUrls } from '../block-signals.ts';
 import type { BlockSignal, ParsedSearch, RawResponse } from '../provider.types.ts';
-import { attr, hasClass, query, queryAll, textOf } from '../shared/dom-query.parser.ts';
-import { parseHtml, type HtmlElement } from '../shared/html.parser.ts';
+import { attr, hasClass, parseHtml, selectAll, selectOne, textOf, type HtmlElement } from '../../shared/html-dom.ts';
 import { ResultCollector } from '../shared/serp.models.ts';
 
 // Yandex serves two result pages, and the engine may be pointed at either:
@@ -36,19 +35,19 @@ function isAdLink(href: string | null): boolean {
 }
 
 function readWidgetItem(item: HtmlElement, collector: ResultCollector): void {
-  const link = query(item, 'a.b-serp-item__title-link');
-  const title = query(link ?? item, 'span') ?? link;
-  collector.add(attr(link, 'href'), textOf(title), textOf(query(item, '.b-serp-item__content .b-serp-item__text') ?? query(item, '.b-serp-item__text')));
+  const link = selectOne(item, 'a.b-serp-item__title-link');
+  const title = selectOne(link ?? item, 'span') ?? link;
+  collector.add(attr(link, 'href'), textOf(title), textOf(selectOne(item, '.b-serp-item__content .b-serp-item__text') ?? selectOne(item, '.b-serp-item__text')));
 }
 
 function readMainItem(item: HtmlElement, collector: ResultCollector): void {
-  const link = query(item, 'a.OrganicTitle-Link') ?? query(item, 'a.organic__url');
+  const link = selectOne(item, 'a.OrganicTitle-Link') ?? selectOne(item, 'a.organic__url');
   // Wizards (image strips, videos, related searches) have no organic title link: not a result.
   if (!link) return;
   const href = attr(link, 'href');
   if (AD_FAST_NAMES.has(attr(item, 'data-fast-name') ?? '') || isAdLink(href)) return;
-  const title = query(link, '.OrganicTitle-LinkText') ?? query(link, 'h2') ?? link;
-  const snippet = query(item, '.OrganicTextContentSpan') ?? query(item, '.organic__content-wrapper') ?? query(item, '.TextContainer');
+  const title = selectOne(link, '.OrganicTitle-LinkText') ?? selectOne(link, 'h2') ?? link;
+  const snippet = selectOne(item, '.OrganicTextContentSpan') ?? selectOne(item, '.organic__content-wrapper') ?? selectOne(item, '.TextContainer');
   collector.add(href, textOf(title), textOf(snippet, { skip: (el) => hasClass(el, 'ExtendedText-Toggle') }));
 }
 
@@ -56,15 +55,15 @@ export function parseYandex(response: RawResponse): ParsedSearch {
   const screened = screenResponse(response, detectYandexSignal);
   if (screened) return screened;
   const doc = parseHtml(response.body);
-  const collector = new ResultCollector(response.finalUrl);
-  const items = queryAll(doc, 'li.serp-item');
+  const collector = new ResultCollector(response.finalUrl, doc);
+  const items = selectAll(doc, 'li.serp-item');
   for (const item of items) {
-    if (query(item, 'a.b-serp-item__title-link')) readWidgetItem(item, collector);
+    if (selectOne(item, 'a.b-serp-item__title-link')) readWidgetItem(item, collector);
     else readMainItem(item, collector);
   }
-  const list = query(doc, '.b-serp-list') ?? query(doc, '#search-result') ?? query(doc, '.serp-list');
+  const list = selectOne(doc, '.b-serp-list') ?? selectOne(doc, '#search-result') ?? selectOne(doc, '.serp-list');
   const noResults =
-    query(doc, '.b-serp-list_empty_yes') !== null || query(doc, '.misspell__message, .EmptySearchResults') !== null || (list !== null && NO_RESULTS.test(textOf(list)));
+    selectOne(doc, '.b-serp-list_empty_yes') !== null || selectOne(doc, '.misspell__message, .EmptySearchResults') !== null || (list !== null && NO_RESULTS.test(textOf(list)));
   if (collector.seen === 0 && !list && items.length === 0) return unparseable('no result list');
   return collector.finish(noResults);
 }

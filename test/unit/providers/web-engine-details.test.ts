@@ -130,3 +130,15 @@ describe('Yandex', () => {
     expect(yandexEngine.parse(page)).toMatchObject({ outcome: 'captcha', signal: 'yandex_captcha', results: [] });
   });
 });
+
+describe('pages longer than the parser reads', () => {
+  it('keeps the results at the start of an oversized page and says in the answer that the rest was not read', () => {
+    const page = recorded('bing', 'ok');
+    const oversized = { ...page, body: `${page.body}<div>${'<p>padding</p>'.repeat(400_000)}</div>` };
+    const parsed = bingEngine.parse(oversized);
+    expect(parsed.outcome).toBe('ok');
+    expect(parsed.results.map((r) => r.url)).toEqual(bingEngine.parse(page).results.map((r) => r.url));
+    expect(parsed.detail).toMatch(/^page too long: the last \d+ characters were not read$/);
+    expect(bingEngine.parse(page).detail).toBeUndefined();
+  });
+});

@@ -9,6 +9,7 @@
  * worker process at its next page visit.
  */
 import { HashIndex } from './hash-index.models.ts';
+import { PDQ_MATCH_THRESHOLD } from './pdq.models.ts';
 import type { StoredPhotoHash } from './photos.repository.ts';
 
 export interface PersonHashes {
@@ -33,7 +34,9 @@ export interface PersonHashIndex {
 export function buildPersonHashes(stored: StoredPhotoHash[]): PersonHashes {
   const index = new HashIndex<number>();
   stored.forEach((h, i) => index.add(i, h.pdq));
-  index.build();
+  // Multi-index tables (16 x 64 Ki buckets) pay off only for large sets; a small one is scanned linearly and
+  // building them anyway would cost 4 MiB per person.
+  if (index.strategyFor(PDQ_MATCH_THRESHOLD) === 'mih') index.build();
   return { index, stored };
 }
 

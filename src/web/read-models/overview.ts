@@ -48,7 +48,9 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
    * they are kept until the database changes: `data_version` moves when another process commits (a worker
    * storing a hit), `total_changes()` when this one writes (a status changed on the dashboard).
    */
-  const kept = createVersionedCache<Counts>(createDataVersion(statement));
+  const dataVersion = createDataVersion(statement);
+  const kept = createVersionedCache<Counts>(dataVersion);
+  const keptPeople = createVersionedCache<{ figures: { total: number; staleIdle: number }; people: Overview['people'] }>(dataVersion);
 
   function counted(ids: string, now: Date): Counts {
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (TIMELINE_DAYS - 1) * 86_400_000;
@@ -91,9 +93,18 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
        where c.deadline_at is not null and c.closed_at is null and ${walk}h.person_id ${IN_SCOPE} order by c.deadline_at limit 8`,
     ).all(ids) as { caseId: string; hitId: string; personLabel: string; host: string; status: string; deadlineAt: number }[])
       .map((r) => ({ ...r, personLabel: openLabel(r.personLabel), deadlineAt: new Date(r.deadlineAt), overdue: r.deadlineAt < now.getTime() }));
+    newHits.sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9));
 
-    // Someone just added is not overdue yet: the clock starts when they were added.
-    const staleBefore = now.getTime() - deps.config.health.alertAfterHours * 3_600_000;
+    // Someone just added is not overdue yet: the clock starts when they were added. To the minute, so that
+    // the people part is kept like the counts (a thousand people cost a millisecond or two per query).
+    const staleBefore = Math.floor(now.getTime() / 60_000) * 60_000 - deps.config.health.alertAfterHours * 3_600_000;
+    const { figures, people } = keptPeople(`${staleBefore}:${ids}`, () => peopleNow(ids, staleBefore));
+    return {
+      newBySeverity, totalExposures, needsAction: { newHits, deadlines }, engines: describeEngines(deps), people, peopleTotal: figures.total, stalePeople: figures.staleIdle, timeline, unreadAlerts,
+    };
+  }
+
+  function peopleNow(ids: string, staleBefore: number) {
     const activeScan = `(select r.id from scan_runs r where r.person_id = p.id and r.status in ('queued','running') order by r.created_at desc limit 1)`;
     const figures = statement(
       `select count(*) total, coalesce(sum(case when coalesce(p.last_success_at, p.created_at) < ? then ${activeScan} is null else 0 end), 0) staleIdle from people p where p.id ${IN_SCOPE}`,
@@ -111,10 +122,7 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
         neverScanned: r.lastScanAt === null,
       }));
 
-    newHits.sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9));
-    return {
-      newBySeverity, totalExposures, needsAction: { newHits, deadlines }, engines: describeEngines(deps), people, peopleTotal: figures.total, stalePeople: figures.staleIdle, timeline, unreadAlerts,
-    };
+    return { figures, people };
   }
 
   return { build };

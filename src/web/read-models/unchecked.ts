@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../deps.types.ts';
-import { createLabelOpener, createStatements } from './statements.ts';
+import { createDataVersion, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
 import { isUncheckedReason, type UncheckedReason } from '../../modules/scans/page-check.models.ts';
 
 export interface UncheckedRow {
@@ -41,11 +41,17 @@ export function listUnchecked(deps: Pick<AppDeps, 'pipeline' | 'profiles'>, pers
 export function createUncheckedReadModel(deps: Pick<AppDeps, 'db' | 'cipher'>) {
   const statement = createStatements(deps.db);
   const openLabel = createLabelOpener(deps.cipher);
+  const kept = createVersionedCache<UncheckedRow[]>(createDataVersion(statement), 50);
   return {
     list(personIds: string[], filter: { personId?: string }, limit = 200): UncheckedRow[] {
       const scope = filter.personId ? personIds.filter((id) => id === filter.personId) : personIds;
       if (scope.length === 0) return [];
-      const rows = statement(
+      return kept(`${limit}:${JSON.stringify(scope)}`, () => read(scope, limit));
+    },
+  };
+
+  function read(scope: string[], limit: number): UncheckedRow[] {
+    const rows = statement(
         `select u.id, u.host, u.reason, p.label, u.last_tried_at lastTriedAt, u.resolution, u.next_retry_at nextRetryAt
          from unchecked_pages u join people p on p.id = u.person_id
          where u.person_id in (select value from json_each(?)) and (u.resolution is null or u.resolution = 'gave_up') order by u.last_tried_at desc limit ?`,
@@ -58,6 +64,5 @@ export function createUncheckedReadModel(deps: Pick<AppDeps, 'db' | 'cipher'>) {
         lastTriedAt: new Date(row.lastTriedAt),
         nextTryAt: row.resolution === null && row.nextRetryAt !== null ? new Date(row.nextRetryAt) : null,
       }));
-    },
-  };
+  }
 }

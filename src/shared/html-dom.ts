@@ -1,5 +1,6 @@
 import { is, selectAll as cssSelectAll, selectOne as cssSelectOne } from 'css-select';
 import { type AnyNode, type Document, DomHandler, type Element, isTag, isText, type ParentNode } from 'domhandler';
+import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 
 // The one way the service reads HTML: result pages of search engines, pages checked for contact addresses,
@@ -157,10 +158,15 @@ export interface WalkVisitor {
   text?(text: string): void;
 }
 
-/** Depth-first walk without recursion (pages may be as deep as the depth limit allows and callers add their own). */
-export function walk(root: AnyNode, visitor: WalkVisitor): void {
+/**
+ * Depth-first walk without recursion (pages may be as deep as the depth limit allows and callers add their own).
+ * `maxNodes` ends the walk early: an unclosed element can hold the rest of a page, and callers that read many
+ * such elements bound the work per element.
+ */
+export function walk(root: AnyNode, visitor: WalkVisitor, options: { maxNodes?: number } = {}): void {
   const stack: Array<{ node: AnyNode; leaving: boolean }> = [{ node: root, leaving: false }];
-  while (stack.length > 0) {
+  let budget = options.maxNodes ?? Number.POSITIVE_INFINITY;
+  while (stack.length > 0 && budget-- > 0) {
     const { node, leaving } = stack.pop() as { node: AnyNode; leaving: boolean };
     if (isText(node)) {
       visitor.text?.(node.data);
@@ -183,7 +189,7 @@ export function walk(root: AnyNode, visitor: WalkVisitor): void {
  * Text as a reader sees it: scripts, styles and other hidden elements left out, block boundaries become spaces,
  * whitespace collapsed. The node passed in is read even if it is itself of a hidden kind.
  */
-export function textOf(node: AnyNode | HtmlPage | null | undefined, options: { skip?: (element: Element) => boolean } = {}): string {
+export function textOf(node: AnyNode | HtmlPage | null | undefined, options: { skip?: (element: Element) => boolean; maxNodes?: number } = {}): string {
   const start = node && 'document' in node && !('type' in node) ? node.document : (node as AnyNode | null | undefined);
   if (!start) return '';
   const out: string[] = [];
@@ -199,7 +205,7 @@ export function textOf(node: AnyNode | HtmlPage | null | undefined, options: { s
     text(text) {
       out.push(text);
     },
-  });
+  }, options);
   return out.join('').replace(/\s+/g, ' ').trim();
 }
 
@@ -214,4 +220,9 @@ export function rawTextOf(node: AnyNode | null | undefined): string {
 /** Text of an HTML fragment that arrived inside JSON (a highlighted title): tags dropped, entities decoded. */
 export function fragmentText(fragment: string): string {
   return rawTextOf(parseHtml(fragment, { maxChars: 64 * 1024 }).document);
+}
+
+/** Character references in plain text (`&eacute;`, `&#64;`), decoded with the parser's own table and rules. */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? decodeHTML(text) : text;
 }

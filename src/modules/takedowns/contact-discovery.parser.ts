@@ -1,14 +1,15 @@
-import { decodeEntities, findEmailsInText, isPlausibleEmail } from './email-text.parser.ts';
+import { findEmailsInText, isPlausibleEmail } from './email-text.parser.ts';
+import { attr, decodeEntities, selectAll, textOf, type HtmlPage } from '../../shared/html-dom.ts';
 import { registrableDomain, hostOf } from '../../shared/url.models.ts';
 import { classifyLocalPart, UNLABELLED_TEXT_PENALTY, withRole } from './address-scoring.models.ts';
-import { readWrittenContacts } from './written-contacts.parser.ts';
+import { parseContactPage, readWrittenContacts } from './written-contacts.parser.ts';
 
-export { decodeEntities, findEmailsInText, isPlausibleEmail };
+export { findEmailsInText, isPlausibleEmail };
 
 /**
  * Finds where a site wants complaints sent: footer links (contact, abuse, DMCA, imprint, DSA report...)
- * and mailto: addresses, in en/nl/fr/de. Pages are hostile, so everything is a linear scan over a capped
- * input, with caps on tags, link text and results.
+ * and mailto: addresses, in en/nl/fr/de. Pages are hostile, so the input is capped before parsing, and
+ * links, the text read per link and results are capped too.
  */
 
 export type ContactCategory = 'abuse' | 'report' | 'copyright' | 'legal' | 'privacy' | 'contact' | 'terms' | 'other';
@@ -26,7 +27,7 @@ export interface ContactCandidate {
   foundAs?: 'text' | 'imprint';
 }
 
-export const CONTACT_LIMITS = { maxHtml: 2 * 1024 * 1024, maxTag: 4096, maxLinkText: 2048, maxAnchors: 5000, maxResults: 25 };
+export const CONTACT_LIMITS = { maxLinkText: 2048, maxAnchors: 5000, maxResults: 25 };
 
 interface Rule {
   category: ContactCategory;
@@ -95,81 +96,23 @@ export function classifyText(text: string): { category: ContactCategory; score: 
   return { category: 'other', score: 0 };
 }
 
-function parseAttributes(tag: string): Map<string, string> {
-  const attrs = new Map<string, string>();
-  const re = /([a-zA-Z_:][-a-zA-Z0-9_:.]{0,40})\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(tag)) !== null) {
-    const name = m[1]?.toLowerCase();
-    if (name && !attrs.has(name)) attrs.set(name, decodeEntities(m[2] ?? m[3] ?? m[4] ?? ''));
-  }
-  return attrs;
-}
-
-/** Tags become a space, so text on both sides of `</p><a>` never runs together into one word or address. */
-function stripTags(fragment: string): string {
-  let out = '';
-  let inTag = false;
-  for (const ch of fragment) {
-    if (ch === '<') {
-      inTag = true;
-      out += ' ';
-    } else if (ch === '>') inTag = false;
-    else if (!inTag) out += ch;
-  }
-  return out;
-}
-
 interface RawAnchor {
   href: string;
   text: string;
 }
 
-/** Yields `<a>` elements with their href and visible text (plus title/aria-label). */
-function scanAnchors(html: string): RawAnchor[] {
-  const anchors: RawAnchor[] = [];
-  const closeRe = /<\/a\s*>/gi;
-  let closeMissing = false;
-  let cachedClose: RegExpExecArray | null = null;
-  const openRe = /<a[\s>]/gi;
-  const peekRe = /<a[\s>]/gi;
-  let m: RegExpExecArray | null;
-  while ((m = openRe.exec(html)) !== null && anchors.length < CONTACT_LIMITS.maxAnchors) {
-    const start = m.index;
-    const within = html.slice(start, start + CONTACT_LIMITS.maxTag).indexOf('>');
-    if (within < 0) {
-      openRe.lastIndex = start + 2;
-      continue;
-    }
-    const tagEnd = start + within;
-    const attrs = parseAttributes(html.slice(start + 2, tagEnd));
-    let text = '';
-    let next = tagEnd + 1;
-    // An anchor ends at its </a> or, as browsers do it, where the next <a> opens.
-    peekRe.lastIndex = tagEnd + 1;
-    const nextOpen = peekRe.exec(html)?.index ?? html.length;
-    if (!closeMissing) {
-      // Reusing the last </a> found (when it still lies ahead) keeps many unclosed anchors linear.
-      if (!cachedClose || cachedClose.index <= tagEnd) {
-        closeRe.lastIndex = tagEnd + 1;
-        cachedClose = closeRe.exec(html);
-      }
-      const close = cachedClose;
-      if (!close) closeMissing = true;
-      const end = close && close.index < nextOpen ? close.index : nextOpen;
-      text = stripTags(html.slice(tagEnd + 1, Math.min(end, tagEnd + 1 + CONTACT_LIMITS.maxLinkText)));
-      next = close && close.index < nextOpen ? close.index + close[0].length : nextOpen;
-    } else {
-      text = stripTags(html.slice(tagEnd + 1, Math.min(nextOpen, tagEnd + 1 + CONTACT_LIMITS.maxLinkText)));
-      next = nextOpen;
-    }
-    openRe.lastIndex = next;
-    const href = attrs.get('href');
-    if (href === undefined) continue;
-    const extra = [attrs.get('title'), attrs.get('aria-label')].filter((v): v is string => !!v).join(' ');
-    anchors.push({ href: href.trim(), text: decodeEntities(`${text} ${extra}`).replace(/\s+/g, ' ').trim().slice(0, 200) });
-  }
-  return anchors;
+/**
+ * Links with their href and visible text (plus title/aria-label). An unclosed link can hold the rest of the
+ * page, so the text read per link is bounded.
+ */
+function readAnchors(page: HtmlPage): RawAnchor[] {
+  return selectAll(page, 'a[href]')
+    .slice(0, CONTACT_LIMITS.maxAnchors)
+    .map((a) => {
+      const text = textOf(a, { maxNodes: CONTACT_LIMITS.maxLinkText }).slice(0, CONTACT_LIMITS.maxLinkText);
+      const extra = [attr(a, 'title'), attr(a, 'aria-label')].filter((v): v is string => !!v).join(' ');
+      return { href: (attr(a, 'href') ?? '').trim(), text: `${text} ${extra}`.replace(/\s+/g, ' ').trim().slice(0, 200) };
+    });
 }
 
 function mailtoAddresses(href: string): string[] {
@@ -191,7 +134,7 @@ function mailtoAddresses(href: string): string[] {
  * badges); mailto: addresses keep their score wherever they point, because sites often use a mail provider.
  */
 export function extractContactCandidates(html: string, pageUrl: string, options: { text?: string } = {}): ContactCandidate[] {
-  const src = html.slice(0, CONTACT_LIMITS.maxHtml);
+  const page = parseContactPage(html);
   const pageSite = registrableDomain(hostOf(pageUrl) ?? '') ?? hostOf(pageUrl);
   const best = new Map<string, ContactCandidate & { order: number }>();
   let order = 0;
@@ -201,10 +144,10 @@ export function extractContactCandidates(html: string, pageUrl: string, options:
   };
 
   // Addresses the page writes (and where its mailto: links sit), each with the role its label gives it.
-  const written = readWrittenContacts(src, pageUrl);
+  const written = readWrittenContacts(page, pageUrl);
   const roles = new Map(written.addresses.map((a) => [a.address, a]));
 
-  for (const anchor of scanAnchors(src)) {
+  for (const anchor of readAnchors(page)) {
     if (/^mailto:/i.test(anchor.href)) {
       const byText = classifyText(anchor.text);
       for (const address of mailtoAddresses(anchor.href)) {

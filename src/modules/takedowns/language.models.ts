@@ -1,3 +1,5 @@
+import { attr, parseHtml, selectOne, textOf, type HtmlPage } from '../../shared/html-dom.ts';
+
 /** Languages the takedown templates are written in. */
 export const DRAFT_LANGUAGES = ['en', 'nl', 'fr', 'de'] as const;
 export type DraftLanguage = (typeof DRAFT_LANGUAGES)[number];
@@ -36,58 +38,17 @@ function fromCode(code: string | null, source: LanguageDetection['source']): Lan
   return { code, supported: isDraftLanguage(code) ? code : null, source };
 }
 
-/** Reads `lang` from the opening `<html ...>` tag without a regex over the whole document. */
-export function htmlLangAttribute(html: string): string | null {
-  const head = html.slice(0, 16 * 1024);
-  const start = head.search(/<html[\s>]/i);
-  if (start < 0) return null;
-  const end = head.indexOf('>', start);
-  if (end < 0) return null;
-  const tag = head.slice(start, end);
-  const m = /\slang\s*=\s*(?:"([^"]{0,64})"|'([^']{0,64})'|([^\s"'>]{1,64}))/i.exec(tag);
-  return m ? (m[1] ?? m[2] ?? m[3] ?? null) : null;
+/** The `lang` attribute of the document's html element. */
+export function htmlLangAttribute(html: string | HtmlPage): string | null {
+  const page = typeof html === 'string' ? parseHtml(html, { maxChars: MAX_HTML }) : html;
+  const lang = attr(selectOne(page, 'html'), 'lang');
+  return lang === null ? null : lang.slice(0, 64);
 }
 
-/** Strips scripts, styles and tags in one linear pass; good enough for counting words. */
-export function visibleText(html: string, maxChars = MAX_TEXT): string {
-  const src = html.slice(0, MAX_HTML);
-  let out = '';
-  let i = 0;
-  // Once a closing tag is known to be absent, never search for it again (keeps hostile input linear).
-  const missing = { script: false, style: false };
-  while (i < src.length && out.length < maxChars) {
-    const lt = src.indexOf('<', i);
-    if (lt < 0) {
-      out += src.slice(i);
-      break;
-    }
-    out += src.slice(i, lt) + ' ';
-    const lower = src.slice(lt, lt + 8).toLowerCase();
-    let closeAt = -1;
-    if (lower.startsWith('<script') && !missing.script) {
-      closeAt = indexOfCaseless(src, '</script', lt);
-      missing.script = closeAt < 0;
-    } else if (lower.startsWith('<style') && !missing.style) {
-      closeAt = indexOfCaseless(src, '</style', lt);
-      missing.style = closeAt < 0;
-    }
-    else if (lower.startsWith('<!--')) {
-      const c = src.indexOf('-->', lt);
-      i = c < 0 ? src.length : c + 3;
-      continue;
-    }
-    const from = closeAt >= 0 ? closeAt : lt;
-    const gt = src.indexOf('>', from);
-    i = gt < 0 ? src.length : gt + 1;
-  }
-  return out.slice(0, maxChars);
-}
-
-function indexOfCaseless(haystack: string, needle: '</script' | '</style', from: number): number {
-  // A sticky-free global regex resumes at `from`, so the scan stays linear in the document size.
-  const re = needle === '</script' ? /<\/script/gi : /<\/style/gi;
-  re.lastIndex = from;
-  return re.exec(haystack)?.index ?? -1;
+/** The text a reader sees (scripts, styles and other hidden elements left out), for counting words. */
+export function visibleText(html: string | HtmlPage, maxChars = MAX_TEXT): string {
+  const page = typeof html === 'string' ? parseHtml(html, { maxChars: MAX_HTML }) : html;
+  return textOf(page).slice(0, maxChars);
 }
 
 export function detectLanguageFromText(text: string): DraftLanguage | null {
@@ -112,14 +73,16 @@ export function detectLanguageFromText(text: string): DraftLanguage | null {
  * then a stop-word count over the visible text.
  */
 export function detectPageLanguage(input: { html?: string; contentLanguage?: string | null; text?: string }): LanguageDetection {
-  const attr = input.html ? htmlLangAttribute(input.html) : null;
-  const viaAttr = fromCode(attr ? primarySubtag(attr) : null, 'html_lang');
+  // Parsed once for both the lang attribute and the visible text.
+  const page = input.html ? parseHtml(input.html, { maxChars: MAX_HTML }) : null;
+  const lang = page ? htmlLangAttribute(page) : null;
+  const viaAttr = fromCode(lang ? primarySubtag(lang) : null, 'html_lang');
   if (viaAttr) return viaAttr;
   // A header may list several languages; the first one is the main one.
   const header = input.contentLanguage?.split(',')[0];
   const viaHeader = fromCode(header ? primarySubtag(header) : null, 'content_language');
   if (viaHeader) return viaHeader;
-  const text = input.text ?? (input.html ? visibleText(input.html) : '');
+  const text = input.text ?? (page ? visibleText(page) : '');
   const guessed = detectLanguageFromText(text);
   if (guessed) return { code: guessed, supported: guessed, source: 'stopwords' };
   return { code: null, supported: null, source: 'none' };

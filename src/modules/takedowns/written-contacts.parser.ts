@@ -1,4 +1,5 @@
-import { decodeEntities, findEmailsInText, isPlausibleEmail } from './email-text.parser.ts';
+import { findEmailsInText, isPlausibleEmail } from './email-text.parser.ts';
+import { attr, BLOCK_TAGS, parseHtml, rawTextOf, selectAll, selectOne, textOf, walk, type HtmlElement, type HtmlPage } from '../../shared/html-dom.ts';
 import { hostOf, topLevelDomain } from '../../shared/url.models.ts';
 
 /**
@@ -7,7 +8,7 @@ import { hostOf, topLevelDomain } from '../../shared/url.models.ts';
  * across elements, each with the role its label gives it (general contact, privacy officer, web agency...).
  * Also tells whether the page is a German or Austrian Impressum, whose contact address the law requires
  * (§ 5 DDG, formerly TMG; § 5 ECG and § 25 MedienG in Austria), so that address is the operator's own.
- * Pages are hostile: every scan is linear over a capped input.
+ * Pages are hostile: the input is capped before parsing and every scan is linear in the parsed page.
  */
 
 export type AddressRole = 'general' | 'responsible' | 'privacy' | 'newsletter' | 'press' | 'jobs' | 'credit' | 'unlabelled';
@@ -32,79 +33,66 @@ export interface WrittenContacts {
 
 export const WRITTEN_LIMITS = { maxHtml: 2 * 1024 * 1024, maxLines: 20_000, maxLine: 5000, maxText: 200_000, maxAddresses: 50, lookBack: 5 };
 
-const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'footer', 'form', 'header',
-  'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul',
-]);
 const HEADING = /^h[1-6]$/;
 /** Marks a heading line; never occurs in decoded page text because control characters are removed. */
 const HEADING_MARK = '\u0001';
-const SKIPPED_ELEMENTS = ['script', 'style', 'template', 'svg'];
+const SKIPPED_ELEMENTS: ReadonlySet<string> = new Set(['script', 'style', 'template', 'svg']);
+
 /** An inline style that shows the element's text right to left, character by character. */
-function showsReversed(tag: string): boolean {
-  const style = /\sstyle\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(tag);
-  const value = (style?.[1] ?? style?.[2] ?? '').toLowerCase();
+function showsReversed(element: HtmlElement): boolean {
+  const value = (attr(element, 'style') ?? '').toLowerCase();
   return /direction\s*:\s*rtl/.test(value) && /unicode-bidi\s*:\s*bidi-override/.test(value);
 }
 
+export function parseContactPage(html: string): HtmlPage {
+  return parseHtml(html, { maxChars: WRITTEN_LIMITS.maxHtml });
+}
+
 /**
- * The page as lines of visible text: block elements end a line, inline ones become a space, the address
- * of a mailto: link is written where the link is (so its label applies to it too), and scripts, styles
- * and comments are dropped (an address hidden there is not one the site shows).
+ * The page as lines of visible text: block elements end a line, other elements become a space (so an address
+ * split across elements comes out with spaces, which `deobfuscate` joins), the address of a mailto: link is
+ * written where the link ends (so its label applies to it too), and scripts, styles and templates are dropped
+ * (an address hidden there is not one the site shows). Comments are not part of the parsed page at all.
  */
-export function textLines(html: string): string[] {
-  const src = html.slice(0, WRITTEN_LIMITS.maxHtml);
-  const lower = src.toLowerCase();
-  let out = '';
+export function textLines(page: HtmlPage | string): string[] {
+  const doc = typeof page === 'string' ? parseContactPage(page) : page;
+  const out: string[] = [];
   let pendingMailto = '';
-  let i = 0;
-  while (i < src.length) {
-    const lt = src.indexOf('<', i);
-    if (lt < 0) {
-      out += src.slice(i) + (pendingMailto ? ` ${pendingMailto}` : '');
-      break;
-    }
-    out += src.slice(i, lt);
-    if (lower.startsWith('<!--', lt)) {
-      const end = lower.indexOf('-->', lt + 4);
-      i = end < 0 ? src.length : end + 3;
-      continue;
-    }
-    const gt = src.indexOf('>', lt);
-    if (gt < 0) break;
-    const tag = /^<\/?\s*([a-z][a-z0-9]*)/i.exec(src.slice(lt, Math.min(gt + 1, lt + 64)));
-    const name = tag?.[1]?.toLowerCase() ?? '';
-    const closing = src[lt + 1] === '/';
-    i = gt + 1;
-    if (!closing && name && showsReversed(src.slice(lt, Math.min(gt + 1, lt + 4096)))) {
-      // "ed.elpmaxe@tkatnok" shown right to left reads as the address; the source holds it reversed.
-      const end = lower.indexOf(`</${name}`, i);
-      const inner = src.slice(i, end < 0 ? Math.min(src.length, i + WRITTEN_LIMITS.maxLine) : Math.min(end, i + WRITTEN_LIMITS.maxLine));
-      out += ` ${[...inner.replace(/<[^>]*>/g, '')].reverse().join('')} `;
-      i = end < 0 ? src.length : end;
-      continue;
-    }
-    if (!closing && SKIPPED_ELEMENTS.includes(name)) {
-      const end = lower.indexOf(`</${name}`, i);
-      i = end < 0 ? src.length : end;
-      continue;
-    }
-    if (HEADING.test(name)) out += closing ? '\n' : `\n${HEADING_MARK}`;
-    else if (BLOCK_TAGS.has(name)) out += '\n';
-    else if (name === 'a') {
-      // The address goes after the link text, so "E-Mail: <a>write to us</a>" and "<a>Datenschutz</a>" label it.
-      out += pendingMailto ? ` ${pendingMailto} ` : ' ';
-      pendingMailto = '';
-      if (!closing) {
-        const href = /\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(src.slice(lt, Math.min(gt + 1, lt + 4096)));
-        const value = decodeEntities(href?.[1] ?? href?.[2] ?? href?.[3] ?? '').trim();
-        if (/^mailto:/i.test(value)) pendingMailto = mailtoText(value);
+  walk(doc.document, {
+    enter(element) {
+      const name = element.name;
+      if (SKIPPED_ELEMENTS.has(name)) return false;
+      if (showsReversed(element)) {
+        // "ed.elpmaxe@tkatnok" shown right to left reads as the address; the source holds it reversed.
+        out.push(` ${[...rawTextOf(element).slice(0, WRITTEN_LIMITS.maxLine)].reverse().join('')} `);
+        return false;
       }
-    } else out += ' ';
-  }
+      if (HEADING.test(name)) out.push(`\n${HEADING_MARK}`);
+      else if (BLOCK_TAGS.has(name)) out.push('\n');
+      else if (name === 'a') {
+        out.push(pendingMailto ? ` ${pendingMailto} ` : ' ');
+        const href = (attr(element, 'href') ?? '').trim();
+        pendingMailto = /^mailto:/i.test(href) ? mailtoText(href) : '';
+      } else out.push(' ');
+      return true;
+    },
+    leave(element) {
+      const name = element.name;
+      if (HEADING.test(name) || BLOCK_TAGS.has(name)) out.push('\n');
+      else if (name === 'a') {
+        // The address goes after the link text, so "E-Mail: <a>write to us</a>" and "<a>Datenschutz</a>" label it.
+        out.push(pendingMailto ? ` ${pendingMailto} ` : ' ');
+        pendingMailto = '';
+      } else out.push(' ');
+    },
+    text(text) {
+      out.push(text);
+    },
+  });
+  if (pendingMailto) out.push(` ${pendingMailto}`);
   const lines: string[] = [];
   let budget = WRITTEN_LIMITS.maxText;
-  for (const raw of out.split('\n', WRITTEN_LIMITS.maxLines)) {
+  for (const raw of out.join('').split('\n', WRITTEN_LIMITS.maxLines)) {
     const line = cleanLine(raw);
     if (line.length === 0 || line === HEADING_MARK) continue;
     lines.push(line);
@@ -125,7 +113,8 @@ function mailtoText(href: string): string {
 
 function cleanLine(raw: string): string {
   const heading = raw.startsWith(HEADING_MARK);
-  const text = decodeEntities(raw.slice(0, WRITTEN_LIMITS.maxLine))
+  const text = raw
+    .slice(0, WRITTEN_LIMITS.maxLine)
     // Zero-width characters are a common way to break an address up for harvesters.
     .replace(/[\u200b-\u200d\u2060\ufeff\u00ad]/g, '')
     .replace(/[\u0000-\u001f\u007f\u00a0\s]+/g, ' ')
@@ -202,13 +191,13 @@ const NOTICE_HEADINGS: ReadonlyArray<readonly [LegalNoticeKind, RegExp]> = [
   ['legal_notice', /\b(?:legal notice|imprint|disclaimer)\b/i],
 ];
 
-function pageLanguage(html: string): string | null {
-  const m = /<html\b[^>]{0,500}?\blang\s*=\s*["']?([a-z]{2,3})/i.exec(html.slice(0, 4096));
+function pageLanguage(page: HtmlPage): string | null {
+  const m = /^\s*([a-z]{2,3})/i.exec(attr(selectOne(page, 'html'), 'lang') ?? '');
   return m?.[1]?.toLowerCase() ?? null;
 }
 
 /** Where the page's legal notice starts: its heading, its § statement, or its title for a whole-page notice. */
-function findLegalNotice(html: string, lines: readonly string[]): { kind: LegalNoticeKind; start: number } | null {
+function findLegalNotice(page: HtmlPage, lines: readonly string[]): { kind: LegalNoticeKind; start: number } | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
     for (const [kind, re] of IMPRINT_STATEMENTS) if (re.test(line)) return { kind, start: headingAbove(lines, i) };
@@ -217,8 +206,8 @@ function findLegalNotice(html: string, lines: readonly string[]): { kind: LegalN
       for (const [kind, re] of NOTICE_HEADINGS) if (re.test(line)) return { kind, start: i };
     }
   }
-  const title = /<title[^>]{0,200}>([^<]{0,300})/i.exec(html.slice(0, 16_384))?.[1] ?? '';
-  for (const [kind, re] of NOTICE_HEADINGS) if (re.test(decodeEntities(title))) return { kind, start: 0 };
+  const title = textOf(selectOne(page, 'title')).slice(0, 300);
+  for (const [kind, re] of NOTICE_HEADINGS) if (re.test(title)) return { kind, start: 0 };
   return null;
 }
 
@@ -242,27 +231,22 @@ function roleAt(lines: readonly string[], i: number, before: string): AddressRol
   return 'unlabelled';
 }
 
-const MESSAGE_FIELD = /<textarea\b|<input\b[^>]{0,300}\bname\s*=\s*["']?(?:message|nachricht|bericht|body|comment|anliegen)\b/;
+const MESSAGE_FIELD_NAME = /^(?:message|nachricht|bericht|body|comment|anliegen)\b/i;
 
-/** Each form is read once, up to its end tag, so the scan stays linear whatever the page holds. */
-function hasMessageForm(html: string): boolean {
-  const lower = html.slice(0, WRITTEN_LIMITS.maxHtml).toLowerCase();
-  let start = lower.indexOf('<form');
-  while (start >= 0) {
-    const close = lower.indexOf('</form', start);
-    const end = close < 0 ? lower.length : close;
-    if (MESSAGE_FIELD.test(lower.slice(start, end))) return true;
-    start = close < 0 ? -1 : lower.indexOf('<form', end);
-  }
-  return false;
+function hasMessageForm(page: HtmlPage): boolean {
+  return selectAll(page, 'form').some(
+    (form) => selectOne(form, 'textarea') !== null || selectAll(form, 'input[name]').some((input) => MESSAGE_FIELD_NAME.test(attr(input, 'name') ?? '')),
+  );
 }
 
-export function readWrittenContacts(html: string, pageUrl: string): WrittenContacts {
-  const lines = textLines(html);
-  const notice = findLegalNotice(html, lines);
+/** Reads an HTML page, or a page already parsed with `parseContactPage` (contact discovery reads it once). */
+export function readWrittenContacts(html: string | HtmlPage, pageUrl: string): WrittenContacts {
+  const page = typeof html === 'string' ? parseContactPage(html) : html;
+  const lines = textLines(page);
+  const notice = findLegalNotice(page, lines);
   const host = hostOf(pageUrl) ?? '';
   const tld = topLevelDomain(host);
-  const lang = pageLanguage(html);
+  const lang = pageLanguage(page);
   const germanNotice = notice?.kind === 'impressum' || notice?.kind === 'offenlegung';
   // The duty follows the provider, not the page language: a .de site's English "Imprint" is its Impressum.
   const requiredImprint = ((tld === 'de' || tld === 'at') && (germanNotice || notice?.kind === 'legal_notice')) || (lang === 'de' && germanNotice);
@@ -285,6 +269,6 @@ export function readWrittenContacts(html: string, pageUrl: string): WrittenConta
     addresses: [...seen.values()],
     legalNotice: notice?.kind ?? null,
     requiredImprint,
-    hasMessageForm: hasMessageForm(html),
+    hasMessageForm: hasMessageForm(page),
   };
 }

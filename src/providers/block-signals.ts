@@ -1,3 +1,4 @@
+import { parseHtml, selectOne } from '../shared/html-dom.ts';
 import type { BlockSignal, ParsedSearch, RawResponse, SearchOutcome } from './provider.types.ts';
 
 // Recognising a refusal is as important as reading results: a CAPTCHA page read as "no results" would tell
@@ -81,7 +82,8 @@ export function detectCloudflare(response: RawResponse): BlockSignal | null {
     body.includes('__cf_chl_jschl_tk__=') ||
     body.includes('window._cf_chl_opt') ||
     (body.includes('/cdn-cgi/challenge-platform/') && (body.includes('orchestrate/jsch/v1') || body.includes('window._cf_chl_enter(') || body.includes('orchestrate/chl_page'))) ||
-    /<noscript>[^<]*<[^>]*challenge-error-text/.test(body);
+    // The "Enable JavaScript and cookies" notice of the 2023+ challenge page; the page is parsed only when the marker is there.
+    (body.includes('challenge-error-text') && selectOne(parseHtml(body), 'noscript #challenge-error-text') !== null);
   if (header(response, 'cf-mitigated').toLowerCase() === 'challenge') return 'cloudflare_challenge';
   if (challengeMarkup && (viaCloudflare || status === 403 || status === 429 || status === 503)) return 'cloudflare_challenge';
   // Checked after the challenge: real 2020 JS challenges carry the 1020 error markup inside their obfuscated

@@ -5,6 +5,7 @@
  * returned (status, address, title, text, HTML) or from the error code the visit threw.
  */
 import { detectCloudflare, detectRecaptcha } from '../../providers/block-signals.ts';
+import { parseHtml, selectOne } from '../../shared/html-dom.ts';
 
 export const UNCHECKED_REASONS = [
   'http_401', 'http_403', 'http_429', 'http_451', 'http_5xx', 'login_wall', 'challenge', 'paywall', 'timeout', 'refused', 'too_large', 'error',
@@ -73,7 +74,6 @@ function isChallenge(page: VisitedSnapshot): boolean {
 const LOGIN_PATH = /(?:^|\/)(?:login|log-in|signin|sign-in|sign_in|logon|auth|authenticate|accounts\/login|i\/flow\/login|checkpoint|session\/new|users\/sign_in|account\/login|inloggen|connexion|anmelden)(?:\/|$|\.)/i;
 const LOGIN_QUERY = /[?&](?:next|redirect|redirect_uri|redirect_url|return|returnTo|return_to|continue|came_from|goto)=/i;
 const LOGIN_TEXT = /\b(?:log ?in to (?:continue|see|view|read|access)|sign in to (?:continue|see|view|read|access)|you must (?:be logged in|log in|sign in)|please (?:log ?in|sign in) to|members only|join to (?:see|view)|create an account to (?:see|view|continue)|inloggen om verder te gaan|log in om (?:verder te gaan|te bekijken)|connectez-vous pour (?:continuer|voir|lire)|vous devez (?:être|etre) connecté|melden sie sich an,? um|bitte (?:melde dich|melden sie sich) an|anmelden,? um (?:fortzufahren|weiterzulesen))\b/i;
-const PASSWORD_INPUT = /<input\b[^>]*\btype\s*=\s*["']?password\b/i;
 
 function isLoginWall(page: VisitedSnapshot): boolean {
   const redirected = page.finalUrl !== page.requestedUrl || (page.redirectChain?.length ?? 0) > 0;
@@ -85,10 +85,12 @@ function isLoginWall(page: VisitedSnapshot): boolean {
     path = '';
   }
   if (redirected && (LOGIN_PATH.test(path) || (LOGIN_QUERY.test(path) && /log|sign|auth/i.test(path)))) return true;
-  const passwordForm = PASSWORD_INPUT.test(page.html);
-  if (LOGIN_TEXT.test(page.text) && (passwordForm || page.text.length < SHORT_PAGE_CHARS)) return true;
+  // The page is parsed only when its text makes a password field matter.
+  let passwordField: boolean | undefined;
+  const hasPasswordField = () => (passwordField ??= /password/i.test(page.html) && selectOne(parseHtml(page.html), 'input[type=password i]') !== null);
+  if (LOGIN_TEXT.test(page.text) && (page.text.length < SHORT_PAGE_CHARS || hasPasswordField())) return true;
   // A password form that dominates the page: little else to read around it.
-  return passwordForm && page.text.length < 600;
+  return page.text.length < 600 && hasPasswordField();
 }
 
 const PAYWALL_JSON_LD = /"isAccessibleForFree"\s*:\s*(?:false|"false")/i;

@@ -10,7 +10,7 @@ import { ResultCollector } from '../shared/serp.models.ts';
 
 export function detectDuckDuckGoSignal(response: RawResponse): BlockSignal | null {
   // The anomaly page ("bots use DuckDuckGo too") is served with 200 or 202 and a challenge form.
-  if (/<form[^>]*\bid\s*=\s*["']?challenge-form/i.test(response.body)) return 'ddg_challenge_form';
+  if (response.body.includes('challenge-form') && selectOne(parseHtml(response.body), 'form#challenge-form') !== null) return 'ddg_challenge_form';
   if (response.body.includes('anomaly-modal__') && response.body.includes('anomaly.js')) return 'ddg_challenge_form';
   return null;
 }

@@ -28,7 +28,7 @@ export function detectGoogleSignal(response: RawResponse): BlockSignal | null {
   }
   if (response.body.length < 2000 && response.body.includes('/sorry/')) return 'google_sorry';
   if (/unusual traffic from your computer network/i.test(response.body) && response.body.includes('recaptcha')) return 'google_sorry';
-  if (response.body.length < 20_000 && /<title>\s*Verifying your request/i.test(response.body)) return 'google_sorry';
+  if (response.body.length < 20_000 && /verifying your request/i.test(response.body) && /^verifying your request/i.test(textOf(selectOne(parseHtml(response.body), 'title')))) return 'google_sorry';
   return null;
 }
 

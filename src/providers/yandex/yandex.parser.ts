@@ -20,7 +20,8 @@ const AD_FAST_NAMES = new Set(['direct', 'premium', 'direct_premium']);
 export function detectYandexSignal(response: RawResponse): BlockSignal | null {
   if ((response.headers['x-yandex-captcha'] ?? '').toLowerCase() === 'captcha') return 'yandex_captcha';
   if (visitedUrls(response).some((url) => /\/(showcaptcha|checkcaptcha)/.test(url.pathname))) return 'yandex_captcha';
-  if (/<form[^>]+action="[^"]*\/checkcaptcha/i.test(response.body) || response.body.includes('SmartCaptcha')) return 'yandex_captcha';
+  if (response.body.includes('SmartCaptcha')) return 'yandex_captcha';
+  if (/checkcaptcha/i.test(response.body) && selectOne(parseHtml(response.body), 'form[action*="/checkcaptcha" i]') !== null) return 'yandex_captcha';
   if (response.body.length < 50_000 && /captcha_smart(?:\.min)?\.(?:css|js)/.test(response.body)) return 'yandex_captcha';
   return null;
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_BLOCK_SIGNALS, detectCloudflare, screenResponse, SIGNAL_OUTCOME, SUSPENSION_SECONDS } from '../../../src/providers/block-signals.ts';
 import type { RawResponse } from '../../../src/providers/provider.types.ts';
+import { detectDuckDuckGoSignal } from '../../../src/providers/duckduckgo/duckduckgo.parser.ts';
+import { detectGoogleSignal } from '../../../src/providers/google/google.parser.ts';
+import { detectYandexSignal } from '../../../src/providers/yandex/yandex.parser.ts';
 
 const response = (status: number, body: string, headers: Record<string, string> = {}): RawResponse => ({ status, finalUrl: 'https://engine.example/search', headers, body });
 
@@ -43,5 +46,24 @@ describe('block signals', () => {
       expect(SUSPENSION_SECONDS[signal]).toBeGreaterThan(0);
     }
     expect(SUSPENSION_SECONDS).toMatchObject({ http_403: 180, http_429: 180, google_sorry: 3600, cloudflare_challenge: 1_296_000, cloudflare_firewall: 86_400, recaptcha: 604_800 });
+  });
+});
+
+describe('challenge markup read from the parsed page', () => {
+  it('recognises the challenge forms of DuckDuckGo and Yandex, but not the same markup inside a comment', () => {
+    expect(detectDuckDuckGoSignal(response(200, '<form id="challenge-form" action="/anomaly.js?sv=html"><input type="hidden"></form>'))).toBe('ddg_challenge_form');
+    expect(detectDuckDuckGoSignal(response(200, '<!-- <form id="challenge-form"> --><div id="links"></div>'))).toBeNull();
+    expect(detectYandexSignal(response(200, '<form method="post" action="/CheckCaptcha?key=1&amp;retpath=x"><input name="rep"></form>'))).toBe('yandex_captcha');
+    expect(detectYandexSignal(response(200, '<p>action="/checkcaptcha" is how Yandex asks for a CAPTCHA</p>'))).toBeNull();
+  });
+
+  it('recognises Google\'s "Verifying your request" page by its title, not by the words elsewhere', () => {
+    expect(detectGoogleSignal(response(200, '<html><head><title>\n  Verifying your request</title></head><body></body></html>'))).toBe('google_sorry');
+    expect(detectGoogleSignal(response(200, '<html><head><title>Results</title></head><body>Verifying your request takes a second</body></html>'))).toBeNull();
+  });
+
+  it('recognises the challenge notice only inside noscript', () => {
+    expect(detectCloudflare(response(403, '<noscript><div><span id="challenge-error-text">Enable JavaScript and cookies to continue</span></div></noscript>'))).toBe('cloudflare_challenge');
+    expect(detectCloudflare(response(403, '<p id="challenge-error-text">Enable JavaScript</p>'))).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { regexSources, TAG_IN_PATTERN } from '../../helpers/regex-sources.ts';
 
 // Helpers that once existed in several copies with slightly different rules (one escaper missed the backtick,
 // one SMTP sender had no timeouts, one cron evaluator ignored time zones). These checks fail as soon as a
@@ -64,6 +65,17 @@ const SQL_ALLOWED: Record<string, string> = {
   'src/web/read-models/': 'dashboard reporting reads',
 };
 
+// Pages are read by the one HTML parser (src/shared/html-dom.ts), which knows comments, templates, entities,
+// raw text and unclosed tags; a pattern such as /<a\s[^>]*href/ knows none of them and takes a link hidden in a
+// comment for a real one. Substring checks for markers (`id="b_results"`) are not parsing and stay allowed.
+const HTML_PARSER_HOME = 'src/shared/html-dom.ts';
+
+function tagPatternsOutsideParser(files: SourceFile[]): string[] {
+  return files
+    .filter((f) => f.file !== HTML_PARSER_HOME)
+    .flatMap((f) => regexSources(f.text).filter((source) => TAG_IN_PATTERN.test(source)).map((source) => `${f.file}: /${source.slice(0, 60)}/`));
+}
+
 function sqlOutsideRepositories(files: SourceFile[]): string[] {
   const exempt = (file: string) => file.endsWith('.repository.ts') || file.startsWith('src/db/') || Object.keys(SQL_ALLOWED).some((prefix) => file.startsWith(prefix));
   return files.filter((f) => !exempt(f.file)).flatMap((f) => SQL_PATTERNS.filter(([, pattern]) => pattern.test(f.text)).map(([what]) => `${f.file}: ${what}`));
@@ -84,6 +96,8 @@ describe('one way to do each thing', () => {
     ['nextCronOccurrence', 'src/shared/cron.models.ts'],
     ['latestOccurrence', 'src/shared/cron.models.ts'],
     ['fsyncPathSync', 'src/shared/durable-files.ts'],
+    ['parseHtml', HTML_PARSER_HOME],
+    ['decodeEntities', HTML_PARSER_HOME],
   ])('defines %s only in %s', (name, home) => {
     expect(filesDefining(files, name)).toEqual([home]);
   });
@@ -127,6 +141,23 @@ describe('one way to do each thing', () => {
       'src/modules/d/d.usecases.ts: the drizzle sql tag',
       'workers/e.job.ts: a raw statement',
     ]);
+  });
+
+  it('reads HTML only with the one parser: no regular expression over tags, no other parser library', () => {
+    expect(tagPatternsOutsideParser(files)).toEqual([]);
+    expect(filesMatching(files, /from\s+'(?:htmlparser2|css-select|domhandler|domutils|entities|parse5|cheerio|linkedom|jsdom)'/)).toEqual([HTML_PARSER_HOME]);
+  });
+
+  it('recognises regular expressions over tags, and not HTML written in templates or named groups', () => {
+    const samples: SourceFile[] = [
+      { file: 'a.ts', text: 'const A = /<a[\\s>]/gi;' },
+      { file: 'b.ts', text: "if (x) return /<\\/script/i.test(s);" },
+      { file: 'c.ts', text: 'const c = new RegExp(`</${tag}`, "gi");' },
+      { file: 'd.ts', text: "const d = new RegExp('<meta[^>]+charset');" },
+      { file: 'e.ts', text: 'const e = html`<div class="${a ? `x/y` : \'z\'}"><a href="/p">p</a></div>`;\nconst n = 4 / 2; // <a href>\n/* /<div/ */' },
+      { file: 'f.ts', text: 'const f = /(?<year>\\d{4})-\\k<year>/;' },
+    ];
+    expect(tagPatternsOutsideParser(samples).map((line) => line.split(':')[0])).toEqual(['a.ts', 'b.ts', 'c.ts', 'd.ts']);
   });
 
   it('recognises the definitions it looks for, so the checks above cannot pass by missing them', () => {

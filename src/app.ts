@@ -105,7 +105,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const photos = overrides.photos ?? createPhotosRepository({ db, clock });
   // Worker threads start on first use, so processes that never hash pay nothing.
   const hashPool = overrides.hashPool ?? createHashPool({ size: config.photos.hashWorkers || undefined });
-  const photoMatcherOptions: PhotoMatcherOptions = { threshold: config.scan.photoMatchThreshold, maxImageBytes: Math.min(config.scan.maxPageBytes, 20 * 1024 * 1024), fetchTimeoutMs: 15_000, maxImagesPerPage: 60 };
+  const photoMatcherOptions: PhotoMatcherOptions = { threshold: config.scan.photoMatchThreshold, maxImageBytes: Math.min(config.scan.maxPageBytes, 20 * 1024 * 1024), fetchTimeoutMs: 15_000, maxImagesPerPage: 60, screenshotSearch: config.photos.screenshotSearch, screenshotMaxHeight: config.photos.screenshotMaxHeight };
   // Originals are kept only when the person opts in (for reverse-image upload), and then only encrypted.
   const photoDeps: PhotoDeps = { photos, hashPool, cropRegions: config.photos.cropRegions, storeOriginal: async (bytes, mime) => (await evidence.put(Buffer.from(bytes), mime)).sha256 };
   // Person hashes stay in memory between page visits and are rebuilt only when that person's photos change.
@@ -160,7 +160,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     checks: createImpersonationRepository({ db, clock, cipher }),
     sitesFor: createSiteListChooser(siteLists),
     // A profile page is read only for its signals: 2 MB is plenty, and each site answers within 15 s or counts as unknown.
-    settings: { timeoutMs: 15_000, maxBytes: Math.min(config.scan.maxPageBytes, 2 * 1024 * 1024) },
+    settings: { timeoutMs: 15_000, maxBytes: Math.min(config.scan.maxPageBytes, 2 * 1024 * 1024), enabled: config.impersonation.watch },
   };
   // A page visit that dies settles its page as "could not check" in the same transaction, so its scan ends.
   jobs.onDead('page.visit', (job) => settleDeadVisit(pipeline, job));

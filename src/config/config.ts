@@ -40,7 +40,13 @@ export interface Config {
     endpoints: string[];
     engineBackoffMaxHours: number;
   };
-  photos: { cropRegions: 'fine' | 'standard' | 'off'; hashWorkers: number };
+  photos: {
+    cropRegions: 'fine' | 'standard' | 'off'; hashWorkers: number;
+    /** Whether visited pages' screenshots are searched for photos, and down to which height (PHOTO_SCREENSHOT_*). */
+    screenshotSearch: boolean; screenshotMaxHeight: number;
+  };
+  /** IMPERSONATION_WATCH: look the person's handles up on the site list during scans. */
+  impersonation: { watch: boolean };
   net: { allowPrivateHosts: string[] };
   demo: { web: 'auto' | 'on' | 'off'; port: number };
   health: { alertAfterHours: number };
@@ -104,6 +110,9 @@ const fieldSchemas: Record<SettingName, z.ZodType> = {
   PHOTO_MATCH_THRESHOLD: wholeNumber(0, 128),
   PHOTO_CROP_REGIONS: z.enum(['fine', 'standard', 'off']),
   HASH_WORKERS: wholeNumber(0, 64),
+  PHOTO_SCREENSHOT_SEARCH: z.enum(['on', 'off']),
+  PHOTO_SCREENSHOT_MAX_HEIGHT: wholeNumber(500, 30_000),
+  IMPERSONATION_WATCH: z.enum(['on', 'off']),
   HEALTH_ALERT_AFTER_HOURS: wholeNumber(1, 720),
 };
 
@@ -163,7 +172,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
       maxPageBytes: v.MAX_PAGE_BYTES,
       photoMatchThreshold: v.PHOTO_MATCH_THRESHOLD,
     },
-    photos: { cropRegions: v.PHOTO_CROP_REGIONS, hashWorkers: v.HASH_WORKERS },
+    photos: { cropRegions: v.PHOTO_CROP_REGIONS, hashWorkers: v.HASH_WORKERS, screenshotSearch: v.PHOTO_SCREENSHOT_SEARCH === 'on', screenshotMaxHeight: v.PHOTO_SCREENSHOT_MAX_HEIGHT },
+    impersonation: { watch: v.IMPERSONATION_WATCH === 'on' },
     net: { allowPrivateHosts: v.ALLOW_PRIVATE_HOSTS },
     demo: { web: v.DEMO_WEB, port: v.DEMO_WEB_PORT },
     health: { alertAfterHours: v.HEALTH_ALERT_AFTER_HOURS },

@@ -6,6 +6,7 @@ import { safeFetch } from '../../shared/safe-fetch.ts';
 import { bannerCheckExpression, bannerInjectionExpression, bannerRemovalExpression, type BannerPlacement } from './banner-inject.ts';
 import { bannerLines, formatInTimeZone, formatUtc, imageMimeType, safeTimeZone } from './capture.models.ts';
 import type { TimestampClient } from './timestamp-client.ts';
+import type { ScreenshotSearchNote } from '../scans/scan-pipeline.usecases.ts';
 import type { EvidenceVault } from './vault.ts';
 
 export const DEFAULT_MAX_SCREENSHOT_HEIGHT = 15_000;
@@ -33,6 +34,8 @@ export interface CaptureEvidenceInput {
   timestamps?: TimestampClient | null;
   maxScreenshotHeight?: number;
   signal?: AbortSignal;
+  /** How much of the page the photo search covered (screenshot searched, cut, skipped or off), kept in meta.json. */
+  photoSearch?: ScreenshotSearchNote;
 }
 
 export interface CaptureEvidenceResult {
@@ -66,6 +69,7 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   let placement: BannerPlacement | null = null;
   let bannerIntact = false;
   let screenshotHeight = 0;
+  let screenshotWidth = 0;
   let lines: [string, string][] = [];
 
   try {
@@ -111,6 +115,7 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
       const width = Math.max(1, Math.min(placement?.width || viewport?.width || 1280, 4000));
       const pageHeight = placement?.pageHeight || viewport?.height || 720;
       screenshotHeight = Math.max(1, Math.min(pageHeight, maxHeight));
+      screenshotWidth = width;
       if (pageHeight > maxHeight) problems.push(`screenshot: page is ${pageHeight} px tall, cut at ${maxHeight} px`);
       const png = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
       if (cdp && contextId !== undefined && placement?.ok) {
@@ -174,8 +179,11 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     // Where the page tried to reach and the egress gateway refused (host, port, reason): part of what it did.
     refusedConnections: visit.refusedConnections ?? [],
     banner: { lines, height: placement?.height ?? 0, intact: bannerIntact },
-    screenshot: { height: screenshotHeight, maxHeight },
+    // The width too: a photo found in the page as displayed is drawn on this screenshot (match-box.models.ts).
+    screenshot: { height: screenshotHeight, width: screenshotWidth, maxHeight },
     images,
+    // Absent when the person has no photos to look for; otherwise a skipped or cut search is never "no photo here".
+    ...(input.photoSearch ? { photoSearch: input.photoSearch } : {}),
     artifacts: { ...artifacts },
     problems,
   };

@@ -27,7 +27,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
   const { db, clock } = deps.vault;
   const alreadyCaptured = (personId: string, normalizedUrl: string): boolean => openHitHasCapture(db, deps.vault.cipher, personId, normalizedUrl);
 
-  return async ({ page, visit, run, normalizedUrl, photoMatches, guard }) => {
+  return async ({ page, visit, run, normalizedUrl, photoMatches, guard, photoSearch }) => {
     if (alreadyCaptured(run.personId, normalizedUrl)) return null;
     const person = deps.profiles.getPerson(run.personId);
     const captureId = createId('cap');
@@ -37,6 +37,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
       // A photo found in the page's own screenshot has no image file to keep: the screenshot is the evidence.
       matchedImages: photoMatches.some((m) => m.region?.source !== 'page') ? { urls: photoMatches.filter((m) => m.region?.source !== 'page').map((m) => m.imageUrl), guard, maxBytes: deps.maxImageBytes } : undefined,
       timestamps: timestampClientFor(deps.vault, deps.timestamps),
+      photoSearch,
     });
     return (hitId: string) => {
       recordCapture(deps.vault, {

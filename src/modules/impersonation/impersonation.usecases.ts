@@ -15,7 +15,8 @@ export interface ImpersonationDeps {
   checks: ImpersonationRepository;
   /** The list of sites a run's lookups use (see createSiteListChooser). */
   sitesFor(args: { run: Pick<ScanRun, 'allowHosts'>; isDemo: boolean }): ImpersonationSiteList;
-  settings: { timeoutMs: number; maxBytes: number };
+  /** `enabled: false` (IMPERSONATION_WATCH=off): no lookup is planned, so no handle leaves the machine for the site list. */
+  settings: { timeoutMs: number; maxBytes: number; enabled?: boolean };
 }
 
 export const impersonationJobKey = (scanRunId: string, checkId: string) => `impersonation.check:${scanRunId}:${checkId}`;
@@ -39,6 +40,7 @@ export function createSiteListChooser(lists: { explicit?: ImpersonationSiteList;
  * waits for them. Safe to call again on a resumed scan: rows and jobs are keyed.
  */
 export function planImpersonationChecks(deps: ImpersonationDeps, run: ScanRun, profile: NormalisedProfile): number {
+  if (deps.settings.enabled === false) return 0;
   const person = deps.pipeline.profiles.getPerson(run.personId);
   const list = deps.sitesFor({ run, isDemo: person?.isDemo === true });
   const probes = planProbes(list, personHandles(profile), profile.ownUrls.map((u) => u.original));

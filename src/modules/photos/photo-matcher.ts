@@ -1,7 +1,8 @@
 import type { Logger } from '../../shared/logger.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { isAppError } from '../../shared/errors.ts';
-import type { PhotoMatch, PhotoMatcher, UnusableImage } from '../scans/scan-pipeline.usecases.ts';
+import type { PhotoMatch, PhotoMatcher, ScreenshotSearchNote, UnusableImage } from '../scans/scan-pipeline.usecases.ts';
+import { planScreenshotSearch, searchedNote } from './screenshot-search.models.ts';
 import type { HashPool } from './hash-pool.ts';
 import { PDQ_MIN_QUALITY } from './pdq.models.ts';
 import type { PersonHashes } from './person-hash-index.ts';
@@ -14,7 +15,13 @@ export interface PhotoMatcherOptions {
   maxImagesPerPage: number;
   /** Page images searched for embedded photos per page (the largest cost of a visit; default 16). */
   maxRegionImagesPerPage?: number;
+  /** PHOTO_SCREENSHOT_SEARCH: whether the page's screenshot is searched too (default yes). */
+  screenshotSearch?: boolean;
+  /** PHOTO_SCREENSHOT_MAX_HEIGHT: the top part of the page searched as one picture (default 8000 px). */
+  screenshotMaxHeight?: number;
 }
+
+const DEFAULT_SCREENSHOT_MAX_HEIGHT = 8000;
 
 /** Pictures smaller than this on either side cannot hold a photo large enough to hash reliably. */
 export const REGION_MIN_IMAGE_SIDE = 160;
@@ -106,12 +113,19 @@ export function createPhotoMatcher({ personHashes, pool, options, logger }: {
         }
         if (hashed.quality < PDQ_MIN_QUALITY) unusable.push({ imageUrl, reason: 'low_quality' });
       }
-      if (screenshot) {
+      let screenshotSearch: ScreenshotSearchNote | undefined;
+      const plan = screenshot
+        ? planScreenshotSearch({ enabled: options.screenshotSearch !== false, personPhotoIds: hashes.stored.map((h) => h.photoId), foundPhotoIds: matches.map((m) => m.photoId) })
+        : null;
+      if (plan && plan !== 'search') screenshotSearch = plan;
+      if (screenshot && plan === 'search') {
         signal?.throwIfAborted();
-        const page = await screenshot().catch(() => null);
+        const page = await screenshot({ maxHeight: options.screenshotMaxHeight ?? DEFAULT_SCREENSHOT_MAX_HEIGHT }).catch(() => null);
+        screenshotSearch = { status: 'failed' };
         if (page) {
           try {
             const found = await pool.hashImageRegions(page.bytes, { transfer: true, maxBytes: SCREENSHOT_MAX_BYTES });
+            screenshotSearch = searchedNote(found.height, page.pageHeight);
             // A photo already found in a page image is not reported again from the screenshot that shows it.
             const inside = bestRegion(found, hashes, options.threshold, new Set(matches.map((m) => m.photoId)));
             if (inside) {
@@ -123,7 +137,7 @@ export function createPhotoMatcher({ personHashes, pool, options, logger }: {
         }
       }
       if (unusable.length > 0) logger.debug({ unusable: unusable.length }, 'page images that could not be compared');
-      return { matches, unusable };
+      return { matches, unusable, ...(screenshotSearch ? { screenshotSearch } : {}) };
     },
   };
 }

@@ -59,17 +59,28 @@ export interface PhotoMatcher {
     imageUrls: string[];
     guard: ReturnType<typeof createUrlGuard>;
     signal?: AbortSignal;
-    /** The rendered page as one picture, searched for photos that are not image files of their own. */
-    screenshot?: () => Promise<{ bytes: Uint8Array; url: string } | null>;
-  }): Promise<{ matches: PhotoMatch[]; unusable: UnusableImage[] }>;
+    /** The rendered page as one picture (its top `maxHeight` px), searched for photos that are not image files of their own. */
+    screenshot?: (limits: { maxHeight: number }) => Promise<{ bytes: Uint8Array; url: string; pageHeight: number } | null>;
+  }): Promise<{ matches: PhotoMatch[]; unusable: UnusableImage[]; screenshotSearch?: ScreenshotSearchNote }>;
 }
+
+/**
+ * How much of the page's screenshot was searched for photos, kept with the evidence: a page searched only
+ * down to a height, or not at all (turned off, every photo already found, the screenshot failed), is never
+ * "no photo found" below that point.
+ */
+export type ScreenshotSearchNote =
+  | { status: 'searched'; searchedHeight: number; pageHeight: number; cut: boolean }
+  | { status: 'off' }
+  | { status: 'skipped'; reason: 'all_photos_found' }
+  | { status: 'failed' };
 
 export interface ScanHooks {
   /**
    * Called while a page that matched is still open in the browser (evidence capture). May return a
    * synchronous step that is run with the new hit's id inside the transaction that stores the hit.
    */
-  captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard }) => Promise<((hitId: string) => void) | null>;
+  captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard; photoSearch?: ScreenshotSearchNote }) => Promise<((hitId: string) => void) | null>;
   /**
    * Inside the transaction that stores a hit: the rows that must exist with it (its alert, the job that
    * opens its takedown case). Synchronous, database writes only: a crash leaves all of them or none.
@@ -226,17 +237,19 @@ export async function analysePage(args: { visit: VisitedPage; profile: Normalise
   return { textMatches, photoMatches: args.photoMatches, classification };
 }
 
-/** Longest part of a page searched as one picture for photos: taller pages are searched from the top. */
-const SCREENSHOT_MAX_HEIGHT = 8000;
-
-/** The rendered page as a PNG (without the evidence banner, which is added later), or null when it fails. */
-async function pageScreenshot(page: Page, url: string): Promise<{ bytes: Uint8Array; url: string } | null> {
+/**
+ * The rendered page as a PNG (without the evidence banner, which is added later), its top `maxHeight` px
+ * (PHOTO_SCREENSHOT_MAX_HEIGHT: taller pages are searched from the top), with the page's full height so the
+ * part left out is recorded; null when it fails.
+ */
+async function pageScreenshot(page: Page, url: string, maxHeight: number): Promise<{ bytes: Uint8Array; url: string; pageHeight: number } | null> {
   try {
     const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
     const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => viewport.height);
-    const clipHeight = Math.max(1, Math.min(Number.isFinite(height) ? Number(height) : viewport.height, SCREENSHOT_MAX_HEIGHT));
+    const pageHeight = Math.max(1, Number.isFinite(height) ? Number(height) : viewport.height);
+    const clipHeight = Math.max(1, Math.min(pageHeight, maxHeight));
     const bytes = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: clipHeight }, type: 'png', timeout: 15_000 });
-    return { bytes, url };
+    return { bytes, url, pageHeight };
   } catch {
     return null;
   }
@@ -305,11 +318,11 @@ export async function visitCandidate(
           ownPage = true;
           return;
         }
-        const screenshot = () => pageScreenshot(page, loaded.finalUrl);
+        const screenshot = ({ maxHeight }: { maxHeight: number }) => pageScreenshot(page, loaded.finalUrl, maxHeight);
         const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal, screenshot }) : { matches: [], unusable: [] };
         analysis = await analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
         if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && deps.hooks?.captureMatchedPage) {
-          recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard });
+          recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch });
         }
       },
     });

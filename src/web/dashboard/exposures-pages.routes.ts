@@ -10,6 +10,7 @@ import { createExposuresReadModel, decodeCursor, type ExposureFilters } from '..
 import { renderExposuresView } from '../views/pages/exposures.page.ts';
 import { createUncheckedReadModel } from '../read-models/unchecked.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
+import { placeMatchBoxes } from '../../modules/evidence/match-boxes.ts';
 import { errorMessage, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
@@ -22,11 +23,14 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
   const exposures = createExposuresReadModel(deps);
   const unchecked = createUncheckedReadModel(deps);
 
-  const renderDetail = (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
+  const renderDetail = async (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
     const detail = exposures.load(request.params.id);
     if (!detail) throw hitNotFound();
     const query = request.query as Record<string, string | undefined>;
+    // Photos found inside a larger picture are outlined on the (still blurred) capture they were found in.
+    const boxes = await placeMatchBoxes(deps.evidence, detail.captures.map((c) => ({ id: c.id, purpose: c.purpose, artifacts: Object.fromEntries(c.artifacts.map((a) => [a.role, a.sha256])) })), detail.matches);
     return sendPage(reply, renderExposureView(viewContext(request, deps), detail, {
+      boxes,
       revealed: query.revealed === '1',
       evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
       exportRoute: routeExists('POST', '/api/evidence/export'),

@@ -368,6 +368,8 @@ export const de: Record<MessageKey, string> = {
   'exposure.screenshotAlt': 'Bildschirmfoto der Seite',
   'exposure.imageAlt': 'Bild von der Seite',
   'exposure.blurredNote': 'Die Bilder sind unscharf. Das Aufdecken wird protokolliert.',
+  'exposure.boxOnScreenshot': 'Roter Rahmen auf dem Bildschirmfoto: hier wurde Ihr Foto „{photo}“ gefunden.',
+  'exposure.boxOnImage': 'Roter Rahmen auf dem Bild von der Seite: hier wurde Ihr Foto „{photo}“ gefunden.',
   'exposure.reveal': 'Bilder aufdecken',
   'exposure.revealedNote': 'Die Bilder werden angezeigt. Das wurde protokolliert.',
   'exposure.requestedUrl': 'Besuchte Adresse',

@@ -367,6 +367,8 @@ export const en = {
   'exposure.screenshotAlt': 'Screenshot of the page',
   'exposure.imageAlt': 'Image from the page',
   'exposure.blurredNote': 'The images are blurred. Revealing them is recorded.',
+  'exposure.boxOnScreenshot': 'Red outline on the screenshot: where your photo "{photo}" was found.',
+  'exposure.boxOnImage': 'Red outline on the image from the page: where your photo "{photo}" was found.',
   'exposure.reveal': 'Reveal images',
   'exposure.revealedNote': 'The images are shown. This was recorded.',
   'exposure.requestedUrl': 'Address visited',

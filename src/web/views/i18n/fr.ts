@@ -368,6 +368,8 @@ export const fr: Record<MessageKey, string> = {
   'exposure.screenshotAlt': 'Capture d\'écran de la page',
   'exposure.imageAlt': 'Image de la page',
   'exposure.blurredNote': 'Les images sont floutées. Les afficher est enregistré.',
+  'exposure.boxOnScreenshot': 'Cadre rouge sur la capture d\'écran : là où votre photo « {photo} » a été trouvée.',
+  'exposure.boxOnImage': 'Cadre rouge sur l\'image de la page : là où votre photo « {photo} » a été trouvée.',
   'exposure.reveal': 'Afficher les images',
   'exposure.revealedNote': 'Les images sont affichées. C\'est enregistré.',
   'exposure.requestedUrl': 'Adresse visitée',

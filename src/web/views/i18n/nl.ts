@@ -368,6 +368,8 @@ export const nl: Record<MessageKey, string> = {
   'exposure.screenshotAlt': 'Schermafbeelding van de pagina',
   'exposure.imageAlt': 'Beeld van de pagina',
   'exposure.blurredNote': 'De beelden zijn vervaagd. Tonen wordt vastgelegd.',
+  'exposure.boxOnScreenshot': 'Rode omlijning op de schermafbeelding: waar je foto "{photo}" werd gevonden.',
+  'exposure.boxOnImage': 'Rode omlijning op het beeld van de pagina: waar je foto "{photo}" werd gevonden.',
   'exposure.reveal': 'Beelden tonen',
   'exposure.revealedNote': 'De beelden worden getoond. Dit is vastgelegd.',
   'exposure.requestedUrl': 'Bezocht adres',

@@ -4,6 +4,8 @@ import { layout } from '../layout.ts';
 import { categoryList, doneNotice, emptyState, facts, field, label, notice, severityBadge, shortHash, statusBadge } from '../components.ts';
 import { draftView, sendStep } from './exposure-draft.view.ts';
 import type { ExposureDetail } from '../../read-models/exposures.ts';
+import type { PlacedMatchBox } from '../../../modules/evidence/match-boxes.ts';
+import { boxOnShownPicture, type ShownBox } from '../../../modules/evidence/match-box.models.ts';
 import { LEGAL_BASES, type BasisId } from '../../../modules/takedowns/legal-basis.models.ts';
 
 /** The basis as the person reads it ("GDPR Article 17 erasure request"), in the page's language. */
@@ -17,6 +19,23 @@ export interface ExposureViewOptions {
   /** The configured reply address, offered on the send step; null until one is set. */
   senderEmail: string | null;
   error?: string | null;
+  /** Photos found inside a larger picture, placed on the capture's pictures (match-boxes.ts). */
+  boxes?: PlacedMatchBox[];
+}
+
+/**
+ * Outlines over one picture, in percent of it, so they follow the picture at any displayed size. An SVG
+ * laid over the image: the picture's pixels (blurred or not) are never touched.
+ */
+function boxOverlay(boxes: PlacedMatchBox[]): SafeHtml {
+  const shown = boxes.map((b) => boxOnShownPicture(b.rect, b.picture)).filter((b): b is ShownBox => b !== null);
+  if (shown.length === 0) return html``;
+  return html`<svg class="match-boxes" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">${shown.map((b) => html`<rect class="halo" x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" vector-effect="non-scaling-stroke"></rect><rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" vector-effect="non-scaling-stroke"></rect>`)}</svg>`;
+}
+
+function boxNotes(ctx: ViewContext, boxes: PlacedMatchBox[]): SafeHtml {
+  if (boxes.length === 0) return html``;
+  return html`<ul class="box-notes">${boxes.map((b) => html`<li><span class="box-key" aria-hidden="true"></span>${ctx.t(b.role === 'screenshot' ? 'exposure.boxOnScreenshot' : 'exposure.boxOnImage', { photo: b.photo })}${b.reason ? html` <span class="muted small">${b.reason}</span>` : ''}</li>`)}</ul>`;
 }
 
 function matches(ctx: ViewContext, d: ExposureDetail): SafeHtml {
@@ -39,11 +58,13 @@ function matches(ctx: ViewContext, d: ExposureDetail): SafeHtml {
 
 function evidence(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): SafeHtml {
   const shots = d.captures.flatMap((c) => c.artifacts.filter((a) => a.role === 'screenshot' || a.role.startsWith('image:')).map((a) => ({ capture: c, artifact: a })));
+  const boxes = o.boxes ?? [];
   return html`<section aria-labelledby="evidence-heading" class="card" id="evidence">
   <h2 id="evidence-heading">${ctx.t('exposure.evidence')}</h2>
   ${d.captures.length === 0 ? emptyState(ctx.t('exposure.noEvidence')) : ''}
   ${shots.length > 0 && o.evidenceRoute ? html`<div class="reveal-box" data-reveal-box>
-    <div class="shots">${shots.map(({ artifact }) => html`<span class="shot-frame"><img class="shot${o.revealed ? '' : ' blurred'}" src="/api/evidence/files/${artifact.sha256}${o.revealed ? '?reveal=1' : ''}" data-reveal-src="/api/evidence/files/${artifact.sha256}?reveal=1" alt="${artifact.role === 'screenshot' ? ctx.t('exposure.screenshotAlt') : ctx.t('exposure.imageAlt')}"></span>`)}</div>
+    <div class="shots">${shots.map(({ artifact }) => html`<span class="shot-frame"><img class="shot${o.revealed ? '' : ' blurred'}" src="/api/evidence/files/${artifact.sha256}${o.revealed ? '?reveal=1' : ''}" data-reveal-src="/api/evidence/files/${artifact.sha256}?reveal=1" alt="${artifact.role === 'screenshot' ? ctx.t('exposure.screenshotAlt') : ctx.t('exposure.imageAlt')}">${boxOverlay(boxes.filter((b) => b.sha256 === artifact.sha256))}</span>`)}</div>
+    ${boxNotes(ctx, boxes.filter((b) => shots.some((s) => s.artifact.sha256 === b.sha256)))}
     ${o.revealed ? html`<p class="muted small" role="status">${ctx.t('exposure.revealedNote')}</p>` : html`<form method="post" action="/exposures/${d.hit.id}/reveal" class="reveal-form" data-reveal-form data-reveal-api="/api/hits/${d.hit.id}/reveal" data-revealed-text="${ctx.t('exposure.revealedNote')}">
       ${csrfField(ctx)}
       <p class="muted small">${ctx.t('exposure.blurredNote')}</p>

@@ -18,7 +18,7 @@ export const createUrlRefusedError = (reason: string) =>
 export interface UrlGuard {
   /** Resolves to the checked IP addresses, or throws `fetch.url_refused`. */
   check(url: string | URL): Promise<string[]>;
-  /** Whether a bare host (name or IP, no port) is allow-listed for every port. */
+  /** Whether `host` (every port of it) or `host:port` is allow-listed. */
   isAllowedHost(host: string): boolean;
   /** A new gateway listener with this guard's allow-list; the caller closes it. */
   openScope(label: string): EgressScope;
@@ -32,7 +32,12 @@ export interface UrlGuard {
  */
 export function createUrlGuard({ allowHosts, egress, route = { kind: 'pages' }, resolve = systemResolver }: { allowHosts: readonly string[]; egress: EgressGateway; route?: EgressRoute; resolve?: Resolver }): UrlGuard {
   const rules = parseAllowRules(allowHosts);
-  const isAllowedHost = (host: string) => rules.some((r) => r.host === canonicalHost(host) && r.port === null);
+  // Read with the allow-list's own parser, so `127.0.0.1:8090` (the simulated web) names a host and its port;
+  // a bare host is allowed only by an entry that covers every port of it.
+  const isAllowedHost = (hostAndPort: string) => {
+    const [asked] = parseAllowRules([hostAndPort]);
+    return asked !== undefined && rules.some((r) => r.host === asked.host && (r.port === null || r.port === asked.port));
+  };
   return {
     allowHosts,
     route,

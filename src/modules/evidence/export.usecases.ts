@@ -17,6 +17,22 @@ import { screenshotForReport, thumbnailForReport } from './report-images.ts';
 import { buildZip, type ZipEntry } from './zip.models.ts';
 import { createBrowserNeededError } from './evidence.errors.ts';
 import type { EvidenceVault } from './vault.ts';
+import { boxOnShownPicture, placeMatch, type CaptureMetaForBoxes, type MatchPlacement } from './match-box.models.ts';
+import type { ScreenshotSearchNote } from '../scans/scan-pipeline.usecases.ts';
+
+type Placed = MatchPlacement & { photo: string; reason: string | null };
+
+const placeAll = (matches: EvidenceSubject['matches'], roles: string[], meta: CaptureMetaForBoxes): Placed[] =>
+  matches.filter((m) => m.kind === 'photo' && m.region).flatMap((m) => {
+    const where = placeMatch(m, { roles, meta });
+    return where ? [{ ...where, photo: m.value, reason: m.reason }] : [];
+  });
+
+const reportBoxes = (placed: Placed[], shownHeight?: number): NonNullable<ReportCapture['screenshot']>['boxes'] =>
+  placed.flatMap((p) => {
+    const box = boxOnShownPicture(p.rect, p.picture, shownHeight ?? p.picture.height);
+    return box ? [{ box, photo: p.photo, reason: p.reason }] : [];
+  });
 
 export interface ExportDeps {
   vault: EvidenceVault;
@@ -82,7 +98,7 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
     const files: ReportCapture['files'] = [];
     const images: ReportCapture['images'] = [];
     let screenshot: ReportCapture['screenshot'] = null;
-    let meta: { images?: { role: string; url: string }[]; problems?: string[]; banner?: { height?: number } } = {};
+    let meta: CaptureMetaForBoxes & { images?: { role: string; url: string }[]; problems?: string[]; photoSearch?: ScreenshotSearchNote } = {};
     let screenshotBytes: Buffer | null = null;
     let timestamp: ReportCapture['timestamp'] = null;
     for (const [role, sha256] of Object.entries(capture.artifacts).sort(([a], [b]) => roleOrder(a) - roleOrder(b) || a.localeCompare(b, 'en', { numeric: true }))) {
@@ -121,14 +137,18 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
       }
     }
     for (const img of images) img.url = meta.images?.find((m) => m.role === img.role)?.url ?? null;
+    // Photos found inside a larger picture are outlined on the first visit's capture, taken with the search.
+    const placed = capture === subject.captures.find((c) => c.purpose === 'initial') ? placeAll(subject.matches, Object.keys(capture.artifacts), meta) : [];
+    for (const img of images) img.boxes = reportBoxes(placed.filter((p) => p.role === img.role));
     if (screenshotBytes) {
       const sensitive = isSensitiveArtifact('screenshot', subject.hit.categories);
       const shot = await screenshotForReport(screenshotBytes, sensitive, Number(meta.banner?.height) || 0);
-      screenshot = shot ? { ...shot, blurred: sensitive } : null;
+      screenshot = shot ? { dataUri: shot.dataUri, cropped: shot.cropped, blurred: sensitive, boxes: reportBoxes(placed.filter((p) => p.role === 'screenshot').map((p) => ({ ...p, picture: shot.picture })), shot.shownHeight) } : null;
     }
     reportCaptures.push({
       id: capture.id, purpose: capture.purpose, outcome: capture.outcome, capturedAt: capture.capturedAt, requestedUrl: capture.requestedUrl, finalUrl: capture.finalUrl,
       httpStatus: capture.httpStatus, serverIp: capture.serverIp, title: capture.title, files, problems: meta.problems ?? [], screenshot, images, timestamp,
+      photoSearch: meta.photoSearch ?? null,
     });
   }
 

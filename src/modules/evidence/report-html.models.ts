@@ -1,6 +1,8 @@
 import { escapeHtml } from '../../shared/html-escape.models.ts';
 import { formatInTimeZone, formatUtc } from './capture.models.ts';
 import type { ReportLanguage, ReportStrings } from './report-strings.ts';
+import type { ShownBox } from './match-box.models.ts';
+import type { ScreenshotSearchNote } from '../scans/scan-pipeline.usecases.ts';
 
 export interface ReportFile {
   role: string;
@@ -23,9 +25,39 @@ export interface ReportCapture {
   title: string | null;
   files: ReportFile[];
   problems: string[];
-  screenshot: { dataUri: string; blurred: boolean; cropped: boolean } | null;
-  images: { role: string; url: string | null; dataUri: string | null; blurred: boolean }[];
+  screenshot: { dataUri: string; blurred: boolean; cropped: boolean; boxes?: ReportBox[] } | null;
+  images: { role: string; url: string | null; dataUri: string | null; blurred: boolean; boxes?: ReportBox[] }[];
   timestamp: { genTime: Date; sha256: string } | null;
+  /** How much of the page's screenshot was searched for the person's photos (absent: no photo search). */
+  photoSearch?: ScreenshotSearchNote | null;
+}
+
+/** A photo found inside a picture: its outline in percent of the picture as shown, and the reason. */
+export interface ReportBox {
+  box: ShownBox;
+  photo: string;
+  reason: string | null;
+}
+
+/** Outlines over a picture as an SVG in percent: the picture itself, blurred in the report when it must be, is untouched. */
+function outlined(img: string, boxes: ReportBox[] | undefined): string {
+  if (!boxes || boxes.length === 0) return img;
+  const rects = boxes.map(({ box: b }) => `<rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="none" stroke="#ffffff" stroke-width="6" vector-effect="non-scaling-stroke"/><rect x="${b.x}" y="${b.y}" width="${b.width}" height="${b.height}" fill="none" stroke="#e0002a" stroke-width="3" vector-effect="non-scaling-stroke"/>`).join('');
+  return `<div class="boxed">${img}<svg class="boxes" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">${rects}</svg></div>`;
+}
+
+function boxNotes(s: ReportStrings, boxes: ReportBox[] | undefined): string {
+  if (!boxes || boxes.length === 0) return '';
+  return `<ul class="box-notes">${boxes.map((b) => `<li>${escapeHtml(s.boxNote.replace('{photo}', b.photo))}${b.reason ? ` ${escapeHtml(b.reason)}` : ''}${b.box.clipped ? ` <span class="note">${escapeHtml(s.boxClipped)}</span>` : ''}</li>`).join('')}</ul>`;
+}
+
+/** What the report says about the screenshot search, so a part not searched is never read as "no photo there". */
+export function photoSearchNote(s: ReportStrings, note: ScreenshotSearchNote | null | undefined): string | null {
+  if (!note) return null;
+  if (note.status === 'off') return s.searchOff;
+  if (note.status === 'skipped') return s.searchSkipped;
+  if (note.status === 'failed') return s.searchFailed;
+  return note.cut ? s.searchCut.replace('{searched}', String(note.searchedHeight)).replace('{page}', String(note.pageHeight)) : null;
 }
 
 export interface ReportData {
@@ -95,6 +127,10 @@ const css = `
   h2, h3 { page-break-after: avoid; }
   tr { page-break-inside: avoid; }
   .header-box { border: 1px solid #333; padding: 3mm 4mm; margin-bottom: 3mm; }
+  .boxed { position: relative; display: inline-block; max-width: 100%; }
+  .boxed img { display: block; }
+  .boxed svg.boxes { position: absolute; left: 0; top: 0; width: 100%; height: 100%; overflow: visible; }
+  .box-notes { margin: 1mm 0; padding-left: 5mm; font-size: 8.5pt; }
 `;
 
 /**
@@ -130,11 +166,11 @@ export function renderReportHtml(data: ReportData, s: ReportStrings): string {
       .map((f) => `<tr><td>${escapeHtml(roleLabel(s, f.role))}${f.path ? `<br><span class="path">${escapeHtml(f.path)}</span>` : ''}</td><td class="hash one-line">${escapeHtml(f.sha256)}</td><td class="nowrap">${escapeHtml(formatBytes(f.sizeBytes))}</td></tr>`)
       .join('');
     const screenshot = c.screenshot
-      ? `<figure><img src="${escapeHtml(c.screenshot.dataUri)}" alt=""><figcaption>${escapeHtml(s.screenshot)}${c.screenshot.cropped ? ` ${escapeHtml(s.screenshotCropped)}` : ''}</figcaption>${c.screenshot.blurred ? `<p class="note">${escapeHtml(s.blurred)}</p>` : ''}</figure>`
+      ? `<figure>${outlined(`<img src="${escapeHtml(c.screenshot.dataUri)}" alt="">`, c.screenshot.boxes)}<figcaption>${escapeHtml(s.screenshot)}${c.screenshot.cropped ? ` ${escapeHtml(s.screenshotCropped)}` : ''}</figcaption>${boxNotes(s, c.screenshot.boxes)}${c.screenshot.blurred ? `<p class="note">${escapeHtml(s.blurred)}</p>` : ''}</figure>`
       : `<p class="note">${escapeHtml(s.noScreenshot)}</p>`;
     const images = c.images.length
       ? `<div class="keep"><h3>${escapeHtml(s.matchedImages)}</h3><div class="thumbs">${c.images
-          .map((img) => `<figure>${img.dataUri ? `<img src="${escapeHtml(img.dataUri)}" alt="">` : `<p class="note">${escapeHtml(s.cannotDisplay)}</p>`}<figcaption class="url">${escapeHtml(img.url ?? roleLabel(s, img.role))}</figcaption></figure>`)
+          .map((img) => `<figure>${img.dataUri ? outlined(`<img src="${escapeHtml(img.dataUri)}" alt="">`, img.boxes) : `<p class="note">${escapeHtml(s.cannotDisplay)}</p>`}<figcaption class="url">${escapeHtml(img.url ?? roleLabel(s, img.role))}</figcaption>${boxNotes(s, img.boxes)}</figure>`)
           .join('')}</div>${c.images.some((img) => img.blurred) ? `<p class="note">${escapeHtml(s.blurred)}</p>` : ''}</div>`
       : '';
     return `<section class="capture">
@@ -150,6 +186,7 @@ export function renderReportHtml(data: ReportData, s: ReportStrings): string {
         ${c.title ? row(s.pageTitle, escapeHtml(c.title)) : ''}
         ${row(s.outcome, escapeHtml(label(s.outcomes, c.outcome)))}
         ${c.timestamp ? row(s.timestampToken, `${escapeHtml(formatUtc(c.timestamp.genTime))}`) : ''}
+        ${photoSearchNote(s, c.photoSearch) ? row(s.photoSearch, escapeHtml(photoSearchNote(s, c.photoSearch))) : ''}
         ${c.problems.length ? row(s.notCaptured, `<ul class="problems">${c.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`) : ''}
       </table>
       ${screenshot}

@@ -10,7 +10,7 @@ const toDataUri = (jpeg: Buffer) => `data:image/jpeg;base64,${jpeg.toString('bas
  * The screenshot as it goes into the PDF: scaled to the page width, the top part only (the full one is in
  * the pack), blurred here with sharp when it must be, so the unblurred pixels are never inside the PDF.
  */
-export async function screenshotForReport(png: Buffer, blur: boolean, bannerHeight = 0): Promise<{ dataUri: string; cropped: boolean } | null> {
+export async function screenshotForReport(png: Buffer, blur: boolean, bannerHeight = 0): Promise<{ dataUri: string; cropped: boolean; picture: { width: number; height: number }; shownHeight: number } | null> {
   try {
     const original = await sharp(png, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
     const scaled = await sharp(png, { limitInputPixels: MAX_INPUT_PIXELS }).resize({ width: SCREENSHOT_WIDTH, withoutEnlargement: true }).png().toBuffer({ resolveWithObject: true });
@@ -23,7 +23,10 @@ export async function screenshotForReport(png: Buffer, blur: boolean, bannerHeig
       const bannerRows = Math.min(height, Math.ceil((bannerHeight * scaled.info.width) / (original.width || scaled.info.width)));
       if (bannerRows > 0) pipeline = pipeline.composite([{ input: await sharp(top).extract({ left: 0, top: 0, width: scaled.info.width, height: bannerRows }).png().toBuffer(), top: 0, left: 0 }]);
     }
-    return { dataUri: toDataUri(await pipeline.jpeg({ quality: 72 }).toBuffer()), cropped: scaled.info.height > height };
+    // The size of the screenshot and how much of it (in its own pixels) the report shows, for outlines drawn over it.
+    const picture = { width: original.width || scaled.info.width, height: original.height || scaled.info.height };
+    const shownHeight = Math.min(picture.height, (height * picture.height) / scaled.info.height);
+    return { dataUri: toDataUri(await pipeline.jpeg({ quality: 72 }).toBuffer()), cropped: scaled.info.height > height, picture, shownHeight };
   } catch {
     return null;
   }

@@ -77,6 +77,8 @@ class ColumnPass {
     private readonly sums: number,
     private readonly window: number,
     private readonly emit: (size: number) => void,
+    /** Optional fused add + subtract + emit for the steady state (the window fully inside the image). */
+    private readonly steady?: (row: number, old: number, size: number) => void,
   ) {
     this.half = (window + 2) >> 1;
   }
@@ -87,6 +89,11 @@ class ColumnPass {
   }
 
   push(): void {
+    if (this.steady && this.added >= this.window) {
+      this.steady(this.slot(), this.ring + (this.removed++ % this.ringRows) * this.n4 * 16, this.size);
+      this.added++;
+      return;
+    }
     this.k.colAdd(this.sums, this.slot(), this.n4);
     this.added++;
     if (this.added <= this.half - 1) {
@@ -154,10 +161,22 @@ export function jaroszDownsample64Simd(image: PixelImage, k: JaroszKernels): Flo
     }
     pending = 0;
   };
-  const first = new ColumnPass(k, at.ring, ringRows, n4, at.sums, colWindow, (size) => {
-    k.colOutToStrip(at.sums, at.stripB + pending * 4, n4, size);
-    if (++pending === 4) flush();
-  });
+  const first = new ColumnPass(
+    k,
+    at.ring,
+    ringRows,
+    n4,
+    at.sums,
+    colWindow,
+    (size) => {
+      k.colOutToStrip(at.sums, at.stripB + pending * 4, n4, size);
+      if (++pending === 4) flush();
+    },
+    (row, old, size) => {
+      k.colStepToStrip(at.sums, row, old, at.stripB + pending * 4, n4, size);
+      if (++pending === 4) flush();
+    },
+  );
 
   const luma = channels === 3 ? k.lumaRgb4 : k.lumaGrey4;
   for (let y = 0; y < rows; y += 4) {
@@ -173,4 +192,17 @@ export function jaroszDownsample64Simd(image: PixelImage, k: JaroszKernels): Flo
   flush();
   second.finish();
   return result;
+}
+
+/** dct64To16 with the kernels: `matrix` is the 16 x 64 DCT basis, `a` the 64 x 64 block; returns 16 x 16. */
+export function dct64To16Simd(a: Float32Array, matrix: Float32Array, k: JaroszKernels): Float32Array {
+  const [d, dt, t, b, end] = [0, 4096, 8192, 12288, 13312];
+  const block = end;
+  if (k.memory.buffer.byteLength < block + 16384) k.memory.grow(1);
+  const f32 = new Float32Array(k.memory.buffer);
+  f32.set(matrix, d >> 2);
+  for (let i = 0; i < 16; i++) for (let c = 0; c < 64; c++) f32[(dt >> 2) + c * 16 + i] = matrix[i * 64 + c]!;
+  f32.set(a, block >> 2);
+  k.dct16(block, d, dt, t, b);
+  return f32.slice(b >> 2, (b >> 2) + 256);
 }

@@ -27,17 +27,21 @@ function lumaKernel(channels: 1 | 3): FunctionBuilder {
   const rows = [fn.local(I32), fn.local(I32), fn.local(I32), fn.local(I32)];
   const l = [fn.local(V128), fn.local(V128), fn.local(V128), fn.local(V128)];
   const [t0, t1, t2, t3] = [fn.local(V128), fn.local(V128), fn.local(V128), fn.local(V128)];
+  const [px, c0, c1, c2] = [fn.local(V128), fn.local(V128), fn.local(V128), fn.local(V128)];
+  const coeffs = [c0, c1, c2];
   const Z = 16; // a byte of the zero vector
   const spread = (first: number) => [first, Z, Z, Z, first + channels, Z, Z, Z, first + 2 * channels, Z, Z, Z, first + 3 * channels, Z, Z, Z];
+  for (const [c, coeff] of LUMA_COEFFS.entries()) fn.f32(coeff).splatF32().set(coeffs[c]!);
   fn.get(cols).i32(3).i32Add().i32(2).emit(0x76).set(n4); // (cols + 3) >> 2 (i32.shr_u)
   fn.get(cols).i32(channels).i32Mul().set(rowBytes);
   for (const [k, row] of rows.entries()) fn.get(src).get(rowBytes).i32(k).i32Mul().i32Add().set(row);
   fn.repeat(x, n4, () => {
     for (const [k, row] of rows.entries()) {
-      if (channels === 1) fn.get(row).loadV().zeroV().shuffleBytes(spread(0)).f32x4FromI32x4();
+      fn.get(row).loadV().set(px);
+      if (channels === 1) fn.get(px).zeroV().shuffleBytes(spread(0)).f32x4FromI32x4();
       else {
-        for (const [c, coeff] of LUMA_COEFFS.entries()) {
-          fn.get(row).loadV().zeroV().shuffleBytes(spread(c)).f32x4FromI32x4().f32(coeff).splatF32().mulV();
+        for (let c = 0; c < 3; c++) {
+          fn.get(px).zeroV().shuffleBytes(spread(c)).f32x4FromI32x4().get(coeffs[c]!).mulV();
           if (c > 0) fn.addV();
         }
       }
@@ -120,6 +124,22 @@ function columnKernel(name: string, subtract: boolean): FunctionBuilder {
   return fn;
 }
 
+/** The steady state of a column pass in one sweep: sums += new row, sums -= oldest row, sums / size into a strip lane. */
+function columnStepKernel(): FunctionBuilder {
+  const fn = new FunctionBuilder('colStepToStrip', [I32, I32, I32, I32, I32, I32]);
+  const [sums, row, old, dst, n4, size] = [0, 1, 2, 3, 4, 5];
+  const [i, s, v, div] = [fn.local(I32), fn.local(V128), fn.local(V128), fn.local(V128)];
+  fn.get(size).f32FromI32().splatF32().set(div);
+  fn.repeat(i, n4, () => {
+    fn.get(sums).loadV().get(row).loadV().addV().get(old).loadV().subV().set(s);
+    fn.get(sums).get(s).storeV();
+    fn.get(s).get(div).divV().set(v);
+    for (let lane = 0; lane < 4; lane++) fn.get(dst).get(v).extractF32(lane).storeF32(lane * 16);
+    fn.bump(sums, 16).bump(row, 16).bump(old, 16).bump(dst, 64);
+  });
+  return fn;
+}
+
 /**
  * sums[c] / size, four columns per step, written either as a plain row (`lanes` false) or as one lane of a
  * strip (column c at dst + 16 c), which is what the next row pass reads.
@@ -140,6 +160,36 @@ function columnOutKernel(lanes: boolean): FunctionBuilder {
   return fn;
 }
 
+/**
+ * The 16 x 16 DCT of a 64 x 64 block as the reference computes it (T = D A, then B = T D^T, each sum a float32
+ * chain over k in order), four output columns per vector. `dt` is D transposed (64 x 16), so that four
+ * neighbouring coefficients of the second product sit side by side.
+ */
+function dctKernel(): FunctionBuilder {
+  const fn = new FunctionBuilder('dct16', [I32, I32, I32, I32, I32]);
+  const [a, d, dt, t, b] = [0, 1, 2, 3, 4];
+  const [i, j, k, pa, pd, acc, n16, n64, n4] = [
+    fn.local(I32), fn.local(I32), fn.local(I32), fn.local(I32), fn.local(I32), fn.local(V128), fn.local(I32), fn.local(I32), fn.local(I32),
+  ];
+  fn.i32(16).set(n16).i32(64).set(n64).i32(4).set(n4);
+  const product = (rows: number, rowStride: number, colsBase: number, colStride: number, cols: number, out: number, outRow: number) => {
+    fn.repeat(i, n16, () => {
+      fn.repeat(j, cols, () => {
+        fn.zeroV().set(acc);
+        fn.get(rows).get(i).i32(rowStride).i32Mul().i32Add().set(pd);
+        fn.get(colsBase).get(j).i32(16).i32Mul().i32Add().set(pa);
+        fn.repeat(k, n64, () => {
+          fn.get(acc).get(pd).loadF32().splatF32().get(pa).loadV().mulV().addV().set(acc).bump(pd, 4).bump(pa, colStride);
+        });
+        fn.get(out).get(i).i32(outRow).i32Mul().i32Add().get(j).i32(16).i32Mul().i32Add().get(acc).storeV();
+      });
+    });
+  };
+  product(d, 256, a, 256, n16, t, 256); // T[i][j] = sum_k D[i][k] A[k][j]
+  product(t, 256, dt, 64, n4, b, 64); // B[i][j] = sum_k T[i][k] D[j][k]
+  return fn;
+}
+
 export interface JaroszKernels {
   memory: WebAssembly.Memory;
   lumaRgb4(src: number, cols: number, dst: number): void;
@@ -150,12 +200,14 @@ export interface JaroszKernels {
   colSub(sums: number, row: number, n4: number): void;
   colOutToStrip(sums: number, dst: number, n4: number, size: number): void;
   colOutToRow(sums: number, dst: number, n4: number, size: number): void;
+  colStepToStrip(sums: number, row: number, old: number, dst: number, n4: number, size: number): void;
+  dct16(a: number, d: number, dt: number, t: number, b: number): void;
 }
 
 /** The kernels' module bytes (one memory, exported, grown by the caller). */
 export function jaroszKernelsWasm(): Uint8Array<ArrayBuffer> {
   return assembleModule(
-    [lumaKernel(3), lumaKernel(1), rowBoxKernel(true), rowBoxKernel(false), columnKernel('colAdd', false), columnKernel('colSub', true), columnOutKernel(true), columnOutKernel(false)],
+    [lumaKernel(3), lumaKernel(1), rowBoxKernel(true), rowBoxKernel(false), columnKernel('colAdd', false), columnKernel('colSub', true), columnOutKernel(true), columnOutKernel(false), columnStepKernel(), dctKernel()],
     1,
   );
 }

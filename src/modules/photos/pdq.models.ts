@@ -8,7 +8,7 @@
  */
 import { createErrorFactory } from '../../shared/errors.ts';
 import { jaroszDownsample64, lumaRowOf } from './pdq-downsample.models.ts';
-import { createJaroszKernels, jaroszDownsample64Simd, SIMD_SCRATCH_LIMIT_BYTES, simdScratchBytes } from './pdq-simd-downsample.models.ts';
+import { createJaroszKernels, dct64To16Simd, jaroszDownsample64Simd, SIMD_SCRATCH_LIMIT_BYTES, simdScratchBytes } from './pdq-simd-downsample.models.ts';
 import type { JaroszKernels } from './pdq-simd.models.ts';
 
 export interface PixelImage {
@@ -94,13 +94,13 @@ export function downsamplePixelsTo64Scalar(image: PixelImage): Float32Array {
  * each worker thread loads this module, so each thread gets its own. Built on first use.
  */
 let kernels: JaroszKernels | undefined;
+const simdKernels = (): JaroszKernels => (kernels ??= createJaroszKernels());
 
 /** Luma + Jarosz + decimation with the SIMD kernels (bit-identical to the scalar version, several times faster). */
 export function downsamplePixelsTo64(image: PixelImage): Float32Array {
   checkPixels(image);
   if (simdScratchBytes(image.width, image.height, image.channels) > SIMD_SCRATCH_LIMIT_BYTES) return downsamplePixelsTo64Scalar(image);
-  kernels ??= createJaroszKernels();
-  return jaroszDownsample64Simd(image, kernels);
+  return jaroszDownsample64Simd(image, simdKernels());
 }
 
 /** Counts significant neighbour gradients in the 64 x 64 image; the constants are upstream's heuristics. */
@@ -123,6 +123,11 @@ export function qualityOf64x64(buf: Float32Array): number {
 
 /** B = D A D^T restricted to frequencies 1..16 in each direction; returns 16 x 16 row-major. */
 export function dct64To16(a: Float32Array): Float32Array {
+  return dct64To16Simd(a, DCT_MATRIX, simdKernels());
+}
+
+/** The same in plain JavaScript (the SIMD kernel's reference in tests). */
+export function dct64To16Scalar(a: Float32Array): Float32Array {
   const t = new Float32Array(16 * 64);
   for (let i = 0; i < 16; i++) {
     for (let j = 0; j < 64; j++) {

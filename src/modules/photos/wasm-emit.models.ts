@@ -90,6 +90,9 @@ export class FunctionBuilder {
   loadU8(offset = 0): this {
     return this.emit(0x2d, 0, ...unsignedLeb(offset));
   }
+  loadF32(offset = 0): this {
+    return this.emit(0x2a, 2, ...unsignedLeb(offset));
+  }
   storeF32(offset = 0): this {
     return this.emit(0x38, 2, ...unsignedLeb(offset));
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createJaroszKernels, jaroszDownsample64Simd, simdScratchBytes, SIMD_SCRATCH_LIMIT_BYTES } from '../../../src/modules/photos/pdq-simd-downsample.models.ts';
-import { downsamplePixelsTo64, downsamplePixelsTo64Scalar, type PixelImage } from '../../../src/modules/photos/pdq.models.ts';
+import { dct64To16, dct64To16Scalar, downsamplePixelsTo64, downsamplePixelsTo64Scalar, type PixelImage } from '../../../src/modules/photos/pdq.models.ts';
 import { readFixture, decodeForReference } from './photo-fixtures.ts';
 
 function noiseImage(width: number, height: number, channels: 1 | 3, seed: number): PixelImage {
@@ -52,5 +52,13 @@ describe('PDQ downsampling with SIMD kernels', () => {
     const wide = noiseImage(500_000, 5, 1, 9);
     expect(simdScratchBytes(wide.width, wide.height, 1)).toBeGreaterThan(SIMD_SCRATCH_LIMIT_BYTES);
     expect(differingCells(downsamplePixelsTo64(wide), downsamplePixelsTo64Scalar(wide))).toBe(0);
+  });
+});
+
+describe('PDQ DCT with SIMD kernels', () => {
+  it('gives bit-identical coefficients to the scalar DCT on downsampled photos and noise', async () => {
+    const photo = downsamplePixelsTo64(await decodeForReference(readFixture('dih/bridge-1-original.jpg')));
+    const noise = downsamplePixelsTo64Scalar(noiseImage(97, 131, 3, 5));
+    for (const block of [photo, noise]) expect(differingCells(dct64To16(block), dct64To16Scalar(block))).toBe(0);
   });
 });

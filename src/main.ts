@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type ProcessMode } from './config/config.ts';
-import { openDatabase, runMigrations, closeDatabase } from './db/client.ts';
-import { startService } from './service.ts';
+import { shouldRunDemoWeb, startDemoWebThread } from './demo/demo-web-thread.ts';
 
 const modes = ['migrate', 'web', 'worker', 'all'] as const;
 
@@ -24,13 +23,19 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(64);
   }
   if (requested === 'migrate') {
+    const { openDatabase, runMigrations, closeDatabase } = await import('./db/client.ts');
     const db = openDatabase(config.databaseFile);
     runMigrations(db);
     closeDatabase(db);
     process.stdout.write(`Database is up to date: ${config.databaseFile}\n`);
     return;
   }
-  const service = await startService(config, requested as ProcessMode);
+  // The simulated web (when it runs) is started before the service's modules are loaded, so that it is
+  // built on the second core during the second or so that loading takes on the first.
+  const demoWeb = requested === 'web' ? undefined : shouldRunDemoWeb(config).then((run) => (run ? startDemoWebThread(config) : undefined));
+  demoWeb?.catch(() => undefined);
+  const { startService } = await import('./service.ts');
+  const service = await startService(config, requested as ProcessMode, {}, { demoWeb });
   let signals = 0;
   const shutdown = (signal: string) => {
     signals++;

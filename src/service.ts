@@ -5,7 +5,14 @@ import { buildServer } from './web/server.ts';
 import { createWorker, type Worker } from '../workers/worker.ts';
 import { createJobHandlers, createSchedulerTasks } from '../workers/handlers.ts';
 import { createLogger } from './shared/logger.ts';
-import { seedDemoPerson, shouldRunDemoWeb, startDemoWeb, type RunningDemoWeb } from './demo/demo-web.ts';
+import { announceDemoWeb, seedDemoPerson } from './demo/demo-web.ts';
+import { shouldRunDemoWeb, startDemoWebThread, type RunningDemoWeb } from './demo/demo-web-thread.ts';
+
+/** Work the entry point began before it loaded the service (see main.ts). */
+export interface EarlyStart {
+  /** The simulated web, already starting (or undefined when the demo does not run). */
+  demoWeb?: Promise<RunningDemoWeb | undefined>;
+}
 
 export interface RunningService {
   app: App;
@@ -19,21 +26,23 @@ export interface RunningService {
  * Starts the web process, the worker, or both. The web process never runs cron or jobs; the worker in
  * `all` and `worker` mode runs the one scheduler.
  */
-export async function startService(config: Config, mode: ProcessMode, overrides: Partial<AppDeps> = {}): Promise<RunningService> {
+export async function startService(config: Config, mode: ProcessMode, overrides: Partial<AppDeps> = {}, early: EarlyStart = {}): Promise<RunningService> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   // Only the process that runs jobs needs the simulated web; the web process just shows what was found.
   let demoWeb: RunningDemoWeb | undefined;
-  if (mode !== 'web' && (await shouldRunDemoWeb(config))) {
+  const started = early.demoWeb ? await early.demoWeb : mode !== 'web' && (await shouldRunDemoWeb(config)) ? await startDemoWebThread(config) : undefined;
+  if (started) {
     // Its hosts are never added to the loaded configuration: they are allowed only in the demo person's
     // own scan runs (the run's allowHosts) and takedown lookups (createTakedownDeps), never in a real person's.
-    demoWeb = await startDemoWeb(config, logger);
+    demoWeb = announceDemoWeb(started, config, logger);
   }
   const app = createApp(config, { logger, demo: demoWeb, ...overrides });
-  if (demoWeb) await seedDemoPerson(app, demoWeb);
   let server: FastifyInstance | null = null;
   let worker: Worker | null = null;
   let url: string | null = null;
   try {
+    // The worker starts before the dashboard listens: the first /healthz answer already shows its heartbeat.
+    if (demoWeb) await seedDemoPerson(app, demoWeb);
     if (mode === 'all' || mode === 'worker') {
       worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: createSchedulerTasks(app), runScheduler: true });
       worker.start();

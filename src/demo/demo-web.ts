@@ -1,54 +1,25 @@
-import dns from 'node:dns/promises';
 import type { Config } from '../config/config.ts';
 import type { App, DemoWeb } from '../app.ts';
 import type { Logger } from '../shared/logger.ts';
 import { parseProfile } from '../modules/profiles/profile-file.models.ts';
 import { demoPersonLabel, demoPhotoFiles, demoProfile } from './demo-person.ts';
 import { syncPhotosFromFiles } from '../modules/photos/photos.usecases.ts';
+import { startDemoWebThread, type RunningDemoWeb } from './demo-web-thread.ts';
 
-/** Engines the demo person is scanned with, all pointed at the simulated web. */
-const demoEngineIds = ['searxng', 'duckduckgo', 'bing', 'brave', 'mojeek', 'tineye', 'google-lens'] as const;
 /** Reverse-image engines the fictional person consents to (their photos are public test images). */
 const demoReverseImageEngines = ['tineye', 'google-lens'] as const;
 
-/** True when a search engine's name resolves: without DNS there is no internet to scan. */
-export async function internetReachable(host = 'html.duckduckgo.com', timeoutMs = 2000): Promise<boolean> {
-  try {
-    await Promise.race([dns.lookup(host), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), timeoutMs).unref())]);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { internetReachable, shouldRunDemoWeb, type RunningDemoWeb } from './demo-web-thread.ts';
 
-export async function shouldRunDemoWeb(config: Pick<Config, 'demo'>, probe: () => Promise<boolean> = internetReachable): Promise<boolean> {
-  if (config.demo.web === 'on') return true;
-  if (config.demo.web === 'off') return false;
-  return !(await probe());
-}
-
-export interface RunningDemoWeb extends DemoWeb {
-  close(): Promise<void>;
-}
-
+/** Starts the simulated web (in its own thread) and says loudly that it runs. */
 export async function startDemoWeb(config: Pick<Config, 'demo'>, logger: Logger): Promise<RunningDemoWeb> {
-  // Loaded only when the simulated web runs: most starts (with internet, or DEMO_WEB=off) never need it.
-  const { createSimulatedWeb } = await import('../simweb/server.ts');
-  const web = await createSimulatedWeb({ port: config.demo.port }).catch(async (error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EADDRINUSE') throw error;
-    logger.warn({ port: config.demo.port }, 'demo web port is taken; using a free one');
-    return createSimulatedWeb({ port: 0 });
-  });
-  const host = new URL(web.url).host;
+  return announceDemoWeb(await startDemoWebThread(config), config, logger);
+}
+
+export function announceDemoWeb(web: RunningDemoWeb, config: Pick<Config, 'demo'>, logger: Logger): RunningDemoWeb {
+  if (web.portTaken) logger.warn({ port: config.demo.port }, 'demo web port is taken; using a free one');
   logger.warn({ url: web.url }, 'DEMO: the built-in simulated web is running; only the fictional demo person is scanned against it');
-  return {
-    url: web.url,
-    engines: demoEngineIds.map((id) => `${id}=${web.engineEndpoints[id]}`),
-    allowHosts: [host],
-    // The demo person's handles are looked up on the simulated web's imitation platforms, never the real sites.
-    impersonationSites: web.impersonationSites,
-    close: () => web.close(),
-  };
+  return web;
 }
 
 /** Adds the fictional demo person once, with their photos and a first scan due at once (the scheduler runs a tick at start). */

@@ -9,6 +9,7 @@ import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.mo
 import { createExposuresReadModel, decodeCursor, type ExposureFilters } from '../read-models/exposures.ts';
 import { renderExposuresView } from '../views/pages/exposures.page.ts';
 import { createUncheckedReadModel } from '../read-models/unchecked.ts';
+import { createUnclearLookupsReadModel } from '../read-models/unclear-lookups.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
 import { placeMatchBoxes } from '../../modules/evidence/match-boxes.ts';
 import { errorMessage, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
@@ -22,6 +23,7 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
   const routeExists = (method: 'GET' | 'POST', url: string) => app.hasRoute({ method, url });
   const exposures = createExposuresReadModel(deps);
   const unchecked = createUncheckedReadModel(deps);
+  const unclearLookups = createUnclearLookupsReadModel(deps);
 
   const renderDetail = async (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
     const detail = exposures.load(request.params.id);
@@ -49,6 +51,7 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
     return sendPage(reply, renderExposuresView(viewContext(request, deps), {
       rows: page.rows, next: page.next, continued: after !== null, people: exposures.peopleOptions(visible), filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
       unchecked: unchecked.list(visible, { personId: filters.personId }),
+      unclearLookups: unclearLookups.list(visible, { personId: filters.personId }),
     }));
   });
 

@@ -5,6 +5,8 @@ import { CATEGORIES, categoryList, doneNotice, emptyState, exposureListTitle, HI
 import type { ExposureFilters, ExposureRow } from '../../read-models/exposures.ts';
 import type { UncheckedRow } from '../../read-models/unchecked.ts';
 import { uncheckedSection } from './unchecked.section.ts';
+import { unclearLookupsSection } from './unclear-lookups.section.ts';
+import type { UnclearLookupRow } from '../../read-models/unclear-lookups.ts';
 
 /** A screenshot thumbnail, always blurred in lists; a placeholder when there is no capture (yet). */
 export function thumbnail(ctx: ViewContext, sha256: string | null, evidenceRoute: boolean): SafeHtml {
@@ -32,7 +34,7 @@ function pager(ctx: ViewContext, filters: ExposureFilters, next: string | null, 
 </nav>`;
 }
 
-export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; next?: string | null; continued?: boolean; people: { id: string; label: string }[]; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[] }): SafeHtml {
+export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; next?: string | null; continued?: boolean; people: { id: string; label: string }[]; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[]; unclearLookups?: UnclearLookupRow[] }): SafeHtml {
   const paged = Boolean(data.next) || data.continued === true;
   return layout(ctx, {
     title: ctx.t('exposures.title'),
@@ -54,6 +56,7 @@ ${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class=
   </li>`)}
 </ul>`}
 ${pager(ctx, data.filters, data.next ?? null, data.continued === true)}
-${uncheckedSection(ctx, data.unchecked ?? [], data.people.length > 1 && !data.filters.personId)}`,
+${uncheckedSection(ctx, data.unchecked ?? [], data.people.length > 1 && !data.filters.personId)}
+${unclearLookupsSection(ctx, data.unclearLookups ?? [], data.people.length > 1 && !data.filters.personId)}`,
   });
 }

@@ -1,0 +1,57 @@
+import type { AppDeps } from '../../deps.types.ts';
+import { createDataVersion, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
+import { IMPERSONATION_CHECK_FIELDS } from '../../modules/evidence/sealed-pages.models.ts';
+import { lookupSite, unclearLookupReason, type UnclearLookupReason } from '../../modules/impersonation/unclear-lookups.models.ts';
+
+export interface UnclearLookupRow {
+  id: string;
+  /** The site's host, never the profile address. */
+  site: string;
+  /** The person's own handle or alias that was looked up, as they gave it. */
+  handle: string;
+  reason: UnclearLookupReason;
+  personLabel: string;
+  checkedAt: Date | null;
+}
+
+/**
+ * Profile lookups (impersonation watch) of each person's latest finished scan that could not tell whether a
+ * profile under their handle exists: rate-limited, refused, failed or unclear answers. Shown with the pages
+ * that could not be checked, because they are not "no impostor found" either. One prepared statement; the
+ * latest finished run of each person is found through scan_runs_person_idx, its checks through
+ * impersonation_checks_run_status_idx.
+ */
+export function createUnclearLookupsReadModel(deps: Pick<AppDeps, 'db' | 'cipher'>) {
+  const statement = createStatements(deps.db);
+  const openLabel = createLabelOpener(deps.cipher);
+  const kept = createVersionedCache<UnclearLookupRow[]>(createDataVersion(statement), 50);
+  return {
+    list(personIds: string[], filter: { personId?: string }, limit = 200): UnclearLookupRow[] {
+      const scope = filter.personId ? personIds.filter((id) => id === filter.personId) : personIds;
+      if (scope.length === 0) return [];
+      return kept(`${limit}:${JSON.stringify(scope)}`, () => read(scope, limit));
+    },
+  };
+
+  function read(scope: string[], limit: number): UnclearLookupRow[] {
+    const rows = statement(
+      `select c.id, c.url, c.handle, c.identifier, c.reason, c.checked_at checkedAt, p.label
+       from people p
+       join impersonation_checks c on c.scan_run_id = (select r.id from scan_runs r where r.person_id = p.id and r.finished_at is not null order by r.created_at desc limit 1)
+         and c.status = 'unknown'
+       where p.id in (select value from json_each(?))
+       order by c.checked_at desc, c.id limit ?`,
+    ).all(JSON.stringify(scope), limit) as { id: string; url: string; handle: string; identifier: string; reason: string | null; checkedAt: number | null; label: string }[];
+    return rows.map((row) => {
+      const open = IMPERSONATION_CHECK_FIELDS.open(deps.cipher, row, row.id);
+      return {
+        id: row.id,
+        site: lookupSite(open.url),
+        handle: open.identifier,
+        reason: unclearLookupReason(row.reason),
+        personLabel: openLabel(row.label),
+        checkedAt: row.checkedAt === null ? null : new Date(row.checkedAt),
+      };
+    });
+  }
+}

@@ -5,7 +5,7 @@
  * before any pixel is decoded, and decoding stops on truncated data.
  */
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
-import { AppError, createErrorFactory } from '../../shared/errors.ts';
+import { AppError, createErrorFactory, isAppError } from '../../shared/errors.ts';
 import type { PixelImage } from './pdq.models.ts';
 
 export const DEFAULT_MAX_BYTES = 40 * 1024 * 1024;
@@ -105,24 +105,55 @@ export async function readImageHeader(bytes: Uint8Array, options: DecodeOptions 
   return meta;
 }
 
-export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedImage> {
+export interface NormalisedDecodeOptions extends DecodeOptions {
+  /**
+   * Decode so that the short side is about this many pixels (never enlarged): JPEG and WebP shrink on load, so
+   * a large photo is never decoded at full size. Absent: full size.
+   */
+  shortSide?: number;
+  /** Time limit when `timeoutSeconds` is not given. */
+  defaultTimeoutSeconds?: number;
+}
+
+export interface NormalisedImage extends DecodedImage {
+  /** The oriented pixels before trimming (the decoded size, which is reduced when `shortSide` is set). */
+  untrimmed: PixelImage;
+}
+
+/**
+ * The one normalising decode (the full-size decode below and the page fast path share it, so that their limits,
+ * errors and normalisation cannot drift apart): EXIF orientation, alpha flattened onto white, sRGB, 8-bit RGB,
+ * uniform borders trimmed. `orientedWidth`/`orientedHeight` are the picture's size as published (from the
+ * header), which differ from the decoded size when it was reduced.
+ */
+export async function decodeNormalised(bytes: Uint8Array, options: NormalisedDecodeOptions = {}): Promise<NormalisedImage> {
   const meta = await readImageHeader(bytes, options);
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   let data: Buffer;
   let info: OutputInfo;
   try {
-    ({ data, info } = await sharp(bytes, { failOn: 'truncated', limitInputPixels: maxPixels })
-      .timeout({ seconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS })
-      .rotate()
+    let pipeline = sharp(bytes, { failOn: 'truncated', limitInputPixels: maxPixels })
+      .timeout({ seconds: options.timeoutSeconds ?? options.defaultTimeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS })
+      .rotate();
+    if (options.shortSide !== undefined) {
+      const side = options.shortSide;
+      pipeline = pipeline.resize({ width: side, height: side, fit: 'outside', withoutEnlargement: true, fastShrinkOnLoad: true });
+    }
+    ({ data, info } = await pipeline
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')
       .removeAlpha()
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true }));
   } catch (error) {
-    throw classifySharpError(error);
+    throw isAppError(error) ? error : classifySharpError(error);
   }
   if (info.channels !== 3 || data.length !== info.width * info.height * 3) throw createTruncatedImageError();
+  // A reduced decode gives the published size from the header; a full decode is that size itself.
+  const swapped = (meta.orientation ?? 1) >= 5;
+  const reduced = options.shortSide !== undefined;
+  const orientedWidth = reduced ? (swapped ? meta.height! : meta.width!) : info.width;
+  const orientedHeight = reduced ? (swapped ? meta.width! : meta.height!) : info.height;
   const oriented: PixelImage = { width: info.width, height: info.height, channels: 3, data };
   const threshold = options.trim === false ? null : typeof options.trim === 'number' ? options.trim : DEFAULT_TRIM_THRESHOLD;
   const box = threshold === null ? null : findContentBox(oriented, threshold);
@@ -133,12 +164,19 @@ export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}
     channels: 3,
     data: image.data,
     format: meta.format,
-    orientedWidth: info.width,
-    orientedHeight: info.height,
+    orientedWidth,
+    orientedHeight,
+    untrimmed: oriented,
     trimmed: box
       ? { left: box.left, top: box.top, right: info.width - box.left - box.width, bottom: info.height - box.top - box.height }
       : { left: 0, top: 0, right: 0, bottom: 0 },
   };
+}
+
+/** Full-size normalised decode (the person's photos, region hashes). */
+export async function decodeImage(bytes: Uint8Array, options: DecodeOptions = {}): Promise<DecodedImage> {
+  const { untrimmed: _untrimmed, ...decoded } = await decodeNormalised(bytes, options);
+  return decoded;
 }
 
 const MIN_TRIMMED_SIDE = 16;

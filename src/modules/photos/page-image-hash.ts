@@ -10,18 +10,7 @@
  * The result differs from the canonical hash by a few bits (bench/README.md gives the measured distribution),
  * far below the match threshold; the canonical hash stays the one that is stored and exported.
  */
-import sharp, { type OutputInfo } from 'sharp';
-import { isAppError } from '../../shared/errors.ts';
-import {
-  classifySharpError,
-  cropPixels,
-  createTruncatedImageError,
-  DEFAULT_MAX_PIXELS,
-  DEFAULT_TRIM_THRESHOLD,
-  findContentBox,
-  readImageHeader,
-  type DecodeOptions,
-} from './image-decode.ts';
+import { decodeNormalised, type DecodeOptions } from './image-decode.ts';
 import { pdqHash, type PixelImage } from './pdq.models.ts';
 
 /**
@@ -47,31 +36,12 @@ export interface PageImageHash {
 
 /** Decodes at reduced size with the same byte and pixel limits as every decode, normalised for matching. */
 export async function decodeForPage(bytes: Uint8Array, options: PageImageHashOptions = {}): Promise<PixelImage & { orientedWidth: number; orientedHeight: number }> {
-  const meta = await readImageHeader(bytes, options);
-  const side = options.decodeSide ?? PAGE_DECODE_SIDE;
-  let data: Buffer;
-  let info: OutputInfo;
-  try {
-    ({ data, info } = await sharp(bytes, { failOn: 'truncated', limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS })
-      .timeout({ seconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS })
-      .rotate()
-      .resize({ width: side, height: side, fit: 'outside', withoutEnlargement: true, fastShrinkOnLoad: true })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .removeAlpha()
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true }));
-  } catch (error) {
-    throw isAppError(error) ? error : classifySharpError(error);
-  }
-  if (info.channels !== 3 || data.length !== info.width * info.height * 3) throw createTruncatedImageError();
-  const swapped = (meta.orientation ?? 1) >= 5;
-  const orientedWidth = swapped ? meta.height! : meta.width!;
-  const orientedHeight = swapped ? meta.width! : meta.height!;
-  const image: PixelImage = { width: info.width, height: info.height, channels: 3, data };
-  const threshold = options.trim === false ? null : typeof options.trim === 'number' ? options.trim : DEFAULT_TRIM_THRESHOLD;
-  const box = threshold === null ? null : findContentBox(image, threshold);
-  return { ...(box ? cropPixels(image, box) : image), orientedWidth, orientedHeight };
+  const { width, height, channels, data, orientedWidth, orientedHeight } = await decodeNormalised(bytes, {
+    ...options,
+    shortSide: options.decodeSide ?? PAGE_DECODE_SIDE,
+    defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+  });
+  return { width, height, channels, data, orientedWidth, orientedHeight };
 }
 
 export async function hashPageImage(bytes: Uint8Array, options: PageImageHashOptions = {}): Promise<PageImageHash> {

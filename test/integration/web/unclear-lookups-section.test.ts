@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../accounts/web-session.ts';
 import { createImpersonationRepository } from '../../../src/modules/impersonation/impersonation.repository.ts';
+import { launchChromium } from '../../e2e/dashboard-harness.ts';
+
+// Set to a folder to keep the rendered section for a look.
+const SHOTS = process.env.EVIDENCE_SHOTS_DIR;
 
 const profile = { names: ['Marie-Claire Dubois'], aliases: ['Lola Velvet'], phones: [], emails: [], addresses: [], handles: ['@lola_v'], photos: [], ownUrls: [] };
 
@@ -60,6 +64,27 @@ describe('the exposures page lists profile lookups that could not tell', () => {
     expect((await browser.get('/exposures?lang=de')).body).toContain('Die Seite hatte einen Serverfehler');
     expect((await browser.get('/exposures?lang=nl')).body).toContain('De site weigerde te veel verzoeken (limiet)');
   });
+
+  it('shows the section readable on a phone, in Chromium', async () => {
+    const address = await w.server.listen({ host: '127.0.0.1', port: 0 });
+    const chromium = await launchChromium();
+    try {
+      const context = await chromium.newContext({ viewport: { width: 390, height: 844 } });
+      await context.addCookies([...browser.jar].map(([name, value]) => ({ name, value, url: address })));
+      const tab = await context.newPage();
+      await tab.goto(`${address}/exposures?lang=en`);
+      const section = tab.locator('section[aria-labelledby="lookups-heading"]');
+      await section.scrollIntoViewIfNeeded();
+      expect(await section.isVisible()).toBe(true);
+      // Cells stack on a phone (responsive table): each reason is shown in full, not cut off.
+      const reason = tab.getByText('The site refused too many requests (rate limit)');
+      const box = (await reason.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      if (SHOTS) await section.screenshot({ path: `${SHOTS}/unclear-lookups-phone.png` });
+    } finally {
+      await chromium.close();
+    }
+  }, 60_000);
 
   it('no longer lists them once a newer scan could tell', async () => {
     finishedRun([{ siteId: 'fotogram', url: 'https://fotogram.example/u/lola_v', status: 'absent', reason: 'absent_signal' }], Date.parse('2026-11-22T09:00:00Z'));

@@ -36,19 +36,23 @@ const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;
 };
-interface Result { name: string; median: number; min: number; max: number; perCpuSecond: number }
+interface Result { name: string; median: number; min: number; max: number; perCpuSecond: number; coresBusy: number }
 async function measure(name: string, run: () => Promise<void>): Promise<Result> {
   await run();
   const rates: number[] = [];
   const cpu0 = cpuMs();
+  const wall0 = performance.now();
   for (let p = 0; p < PASSES; p++) {
     const t0 = performance.now();
     await run();
     rates.push((images.length * 1000) / (performance.now() - t0));
   }
-  const perCpuSecond = (PASSES * images.length * 1000) / (cpuMs() - cpu0);
+  const cpu = cpuMs() - cpu0;
+  const perCpuSecond = (PASSES * images.length * 1000) / cpu;
+  // CPU time over wall time: how many cores the method kept busy (2.0 = both, when nothing else runs).
+  const coresBusy = cpu / (performance.now() - wall0);
   rates.sort((a, b) => a - b);
-  return { name, median: rates[PASSES >> 1]!, min: rates[0]!, max: rates[PASSES - 1]!, perCpuSecond };
+  return { name, median: rates[PASSES >> 1]!, min: rates[0]!, max: rates[PASSES - 1]!, perCpuSecond, coresBusy };
 }
 
 const sequential = (fn: (b: Buffer) => Promise<unknown> | unknown) => async () => {
@@ -89,9 +93,11 @@ for (const size of [...new Set([1, availableParallelism()])]) {
   await pool.close();
 }
 
-console.log(`${'method'.padEnd(56)} ${'hashes/s'.padStart(9)}  ${'range'.padEnd(12)} per CPU-s`);
+console.log(`${'method'.padEnd(56)} ${'hashes/s'.padStart(9)}  ${'range'.padEnd(12)} per CPU-s  cores busy`);
 for (const r of results) {
-  console.log(`${r.name.padEnd(56)} ${r.median.toFixed(1).padStart(9)}  ${`${r.min.toFixed(1)}-${r.max.toFixed(1)}`.padEnd(12)} ${r.perCpuSecond.toFixed(1)}`);
+  console.log(
+    `${r.name.padEnd(56)} ${r.median.toFixed(1).padStart(9)}  ${`${r.min.toFixed(1)}-${r.max.toFixed(1)}`.padEnd(12)} ${r.perCpuSecond.toFixed(1).padStart(9)}  ${r.coresBusy.toFixed(2)}`,
+  );
 }
 const pagePathPerSecond = (pagePool ?? pagePerCore).median;
 console.log(
@@ -110,7 +116,8 @@ console.log(
     decodeOnlyPerCorePerSecond: +decodeOnly.median.toFixed(1),
     canonicalToDecodeRatio: +(canonical.median / decodeOnly.median).toFixed(2),
     canonicalToDecodeRatioCpuTime: +(canonical.perCpuSecond / decodeOnly.perCpuSecond).toFixed(2),
+    pagePathCoresBusy: +(pagePool ?? pagePerCore).coresBusy.toFixed(2),
     loadAverage1m: +loadavg()[0]!.toFixed(2),
-    results: results.map((r) => ({ name: r.name, hashesPerSecond: +r.median.toFixed(1), min: +r.min.toFixed(1), max: +r.max.toFixed(1), perCpuSecond: +r.perCpuSecond.toFixed(1) })),
+    results: results.map((r) => ({ name: r.name, hashesPerSecond: +r.median.toFixed(1), min: +r.min.toFixed(1), max: +r.max.toFixed(1), perCpuSecond: +r.perCpuSecond.toFixed(1), coresBusy: +r.coresBusy.toFixed(2) })),
   }),
 );

@@ -2,7 +2,7 @@
  * PDQ perceptual hash (Meta ThreatExchange), written from the published reference algorithm.
  *
  * Every floating-point step mirrors the reference's single-precision arithmetic (Math.fround, or a store into a
- * Float32Array, after each operation), because PDQ thresholds the DCT at its median: a coefficient that sits next
+ * Float32Array, after each operation; the SIMD kernels of pdq-simd.models.ts compute in float32 natively), because PDQ thresholds the DCT at its median: a coefficient that sits next
  * to the median flips a bit when rounding differs. Fed with the same RGB bytes, this produces the same hashes as
  * the Java reference (`PDQHasher`) and python-threatexchange, which the conformance tests pin.
  */

@@ -84,19 +84,30 @@ async function logIn(base: string): Promise<string> {
   return session;
 }
 
-interface PageFigures { page: string; path: string; bytes: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number; timeouts: number }
+interface PageFigures { page: string; path: string; bytes: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number; timeouts: number; cpuMsPerRequest: number }
 
-async function measure(page: string, url: string, cookie: string): Promise<PageFigures> {
+/**
+ * CPU milliseconds the server process used (user + system, all threads), from /proc: on a machine shared with
+ * other work the latencies measure the contention as much as the server, the CPU per request does not.
+ */
+function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function measure(page: string, url: string, cookie: string, serverPid: number): Promise<PageFigures> {
   const first = await fetch(url, { headers: { cookie } });
   const bytes = (await first.arrayBuffer()).byteLength;
   if (first.status !== 200) throw new Error(`${page}: ${first.status}`);
   // A short warm-up at the same rate, so the measured run does not include the JIT's first minutes.
   await autocannon({ url, connections: 20, overallRate: rate, duration: 3, headers: { cookie } });
+  const cpuBefore = cpuMs(serverPid);
   const result = await autocannon({ url, connections: 20, overallRate: rate, duration, headers: { cookie } });
+  const cpuMsPerRequest = (cpuMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
   return {
     page, path: new URL(url).pathname + new URL(url).search, bytes, requests: result.requests.total, rps: result.requests.average,
     p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max,
-    errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts,
+    errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, cpuMsPerRequest,
   };
 }
 
@@ -121,11 +132,11 @@ async function main(): Promise<void> {
     const cookie = await logIn(base);
     const pages: [string, string][] = [['exposures list', '/exposures'], ['overview', '/overview'], ['exposure page', `/exposures/${hitId}`]];
     const figures: PageFigures[] = [];
-    for (const [name, p] of pages) figures.push(await measure(name, `${base}${p}`, cookie));
+    for (const [name, p] of pages) figures.push(await measure(name, `${base}${p}`, cookie, child.pid!));
     process.stdout.write(`\n${people} people, ${hits} hits; ${rate} requests/s for ${duration} s per page, 20 connections; ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`);
-    process.stdout.write('| page | bytes | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n');
-    for (const f of figures) process.stdout.write(`| ${f.page} | ${f.bytes} | ${f.requests} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} | ${f.errors + f.timeouts} | ${f.non2xx} |\n`);
-    process.stdout.write(`${JSON.stringify({ bench: 'dashboard', people, hits, rate, duration, loadavg: os.loadavg(), pages: Object.fromEntries(figures.map((f) => [f.page, { p50: f.p50, p99: f.p99, errors: f.errors + f.timeouts + f.non2xx, bytes: f.bytes }])) })}\n`);
+    process.stdout.write('| page | bytes | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | server CPU ms/request |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n');
+    for (const f of figures) process.stdout.write(`| ${f.page} | ${f.bytes} | ${f.requests} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} | ${f.errors + f.timeouts} | ${f.non2xx} | ${f.cpuMsPerRequest.toFixed(2)} |\n`);
+    process.stdout.write(`${JSON.stringify({ bench: 'dashboard', people, hits, rate, duration, loadavg: os.loadavg(), pages: Object.fromEntries(figures.map((f) => [f.page, { p50: f.p50, p99: f.p99, errors: f.errors + f.timeouts + f.non2xx, bytes: f.bytes, cpuMsPerRequest: Number(f.cpuMsPerRequest.toFixed(2)) }])) })}\n`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../deps.types.ts';
 import type { ReportCapture } from '../../modules/evidence/report-html.models.ts';
 import { openHit, type Hit } from '../../modules/hits/hits.repository.ts';
-import { createDataVersion, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
+import { createDataVersion, createLabelOpener, createOpeningCipher, createStatements, createVersionedCache } from './statements.ts';
 import { describeCase, type CaseView } from '../../modules/takedowns/cases.view.ts';
 import { mailtoForCase } from '../../modules/takedowns/cases.sending.usecases.ts';
 import { CANDIDATE_FIELDS, CAPTURE_FIELDS, candidateRowKey, pageUrlIndex } from '../../modules/evidence/sealed-pages.models.ts';
@@ -67,6 +67,7 @@ export type ExposuresReadModel = ReturnType<typeof createExposuresReadModel>;
 export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>) {
   const statement = createStatements(deps.db);
   const openLabel = createLabelOpener(deps.cipher);
+  const listCipher = createOpeningCipher(deps.cipher);
   const keptOptions = createVersionedCache<{ id: string; label: string }[]>(createDataVersion(statement), 50);
 
   function labelsOf(personIds: string[]): Map<string, string> {
@@ -100,7 +101,7 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
       params.push(after.rank, after.rank, after.firstSeenAt, after.firstSeenAt, after.id);
     }
     const records = statement(`select * from hits where ${where.join(' and ')} order by ${RANK_SQL}, first_seen_at desc, id desc limit ?`).all(...params, limit + 1) as HitRecord[];
-    const hits = records.slice(0, limit).map((r) => openHit(deps.cipher, hitOf(r)));
+    const hits = records.slice(0, limit).map((r) => openHit(listCipher, hitOf(r)));
     if (hits.length === 0) return { rows: [], next: null };
     const ids = JSON.stringify(hits.map((h) => h.id));
     const labels = labelsOf([...new Set(hits.map((h) => h.personId))]);

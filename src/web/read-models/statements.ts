@@ -60,3 +60,23 @@ export function createVersionedCache<T>(dataVersion: () => string, limit = 200) 
     return value;
   };
 }
+
+/**
+ * The cipher with its openings kept, for lists that show the same sealed rows to every request (a page of
+ * the exposures list opens 150 fields). The key is the binding with the sealed text, so a value moved to
+ * another row or column is still checked against its new place and refused, as the cipher itself would.
+ */
+export function createOpeningCipher(cipher: FieldCipher, limit = 20_000): FieldCipher {
+  const opened = new Map<string, string>();
+  const open = (stored: string, binding = ''): string => {
+    const key = `${binding}\u0000${stored}`;
+    let clear = opened.get(key);
+    if (clear === undefined) {
+      clear = cipher.open(stored, binding);
+      if (opened.size >= limit) opened.clear();
+      opened.set(key, clear);
+    }
+    return clear;
+  };
+  return { ...cipher, open, openNullable: (stored, binding) => (stored === null || stored === undefined ? null : open(stored, binding)) };
+}

@@ -23,6 +23,11 @@ export function spawnService(env: Record<string, string>, args: string[] = []): 
   return { child, output: () => out, exited };
 }
 
+/**
+ * Waits for a started process to answer. The deadline only catches a start that never comes: with two test
+ * files running on two busy cores a start may take several times its usual second, and start speed is measured
+ * in bench/, not here.
+ */
 export async function waitForHttp(url: string, timeoutMs: number): Promise<Response> {
   const until = Date.now() + timeoutMs;
   for (;;) {

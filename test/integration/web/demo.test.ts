@@ -17,7 +17,7 @@ describe('npm run demo', () => {
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     try {
-      const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`, 20_000)).json() as { demo: { running: boolean; url: string } };
+      const health = await (await waitForHttp(`http://127.0.0.1:${port}/healthz`, 60_000)).json() as { demo: { running: boolean; url: string } };
       expect(health.demo.running).toBe(true);
       expect(health.demo.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       // First start: the API is closed until the first administrator exists; then a session cookie opens it.

@@ -10,7 +10,7 @@ describe('the service as started by npm start', () => {
     const port = await freePort();
     const service = spawnService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
     const started = Date.now();
-    const response = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 20_000);
+    const response = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 45_000);
     expect(Date.now() - started).toBeLessThan(20_000);
     expect(response.status).toBe(200);
     const health = (await response.json()) as { database: { ok: boolean }; migrations: { applied: boolean }; worker: { heartbeatAgeSeconds: number | null }; browser: { found: boolean } };
@@ -27,7 +27,7 @@ describe('the service as started by npm start', () => {
   it('starts without any browser, reports it missing and logs what to install', async () => {
     const port = await freePort();
     const service = spawnService({ DATA_DIR: makeTempDir(), PORT: String(port), CHROMIUM_PATH: '/nonexistent/chromium' });
-    const response = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 20_000);
+    const response = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 45_000);
     const health = (await response.json()) as { status: string; browser: { found: boolean; instruction: string } };
     expect(response.status).toBe(200);
     expect(health.status).toBe('degraded');
@@ -48,7 +48,7 @@ describe('the service as started by npm start', () => {
   it('serves only the web process in web mode: no worker heartbeat appears', async () => {
     const port = await freePort();
     const service = spawnService({ DATA_DIR: makeTempDir(), PORT: String(port), PROCESS_MODE: 'web' });
-    const response = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 20_000);
+    const response = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 45_000);
     const health = (await response.json()) as { worker: { heartbeatAgeSeconds: number | null } };
     expect(health.worker.heartbeatAgeSeconds).toBeNull();
     service.child.kill('SIGTERM');

@@ -1,7 +1,6 @@
-import { isAppError } from '../../shared/errors.ts';
 import { normaliseEmail } from '../../modules/accounts/accounts.models.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
-import { newAccountPassword } from '../password-input.ts';
+import { runAccountsCommand } from '../accounts-command.ts';
 
 /**
  * One installation can serve several organisations (a helpline and its partner groups): each sees only its
@@ -23,36 +22,14 @@ export const createOrganisationCommand: CliCommand = {
       io.stderr.write('Give the first administrator\'s email with --admin-email.\n');
       return exitCodes.usage;
     }
-    const secret = await newAccountPassword(io, values['password-stdin'] === true);
-    if ('problem' in secret) {
-      io.stderr.write(`${secret.problem}\n`);
-      return exitCodes.usage;
-    }
-    const [{ loadConfig }, { accountsSettingsOf }, { closeDatabase, openDatabase, runMigrations }, { systemClock }, { createLogger }, { createAccountsDeps }, { createOrganisationWithAdmin }] = await Promise.all([
-      import('../../config/config.ts'), import('../../config/accounts.settings.ts'), import('../../db/client.ts'), import('../../shared/clock.ts'), import('../../shared/logger.ts'),
-      import('../../modules/accounts/accounts.usecases.ts'), import('../../modules/accounts/organisations.usecases.ts'),
-    ]);
-    const config = loadConfig(io.env, { cwd: io.cwd });
-    const db = openDatabase(config.databaseFile);
-    try {
-      runMigrations(db);
-      const accounts = createAccountsDeps({ db, clock: systemClock, logger: createLogger({ level: 'silent' }), settings: accountsSettingsOf(config) });
-      const { organisation, account } = await createOrganisationWithAdmin(accounts, { name, adminEmail: email, password: secret.password, by: null });
-      const { generated } = secret;
+    return runAccountsCommand(io, values['password-stdin'] === true, async ({ accounts, config, password, generated }) => {
+      const { createOrganisationWithAdmin } = await import('../../modules/accounts/organisations.usecases.ts');
+      const { organisation, account } = await createOrganisationWithAdmin(accounts, { name, adminEmail: email, password, by: null });
       if (values.json) {
         io.stdout.write(`${JSON.stringify({ organisationId: organisation.id, name: organisation.name, slug: organisation.slug, accountId: account.id, email: account.email, ...(generated ? { password: generated } : {}) })}\n`);
       } else {
         io.stdout.write(`Organisation "${organisation.name}" created (handle ${organisation.slug}) with administrator ${account.email}.${generated ? `\nPassword (shown once, store it safely): ${generated}` : ''}\nLog in at ${config.publicUrl}/login\n`);
       }
-      return exitCodes.ok;
-    } catch (error) {
-      if (isAppError(error)) {
-        io.stderr.write(`error ${error.code}: ${error.message}\n`);
-        return exitCodes.dataError;
-      }
-      throw error;
-    } finally {
-      closeDatabase(db);
-    }
+    });
   },
 };

@@ -23,6 +23,6 @@ describe('evidence settings', () => {
       'EVIDENCE_KEY', 'EVIDENCE_KEY_FILE', 'TSA_URL', 'RECHECK_SCHEDULE',
       'EVIDENCE_STORE', 'S3_ENDPOINT', 'S3_BUCKET', 'S3_REGION', 'S3_PREFIX', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY', 'S3_FORCE_PATH_STYLE',
     ]);
-    expect(evidenceSettingDefinitions.filter((d) => d.secret).map((d) => d.env)).toEqual(['EVIDENCE_KEY', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
+    expect(evidenceSettingDefinitions.filter((d) => 'secret' in d && d.secret).map((d) => d.env)).toEqual(['EVIDENCE_KEY', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']);
   });
 });

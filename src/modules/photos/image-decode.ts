@@ -111,6 +111,11 @@ export interface NormalisedDecodeOptions extends DecodeOptions {
    * a large photo is never decoded at full size. Absent: full size.
    */
   shortSide?: number;
+  /**
+   * Decode no wider than `maxWidth` and with no more than `maxWorkPixels` pixels, keeping the aspect ratio
+   * (never enlarged): region search reads a tall screenshot at a width where its photos are still recognisable.
+   */
+  within?: { maxWidth: number; maxWorkPixels: number };
   /** Time limit when `timeoutSeconds` is not given. */
   defaultTimeoutSeconds?: number;
 }
@@ -118,6 +123,12 @@ export interface NormalisedDecodeOptions extends DecodeOptions {
 export interface NormalisedImage extends DecodedImage {
   /** The oriented pixels before trimming (the decoded size, which is reduced when `shortSide` is set). */
   untrimmed: PixelImage;
+}
+
+/** The picture's size as it is shown: EXIF orientations 5-8 swap the stored width and height. */
+function orientedSize(meta: { width?: number; height?: number; orientation?: number }): { width: number; height: number } {
+  const swapped = (meta.orientation ?? 1) >= 5;
+  return { width: swapped ? meta.height! : meta.width!, height: swapped ? meta.width! : meta.height! };
 }
 
 /**
@@ -138,6 +149,10 @@ export async function decodeNormalised(bytes: Uint8Array, options: NormalisedDec
     if (options.shortSide !== undefined) {
       const side = options.shortSide;
       pipeline = pipeline.resize({ width: side, height: side, fit: 'outside', withoutEnlargement: true, fastShrinkOnLoad: true });
+    } else if (options.within) {
+      const { width, height } = orientedSize(meta);
+      const scale = Math.min(1, options.within.maxWidth / width, Math.sqrt(options.within.maxWorkPixels / (width * height)));
+      pipeline = pipeline.resize({ width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)), fit: 'fill', withoutEnlargement: true });
     }
     ({ data, info } = await pipeline
       .flatten({ background: '#ffffff' })
@@ -150,10 +165,10 @@ export async function decodeNormalised(bytes: Uint8Array, options: NormalisedDec
   }
   if (info.channels !== 3 || data.length !== info.width * info.height * 3) throw createTruncatedImageError();
   // A reduced decode gives the published size from the header; a full decode is that size itself.
-  const swapped = (meta.orientation ?? 1) >= 5;
-  const reduced = options.shortSide !== undefined;
-  const orientedWidth = reduced ? (swapped ? meta.height! : meta.width!) : info.width;
-  const orientedHeight = reduced ? (swapped ? meta.width! : meta.height!) : info.height;
+  const reduced = options.shortSide !== undefined || options.within !== undefined;
+  const published = orientedSize(meta);
+  const orientedWidth = reduced ? published.width : info.width;
+  const orientedHeight = reduced ? published.height : info.height;
   const oriented: PixelImage = { width: info.width, height: info.height, channels: 3, data };
   const threshold = options.trim === false ? null : typeof options.trim === 'number' ? options.trim : DEFAULT_TRIM_THRESHOLD;
   const box = threshold === null ? null : findContentBox(oriented, threshold);

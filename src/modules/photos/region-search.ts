@@ -6,9 +6,7 @@
  * stored hashes already hold the 8 dihedral variants of every photo, so a mirrored or rotated photo inside a
  * screenshot meets its own variant.
  */
-import sharp, { type OutputInfo } from 'sharp';
-import { isAppError } from '../../shared/errors.ts';
-import { classifySharpError, createTruncatedImageError, cropPixels, DEFAULT_MAX_PIXELS, readImageHeader, type DecodeOptions, type Rect } from './image-decode.ts';
+import { cropPixels, decodeNormalised, type DecodeOptions, type Rect } from './image-decode.ts';
 import { pdqHash, type PixelImage } from './pdq.models.ts';
 import { proposeRegions, scaleRect, type RegionProposalOptions } from './region-proposals.models.ts';
 
@@ -62,27 +60,11 @@ export function hashRegionsOfPixels(
 }
 
 export async function searchImageRegions(bytes: Uint8Array, options: RegionSearchOptions = {}): Promise<RegionSearchResult> {
-  const meta = await readImageHeader(bytes, options);
-  const swapped = (meta.orientation ?? 1) >= 5;
-  const width = swapped ? meta.height! : meta.width!;
-  const height = swapped ? meta.width! : meta.height!;
-  const scale = Math.min(1, (options.maxWidth ?? REGION_SEARCH_MAX_WIDTH) / width, Math.sqrt((options.maxWorkPixels ?? REGION_SEARCH_MAX_PIXELS) / (width * height)));
-  let data: Buffer;
-  let info: OutputInfo;
-  try {
-    ({ data, info } = await sharp(bytes, { failOn: 'truncated', limitInputPixels: options.maxPixels ?? DEFAULT_MAX_PIXELS })
-      .timeout({ seconds: options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS })
-      .rotate()
-      .resize({ width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)), fit: 'fill', withoutEnlargement: true })
-      .flatten({ background: '#ffffff' })
-      .toColourspace('srgb')
-      .removeAlpha()
-      .raw({ depth: 'uchar' })
-      .toBuffer({ resolveWithObject: true }));
-  } catch (error) {
-    throw isAppError(error) ? error : classifySharpError(error);
-  }
-  if (info.channels !== 3 || data.length !== info.width * info.height * 3) throw createTruncatedImageError();
-  const image: PixelImage = { width: info.width, height: info.height, channels: 3, data };
-  return hashRegionsOfPixels(image, { width, height }, options);
+  const decoded = await decodeNormalised(bytes, {
+    ...options,
+    trim: false,
+    defaultTimeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+    within: { maxWidth: options.maxWidth ?? REGION_SEARCH_MAX_WIDTH, maxWorkPixels: options.maxWorkPixels ?? REGION_SEARCH_MAX_PIXELS },
+  });
+  return hashRegionsOfPixels(decoded.untrimmed, { width: decoded.orientedWidth, height: decoded.orientedHeight }, options);
 }

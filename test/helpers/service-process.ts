@@ -9,6 +9,22 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
+const running = new Set<ChildProcess>();
+
+/**
+ * Kills every service this file started that is still running, for an `afterEach`: a test that fails before its
+ * own SIGTERM must not leave a service behind that keeps scanning with Chromium.
+ */
+export async function stopStartedServices(): Promise<void> {
+  const stopping = [...running].map((child) => new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGKILL');
+  }));
+  running.clear();
+  await Promise.all(stopping);
+}
+
 /** Starts `src/main.ts` exactly as `npm start` does, in its own process, with the given environment. */
 export function spawnService(env: Record<string, string>, args: string[] = []): ServiceProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src/main.ts'), ...args], {
@@ -19,7 +35,11 @@ export function spawnService(env: Record<string, string>, args: string[] = []): 
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  running.add(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => {
+    running.delete(child);
+    resolve(code);
+  }));
   return { child, output: () => out, exited };
 }
 

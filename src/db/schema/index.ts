@@ -7,3 +7,4 @@ export * from './alerts.table.ts';
 export * from './unchecked.table.ts';
 export * from './settings.table.ts';
 export * from './impersonation.table.ts';
+export * from './upgrade-steps.table.ts';

@@ -37,7 +37,7 @@ import { createPersonHashIndex } from './modules/photos/person-hash-index.ts';
 import type { PhotoDeps } from './modules/photos/photos.usecases.ts';
 import { openEvidenceVault } from './modules/evidence/evidence-key.ts';
 import { createEvidenceCapture } from './modules/evidence/evidence-scan-hooks.ts';
-import { encryptClearFields } from './modules/evidence/field-encryption-upgrade.ts';
+import { encryptClearFieldsOnce } from './modules/evidence/field-encryption-upgrade.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
 import { createSettingsProvider } from './modules/settings/settings-provider.ts';
 import { applyEditableSections, rebuildChannels } from './modules/settings/live-settings.ts';
@@ -86,7 +86,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   // Opened before the repositories: they encrypt people's identifiers under keys derived from the evidence key.
   const evidence = overrides.evidence ?? openEvidenceVault({ dataDir: config.dataDir, db, settings: config.evidence, logger, clock });
   const cipher = evidence.cipher;
-  encryptClearFields({ db, cipher, logger });
+  encryptClearFieldsOnce({ db, cipher, logger, clock });
   // Settings saved on the settings page join the environment's before anything is built from them.
   const settings = overrides.settings ?? createSettingsProvider({ config, repository: createSettingsRepository({ db, clock, cipher }), logger, isSecret: isSecretSetting });
   if (settings.current() !== config) applyEditableSections(config, settings.current());

@@ -9,6 +9,10 @@ import { appendCustody, migrateCustodyChain, type CustodyMigration } from './cus
 import { evidenceFileHashes } from './evidence-files.repository.ts';
 import type { DerivedKeys } from './key-derivation.models.ts';
 import { vaultFileName, vaultRelativePath } from './vault-format.models.ts';
+import { hasCompletedStep, recordCompletedStep } from '../upgrades/upgrade-steps.repository.ts';
+
+/** Raise `version` when the vault's naming or the custody MAC changes again: completed vaults are checked once more. */
+export const VAULT_UPGRADE_STEP = { name: 'evidence.keyed_vault', version: 1 } as const;
 
 /**
  * A file beside the evidence that says, under a MAC, that this vault was upgraded to keyed custody MACs and
@@ -77,11 +81,17 @@ export interface UpgradeReport {
   custody: CustodyMigration;
 }
 
-/** Brings a vault written by an older version up to keyed names and a keyed custody chain, at start-up. */
-export function upgradeEvidenceVault(args: { db: Db; dir: string; keys: DerivedKeys; clock: Clock; logger: Logger }): UpgradeReport {
+/**
+ * Brings a vault written by an older version up to keyed names and a keyed custody chain, at start-up. Both
+ * read everything (the whole custody log, a file check per evidence row), so once done it is recorded as an
+ * upgrade step and later starts skip it (null) — but only while the vault's own marker is also valid: a vault
+ * directory put back from an older copy has none, and is upgraded again.
+ */
+export function upgradeEvidenceVault(args: { db: Db; dir: string; keys: DerivedKeys; clock: Clock; logger: Logger }): UpgradeReport | null {
   const { db, dir, keys, logger } = args;
   const writer = { db, custodyKey: keys.custodyMac };
   const marker = readMarker(dir, keys);
+  if (marker === 'valid' && hasCompletedStep(db, VAULT_UPGRADE_STEP)) return null;
   const custody = migrateCustodyChain(writer, { at: args.clock.now(), allowUnkeyed: marker === 'absent' });
   if (custody.state === 'migrated') logger.warn({ entries: custody.entries }, 'the custody log was re-chained with keyed MACs (upgrade from unkeyed SHA-256)');
   if (custody.state === 'kept_broken') {
@@ -94,5 +104,9 @@ export function upgradeEvidenceVault(args: { db: Db; dir: string; keys: DerivedK
   }
   // A broken legacy chain is not vouched for: without the marker, a later start may still migrate it once repaired from a backup.
   if (marker === 'absent' && custody.state !== 'kept_broken') writeMarker(dir, keys);
+  // Recorded last, after every rename (renames are safe to repeat, so a crash before this line only costs a rerun).
+  // Not recorded while the chain is kept broken or the marker does not verify: those starts keep checking, as before.
+  const completed = marker === 'valid' || (marker === 'absent' && custody.state !== 'kept_broken');
+  if (completed) recordCompletedStep(db, VAULT_UPGRADE_STEP, args.clock.now());
   return { filesRenamed, custody };
 }

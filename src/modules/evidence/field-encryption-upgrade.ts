@@ -7,6 +7,8 @@ import {
   candidateRowKey, pageUrlScope, searchQueryScope, type SealedColumns,
 } from './sealed-pages.models.ts';
 import { rewriteClearRows, type Row } from './clear-fields.repository.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { runUpgradeStep, type UpgradeStepOutcome } from '../upgrades/upgrade-steps.repository.ts';
 
 
 interface TableUpgrade {
@@ -64,4 +66,22 @@ export function encryptClearFields({ db, cipher, logger }: { db: Db; cipher: Fie
   const sealedRows = Object.values(perTable).reduce((a, b) => a + b, 0);
   if (sealedRows > 0) logger.warn({ rows: sealedRows, tables: perTable }, 'personal data stored in clear by an earlier version was encrypted');
   return sealedRows;
+}
+
+/**
+ * Raise `version` whenever `upgrades` gains a table or a column or a value is sealed differently: a database that
+ * completed the step before then reads its rows once more.
+ */
+export const FIELD_ENCRYPTION_STEP = { name: 'evidence.encrypt_clear_fields', version: 1, transactional: true } as const;
+
+/**
+ * The start-up form of `encryptClearFields`: on an organisation's database the search for clear values reads
+ * every sealed column of every row (seconds of CPU), and once it has completed nothing this version writes is
+ * clear, so later starts skip it. The rows and the step's record commit in one transaction.
+ */
+export function encryptClearFieldsOnce(deps: { db: Db; cipher: FieldCipher; logger: Logger; clock: Clock }): UpgradeStepOutcome {
+  return runUpgradeStep(deps, FIELD_ENCRYPTION_STEP, () => {
+    encryptClearFields(deps);
+    return true;
+  });
 }

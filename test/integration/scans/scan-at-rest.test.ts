@@ -108,6 +108,8 @@ describe('a copy of the database file after a full scan of the demo person', () 
       });
       for (const u of before.unchecked) sqlite.prepare('update unchecked_pages set url = ?, normalized_url = ? where id = ?').run(u.url, u.normalizedUrl, u.id);
       sqlite.prepare("update search_outcomes set query = 'Lola Velvet' where id = (select min(id) from search_outcomes where scan_run_id = ? and engine like 'mojeek%')").run(runId);
+      // An earlier version's database has no record of the sealing step either.
+      sqlite.prepare('delete from upgrade_steps').run();
     })();
     const mojeek = sqlite.prepare("select engine from search_outcomes where scan_run_id = ? and query = 'Lola Velvet'").pluck().get(runId) as string;
     await older.close();

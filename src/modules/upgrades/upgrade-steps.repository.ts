@@ -1,0 +1,43 @@
+import type { Db } from '../../db/client.ts';
+import type { Clock } from '../../shared/clock.ts';
+
+/**
+ * A start-up upgrade step. `version` is raised whenever what the step does changes (a new sealed column, a new
+ * naming scheme): a database that completed an older version then runs the step once more.
+ */
+export interface UpgradeStep {
+  name: string;
+  version: number;
+}
+
+export type UpgradeStepOutcome = 'skipped' | 'completed' | 'incomplete';
+
+export function hasCompletedStep(db: Db, step: UpgradeStep): boolean {
+  const row = db.$client.prepare('select version from upgrade_steps where name = ?').get(step.name) as { version: number } | undefined;
+  return row?.version === step.version;
+}
+
+export function recordCompletedStep(db: Db, step: UpgradeStep, at: Date): void {
+  db.$client
+    .prepare('insert into upgrade_steps (name, version, completed_at) values (?, ?, ?) on conflict (name) do update set version = excluded.version, completed_at = excluded.completed_at')
+    .run(step.name, step.version, at.getTime());
+}
+
+/**
+ * Runs `run` unless this step already completed at its current version. `run` returns whether it finished:
+ * only then is the step recorded, so a step that stopped short (or threw, or the process died) runs again at
+ * the next start. With `transactional`, the step and its record commit together in one write transaction, so
+ * no crash can leave the work done but unrecorded or recorded but undone; a step that also changes files
+ * (which no transaction covers) records itself after its last change instead and must be safe to repeat.
+ */
+export function runUpgradeStep(deps: { db: Db; clock: Clock }, step: UpgradeStep & { transactional?: boolean }, run: () => boolean): UpgradeStepOutcome {
+  if (hasCompletedStep(deps.db, step)) return 'skipped';
+  const once = (): UpgradeStepOutcome => {
+    // Asked again under the write lock: a web and a worker process starting together run the step once.
+    if (step.transactional && hasCompletedStep(deps.db, step)) return 'skipped';
+    if (!run()) return 'incomplete';
+    recordCompletedStep(deps.db, step, deps.clock.now());
+    return 'completed';
+  };
+  return step.transactional ? deps.db.$client.transaction(once).immediate() : once();
+}

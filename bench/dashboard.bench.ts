@@ -6,7 +6,9 @@
  * fixed 200 requests/s each with autocannon. Prints a table and one JSON line with p50/p99/errors per page.
  *
  * Options: --people N --hits N --duration S --rate R --data-dir DIR (reused when it already holds a seeded
- * file, so repeated runs skip the seeding) --dist (run dist/src/main.js instead of the sources through tsx).
+ * file, so repeated runs skip the seeding) --dist (run dist/src/main.js instead of the sources through tsx)
+ * --profile DIR (the server writes a V8 CPU profile there when it stops: open it in Chrome's DevTools)
+ * --pages a,b (only these pages: exposures, overview, exposure).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,6 +32,8 @@ const duration = Number(arg('duration', '20'));
 const rate = Number(arg('rate', '200'));
 const dataDir = arg('data-dir', path.join(os.tmpdir(), `es-dashboard-bench-${people}-${hits}`));
 const useDist = process.argv.includes('--dist');
+const profileDir = arg('profile', '');
+const onlyPages = arg('pages', 'exposures,overview,exposure').split(',');
 
 async function ensureSeeded(): Promise<void> {
   const marker = path.join(dataDir, 'bench-seeded.json');
@@ -116,7 +120,8 @@ async function main(): Promise<void> {
   const hitId = exposureToMeasure();
   const port = await freePort();
   const entry = useDist ? [path.join(root, 'dist/src/main.js')] : ['--import', 'tsx', path.join(root, 'src/main.ts')];
-  const child = spawn(process.execPath, [...entry, 'web'], {
+  const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
+  const child = spawn(process.execPath, [...profiling, ...entry, 'web'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DEMO_WEB: 'off', PROCESS_MODE: 'web' },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -130,7 +135,8 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const cookie = await logIn(base);
-    const pages: [string, string][] = [['exposures list', '/exposures'], ['overview', '/overview'], ['exposure page', `/exposures/${hitId}`]];
+    const pages = ([['exposures', 'exposures list', '/exposures'], ['overview', 'overview', '/overview'], ['exposure', 'exposure page', `/exposures/${hitId}`]] as const)
+      .filter(([key]) => onlyPages.includes(key)).map(([, name, p]) => [name, p] as const);
     const figures: PageFigures[] = [];
     for (const [name, p] of pages) figures.push(await measure(name, `${base}${p}`, cookie, child.pid!));
     process.stdout.write(`\n${people} people, ${hits} hits; ${rate} requests/s for ${duration} s per page, 20 connections; ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`);

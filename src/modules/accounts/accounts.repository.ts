@@ -11,6 +11,14 @@ export type AccountRow = typeof accounts.$inferSelect;
 
 export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }) {
   let idsInOrganisation: Statement | undefined;
+  let dataVersion: Statement | undefined;
+  const keptIds = new Map<string, { version: string; ids: string[] }>();
+  // The account and the first organisation are read on every dashboard request (who is asking, whether
+  // they run the installation): prepared once, on first use after migrations, like the ids below.
+  const prepareById = () => db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare();
+  const prepareFirstOrganisation = () => db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt), sql`rowid`).limit(1).prepare();
+  let byId: ReturnType<typeof prepareById> | undefined;
+  let firstOrganisation: ReturnType<typeof prepareFirstOrganisation> | undefined;
   return {
     countAccounts(): number {
       return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
@@ -53,7 +61,8 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
 
     /** The organisation that set the installation up: its administrators are the operator. */
     firstOrganisationId(): string | null {
-      return db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt), sql`rowid`).limit(1).get()?.id ?? null;
+      firstOrganisation ??= prepareFirstOrganisation();
+      return firstOrganisation.get()?.id ?? null;
     },
 
     getOrganisation(id: string) {
@@ -71,7 +80,8 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
     },
 
     get(id: string): AccountRow | null {
-      return db.select().from(accounts).where(eq(accounts.id, id)).get() ?? null;
+      byId ??= prepareById();
+      return byId.get({ id }) ?? null;
     },
 
     findByEmail(email: string): AccountRow | null {
@@ -118,11 +128,23 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
         .all();
     },
 
+    /**
+     * Asked on every dashboard request of an administrator (sometimes twice): for a thousand people, building
+     * the query each time cost more than running it, and reading a thousand rows still cost a millisecond, so
+     * it is prepared once (on first use, after migrations) and the list is kept until the database changes
+     * (`data_version`: another connection committed; `total_changes()`: this one wrote). The kept list is
+     * frozen and the same array until then, so read models can key their own caches by it.
+     */
     personIdsInOrganisation(organisationId: string): string[] {
-      // Asked on every dashboard request of an administrator: for a thousand people, building the query
-      // each time cost more than running it, so it is prepared once (on first use, after migrations).
       idsInOrganisation ??= db.$client.prepare('select id from people where organisation_id = ? order by created_at').pluck();
-      return idsInOrganisation.all(organisationId) as string[];
+      dataVersion ??= db.$client.prepare('select (select data_version from pragma_data_version) || \'.\' || total_changes()').pluck();
+      const version = dataVersion.get() as string;
+      const kept = keptIds.get(organisationId);
+      if (kept && kept.version === version) return kept.ids;
+      const ids = Object.freeze(idsInOrganisation.all(organisationId) as string[]) as string[];
+      if (keptIds.size >= 100) keptIds.clear();
+      keptIds.set(organisationId, { version, ids });
+      return ids;
     },
   };
 }

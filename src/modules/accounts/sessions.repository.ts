@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { sessions } from '../../db/schema/index.ts';
@@ -14,6 +14,10 @@ export type SessionRow = typeof sessions.$inferSelect;
  * the database does not contain live sessions. Each session has its own CSRF token for forms.
  */
 export function createSessionsRepository({ db, clock }: { db: Db; clock: Clock }) {
+  // Looked up on every dashboard request: building the query each time cost more than running it, so it is
+  // prepared once (on first use, after migrations).
+  const prepareByHash = () => db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare();
+  let byHash: ReturnType<typeof prepareByHash> | undefined;
   return {
     create(accountId: string, idleMs: number): { token: string; csrfToken: string } {
       const token = randomToken();
@@ -26,7 +30,8 @@ export function createSessionsRepository({ db, clock }: { db: Db; clock: Clock }
     /** A live session for the cookie value; an expired one is deleted on sight. Use extends the idle deadline. */
     resolve(token: string, idleMs: number): SessionRow | null {
       const tokenHash = sha256Hex(token);
-      const row = db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).get();
+      byHash ??= prepareByHash();
+      const row = byHash.get({ tokenHash });
       if (!row) return null;
       const now = clock.now();
       if (row.expiresAt.getTime() <= now.getTime()) {

@@ -7,7 +7,8 @@ import { createInvalidReplyAddressError, sendCase } from '../../modules/takedown
 import { audit } from '../../modules/accounts/audit.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.models.ts';
 import { createExposuresReadModel, decodeCursor, type ExposureFilters } from '../read-models/exposures.ts';
-import { renderExposuresView } from '../views/pages/exposures.page.ts';
+import { personFilterField, renderExposuresView } from '../views/pages/exposures.page.ts';
+import type { SafeHtml } from '../views/html.ts';
 import { createUncheckedReadModel } from '../read-models/unchecked.ts';
 import { createUnclearLookupsReadModel } from '../read-models/unclear-lookups.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
@@ -24,6 +25,22 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
   const exposures = createExposuresReadModel(deps);
   const unchecked = createUncheckedReadModel(deps);
   const unclearLookups = createUnclearLookupsReadModel(deps);
+  // The rendered person choice, per list of people (the read model hands out the same list until the
+  // database changes, so a changed label or person makes a new list and a new rendering) and per language
+  // and choice.
+  const personFields = new WeakMap<object, Map<string, SafeHtml | ''>>();
+  const personField = (ctx: ReturnType<typeof viewContext>, people: { id: string; label: string }[], personId: string | undefined): SafeHtml | '' => {
+    let rendered = personFields.get(people);
+    if (!rendered) personFields.set(people, (rendered = new Map()));
+    const key = `${ctx.lang}|${personId ?? ''}`;
+    let field = rendered.get(key);
+    if (field === undefined) {
+      if (rendered.size >= 20) rendered.clear();
+      field = personFilterField(ctx, people, personId);
+      rendered.set(key, field);
+    }
+    return field;
+  };
 
   const renderDetail = async (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
     const detail = exposures.load(request.params.id);
@@ -48,8 +65,10 @@ export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void
     const visible = request.visiblePersonIds();
     const after = decodeCursor((request.query as Record<string, string | undefined>).after);
     const page = exposures.listPage(visible, filters, { after });
-    return sendPage(reply, renderExposuresView(viewContext(request, deps), {
-      rows: page.rows, next: page.next, continued: after !== null, people: exposures.peopleOptions(visible), filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
+    const ctx = viewContext(request, deps);
+    const people = exposures.peopleOptions(visible);
+    return sendPage(reply, renderExposuresView(ctx, {
+      rows: page.rows, next: page.next, continued: after !== null, people, personField: personField(ctx, people, filters.personId), filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
       unchecked: unchecked.list(visible, { personId: filters.personId }),
       unclearLookups: unclearLookups.list(visible, { personId: filters.personId }),
     }));

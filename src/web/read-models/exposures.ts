@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../deps.types.ts';
 import type { ReportCapture } from '../../modules/evidence/report-html.models.ts';
 import { openHit, type Hit } from '../../modules/hits/hits.repository.ts';
-import { createDataVersion, createLabelOpener, createOpeningCipher, createStatements, createVersionedCache } from './statements.ts';
+import { createDataVersion, createIdsKey, createLabelOpener, createOpeningCipher, createStatements, createVersionedCache } from './statements.ts';
 import { describeCase, type CaseView } from '../../modules/takedowns/cases.view.ts';
 import { mailtoForCase } from '../../modules/takedowns/cases.sending.usecases.ts';
 import { CANDIDATE_FIELDS, CAPTURE_FIELDS, candidateRowKey, pageUrlIndex } from '../../modules/evidence/sealed-pages.models.ts';
@@ -69,6 +69,7 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
   const openLabel = createLabelOpener(deps.cipher);
   const listCipher = createOpeningCipher(deps.cipher);
   const keptOptions = createVersionedCache<{ id: string; label: string }[]>(createDataVersion(statement), 50);
+  const idsKey = createIdsKey();
 
   function labelsOf(personIds: string[]): Map<string, string> {
     const rows = statement('select id, label from people where id in (select value from json_each(?)) order by created_at, rowid').all(JSON.stringify(personIds)) as { id: string; label: string }[];
@@ -91,7 +92,7 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
     // part of the index (`>=`: with `=` SQLite sorts again instead of reading the index in order).
     const walk = scope.length > WALK_FROM_PEOPLE ? '+' : '';
     const where = [`${walk}person_id in (select value from json_each(?))`];
-    const params: unknown[] = [JSON.stringify(scope)];
+    const params: unknown[] = [scope === personIds ? idsKey(personIds) : JSON.stringify(scope)];
     if (filters.severity) (where.push(`${walk}severity = ? and ${RANK_SQL} >= ?`), params.push(filters.severity, rankOf(filters.severity)));
     if (filters.status) (where.push(`${walk}status = ?`), params.push(filters.status));
     if (filters.category) (where.push('exists (select 1 from json_each(categories) where value = ?)'), params.push(filters.category));
@@ -120,9 +121,12 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
 
   return {
     listPage,
-    /** The people of the filter, in the order they were added, with one query and the labels opened once. */
+    /**
+     * The people of the filter, in the order they were added, with one query and the labels opened once.
+     * The same array until the database changes, so a page may keep what it renders from it.
+     */
     peopleOptions: (personIds: string[]) => {
-      const key = JSON.stringify(personIds);
+      const key = idsKey(personIds);
       return keptOptions(key, () => [...labelsOf(personIds)].map(([id, label]) => ({ id, label })));
     },
     load: (hitId: string) => loadExposureWith(deps, statement, hitId),

@@ -1,7 +1,7 @@
 import type { AppDeps } from '../../deps.types.ts';
 import { describeEngines } from '../../modules/scans/scans.routes.ts';
 import { HIT_FIELDS } from '../../modules/evidence/sealed-pages.models.ts';
-import { createDataVersion, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
+import { createDataVersion, createIdsKey, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 export const TIMELINE_DAYS = 30;
@@ -50,6 +50,9 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
    */
   const dataVersion = createDataVersion(statement);
   const kept = createVersionedCache<Counts>(dataVersion);
+  const idsKey = createIdsKey();
+  type Deadline = Omit<Overview['needsAction']['deadlines'][number], 'overdue'>;
+  const keptNeedsAction = createVersionedCache<{ newHits: Overview['needsAction']['newHits']; deadlines: Deadline[] }>(dataVersion);
   const keptPeople = createVersionedCache<{ figures: { total: number; staleIdle: number }; people: Overview['people'] }>(dataVersion);
 
   function counted(ids: string, now: Date): Counts {
@@ -73,11 +76,25 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
 
   function build(personIds: string[]): Overview {
     const now = deps.clock.now();
-    const ids = JSON.stringify(personIds);
-    // Many people: read hits and cases in the order shown and skip other people's (see exposures.ts).
-    const walk = personIds.length > 50 ? '+' : '';
+    const ids = idsKey(personIds);
     const { newBySeverity, totalExposures, timeline, unreadAlerts } = counted(ids, now);
+    // The rows are kept like the counts; whether a deadline has passed is decided now.
+    const needsAction = keptNeedsAction(ids, () => needsActionNow(ids, personIds.length));
+    const deadlines = needsAction.deadlines.map((d) => ({ ...d, overdue: d.deadlineAt.getTime() < now.getTime() }));
 
+    // Someone just added is not overdue yet: the clock starts when they were added. To the minute, so that
+    // the people part is kept like the counts (a thousand people cost a millisecond or two per query).
+    const staleBefore = Math.floor(now.getTime() / 60_000) * 60_000 - deps.config.health.alertAfterHours * 3_600_000;
+    const { figures, people } = keptPeople(`${staleBefore}:${ids}`, () => peopleNow(ids, staleBefore));
+    return {
+      newBySeverity, totalExposures, needsAction: { newHits: needsAction.newHits, deadlines }, engines: describeEngines(deps), people, peopleTotal: figures.total, stalePeople: figures.staleIdle, timeline, unreadAlerts,
+    };
+  }
+
+  /** The newest worst hits and the nearest deadlines, eight each. */
+  function needsActionNow(ids: string, people: number): { newHits: Overview['needsAction']['newHits']; deadlines: Deadline[] } {
+    // Many people: read hits and cases in the order shown and skip other people's (see exposures.ts).
+    const walk = people > 50 ? '+' : '';
     const newHits = (statement(
       // Read in list order from hits_rank_seen_idx (the unary + keeps SQLite from sorting every new hit of the organisation).
       `select h.id, h.person_id personId, p.label personLabel, h.title, h.host, h.severity, h.categories, h.first_seen_at firstSeenAt
@@ -92,16 +109,9 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
        from takedown_cases c join hits h on h.id = c.hit_id join people p on p.id = h.person_id
        where c.deadline_at is not null and c.closed_at is null and ${walk}h.person_id ${IN_SCOPE} order by c.deadline_at limit 8`,
     ).all(ids) as { caseId: string; hitId: string; personLabel: string; host: string; status: string; deadlineAt: number }[])
-      .map((r) => ({ ...r, personLabel: openLabel(r.personLabel), deadlineAt: new Date(r.deadlineAt), overdue: r.deadlineAt < now.getTime() }));
+      .map((r) => ({ ...r, personLabel: openLabel(r.personLabel), deadlineAt: new Date(r.deadlineAt) }));
     newHits.sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9));
-
-    // Someone just added is not overdue yet: the clock starts when they were added. To the minute, so that
-    // the people part is kept like the counts (a thousand people cost a millisecond or two per query).
-    const staleBefore = Math.floor(now.getTime() / 60_000) * 60_000 - deps.config.health.alertAfterHours * 3_600_000;
-    const { figures, people } = keptPeople(`${staleBefore}:${ids}`, () => peopleNow(ids, staleBefore));
-    return {
-      newBySeverity, totalExposures, needsAction: { newHits, deadlines }, engines: describeEngines(deps), people, peopleTotal: figures.total, stalePeople: figures.staleIdle, timeline, unreadAlerts,
-    };
+    return { newHits, deadlines };
   }
 
   function peopleNow(ids: string, staleBefore: number) {

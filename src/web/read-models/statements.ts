@@ -47,6 +47,24 @@ export function createDataVersion(statement: (sql: string) => Statement): () => 
   return () => `${version.get() as number}.${changes.get() as number}`;
 }
 
+/**
+ * The JSON array of a list of ids, for `json_each(?)` and as a cache key, worked out once per list: the
+ * accounts repository hands out the same frozen list of an organisation's people until the database
+ * changes, so its thousand ids are not joined again on every request. Lists that may still change are
+ * not remembered.
+ */
+export function createIdsKey(): (ids: readonly string[]) => string {
+  const keys = new WeakMap<readonly string[], string>();
+  return (ids) => {
+    let key = keys.get(ids);
+    if (key === undefined) {
+      key = JSON.stringify(ids);
+      if (Object.isFrozen(ids)) keys.set(ids, key);
+    }
+    return key;
+  };
+}
+
 /** Results kept per key until the data version changes; emptied when it holds more keys than any dashboard needs. */
 export function createVersionedCache<T>(dataVersion: () => string, limit = 200) {
   const entries = new Map<string, { version: string; value: T }>();

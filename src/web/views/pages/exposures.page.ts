@@ -14,9 +14,18 @@ export function thumbnail(ctx: ViewContext, sha256: string | null, evidenceRoute
   return html`<span class="thumb thumb-frame"><img class="blurred" src="/api/evidence/files/${sha256}" alt="${ctx.t('exposures.thumbAlt')}" loading="lazy" width="160" height="100"></span>`;
 }
 
-function filters(ctx: ViewContext, people: { id: string; label: string }[], current: ExposureFilters): SafeHtml {
+/**
+ * The filter's choice of person (none for a single person). For an organisation it has a thousand options,
+ * the largest part of the page to build, so the list route keeps it per language and choice (the text depends
+ * on nothing else) until the database changes.
+ */
+export function personFilterField(ctx: ViewContext, people: { id: string; label: string }[], personId: string | undefined): SafeHtml | '' {
+  return people.length > 1 ? selectField({ name: 'personId', label: ctx.t('common.person'), value: personId, includeEmpty: ctx.t('exposures.all'), options: people.map((p) => ({ value: p.id, label: p.label })) }) : '';
+}
+
+function filters(ctx: ViewContext, people: { id: string; label: string }[], current: ExposureFilters, personField?: SafeHtml | ''): SafeHtml {
   return html`<form method="get" action="/exposures" class="filters card" role="search" aria-label="${ctx.t('exposures.filters')}">
-  ${people.length > 1 ? selectField({ name: 'personId', label: ctx.t('common.person'), value: current.personId, includeEmpty: ctx.t('exposures.all'), options: people.map((p) => ({ value: p.id, label: p.label })) }) : ''}
+  ${personField ?? personFilterField(ctx, people, current.personId)}
   ${selectField({ name: 'severity', label: ctx.t('common.severity'), value: current.severity, includeEmpty: ctx.t('exposures.all'), options: SEVERITIES.map((s) => ({ value: s, label: ctx.t(`severity.${s}`) })) })}
   ${selectField({ name: 'status', label: ctx.t('common.status'), value: current.status, includeEmpty: ctx.t('exposures.all'), options: HIT_STATUSES.map((s) => ({ value: s, label: ctx.t(`hitStatus.${s}`) })) })}
   ${selectField({ name: 'category', label: ctx.t('common.category'), value: current.category, includeEmpty: ctx.t('exposures.all'), options: CATEGORIES.map((c) => ({ value: c, label: ctx.t(`category.${c}`) })) })}
@@ -34,14 +43,14 @@ function pager(ctx: ViewContext, filters: ExposureFilters, next: string | null, 
 </nav>`;
 }
 
-export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; next?: string | null; continued?: boolean; people: { id: string; label: string }[]; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[]; unclearLookups?: UnclearLookupRow[] }): SafeHtml {
+export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; next?: string | null; continued?: boolean; people: { id: string; label: string }[]; personField?: SafeHtml | ''; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[]; unclearLookups?: UnclearLookupRow[] }): SafeHtml {
   const paged = Boolean(data.next) || data.continued === true;
   return layout(ctx, {
     title: ctx.t('exposures.title'),
     active: 'exposures',
     lead: ctx.t('exposures.lead'),
     body: html`${doneNotice(ctx)}
-${filters(ctx, data.people, data.filters)}
+${filters(ctx, data.people, data.filters, data.personField)}
 <p class="muted" role="status">${paged ? ctx.t('exposures.pageCount', { n: data.rows.length }) : ctx.t('exposures.count', { n: data.rows.length })}</p>
 ${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class="exposure-list">
   ${data.rows.map((r) => html`<li class="exposure">

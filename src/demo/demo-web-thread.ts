@@ -54,6 +54,7 @@ export function startDemoWebThread(config: Pick<Config, 'demo'>): Promise<Runnin
         url: message.url,
         engines: demoEngineIds.map((id) => `${id}=${message.engineEndpoints[id]}`),
         allowHosts: [host],
+        impersonationSites: message.impersonationSites,
         portTaken: message.portTaken,
         close: () => (closing ??= new Promise<void>((done) => {
           const timer = setTimeout(() => void worker.terminate().then(() => done()), 5000);

@@ -38,8 +38,10 @@ describe('npm run demo', () => {
       expect(people).toHaveLength(1);
       expect(people[0]!.label).toMatch(/fictional/);
       expect(people[0]!.lastScanAt).not.toBeNull();
-      const hits = (await (await get(`/api/people/${people[0]!.id}/hits`)).json() as { hits: { url: string }[] }).hits;
+      const hits = (await (await get(`/api/people/${people[0]!.id}/hits`)).json() as { hits: { url: string; categories: string[] }[] }).hits;
       expect(hits.length).toBeGreaterThan(3);
+      // The simulated web runs in its own thread; its imitation platforms must still reach the demo person's lookups.
+      expect(hits.filter((hit) => hit.categories.includes('impersonation')).length).toBeGreaterThan(0);
       expect(output).toContain('DEMO');
       expect(output).not.toMatch(/Marie|Dubois|Lola|470 12/);
     } finally {

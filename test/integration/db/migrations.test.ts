@@ -7,7 +7,7 @@ const expectedTables = [
   'accounts', 'alerts', 'api_tokens', 'audit_log', 'candidate_results', 'candidates', 'captures', 'case_events', 'caseworker_assignments',
   'custody_log', 'deliveries', 'engine_status', 'evidence_files', 'hit_snippets', 'hits', 'identifiers', 'impersonation_checks', 'jobs', 'matches', 'organisations',
   'own_urls', 'people', 'person_engine_settings', 'photo_hashes', 'photos', 'reverse_image_consents', 'scan_runs',
-  'search_outcomes', 'service_settings', 'sessions', 'settings', 'takedown_cases', 'unchecked_pages', 'worker_heartbeats',
+  'search_outcomes', 'service_settings', 'sessions', 'settings', 'takedown_cases', 'unchecked_pages', 'upgrade_steps', 'worker_heartbeats',
 ];
 
 describe('database migrations', () => {

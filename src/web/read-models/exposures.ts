@@ -68,7 +68,10 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
   const statement = createStatements(deps.db);
   const openLabel = createLabelOpener(deps.cipher);
   const listCipher = createOpeningCipher(deps.cipher);
-  const keptOptions = createVersionedCache<{ id: string; label: string }[]>(createDataVersion(statement), 50);
+  const dataVersion = createDataVersion(statement);
+  const keptOptions = createVersionedCache<{ id: string; label: string }[]>(dataVersion, 50);
+  const keptPages = createVersionedCache<ExposurePage>(dataVersion, 50);
+  const keptDetails = createVersionedCache<ExposureDetail | null>(dataVersion, 200);
   const idsKey = createIdsKey();
 
   function labelsOf(personIds: string[]): Map<string, string> {
@@ -82,6 +85,13 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
    * rows (keyset pagination; an offset would read every row before it).
    */
   function listPage(personIds: string[], filters: ExposureFilters, options: { after?: ExposureCursor | null; limit?: number } = {}): ExposurePage {
+    // A page is the same for everyone who sees the same people until the database changes (a worker storing
+    // a hit, a status changed here), and reading it for a thousand people is most of the list's cost.
+    const key = JSON.stringify([filters.personId, filters.severity, filters.status, filters.category, options.after ? encodeCursor(options.after) : null, options.limit ?? null]);
+    return keptPages(`${key}:${idsKey(personIds)}`, () => readPage(personIds, filters, options));
+  }
+
+  function readPage(personIds: string[], filters: ExposureFilters, options: { after?: ExposureCursor | null; limit?: number }): ExposurePage {
     const scope = filters.personId ? personIds.filter((id) => id === filters.personId) : personIds;
     if (scope.length === 0) return { rows: [], next: null };
     const limit = options.limit ?? EXPOSURES_PAGE_SIZE;
@@ -129,7 +139,12 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
       const key = idsKey(personIds);
       return keptOptions(key, () => [...labelsOf(personIds)].map(([id, label]) => ({ id, label })));
     },
-    load: (hitId: string) => loadExposureWith(deps, statement, hitId),
+    /**
+     * One exposure with its evidence, matches and case, kept until the database changes (a dozen lookups
+     * through the repositories were most of the page's cost). The sender address fills the drafted notice
+     * and can change with the settings, so it is part of the key.
+     */
+    load: (hitId: string) => keptDetails(`${hitId}\u0000${deps.takedowns.settings.sender.email ?? ''}`, () => loadExposureWith(deps, statement, hitId)),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../deps.types.ts';
-import { createDataVersion, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
+import { createDataVersion, createIdsKey, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
 import { isUncheckedReason, type UncheckedReason } from '../../modules/scans/page-check.models.ts';
 
 export interface UncheckedRow {
@@ -42,11 +42,12 @@ export function createUncheckedReadModel(deps: Pick<AppDeps, 'db' | 'cipher'>) {
   const statement = createStatements(deps.db);
   const openLabel = createLabelOpener(deps.cipher);
   const kept = createVersionedCache<UncheckedRow[]>(createDataVersion(statement), 50);
+  const idsKey = createIdsKey();
   return {
     list(personIds: string[], filter: { personId?: string }, limit = 200): UncheckedRow[] {
       const scope = filter.personId ? personIds.filter((id) => id === filter.personId) : personIds;
       if (scope.length === 0) return [];
-      return kept(`${limit}:${JSON.stringify(scope)}`, () => read(scope, limit));
+      return kept(`${limit}:${idsKey(scope)}`, () => read(scope, limit));
     },
   };
 

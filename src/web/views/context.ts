@@ -44,11 +44,17 @@ function formatter(ctx: ViewContext, options: Intl.DateTimeFormatOptions, key: s
   return f;
 }
 
+const nowYears = new WeakMap<ViewContext, string>();
+
 /** Date and time; the year only when it is not this year's (shorter lines on phones). */
 export function formatDateTime(ctx: ViewContext, value: Date | string | number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   const date = new Date(value);
-  const sameYear = formatter(ctx, { year: 'numeric' }, 'y').format(date) === formatter(ctx, { year: 'numeric' }, 'y').format(ctx.now);
+  const years = formatter(ctx, { year: 'numeric' }, 'y');
+  // A list formats fifty dates against the same "now": its year is worked out once per page.
+  let thisYear = nowYears.get(ctx);
+  if (thisYear === undefined) nowYears.set(ctx, (thisYear = years.format(ctx.now)));
+  const sameYear = years.format(date) === thisYear;
   return sameYear
     ? formatter(ctx, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, 'dt-short').format(date)
     : formatter(ctx, { dateStyle: 'medium', timeStyle: 'short' }, 'dt').format(date);

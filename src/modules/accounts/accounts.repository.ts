@@ -137,7 +137,8 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
      */
     personIdsInOrganisation(organisationId: string): string[] {
       idsInOrganisation ??= db.$client.prepare('select id from people where organisation_id = ? order by created_at').pluck();
-      dataVersion ??= db.$client.prepare('select (select data_version from pragma_data_version) || \'.\' || total_changes()').pluck();
+      // This connection's own audit rows (one per page view) are left out, as in the read models' data version.
+      dataVersion ??= db.$client.prepare("select (select data_version from pragma_data_version) || '.' || (total_changes() - coalesce((select seq from sqlite_sequence where name = 'audit_log'), 0))").pluck();
       const version = dataVersion.get() as string;
       const kept = keptIds.get(organisationId);
       if (kept && kept.version === version) return kept.ids;

@@ -40,10 +40,17 @@ export function createLabelOpener(cipher: FieldCipher, limit = 50_000): (stored:
 /**
  * A text that changes whenever the database may have: `data_version` moves when another connection (a
  * worker) commits, `total_changes()` when this one writes. Results kept under it are never stale.
+ *
+ * Except for one table no page keeps anything from: every view of an exposure or a person adds a row to
+ * the audit log after answering, which would empty every kept result at every view. The audit log's
+ * AUTOINCREMENT counter (sqlite_sequence) grows by one per row inserted and never shrinks, so subtracting
+ * it takes this connection's own audit rows out of the count while every other write of this connection
+ * still moves it; another connection's audit rows come with a new data_version.
  */
 export function createDataVersion(statement: (sql: string) => Statement): () => string {
   const version = statement('pragma data_version').pluck();
-  const changes = statement('select total_changes()').pluck();
+  const audited = statement("select count(*) from sqlite_master where type = 'table' and name = 'audit_log'").pluck().get() === 1;
+  const changes = statement(audited ? "select total_changes() - coalesce((select seq from sqlite_sequence where name = 'audit_log'), 0)" : 'select total_changes()').pluck();
   return () => `${version.get() as number}.${changes.get() as number}`;
 }
 

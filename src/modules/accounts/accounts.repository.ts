@@ -19,6 +19,13 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
   const prepareFirstOrganisation = () => db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt), sql`rowid`).limit(1).prepare();
   let byId: ReturnType<typeof prepareById> | undefined;
   let firstOrganisation: ReturnType<typeof prepareFirstOrganisation> | undefined;
+  const prepareAssigned = () => db
+    .select({ id: caseworkerAssignments.personId })
+    .from(caseworkerAssignments)
+    .innerJoin(people, eq(people.id, caseworkerAssignments.personId))
+    .where(and(eq(caseworkerAssignments.accountId, sql.placeholder('accountId')), eq(people.organisationId, sql.placeholder('organisationId'))))
+    .prepare();
+  let assigned: ReturnType<typeof prepareAssigned> | undefined;
   return {
     countAccounts(): number {
       return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
@@ -110,13 +117,9 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
 
     /** Assigned people of one caseworker, limited to their own organisation (an assignment can never reach across). */
     assignedPersonIds(accountId: string, organisationId: string): string[] {
-      return db
-        .select({ id: caseworkerAssignments.personId })
-        .from(caseworkerAssignments)
-        .innerJoin(people, eq(people.id, caseworkerAssignments.personId))
-        .where(and(eq(caseworkerAssignments.accountId, accountId), eq(people.organisationId, organisationId)))
-        .all()
-        .map((r) => r.id);
+      // Read on every request of a caseworker (who they may see): prepared once, like the account.
+      assigned ??= prepareAssigned();
+      return assigned.all({ accountId, organisationId }).map((r) => r.id);
     },
 
     assignmentsInOrganisation(organisationId: string): { accountId: string; personId: string }[] {

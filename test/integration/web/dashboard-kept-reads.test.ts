@@ -5,6 +5,7 @@ import { createTestApp, makeTempDir } from '../../helpers/test-app.ts';
 import { openDatabase } from '../../../src/db/client.ts';
 import { buildServer } from '../../../src/web/server.ts';
 import { ADMIN, createBrowser } from '../accounts/web-session.ts';
+import { createTestAccount } from '../../helpers/test-auth.ts';
 import { parseProfile } from '../../../src/modules/profiles/profile-file.models.ts';
 
 /**
@@ -20,6 +21,7 @@ describe('dashboard pages kept until the database changes', () => {
   let worker: Database.Database;
   const people: string[] = [];
   const hits: string[] = [];
+  let organisationId = '';
   const listedIds = (html: string): string[] => [...html.matchAll(/<h2 class="exposure-title"><a href="\/exposures\/(hit_[a-z0-9]+)">/g)].map((m) => m[1]!);
   const personOptions = (html: string): string[] => [...(/<select id="f-personId"[\s\S]*?<\/select>/.exec(html)?.[0] ?? '').matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]!);
 
@@ -28,7 +30,7 @@ describe('dashboard pages kept until the database changes', () => {
     browser = createBrowser(server);
     const res = await browser.submit('/setup', '/setup', { organisationName: 'Safe Harbour', email: ADMIN.email, password: ADMIN.password, password2: ADMIN.password, language: 'en' });
     expect(res.statusCode).toBe(303);
-    const organisationId = app.db.$client.prepare('select id from organisations limit 1').pluck().get() as string;
+    organisationId = app.db.$client.prepare('select id from organisations limit 1').pluck().get() as string;
     const parsed = parseProfile({ names: ['Robin Peeters'], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
     if (!parsed.ok) throw new Error('profile');
     for (const label of ['Ada', 'Bo', 'Cas']) {
@@ -75,5 +77,16 @@ describe('dashboard pages kept until the database changes', () => {
     expect(listedIds(chosen)).toEqual([hits[1]]);
     const all = (await browser.get('/exposures')).body;
     expect(all).not.toMatch(/<option value="person_[a-z0-9]+" selected>/);
+  });
+
+  it('gives a caseworker only their assigned person\'s exposures, after an administrator\'s list of everyone was kept', async () => {
+    expect(listedIds((await browser.get('/exposures')).body).length).toBeGreaterThan(1);
+    const caseworker = createTestAccount(app, { role: 'caseworker', organisationId, assign: [people[1]!] });
+    const own = await server.inject({ url: '/exposures', headers: caseworker.headers });
+    expect(own.statusCode).toBe(200);
+    expect(listedIds(own.body)).toEqual([hits[1]]);
+    expect(personOptions(own.body)).toEqual([]);
+    expect((await server.inject({ url: `/exposures/${hits[0]}`, headers: caseworker.headers })).statusCode).toBe(404);
+    expect((await server.inject({ url: `/exposures/${hits[1]}`, headers: caseworker.headers })).statusCode).toBe(200);
   });
 });

@@ -29,10 +29,12 @@ describe('files read at run time from compiled code', () => {
     const files = execFileSync('git', ['ls-files', 'src', 'workers'], { cwd: root, encoding: 'utf8' }).split('\n').filter((f) => f.endsWith('.ts'));
     const allowed = new Set([
       'src/shared/module-paths.ts', // the mapping itself
-      'src/modules/photos/hash-worker-start.ts', // the worker entry, compiled next to it
       'src/simweb/engines/write-fixtures.ts', // a development script that writes test fixtures, run from source
     ]);
-    const offenders = files.filter((f) => !allowed.has(f) && /new URL\([^)]*import\.meta\.url/.test(fs.readFileSync(path.join(root, f), 'utf8')));
+    // A worker thread's module (startModuleWorker(new URL('./x', import.meta.url))) is compiled next to its
+    // starter, so that one form names code, not a file to read, and is fine.
+    const fileLookup = /(?<!startModuleWorker\()new URL\([^)]*import\.meta\.url/;
+    const offenders = files.filter((f) => !allowed.has(f) && fileLookup.test(fs.readFileSync(path.join(root, f), 'utf8')));
     expect(offenders).toEqual([]);
   });
 });

@@ -15,10 +15,11 @@ describe('the exposures page lists profile lookups that could not tell', () => {
   let checks: ReturnType<typeof createImpersonationRepository>;
 
   /** A finished scan run whose lookups ended as given. */
-  function finishedRun(ends: { siteId: string; url: string; status: 'unknown' | 'absent' | 'lookalike'; reason: string }[], at: number) {
+  type Probe = { handle: string; identifier: string; source: 'handle' | 'alias' };
+  function finishedRun(ends: { siteId: string; url: string; status: 'unknown' | 'absent' | 'lookalike'; reason: string; probe?: Probe }[], at: number) {
     const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
     w.app.db.$client.prepare("update scan_runs set status = 'succeeded', created_at = ?, finished_at = ? where id = ?").run(at, at + 60_000, run.id);
-    const ids = checks.plan({ scanRunId: run.id, personId, listVersion: '2026-11-01', probes: ends.map((e) => ({ siteId: e.siteId, url: e.url, handle: 'lola_v', identifier: '@lola_v', source: 'handle' as const })) });
+    const ids = checks.plan({ scanRunId: run.id, personId, listVersion: '2026-11-01', probes: ends.map((e) => ({ siteId: e.siteId, url: e.url, ...(e.probe ?? { handle: 'lola_v', identifier: '@lola_v', source: 'handle' as const }) })) });
     ends.forEach((e, i) => checks.settle({ id: ids[i]!, status: e.status, reason: e.reason, httpStatus: null }));
     return run;
   }
@@ -36,6 +37,7 @@ describe('the exposures page lists profile lookups that could not tell', () => {
       { siteId: 'datr', url: 'https://datr.example/profile/lola_v', status: 'unknown', reason: 'http_503' },
       { siteId: 'chirp', url: 'https://chirp.example/lola_v', status: 'absent', reason: 'absent_signal' },
       { siteId: 'velvet', url: 'https://velvet.example/lola_v', status: 'lookalike', reason: 'other_account' },
+      { siteId: 'matchme', url: 'https://matchme.example/lola_velvet', status: 'unknown', reason: 'timeout', probe: { handle: 'lola_velvet', identifier: 'Lola Velvet', source: 'alias' } },
     ], Date.parse('2026-11-21T10:00:00Z'));
   });
   afterAll(() => w?.close());
@@ -50,6 +52,11 @@ describe('the exposures page lists profile lookups that could not tell', () => {
     expect(en).toContain('@lola_v');
     expect(en).not.toContain('/u/lola_v');
     expect(en).not.toContain('<script>alert(1)');
+  });
+
+  it('names the handle form asked for an alias, with the alias beside it', async () => {
+    const en = (await browser.get('/exposures?lang=en')).body;
+    expect(en).toContain('lola_velvet (Lola Velvet)');
   });
 
   it('lists only the lookups of the newest finished scan that could not tell', async () => {

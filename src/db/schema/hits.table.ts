@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { bool, createdAt, id, json, timestamp, updatedAt } from './columns.ts';
 import { people, photos } from './people.table.ts';
+import type { MatchRegion } from '../../modules/evidence/match-box.models.ts';
 
 /** One exposure: stored once per person and normalised URL; re-scans update `last_seen_at`. */
 export const hits = sqliteTable(
@@ -54,7 +55,7 @@ export const matches = sqliteTable(
     distance: integer('distance'),
     quality: real('quality'),
     /** A photo found inside a larger picture: where (pixels of that picture) and in which one. */
-    region: json<{ source: 'image' | 'page'; left: number; top: number; width: number; height: number; imageWidth: number; imageHeight: number }>('region'),
+    region: json<MatchRegion>('region'),
     createdAt: createdAt(),
   },
   (t) => [index('matches_hit_idx').on(t.hitId)],

@@ -25,6 +25,7 @@ import { afterStoredHit, readOutcome, settleWithoutPageMatch, type PageReadOutco
 import type { SearchRuntime } from './search-runtime.ts';
 import { laterRefusal } from './search-pages.repository.ts';
 import { personSearchRegion } from './search-region.models.ts';
+import type { MatchRegion } from '../evidence/match-box.models.ts';
 
 export interface PhotoMatch {
   kind: 'photo';
@@ -37,15 +38,8 @@ export interface PhotoMatch {
   region?: PhotoMatchRegion;
 }
 
-export interface PhotoMatchRegion {
-  source: 'image' | 'page';
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  imageWidth: number;
-  imageHeight: number;
-}
+/** Where a photo was found inside a larger picture; defined once beside the geometry that draws it. */
+export type PhotoMatchRegion = MatchRegion;
 
 /** A page image that could not be compared: reported as such, never counted as "not your photo". */
 export interface UnusableImage {

@@ -87,6 +87,23 @@ export function createVersionedCache<T>(dataVersion: () => string, limit = 200) 
 }
 
 /**
+ * A "could not" section's list for the people an account sees (or the one person of the filter), read by `read`
+ * and kept until the database changes: the rows of the pages that could not be checked and of the profile
+ * lookups that could not tell are kept the same way.
+ */
+export function createPeopleScopedList<T>(statement: (sql: string) => Statement, read: (scope: string[], limit: number) => T[]) {
+  const kept = createVersionedCache<T[]>(createDataVersion(statement), 50);
+  const idsKey = createIdsKey();
+  return {
+    list(personIds: string[], filter: { personId?: string }, limit = 200): T[] {
+      const scope = filter.personId ? personIds.filter((id) => id === filter.personId) : personIds;
+      if (scope.length === 0) return [];
+      return kept(`${limit}:${idsKey(scope)}`, () => read(scope, limit));
+    },
+  };
+}
+
+/**
  * The cipher with its openings kept, for lists that show the same sealed rows to every request (a page of
  * the exposures list opens 150 fields). The key is the binding with the sealed text, so a value moved to
  * another row or column is still checked against its new place and refused, as the cipher itself would.

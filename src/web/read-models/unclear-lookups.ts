@@ -1,5 +1,5 @@
 import type { AppDeps } from '../../deps.types.ts';
-import { createDataVersion, createIdsKey, createLabelOpener, createStatements, createVersionedCache } from './statements.ts';
+import { createLabelOpener, createPeopleScopedList, createStatements } from './statements.ts';
 import { IMPERSONATION_CHECK_FIELDS } from '../../modules/evidence/sealed-pages.models.ts';
 import { lookupSite, unclearLookupReason, type UnclearLookupReason } from '../../modules/impersonation/unclear-lookups.models.ts';
 
@@ -27,15 +27,7 @@ export interface UnclearLookupRow {
 export function createUnclearLookupsReadModel(deps: Pick<AppDeps, 'db' | 'cipher'>) {
   const statement = createStatements(deps.db);
   const openLabel = createLabelOpener(deps.cipher);
-  const kept = createVersionedCache<UnclearLookupRow[]>(createDataVersion(statement), 50);
-  const idsKey = createIdsKey();
-  return {
-    list(personIds: string[], filter: { personId?: string }, limit = 200): UnclearLookupRow[] {
-      const scope = filter.personId ? personIds.filter((id) => id === filter.personId) : personIds;
-      if (scope.length === 0) return [];
-      return kept(`${limit}:${idsKey(scope)}`, () => read(scope, limit));
-    },
-  };
+  return createPeopleScopedList(statement, read);
 
   function read(scope: string[], limit: number): UnclearLookupRow[] {
     const rows = statement(

@@ -1,3 +1,5 @@
+import { hostOf } from '../../shared/url.models.ts';
+
 /**
  * Why a profile lookup could not tell whether a profile under the person's handle exists, in the few kinds a
  * person can understand. The stored reasons are the lookup's own codes (impersonation.models.ts classifyAnswer
@@ -24,9 +26,5 @@ export function unclearLookupReason(reason: string | null): UnclearLookupReason 
  * site's address may carry more than the profile (query, fragment); the host is enough to know which site it was.
  */
 export function lookupSite(url: string): string {
-  try {
-    return new URL(url).host;
-  } catch {
-    return '';
-  }
+  return hostOf(url, { port: true });
 }

@@ -1,4 +1,5 @@
 import type { ImpersonationSite, ImpersonationSiteList, SiteSignal } from './sites.models.ts';
+import { escapeRegExp } from '../../shared/regexp.models.ts';
 
 /**
  * Impersonation watch, the pure part: which profile addresses to ask for a person, what an answer means, and
@@ -79,13 +80,11 @@ export function sameHandle(site: Pick<ImpersonationSite, 'handle'>, a: string, b
   return site.handle.caseSensitive ? x === y : x.toLowerCase() === y.toLowerCase();
 }
 
-const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The handle a profile address names under the site's template, or null when it is not a profile address. */
 export function handleFromUrl(template: string, url: string): string | null {
   const [before, after] = template.split('{handle}') as [string, string];
   const trimmed = after.replace(/\/$/, '');
-  const pattern = new RegExp(`^${escapeRegex(before)}([^/?#]+)${escapeRegex(trimmed)}/?(?:[?#].*)?$`, 'i');
+  const pattern = new RegExp(`^${escapeRegExp(before)}([^/?#]+)${escapeRegExp(trimmed)}/?(?:[?#].*)?$`, 'i');
   const match = pattern.exec(url);
   if (!match) return null;
   try {

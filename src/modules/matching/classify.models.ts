@@ -5,6 +5,7 @@
  */
 import { foldWithOffsets, originalRange, type FoldedText } from './text-normalise.models.ts';
 import type { TextMatch } from './text-match.models.ts';
+import { escapeRegExp } from '../../shared/regexp.models.ts';
 
 export type Category = 'home_address' | 'phone' | 'email' | 'identity_document' | 'financial' | 'live_location' | 'intimate_media';
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
@@ -62,7 +63,7 @@ const KEYWORDS = {
 } as const;
 
 function keywordPattern(words: readonly string[]): RegExp {
-  const alternatives = words.map((w) => w.split(' ').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ -]?'));
+  const alternatives = words.map((w) => w.split(' ').map((part) => escapeRegExp(part)).join('[ -]?'));
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
 }
 

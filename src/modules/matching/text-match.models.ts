@@ -9,6 +9,7 @@ import type { NormalisedProfile } from '../profiles/profile-file.models.ts';
 import {
   BOX_MARKERS, CITY_NAME_EQUIVALENTS, HOUSE_NUMBER_MARKERS, STREET_ARTICLES, STREET_NAME_EQUIVALENTS, STREET_TYPE_GROUPS,
 } from './address-variants.data.ts';
+import { escapeRegExp } from '../../shared/regexp.models.ts';
 import {
   excerpt, foldText, gapBetween, originalRange, tokenise, tokenWords, type TokenisedText,
 } from './text-normalise.models.ts';
@@ -335,18 +336,17 @@ function findAddress(text: TokenisedText, address: ParsedAddress): RawMatch[] {
 // ---------------------------------------------------------------------------------------------------------
 // E-mail addresses and handles (regular expressions on the folded text)
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const AT = String.raw`(?: ?@ ?| ?[\[({<] ?(?:at|@|a|arobase|apenstaartje|klammeraffe) ?[\])}>] ?| (?:at|arobase|apenstaartje) )`;
 const DOT = String.raw`(?: ?\. ?| ?[\[({<] ?(?:dot|punt|point|punkt|\.) ?[\])}>] ?| (?:dot|punt|point|punkt) )`;
 
 function emailPattern(email: string): RegExp {
   const [local = '', domain = ''] = foldText(email).split('@');
-  const part = (s: string) => s.split('.').map(escapeRe).join(DOT);
+  const part = (s: string) => s.split('.').map(escapeRegExp).join(DOT);
   return new RegExp(String.raw`(?<![\p{L}\p{N}._%+\-])${part(local)}${AT}${part(domain)}(?![\p{L}\p{N}_\-]|\.[\p{L}\p{N}])`, 'gu');
 }
 
 function handlePattern(handle: string): RegExp {
-  return new RegExp(String.raw`(?<![\p{L}\p{N}_.\-@])(@?)${escapeRe(foldText(handle))}(?![\p{L}\p{N}_\-]|\.[\p{L}\p{N}_])`, 'gu');
+  return new RegExp(String.raw`(?<![\p{L}\p{N}_.\-@])(@?)${escapeRegExp(foldText(handle))}(?![\p{L}\p{N}_\-]|\.[\p{L}\p{N}_])`, 'gu');
 }
 
 // A profile link such as instagram.com/lolavelvet, reddit.com/user/lolavelvet or tiktok.com/@lolavelvet.

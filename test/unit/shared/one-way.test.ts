@@ -98,8 +98,13 @@ describe('one way to do each thing', () => {
     ['fsyncPathSync', 'src/shared/durable-files.ts'],
     ['parseHtml', HTML_PARSER_HOME],
     ['decodeEntities', HTML_PARSER_HOME],
+    ['escapeRegExp', 'src/shared/regexp.models.ts'],
   ])('defines %s only in %s', (name, home) => {
     expect(filesDefining(files, name)).toEqual([home]);
+  });
+
+  it('escapes text for a regular expression only in the shared helper (no inline copy of its replacement)', () => {
+    expect(filesMatching(files, /\\\\\$&/)).toEqual(['src/shared/regexp.models.ts']);
   });
 
   it('opens SMTP connections only through the shared transport factory, which bounds every wait', () => {

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../../shared/html-escape.models.ts';
+import { escapeRegExp } from '../../../shared/regexp.models.ts';
 
 // Result-page templates shared by the simulated engines and the recorded fixtures under
 // test/fixtures/engines, so that what the parsers are tested on is what the simulated web serves.
@@ -95,7 +96,7 @@ export function highlight(text: string, query: string, tag = 'b'): string {
     .map((w) => w.replace(/[^\p{L}\p{N}]/gu, ''))
     .filter((w) => w.length >= 2);
   if (words.length === 0) return esc(text);
-  const pattern = new RegExp(`(${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'giu');
+  const pattern = new RegExp(`(${words.map(escapeRegExp).join('|')})`, 'giu');
   return text
     .split(pattern)
     .map((part, i) => (i % 2 === 1 ? `<${tag}>${esc(part)}</${tag}>` : esc(part)))

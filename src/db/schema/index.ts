@@ -8,3 +8,4 @@ export * from './unchecked.table.ts';
 export * from './settings.table.ts';
 export * from './impersonation.table.ts';
 export * from './upgrade-steps.table.ts';
+export * from './coordination.table.ts';

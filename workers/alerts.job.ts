@@ -1,14 +1,14 @@
-import type { AlertsDeps } from '../src/modules/alerts/alerts.deps.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import { createDeliveriesForHealthAlerts, DELIVER_JOB, DIGEST_JOB } from '../src/modules/alerts/alerts.usecases.ts';
 import { deliverDue, sendDigest } from '../src/modules/alerts/delivery.usecases.ts';
 import { latestOccurrence } from '../src/shared/cron.models.ts';
 import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
-type Deps = { alerts: AlertsDeps };
+export type AlertsJobDeps = Pick<AppDeps, 'alerts'>;
 
 /** Failed sends are recorded on their delivery rows and retried by the sweep; the job itself only fails on bugs. */
-export function createDeliverAlertsJob(deps: Deps) {
+export function createDeliverAlertsJob(deps: AlertsJobDeps) {
   return defineJobHandler(DELIVER_JOB, async (_payload, ctx) => {
     createDeliveriesForHealthAlerts(deps.alerts);
     const outcome = await deliverDue(deps.alerts, { signal: ctx.signal });
@@ -16,7 +16,7 @@ export function createDeliverAlertsJob(deps: Deps) {
   });
 }
 
-export function createDigestJob(deps: Deps) {
+export function createDigestJob(deps: AlertsJobDeps) {
   return defineJobHandler(DIGEST_JOB, async ({ occurrence }, ctx) => {
     const outcome = await sendDigest(deps.alerts, { signal: ctx.signal });
     if (outcome.postponedUntil) {
@@ -35,7 +35,7 @@ export function createDigestJob(deps: Deps) {
  * Every tick: when a delivery is due (a retry, or the end of the quiet hours) or a health alert awaits
  * its deliveries, enqueue one sweep, keyed by the minute. Ticks with nothing to do enqueue nothing.
  */
-export function createAlertSweepSchedule(deps: Deps): SchedulerTask {
+export function createAlertSweepSchedule(deps: AlertsJobDeps): SchedulerTask {
   return {
     name: 'alerts-sweep',
     tick(now) {
@@ -52,7 +52,7 @@ export function createAlertSweepSchedule(deps: Deps): SchedulerTask {
  * Enqueues the digest for each DIGEST_SCHEDULE occurrence since the last tick (the day before, at start,
  * so a digest due while the worker was down is still sent once). The occurrence is the idempotency key.
  */
-export function createDigestSchedule(deps: Deps): SchedulerTask {
+export function createDigestSchedule(deps: AlertsJobDeps): SchedulerTask {
   let lastTick: Date | null = null;
   return {
     name: 'alerts-digest',

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import { nextCronOccurrence } from '../src/shared/cron.models.ts';
 import { runScheduledBackup } from '../src/modules/backup/backup.usecases.ts';
 import { scheduledBackupName } from '../src/modules/backup/backup.models.ts';
@@ -9,7 +9,10 @@ import type { SchedulerTask } from './scheduler.ts';
 
 export const backupDirOf = (config: AppDeps['config']) => path.resolve(config.dataDir, config.backup.dir ?? 'backups');
 
-export function createBackupJob(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 'evidence'>) {
+export type BackupJobDeps = Pick<AppDeps, 'db' | 'config' | 'clock' | 'evidence'>;
+export type BackupScheduleDeps = Pick<AppDeps, 'jobs' | 'config'>;
+
+export function createBackupJob(deps: BackupJobDeps) {
   return defineJobHandler(BACKUP_JOB_KIND, async ({ name }, ctx) => {
     const result = await runScheduledBackup(
       { db: deps.db, dataDir: deps.config.dataDir, clock: deps.clock, keyCheck: deps.evidence.keyCheck, vaultStore: deps.evidence.store },
@@ -20,7 +23,7 @@ export function createBackupJob(deps: Pick<AppDeps, 'db' | 'config' | 'clock' | 
 }
 
 /** Every scheduler tick: the next BACKUP_SCHEDULE run is queued once (its name is its idempotency key). */
-export function createBackupSchedule(deps: Pick<AppDeps, 'jobs' | 'config'>): SchedulerTask {
+export function createBackupSchedule(deps: BackupScheduleDeps): SchedulerTask {
   return {
     name: 'backups',
     tick(now) {

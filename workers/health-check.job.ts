@@ -1,10 +1,13 @@
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import { DELIVER_JOB } from '../src/modules/alerts/alerts.usecases.ts';
 import { raiseHealthAlerts } from '../src/modules/alerts/health-alerts.usecases.ts';
 import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
-export function createHealthCheckJob(deps: AppDeps) {
+export type HealthCheckJobDeps = Pick<AppDeps, 'db' | 'clock' | 'config' | 'jobs'>;
+export type HealthCheckScheduleDeps = Pick<AppDeps, 'jobs'>;
+
+export function createHealthCheckJob(deps: HealthCheckJobDeps) {
   return defineJobHandler('health.check', async (_payload, ctx) => {
     const { raised } = raiseHealthAlerts({ db: deps.db, clock: deps.clock, alertAfterHours: deps.config.health.alertAfterHours });
     if (raised > 0) {
@@ -17,7 +20,7 @@ export function createHealthCheckJob(deps: AppDeps) {
 }
 
 /** Hourly, keyed by the hour: a restart inside the same hour does not enqueue a second check. */
-export function createHealthCheckSchedule(deps: AppDeps): SchedulerTask {
+export function createHealthCheckSchedule(deps: HealthCheckScheduleDeps): SchedulerTask {
   return {
     name: 'health-check',
     tick(now) {

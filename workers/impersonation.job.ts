@@ -1,8 +1,10 @@
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import { runImpersonationCheck } from '../src/modules/impersonation/impersonation.usecases.ts';
 import { defineJobHandler } from './job-registry.ts';
 
-export function createImpersonationCheckJob(deps: AppDeps) {
+export type ImpersonationCheckJobDeps = Pick<AppDeps, 'impersonation'>;
+
+export function createImpersonationCheckJob(deps: ImpersonationCheckJobDeps) {
   return defineJobHandler('impersonation.check', async ({ checkId }, ctx) => {
     await runImpersonationCheck(deps.impersonation, { checkId, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, complete: ctx.complete });
   });

@@ -1,8 +1,10 @@
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import { visitCandidate } from '../src/modules/scans/scan-pipeline.usecases.ts';
 import { defineJobHandler } from './job-registry.ts';
 
-export function createPageVisitJob(deps: AppDeps) {
+export type PageVisitJobDeps = Pick<AppDeps, 'pipeline'>;
+
+export function createPageVisitJob(deps: PageVisitJobDeps) {
   return defineJobHandler('page.visit', async (payload, ctx) => {
     await visitCandidate(deps.pipeline, { ...payload, attempt: ctx.attempt, maxAttempts: ctx.maxAttempts, signal: ctx.signal, complete: ctx.complete });
   });

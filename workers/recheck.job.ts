@@ -1,4 +1,4 @@
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import type { EvidenceVault } from '../src/modules/evidence/vault.ts';
 import { enqueueDueRechecks, recheckHit, RECHECK_JOB_KIND, type RecheckDeps } from '../src/modules/evidence/recheck.usecases.ts';
 import { recordRecheck } from '../src/modules/takedowns/cases.deadlines.usecases.ts';
@@ -6,7 +6,11 @@ import { describeJobError } from '../src/modules/jobs/jobs.models.ts';
 import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
-export const recheckDepsFrom = (deps: AppDeps, vault: EvidenceVault): RecheckDeps => ({
+/** A re-check visits the page again like a scan does (browser, egress, photo matcher) and records on the case. */
+export type RecheckJobDeps = Pick<AppDeps, 'browserPool' | 'egress' | 'profiles' | 'pipeline' | 'logger' | 'config' | 'takedowns'>;
+export type RecheckScheduleDeps = Pick<AppDeps, 'jobs' | 'clock' | 'logger' | 'takedowns' | 'config'>;
+
+export const recheckDepsFrom = (deps: Omit<RecheckJobDeps, 'takedowns'>, vault: EvidenceVault): RecheckDeps => ({
   vault,
   browserPool: deps.browserPool,
   egress: deps.egress,
@@ -21,7 +25,7 @@ export const recheckDepsFrom = (deps: AppDeps, vault: EvidenceVault): RecheckDep
  * next re-check scheduled) commit with the job's completion. A re-check that keeps failing is recorded as
  * failed on its last attempt, so the case's schedule moves on instead of stalling on one dead job.
  */
-export function createRecheckJob(deps: AppDeps, vault: EvidenceVault) {
+export function createRecheckJob(deps: RecheckJobDeps, vault: EvidenceVault) {
   const recheckDeps = recheckDepsFrom(deps, vault);
   return defineJobHandler(RECHECK_JOB_KIND, async ({ hitId, caseId }, ctx) => {
     const onRecorded = caseId ? (r: { outcome: 'removed' | 'still_up' | 'blocked' | 'failed'; captureId: string }) => void recordRecheck(deps.takedowns, caseId, r) : undefined;
@@ -36,7 +40,7 @@ export function createRecheckJob(deps: AppDeps, vault: EvidenceVault) {
 }
 
 /** Every scheduler tick: re-checks of cases that fell due are queued to run at the next RECHECK_SCHEDULE time. */
-export function createRecheckSchedule(deps: Pick<AppDeps, 'jobs' | 'clock' | 'logger' | 'takedowns' | 'config'>): SchedulerTask {
+export function createRecheckSchedule(deps: RecheckScheduleDeps): SchedulerTask {
   return {
     name: 'evidence-rechecks',
     tick(now) {

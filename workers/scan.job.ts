@@ -1,11 +1,13 @@
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import { runScanSearches } from '../src/modules/scans/scan-pipeline.usecases.ts';
 import { enqueueDueScans } from '../src/modules/scans/scans.usecases.ts';
 import { describeJobError } from '../src/modules/jobs/jobs.models.ts';
 import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
-export function createScanJob(deps: AppDeps) {
+export type ScanJobDeps = Pick<AppDeps, 'pipeline' | 'scans'>;
+
+export function createScanJob(deps: ScanJobDeps) {
   return defineJobHandler('scan.run', async ({ scanRunId }, ctx) => {
     try {
       await runScanSearches(deps.pipeline, scanRunId, ctx.signal);
@@ -17,7 +19,10 @@ export function createScanJob(deps: AppDeps) {
   });
 }
 
-export function createDueScansSchedule(deps: AppDeps): SchedulerTask {
+/** What a due scan is started with: the person's engines (configured, demo, consented reverse-image) and the queue. */
+export type DueScansScheduleDeps = Pick<AppDeps, 'config' | 'demo' | 'profiles' | 'scans' | 'jobs' | 'photos' | 'clock' | 'random'>;
+
+export function createDueScansSchedule(deps: DueScansScheduleDeps): SchedulerTask {
   return {
     name: 'due-scans',
     tick() {

@@ -1,5 +1,5 @@
 import cron from 'node-cron';
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 
 export interface SchedulerTask {
   name: string;
@@ -11,7 +11,9 @@ export interface SchedulerTask {
  * node-cron only decides *when* to look; every tick just enqueues durable jobs with idempotency keys.
  * Nothing runs inside the cron callback, so a slow scan can never delay or overlap the schedule.
  */
-export function createScheduler({ deps, tasks }: { deps: Pick<AppDeps, 'config' | 'logger' | 'clock'>; tasks: SchedulerTask[] }) {
+export type SchedulerDeps = Pick<AppDeps, 'config' | 'logger' | 'clock'>;
+
+export function createScheduler({ deps, tasks }: { deps: SchedulerDeps; tasks: SchedulerTask[] }) {
   const log = deps.logger.child({ component: 'scheduler' });
   const runTick = () => {
     const now = deps.clock.now();

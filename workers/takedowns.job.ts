@@ -1,4 +1,4 @@
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import { isAppError } from '../src/shared/errors.ts';
 import { escalateCase, remindUpcomingDeadlines, sweepDeadlines, type DeadlineReminder } from '../src/modules/takedowns/cases.deadlines.usecases.ts';
 import { openCaseForHit, type TakedownDeps } from '../src/modules/takedowns/cases.usecases.ts';
@@ -8,12 +8,14 @@ import { escalationJobKey, openCaseJobKey } from '../src/modules/takedowns/taked
 export { escalationJobKey, openCaseJobKey };
 import type { SchedulerTask } from './scheduler.ts';
 
+export type TakedownSweepJobDeps = Pick<AppDeps, 'jobs' | 'clock'>;
+export type TakedownSweepScheduleDeps = Pick<AppDeps, 'jobs'>;
 
 /**
  * The sweep's writes (status changes, reminder events, escalation jobs) commit with the job's completion,
  * so a crash never leaves a case marked no_response without its escalation queued.
  */
-export function createTakedownSweepJob(deps: Pick<AppDeps, 'jobs' | 'clock'>, takedowns: TakedownDeps, hooks: { onReminder?: (reminder: DeadlineReminder) => void } = {}) {
+export function createTakedownSweepJob(deps: TakedownSweepJobDeps, takedowns: TakedownDeps, hooks: { onReminder?: (reminder: DeadlineReminder) => void } = {}) {
   return defineJobHandler('takedowns.sweep', async (_payload, ctx) => {
     const now = deps.clock.now();
     let moved: { caseId: string; level: number }[] = [];
@@ -66,7 +68,7 @@ export function createTakedownOpenCaseJob(takedowns: TakedownDeps) {
 }
 
 /** Every quarter hour, keyed by it: the 48-hour TAKE IT DOWN deadline is caught within minutes, and a restart does not double the sweep. */
-export function createTakedownSweepSchedule(deps: Pick<AppDeps, 'jobs'>): SchedulerTask {
+export function createTakedownSweepSchedule(deps: TakedownSweepScheduleDeps): SchedulerTask {
   return {
     name: 'takedowns-sweep',
     tick(now) {

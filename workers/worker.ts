@@ -1,12 +1,15 @@
 import os from 'node:os';
-import type { AppDeps } from '../src/app.ts';
+import type { AppDeps } from '../src/deps.types.ts';
 import { createId } from '../src/shared/ids.ts';
 import { isPidAlive } from '../src/modules/jobs/heartbeats.repository.ts';
 import { createJobRegistry, type JobHandler } from './job-registry.ts';
 import { createJobRunner } from './job-runner.ts';
-import { createScheduler, type SchedulerTask } from './scheduler.ts';
+import { createScheduler, type SchedulerDeps, type SchedulerTask } from './scheduler.ts';
 
 const HEARTBEAT_MS = 5_000;
+
+/** The queue, the heartbeats and the settings a worker refreshes; its handlers were built with what they need. */
+export type WorkerDeps = SchedulerDeps & Pick<AppDeps, 'jobKinds' | 'jobs' | 'heartbeats' | 'settings' | 'random'>;
 
 /**
  * A worker: claims and runs jobs, beats its heartbeat, and (when `runScheduler`) runs the one scheduler.
@@ -14,7 +17,7 @@ const HEARTBEAT_MS = 5_000;
  * by dead workers are recovered, then claiming starts.
  */
 export function createWorker({ deps, handlers, schedulerTasks, runScheduler }: {
-  deps: AppDeps;
+  deps: WorkerDeps;
   handlers: JobHandler[];
   schedulerTasks: SchedulerTask[];
   runScheduler: boolean;

@@ -18,6 +18,7 @@ import { createHitsRepository } from './modules/hits/hits.repository.ts';
 import { createEngineStatusRepository } from './modules/scans/engine-status.repository.ts';
 import { createUncheckedPagesRepository } from './modules/scans/unchecked-pages.repository.ts';
 import { createSearchRuntime } from './modules/scans/search-runtime.ts';
+import { createEnginePacingRepository } from './modules/scans/engine-pacing.repository.ts';
 import type { ScanHooks, ScanPipelineDeps } from './modules/scans/scan-pipeline.usecases.ts';
 import { loadSources } from './modules/scans/sources.ts';
 import { createImpersonationRepository } from './modules/impersonation/impersonation.repository.ts';
@@ -99,6 +100,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     createSearchRuntime({
       pool: browserPool,
       egress,
+      pacing: createEnginePacingRepository({ db }),
       random,
       options: { allowHosts: config.net.allowPrivateHosts, minIntervalMs: config.scan.engineMinIntervalMs, resultPages: config.scan.resultPages, timeoutMs: config.browser.navigationTimeoutMs, maxBytes: config.scan.maxPageBytes, profilesDir: `${config.dataDir}/browser-profiles` },
     });

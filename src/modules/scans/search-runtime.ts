@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PQueue from 'p-queue';
@@ -9,6 +10,7 @@ import { isAppError } from '../../shared/errors.ts';
 import type { EngineDefinition, EngineRequest, ImageQuery, RawResponse } from '../../providers/provider.types.ts';
 import { asBrowserHeaders, HIDE_WEBDRIVER_SCRIPT } from '../../providers/shared/user-agent.models.ts';
 import { createBrowserIdentityResolver, type BrowserIdentityResolver } from './browser-identity.ts';
+import type { EnginePacing } from './engine-pacing.models.ts';
 import { createSessionStore, searchPages, type SearchArgs, type SearchAttempt, type SendOnce } from './search-pages.ts';
 
 export type { SearchArgs, SearchAttempt };
@@ -47,27 +49,37 @@ function encodeBody(request: EngineRequest): { body?: string | Uint8Array; heade
 
 /**
  * Sends engine requests over HTTP or through Chromium and hands the answer to the engine's pure parser.
- * Requests to one engine go through its own queue with a minimum interval plus jitter, so a scan is
- * polite however many queries it has. A network failure is an `error` outcome, never an empty result.
+ * Requests to one engine take turns (see `politely`), so a scan is polite however many queries it has and
+ * however many workers run. A network failure is an `error` outcome, never an empty result.
  */
-export function createSearchRuntime({ pool, egress, options, random = Math.random, identity = createBrowserIdentityResolver({ pool }) }: { pool: BrowserPool; egress: EgressGateway; options: SearchRuntimeOptions; random?: () => number; identity?: BrowserIdentityResolver }) {
-  const queues = new Map<string, { queue: PQueue; last: number }>();
+export function createSearchRuntime({ pool, egress, pacing, options, random = Math.random, identity = createBrowserIdentityResolver({ pool }) }: { pool: BrowserPool; egress: EgressGateway; pacing: EnginePacing; options: SearchRuntimeOptions; random?: () => number; identity?: BrowserIdentityResolver }) {
+  const queues = new Map<string, PQueue>();
   const sessions = createSessionStore();
+  // Names this runtime's turns in the shared pacing table, so a turn is only ever ended by the process that took it.
+  const holder = `${process.pid}:${randomUUID()}`;
 
-  const politely = <T>(engine: string, task: () => Promise<T>): Promise<T> => {
-    let entry = queues.get(engine);
-    if (!entry) {
-      entry = { queue: new PQueue({ concurrency: 1 }), last: 0 };
-      queues.set(engine, entry);
+  const waitForTurn = async (engine: string): Promise<void> => {
+    for (;;) {
+      const turn = pacing.take(engine, holder, Date.now(), options.timeoutMs * 2 + 10_000);
+      if (turn.go) return;
+      await new Promise((resolve) => setTimeout(resolve, turn.askAgainAt - Date.now()));
     }
-    const e = entry;
-    return e.queue.add(async () => {
-      const wait = e.last + options.minIntervalMs * (1 + random() / 2) - Date.now();
-      if (e.last > 0 && wait > 0) await new Promise((r) => setTimeout(r, wait));
+  };
+
+  // One request at a time per engine in this process (its queue), and across processes (the shared turns); the
+  // next starts a minimum interval plus jitter after the last one ended, whichever worker sent it.
+  const politely = <T>(engine: string, task: () => Promise<T>): Promise<T> => {
+    let queue = queues.get(engine);
+    if (!queue) {
+      queue = new PQueue({ concurrency: 1 });
+      queues.set(engine, queue);
+    }
+    return queue.add(async () => {
+      await waitForTurn(engine);
       try {
         return await task();
       } finally {
-        e.last = Date.now();
+        pacing.finished(engine, holder, Date.now(), options.minIntervalMs * (1 + random() / 2));
       }
     }) as Promise<T>;
   };

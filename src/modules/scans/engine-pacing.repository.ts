@@ -1,0 +1,36 @@
+import type { Db } from '../../db/client.ts';
+import { immediateTransaction } from '../../db/client.ts';
+import { enginePacing } from '../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import type { EnginePacing, EngineTurn } from './engine-pacing.models.ts';
+import { decideTurn } from './engine-pacing.models.ts';
+
+/**
+ * Engine turns kept in the database, so that the politeness interval holds across every worker process sharing
+ * it, not only inside one: two workers never query one engine at the same moment, and each waits the interval
+ * after the other's request ended.
+ */
+export function createEnginePacingRepository({ db }: { db: Db }): EnginePacing {
+  return {
+    take(engine: string, holder: string, nowMs: number, busyForMs: number): EngineTurn {
+      return immediateTransaction(db, () => {
+        const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
+        const turn = decideTurn(row ?? null, nowMs);
+        if (turn.go) {
+          const busyUntil = nowMs + busyForMs;
+          if (row) db.update(enginePacing).set({ busyUntil, holder }).where(eq(enginePacing.engine, engine)).run();
+          else db.insert(enginePacing).values({ engine, nextAt: nowMs, busyUntil, holder }).run();
+        }
+        return turn;
+      });
+    },
+    finished(engine: string, holder: string, atMs: number, gapMs: number): void {
+      immediateTransaction(db, () => {
+        const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
+        // A turn that outlived its bound may already belong to another worker: only its holder ends it.
+        if (!row || row.holder !== holder) return;
+        db.update(enginePacing).set({ nextAt: Math.max(row.nextAt, atMs + gapMs), busyUntil: 0, holder: null }).where(eq(enginePacing.engine, engine)).run();
+      });
+    },
+  };
+}

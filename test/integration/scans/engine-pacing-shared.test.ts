@@ -1,0 +1,67 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, runMigrations } from '../../../src/db/client.ts';
+import { searxngEngine } from '../../../src/providers/searxng/searxng.engine.ts';
+import { createTestApp, makeTempDir } from '../../helpers/test-app.ts';
+import { startLocalServer } from '../../helpers/local-server.ts';
+
+// Two workers on one database are two apps with their own connection to the same SQLite file: each has its
+// own in-process queue, so only the shared turns in the database can keep them from querying the engine at once.
+describe('engine politeness holds across worker processes sharing one database', () => {
+  const intervalMs = 200;
+  const served: { start: number; end: number }[] = [];
+  let server: Awaited<ReturnType<typeof startLocalServer>>;
+  let dir: string;
+  let apps: ReturnType<typeof createTestApp>[];
+
+  beforeAll(async () => {
+    server = await startLocalServer({
+      '/search': (_req, res) => {
+        const start = Date.now();
+        setTimeout(() => {
+          served.push({ start, end: Date.now() });
+          res.setHeader('content-type', 'application/json');
+          res.end(JSON.stringify({ results: [] }));
+        }, 120);
+      },
+    });
+    dir = makeTempDir('es-pacing-');
+    const file = path.join(dir, 'shared.sqlite');
+    const first = openDatabase(file);
+    runMigrations(first);
+    closeDatabase(first);
+    apps = [0, 1].map(() => createTestApp({ db: openDatabase(file), env: { DATA_DIR: dir, ENGINE_MIN_INTERVAL_MS: String(intervalMs) } }));
+  });
+  afterAll(async () => {
+    for (const app of apps ?? []) closeDatabase(app.db);
+    await server?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('never lets two workers query one engine at the same time, and keeps the interval between their requests', async () => {
+    const endpoint = `${server.url}/search`;
+    const attempts = await Promise.all(
+      apps.flatMap((app, worker) => [0, 1, 2].map((n) => app.searchRuntime.search(searxngEngine, `query ${worker}-${n}`, { endpoint, pages: 1 }))),
+    );
+    expect(attempts.map((a) => a.outcome)).toEqual(Array(6).fill('ok'));
+    expect(served).toHaveLength(6);
+    const inOrder = [...served].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < inOrder.length; i++) {
+      // The next request starts only after the previous one ended, plus the interval (measured on the engine's side).
+      expect(inOrder[i]!.start - inOrder[i - 1]!.end).toBeGreaterThanOrEqual(intervalMs - 5);
+    }
+  });
+
+  it('waits out the turn of a worker that died mid-request, then queries once its bound has passed', async () => {
+    const heldUntil = Date.now() + 400;
+    apps[0]!.db.$client
+      .prepare("update engine_pacing set busy_until = ?, holder = 'a worker that was killed' where engine = 'searxng'")
+      .run(heldUntil);
+    served.length = 0;
+    const attempt = await apps[1]!.searchRuntime.search(searxngEngine, 'after the dead worker', { endpoint: `${server.url}/search`, pages: 1 });
+    expect(attempt.outcome).toBe('ok');
+    expect(served).toHaveLength(1);
+    expect(served[0]!.start).toBeGreaterThanOrEqual(heldUntil);
+  });
+});

@@ -47,7 +47,7 @@ export function updatePersonSchedule(deps: Pick<AppDeps, 'profiles' | 'clock' | 
  * Adds a person to the actor's organisation; a caseworker who adds someone is assigned to them at once
  * (otherwise they could not see the person they just added).
  */
-export function addPersonForActor(deps: AppDeps, actor: Actor, body: z.infer<typeof createPersonBody>): string {
+export function addPersonForActor(deps: Pick<AppDeps, 'profiles' | 'clock' | 'random' | 'config' | 'db'>, actor: Actor, body: z.infer<typeof createPersonBody>): string {
   const { personId } = importPerson(
     { profiles: deps.profiles, clock: deps.clock, random: deps.random, defaultSchedule: deps.config.scheduler.defaultScanSchedule, jitterMinutes: deps.config.scheduler.jitterMinutes },
     { organisationId: actor.organisationId, label: body.label, language: body.language, defaultCountry: body.defaultCountry, scheduleCron: body.schedule, profile: body.profile },

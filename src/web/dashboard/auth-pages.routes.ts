@@ -1,14 +1,16 @@
 import type { FastifyInstance } from 'fastify';
-import type { AppDeps } from '../../deps.types.ts';
 import { login, logout, setupFirstAdmin } from '../../modules/accounts/accounts.usecases.ts';
 import { clientAddress } from '../../modules/accounts/accounts.routes.ts';
 import { clearSessionCookie, preSessionToken, setSessionCookie } from '../auth.ts';
 import { cookieOptionsFor } from '../foundation.ts';
 import { renderLoginView, renderSetupView } from '../views/pages/auth.page.ts';
-import { errorMessage, formValues, isSafeLocalPath, sendPage, viewContext } from './page-kit.ts';
+import { errorMessage, formValues, isSafeLocalPath, sendPage, viewContext, type PageDeps } from './page-kit.ts';
+
+// Accounts and sessions come from the server's accounts (app.accountsDeps); the deps give the page frame and the cookie rules.
+export type AuthPagesDeps = PageDeps;
 
 /** First-run setup, login and logout pages. */
-export function registerAuthPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerAuthPages(app: FastifyInstance, deps: AuthPagesDeps): void {
   const accounts = app.accountsDeps;
   const cookies = cookieOptionsFor(deps);
   const setupDone = () => accounts.accounts.countAccounts() > 0;

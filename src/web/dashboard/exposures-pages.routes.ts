@@ -13,14 +13,16 @@ import { createUncheckedReadModel } from '../read-models/unchecked.ts';
 import { createUnclearLookupsReadModel } from '../read-models/unclear-lookups.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
 import { placeMatchBoxes } from '../../modules/evidence/match-boxes.ts';
-import { errorMessage, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { errorMessage, formValues, redirectDone, sendPage, viewContext, type PageDeps } from './page-kit.ts';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
 const hitNotFound = () => createNotFoundError('hits.not_found', 'No such exposure.');
 
+export type ExposurePagesDeps = PageDeps & Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher' | 'evidence' | 'settings'>;
+
 /** The exposures list with its filters, and one exposure with its evidence, matches and takedown. */
-export function registerExposurePages(app: FastifyInstance, deps: AppDeps): void {
+export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesDeps): void {
   const routeExists = (method: 'GET' | 'POST', url: string) => app.hasRoute({ method, url });
   const exposures = createExposuresReadModel(deps);
   const unchecked = createUncheckedReadModel(deps);

@@ -2,14 +2,16 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../deps.types.ts';
 import { GUIDANCE_TOPICS } from '../views/guidance/index.ts';
 import { renderGuidanceIndexView, renderGuidanceTopicView, type GuidanceContext } from '../views/pages/guidance.page.ts';
-import { sendPage, viewContext } from './page-kit.ts';
+import { sendPage, viewContext, type PageDeps } from './page-kit.ts';
+
+export type GuidancePagesDeps = PageDeps & Pick<AppDeps, 'hits' | 'takedowns'>;
 
 /**
  * "What to do now": guidance for doxxing, sextortion and shared intimate images, open to every signed-in
  * role. Reached from an exposure (`?exposure=<hit id>`, checked by the access rule like any hit), the
  * page links back to that exposure's evidence pack and takedown.
  */
-export function registerGuidancePages(app: FastifyInstance, deps: AppDeps): void {
+export function registerGuidancePages(app: FastifyInstance, deps: GuidancePagesDeps): void {
   const context = (request: FastifyRequest): GuidanceContext => {
     const exposure = (request.query as Record<string, unknown> | undefined)?.exposure;
     const hit = typeof exposure === 'string' && exposure !== '' ? deps.hits.get(exposure) : null;

@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../deps.types.ts';
 import { createOrganisationWithAdmin, listOrganisations } from '../../modules/accounts/organisations.usecases.ts';
 import { renderOrganisationsView, type OrganisationsData } from '../views/pages/organisations.page.ts';
-import { errorMessage, formValues, sendPage, viewContext } from './page-kit.ts';
+import { errorMessage, formValues, sendPage, viewContext, type PageDeps } from './page-kit.ts';
+
+// Organisations are read and created through the server's accounts (app.accountsDeps), not the application's deps.
+export type OrganisationPagesDeps = PageDeps;
 
 /** The operator's organisations page (the page table restricts it to administrators of the first organisation). */
-export function registerOrganisationPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerOrganisationPages(app: FastifyInstance, deps: OrganisationPagesDeps): void {
   const accounts = app.accountsDeps;
   const render = (request: FastifyRequest, reply: FastifyReply, extra: Omit<OrganisationsData, 'organisations'> = {}, status = 200) =>
     sendPage(reply, renderOrganisationsView(viewContext(request, deps), { organisations: listOrganisations(accounts), ...extra }), status);

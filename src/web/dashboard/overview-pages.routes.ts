@@ -5,11 +5,13 @@ import { effectiveSettings } from '../read-models/settings.ts';
 import { apiRoutes, buildOpenApiDocument } from '../openapi.ts';
 import { renderOverviewView } from '../views/pages/overview.page.ts';
 import { renderApiDocsView } from '../views/pages/api-docs.page.ts';
-import { formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { formValues, redirectDone, sendPage, viewContext, type PageDeps } from './page-kit.ts';
 import { resumeEngine } from '../../modules/scans/scans.routes.ts';
 
+export type OverviewRoutesDeps = PageDeps & Pick<AppDeps, 'db' | 'engineStatus' | 'alerts' | 'cipher' | 'demo'>;
+
 /** The overview page and its API, the settings API, and the API's own description and documentation page. */
-export function registerOverviewRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerOverviewRoutes(app: FastifyInstance, deps: OverviewRoutesDeps): void {
   // Engines are shared by the whole installation: only administrators of the first organisation (the
   // operator, as the route table's `operator` rule says) are offered to lift a pause.
   const isOperator = (request: FastifyRequest) => request.actor?.role === 'admin' && request.actor.organisationId === request.server.accountsDeps.accounts.firstOrganisationId();

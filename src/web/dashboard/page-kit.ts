@@ -7,6 +7,9 @@ import type { SafeHtml } from '../views/html.ts';
 import { isMessageKey, type MessageKey } from '../views/i18n/index.ts';
 import { staticAssetUrls } from '../static-assets.ts';
 
+/** What every page's frame reads (viewContext): settings, the time, and the state of the browser sandbox it warns about. */
+export type PageDeps = Pick<AppDeps, 'config' | 'clock' | 'browserSandbox'>;
+
 export function viewContext(request: FastifyRequest, deps: Pick<AppDeps, 'config' | 'clock'> & Partial<Pick<AppDeps, 'browserSandbox'>>, csrfOverride?: string): ViewContext {
   const url = new URL(request.url, 'http://localhost');
   const query: Record<string, string> = {};

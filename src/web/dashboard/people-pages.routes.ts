@@ -7,16 +7,23 @@ import { wipePerson, type WipePersonEvidence } from '../../modules/accounts/acco
 import { listPeopleRows, loadPersonPage } from '../read-models/people.ts';
 import { renderPeopleView } from '../views/pages/people.page.ts';
 import { renderPersonView, type PersonFormState } from '../views/pages/person.page.ts';
-import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext, type PageDeps } from './page-kit.ts';
 import { ENGINE_IDS, getEngine } from '../../providers/engine-registry.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isUiLanguage } from '../auth.ts';
 
 type IdRequest = FastifyRequest<{ Params: { id: string } }>;
 
+/** Removes a wiped person's files from the evidence vault; the composition root connects it. */
+export type WipeEvidenceOption = (deps: Pick<AppDeps, 'evidence'>) => WipePersonEvidence;
+
+// `jobs`, `photos` and `random`: adding a person schedules their scans, and scan now queues one with the
+// consented engines; `evidence` is handed to the wipe.
+export type PeoplePagesDeps = PageDeps & Pick<AppDeps, 'db' | 'cipher' | 'profiles' | 'scans' | 'jobs' | 'photos' | 'demo' | 'random' | 'evidence'>;
+
 /** The people list with the "add a person" form, and each person's page with its forms. */
-export function createPeoplePages(options: { wipePersonEvidence: (deps: AppDeps) => WipePersonEvidence }) {
-  return function registerPeoplePages(app: FastifyInstance, deps: AppDeps): void {
+export function createPeoplePages(options: { wipePersonEvidence: WipeEvidenceOption }) {
+  return function registerPeoplePages(app: FastifyInstance, deps: PeoplePagesDeps): void {
     const renderPerson = (request: IdRequest, reply: FastifyReply, state: PersonFormState = {}, status = 200) => {
       const data = loadPersonPage(deps, request.params.id);
       if (!data) throw createPersonNotFoundError();

@@ -6,10 +6,14 @@ import { engineLabel as describeEngineLabel } from '../../modules/scans/scans.ro
 import { describeScanRun } from '../../modules/scans/scan-report.ts';
 import type { ScanRun } from '../../modules/scans/scans.repository.ts';
 import { renderScansView, renderScanView, type EngineOption, type ScanView } from '../views/pages/scans.page.ts';
-import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext, type PageDeps } from './page-kit.ts';
+
+// `photos`, `demo` and `jobs`: scan now offers the person's engines (the consented reverse-image ones, the
+// simulated web's for the demo person) and queues the run.
+export type ScanPagesDeps = PageDeps & Pick<AppDeps, 'profiles' | 'scans' | 'photos' | 'demo' | 'jobs'>;
 
 /** Running scans with live progress, the history with per-engine outcomes, and "scan now". */
-export function registerScanPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): void {
   const labelOf = (personId: string) => deps.profiles.getPerson(personId)?.label ?? '';
   const view = (run: ScanRun): ScanView => ({ ...describeScanRun(deps, run), personLabel: labelOf(run.personId) });
   const people = (ids: string[]) => ids.map((id) => deps.profiles.getPerson(id)).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));

@@ -8,13 +8,15 @@ import { effectiveSettings } from '../read-models/settings.ts';
 import { isSecretSetting } from '../../modules/settings/settings-catalogue.models.ts';
 import { renderSettingsView } from '../views/pages/settings.page.ts';
 import { renderAccountView } from '../views/pages/account.page.ts';
-import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext } from './page-kit.ts';
+import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext, type PageDeps } from './page-kit.ts';
 import { isUiLanguage } from '../auth.ts';
 import { serviceSettingsData, sendTestMail } from './service-settings.ts';
 import type { ServiceSettingsData } from '../views/pages/settings-service.view.ts';
 
+export type SettingsPagesDeps = PageDeps & Pick<AppDeps, 'db' | 'profiles' | 'demo' | 'settings' | 'alerts'>;
+
 /** The administrator's settings page (effective settings, accounts, assignments, audit) and everyone's account page. */
-export function registerSettingsPages(app: FastifyInstance, deps: AppDeps): void {
+export function registerSettingsPages(app: FastifyInstance, deps: SettingsPagesDeps): void {
   const accounts = app.accountsDeps;
 
   const renderSettings = (request: FastifyRequest, reply: FastifyReply, extra: { form?: Record<string, string>; error?: string | null; service?: Partial<ServiceSettingsData> } = {}, status = 200) => {

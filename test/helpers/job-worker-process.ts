@@ -12,13 +12,13 @@ export const crashTestKinds = {
   'test.effect': { schema: z.object({ n: z.number().int() }), timeoutMs: 10_000, concurrency: 4, maxAttempts: 10 },
 };
 
-export const effectsTableSql = 'create table if not exists job_effects (id integer primary key autoincrement, job_id integer not null, n integer not null)';
+export const effectsTableSql = 'create table if not exists job_effects (id integer primary key autoincrement, job_id integer not null, n integer not null, pid integer)';
 
 if (process.argv[1]?.endsWith('job-worker-process.ts')) {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '4', JOB_LEASE_MS: '5000' });
   const app = createApp(config, { jobKinds: crashTestKinds, browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
   app.db.$client.exec(effectsTableSql);
-  const insert = app.db.$client.prepare('insert into job_effects (job_id, n) values (?, ?)');
+  const insert = app.db.$client.prepare('insert into job_effects (job_id, n, pid) values (?, ?, ?)');
   const worker = createWorker({
     deps: app,
     runScheduler: false,
@@ -26,7 +26,7 @@ if (process.argv[1]?.endsWith('job-worker-process.ts')) {
     handlers: [
       defineJobHandler<{ n: number }>('test.effect', async ({ n }, ctx) => {
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 30));
-        ctx.complete(() => insert.run(ctx.jobId, n));
+        ctx.complete(() => insert.run(ctx.jobId, n, process.pid));
       }),
     ],
   });

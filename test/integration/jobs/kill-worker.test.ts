@@ -56,4 +56,32 @@ describe('a worker killed with SIGKILL part-way', () => {
     expect(ns).toEqual(Array.from({ length: 200 }, (_, i) => i));
     closeDatabase(db);
   });
+
+  it('two workers sharing one database run 200 jobs with every effect exactly once, one of them killed midway', async () => {
+    const dataDir = makeTempDir();
+    const db = openDatabase(path.join(dataDir, 'exposure-scanner.sqlite'));
+    runMigrations(db);
+    db.$client.exec(effectsTableSql);
+    const jobs = createJobsRepository({ db, clock: systemClock, kinds: crashTestKinds });
+    for (let n = 0; n < 200; n++) jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
+    const effects = () => (db.$client.prepare('select count(*) as c from job_effects').get() as { c: number }).c;
+
+    const [killed, survivor] = await Promise.all([startWorker(dataDir), startWorker(dataDir)]);
+    await waitFor(() => effects() >= 60, 60_000);
+    killed.kill('SIGKILL');
+    await new Promise((r) => killed.once('exit', r));
+    // The survivor alone takes over what the killed worker held, once its leases lapse.
+    await waitFor(() => jobs.countByStatus().done === 200, 90_000);
+    survivor.kill('SIGTERM');
+    await new Promise((r) => survivor.once('exit', r));
+
+    const rows = db.$client.prepare('select job_id, count(*) as c from job_effects group by job_id').all() as { job_id: number; c: number }[];
+    expect(rows).toHaveLength(200);
+    expect(rows.every((r) => r.c === 1)).toBe(true);
+    expect(jobs.countByStatus()).toEqual({ done: 200 });
+    // Both took part: the jobs were shared out between the two, not run by one while the other idled.
+    const byWorker = db.$client.prepare('select pid, count(*) as c from job_effects group by pid').all() as { pid: number; c: number }[];
+    expect(byWorker.map((r) => r.pid).sort()).toEqual([killed.pid, survivor.pid].sort());
+    closeDatabase(db);
+  });
 });

@@ -76,6 +76,32 @@ function tagPatternsOutsideParser(files: SourceFile[]): string[] {
     .flatMap((f) => regexSources(f.text).filter((source) => TAG_IN_PATTERN.test(source)).map((source) => `${f.file}: /${source.slice(0, 60)}/`));
 }
 
+// The worker's files take their dependency types from src/deps.types.ts; only an entry point that builds the
+// application (calls createApp) has a reason to import the composition root. A job file importing it would
+// pull the whole graph (browser, providers, mail) into every test of one handler, and invites taking all of it.
+const IMPORTS_ROOT_FROM_WORKERS = /(?:from\s+|import\(\s*)'(?:\.\.\/)+src\/app\.ts'/;
+
+function workerFilesImportingRoot(files: SourceFile[]): string[] {
+  return files.filter((f) => f.file.startsWith('workers/') && IMPORTS_ROOT_FROM_WORKERS.test(f.text) && !/\bcreateApp\s*\(/.test(f.text)).map((f) => f.file);
+}
+
+// Route modules and job handlers name the dependencies they use (a Pick of AppDeps beside them), so a reader
+// sees what a page or job can touch and a test can build just that. A parameter typed as the whole bag hides
+// it. Textual on purpose: `deps: AppDeps` is how the whole bag has always been asked for here.
+const WHOLE_DEPS_PARAMETER = /\bdeps\??\s*:\s*AppDeps\b(?!\s*\[)/;
+const NARROW_DEPS_AREAS = ['src/web/', 'workers/'];
+const WHOLE_DEPS_ALLOWED: Record<string, string> = {
+  // It hands every route module the whole application, which is what each module's narrower type accepts.
+  'src/web/server.ts': 'builds the server from the whole application',
+  // The dashboard's read models are being narrowed by their own rework; they join the rule after it.
+  'src/web/read-models/': 'narrowed separately',
+};
+
+function wholeDepsParameters(files: SourceFile[]): string[] {
+  const exempt = (file: string) => Object.keys(WHOLE_DEPS_ALLOWED).some((prefix) => file.startsWith(prefix));
+  return files.filter((f) => NARROW_DEPS_AREAS.some((a) => f.file.startsWith(a)) && !exempt(f.file) && WHOLE_DEPS_PARAMETER.test(f.text)).map((f) => f.file);
+}
+
 function sqlOutsideRepositories(files: SourceFile[]): string[] {
   const exempt = (file: string) => file.endsWith('.repository.ts') || file.startsWith('src/db/') || Object.keys(SQL_ALLOWED).some((prefix) => file.startsWith(prefix));
   return files.filter((f) => !exempt(f.file)).flatMap((f) => SQL_PATTERNS.filter(([, pattern]) => pattern.test(f.text)).map(([what]) => `${f.file}: ${what}`));
@@ -125,6 +151,36 @@ describe('one way to do each thing', () => {
     const areas = ['src/modules/', 'src/providers/', 'src/web/', 'src/browser/'];
     expect(files.filter((f) => areas.some((a) => f.file.startsWith(a)) && importsRoot.test(f.text)).map((f) => f.file)).toEqual([]);
     expect(files.filter((f) => /from\s+'\.\/app\.ts'/.test(f.text)).map((f) => f.file).filter((f) => !['src/service.ts', 'src/main.ts'].includes(f))).toEqual([]);
+  });
+
+  it('keeps the composition root out of the worker: no file under workers/ imports src/app.ts unless it builds the application', () => {
+    expect(workerFilesImportingRoot(files)).toEqual([]);
+  });
+
+  it('has every route module and job handler ask for the dependencies it uses, never the whole AppDeps', () => {
+    expect(wholeDepsParameters(files)).toEqual([]);
+  });
+
+  it('recognises imports of the composition root and whole-deps parameters, so the two checks above cannot pass by missing them', () => {
+    const imports: SourceFile[] = [
+      { file: 'workers/a.job.ts', text: "import type { AppDeps } from '../src/app.ts';" },
+      { file: 'workers/b.ts', text: "const { createApp } = await import('../src/app.ts');\nexport const run = () => 1;" },
+      { file: 'workers/main.ts', text: "import { createApp } from '../src/app.ts';\nconst app = createApp(loadConfig());" },
+      { file: 'workers/c.job.ts', text: "import type { AppDeps } from '../src/deps.types.ts';" },
+      { file: 'src/d.ts', text: "import type { AppDeps } from './app.ts';" },
+    ];
+    expect(workerFilesImportingRoot(imports)).toEqual(['workers/a.job.ts', 'workers/b.ts']);
+    const parameters: SourceFile[] = [
+      { file: 'workers/a.job.ts', text: 'export function createAJob(deps: AppDeps) {}' },
+      { file: 'src/web/dashboard/b.routes.ts', text: 'export function registerB(app: FastifyInstance, deps: AppDeps): void {}' },
+      { file: 'src/web/dashboard/c.ts', text: 'export const c = (options: { wipe: (deps: AppDeps) => Wipe }) => options;' },
+      { file: 'workers/d.job.ts', text: "export type DJobDeps = Pick<AppDeps, 'jobs'>;\nexport function createDJob(deps: DJobDeps) {}" },
+      { file: 'workers/e.job.ts', text: "export const dirOf = (config: AppDeps['config']) => config.dataDir;\nconst f = (deps: AppDeps['jobs']) => deps;" },
+      { file: 'src/web/server.ts', text: 'export async function buildServer(deps: AppDeps) {}' },
+      { file: 'src/web/read-models/f.ts', text: 'export function readF(deps: AppDeps) {}' },
+      { file: 'src/modules/g/g.usecases.ts', text: 'export function g(deps: AppDeps) {}' },
+    ];
+    expect(wholeDepsParameters(parameters)).toEqual(['workers/a.job.ts', 'src/web/dashboard/b.routes.ts', 'src/web/dashboard/c.ts']);
   });
 
   it('recognises SQL outside repositories, so the check above cannot pass by missing it', () => {

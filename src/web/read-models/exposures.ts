@@ -1,7 +1,8 @@
 import type { AppDeps } from '../../deps.types.ts';
 import type { ReportCapture } from '../../modules/evidence/report-html.models.ts';
 import { openHit, type Hit } from '../../modules/hits/hits.repository.ts';
-import { createDataVersion, createIdsKey, createLabelOpener, createOpeningCipher, createStatements, createVersionedCache } from './statements.ts';
+import { createIdsKey, createLabelOpener, createOpeningCipher, createVersionedCache } from './kept-reads.ts';
+import { createExposureReads, type ExposureReads, type HitRecord } from './exposures.repository.ts';
 import { describeCase, type CaseView } from '../../modules/takedowns/cases.view.ts';
 import { mailtoForCase } from '../../modules/takedowns/cases.sending.usecases.ts';
 import { CANDIDATE_FIELDS, CAPTURE_FIELDS, candidateRowKey, pageUrlIndex } from '../../modules/evidence/sealed-pages.models.ts';
@@ -30,20 +31,12 @@ export interface ExposureCursor {
 }
 
 export const EXPOSURES_PAGE_SIZE = 50;
-const WALK_FROM_PEOPLE = 50;
-const RANK_SQL = "(case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end)";
 
 /** The cursor as it travels in the page's "next" link: opaque to the reader, checked when it comes back. */
 export const encodeCursor = (c: ExposureCursor): string => `${c.rank}.${c.firstSeenAt}.${c.id}`;
 export function decodeCursor(text: string | undefined): ExposureCursor | null {
   const match = /^([0-3])\.(\d{1,15})\.([\w-]{1,64})$/.exec(text ?? '');
   return match ? { rank: Number(match[1]), firstSeenAt: Number(match[2]), id: match[3]! } : null;
-}
-
-interface HitRecord {
-  id: string; person_id: string; url: string; normalized_url: string; final_url: string | null; host: string; title: string | null; page_language: string | null;
-  status: Hit['status']; severity: Hit['severity']; categories: string; linkage: number; reasons: string; source: Hit['source'];
-  first_seen_at: number; last_seen_at: number; last_scan_run_id: string | null; created_at: number; updated_at: number;
 }
 
 const hitOf = (r: HitRecord): Hit => ({
@@ -61,29 +54,25 @@ export interface ExposurePage {
 export type ExposuresReadModel = ReturnType<typeof createExposuresReadModel>;
 
 /**
- * The dashboard's exposure reads, with their statements prepared once and people's labels opened once
- * (statements.ts). Built once per server; the functions below build a throw-away one for other callers.
+ * The dashboard's exposure reads, with their statements prepared once (exposures.repository.ts) and people's
+ * labels opened once (kept-reads.ts). Built once per server; the functions below build a throw-away one for other callers.
  */
 export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>) {
-  const statement = createStatements(deps.db);
+  const reads = createExposureReads(deps.db);
   const openLabel = createLabelOpener(deps.cipher);
   const listCipher = createOpeningCipher(deps.cipher);
-  const dataVersion = createDataVersion(statement);
+  const dataVersion = reads.dataVersion;
   const keptOptions = createVersionedCache<{ id: string; label: string }[]>(dataVersion, 50);
   const keptPages = createVersionedCache<ExposurePage>(dataVersion, 50);
   const keptDetails = createVersionedCache<ExposureDetail | null>(dataVersion, 200);
   const idsKey = createIdsKey();
 
   function labelsOf(personIds: string[]): Map<string, string> {
-    const rows = statement('select id, label from people where id in (select value from json_each(?)) order by created_at, rowid').all(JSON.stringify(personIds)) as { id: string; label: string }[];
+    const rows = reads.labels(JSON.stringify(personIds));
     return new Map(rows.map((r) => [r.id, openLabel(r.label)]));
   }
 
-  /**
-   * One page of the list, worst first and then newest, for an organisation's hundred thousand exposures:
-   * the expression index hits_rank_seen_idx gives the rows in this order, so a page reads about its own
-   * rows (keyset pagination; an offset would read every row before it).
-   */
+  /** One page of the list, worst first and then newest (keyset paging: exposures.repository.ts). */
   function listPage(personIds: string[], filters: ExposureFilters, options: { after?: ExposureCursor | null; limit?: number } = {}): ExposurePage {
     // A page is the same for everyone who sees the same people until the database changes (a worker storing
     // a hit, a status changed here), and reading it for a thousand people is most of the list's cost.
@@ -95,30 +84,22 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
     const scope = filters.personId ? personIds.filter((id) => id === filters.personId) : personIds;
     if (scope.length === 0) return { rows: [], next: null };
     const limit = options.limit ?? EXPOSURES_PAGE_SIZE;
-    // For many people the rows are read in list order from hits_rank_seen_idx, skipping other people's
-    // (the unary + keeps SQLite from choosing the per-person index and sorting a whole organisation);
-    // for a few people their own rows are fewer than the ones the walk would skip.
-    // The same for status and severity, whose other indexes start with the person; a severity seeks its
-    // part of the index (`>=`: with `=` SQLite sorts again instead of reading the index in order).
-    const walk = scope.length > WALK_FROM_PEOPLE ? '+' : '';
-    const where = [`${walk}person_id in (select value from json_each(?))`];
-    const params: unknown[] = [scope === personIds ? idsKey(personIds) : JSON.stringify(scope)];
-    if (filters.severity) (where.push(`${walk}severity = ? and ${RANK_SQL} >= ?`), params.push(filters.severity, rankOf(filters.severity)));
-    if (filters.status) (where.push(`${walk}status = ?`), params.push(filters.status));
-    if (filters.category) (where.push('exists (select 1 from json_each(categories) where value = ?)'), params.push(filters.category));
-    const after = options.after;
-    if (after) {
-      where.push(`${RANK_SQL} >= ? and (${RANK_SQL} > ? or first_seen_at < ? or (first_seen_at = ? and id < ?))`);
-      params.push(after.rank, after.rank, after.firstSeenAt, after.firstSeenAt, after.id);
-    }
-    const records = statement(`select * from hits where ${where.join(' and ')} order by ${RANK_SQL}, first_seen_at desc, id desc limit ?`).all(...params, limit + 1) as HitRecord[];
+    const records = reads.hitsPage({
+      scope: scope === personIds ? idsKey(personIds) : JSON.stringify(scope),
+      people: scope.length,
+      ...(filters.severity ? { severity: { value: filters.severity, rank: rankOf(filters.severity) } } : {}),
+      ...(filters.status ? { status: filters.status } : {}),
+      ...(filters.category ? { category: filters.category } : {}),
+      after: options.after ?? null,
+      limit: limit + 1,
+    });
     const hits = records.slice(0, limit).map((r) => openHit(listCipher, hitOf(r)));
     if (hits.length === 0) return { rows: [], next: null };
     const ids = JSON.stringify(hits.map((h) => h.id));
     const labels = labelsOf([...new Set(hits.map((h) => h.personId))]);
-    const cases = new Map((statement('select hit_id hitId, status from takedown_cases where hit_id in (select value from json_each(?))').all(ids) as { hitId: string; status: string }[]).map((r) => [r.hitId, r.status]));
+    const cases = new Map(reads.caseStatuses(ids).map((r) => [r.hitId, r.status]));
     const shots = new Map<string, string>();
-    for (const row of statement('select hit_id hitId, artifacts from captures where hit_id in (select value from json_each(?)) order by captured_at').all(ids) as { hitId: string; artifacts: string }[]) {
+    for (const row of reads.captureArtifacts(ids)) {
       const sha = (JSON.parse(row.artifacts) as Record<string, string>).screenshot;
       if (sha) shots.set(row.hitId, sha);
     }
@@ -144,7 +125,7 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
      * through the repositories were most of the page's cost). The sender address fills the drafted notice
      * and can change with the settings, so it is part of the key.
      */
-    load: (hitId: string) => keptDetails(`${hitId}\u0000${deps.takedowns.settings.sender.email ?? ''}`, () => loadExposureWith(deps, statement, hitId)),
+    load: (hitId: string) => keptDetails(`${hitId}\u0000${deps.takedowns.settings.sender.email ?? ''}`, () => loadExposureWith(deps, reads, hitId)),
   };
 }
 
@@ -174,10 +155,10 @@ export interface ExposureDetail {
 }
 
 export function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, hitId: string): ExposureDetail | null {
-  return loadExposureWith(deps, createStatements(deps.db), hitId);
+  return loadExposureWith(deps, createExposureReads(deps.db), hitId);
 }
 
-function loadExposureWith(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, statement: ReturnType<typeof createStatements>, hitId: string): ExposureDetail | null {
+function loadExposureWith(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, reads: ExposureReads, hitId: string): ExposureDetail | null {
   const hit = deps.hits.get(hitId);
   if (!hit) return null;
   const row = deps.takedowns.cases.getByHit(hit.id);
@@ -190,21 +171,18 @@ function loadExposureWith(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'take
       mailto = null;
     }
   }
-  const captureRows = statement('select id, purpose, outcome, captured_at capturedAt, requested_url requestedUrl, final_url finalUrl, http_status httpStatus, server_ip serverIp, title, artifacts, timestamp_token timestampToken from captures where hit_id = ? order by captured_at desc').all(hit.id) as
-    { id: string; purpose: string; outcome: string; capturedAt: number; requestedUrl: string; finalUrl: string | null; httpStatus: number | null; serverIp: string | null; title: string | null; artifacts: string; timestampToken: string | null }[];
+  const captureRows = reads.captures(hit.id);
   const captures = captureRows.map((stored) => {
     const c = CAPTURE_FIELDS.open(deps.cipher, stored, stored.id);
     const artifacts = Object.entries(JSON.parse(c.artifacts) as Record<string, string>).map(([role, sha256]) => {
-      const info = statement('select size_bytes sizeBytes, mime_type mimeType from evidence_files where sha256 = ?').get(sha256) as { sizeBytes: number; mimeType: string } | undefined;
+      const info = reads.evidenceFile(sha256);
       return { role, sha256, sizeBytes: info?.sizeBytes ?? null, mimeType: info?.mimeType ?? null };
     });
     return { id: c.id, purpose: c.purpose, outcome: c.outcome, capturedAt: new Date(c.capturedAt), requestedUrl: c.requestedUrl, finalUrl: c.finalUrl, httpStatus: c.httpStatus, serverIp: c.serverIp, title: c.title, timestamped: c.timestampToken !== null, artifacts };
   });
   const subjects = [hit.id, ...captures.map((c) => c.id), ...(row ? [row.id] : [])];
-  const custody = (statement('select at, actor, action, subject_type subjectType, subject_id subjectId from custody_log where subject_id in (select value from json_each(?)) order by seq').all(JSON.stringify(subjects)) as { at: number; actor: string; action: string; subjectType: string; subjectId: string }[])
-    .map((c) => ({ ...c, at: new Date(c.at) }));
-  const candidateRow = statement('select scan_run_id scanRunId, normalized_url normalizedUrl, title, snippet, engines from candidates where person_id = ? and normalized_url = ? order by id desc limit 1')
-    .get(hit.personId, pageUrlIndex(deps.cipher, hit.personId, hit.normalizedUrl)) as { scanRunId: string; normalizedUrl: string; title: string | null; snippet: string | null; engines: string } | undefined;
+  const custody = reads.custody(JSON.stringify(subjects)).map((c) => ({ ...c, at: new Date(c.at) }));
+  const candidateRow = reads.latestCandidate(hit.personId, pageUrlIndex(deps.cipher, hit.personId, hit.normalizedUrl));
   const candidate = candidateRow ? CANDIDATE_FIELDS.open(deps.cipher, candidateRow, candidateRowKey(candidateRow.scanRunId, candidateRow.normalizedUrl)) : null;
   return {
     hit,

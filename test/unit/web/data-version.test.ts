@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
-import { createDataVersion, createStatements } from '../../../src/web/read-models/statements.ts';
+import { createDataVersion, createStatements } from '../../../src/db/prepared-statements.ts';
 
 describe('the data version the dashboard keeps results under', () => {
   const open: Database.Database[] = [];

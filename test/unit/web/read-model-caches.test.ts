@@ -6,7 +6,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
 import { createFieldCipher, fieldBinding } from '../../../src/modules/evidence/field-cipher.models.ts';
-import { createDataVersion, createOpeningCipher, createStatements, createVersionedCache } from '../../../src/web/read-models/statements.ts';
+import { createDataVersion, createStatements } from '../../../src/db/prepared-statements.ts';
+import { createOpeningCipher, createVersionedCache } from '../../../src/web/read-models/kept-reads.ts';
 
 const cipher = createFieldCipher({ fieldEncryption: crypto.randomBytes(32), blindIndex: crypto.randomBytes(32) });
 

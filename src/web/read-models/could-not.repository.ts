@@ -1,0 +1,46 @@
+import type { Db } from '../../db/client.ts';
+import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
+
+// The reads of the two "could not" sections: pages the people's scans could not check, and profile lookups
+// that could not tell. One prepared statement each for any number of people (the ids as one JSON array), and
+// only the columns the sections show.
+
+export interface UncheckedRecord {
+  id: string; host: string; reason: string; label: string; lastTriedAt: number; resolution: string | null; nextRetryAt: number | null;
+}
+
+export interface UnclearLookupRecord {
+  id: string; url: string; handle: string; identifier: string; source: string; reason: string | null; checkedAt: number | null; label: string;
+}
+
+export type CouldNotReads = ReturnType<typeof createCouldNotReads>;
+
+export function createCouldNotReads(db: Db) {
+  const statement = createStatements(db);
+  return {
+    /** Moves whenever the database may have changed (src/db/prepared-statements.ts). */
+    dataVersion: createDataVersion(statement),
+
+    /** Pages still waiting for a retry or given up, newest try first; the host only, never the sealed address. */
+    uncheckedPages: (idsJson: string, limit: number) =>
+      statement(
+        `select u.id, u.host, u.reason, p.label, u.last_tried_at lastTriedAt, u.resolution, u.next_retry_at nextRetryAt
+         from unchecked_pages u join people p on p.id = u.person_id
+         where u.person_id in (select value from json_each(?)) and (u.resolution is null or u.resolution = 'gave_up') order by u.last_tried_at desc limit ?`,
+      ).all(idsJson, limit) as UncheckedRecord[],
+
+    /**
+     * The lookups of each person's latest finished scan that answered 'unknown': the latest finished run of
+     * each person is found through scan_runs_person_idx, its checks through impersonation_checks_run_status_idx.
+     */
+    unclearLookups: (idsJson: string, limit: number) =>
+      statement(
+        `select c.id, c.url, c.handle, c.identifier, c.source, c.reason, c.checked_at checkedAt, p.label
+         from people p
+         join impersonation_checks c on c.scan_run_id = (select r.id from scan_runs r where r.person_id = p.id and r.finished_at is not null order by r.created_at desc limit 1)
+           and c.status = 'unknown'
+         where p.id in (select value from json_each(?))
+         order by c.checked_at desc, c.id limit ?`,
+      ).all(idsJson, limit) as UnclearLookupRecord[],
+  };
+}

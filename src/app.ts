@@ -64,7 +64,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const browserLocation =
     overrides.browserLocation ??
     locateBrowser({
-      wsEndpoint: config.browser.wsEndpoint,
+      wsEndpoint: config.browser.wsEndpoints,
       chromiumPath: config.browser.chromiumPath,
       playwrightExecutablePath: () => playwrightExecutablePath(),
     });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 
 export type BrowserLocation =
-  | { kind: 'remote'; wsEndpoint: string; source: 'BROWSER_WS_ENDPOINT' }
+  | { kind: 'remote'; wsEndpoints: readonly string[]; source: 'BROWSER_WS_ENDPOINT' }
   | { kind: 'local'; executablePath: string; source: 'CHROMIUM_PATH' | 'playwright' | 'system' }
   | { kind: 'missing'; instruction: string; tried: string[] };
 
@@ -17,14 +17,16 @@ export const missingBrowserInstruction =
  * does not exist is reported as missing rather than silently replaced by another browser.
  */
 export function locateBrowser(args: {
-  wsEndpoint: string | undefined;
+  /** BROWSER_WS_ENDPOINT: one remote browser, or several that share the jobs. */
+  wsEndpoint: string | readonly string[] | undefined;
   chromiumPath: string | undefined;
   playwrightExecutablePath: () => string | undefined;
   exists?: (p: string) => boolean;
   systemPaths?: string[];
 }): BrowserLocation {
   const exists = args.exists ?? ((p: string) => fs.existsSync(p));
-  if (args.wsEndpoint) return { kind: 'remote', wsEndpoint: args.wsEndpoint, source: 'BROWSER_WS_ENDPOINT' };
+  const wsEndpoints = (typeof args.wsEndpoint === 'string' ? [args.wsEndpoint] : (args.wsEndpoint ?? [])).filter(Boolean);
+  if (wsEndpoints.length > 0) return { kind: 'remote', wsEndpoints, source: 'BROWSER_WS_ENDPOINT' };
   if (args.chromiumPath) {
     if (exists(args.chromiumPath)) return { kind: 'local', executablePath: args.chromiumPath, source: 'CHROMIUM_PATH' };
     return { kind: 'missing', tried: [args.chromiumPath], instruction: `CHROMIUM_PATH points to a file that does not exist. ${missingBrowserInstruction}` };

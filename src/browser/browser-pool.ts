@@ -1,18 +1,20 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright';
-import { playwrightChromium } from './playwright-chromium.ts';
 import type { Logger } from '../shared/logger.ts';
 import { AppError } from '../shared/errors.ts';
 import { withTimeout as withDeadline } from '../shared/timeout.ts';
 import type { BrowserLocation } from './browser-locator.ts';
-import { isSandboxLaunchFailure, sandboxLaunchFailure, sandboxLaunchOptions, type SandboxPlan } from './sandbox.models.ts';
-import { createSandboxPlan, sandboxLauncherPath } from './sandbox.ts';
+import type { SandboxPlan } from './sandbox.models.ts';
 import type { EgressScope } from '../egress/egress-gateway.ts';
+import { createRemoteBrowsersUnavailableError, startBrowser } from './browser-start.ts';
+import {
+  defaultBackoff, endpointHealthReport, endpointsToTry, initialEndpointHealth, markEndpointFailed, markEndpointHealthy, nextRetryAt,
+  type BackoffPolicy, type EndpointHealth,
+} from './remote-endpoints.models.ts';
+
+export { createBrowserMissingError } from './browser-start.ts';
 
 /** A proxy address nothing listens on (the discard port), for contexts that must not reach any network. */
 const noNetworkProxy = 'http://127.0.0.1:9';
-
-export const createBrowserMissingError = (instruction: string) =>
-  new AppError({ code: 'browser.missing', message: instruction, statusCode: 503 });
 
 export interface BrowserPoolOptions {
   pagesPerBrowser: number;
@@ -21,6 +23,9 @@ export interface BrowserPoolOptions {
   closeTimeoutMs?: number;
   /** How Chromium gets its sandbox; decided from the defaults (sandbox on) when not given. */
   sandbox?: SandboxPlan;
+  /** How long a remote browser that failed is left alone before it is tried again (doubling per failure). */
+  remoteBackoff?: BackoffPolicy;
+  now?: () => number;
 }
 
 /** A promise that rejects with the signal's reason when it fires; `dispose` removes the listener. */
@@ -38,59 +43,71 @@ function untilAborted(signal: AbortSignal): { promise: Promise<never>; dispose()
 /** Every browser call that could hang (close on a wedged renderer does) gets a deadline with this code. */
 export const withTimeout = <T>(promise: Promise<T>, ms: number, what: string): Promise<T> => withDeadline(promise, ms, what, 'browser.timeout');
 
+/** One browser the pool drives: the local Chromium, or one remote endpoint (known by its index). */
+interface Slot {
+  index: number;
+  browser: Browser | null;
+  launching: Promise<Browser> | null;
+  pagesServed: number;
+  activeContexts: number;
+  retiring: Browser[];
+}
+
 /**
- * One browser process shared by all jobs, a fresh context per job (no cookies or storage leak between
- * sites or engines), and a restart after N pages to bound memory growth. Contexts are closed in
- * `finally` with their own timeout, so a failed or hostile page can never leak a context.
+ * Browsers shared by all jobs, a fresh context per job (no cookies or storage leak between sites or
+ * engines), and a restart after N pages to bound memory growth. Contexts are closed in `finally` with their
+ * own timeout, so a failed or hostile page can never leak a context. With several remote browsers, jobs go
+ * to them in turn; one that cannot be reached or drops its connection is skipped until its back-off passes.
  */
 export function createBrowserPool({ location, logger, options }: { location: BrowserLocation; logger: Logger; options: BrowserPoolOptions }) {
-  let browser: Browser | null = null;
-  let launching: Promise<Browser> | null = null;
-  let pagesServed = 0;
-  let activeContexts = 0;
-  let retiring: Browser[] = [];
+  const remote = location.kind === 'remote';
+  const slots: Slot[] = Array.from({ length: remote ? location.wsEndpoints.length : 1 }, (_, index) => ({ index, browser: null, launching: null, pagesServed: 0, activeContexts: 0, retiring: [] }));
+  const health: EndpointHealth[] = initialEndpointHealth(remote ? slots.length : 0);
+  let cursor = 0;
+  /** Browsers this pool closes itself: their disconnect is not a failure of the endpoint. */
+  const closingOnPurpose = new WeakSet<Browser>();
   const launchTimeoutMs = options.launchTimeoutMs ?? 30_000;
   const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
+  const backoff = options.remoteBackoff ?? defaultBackoff;
+  const now = options.now ?? Date.now;
 
-  async function launch(): Promise<Browser> {
-    if (location.kind === 'missing') throw createBrowserMissingError(location.instruction);
+  function markDown(slot: Slot, reason: string): void {
+    if (!remote) return;
+    health[slot.index] = markEndpointFailed(health[slot.index]!, now(), backoff);
+    logger.warn({ endpoint: slot.index, failures: health[slot.index]!.failures, reason: reason.slice(0, 200) }, 'remote browser unhealthy; skipped until its back-off passes');
+  }
+
+  function markUp(slot: Slot): void {
+    if (!remote || health[slot.index]!.healthy) return;
+    health[slot.index] = markEndpointHealthy();
+    logger.info({ endpoint: slot.index }, 'remote browser healthy again');
+  }
+
+  async function launch(slot: Slot): Promise<Browser> {
     const started = Date.now();
-    const chromium = playwrightChromium();
-    const b =
-      location.kind === 'remote'
-        ? await withTimeout(chromium.connect(location.wsEndpoint, { timeout: launchTimeoutMs }), launchTimeoutMs + 1000, 'Connecting to the remote browser')
-        : await withTimeout(
-            chromium.launch({
-              headless: true,
-              timeout: launchTimeoutMs,
-              ...sandboxLaunchOptions(options.sandbox ?? createSandboxPlan({ location }), { executablePath: location.executablePath, launcher: sandboxLauncherPath, env: process.env }),
-            }),
-            launchTimeoutMs + 1000,
-            'Launching Chromium',
-          ).catch((error: Error) => {
-            // A host that forbids the sandbox's namespaces gets told how to fix it, not a raw Chromium log.
-            throw isSandboxLaunchFailure(error.message) ? sandboxLaunchFailure(error.message) : error;
-          });
+    const b = await startBrowser({ location, endpointIndex: slot.index, timeoutMs: launchTimeoutMs, sandbox: options.sandbox });
     b.on('disconnected', () => {
-      if (browser === b) browser = null;
+      if (slot.browser === b) slot.browser = null;
+      if (!closingOnPurpose.has(b)) markDown(slot, 'the browser disconnected');
     });
-    logger.info({ source: location.source, ms: Date.now() - started }, 'browser started');
+    logger.info({ source: location.kind === 'missing' ? null : location.source, ...(remote ? { endpoint: slot.index } : {}), ms: Date.now() - started }, 'browser started');
     return b;
   }
 
-  async function getBrowser(): Promise<Browser> {
-    if (browser?.isConnected()) return browser;
-    if (!launching) {
-      launching = launch().finally(() => {
-        launching = null;
+  async function getBrowser(slot: Slot): Promise<Browser> {
+    if (slot.browser?.isConnected()) return slot.browser;
+    if (!slot.launching) {
+      slot.launching = launch(slot).finally(() => {
+        slot.launching = null;
       });
     }
-    browser = await launching;
-    pagesServed = 0;
-    return browser;
+    slot.browser = await slot.launching;
+    slot.pagesServed = 0;
+    return slot.browser;
   }
 
   async function closeQuietly(b: Browser): Promise<void> {
+    closingOnPurpose.add(b);
     try {
       await withTimeout(b.close(), closeTimeoutMs, 'Closing the browser');
     } catch (error) {
@@ -99,17 +116,64 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
   }
 
   /** Called after each context closes: a browser past its page budget is replaced once it is idle. */
-  async function maybeRetire(): Promise<void> {
-    if (browser && pagesServed >= options.pagesPerBrowser) {
-      retiring.push(browser);
-      browser = null;
+  async function maybeRetire(slot: Slot): Promise<void> {
+    if (slot.browser && slot.pagesServed >= options.pagesPerBrowser) {
+      slot.retiring.push(slot.browser);
+      slot.browser = null;
     }
-    if (activeContexts === 0 && retiring.length > 0) {
-      const old = retiring;
-      retiring = [];
+    if (slot.activeContexts === 0 && slot.retiring.length > 0) {
+      const old = slot.retiring;
+      slot.retiring = [];
       await Promise.all(old.map(closeQuietly));
       logger.info('browser restarted after its page budget');
     }
+  }
+
+  /** The slots to try for one job: the local browser, or the remote ones in turn (healthy or due a re-try). */
+  function candidates(): Slot[] {
+    if (!remote) return slots;
+    const { order, nextCursor } = endpointsToTry(health, cursor, now());
+    cursor = nextCursor;
+    return order.map((i) => slots[i]!);
+  }
+
+  function unavailable(): AppError {
+    const retryAt = nextRetryAt(health, now());
+    return createRemoteBrowsersUnavailableError(slots.length, retryAt === null ? null : Math.max(1, Math.ceil((retryAt - now()) / 1000)));
+  }
+
+  /**
+   * Opens a context on the first candidate browser that gives one. The slot's counters are raised before the
+   * context exists, so a browser is never retired under a context that is still opening.
+   */
+  async function openContext(contextOptions: BrowserContextOptions): Promise<{ slot: Slot; context: BrowserContext }> {
+    for (const slot of candidates()) {
+      let b: Browser;
+      try {
+        b = await getBrowser(slot);
+      } catch (error) {
+        if (!remote) throw error;
+        markDown(slot, (error as Error).message);
+        continue;
+      }
+      slot.activeContexts++;
+      slot.pagesServed++;
+      try {
+        const context = await withTimeout(b.newContext(contextOptions), 15_000, 'Opening a browser context');
+        markUp(slot);
+        return { slot, context };
+      } catch (error) {
+        slot.activeContexts--;
+        await maybeRetire(slot);
+        // A browser that went away while the context opened: the next one takes the job.
+        if (remote && !b.isConnected()) {
+          markDown(slot, (error as Error).message);
+          continue;
+        }
+        throw error;
+      }
+    }
+    throw unavailable();
   }
 
   return {
@@ -117,21 +181,18 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
     isAvailable: () => location.kind !== 'missing',
     /**
      * Runs `fn` with a page in a fresh context and always closes the context, whatever happens. Every byte
-     * the context sends goes to the egress scope given (the gateway checks and connects); a context opened
-     * without one has no network at all, so forgetting the scope fails closed.
+     * the context sends goes to the egress scope given (the gateway checks and connects), on a local and a
+     * remote browser alike; a context opened without one has no network at all, so forgetting the scope
+     * fails closed.
      */
     async withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, { egress, signal, ...contextOptions }: Omit<BrowserContextOptions, 'proxy'> & { egress?: EgressScope; signal?: AbortSignal } = {}): Promise<T> {
       signal?.throwIfAborted();
       const network: BrowserContextOptions = egress ? { proxy: { server: await egress.proxyServer() } } : { proxy: { server: noNetworkProxy }, offline: true };
-      const b = await getBrowser();
-      activeContexts++;
-      pagesServed++;
-      let context: BrowserContext | null = null;
+      const { slot, context } = await openContext({ acceptDownloads: false, serviceWorkers: 'block', ...contextOptions, ...network });
       // A job that is cancelled or times out gives its page back at once: the context closes now, not when
       // the handler notices, so the number of open pages never exceeds the jobs actually running.
       const cancelled = signal ? untilAborted(signal) : null;
       try {
-        context = await withTimeout(b.newContext({ acceptDownloads: false, serviceWorkers: 'block', ...contextOptions, ...network }), 15_000, 'Opening a browser context');
         context.setDefaultTimeout(options.navigationTimeoutMs);
         context.setDefaultNavigationTimeout(options.navigationTimeoutMs);
         const page = await withTimeout(context.newPage(), 15_000, 'Opening a page');
@@ -141,24 +202,30 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
         return await Promise.race([work, cancelled.promise]);
       } finally {
         cancelled?.dispose();
-        if (context) {
-          try {
-            await withTimeout(context.close(), closeTimeoutMs, 'Closing a browser context');
-          } catch (error) {
-            // A context that will not close means a wedged browser: retire the whole browser.
-            logger.warn({ err: { message: (error as Error).message } }, 'browser context did not close; retiring the browser');
-            pagesServed = options.pagesPerBrowser;
-          }
+        try {
+          await withTimeout(context.close(), closeTimeoutMs, 'Closing a browser context');
+        } catch (error) {
+          // A context that will not close means a wedged browser: retire the whole browser.
+          logger.warn({ err: { message: (error as Error).message } }, 'browser context did not close; retiring the browser');
+          slot.pagesServed = options.pagesPerBrowser;
         }
-        activeContexts--;
-        await maybeRetire();
+        slot.activeContexts--;
+        await maybeRetire(slot);
       }
     },
-    stats: () => ({ pagesServed, activeContexts, running: Boolean(browser?.isConnected()) }),
+    stats: () => ({
+      pagesServed: slots.reduce((n, s) => n + s.pagesServed, 0),
+      activeContexts: slots.reduce((n, s) => n + s.activeContexts, 0),
+      running: slots.some((s) => Boolean(s.browser?.isConnected())),
+    }),
+    /** Per remote browser, its index and whether it is usable (empty for a local browser). */
+    remoteEndpoints: () => endpointHealthReport(health),
     async close(): Promise<void> {
-      const all = [...retiring, ...(browser ? [browser] : [])];
-      browser = null;
-      retiring = [];
+      const all = slots.flatMap((s) => [...s.retiring, ...(s.browser ? [s.browser] : [])]);
+      for (const s of slots) {
+        s.browser = null;
+        s.retiring = [];
+      }
       await Promise.all(all.map(closeQuietly));
     },
   };

@@ -27,7 +27,8 @@ export interface Config {
   processMode: ProcessMode;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicUrl: string;
-  browser: { chromiumPath: string | undefined; wsEndpoint: string | undefined; pagesPerBrowser: number; navigationTimeoutMs: number };
+  /** `wsEndpoints`: the remote browsers (BROWSER_WS_ENDPOINT), empty when Chromium runs here. */
+  browser: { chromiumPath: string | undefined; wsEndpoints: string[]; pagesPerBrowser: number; navigationTimeoutMs: number };
   jobs: { concurrency: number; leaseMs: number; shutdownGraceMs: number };
   scheduler: { tick: string; defaultScanSchedule: string; jitterMinutes: number };
   scan: {
@@ -87,7 +88,7 @@ const fieldSchemas: Record<SettingName, z.ZodType> = {
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   PUBLIC_URL: httpUrl.optional(),
   CHROMIUM_PATH: z.string().min(1).optional(),
-  BROWSER_WS_ENDPOINT: z.url({ protocol: /^wss?$/ }).optional(),
+  BROWSER_WS_ENDPOINT: z.string().optional().transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.url({ protocol: /^wss?$/ }))),
   BROWSER_PAGES_PER_BROWSER: wholeNumber(1, 10_000),
   BROWSER_NAVIGATION_TIMEOUT_MS: wholeNumber(1000, 300_000),
   WORKER_CONCURRENCY: wholeNumber(1, 64),
@@ -128,7 +129,8 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     const input = raw === undefined || raw.trim() === '' ? def.default : raw.trim();
     const parsed = fieldSchemas[def.env].safeParse(input);
     if (parsed.success) values[def.env] = parsed.data;
-    else problems.push({ variable: def.env, problem: `got ${JSON.stringify(raw)}, expected ${def.expects}` });
+    // A secret (a URL with credentials) is never echoed, not even when it is wrong.
+    else problems.push({ variable: def.env, problem: 'secret' in def && def.secret ? `expected ${def.expects}` : `got ${JSON.stringify(raw)}, expected ${def.expects}` });
   }
   // Each area parses its own settings; their problems join the core ones so the operator sees all at once.
   const alerts = parseAlertsSettings(env);
@@ -155,7 +157,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     publicUrl: (v.PUBLIC_URL as string | undefined) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     browser: {
       chromiumPath: v.CHROMIUM_PATH,
-      wsEndpoint: v.BROWSER_WS_ENDPOINT,
+      wsEndpoints: v.BROWSER_WS_ENDPOINT,
       pagesPerBrowser: v.BROWSER_PAGES_PER_BROWSER,
       navigationTimeoutMs: v.BROWSER_NAVIGATION_TIMEOUT_MS,
     },

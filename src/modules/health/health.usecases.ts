@@ -11,8 +11,12 @@ export interface HealthReport {
   database: { ok: boolean; error?: string };
   migrations: { applied: boolean; pending: number };
   worker: { heartbeatAgeSeconds: number | null; workerId: string | null; scheduler: boolean };
-  /** `sandbox` is Chromium's own sandbox; `warning` says what a state other than `on` means for the person. */
-  browser: { found: boolean; source: string | null; instruction?: string; sandbox: SandboxState; warning?: string };
+  /**
+   * `sandbox` is Chromium's own sandbox; `warning` says what a state other than `on` means for the person.
+   * `endpoints`: with remote browsers, each one's position in BROWSER_WS_ENDPOINT and whether it is usable
+   * (never its URL, which may hold credentials).
+   */
+  browser: { found: boolean; source: string | null; instruction?: string; sandbox: SandboxState; warning?: string; endpoints?: { index: number; healthy: boolean }[] };
   /** The built-in simulated web is running: only the fictional demo person is scanned against it. */
   demo: { running: boolean; url: string | null };
   /** Which connection the sites being checked see (`direct` is this machine's own), and connections refused so far. */
@@ -23,7 +27,7 @@ export interface HealthReport {
  * `failing` (HTTP 503) only when the service cannot work at all (no database, schema behind);
  * a missing browser or a silent worker is `degraded`: the dashboard still works and says what is wrong.
  */
-export function getHealth({ db, clock, heartbeats, browserLocation, browserSandbox, demo, egress }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; browserSandbox: SandboxPlan; demo?: { url: string }; egress?: Pick<EgressGateway, 'describe' | 'stats'> }): HealthReport {
+export function getHealth({ db, clock, heartbeats, browserLocation, browserSandbox, browserEndpoints, demo, egress }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; browserSandbox: SandboxPlan; browserEndpoints?: { index: number; healthy: boolean }[]; demo?: { url: string }; egress?: Pick<EgressGateway, 'describe' | 'stats'> }): HealthReport {
   let database: HealthReport['database'] = { ok: true };
   let pending = -1;
   try {
@@ -39,10 +43,12 @@ export function getHealth({ db, clock, heartbeats, browserLocation, browserSandb
   const browser: HealthReport['browser'] =
     browserLocation.kind === 'missing'
       ? { found: false, source: null, instruction: browserLocation.instruction, ...sandbox }
-      : { found: true, source: browserLocation.source, ...sandbox };
+      : { found: true, source: browserLocation.source, ...sandbox, ...(browserLocation.kind === 'remote' && browserEndpoints ? { endpoints: browserEndpoints } : {}) };
   const failing = !database.ok || pending !== 0;
-  // A browser that cannot start its sandbox scans nothing, so it counts like a missing browser.
-  const degraded = !browser.found || browserSandbox.state === 'unavailable' || ageSeconds === null || ageSeconds > 120;
+  // A browser that cannot start its sandbox scans nothing, so it counts like a missing browser; so do remote
+  // browsers that are all down.
+  const noRemoteBrowser = browser.endpoints !== undefined && browser.endpoints.length > 0 && browser.endpoints.every((e) => !e.healthy);
+  const degraded = !browser.found || noRemoteBrowser || browserSandbox.state === 'unavailable' || ageSeconds === null || ageSeconds > 120;
   return {
     status: failing ? 'failing' : degraded ? 'degraded' : 'ok',
     database,

@@ -4,7 +4,7 @@ import type { BrowserLocation } from '../../../src/browser/browser-locator.ts';
 import { createMemoryLogger, createTestApp } from '../../helpers/test-app.ts';
 
 const local: BrowserLocation = { kind: 'local', executablePath: '/usr/bin/chromium', source: 'system' };
-const remote: BrowserLocation = { kind: 'remote', wsEndpoint: 'ws://127.0.0.1:9/browser', source: 'BROWSER_WS_ENDPOINT' };
+const remote: BrowserLocation = { kind: 'remote', wsEndpoints: ['ws://127.0.0.1:9/browser'], source: 'BROWSER_WS_ENDPOINT' };
 
 describe('/healthz and the start-up log tell whether the browser is sandboxed', () => {
   const closers: (() => Promise<unknown>)[] = [];

@@ -6,7 +6,13 @@ const existing = (...paths: string[]) => (p: string) => paths.includes(p);
 describe('finding a browser', () => {
   it('prefers a remote browser endpoint over everything else', () => {
     expect(locateBrowser({ wsEndpoint: 'ws://10.0.0.2:3000/x', chromiumPath: '/opt/c', playwrightExecutablePath: () => '/pw', exists: existing('/opt/c', '/pw') }))
-      .toEqual({ kind: 'remote', wsEndpoint: 'ws://10.0.0.2:3000/x', source: 'BROWSER_WS_ENDPOINT' });
+      .toEqual({ kind: 'remote', wsEndpoints: ['ws://10.0.0.2:3000/x'], source: 'BROWSER_WS_ENDPOINT' });
+  });
+
+  it('keeps several remote endpoints in the order given, and an empty list means a local browser', () => {
+    expect(locateBrowser({ wsEndpoint: ['ws://10.0.0.2:3000/a', 'ws://10.0.0.3:3000/b'], chromiumPath: undefined, playwrightExecutablePath: () => undefined, exists: () => false }))
+      .toEqual({ kind: 'remote', wsEndpoints: ['ws://10.0.0.2:3000/a', 'ws://10.0.0.3:3000/b'], source: 'BROWSER_WS_ENDPOINT' });
+    expect(locateBrowser({ wsEndpoint: [], chromiumPath: '/opt/c', playwrightExecutablePath: () => undefined, exists: existing('/opt/c') }).kind).toBe('local');
   });
 
   it('uses CHROMIUM_PATH, then Playwright\'s browser, then the system Chromium', () => {

@@ -4,7 +4,7 @@ import { isSandboxLaunchFailure, parseNumericUser, parsePasswdEntry, planSandbox
 import type { BrowserLocation } from '../../../src/browser/browser-locator.ts';
 
 const local: BrowserLocation = { kind: 'local', executablePath: '/usr/bin/chromium', source: 'system' };
-const remote: BrowserLocation = { kind: 'remote', wsEndpoint: 'ws://127.0.0.1:9222/x', source: 'BROWSER_WS_ENDPOINT' };
+const remote: BrowserLocation = { kind: 'remote', wsEndpoints: ['ws://127.0.0.1:9222/x'], source: 'BROWSER_WS_ENDPOINT' };
 const on = { mode: 'on' as const, runAsUser: 'nobody' };
 const nobody = { user: 'nobody', uid: 65534, gid: 65534 };
 const launchArgs = { executablePath: '/usr/bin/chromium', launcher: '/app/src/browser/sandboxed-chromium.sh', env: { PATH: '/usr/bin' } };

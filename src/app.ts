@@ -11,6 +11,7 @@ import { browserSandboxSettingsOf } from './config/browser-sandbox.settings.ts';
 import { createEgressGateway } from './egress/egress-gateway.ts';
 import { createJobsRepository } from './modules/jobs/jobs.repository.ts';
 import { createHeartbeatsRepository } from './modules/jobs/heartbeats.repository.ts';
+import { createLeasesRepository } from './modules/jobs/leases.repository.ts';
 import { jobKinds } from './modules/jobs/job-kinds.ts';
 import { createProfilesRepository } from './modules/profiles/profiles.repository.ts';
 import { createScansRepository } from './modules/scans/scans.repository.ts';
@@ -180,6 +181,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     jobKinds: kinds,
     jobs,
     heartbeats: overrides.heartbeats ?? createHeartbeatsRepository({ db, clock }),
+    leases: createLeasesRepository({ db, clock }),
     profiles,
     scans,
     hits,

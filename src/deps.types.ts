@@ -9,6 +9,7 @@ import type { SandboxPlan } from './browser/sandbox.models.ts';
 import type { EgressGateway } from './egress/egress-gateway.ts';
 import type { JobsRepository } from './modules/jobs/jobs.repository.ts';
 import type { HeartbeatsRepository } from './modules/jobs/heartbeats.repository.ts';
+import type { LeasesRepository } from './modules/jobs/leases.repository.ts';
 import type { JobKindSpec } from './modules/jobs/jobs.models.ts';
 import type { ProfilesRepository } from './modules/profiles/profiles.repository.ts';
 import type { ScansRepository } from './modules/scans/scans.repository.ts';
@@ -49,6 +50,8 @@ export interface AppDeps {
   jobs: JobsRepository;
   jobKinds: Record<string, JobKindSpec>;
   heartbeats: HeartbeatsRepository;
+  /** Named leases shared by the processes on this database (which worker runs the scheduler). */
+  leases: LeasesRepository;
   profiles: ProfilesRepository;
   scans: ScansRepository;
   hits: HitsRepository;

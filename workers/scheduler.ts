@@ -13,9 +13,23 @@ export interface SchedulerTask {
  */
 export type SchedulerDeps = Pick<AppDeps, 'config' | 'logger' | 'clock'>;
 
-export function createScheduler({ deps, tasks }: { deps: SchedulerDeps; tasks: SchedulerTask[] }) {
+/** Which of several workers runs the schedule: a tick does nothing in a worker that does not hold it. */
+export interface SchedulerLease {
+  hold(): boolean;
+  release(): void;
+}
+
+export function createScheduler({ deps, tasks, lease }: { deps: SchedulerDeps; tasks: SchedulerTask[]; lease?: SchedulerLease }) {
   const log = deps.logger.child({ component: 'scheduler' });
+  let holding = false;
+  const renewLease = (): boolean => {
+    const held = lease ? lease.hold() : true;
+    if (held !== holding) log.info({ held }, held ? 'this worker runs the schedule' : 'another worker runs the schedule');
+    holding = held;
+    return held;
+  };
   const runTick = () => {
+    if (!renewLease()) return;
     const now = deps.clock.now();
     for (const task of tasks) {
       try {
@@ -35,7 +49,9 @@ export function createScheduler({ deps, tasks }: { deps: SchedulerDeps; tasks: S
     async stop(): Promise<void> {
       await cronTask.stop();
       await cronTask.destroy();
+      if (holding) lease?.release();
     },
     runTick,
+    renewLease,
   };
 }

@@ -7,12 +7,15 @@ import { createJobRunner } from './job-runner.ts';
 import { createScheduler, type SchedulerDeps, type SchedulerTask } from './scheduler.ts';
 
 const HEARTBEAT_MS = 5_000;
+/** How long the schedule stays with a worker that stopped renewing (killed, machine gone) before another takes it. */
+const SCHEDULER_LEASE_MS = 6 * HEARTBEAT_MS;
 
 /** The queue, the heartbeats and the settings a worker refreshes; its handlers were built with what they need. */
-export type WorkerDeps = SchedulerDeps & Pick<AppDeps, 'jobKinds' | 'jobs' | 'heartbeats' | 'settings' | 'random'>;
+export type WorkerDeps = SchedulerDeps & Pick<AppDeps, 'jobKinds' | 'jobs' | 'heartbeats' | 'leases' | 'settings' | 'random'>;
 
 /**
- * A worker: claims and runs jobs, beats its heartbeat, and (when `runScheduler`) runs the one scheduler.
+ * A worker: claims and runs jobs, beats its heartbeat, and (when `runScheduler`) offers to run the scheduler:
+ * with several workers on one database, the one holding the `scheduler` lease runs it, renewing it every beat.
  * Start-up order matters: the registry is checked first (refuse to run half-configured), then jobs left
  * by dead workers are recovered, then claiming starts.
  */
@@ -32,7 +35,8 @@ export function createWorker({ deps, handlers, schedulerTasks, runScheduler }: {
     random: deps.random,
     options: { workerId, concurrency: deps.config.jobs.concurrency, leaseMs: deps.config.jobs.leaseMs },
   });
-  const scheduler = runScheduler ? createScheduler({ deps, tasks: schedulerTasks }) : null;
+  const lease = { hold: () => deps.leases.tryHold('scheduler', workerId, SCHEDULER_LEASE_MS), release: () => deps.leases.release('scheduler', workerId) };
+  const scheduler = runScheduler ? createScheduler({ deps, tasks: schedulerTasks, lease }) : null;
   let heartbeat: NodeJS.Timeout | undefined;
 
   return {
@@ -45,6 +49,8 @@ export function createWorker({ deps, handlers, schedulerTasks, runScheduler }: {
       heartbeat = setInterval(() => {
         try {
           deps.heartbeats.beat(workerId, { inFlight: runner.inFlightCount() });
+          // Renewed between ticks too, so a tick interval longer than the lease never hands the schedule around.
+          scheduler?.renewLease();
           // Settings saved on the dashboard by a separate web process reach this worker within a beat.
           if (deps.settings.refresh()) log.info('settings changed on the settings page; applied');
         } catch (error) {

@@ -56,6 +56,15 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('adds, with the scale profile only, a second worker that is the first one again on the same volume', () => {
+    const { worker, 'worker-2': second } = compose.services as Record<string, ComposeService & { profiles?: string[] }>;
+    expect(second?.profiles).toEqual(['scale']);
+    expect(worker?.profiles).toBeUndefined();
+    const { profiles: _profiles, ...rest } = second!;
+    expect(rest).toEqual(worker);
+    expect(second!.volumes).toContain(`data:${second!.environment!.DATA_DIR}`);
+  });
+
   it('keeps DATA_DIR on a named volume shared by both processes', () => {
     for (const service of [compose.services.web!, compose.services.worker!]) {
       const dataDir = service.environment!.DATA_DIR;

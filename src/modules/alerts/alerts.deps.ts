@@ -25,14 +25,7 @@ export interface AlertsDeps {
   broadcaster: AlertBroadcaster;
 }
 
-export function createAlertsDeps(args: {
-  db: Db;
-  clock: Clock;
-  logger: Logger;
-  random: () => number;
-  jobs: Pick<JobsRepository, 'enqueue'>;
-  settings: AlertSettings;
-  publicUrl: string;
+export function createAlertsDeps(args: Pick<AlertsDeps, 'db' | 'clock' | 'logger' | 'random' | 'jobs' | 'settings' | 'publicUrl'> & {
   egress: EgressGateway;
   overrides?: Partial<Pick<AlertsDeps, 'mailer' | 'webhook' | 'broadcaster'>>;
   streamPollMs?: number;

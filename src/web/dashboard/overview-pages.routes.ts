@@ -8,7 +8,7 @@ import { renderApiDocsView } from '../views/pages/api-docs.page.ts';
 import { formValues, redirectDone, sendPage, viewContext, type PageDeps } from './page-kit.ts';
 import { resumeEngine } from '../../modules/scans/scans.routes.ts';
 
-export type OverviewRoutesDeps = PageDeps & Pick<AppDeps, 'db' | 'engineStatus' | 'alerts' | 'cipher' | 'demo'>;
+export type OverviewRoutesDeps = PageDeps & Pick<AppDeps, 'db' | 'engineStatus' | 'cipher' | 'demo'>;
 
 /** The overview page and its API, the settings API, and the API's own description and documentation page. */
 export function registerOverviewRoutes(app: FastifyInstance, deps: OverviewRoutesDeps): void {

@@ -47,7 +47,7 @@ export const backupCommand: CliCommand = {
 export const restoreCommand: CliCommand = {
   name: 'restore',
   usage: 'restore <dir> [--json]',
-  summary: 'Restore a backup into an empty DATA_DIR that holds the evidence key (or with EVIDENCE_KEY set); refuses a wrong key, then verifies all evidence.',
+  summary: 'Restore a backup into an empty DATA_DIR that holds the evidence key (or with EVIDENCE_KEY set), the evidence files into the configured store (DATA_DIR/evidence, or the empty S3 bucket with EVIDENCE_STORE=s3); refuses a wrong key, then verifies all evidence.',
   options: { json: { type: 'boolean' } },
   async run({ positionals, values }, io) {
     const json = Boolean(values.json);
@@ -62,8 +62,12 @@ export const restoreCommand: CliCommand = {
     const config = loadConfig({ LOG_LEVEL: 'warn', ...io.env }, { cwd: io.cwd });
     const logger = createLogger({ level: config.logLevel, destination: pino.destination(2) });
     const keyFile = config.evidence.key ? undefined : path.resolve(config.dataDir, config.evidence.keyFile ?? 'evidence.key');
+    // The evidence goes where the service will look for it: the same store the vault is opened on.
+    const s3 = config.evidence.store?.kind === 's3' ? (await import('../../modules/evidence/s3-evidence-store.ts')).createS3EvidenceStore(config.evidence.store) : undefined;
+    const evidenceInto = s3?.location ?? path.join(config.dataDir, 'evidence');
     try {
       await restoreBackup({
+        vaultStore: s3,
         fromDir: path.resolve(io.cwd, positionals[0]!),
         dataDir: config.dataDir,
         databaseFile: config.databaseFile,
@@ -72,12 +76,14 @@ export const restoreCommand: CliCommand = {
       });
     } catch (error) {
       return fail(io, error, json);
+    } finally {
+      s3?.close();
     }
     return withCliApp(io, {}, async (app) => {
       const report = await verifyEvidence(app.evidence);
-      if (json) io.stdout.write(`${JSON.stringify({ ok: report.ok, restoredInto: config.dataDir, verify: report })}\n`);
+      if (json) io.stdout.write(`${JSON.stringify({ ok: report.ok, restoredInto: config.dataDir, evidenceInto, verify: report })}\n`);
       else {
-        io.stdout.write(`Restored into ${config.dataDir}.\nEvidence verification: ${report.ok ? 'OK' : 'FAILED'} (${report.files} file(s), ${report.captures} capture(s), ${report.custodyEntries} custody entries)\n`);
+        io.stdout.write(`Restored into ${config.dataDir}, evidence files into ${evidenceInto}.\nEvidence verification: ${report.ok ? 'OK' : 'FAILED'} (${report.files} file(s), ${report.captures} capture(s), ${report.custodyEntries} custody entries)\n`);
         for (const p of report.problems) io.stdout.write(`  - ${p.message}\n`);
       }
       return report.ok ? exitCodes.ok : exitCodes.failure;

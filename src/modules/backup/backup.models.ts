@@ -57,3 +57,13 @@ export function backupsToPrune(names: readonly string[], keep: number): string[]
   const ours = names.filter((n) => /^backup-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z$/.test(n)).sort();
   return ours.slice(0, Math.max(0, ours.length - keep));
 }
+
+/**
+ * The files already in an evidence store that stop a restore into it: any the backup does not hold. Files the
+ * backup holds under the same name are left from an interrupted restore of this same backup and are written
+ * again, so a restore that failed half-way can simply be run again.
+ */
+export function filesBlockingRestore(existing: readonly string[], manifest: Pick<BackupManifest, 'vault'>): string[] {
+  const inBackup = new Set(manifest.vault.map((e) => e.path.slice(VAULT_FOLDER.length + 1)));
+  return existing.filter((relativePath) => !inBackup.has(relativePath));
+}

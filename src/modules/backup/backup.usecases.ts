@@ -13,6 +13,7 @@ import {
   type BackupFileEntry, type BackupManifest,
 } from './backup.models.ts';
 import { createBackupInvalidError, createBackupTargetNotEmptyError, createBackupWriteFailedError, createRestoreTargetNotEmptyError } from './backup.errors.ts';
+import { assertStoreReadyForRestore, copyIntoStore } from './restore-into-store.ts';
 
 async function sha256OfFile(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -121,18 +122,23 @@ export async function checkBackup(fromDir: string): Promise<BackupManifest> {
  * Restores a checked backup into an empty DATA_DIR. Everything is staged inside DATA_DIR first and the key
  * is checked against the staged database (`checkKey` throws `evidence.wrong_key` or `evidence.key_missing`)
  * before anything is moved into place, so a wrong key leaves DATA_DIR as it was.
+ * With `vaultStore` an S3 bucket (EVIDENCE_STORE=s3), the vault files go into the bucket, where the service
+ * reads them, instead of DATA_DIR/evidence; they are sent after the key check and before the database is
+ * moved into place, so the restored database never names a file the store does not have.
  */
-export async function restoreBackup(args: { fromDir: string; dataDir: string; databaseFile: string; checkKey: (staged: { db: Db; dataDir: string }) => void }): Promise<{ manifest: BackupManifest }> {
+export async function restoreBackup(args: { fromDir: string; dataDir: string; databaseFile: string; checkKey: (staged: { db: Db; dataDir: string }) => void; vaultStore?: EvidenceObjectStore }): Promise<{ manifest: BackupManifest }> {
   const from = path.resolve(args.fromDir);
   const manifest = await checkBackup(from);
   const vaultDir = path.join(args.dataDir, 'evidence');
+  const bucket = args.vaultStore?.kind === 's3' ? args.vaultStore : null;
   if (fs.existsSync(args.databaseFile) || listVaultFiles(vaultDir).length > 0) throw createRestoreTargetNotEmptyError(args.dataDir);
+  if (bucket) await assertStoreReadyForRestore(bucket, manifest);
   const staging = path.join(args.dataDir, `.restore-${randomBytes(4).toString('hex')}`);
   const stagedDatabase = path.join(staging, path.basename(args.databaseFile));
   try {
     fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
     fs.copyFileSync(path.join(from, manifest.database.path), stagedDatabase);
-    for (const entry of manifest.vault) {
+    for (const entry of bucket ? [] : manifest.vault) {
       const target = path.join(staging, entry.path);
       fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o700 });
       fs.copyFileSync(path.join(from, entry.path), target);
@@ -146,6 +152,7 @@ export async function restoreBackup(args: { fromDir: string; dataDir: string; da
       closeDatabase(db);
     }
     fsyncPathSync(stagedDatabase);
+    if (bucket) await copyIntoStore(bucket, from, manifest);
     // Only empty folders or stale temporary names can be there (checked above): nothing of value is removed.
     fs.rmSync(vaultDir, { recursive: true, force: true });
     const stagedVault = path.join(staging, VAULT_FOLDER);

@@ -6,19 +6,12 @@ import { sha256Hex } from '../../shared/hashing.models.ts';
 import { readFields, sendReply, sendText, type RequestFields } from '../http-utils.ts';
 import type { PhotoCatalogue, PhotoSource } from '../photos.ts';
 import type { SearchIndex } from '../search-index.models.ts';
-import { renderBing } from './templates/bing.template.ts';
 import { renderBingKnowledge, renderBingVisual } from './templates/bing-visual.template.ts';
 import { renderBlockReply, renderCaptchaPage } from './templates/block-pages.template.ts';
-import { renderBrave } from './templates/brave.template.ts';
-import { renderDuckDuckGo } from './templates/duckduckgo.template.ts';
-import { renderGoogle } from './templates/google.template.ts';
 import { renderGoogleLens } from './templates/google-lens.template.ts';
-import { renderMojeek } from './templates/mojeek.template.ts';
-import { renderSearxng } from './templates/searxng.template.ts';
-import { renderStartpage } from './templates/startpage.template.ts';
+import { renderSerp } from './templates/render-serp.ts';
 import { basePath, fakeId, htmlReply, redirectReply, type EngineReply, type SerpAd, type SerpContext, type SerpItem } from './templates/template.types.ts';
 import { renderTinEyeApi, renderTinEyeRefusal, renderTinEyeWeb } from './templates/tineye.template.ts';
-import { renderYandex } from './templates/yandex.template.ts';
 import { renderYandexImages } from './templates/yandex-images.template.ts';
 
 /** Where each simulated engine receives queries, relative to `/engine/<id>`: the engine's endpoint. */
@@ -142,26 +135,8 @@ function webItems(state: EngineSimState, query: string, page: number): SerpItem[
 }
 
 function renderWeb(id: EngineId, ctx: SerpContext, state: EngineSimState): EngineReply {
-  switch (id) {
-    case 'searxng': {
-      const unresponsive = [...state.blocked.entries()].filter(([engine]) => engine !== 'searxng').map(([engine]): [string, string] => [engine, 'Suspended: CAPTCHA']);
-      return renderSearxng(ctx, unresponsive);
-    }
-    case 'duckduckgo':
-      return renderDuckDuckGo(ctx);
-    case 'bing':
-      return renderBing(ctx);
-    case 'brave':
-      return renderBrave(ctx);
-    case 'mojeek':
-      return renderMojeek(ctx);
-    case 'google':
-      return renderGoogle(ctx);
-    case 'startpage':
-      return renderStartpage(ctx);
-    default:
-      return renderYandex(ctx);
-  }
+  const unresponsive = id === 'searxng' ? [...state.blocked.entries()].filter(([engine]) => engine !== 'searxng').map(([engine]): [string, string] => [engine, 'Suspended: CAPTCHA']) : [];
+  return renderSerp(id, ctx, { unresponsive });
 }
 
 /** Which demo photo an image query is about: by the simulated asset it names, or by the uploaded bytes. */

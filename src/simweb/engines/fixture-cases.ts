@@ -1,19 +1,11 @@
 import type { BlockSignal, EngineId, RawResponse } from '../../providers/provider.types.ts';
 import { ENGINES } from '../../providers/engine-registry.ts';
-import { renderBing } from './templates/bing.template.ts';
-import { renderBingKnowledge, renderBingVisual } from './templates/bing-visual.template.ts';
+import { renderBingKnowledge } from './templates/bing-visual.template.ts';
 import { renderBlockReply, renderCaptchaPage } from './templates/block-pages.template.ts';
-import { renderBrave } from './templates/brave.template.ts';
-import { renderDuckDuckGo } from './templates/duckduckgo.template.ts';
-import { renderGoogle } from './templates/google.template.ts';
-import { renderGoogleLens } from './templates/google-lens.template.ts';
-import { renderMojeek } from './templates/mojeek.template.ts';
 import { renderSearxng } from './templates/searxng.template.ts';
-import { renderStartpage } from './templates/startpage.template.ts';
+import { renderSerp } from './templates/render-serp.ts';
 import type { EngineReply, SerpAd, SerpContext, SerpItem } from './templates/template.types.ts';
-import { renderTinEyeApi, renderTinEyeRefusal, renderTinEyeWeb } from './templates/tineye.template.ts';
-import { renderYandex } from './templates/yandex.template.ts';
-import { renderYandexImages } from './templates/yandex-images.template.ts';
+import { renderTinEyeApi, renderTinEyeRefusal } from './templates/tineye.template.ts';
 
 // The recorded pages under test/fixtures/engines, made from the same templates as the simulated engines
 // with the real engines' hosts. Regenerate with `npx tsx src/simweb/engines/write-fixtures.ts`.
@@ -104,33 +96,8 @@ function context(engine: EngineId, items: SerpItem[]): SerpContext {
 }
 
 function render(engine: EngineId, ctx: SerpContext): EngineReply {
-  switch (engine) {
-    case 'searxng':
-      return renderSearxng(ctx, ctx.items.length > 0 ? UNRESPONSIVE : []);
-    case 'duckduckgo':
-      return renderDuckDuckGo(ctx);
-    case 'bing':
-      return renderBing(ctx);
-    case 'brave':
-      return renderBrave(ctx);
-    case 'mojeek':
-      return renderMojeek(ctx);
-    case 'google':
-      // The first result as Chromium shows it (direct link with ping), the others wrapped in /url?q=.
-      return renderGoogle(ctx, { directLinks: [0] });
-    case 'startpage':
-      return renderStartpage(ctx);
-    case 'yandex':
-      return renderYandex(ctx);
-    case 'tineye':
-      return renderTinEyeWeb(ctx);
-    case 'bing-visual':
-      return renderBingVisual(ctx);
-    case 'yandex-images':
-      return renderYandexImages(ctx);
-    case 'google-lens':
-      return renderGoogleLens(ctx);
-  }
+  // Google's first result as Chromium shows it (direct link with ping), the others wrapped in /url?q=.
+  return renderSerp(engine, ctx, { unresponsive: ctx.items.length > 0 ? UNRESPONSIVE : [], googleDirectLinks: [0] });
 }
 
 const LENS_RESULTS_URL = 'https://www.google.com/search?vsrid=CKz2mJ7n9d2hJhCL3oXk8_7_7wEYAiIkMzY&gsessionid=fake&lns_surface=26&lns_mode=un&source=lns.web.gsbubu&udm=26';

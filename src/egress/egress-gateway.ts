@@ -91,6 +91,8 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     const refuse = (entry: Refusal) => {
       refusedTotal++;
       if (refused.length < 500) refused.push(entry);
+      // Which kind of work was refused and why, never the host: a page's host can say whom a scan is about.
+      options.logger.debug({ scope: label, reason: entry.reason, port: entry.port, kind: entry.kind }, 'egress refused a connection');
     };
     const connectChecked = async (host: string, port: number, kind: Refusal['kind']): Promise<{ socket: net.Socket } | { refusal: Refusal }> => {
       const decision = await decide(rules, host, port);

@@ -4,29 +4,33 @@ import { stringList, withCliApp } from '../cli-app.ts';
 
 export const scanCommand: CliCommand = {
   name: 'scan',
-  usage: 'scan --profile <profile.json> [--label NAME] [--engine ID[=URL]]... [--allow-host HOST]... [--json]',
-  summary: 'Run one full scan now for the profile (stored as a person, by label), store the hits and print them. Exit 69 when no search succeeded.',
+  usage: 'scan --profile <profile.json> [--label NAME] [--organisation ID|HANDLE] [--engine ID[=URL]]... [--allow-host HOST]... [--json]',
+  summary: 'Run one full scan now for the profile (stored as a person, by label, in the only organisation or the one --organisation names), store the hits and print them. Exit 69 when no search succeeded.',
   options: {
     profile: { type: 'string' },
     label: { type: 'string' },
+    organisation: { type: 'string' },
     engine: { type: 'string', multiple: true },
     'allow-host': { type: 'string', multiple: true },
     json: { type: 'boolean' },
   },
   async run({ values }, io) {
     if (typeof values.profile !== 'string') {
-      io.stderr.write('Usage: exposure-scanner scan --profile <profile.json> [--engine ID[=URL]]... [--json]\n');
+      io.stderr.write(`Usage: exposure-scanner ${this.usage}\n`);
       return exitCodes.usage;
     }
-    const [{ readProfileFile }, { startScan }, { syncPhotosFromFiles }, { createWorker }, { createJobHandlers }, { renderScanProgress }, { describeScanRun, describeHits, describeUnchecked }] = await Promise.all([
+    const [{ readProfileFile }, { startScan }, { syncPhotosFromFiles }, { createWorker }, { createJobHandlers }, { renderScanProgress }, { describeScanRun, describeHits, describeUnchecked }, { chooseOrganisation }, { createAccountsRepository }] = await Promise.all([
       import('../../modules/profiles/profile-file.io.ts'), import('../../modules/scans/scans.usecases.ts'), import('../../modules/photos/photos.usecases.ts'),
       import('../../../workers/worker.ts'), import('../../../workers/handlers.ts'), import('../progress.ts'), import('../../modules/scans/scan-report.ts'),
+      import('../../modules/accounts/organisations.usecases.ts'), import('../../modules/accounts/accounts.repository.ts'),
     ]);
     const { profile, photoPaths } = readProfileFile(values.profile);
     const label = typeof values.label === 'string' ? values.label : path.basename(values.profile, '.json');
     const allowHosts = stringList(values['allow-host']);
     return withCliApp(io, { allowHosts }, async (app) => {
-      const organisationId = app.profiles.ensureDefaultOrganisation();
+      // Chosen as create-admin chooses: the one named, the only one, or (several, none named) organisations.choose.
+      const named = typeof values.organisation === 'string' ? values.organisation : undefined;
+      const organisationId = chooseOrganisation({ accounts: createAccountsRepository({ db: app.db, clock: app.clock }) }, named)?.id ?? app.profiles.ensureDefaultOrganisation();
       const existing = app.profiles.findPersonByLabel(organisationId, label);
       let personId: string;
       if (existing) {

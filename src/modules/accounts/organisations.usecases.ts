@@ -31,6 +31,17 @@ export function resolveOrganisation(deps: Pick<AccountsDeps, 'accounts'>, ref: s
   return found;
 }
 
+/**
+ * The organisation a command names with --organisation (id or handle), or the only one there is; with
+ * several and none named, `organisations.choose` listing their handles. Null when there is none yet.
+ */
+export function chooseOrganisation(deps: Pick<AccountsDeps, 'accounts'>, ref: string | undefined): OrganisationSummary | null {
+  if (ref) return resolveOrganisation(deps, ref);
+  const organisations = listOrganisations(deps);
+  if (organisations.length > 1) throw createOrganisationAmbiguousError(organisations.map((o) => o.slug));
+  return organisations[0] ?? null;
+}
+
 async function checkedCredentials(email: string, password: string): Promise<{ email: string; passwordHash: string }> {
   const normalised = normaliseEmail(email);
   if (!normalised) throw createInvalidEmailError();
@@ -81,11 +92,8 @@ export async function createAdministrator(deps: AccountsDeps, args: { email: str
     const named = args.organisation ? findOrganisation(listOrganisations(deps), args.organisation) : null;
     return setupFirstAdmin(deps, { organisationName: named?.name ?? args.organisation ?? 'My organisation', email: args.email, password: args.password });
   }
-  const organisations = listOrganisations(deps);
-  let organisation: OrganisationSummary | undefined;
-  if (args.organisation) organisation = resolveOrganisation(deps, args.organisation);
-  else if (organisations.length === 1) organisation = organisations[0]!;
-  else throw createOrganisationAmbiguousError(organisations.map((o) => o.slug));
+  const organisation = chooseOrganisation(deps, args.organisation);
+  if (!organisation) throw createOrganisationNotFoundError();
   const { email, passwordHash } = await checkedCredentials(args.email, args.password);
   return deps.db.transaction(() => {
     if (deps.accounts.findByEmail(email)) throw createEmailTakenError();

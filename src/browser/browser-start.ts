@@ -5,6 +5,7 @@ import { withTimeout } from '../shared/timeout.ts';
 import type { BrowserLocation } from './browser-locator.ts';
 import { isSandboxLaunchFailure, sandboxLaunchFailure, sandboxLaunchOptions, type SandboxPlan } from './sandbox.models.ts';
 import { createSandboxPlan, sandboxLauncherPath } from './sandbox.ts';
+import { connectFailureReason } from './remote-endpoints.models.ts';
 
 export const createBrowserMissingError = (instruction: string) =>
   new AppError({ code: 'browser.missing', message: instruction, statusCode: 503 });
@@ -32,9 +33,7 @@ export async function startBrowser(args: { location: BrowserLocation; endpointIn
     const endpoint = location.wsEndpoints[args.endpointIndex];
     if (!endpoint) throw new Error(`No remote browser with index ${args.endpointIndex}`);
     return withTimeout(chromium.connect(endpoint, { timeout: timeoutMs }), timeoutMs + 1000, `Connecting to remote browser ${args.endpointIndex}`, 'browser.timeout').catch((error: Error) => {
-      // Playwright's message repeats the URL it was given; keep only the first line without it.
-      const reason = (error.message.split('\n')[0] ?? '').split(endpoint).join('<endpoint>').slice(0, 200);
-      throw new Error(`Remote browser ${args.endpointIndex} could not be reached: ${reason}`);
+      throw new Error(`Remote browser ${args.endpointIndex} could not be reached: ${connectFailureReason(error.message, endpoint)}`);
     });
   }
   return withTimeout(

@@ -59,3 +59,12 @@ export function nextRetryAt(health: readonly EndpointHealth[], now: number): num
 
 /** What /healthz shows: an index and a state per endpoint, never the address. */
 export const endpointHealthReport = (health: readonly EndpointHealth[]) => health.map((h, index) => ({ index, healthy: h.healthy }));
+
+/**
+ * Why a connection failed, fit for a log: Playwright's message may repeat the URL it was given (in any
+ * spelling, credentials included), so only its first line is kept, with every URL in it replaced.
+ */
+export function connectFailureReason(message: string, endpoint: string): string {
+  const firstLine = message.split('\n')[0] ?? '';
+  return firstLine.split(endpoint).join('<endpoint>').replace(/\b(?:wss?|https?):\/\/\S+/gi, '<endpoint>').slice(0, 200);
+}

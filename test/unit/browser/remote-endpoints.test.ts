@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backoffMs, endpointHealthReport, endpointsToTry, initialEndpointHealth, markEndpointFailed, markEndpointHealthy, nextRetryAt,
+  backoffMs, connectFailureReason, endpointHealthReport, endpointsToTry, initialEndpointHealth, markEndpointFailed, markEndpointHealthy, nextRetryAt,
 } from '../../../src/browser/remote-endpoints.models.ts';
 
 const policy = { initialMs: 1000, maxMs: 8000 };
@@ -45,5 +45,13 @@ describe('remote browser rotation and back-off', () => {
     const health = initialEndpointHealth(2);
     health[1] = markEndpointFailed(health[1]!, 0, policy);
     expect(endpointHealthReport(health)).toEqual([{ index: 0, healthy: true }, { index: 1, healthy: false }]);
+  });
+
+  it('keeps a connection failure\'s reason for the log without the endpoint or any credentials in it', () => {
+    const endpoint = 'wss://ops:s3cret@browsers.example:3000/token-abc';
+    const message = `browserType.connect: WebSocket error: ${endpoint} 401 Unauthorized\nCall log:\n  - <ws connecting> wss://ops:s3cret@browsers.example:3000/token-abc/`;
+    const reason = connectFailureReason(message, endpoint);
+    expect(reason).toBe('browserType.connect: WebSocket error: <endpoint> 401 Unauthorized');
+    expect(connectFailureReason('failed at WSS://ops:s3cret@browsers.example/other', endpoint)).not.toContain('s3cret');
   });
 });

@@ -4,6 +4,7 @@
  * Messages carry the bytes (transferred, not copied) and return hashes or a coded error.
  */
 import { parentPort } from 'node:worker_threads';
+import sharp from 'sharp';
 import { isAppError } from '../../shared/errors.ts';
 import type { PixelImage } from './pdq.models.ts';
 import { hashPageImage, type PageImageHashOptions } from './page-image-hash.ts';
@@ -22,6 +23,13 @@ export type HashReply =
 
 const port = parentPort;
 if (!port) throw new Error('hash.worker.ts must run as a worker thread');
+
+// Loading sharp in a thread turns libvips' operation cache back on (50 MB, 100 operations) for the whole process,
+// whatever another thread chose. Page images are never decoded twice, so the cache only costs here: every
+// operation is hashed and looked up under one process-wide lock that the workers contend for, and it keeps
+// decoded pixels alive. One libvips thread per pipeline: the parallelism is one hashing worker per core.
+sharp.cache(false);
+sharp.concurrency(1);
 
 // Every task answers exactly once, success or coded failure, so the handler's promise never rejects.
 async function run(task: HashTask): Promise<HashReply> {

@@ -116,10 +116,11 @@ export function createSearchRuntime({ pool, egress, pacing, options, random = Ma
       let response;
       if (request.method === 'GET') {
         response = await page.goto(request.url, { waitUntil: 'load', timeout: options.timeoutMs });
-      } else if (request.multipart) {
-        // An image upload is made as a person makes it: a file chosen in a form, then submitted.
-        const files = request.multipart.files;
-        await page.setContent('<form method="post" enctype="multipart/form-data"></form>');
+      } else {
+        // A POST is made as a person's browser makes it: a form the page builds itself, any files chosen in it, then
+        // submitted (an image upload included).
+        const files = request.multipart?.files ?? [];
+        await page.setContent(request.multipart ? '<form method="post" enctype="multipart/form-data"></form>' : '<form method="post"></form>');
         await page.evaluate(({ url, fields, fileFields }) => {
           const f = document.forms[0]!;
           f.action = url;
@@ -136,28 +137,11 @@ export function createSearchRuntime({ pool, egress, pacing, options, random = Ma
             input.id = `file${i}`;
             f.appendChild(input);
           });
-        }, { url: request.url, fields: request.multipart.fields, fileFields: files.map((f) => f.field) });
+        }, { url: request.url, fields: request.multipart?.fields ?? request.form ?? {}, fileFields: files.map((f) => f.field) });
         for (const [i, file] of files.entries()) {
           await page.setInputFiles(`#file${i}`, { name: file.filename, mimeType: file.mime, buffer: Buffer.from(file.bytes) });
         }
         response = await Promise.all([page.waitForNavigation({ timeout: options.timeoutMs }), page.evaluate(() => document.forms[0]!.submit())]).then(([r]) => r);
-      } else {
-        // A POST navigation is made by submitting a form the page builds itself, as a person's browser would.
-        await page.setContent('<form method="post"></form>');
-        response = await Promise.all([
-          page.waitForNavigation({ timeout: options.timeoutMs }),
-          page.evaluate(({ url, form }) => {
-            const f = document.forms[0]!;
-            f.action = url;
-            for (const [k, v] of Object.entries(form)) {
-              const input = document.createElement('input');
-              input.name = k;
-              input.value = v;
-              f.appendChild(input);
-            }
-            f.submit();
-          }, { url: request.url, form: request.form ?? {} }),
-        ]).then(([r]) => r);
       }
       await page.waitForLoadState('networkidle', { timeout: 2000 }).catch(() => undefined);
       fs.mkdirSync(options.profilesDir, { recursive: true });

@@ -40,12 +40,19 @@ export const describeToken = (row: ApiTokenRow) => ({ id: row.id, label: row.lab
 
 export const clientAddress = (request: FastifyRequest): string => request.ip || 'unknown';
 
+/** Removes a wiped person's files from the evidence vault; the composition root connects it. */
+export type WipeEvidenceOf = (deps: Pick<AppDeps, 'evidence'>) => WipePersonEvidence;
+
+// The accounts use cases come from the server (`app.accountsDeps`); `config` says whether the session cookie is
+// secure, `db` reads the audit log, and `evidence` is handed to the wipe.
+export type AccountRoutesDeps = Pick<AppDeps, 'config' | 'db' | 'evidence'>;
+
 /**
  * Accounts, sessions, API tokens, the audit log and wiping a person. `wipePersonEvidence` removes a
  * person's evidence files from the vault (connected by the composition root).
  */
-export function createAccountRoutes(options: { wipePersonEvidence: (deps: AppDeps) => WipePersonEvidence }) {
-  return function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function createAccountRoutes(options: { wipePersonEvidence: WipeEvidenceOf }) {
+  return function registerAccountRoutes(app: FastifyInstance, deps: AccountRoutesDeps): void {
     const accounts = app.accountsDeps;
     const cookies: CookieOptions = { secure: deps.config.publicUrl.startsWith('https:') };
 

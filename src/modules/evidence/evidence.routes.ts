@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps, RouteModule } from '../../deps.types.ts';
+import type { AppDeps } from '../../deps.types.ts';
 import { createValidationError } from '../../shared/errors.ts';
 import { appendCustody } from './custody-log.repository.ts';
 import { categoriesOfFile, loadEvidenceSubject } from './evidence.repository.ts';
@@ -24,15 +24,18 @@ function privateBytes(reply: FastifyReply, contentType: string, download: string
   return reply;
 }
 
+// `browserPool`: an evidence pack's PDF is printed in Chromium; `evidence`: the application's `vaultOf` returns it.
+export type EvidenceRoutesDeps = Pick<AppDeps, 'evidence' | 'browserPool'>;
+
 /**
  * The evidence API: a hit's captures and files, one file by its hash (decrypted; blurred until revealed when
  * it may be intimate; every real view goes into the custody log), evidence packs, and verification.
  * `vaultOf` gives the vault opened at start (`openEvidenceVault`).
  */
-export function createEvidenceRouteModule(vaultOf: (deps: AppDeps) => EvidenceVault, options: { actorOf?: (request: FastifyRequest) => string } = {}): RouteModule {
+export function createEvidenceRouteModule(vaultOf: (deps: Pick<AppDeps, 'evidence'>) => EvidenceVault, options: { actorOf?: (request: FastifyRequest) => string } = {}) {
   // Who viewed, revealed or exported goes into the custody log: an account id once sign-in exists.
   const actorOf = options.actorOf ?? (() => 'web');
-  return (app: FastifyInstance, deps: AppDeps) => {
+  return (app: FastifyInstance, deps: EvidenceRoutesDeps): void => {
     const vault = () => vaultOf(deps);
 
     app.get<{ Params: { id: string } }>('/api/hits/:id/evidence', async (request, reply) => {

@@ -11,12 +11,14 @@ export const hitListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
 });
 
+export type HitRoutesDeps = Pick<AppDeps, 'hits'>;
+
 /**
  * Exposures. The central access check has already refused hit ids of people the account may not see; the
  * list is filtered to the account's people. Viewing and revealing are written to the audit log by the
  * route table's `audit` rules.
  */
-export function registerHitRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerHitRoutes(app: FastifyInstance, deps: HitRoutesDeps): void {
   app.get('/api/hits', async (request) => {
     const parsed = hitListQuery.safeParse(request.query ?? {});
     if (!parsed.success) throw createValidationError('The query is not valid.', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });

@@ -10,7 +10,10 @@ import { registerHashExportRoute } from './hash-export.routes.ts';
 
 const reverseImageEngines = ENGINE_IDS.filter((id) => getEngine(id).kind === 'reverse_image');
 
-function describePhoto(deps: AppDeps, photo: PhotoRow) {
+// `photoDeps`: an upload is hashed, and its original stored encrypted when the person keeps it, by the photo use case.
+export type PhotoRoutesDeps = Pick<AppDeps, 'photos' | 'profiles' | 'photoDeps'>;
+
+function describePhoto(deps: Pick<AppDeps, 'photos'>, photo: PhotoRow) {
   return {
     id: photo.id, personId: photo.personId, label: photo.label, sha256: photo.sha256, pdq: photo.pdq, quality: photo.quality,
     blockhash: photo.blockhash, width: photo.width, height: photo.height, originalKept: photo.originalRef !== null,
@@ -23,7 +26,7 @@ function describePhoto(deps: AppDeps, photo: PhotoRow) {
  * The person's photos. Uploads are raw image bodies (`Content-Type: image/*`); the response carries the
  * hashes and the metadata check, never the image. Reverse-image consent is per photo and per engine.
  */
-export function registerPhotoRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerPhotoRoutes(app: FastifyInstance, deps: PhotoRoutesDeps): void {
   void app.register(async (scope) => {
     scope.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
     const photoOr404 = (id: string) => deps.photos.get(id) ?? (() => { throw createNotFoundError('photos.not_found', 'No such photo.'); })();

@@ -59,11 +59,16 @@ export function addPersonForActor(deps: Pick<AppDeps, 'profiles' | 'clock' | 'ra
 
 export const parseCreatePersonBody = (body: unknown) => parseBody(createPersonBody, body);
 
+// `db` and `random`: adding a person assigns a caseworker, audits and schedules the first scan; `scans`, `jobs`,
+// `demo` and `photos`: scan now queues a run on the person's engines (consented reverse-image ones included);
+// `pipeline`: a person's exposures seen only in search results carry those results.
+export type ProfileRoutesDeps = Pick<AppDeps, 'profiles' | 'clock' | 'random' | 'config' | 'db' | 'scans' | 'jobs' | 'demo' | 'photos' | 'hits' | 'pipeline'>;
+
 /**
  * People and their profiles. The central access check (src/web/access.ts) has already refused any person
  * id the account may not see; lists are filtered to the account's people here.
  */
-export function registerProfileRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerProfileRoutes(app: FastifyInstance, deps: ProfileRoutesDeps): void {
   const personOr404 = (id: string) => deps.profiles.getPerson(id) ?? (() => { throw createPersonNotFoundError(); })();
   const describePerson = (person: NonNullable<ReturnType<typeof deps.profiles.getPerson>>) => ({
     id: person.id, label: person.label, language: person.language, defaultCountry: person.defaultCountry,

@@ -62,7 +62,10 @@ export function resumeAllEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus' | 
   return describeEngines(deps).filter((e) => paused.includes(e.id));
 }
 
-export function registerScanRoutes(app: FastifyInstance, deps: AppDeps): void {
+// `config`: the engine list names the configured instances beyond the first SearXNG even before they have a status.
+export type ScanRoutesDeps = Pick<AppDeps, 'scans' | 'clock' | 'engineStatus' | 'config'>;
+
+export function registerScanRoutes(app: FastifyInstance, deps: ScanRoutesDeps): void {
   /** Running and recent scans of the people the account may see (one person with ?personId=). */
   app.get('/api/scans', async (request) => {
     const parsed = listQuery.safeParse(request.query ?? {});

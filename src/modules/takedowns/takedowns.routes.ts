@@ -1,15 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppDeps, RouteModule } from '../../deps.types.ts';
 import { createNotFoundError, createValidationError } from '../../shared/errors.ts';
 import { CASE_STATUSES } from './cases.models.ts';
 import { escalateCase } from './cases.deadlines.usecases.ts';
 import { mailtoForCase, sendCase } from './cases.sending.usecases.ts';
-import { changeCaseStatus, createHitNotFoundError, openCaseForHit, requireCase, type SendMail, type TakedownDeps } from './cases.usecases.ts';
+import { changeCaseStatus, createHitNotFoundError, openCaseForHit, requireCase, type TakedownDeps } from './cases.usecases.ts';
 import { describeCase } from './cases.view.ts';
 import { hostFigures } from './cases.stats.models.ts';
-import { createTakedownDeps } from './takedown-deps.ts';
-import type { TakedownSettings } from '../../config/takedowns.settings.ts';
 
 const openBody = z
   .object({
@@ -69,9 +66,4 @@ export function registerTakedownRoutes(app: FastifyInstance, deps: TakedownDeps)
   });
 
   app.get('/api/takedowns/stats', async (request) => ({ hosts: hostFigures(deps.cases.statsFacts(request.visiblePersonIds())) }));
-}
-
-/** A route module for the application's list: builds the takedown dependencies from the app graph. */
-export function takedownRouteModule(extras: { settings: TakedownSettings; sendMail?: SendMail }): RouteModule {
-  return (app: FastifyInstance, appDeps: AppDeps) => registerTakedownRoutes(app, createTakedownDeps(appDeps, extras));
 }

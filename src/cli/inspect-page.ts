@@ -1,15 +1,18 @@
-import type { App } from '../app.ts';
+import type { AppDeps } from '../deps.types.ts';
 import { visitPage, type VisitedPage } from '../browser/page-visit.ts';
 import { createUrlGuard } from '../shared/ssrf-guard.ts';
 import { analysePage, type PageAnalysis } from '../modules/scans/scan-pipeline.usecases.ts';
 import type { NormalisedProfile } from '../modules/profiles/profile-file.models.ts';
-import { createPhotoMatcherForFiles } from './photo-matcher-for-files.ts';
+import { createPhotoMatcherForFiles, type PhotoMatcherForFilesDeps } from './photo-matcher-for-files.ts';
+
+// `egress` and `browserPool`: the page is opened in Chromium through the one gateway; the rest hashes the photos.
+export type InspectPageDeps = PhotoMatcherForFilesDeps & Pick<AppDeps, 'egress' | 'browserPool'>;
 
 /**
  * One page, for commands that take a profile file: open it in Chromium through the URL guard, compare its
  * images with the profile's photos (hashed in memory, never stored) and match and classify its text.
  */
-export async function inspectPage(app: App, url: string, profile: NormalisedProfile, photoPaths: string[]): Promise<{ visit: VisitedPage; analysis: PageAnalysis }> {
+export async function inspectPage(app: InspectPageDeps, url: string, profile: NormalisedProfile, photoPaths: string[]): Promise<{ visit: VisitedPage; analysis: PageAnalysis }> {
   const guard = createUrlGuard({ allowHosts: app.config.net.allowPrivateHosts, egress: app.egress });
   const visit = await visitPage(app.browserPool, guard, url, { navigationTimeoutMs: app.config.browser.navigationTimeoutMs, maxPageBytes: app.config.scan.maxPageBytes });
   const photoMatcher = await createPhotoMatcherForFiles(app, photoPaths);

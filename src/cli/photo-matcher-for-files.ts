@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { App } from '../app.ts';
+import type { AppDeps } from '../deps.types.ts';
 import type { PhotoMatcher } from '../modules/scans/scan-pipeline.usecases.ts';
 import { createPhotoMatcher } from '../modules/photos/photo-matcher.ts';
 import { buildPersonHashes } from '../modules/photos/person-hash-index.ts';
@@ -11,7 +11,9 @@ import { PDQ_MIN_QUALITY } from '../modules/photos/pdq.models.ts';
  * Photo matching for commands that take a profile file instead of a stored person: the profile's photos
  * are hashed in memory and never stored. Returns null when the profile has no photos.
  */
-export async function createPhotoMatcherForFiles(app: App, photoPaths: string[]): Promise<PhotoMatcher | null> {
+export type PhotoMatcherForFilesDeps = Pick<AppDeps, 'config' | 'hashPool' | 'photoMatcherOptions' | 'logger'>;
+
+export async function createPhotoMatcherForFiles(app: PhotoMatcherForFilesDeps, photoPaths: string[]): Promise<PhotoMatcher | null> {
   if (photoPaths.length === 0) return null;
   const regions = app.config.photos.cropRegions === 'off' ? false : app.config.photos.cropRegions;
   const hashes: StoredPhotoHash[] = [];

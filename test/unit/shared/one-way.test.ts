@@ -82,14 +82,22 @@ function workerFilesImportingRoot(files: SourceFile[]): string[] {
   return files.filter((f) => f.file.startsWith('workers/') && IMPORTS_ROOT_FROM_WORKERS.test(f.text) && !/\bcreateApp\s*\(/.test(f.text)).map((f) => f.file);
 }
 
-// Route modules and job handlers name the dependencies they use (a Pick of AppDeps beside them), so a reader
-// sees what a page or job can touch and a test can build just that. A parameter typed as the whole bag hides
-// it. Textual on purpose: `deps: AppDeps` is how the whole bag has always been asked for here.
-const WHOLE_DEPS_PARAMETER = /\bdeps\??\s*:\s*AppDeps\b(?!\s*\[)/;
-const NARROW_DEPS_AREAS = ['src/web/', 'workers/'];
+// Route modules (the dashboard's and the modules' API), job handlers and the CLI's shared helpers name the
+// dependencies they use (a Pick of AppDeps beside them), so a reader sees what a page, job or command step can
+// touch and a test can build just that. A parameter typed as the whole bag hides it. Textual on purpose: a
+// parameter or field annotated `: AppDeps`, or `: App` (the whole bag with close(), as the CLI gets it), is how
+// the whole bag has always been asked for here, whatever the name (`deps`, `appDeps`, `app`); `AppDeps['x']`
+// is one member and passes.
+const WHOLE_DEPS_PARAMETER = /\b\w+\??\s*:\s*(?:AppDeps|App)\b(?!\s*\[)/;
+const NARROW_DEPS_AREAS = ['src/web/', 'workers/', 'src/modules/', 'src/cli/'];
 const WHOLE_DEPS_ALLOWED: Record<string, string> = {
   // It hands every route module the whole application, which is what each module's narrower type accepts.
   'src/web/server.ts': 'builds the server from the whole application',
+  // The CLI builds the whole application for one command and closes it afterwards. The commands under
+  // src/cli/commands/ receive it from this callback without naming its type and keep all of it: each is the
+  // composition root of one run (scan starts a worker with every job handler on it), and they hand narrower
+  // helpers (inspectPage, createPhotoMatcherForFiles) only their part.
+  'src/cli/cli-app.ts': 'builds the whole application for a command',
 };
 
 function wholeDepsParameters(files: SourceFile[]): string[] {
@@ -152,7 +160,7 @@ describe('one way to do each thing', () => {
     expect(workerFilesImportingRoot(files)).toEqual([]);
   });
 
-  it('has every route module and job handler ask for the dependencies it uses, never the whole AppDeps', () => {
+  it('has every route module, job handler, module helper and CLI helper ask for the dependencies it uses, never the whole AppDeps', () => {
     expect(wholeDepsParameters(files)).toEqual([]);
   });
 
@@ -173,9 +181,19 @@ describe('one way to do each thing', () => {
       { file: 'workers/e.job.ts', text: "export const dirOf = (config: AppDeps['config']) => config.dataDir;\nconst f = (deps: AppDeps['jobs']) => deps;" },
       { file: 'src/web/server.ts', text: 'export async function buildServer(deps: AppDeps) {}' },
       { file: 'src/web/read-models/f.ts', text: 'export function readF(deps: AppDeps) {}' },
-      { file: 'src/modules/g/g.usecases.ts', text: 'export function g(deps: AppDeps) {}' },
+      { file: 'src/modules/g/g.routes.ts', text: 'export function registerGRoutes(app: FastifyInstance, deps: AppDeps): void {}' },
+      { file: 'src/modules/h/h.routes.ts', text: 'export const hModule = () => (app: FastifyInstance, appDeps: AppDeps) => register(app, appDeps);' },
+      { file: 'src/modules/i/i.routes.ts', text: "export function createI(vaultOf: (deps: AppDeps) => Vault) {}\nexport type IRoutesDeps = Pick<AppDeps, 'evidence'>;" },
+      { file: 'src/modules/j/j.routes.ts', text: "export type JRoutesDeps = Pick<AppDeps, 'hits'>;\nexport function registerJRoutes(app: FastifyInstance, deps: JRoutesDeps): void {}" },
+      { file: 'src/cli/k.ts', text: 'export async function inspectK(app: App, url: string) {}' },
+      { file: 'src/cli/l.ts', text: "export async function inspectL(app: Pick<AppDeps, 'config'>, extras: AppExtensions) {}" },
+      { file: 'src/cli/cli-app.ts', text: 'export async function withCliApp<T>(io: CliIo, fn: (app: App) => Promise<T>) {}' },
+      { file: 'src/deps.types.ts', text: 'export type RouteModule = (app: FastifyInstance, deps: AppDeps) => void;' },
     ];
-    expect(wholeDepsParameters(parameters)).toEqual(['workers/a.job.ts', 'src/web/dashboard/b.routes.ts', 'src/web/dashboard/c.ts', 'src/web/read-models/f.ts']);
+    expect(wholeDepsParameters(parameters)).toEqual([
+      'workers/a.job.ts', 'src/web/dashboard/b.routes.ts', 'src/web/dashboard/c.ts', 'src/web/read-models/f.ts',
+      'src/modules/g/g.routes.ts', 'src/modules/h/h.routes.ts', 'src/modules/i/i.routes.ts', 'src/cli/k.ts',
+    ]);
   });
 
   it('recognises SQL outside repositories, so the check above cannot pass by missing it', () => {

@@ -59,21 +59,6 @@ export const DEMO_PERSON = {
   photos: ['demo-1.jpg', 'demo-2.jpg'],
 } as const;
 
-/** The demo person's profile (profile.json shape) for a simulated web running at `origin`. */
-export function demoProfile(origin: string, photoDir: string) {
-  return {
-    ...DEMO_PERSON,
-    names: [...DEMO_PERSON.names],
-    aliases: [...DEMO_PERSON.aliases],
-    phones: [...DEMO_PERSON.phones],
-    emails: [...DEMO_PERSON.emails],
-    addresses: [...DEMO_PERSON.addresses],
-    handles: [...DEMO_PERSON.handles],
-    photos: DEMO_PERSON.photos.map((p) => `${photoDir.replace(/\/$/, '')}/${p}`),
-    ownUrls: [`${origin}/site/lola-official/`],
-  };
-}
-
 export const PLANTED_PAGES: PlantedPage[] = [
   {
     ...none,

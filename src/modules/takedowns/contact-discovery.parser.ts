@@ -2,7 +2,7 @@ import { findEmailsInText, isPlausibleEmail } from './email-text.parser.ts';
 import { attr, decodeEntities, selectAll, textOf, type HtmlPage } from '../../shared/html-dom.ts';
 import { registrableDomain, hostOf } from '../../shared/url.models.ts';
 import { classifyLocalPart, UNLABELLED_TEXT_PENALTY, withRole } from './address-scoring.models.ts';
-import { parseContactPage, readWrittenContacts } from './written-contacts.parser.ts';
+import { parseContactPage, readWrittenContacts, type WrittenContacts } from './written-contacts.parser.ts';
 
 export { findEmailsInText, isPlausibleEmail };
 
@@ -132,9 +132,11 @@ function mailtoAddresses(href: string): string[] {
 /**
  * Ranks the contact points a page offers. Off-site links lose points (share buttons, "DMCA protected"
  * badges); mailto: addresses keep their score wherever they point, because sites often use a mail provider.
+ * A caller that reads the page for more than this passes it parsed (`parseContactPage`), with what
+ * `readWrittenContacts` found in it, so the page is parsed and read once.
  */
-export function extractContactCandidates(html: string, pageUrl: string, options: { text?: string } = {}): ContactCandidate[] {
-  const page = parseContactPage(html);
+export function extractContactCandidates(html: string | HtmlPage, pageUrl: string, options: { text?: string; written?: WrittenContacts } = {}): ContactCandidate[] {
+  const page = typeof html === 'string' ? parseContactPage(html) : html;
   const pageSite = registrableDomain(hostOf(pageUrl) ?? '') ?? hostOf(pageUrl);
   const best = new Map<string, ContactCandidate & { order: number }>();
   let order = 0;
@@ -144,7 +146,7 @@ export function extractContactCandidates(html: string, pageUrl: string, options:
   };
 
   // Addresses the page writes (and where its mailto: links sit), each with the role its label gives it.
-  const written = readWrittenContacts(page, pageUrl);
+  const written = options.written ?? readWrittenContacts(page, pageUrl);
   const roles = new Map(written.addresses.map((a) => [a.address, a]));
 
   for (const anchor of readAnchors(page)) {

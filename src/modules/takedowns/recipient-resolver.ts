@@ -1,6 +1,6 @@
-import { extractContactCandidates, parseSecurityTxt, securityTxtChannels } from './contact-discovery.parser.ts';
-import { readWrittenContacts } from './written-contacts.parser.ts';
-import { fromContact, noticeKind, preferAddresses, RANK, type Scored } from './recipient-ranking.models.ts';
+import { parseSecurityTxt, securityTxtChannels } from './contact-discovery.parser.ts';
+import { pageStep } from './recipient-page-step.ts';
+import { RANK } from './recipient-ranking.models.ts';
 import { topicsFor, type BasisId, type Category } from './legal-basis.models.ts';
 import {
   bundledPlatformCatalogue,
@@ -24,6 +24,8 @@ export interface FetchedText {
   status: number;
   body: string;
   contentType: string | null;
+  /** The body is only the start of what was served: the fetch stopped at its size limit. */
+  truncated?: boolean;
 }
 
 export type RdapConfig = { ipv4Url: string; ipv6Url: string; dnsUrl: string } | { ipBaseUrl: string; domainBaseUrl: string };
@@ -63,7 +65,10 @@ export type StepName = 'platform' | 'page' | 'contact_page' | 'rdap_ip' | 'cdn' 
 export interface StepRecord {
   step: StepName;
   outcome: 'found' | 'none' | 'failed' | 'skipped';
-  /** A reason code (`timeout`, `http_404`, `stale`...), never page content. */
+  /**
+   * A reason code (`timeout`, `http_404`, `stale`...), or what limited a step that ran (a page cut at its size
+   * limit: `page too long: the last 1048576 characters were not read`); never page content.
+   */
   detail?: string;
 }
 
@@ -147,54 +152,6 @@ function channelCandidate(channel: PlatformChannel, platformId: string, unverifi
   const verify = channel.verify === true || unverifiedPlatform;
   const base = { confidence: (verify ? 'medium' : 'high') as Confidence, source: `platform:${platformId}/${channel.id}`, ...(verify ? { verify: true } : {}) };
   return channel.kind === 'form' ? { kind: 'form', formUrl: channel.formUrl, ...base } : { kind: 'email', address: channel.address, ...base };
-}
-
-async function pageStep(ctx: Context, input: ResolveInput): Promise<RecipientCandidate[]> {
-  let html = input.html ?? null;
-  if (html === null) {
-    const r = await ctx.get(input.url);
-    if (!r.ok) {
-      ctx.steps.push({ step: 'page', outcome: 'failed', detail: r.reason });
-      ctx.steps.push({ step: 'contact_page', outcome: 'skipped' });
-      return [];
-    }
-    html = r.value.body;
-  }
-  const contacts = extractContactCandidates(html, input.url);
-  const notice = noticeKind(input.bases);
-  const found = contacts.map((c) => fromContact(c, 'page', notice)).filter((c): c is Scored => c !== null);
-  ctx.steps.push({ step: 'page', outcome: found.length > 0 ? 'found' : 'none' });
-
-  // An imprint or contact page usually carries the address the footer link only points to.
-  const limit = input.followContactPages ?? 2;
-  // The site's own report and contact pages come before its legal notice, which usually names the hosting
-  // company: the site is asked first, its host only on escalation.
-  const followOrder = ['abuse', 'report', 'contact', 'legal', 'privacy', 'copyright'];
-  const toFollow = contacts
-    .filter((c) => c.kind === 'link' && c.sameSite && followOrder.includes(c.category))
-    .sort((a, b) => followOrder.indexOf(a.category) - followOrder.indexOf(b.category))
-    .slice(0, limit);
-  if (toFollow.length === 0 || found.some((c) => c.kind === 'email' && c.confidence === 'high')) {
-    ctx.steps.push({ step: 'contact_page', outcome: 'skipped' });
-    return preferAddresses(found);
-  }
-  const pages = await Promise.all(toFollow.map((c) => ctx.get(c.value).then((r) => ({ r, url: c.value }))));
-  const extra: Scored[] = [];
-  const messageForms: Scored[] = [];
-  for (const { r, url } of pages) {
-    if (!r.ok) continue;
-    for (const c of extractContactCandidates(r.value.body, url)) {
-      if (c.kind !== 'email') continue;
-      const cand = fromContact(c, 'contact_page', notice);
-      if (cand) extra.push(cand);
-    }
-    // A page with a message form is the site's own way in; it counts when the site gives no address.
-    if (readWrittenContacts(r.value.body, url).hasMessageForm) messageForms.push({ kind: 'form', formUrl: url, confidence: 'medium', source: 'contact_page:form', score: 50 });
-  }
-  if (extra.length === 0) extra.push(...messageForms);
-  const allFailed = pages.every((p) => !p.r.ok);
-  ctx.steps.push({ step: 'contact_page', outcome: extra.length > 0 ? 'found' : allFailed ? 'failed' : 'none', ...(allFailed ? { detail: pages[0]?.r.ok === false ? pages[0].r.reason : 'error' } : {}) });
-  return preferAddresses([...found, ...extra]);
 }
 
 async function securityTxtStep(ctx: Context, input: ResolveInput): Promise<RecipientCandidate[]> {

@@ -35,7 +35,13 @@ export function createGuardedFetchText(guard: UrlGuard, options: { timeoutMs: nu
         maxRedirects: 5,
         headers: { accept: 'text/html, application/rdap+json, application/json, text/plain;q=0.8, */*;q=0.1' },
       });
-      const text: FetchedText = { status: response.status, body: new TextDecoder('utf-8', { fatal: false }).decode(response.body), contentType: response.headers['content-type'] ?? null };
+      const text: FetchedText = {
+        status: response.status,
+        body: new TextDecoder('utf-8', { fatal: false }).decode(response.body),
+        contentType: response.headers['content-type'] ?? null,
+        // Said, not hidden: an address past the cut was never seen (the resolver's step detail tells).
+        ...(response.truncated ? { truncated: true } : {}),
+      };
       return text;
     } catch {
       return null;

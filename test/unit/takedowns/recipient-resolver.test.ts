@@ -161,3 +161,33 @@ describe('resolveRecipient with misbehaving dependencies', () => {
     expect(r.recipient?.address).toBe('abuse@sync.example');
   });
 });
+
+describe('resolveRecipient with pages longer than it reads', () => {
+  const filler = `<p>${'Every visitor agrees to the terms. '.repeat(70_000)}</p>`; // ~2.4 million characters
+
+  it('says the captured page was cut, and how much of it was not read, when the address past the cut is missed', async () => {
+    const page = `<h1>Gallery</h1>${filler}<a href="mailto:abuse@long.example">Abuse</a>`;
+    const r = await resolveRecipient({ url: 'https://long.example/g/1', html: page, now: NOW }, fakeDeps({}));
+    const dropped = page.length - 2 * 1024 * 1024;
+    expect(r.steps.find((s) => s.step === 'page')).toEqual({ step: 'page', outcome: 'none', detail: `page too long: the last ${dropped} characters were not read` });
+    expect(r.recipient?.address).toBe('abuse@long.example');
+    expect(r.recipient?.source).toBe('fallback:rfc2142');
+  });
+
+  it('says which contact page fetch stopped at its limit, beside the addresses it found before the cut', async () => {
+    const start = '<a href="mailto:support@long.example">Support</a><p>Terms';
+    const deps = fakeDeps({
+      'https://long.example/g/2': html('<footer><a href="/contact">Contact</a> <a href="/impressum">Imprint</a></footer>'),
+      'https://long.example/contact': { status: 200, body: start, contentType: 'text/html', truncated: true },
+      'https://long.example/impressum': { status: 200, body: '', contentType: 'text/html', truncated: true },
+    });
+    const r = await resolveRecipient({ url: 'https://long.example/g/2', now: NOW }, deps);
+    // The page itself was read whole: its step says nothing about a cut.
+    expect(r.steps.find((s) => s.step === 'page')).toEqual({ step: 'page', outcome: 'found' });
+    expect(r.steps.find((s) => s.step === 'contact_page')).toEqual({
+      step: 'contact_page', outcome: 'found',
+      detail: `contact page too long: only the first ${start.length} characters were read; contact page too long: too large to read`,
+    });
+    expect(r.recipient).toMatchObject({ address: 'support@long.example', source: 'contact_page:mailto' });
+  });
+});

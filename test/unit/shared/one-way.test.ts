@@ -64,7 +64,7 @@ const SQL_ALLOWED: Record<string, string> = {};
 
 // Pages are read by the one HTML parser (src/shared/html-dom.ts), which knows comments, templates, entities,
 // raw text and unclosed tags; a pattern such as /<a\s[^>]*href/ knows none of them and takes a link hidden in a
-// comment for a real one. Substring checks for markers (`id="b_results"`) are not parsing and stay allowed.
+// comment for a real one. Substring checks for markers (`id="cf-error-details"`) are not parsing and stay allowed.
 const HTML_PARSER_HOME = 'src/shared/html-dom.ts';
 
 function tagPatternsOutsideParser(files: SourceFile[]): string[] {

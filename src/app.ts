@@ -82,7 +82,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       logger: logger.child({ component: 'browser' }),
       options: { pagesPerBrowser: config.browser.pagesPerBrowser, navigationTimeoutMs: config.browser.navigationTimeoutMs, sandbox: browserSandbox },
     });
-  const egress = overrides.egress ?? createEgressGateway({ upstreams: config.egress.upstreams, logger: logger.child({ component: 'egress' }) });
+  const egress = overrides.egress ?? createEgressGateway({ upstreams: config.egress.upstreams, listen: config.egress.listen, logger: logger.child({ component: 'egress' }) });
   const kinds = overrides.jobKinds ?? jobKinds;
   const jobs = overrides.jobs ?? createJobsRepository({ db, clock, kinds });
   // Opened before the repositories: they encrypt people's identifiers under keys derived from the evidence key.
@@ -149,6 +149,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
       loadOriginal: async (ref) => ({ bytes: await evidence.read(ref), mime: evidence.info(ref)?.mimeType ?? 'image/jpeg' }),
     },
     hooks: scanHooks,
+    timing: overrides.visitTiming,
     impersonation: { plan: (run, profile) => void planImpersonationChecks(impersonation, run, profile) },
     settings: {
       queryCap: config.scan.queryCap,

@@ -187,7 +187,7 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
      */
     async withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, { egress, signal, ...contextOptions }: Omit<BrowserContextOptions, 'proxy'> & { egress?: EgressScope; signal?: AbortSignal } = {}): Promise<T> {
       signal?.throwIfAborted();
-      const network: BrowserContextOptions = egress ? { proxy: { server: await egress.proxyServer() } } : { proxy: { server: noNetworkProxy }, offline: true };
+      const network: BrowserContextOptions = egress ? { proxy: { server: await egress.proxyServer(), ...egress.proxyCredentials } } : { proxy: { server: noNetworkProxy }, offline: true };
       const { slot, context } = await openContext({ acceptDownloads: false, serviceWorkers: 'block', ...contextOptions, ...network });
       // A job that is cancelled or times out gives its page back at once: the context closes now, not when
       // the handler notices, so the number of open pages never exceeds the jobs actually running.

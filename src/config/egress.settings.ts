@@ -1,5 +1,7 @@
 import type { SettingDefinition } from './config.definition.ts';
+import net from 'node:net';
 import { direct, parseUpstream, type Upstream, type UpstreamTable } from '../egress/upstream.models.ts';
+import type { EgressListen } from '../egress/egress-gateway.ts';
 
 export const egressSettingDefinitions = [
   {
@@ -23,10 +25,23 @@ export const egressSettingDefinitions = [
     description: 'Upstream proxy per search engine (overrides EGRESS_PROXY for that engine), e.g. google=socks5://127.0.0.1:9050,searxng=direct.',
     secret: true,
   },
+  {
+    env: 'EGRESS_LISTEN_HOST',
+    default: '127.0.0.1',
+    expects: 'an IP address of this machine (0.0.0.0 or :: for all)',
+    description: 'Where the egress gateway listens for the browsers\' page traffic. Keep 127.0.0.1 unless BROWSER_WS_ENDPOINT names browser servers on other machines; anywhere else every page visit gets its own random proxy credentials.',
+  },
+  {
+    env: 'EGRESS_ADVERTISE_HOST',
+    default: undefined,
+    expects: 'the IP address or host name by which remote browser servers reach this machine',
+    description: 'The address remote browsers are told to send page traffic to. Default: EGRESS_LISTEN_HOST; required when that is 0.0.0.0 or ::.',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export interface EgressSettings {
   upstreams: UpstreamTable;
+  listen: EgressListen;
 }
 
 export type EgressSettingsResult = { settings: EgressSettings } | { problems: { variable: string; problem: string }[] };
@@ -58,6 +73,12 @@ export function parseEgressSettings(env: Record<string, string | undefined>): Eg
     if (!id || !parsed) problems.push({ variable: 'EGRESS_ENGINE_PROXIES', problem: `an entry is not id=proxy; ${expectation}` });
     else engines[id] = parsed;
   }
+  const listenHost = value(env, 'EGRESS_LISTEN_HOST') ?? '127.0.0.1';
+  const wildcard = listenHost === '0.0.0.0' || listenHost === '::';
+  if (!net.isIP(listenHost)) problems.push({ variable: 'EGRESS_LISTEN_HOST', problem: 'expected an IP address of this machine, 0.0.0.0 or ::' });
+  const advertiseHost = value(env, 'EGRESS_ADVERTISE_HOST') ?? (wildcard ? undefined : listenHost);
+  if (advertiseHost === undefined) problems.push({ variable: 'EGRESS_ADVERTISE_HOST', problem: 'required when EGRESS_LISTEN_HOST listens on every address: the address remote browsers reach this machine by' });
+  else if (!/^[A-Za-z0-9.:-]+$/.test(advertiseHost)) problems.push({ variable: 'EGRESS_ADVERTISE_HOST', problem: 'expected an IP address or a host name' });
   if (problems.length > 0) return { problems };
-  return { settings: { upstreams: { default: base, pages, engines } } };
+  return { settings: { upstreams: { default: base, pages, engines }, listen: { host: listenHost, advertiseHost: advertiseHost! } } };
 }

@@ -1,3 +1,4 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
@@ -26,6 +27,8 @@ export interface EgressScope {
   readonly label: string;
   readonly route: EgressRoute;
   proxyServer(): Promise<string>;
+  /** What a browser must answer the scope's proxy challenge with; null while the gateway listens on 127.0.0.1 only. */
+  readonly proxyCredentials: { username: string; password: string } | null;
   dispatcher(): Promise<Dispatcher>;
   refusals(): readonly Refusal[];
   close(): Promise<void>;
@@ -39,9 +42,23 @@ export interface EgressGateway {
   close(): Promise<void>;
 }
 
+/**
+ * Where scopes listen. By default 127.0.0.1, reachable by this machine's own Chromium only. Browser servers on other
+ * machines need the gateway on an address they reach (`host`, which may be a wildcard) and the name they reach it
+ * by (`advertiseHost`); each scope then demands its own random credentials, so nobody else on that network can use
+ * a scope's listener as an open proxy.
+ */
+export interface EgressListen {
+  host: string;
+  advertiseHost: string;
+}
+
+export const loopbackListen: EgressListen = { host: '127.0.0.1', advertiseHost: '127.0.0.1' };
+
 export interface EgressGatewayOptions {
   upstreams: UpstreamTable;
   logger: Logger;
+  listen?: EgressListen;
   resolve?: Resolver;
   connectTimeoutMs?: number;
   idleTimeoutMs?: number;
@@ -55,6 +72,12 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
   const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
   const dnsTimeoutMs = options.dnsTimeoutMs ?? 8_000;
+  const listen = options.listen ?? loopbackListen;
+  const wildcard = listen.host === '0.0.0.0' || listen.host === '::';
+  // Node's own fetches reach the scope on this machine; browsers (maybe remote) by the advertised name.
+  const localHost = wildcard ? '127.0.0.1' : listen.host;
+  const needsCredentials = listen.host !== loopbackListen.host;
+  const urlHost = (host: string) => (net.isIPv6(host) ? `[${host}]` : host);
   const scopes = new Set<EgressScope>();
   let refusedTotal = 0;
   let allowedTotal = 0;
@@ -83,6 +106,14 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     let listening: Promise<string> | null = null;
     let agent: ProxyAgent | null = null;
     let closed = false;
+    const proxyCredentials = needsCredentials ? { username: 'scope', password: randomBytes(24).toString('base64url') } : null;
+    const expectedAuthorization = proxyCredentials ? Buffer.from(`Basic ${Buffer.from(`${proxyCredentials.username}:${proxyCredentials.password}`).toString('base64')}`) : null;
+    /** A request that does not carry this scope's credentials (when it has any) is answered with the proxy challenge. */
+    const authorised = (req: http.IncomingMessage): boolean => {
+      if (!expectedAuthorization) return true;
+      const given = Buffer.from(req.headers['proxy-authorization'] ?? '');
+      return given.length === expectedAuthorization.length && timingSafeEqual(given, expectedAuthorization);
+    };
 
     const track = (socket: Duplex) => {
       sockets.add(socket);
@@ -111,6 +142,7 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     const onConnect = (req: http.IncomingMessage, client: Duplex, head: Buffer) => {
       track(client);
       client.on('error', () => undefined);
+      if (!authorised(req)) return void client.end(PROXY_CHALLENGE);
       const target = parseAuthority(req.url ?? '');
       if (!target) return void client.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       connectChecked(target.host, target.port, 'tunnel').then(
@@ -127,6 +159,11 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     };
 
     const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (!authorised(req)) {
+        res.writeHead(407, { 'proxy-authenticate': 'Basic realm="egress"', 'content-length': '0', connection: 'close' }).end();
+        req.resume();
+        return;
+      }
       const url = parseAbsolute(req.url ?? '');
       if (!url || url.protocol !== 'http:') {
         res.writeHead(400, { 'content-length': '0', connection: 'close' }).end();
@@ -174,6 +211,7 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     const onUpgrade = (req: http.IncomingMessage, client: Duplex, head: Buffer) => {
       track(client);
       client.on('error', () => undefined);
+      if (!authorised(req)) return void client.end(PROXY_CHALLENGE);
       const url = parseAbsolute(req.url ?? '');
       if (!url) return void client.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
       const port = Number(url.port || (url.protocol === 'https:' || url.protocol === 'wss:' ? 443 : 80));
@@ -192,7 +230,8 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
       );
     };
 
-    async function proxyServer(): Promise<string> {
+    /** Starts the scope's listener once; resolves to its port. */
+    async function listeningPort(): Promise<string> {
       if (closed) throw new Error('egress scope is closed');
       listening ??= new Promise<string>((resolveListen, rejectListen) => {
         server = http.createServer(onRequest);
@@ -201,20 +240,26 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
         server.on('connection', (socket: net.Socket) => track(socket));
         server.on('clientError', (_error, socket) => socket.destroy());
         server.once('error', rejectListen);
-        server.listen(0, '127.0.0.1', () => {
+        server.listen(0, listen.host, () => {
           const address = server!.address() as net.AddressInfo;
-          resolveListen(`http://127.0.0.1:${address.port}`);
+          resolveListen(String(address.port));
         });
       });
       return listening;
+    }
+
+    async function proxyServer(): Promise<string> {
+      return `http://${urlHost(listen.advertiseHost)}:${await listeningPort()}`;
     }
 
     const scope: EgressScope = {
       label,
       route,
       proxyServer,
+      proxyCredentials,
       async dispatcher() {
-        agent ??= new ProxyAgent({ uri: await proxyServer() });
+        const uri = `http://${urlHost(localHost)}:${await listeningPort()}`;
+        agent ??= new ProxyAgent(expectedAuthorization ? { uri, token: expectedAuthorization.toString() } : { uri });
         return agent;
       },
       refusals: () => refused,
@@ -246,6 +291,8 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     },
   };
 }
+
+const PROXY_CHALLENGE = 'HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="egress"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n';
 
 function refusedHead(reason: string): string {
   return `HTTP/1.1 403 Forbidden\r\nX-Egress-Refused: ${reason.replace(/[^\x20-\x7e]/g, '')}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`;

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, customType, text } from 'drizzle-orm/pg-core';
 
 /**
- * Column helpers of the PostgreSQL schema. Every column stores exactly what the SQLite file stores, so rows and
+ * Column builders of the PostgreSQL schema. Every column stores exactly what the SQLite file stores, so rows and
  * hand-written SQL move between the two dialects unchanged; test/unit/db/schema-parity.test.ts holds each
  * column to that.
  */

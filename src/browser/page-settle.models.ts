@@ -22,7 +22,11 @@ export interface SettlePolicy {
   quietWindowMs: number;
 }
 
-export const defaultSettlePolicy: SettlePolicy = { quietWindowMs: 250 };
+/**
+ * Short, because the waits that matter are seen directly (requests in flight, pending timers and idle
+ * callbacks), and each look at the page runs on its main thread, so a long script delays the look itself.
+ */
+export const defaultSettlePolicy: SettlePolicy = { quietWindowMs: 150 };
 
 export function isSettled(sample: SettleSample, policy: SettlePolicy = defaultSettlePolicy): boolean {
   if (sample.inFlight > 0 || sample.networkQuietMs < policy.quietWindowMs) return false;

@@ -4,15 +4,16 @@ import { defaultSettlePolicy, isSettled, parsePageReport, type SettlePolicy } fr
 
 /**
  * Runs in every document of the page before its own scripts (JavaScript source, not a compiled function,
- * for the same reason as the extractor). It counts the page's pending short `setTimeout`s and notes when
- * the DOM last changed, and reports both through a function under a random name. The wrapped timer
- * functions are Proxies whose source text reads as the native one's, so the page sees what it would see
- * in any browser. Whatever the page does to this (overwrite it, remove
- * it, fake the numbers) can only change how long the visit waits, never beyond the bound.
+ * for the same reason as the extractor). It counts the page's pending short `setTimeout`s and idle
+ * callbacks, notes when the DOM last changed, and reports both through a function under a random name.
+ * The wrapped functions are Proxies whose source text reads as the native one's, so the page sees what it
+ * would see in any browser. Whatever the page does to this (overwrite it, remove it, fake the numbers)
+ * can only change how long the visit waits, never beyond the bound.
  */
 const settleScriptSource = String.raw`(key, horizonMs) => {
   if (Object.prototype.hasOwnProperty.call(window, key)) return;
   const pending = new Set();
+  let pendingCount = () => pending.size;
   let lastChange = performance.now();
   // A Proxy of a native function prints as an anonymous one; toString answers for the original instead.
   const originals = new WeakMap();
@@ -38,8 +39,27 @@ const settleScriptSource = String.raw`(key, horizonMs) => {
     const native = window[name];
     window[name] = disguise(new Proxy(native, { apply(target, self, args) { pending.delete(args[0]); return Reflect.apply(target, self, args); } }), native);
   }
+  // Work a page defers until the browser is idle (hydration, lazy widgets) is pending work too.
+  if (typeof window.requestIdleCallback === 'function') {
+    const idle = new Set();
+    const nativeIdle = window.requestIdleCallback;
+    window.requestIdleCallback = disguise(new Proxy(nativeIdle, {
+      apply(target, self, args) {
+        const callback = args[0];
+        if (typeof callback !== 'function') return Reflect.apply(target, self, args);
+        let id;
+        const wrapped = function () { idle.delete(id); return Reflect.apply(callback, this, arguments); };
+        id = Reflect.apply(target, self, [wrapped, ...args.slice(1)]);
+        idle.add(id);
+        return id;
+      },
+    }), nativeIdle);
+    const nativeCancel = window.cancelIdleCallback;
+    window.cancelIdleCallback = disguise(new Proxy(nativeCancel, { apply(target, self, args) { idle.delete(args[0]); return Reflect.apply(target, self, args); } }), nativeCancel);
+    pendingCount = () => pending.size + idle.size;
+  }
   new MutationObserver(() => { lastChange = performance.now(); }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-  Object.defineProperty(window, key, { value: () => [pending.size, performance.now() - lastChange], enumerable: false });
+  Object.defineProperty(window, key, { value: () => [pendingCount(), performance.now() - lastChange], enumerable: false });
 }`;
 
 export interface SettleOptions {
@@ -81,7 +101,7 @@ export async function watchPageSettle(page: Page, horizonMs: number): Promise<Se
   const readPage = async () => parsePageReport(await page.evaluate(`(() => { const f = window[${JSON.stringify(key)}]; return typeof f === 'function' ? f() : null; })()`).catch(() => null));
 
   return {
-    async settle({ maxMs, signal, policy = defaultSettlePolicy, pollMs = 50 }) {
+    async settle({ maxMs, signal, policy = defaultSettlePolicy, pollMs = 25 }) {
       const deadline = performance.now() + maxMs;
       while (performance.now() < deadline && !signal?.aborted) {
         const report = await readPage();

@@ -42,6 +42,10 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
       '/ticking': html(`<p id="n">0</p><script>
         (function tick(n) { document.getElementById('n').textContent = String(n); setTimeout(function () { tick(n + 1); }, 100); })(0);
       </script>`),
+      // Defers work to idle time again and again, without touching the DOM or the network.
+      '/idling': html(`<p>idle</p><script>
+        (function idle() { requestIdleCallback(function () { idle(); }); })();
+      </script>`),
       '/static': html('<p>A page without scripts.</p>'),
     });
     egress = createTestEgress();
@@ -89,12 +93,13 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
     }
   }
 
-  it('ends the wait early for a page that is quiet, and only at the bound for one that keeps the network busy or keeps scheduling timers', async () => {
+  it('ends the wait early for a page that is quiet, and only at the bound for one that keeps the network busy or keeps scheduling timers or idle work', async () => {
     expect(await settledBeforeBound('/static')).toBe(true);
     // Its 1.5 s timer is still pending when the 1 s bound comes.
     expect(await settledBeforeBound('/late-text')).toBe(false);
     expect(await settledBeforeBound('/busy')).toBe(false);
     expect(await settledBeforeBound('/ticking')).toBe(false);
+    expect(await settledBeforeBound('/idling')).toBe(false);
   });
 
   it('leaves setTimeout looking native to the page', async () => {

@@ -190,8 +190,8 @@ export function jaroszDownsample64Simd(image: PixelImage, k: JaroszKernels): Flo
   );
 
   const luma = channels === 3 ? k.lumaRgb4 : k.lumaGrey4;
-  // No function is created inside this loop: it runs once per four image rows, and a closure per block (named
-  // at creation by the TypeScript loader) cost more than the luma kernel on a 0.8 MP photo.
+  // No function is created inside this loop: it runs once per four image rows, and a closure per block (also
+  // named at creation by the TypeScript loader) was ~10 % of the downsampling time on a 0.8 MP photo.
   for (let y = 0; y < rows; y += 4) {
     const count = Math.min(4, rows - y);
     u8.set(data.subarray(y * rowBytes, (y + count) * rowBytes), at.src);

@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright';
 import type { VisitedPage } from '../../browser/page-visit.ts';
 import { withTimeout } from '../../browser/browser-pool.ts';
+import { fastPngScreenshot } from '../../browser/page-screenshot.ts';
 import type { UrlGuard } from '../../shared/ssrf-guard.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { bannerCheckExpression, bannerInjectionExpression, bannerRemovalExpression, type BannerPlacement } from './banner-inject.ts';
@@ -49,20 +50,6 @@ export interface CaptureEvidenceResult {
   screenshotHeight: number;
 }
 
-/**
- * The stamped page as PNG straight from the DevTools session that placed the banner: one round trip
- * instead of Playwright's preparation steps in every frame, and Chromium's fast PNG encoder (lossless, the
- * same pixels, a somewhat larger file). The clip is in CSS pixels at scale 1, as `fullPage` with a clip was.
- */
-async function screenshotPng(cdp: CDPSession, width: number, height: number): Promise<Buffer> {
-  const { data } = await withTimeout(
-    cdp.send('Page.captureScreenshot', { format: 'png', clip: { x: 0, y: 0, width, height, scale: 1 }, captureBeyondViewport: true, optimizeForSpeed: true }),
-    STEP_TIMEOUT_MS,
-    'Taking the screenshot',
-  );
-  return Buffer.from(data, 'base64');
-}
-
 const describe = (error: unknown) => ((error as Error).message ?? String(error)).split('\n')[0]!.slice(0, 200);
 
 /**
@@ -85,6 +72,10 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   let screenshotHeight = 0;
   let screenshotWidth = 0;
   let lines: [string, string][] = [];
+  // The rendered HTML is already read: it is sealed and written (fsync) while the browser takes the other
+  // parts, and awaited where it was stored before, so meta.json lists the artifacts in the same order.
+  const htmlStored = vault.put(Buffer.from(visit.html, 'utf8'), 'text/html');
+  htmlStored.catch(() => undefined);
 
   try {
     try {
@@ -131,7 +122,9 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
       screenshotHeight = Math.max(1, Math.min(pageHeight, maxHeight));
       screenshotWidth = width;
       if (pageHeight > maxHeight) problems.push(`screenshot: page is ${pageHeight} px tall, cut at ${maxHeight} px`);
-      const png = cdp ? await screenshotPng(cdp, width, screenshotHeight) : await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
+      // Straight from the session that placed the banner: one round trip instead of Playwright's
+      // preparation in every frame, and Chromium's fast lossless encoder (page-screenshot.ts).
+      const png = cdp ? await fastPngScreenshot(cdp, { width, height: screenshotHeight }, STEP_TIMEOUT_MS) : await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
       if (cdp && contextId !== undefined && placement?.ok) {
         const check = await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerCheckExpression(input.captureId), contextId, returnByValue: true }), STEP_TIMEOUT_MS, 'Checking the banner');
         bannerIntact = check.result.value === true;
@@ -154,7 +147,7 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     }
   }
 
-  artifacts.html = (await vault.put(Buffer.from(visit.html, 'utf8'), 'text/html')).sha256;
+  artifacts.html = (await htmlStored).sha256;
 
   const images: { role: string; url: string; sha256?: string; mimeType?: string; status?: number; problem?: string }[] = [];
   if (input.matchedImages) {

@@ -9,6 +9,7 @@ import type { BrowserPool } from '../../browser/browser-pool.ts';
 import type { Page } from 'playwright';
 import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
 import { timed, timedSync, type VisitTimingSink } from '../../browser/visit-timing.ts';
+import { fastPagePng } from '../../browser/page-screenshot.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
@@ -245,7 +246,7 @@ async function pageScreenshot(page: Page, url: string, maxHeight: number): Promi
     const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => viewport.height);
     const pageHeight = Math.max(1, Number.isFinite(height) ? Number(height) : viewport.height);
     const clipHeight = Math.max(1, Math.min(pageHeight, maxHeight));
-    const bytes = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: clipHeight }, type: 'png', timeout: 15_000 });
+    const bytes = await fastPagePng(page, { width: viewport.width, height: clipHeight }, 15_000);
     return { bytes, url, pageHeight };
   } catch {
     return null;

@@ -28,7 +28,7 @@ import { bool, boolDefault, json, rowId, rowRef, timestamp } from './columns.ts'
  * and foreign keys to numbered ids are found on their own; these are the plain integers that still pass 2^31.
  * Keyed `table.column`; a name that no longer exists fails the derivation, so a rename cannot drop an entry.
  */
-const BIGINT_COLUMNS: ReadonlySet<string> = new Set([
+export const BIGINT_COLUMNS: ReadonlySet<string> = new Set([
   // Millisecond epochs compared and added in SQL.
   'engine_pacing.next_at',
   'engine_pacing.busy_until',
@@ -89,7 +89,8 @@ function derivationError(table: string, column: string, what: string): Error {
   return new Error(`cannot derive the PostgreSQL column ${table}.${column}: ${what}`);
 }
 
-export function derivePgSchema<S extends Record<string, unknown>>(sqliteSchema: S): DerivedPgSchema<S> {
+/** Every SQLite table exported by `sqliteSchema`, derived; `bigintColumns` defaults to the table above. */
+export function derivePgSchema<S extends Record<string, unknown>>(sqliteSchema: S, bigintColumns: ReadonlySet<string> = BIGINT_COLUMNS): DerivedPgSchema<S> {
   const sqliteTables = Object.entries(sqliteSchema).filter((entry): entry is [string, SQLiteTable] => is(entry[1], SQLiteTable));
   // Filled before any foreign key or index is built: drizzle reads extra config lazily, after every table exists.
   const derived = new Map<SQLiteTable, Record<string, unknown>>();
@@ -102,18 +103,18 @@ export function derivePgSchema<S extends Record<string, unknown>>(sqliteSchema: 
   };
   const pgColumnOf = (column: Column) => (derived.get(column.table as SQLiteTable) as Record<string, PgColumn>)[key(column)] as PgColumn;
 
-  const unusedOverrides = new Set(BIGINT_COLUMNS);
+  const unusedOverrides = new Set(bigintColumns);
   const result: Record<string, unknown> = {};
   for (const [exportName, table] of sqliteTables) {
     const bigint = (tableDotColumn: string) => {
       unusedOverrides.delete(tableDotColumn);
-      return BIGINT_COLUMNS.has(tableDotColumn);
+      return bigintColumns.has(tableDotColumn);
     };
     const pg = deriveTable(table, { key, pgColumnOf, bigint });
     derived.set(table, pg);
     result[exportName] = pg;
   }
-  if (unusedOverrides.size > 0) throw new Error(`BIGINT_COLUMNS names columns the SQLite schema does not have: ${[...unusedOverrides].join(', ')}`);
+  if (unusedOverrides.size > 0) throw new Error(`bigint columns named that the SQLite schema does not have: ${[...unusedOverrides].join(', ')}`);
   return result as DerivedPgSchema<S>;
 }
 
@@ -158,6 +159,7 @@ function deriveTable(table: SQLiteTable, lookups: Lookups): Record<string, unkno
 /** The PostgreSQL column storing what the SQLite column stores (see columns.ts for each mapping). */
 function deriveColumn(tableName: string, column: SourceColumn, bigint: boolean): Builder {
   const name = column.name;
+  if (bigint && column.columnType !== 'SQLiteInteger') throw derivationError(tableName, name, `only a plain integer can be made a bigint, not ${column.columnType}`);
   let builder: Builder;
   switch (column.columnType) {
     case 'SQLiteText':

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { immediateTransaction } from '../../db/client.ts';
+import { transaction } from '../../db/transaction.ts';
 import { enginePacing } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import type { EnginePacing, EngineTurn } from './engine-pacing.models.ts';
@@ -12,8 +12,8 @@ import { decideTurn } from './engine-pacing.models.ts';
  */
 export function createEnginePacingRepository({ db }: { db: Db }): EnginePacing {
   return {
-    take(engine: string, holder: string, nowMs: number, busyForMs: number): EngineTurn {
-      return immediateTransaction(db, () => {
+    async take(engine: string, holder: string, nowMs: number, busyForMs: number): Promise<EngineTurn> {
+      return await transaction(db, () => {
         const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
         const turn = decideTurn(row ?? null, nowMs);
         if (turn.go) {
@@ -24,8 +24,8 @@ export function createEnginePacingRepository({ db }: { db: Db }): EnginePacing {
         return turn;
       });
     },
-    finished(engine: string, holder: string, atMs: number, gapMs: number): void {
-      immediateTransaction(db, () => {
+    async finished(engine: string, holder: string, atMs: number, gapMs: number): Promise<void> {
+      await transaction(db, () => {
         const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
         // A turn that outlived its bound may already belong to another worker: only its holder ends it.
         if (!row || row.holder !== holder) return;

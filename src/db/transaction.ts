@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 
 /**
@@ -28,13 +29,23 @@ export interface Connection {
   $client: Database.Database;
 }
 
-const gates = new WeakMap<Database.Database, Gate>();
+const connectionGates = new WeakMap<Database.Database, Gate>();
+const fileGates = new Map<string, Gate>();
 
+/**
+ * One gate per database file, not per connection: two connections of one process to the same file (tests
+ * that run several workers side by side) would otherwise deadlock, one holding SQLite's write lock across
+ * an await while the other waits for it synchronously (busy_timeout) and so stops the event loop the first
+ * needs to commit. Other processes wait on SQLite's own lock as before.
+ */
 function gateOf(db: Connection): Gate {
-  let gate = gates.get(db.$client);
+  const sqlite = db.$client;
+  const file = sqlite.memory ? null : path.resolve(sqlite.name);
+  let gate = file === null ? connectionGates.get(sqlite) : fileGates.get(file);
   if (!gate) {
     gate = { context: new AsyncLocalStorage(), open: null, ended: Promise.resolve(), end: () => undefined, savepoints: 0 };
-    gates.set(db.$client, gate);
+    if (file === null) connectionGates.set(sqlite, gate);
+    else fileGates.set(file, gate);
   }
   return gate;
 }

@@ -119,7 +119,7 @@ describe('the evidence key', () => {
     const dataDir = makeTempDir();
     const db = freshDb();
     await openEvidenceVault({ dataDir, db, settings: defaultEvidenceSettings({ key: randomBytes(32) }), logger: createMemoryLogger().logger, clock });
-    expect(async () => await openEvidenceVault({ dataDir, db, settings: defaultEvidenceSettings({ key: randomBytes(32) }), logger: createMemoryLogger().logger, clock })).toThrow(
+    await expect(openEvidenceVault({ dataDir, db, settings: defaultEvidenceSettings({ key: randomBytes(32) }), logger: createMemoryLogger().logger, clock })).rejects.toThrow(
       expect.objectContaining({ code: 'evidence.wrong_key' }),
     );
   });
@@ -131,9 +131,9 @@ describe('the evidence key', () => {
     await vault.put(Buffer.from('x'), 'text/plain');
     const keyFile = path.join(dataDir, 'evidence.key');
     fs.writeFileSync(keyFile, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-    expect(async () => await openEvidenceVault({ dataDir, db, settings: defaultEvidenceSettings(), logger: createMemoryLogger().logger, clock })).toThrow(expect.objectContaining({ code: 'evidence.wrong_key' }));
+    await expect(openEvidenceVault({ dataDir, db, settings: defaultEvidenceSettings(), logger: createMemoryLogger().logger, clock })).rejects.toThrow(expect.objectContaining({ code: 'evidence.wrong_key' }));
     fs.rmSync(keyFile);
-    expect(async () => await openEvidenceVault({ dataDir, db, settings: defaultEvidenceSettings(), logger: createMemoryLogger().logger, clock })).toThrow(expect.objectContaining({ code: 'evidence.key_missing' }));
+    await expect(openEvidenceVault({ dataDir, db, settings: defaultEvidenceSettings(), logger: createMemoryLogger().logger, clock })).rejects.toThrow(expect.objectContaining({ code: 'evidence.key_missing' }));
     expect(fs.existsSync(keyFile)).toBe(false);
   });
 

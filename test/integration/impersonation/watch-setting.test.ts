@@ -36,7 +36,7 @@ describe('IMPERSONATION_WATCH', () => {
     expect(await planWith({ IMPERSONATION_WATCH: 'off' })).toEqual({ checks: 0, jobs: 0 });
   });
 
-  it('refuses a value other than on or off at start-up', () => {
-    expect(async () => await createTestApp({ env: { IMPERSONATION_WATCH: 'maybe' } })).toThrow(/IMPERSONATION_WATCH/);
+  it('refuses a value other than on or off at start-up', async () => {
+    await expect(createTestApp({ env: { IMPERSONATION_WATCH: 'maybe' } })).rejects.toThrow(/IMPERSONATION_WATCH/);
   });
 });

@@ -38,9 +38,9 @@ describe('the durable job queue', () => {
     const { jobs } = await setup();
     // Both mistakes are compile errors in this code base; rows written by other code or older versions still meet the checks.
     // @ts-expect-error an undeclared kind does not compile
-    expect(async () => await jobs.enqueue({ kind: 'test.nope', payload: {} })).toThrow(expect.objectContaining({ code: 'jobs.unknown_kind' }));
+    await expect(jobs.enqueue({ kind: 'test.nope', payload: {} })).rejects.toThrow(expect.objectContaining({ code: 'jobs.unknown_kind' }));
     // @ts-expect-error a payload that does not fit the kind's schema does not compile
-    expect(async () => await jobs.enqueue({ kind: 'test.echo', payload: { n: 'x' } })).toThrow(expect.objectContaining({ code: 'jobs.invalid_payload' }));
+    await expect(jobs.enqueue({ kind: 'test.echo', payload: { n: 'x' } })).rejects.toThrow(expect.objectContaining({ code: 'jobs.invalid_payload' }));
   });
 
   it('hands a job to one worker only while its lease holds, then to another once it expires', async () => {
@@ -53,7 +53,7 @@ describe('the durable job queue', () => {
     expect(taken?.leaseOwner).toBe('b');
     expect(taken?.attempts).toBe(2);
     // The first owner's late completion is fenced off.
-    expect(() => jobs.complete({ id: taken!.id, owner: 'a' })).toThrow(LeaseLostError);
+    await expect(jobs.complete({ id: taken!.id, owner: 'a' })).rejects.toThrow(LeaseLostError);
     await jobs.complete({ id: taken!.id, owner: 'b' });
     expect((await jobs.get(taken!.id))?.status).toBe('done');
   });

@@ -66,7 +66,7 @@ describe('scan scheduling', () => {
     const parsed = parseProfile(profile);
     if (!parsed.ok) throw new Error('profile');
     const demoId = await app.profiles.createPerson({ organisationId, label: 'demo', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: new Date(0), profile: parsed.profile, isDemo: true });
-    expect(async () => await startScan(app, { personId: demoId, trigger: 'manual' })).toThrow(expect.objectContaining({ code: 'scans.demo_web_off' }));
+    await expect(startScan(app, { personId: demoId, trigger: 'manual' })).rejects.toThrow(expect.objectContaining({ code: 'scans.demo_web_off' }));
     // Its schedule is due, but the scheduler leaves it alone while the simulated web is off.
     await enqueueDueScans({ ...app, jitterMinutes: 0 });
     expect(await app.scans.listRuns(demoId)).toEqual([]);

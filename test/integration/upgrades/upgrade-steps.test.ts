@@ -57,7 +57,7 @@ describe('start-up upgrade steps', () => {
     const ctx = await createEvidenceTestApp();
     const clear = storeIdentifiersInClear(ctx);
 
-    expect(async () => await sealWith(ctx, cipherFailingAt(ctx.app.cipher, 2))).toThrow('interrupted');
+    await expect(sealWith(ctx, cipherFailingAt(ctx.app.cipher, 2))).rejects.toThrow('interrupted');
     expect(clearIdentifiers(ctx)).toBe(clear);
     expect(stepVersion(ctx, FIELD_ENCRYPTION_STEP.name)).toBeUndefined();
 

@@ -3,8 +3,12 @@
  * extract, match, classify, store the hit, settle the job) at concurrency 1, 2 and 4, against a bare
  * Playwright loop that only loads the same pages in fresh contexts (the limit), run once direct and once
  * through the egress gateway to give the gateway's own overhead side by side. Peak memory is the
- * resident size of the whole process tree, Chromium included.
- *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48]
+ * resident size of the whole process tree, Chromium included. Both loops start Chromium the same way the
+ * service does (`startBrowser` with the service's sandbox plan: sandboxed, as an unprivileged user when run
+ * as root), so the ratio measures the pipeline, not launch flags. Each pipeline page's phases (context,
+ * navigation, settle, extraction, photos, matching, evidence, close, commit, after) are collected through
+ * the app's `visitTiming` sink and printed per concurrency.
+ *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48] [--concurrency 1,2,4]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -15,7 +19,10 @@ import { loadConfig } from '../src/config/config.ts';
 import { createApp } from '../src/app.ts';
 import { openDatabase } from '../src/db/client.ts';
 import { createLogger } from '../src/shared/logger.ts';
-import { locateBrowser, chromiumLaunchArgs } from '../src/browser/browser-locator.ts';
+import { locateBrowser } from '../src/browser/browser-locator.ts';
+import { startBrowser } from '../src/browser/browser-start.ts';
+import { createSandboxPlan } from '../src/browser/sandbox.ts';
+import type { VisitPhase } from '../src/browser/visit-timing.ts';
 import { jobKinds } from '../src/modules/jobs/job-kinds.ts';
 import { parseProfile } from '../src/modules/profiles/profile-file.models.ts';
 import { demoProfile } from '../src/demo/demo-person.ts';
@@ -26,8 +33,9 @@ import { startPeakSampler } from './memory-sampler.ts';
 import { createEgressGateway } from '../src/egress/egress-gateway.ts';
 import { direct } from '../src/egress/upstream.models.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' }, concurrency: { type: 'string', default: '1,2,4' } } });
 const pageCount = Number(values.pages);
+const concurrencies = values.concurrency.split(',').map(Number);
 const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
 if (location.kind !== 'local') throw new Error(location.kind === 'missing' ? location.instruction : 'bench needs a local browser');
 
@@ -41,7 +49,8 @@ const urls = Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % 
  */
 async function bareLoop(concurrency: number, viaGateway: boolean): Promise<{ seconds: number; peakMiB: number }> {
   const gateway = createEgressGateway({ upstreams: { default: direct, pages: direct, engines: {} }, logger: createLogger({ level: 'silent' }) });
-  const browser = await chromium.launch({ executablePath: location.kind === 'local' ? location.executablePath : undefined, args: chromiumLaunchArgs(process.getuid?.() === 0) });
+  // The service's own launch: the same flags and the same sandbox (as an unprivileged user when run as root).
+  const browser = await startBrowser({ location, endpointIndex: 0, timeoutMs: 30_000, sandbox: createSandboxPlan({ location }) });
   const sampler = startPeakSampler();
   const started = performance.now();
   let next = 0;
@@ -63,11 +72,18 @@ async function bareLoop(concurrency: number, viaGateway: boolean): Promise<{ sec
   return { seconds, peakMiB };
 }
 
-async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB: number; hits: number }> {
+type Phases = Map<VisitPhase, number[]>;
+
+async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB: number; hits: number; phases: Phases }> {
+  const phases: Phases = new Map();
+  let recording = false;
+  const visitTiming = (phase: VisitPhase, ms: number) => {
+    if (recording) phases.set(phase, [...(phases.get(phase) ?? []), ms]);
+  };
   const dataDir = (await import('node:fs')).mkdtempSync(`${os.tmpdir()}/es-bench-`);
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: String(concurrency), BROWSER_PAGES_PER_BROWSER: '1000' });
   const kinds = { ...jobKinds, 'page.visit': { ...jobKinds['page.visit'], concurrency } };
-  const app = await createApp(config, { db: openDatabase(`${dataDir}/bench.sqlite`), logger: createLogger({ level: 'silent' }), browserLocation: location, jobKinds: kinds });
+  const app = await createApp(config, { db: openDatabase(`${dataDir}/bench.sqlite`), logger: createLogger({ level: 'silent' }), browserLocation: location, jobKinds: kinds, visitTiming });
   const parsed = parseProfile(demoProfile(web.url), { defaultCountry: 'BE' });
   if (!parsed.ok) throw new Error('profile');
   const organisationId = await app.profiles.ensureDefaultOrganisation();
@@ -83,6 +99,7 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB
   await warmScope.close();
   const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
   const sampler = startPeakSampler();
+  recording = true;
   const started = performance.now();
   for (const candidateId of ids) await app.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: run.id, candidateId } });
   await worker.start();
@@ -92,11 +109,26 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB
   const hits = (await app.hits.listForPerson(personId)).length;
   await worker.stop();
   await app.close();
-  return { seconds, peakMiB, hits };
+  return { seconds, peakMiB, hits, phases };
+}
+
+const phaseOrder: VisitPhase[] = ['context', 'navigation', 'settle', 'extraction', 'photos', 'matching', 'evidence', 'close', 'commit', 'after'];
+
+/** Per phase: pages that went through it, mean and p95 ms, and its ms per page over all pages (its share of a page). */
+function phaseTable(phases: Phases, pages: number) {
+  const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+  const rows = phaseOrder.filter((p) => phases.has(p)).map((phase) => {
+    const values = [...phases.get(phase)!].sort((a, b) => a - b);
+    const sum = values.reduce((a, b) => a + b, 0);
+    return { phase, pages: values.length, meanMs: Math.round(sum / values.length), p95Ms: Math.round(quantile(values, 0.95)), msPerPage: Math.round(sum / pages) };
+  });
+  const total = rows.reduce((a, r) => a + r.msPerPage, 0);
+  return [...rows, { phase: 'sum of phases', pages, meanMs: total, p95Ms: NaN, msPerPage: total }];
 }
 
 const rows: Record<string, unknown>[] = [];
-for (const concurrency of [1, 2, 4]) {
+const profiles: Record<string, unknown> = {};
+for (const concurrency of concurrencies) {
   const bare = await bareLoop(concurrency, false);
   const gated = await bareLoop(concurrency, true);
   const full = await pipeline(concurrency);
@@ -107,7 +139,11 @@ for (const concurrency of [1, 2, 4]) {
     bareViaGatewayPagesPerMin: Math.round(perMin(gated)), gatewayRatio: Number((perMin(gated) / perMin(bare)).toFixed(2)),
     pipelinePeakMiB: Math.round(full.peakMiB), barePeakMiB: Math.round(bare.peakMiB), hitsStored: full.hits,
   });
+  const table = phaseTable(full.phases, urls.length);
+  profiles[String(concurrency)] = table;
+  console.log(`pipeline phases at concurrency ${concurrency} (wall ms per page x concurrency = ${Math.round((full.seconds * 1000 * concurrency) / urls.length)})`);
+  console.table(table);
 }
 await web.close();
 console.table(rows);
-console.log(JSON.stringify({ bench: 'scan-pipeline', node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, rows }));
+console.log(JSON.stringify({ bench: 'scan-pipeline', node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg(), rows, profiles }));

@@ -1,3 +1,4 @@
+import type { VisitTimingSink } from './browser/visit-timing.ts';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
 import type { Db } from './db/client.ts';
@@ -92,4 +93,6 @@ export interface AppExtensions {
   scanHooks?: ScanHooks;
   /** The sites every scan looks handles up on, instead of the bundled list (tests on the simulated web). */
   impersonationSites?: ImpersonationSiteList;
+  /** Receives each page visit's phases (the scan-pipeline bench); nothing is measured without it. */
+  visitTiming?: VisitTimingSink;
 }

@@ -50,6 +50,24 @@ export function locateBrowser(args: {
 }
 
 /**
+ * Playwright's own `--disable-features` list (playwright-core 1.65, chromiumSwitches). Chromium keeps only
+ * the last `--disable-features` switch it is given, so the one below must repeat these or they would be
+ * switched back on; test/unit/browser/chromium-features.test.ts compares it with the installed Playwright.
+ */
+export const playwrightDisabledFeatures = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay',
+  'MediaRouter', 'PaintHolding', 'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin',
+  'OptimizationHints', 'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn', 'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Chromium 156 starts the address bar's popup as two WebUI renderers in every browser context (125-160 MB
+ * resident each, more than a simple page), for an address bar a headless browser never shows. The pages'
+ * own processes, site isolation and the sandbox are untouched.
+ */
+export const memoryDisabledFeatures = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+/**
  * Flags that keep Chromium from talking to Google's services on its own (this machine may have no
  * network, and a privacy tool should not phone home), and WebRTC limited to the proxied path: its UDP
  * would otherwise reach the network around the egress gateway and reveal the person's own address.
@@ -72,5 +90,6 @@ export function chromiumLaunchArgs(withoutSandbox: boolean): string[] {
     '--metrics-recording-only',
     '--no-default-browser-check',
     '--disable-dev-shm-usage',
+    `--disable-features=${[...playwrightDisabledFeatures, ...memoryDisabledFeatures].join(',')}`,
   ];
 }

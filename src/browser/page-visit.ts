@@ -4,16 +4,20 @@ import type { UrlGuard } from '../shared/ssrf-guard.ts';
 import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
 import { extractorExpression, type ExtractedContent } from './page-extract.ts';
+import { watchPageSettle } from './page-settle.ts';
+import { timed, type VisitTimingSink } from './visit-timing.ts';
 
 export interface VisitOptions {
   navigationTimeoutMs: number;
   maxPageBytes: number;
-  /** Extra time for script-built content after `load`, bounded. */
+  /** The longest wait for script-built content after `load`; the wait ends earlier once the page is quiet. */
   settleMs?: number;
   maxTextChars?: number;
   maxImages?: number;
   /** The job's signal: when it fires the page's connections and context are closed at once. */
   signal?: AbortSignal;
+  /** Receives how long each phase took (the pipeline bench); nothing is measured without it. */
+  timing?: VisitTimingSink;
 }
 
 export interface VisitedPage {
@@ -50,8 +54,28 @@ export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string,
   const egress = guard.openScope('page');
   const cutNetwork = () => void egress.close();
   options.signal?.addEventListener('abort', cutNetwork, { once: true });
+  const sink = options.timing;
+  let mark = performance.now();
+  // The context's opening is the time until the page is handed over; its closing, the time after the work.
+  const lap = (phase: 'context' | 'close') => {
+    const now = performance.now();
+    sink?.(phase, now - mark);
+    mark = now;
+  };
   try {
-    return await pool.withPage((page) => loadAndRead(page, egress, url, options, hooks), { egress, signal: options.signal });
+    const visit = await pool.withPage(
+      async (page) => {
+        lap('context');
+        try {
+          return await loadAndRead(page, egress, url, options, hooks);
+        } finally {
+          mark = performance.now();
+        }
+      },
+      { egress, signal: options.signal },
+    );
+    lap('close');
+    return visit;
   } finally {
     options.signal?.removeEventListener('abort', cutNetwork);
     await egress.close();
@@ -60,6 +84,8 @@ export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string,
 
 async function loadAndRead(page: Page, egress: EgressScope, url: string, options: VisitOptions, hooks: PageVisitHooks): Promise<VisitedPage> {
   let oversized = false;
+  const settleMs = options.settleMs ?? 2000;
+  const settleWatch = await watchPageSettle(page, settleMs);
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
   page.context().on('page', (popup) => void popup.close().catch(() => undefined));
   page.on('response', (response) => {
@@ -71,7 +97,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
 
   let response: Response | null;
   try {
-    response = await page.goto(url, { waitUntil: 'load', timeout: options.navigationTimeoutMs });
+    response = await timed(options.timing, 'navigation', () => page.goto(url, { waitUntil: 'load', timeout: options.navigationTimeoutMs }));
   } catch (error) {
     const message = (error as Error).message;
     // Chromium names a refused hop differently for tunnels and plain requests; the gateway's record decides.
@@ -82,41 +108,54 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   // A plain-HTTP hop the gateway refused comes back as its own 403, marked in the gateway's record.
   if (response && response.headers()['x-egress-refused'] && egress.refusals().some((r) => r.kind === 'http' && sameHost(r, response!.url()))) throw refusedNavigation(egress);
   if (oversized) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
-  await page.waitForLoadState('networkidle', { timeout: options.settleMs ?? 2000 }).catch(() => undefined);
+  await timed(options.timing, 'settle', () => settleWatch.settle({ maxMs: settleMs, signal: options.signal }));
+  settleWatch.dispose();
 
+  const extractionStarted = performance.now();
+  // The reads are sent together and the browser answers them in turn: the same reads as one after the
+  // other, but their round trips overlap instead of adding up.
+  const [documentHref, extracted, html, server, headers] = await Promise.all([
+    page.evaluate('location.href').catch(() => ''),
+    page.evaluate(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000 })).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+    page.content().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+    response ? response.serverAddr().catch(() => null) : null,
+    response ? response.allHeaders().catch(() => ({})) : {},
+  ]);
   // A page may navigate itself by script after load; when the gateway refused that navigation Chromium
   // shows its own error page, which must not be read as the page's content.
-  const documentUrl = String(await page.evaluate('location.href').catch(() => ''));
-  if (documentUrl.startsWith('chrome-error:')) {
+  if (String(documentHref).startsWith('chrome-error:')) {
     if (egress.refusals().length > 0) throw refusedNavigation(egress);
     throw new AppError({ code: 'fetch.failed', message: 'The page navigated to an address that could not be loaded.', statusCode: 502 });
   }
+  if (!extracted.ok) throw extracted.error;
+  if (!html.ok) throw html.error;
+  const content = extracted.value as ExtractedContent;
+  if (Buffer.byteLength(html.value) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
   const redirectChain: string[] = [];
   for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
-  const content = (await page.evaluate(extractorExpression({
-    maxTextChars: options.maxTextChars ?? 200_000,
-    maxImages: options.maxImages ?? 200,
-    maxStyledElements: 3000,
-  }))) as ExtractedContent;
-  const html = await page.content();
-  if (Buffer.byteLength(html) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
-  const server = response ? await response.serverAddr().catch(() => null) : null;
   const visit: VisitedPage = {
     requestedUrl: url,
     finalUrl: page.url(),
     status: response?.status() ?? null,
-    headers: response ? await response.allHeaders().catch(() => ({})) : {},
+    headers,
     serverIp: server?.ipAddress ?? null,
     title: content.title,
     lang: content.lang,
     text: content.text,
     attributeText: content.attributeText,
     imageUrls: content.imageUrls.filter((u) => /^https?:/i.test(u)),
-    html,
+    html: html.value,
     redirectChain,
     blockedRequests: egress.refusals().length,
     refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
   };
+  options.timing?.('extraction', performance.now() - extractionStarted);
   await hooks.onLoaded?.(page, visit);
   return visit;
 }

@@ -1,6 +1,7 @@
 import type { CDPSession, Page } from 'playwright';
 import type { VisitedPage } from '../../browser/page-visit.ts';
 import { withTimeout } from '../../browser/browser-pool.ts';
+import { fastPngScreenshot } from '../../browser/page-screenshot.ts';
 import type { UrlGuard } from '../../shared/ssrf-guard.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { bannerCheckExpression, bannerInjectionExpression, bannerRemovalExpression, type BannerPlacement } from './banner-inject.ts';
@@ -71,6 +72,10 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   let screenshotHeight = 0;
   let screenshotWidth = 0;
   let lines: [string, string][] = [];
+  // The rendered HTML is already read: it is sealed and written (fsync) while the browser takes the other
+  // parts, and awaited where it was stored before, so meta.json lists the artifacts in the same order.
+  const htmlStored = vault.put(Buffer.from(visit.html, 'utf8'), 'text/html');
+  htmlStored.catch(() => undefined);
 
   try {
     try {
@@ -117,7 +122,9 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
       screenshotHeight = Math.max(1, Math.min(pageHeight, maxHeight));
       screenshotWidth = width;
       if (pageHeight > maxHeight) problems.push(`screenshot: page is ${pageHeight} px tall, cut at ${maxHeight} px`);
-      const png = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
+      // Straight from the session that placed the banner: one round trip instead of Playwright's
+      // preparation in every frame, and Chromium's fast lossless encoder (page-screenshot.ts).
+      const png = cdp ? await fastPngScreenshot(cdp, { width, height: screenshotHeight }, STEP_TIMEOUT_MS) : await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
       if (cdp && contextId !== undefined && placement?.ok) {
         const check = await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerCheckExpression(input.captureId), contextId, returnByValue: true }), STEP_TIMEOUT_MS, 'Checking the banner');
         bannerIntact = check.result.value === true;
@@ -129,13 +136,18 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     }
   } finally {
     if (cdp) {
-      if (contextId !== undefined) await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerRemovalExpression, contextId }), 5000, 'Removing the banner').catch(() => undefined);
-      await withTimeout(cdp.send('Emulation.setScriptExecutionDisabled', { value: false }), 5000, 'Resuming page scripts').catch(() => undefined);
-      await withTimeout(cdp.detach(), 5000, 'Closing the DevTools session').catch(() => undefined);
+      // Sent together: the session delivers them in this order (banner gone before scripts run again), and
+      // the page does not wait for three round trips one after the other.
+      const session = cdp;
+      await Promise.all([
+        contextId !== undefined ? withTimeout(session.send('Runtime.evaluate', { expression: bannerRemovalExpression, contextId }), 5000, 'Removing the banner').catch(() => undefined) : undefined,
+        withTimeout(session.send('Emulation.setScriptExecutionDisabled', { value: false }), 5000, 'Resuming page scripts').catch(() => undefined),
+      ]);
+      await withTimeout(session.detach(), 5000, 'Closing the DevTools session').catch(() => undefined);
     }
   }
 
-  artifacts.html = (await vault.put(Buffer.from(visit.html, 'utf8'), 'text/html')).sha256;
+  artifacts.html = (await htmlStored).sha256;
 
   const images: { role: string; url: string; sha256?: string; mimeType?: string; status?: number; problem?: string }[] = [];
   if (input.matchedImages) {

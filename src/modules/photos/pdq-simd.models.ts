@@ -62,24 +62,29 @@ function lumaKernel(channels: 1 | 3): FunctionBuilder {
 
 /**
  * Box filter along four interleaved rows (the reference's boxAlongRows, windows shrinking at both ends).
- * `toRows`: results go to four separate plain rows (d0..d3) for the column pass; otherwise to a strip.
+ * `toRows`: results go to four separate plain rows (d0..d3) for the column pass; otherwise to a strip, and only
+ * for the columns whose byte in `mask` is set: the second pass is sampled at 64 columns, and a running sum does
+ * not depend on the divisions taken from it, so skipping the others changes no bit of those that are kept.
  */
 function rowBoxKernel(toRows: boolean): FunctionBuilder {
-  const params: ValType[] = toRows ? [I32, I32, I32, I32, I32, I32, I32] : [I32, I32, I32, I32];
+  const params: ValType[] = toRows ? [I32, I32, I32, I32, I32, I32, I32] : [I32, I32, I32, I32, I32];
   const fn = new FunctionBuilder(toRows ? 'rowBoxToRows' : 'rowBoxToStrip', params);
   const src = 0;
   const outs = toRows ? [1, 2, 3, 4] : [1];
   const [n, window] = toRows ? [5, 6] : [2, 3];
+  const mask = 4;
   const [s, v] = [fn.local(V128), fn.local(V128)];
   const [half, rp, lp, size, i, end] = [fn.local(I32), fn.local(I32), fn.local(I32), fn.local(I32), fn.local(I32), fn.local(I32)];
   const add = () => fn.get(s).get(rp).loadV().addV().set(s).bump(rp, 16);
   const sub = () => fn.get(s).get(lp).loadV().subV().set(s).bump(lp, 16);
   const out = () => {
-    fn.get(s).get(size).f32FromI32().splatF32().divV().set(v);
     if (!toRows) {
-      fn.get(outs[0]!).get(v).storeV().bump(outs[0]!, 16);
+      fn.get(mask).loadU8().emit(0x04, 0x40); // if (mask[column])
+      fn.get(outs[0]!).get(s).get(size).f32FromI32().splatF32().divV().storeV();
+      fn.emit(0x0b).bump(outs[0]!, 16).bump(mask, 1);
       return;
     }
+    fn.get(s).get(size).f32FromI32().splatF32().divV().set(v);
     for (const [lane, ptr] of outs.entries()) fn.get(ptr).get(v).extractF32(lane).storeF32().bump(ptr, 4);
   };
   fn.get(window).i32(2).i32Add().i32(1).emit(0x75).set(half); // (window + 2) >> 1 (i32.shr_s)
@@ -160,6 +165,19 @@ function columnOutKernel(lanes: boolean): FunctionBuilder {
   return fn;
 }
 
+/** dst[j] = the float at src + offsets[j] (bytes) for j < 64: one lane of a strip at the 64 sampled columns. */
+function gatherKernel(): FunctionBuilder {
+  const fn = new FunctionBuilder('gather64', [I32, I32, I32]);
+  const [src, offsets, dst] = [0, 1, 2];
+  const [j, n64] = [fn.local(I32), fn.local(I32)];
+  fn.i32(64).set(n64);
+  fn.repeat(j, n64, () => {
+    fn.get(dst).get(src).get(offsets).emit(0x28, 2, 0).i32Add().loadF32().storeF32(); // i32.load offsets[j]
+    fn.bump(dst, 4).bump(offsets, 4);
+  });
+  return fn;
+}
+
 /**
  * The 16 x 16 DCT of a 64 x 64 block as the reference computes it (T = D A, then B = T D^T, each sum a float32
  * chain over k in order), four output columns per vector. `dt` is D transposed (64 x 16), so that four
@@ -195,7 +213,8 @@ export interface JaroszKernels {
   lumaRgb4(src: number, cols: number, dst: number): void;
   lumaGrey4(src: number, cols: number, dst: number): void;
   rowBoxToRows(src: number, d0: number, d1: number, d2: number, d3: number, n: number, window: number): void;
-  rowBoxToStrip(src: number, dst: number, n: number, window: number): void;
+  rowBoxToStrip(src: number, dst: number, n: number, window: number, mask: number): void;
+  gather64(src: number, offsets: number, dst: number): void;
   colAdd(sums: number, row: number, n4: number): void;
   colSub(sums: number, row: number, n4: number): void;
   colOutToStrip(sums: number, dst: number, n4: number, size: number): void;
@@ -207,7 +226,7 @@ export interface JaroszKernels {
 /** The kernels' module bytes (one memory, exported, grown by the caller). */
 export function jaroszKernelsWasm(): Uint8Array<ArrayBuffer> {
   return assembleModule(
-    [lumaKernel(3), lumaKernel(1), rowBoxKernel(true), rowBoxKernel(false), columnKernel('colAdd', false), columnKernel('colSub', true), columnOutKernel(true), columnOutKernel(false), columnStepKernel(), dctKernel()],
+    [lumaKernel(3), lumaKernel(1), rowBoxKernel(true), rowBoxKernel(false), columnKernel('colAdd', false), columnKernel('colSub', true), columnOutKernel(true), columnOutKernel(false), columnStepKernel(), dctKernel(), gatherKernel()],
     1,
   );
 }

@@ -1,21 +1,29 @@
+import os from 'node:os';
 import type { Db } from '../../db/client.ts';
 import { transaction } from '../../db/transaction.ts';
+import { isPidAlive } from '../jobs/heartbeats.repository.ts';
 import { enginePacing } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import type { EnginePacing, EngineTurn } from './engine-pacing.models.ts';
-import { decideTurn } from './engine-pacing.models.ts';
+import { decideTurn, holderProcess } from './engine-pacing.models.ts';
+
+/** A holder on this machine whose process no longer runs (killed mid-request); holders elsewhere count as alive. */
+export function localHolderGone(holder: string): boolean {
+  const process = holderProcess(holder);
+  return process !== null && process.host === os.hostname() && !isPidAlive(process.pid);
+}
 
 /**
  * Engine turns kept in the database, so that the politeness interval holds across every worker process sharing
  * it, not only inside one: two workers never query one engine at the same moment, and each waits the interval
  * after the other's request ended.
  */
-export function createEnginePacingRepository({ db }: { db: Db }): EnginePacing {
+export function createEnginePacingRepository({ db, holderGone = localHolderGone }: { db: Db; holderGone?: (holder: string) => boolean }): EnginePacing {
   return {
     async take(engine: string, holder: string, nowMs: number, busyForMs: number): Promise<EngineTurn> {
       return await transaction(db, () => {
         const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
-        const turn = decideTurn(row ?? null, nowMs);
+        const turn = decideTurn(row ?? null, nowMs, holderGone);
         if (turn.go) {
           const busyUntil = nowMs + busyForMs;
           if (row) db.update(enginePacing).set({ busyUntil, holder }).where(eq(enginePacing.engine, engine)).run();

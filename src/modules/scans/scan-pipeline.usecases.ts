@@ -9,6 +9,8 @@ import { hostOf, isUnderOwnUrl, tryNormalizeUrl } from '../../shared/url.models.
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import type { Page } from 'playwright';
 import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
+import { timed, type VisitTimingSink } from '../../browser/visit-timing.ts';
+import { fastPagePng } from '../../browser/page-screenshot.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
@@ -114,6 +116,8 @@ export interface ScanPipelineDeps {
   /** Plans the run's lookups of the person's handles on other sites (impersonation watch); the run waits for them. */
   impersonation?: { plan(run: ScanRun, profile: NormalisedProfile): Promise<void> };
   settings: { queryCap: number; maxPageBytes: number; navigationTimeoutMs: number; allowPrivateHosts: string[]; maxCandidatesPerScan: number };
+  /** Receives each page visit's phases (the pipeline bench); the service leaves it out. */
+  timing?: VisitTimingSink;
 }
 
 export const guardForRun = (deps: Pick<ScanPipelineDeps, 'settings' | 'egress'>, run: Pick<ScanRun, 'allowHosts'>) =>
@@ -244,7 +248,7 @@ async function pageScreenshot(page: Page, url: string, maxHeight: number): Promi
     const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => viewport.height);
     const pageHeight = Math.max(1, Number.isFinite(height) ? Number(height) : viewport.height);
     const clipHeight = Math.max(1, Math.min(pageHeight, maxHeight));
-    const bytes = await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width: viewport.width, height: clipHeight }, type: 'png', timeout: 15_000 });
+    const bytes = await fastPagePng(page, { width: viewport.width, height: clipHeight }, 15_000);
     return { bytes, url, pageHeight };
   } catch {
     return null;
@@ -281,20 +285,27 @@ export async function visitCandidate(
   const profile = await loadProfile(deps.profiles, run.personId);
   const ownUrls = profile.ownUrls.map((u) => u.original);
   // A page that ends without a hit: settle the candidate with the job, then see whether the scan is done.
+  const sink = deps.timing;
   const settle = async (status: 'visited' | 'skipped' | 'failed', skipReason?: string) => {
-    await args.complete(async () => await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason }));
-    await finishScanIfComplete(deps, run.id);
+    await timed(sink, 'commit', () => args.complete(async () => {
+      await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason });
+    }));
+    await timed(sink, 'after', () => finishScanIfComplete(deps, run.id));
   };
   // Nothing matched on the page itself: a page that could not be read is recorded as such (never as "no
   // match") and retried later, and what the engines showed for it is matched instead.
   const settleUnread = async (outcome: PageReadOutcome, visitError?: { code: string }) => {
     let stored: { hit: Hit; isNew: boolean } | null = null;
-    await args.complete(async () => {
-      stored = await settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError });
-      if (stored) await deps.hooks?.recordWithHit?.(stored);
+    await timed(sink, 'commit', () =>
+      args.complete(async () => {
+        stored = await settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError });
+        if (stored) await deps.hooks?.recordWithHit?.(stored);
+      }),
+    );
+    await timed(sink, 'after', async () => {
+      await afterStoredHit(deps, { stored, visit: outcome.kind === 'read' ? outcome.visit : null, run });
+      await finishScanIfComplete(deps, run.id);
     });
-    await afterStoredHit(deps, { stored, visit: outcome.kind === 'read' ? outcome.visit : null, run });
-    await finishScanIfComplete(deps, run.id);
   };
 
   if (isUnderOwnUrl(candidate.url, ownUrls)) {
@@ -308,17 +319,20 @@ export async function visitCandidate(
   let ownPage = false;
   let visit: VisitedPage;
   try {
-    visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal }, {
+    visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal, timing: sink }, {
       async onLoaded(page, loaded) {
         if (isUnderOwnUrl(loaded.finalUrl, ownUrls)) {
           ownPage = true;
           return;
         }
         const screenshot = ({ maxHeight }: { maxHeight: number }) => pageScreenshot(page, loaded.finalUrl, maxHeight);
-        const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: run.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal, screenshot }) : { matches: [], unusable: [] };
-        analysis = await analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
-        if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && deps.hooks?.captureMatchedPage) {
-          recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch });
+        const photos = deps.photoMatcher
+          ? await timed(sink, 'photos', () => deps.photoMatcher!.match({ personId: run.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal, screenshot }))
+          : { matches: [], unusable: [] };
+        analysis = await timed(sink, 'matching', () => analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable }));
+        const capture = deps.hooks?.captureMatchedPage;
+        if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && capture) {
+          recordEvidence = await timed(sink, 'evidence', () => capture({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch }));
         }
       },
     });
@@ -336,6 +350,7 @@ export async function visitCandidate(
   const photoMatches = result.photoMatches;
   const evidenceStep = recordEvidence as ((hitId: string) => Promise<void>) | null;
   let stored: { hit: Hit; isNew: boolean } | undefined;
+  const commitStarted = performance.now();
   await args.complete(async () => {
     stored = await deps.hits.upsert({
       personId: run.personId,
@@ -360,6 +375,8 @@ export async function visitCandidate(
     await deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
     await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
   });
+  sink?.('commit', performance.now() - commitStarted);
+  const afterStarted = performance.now();
   if (stored) {
     try {
       await deps.hooks?.onHit?.({ hit: stored.hit, isNew: stored.isNew, visit, run });
@@ -368,4 +385,5 @@ export async function visitCandidate(
     }
   }
   await finishScanIfComplete(deps, run.id);
+  sink?.('after', performance.now() - afterStarted);
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import PQueue from 'p-queue';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
@@ -10,7 +11,7 @@ import { isAppError } from '../../shared/errors.ts';
 import type { EngineDefinition, EngineRequest, ImageQuery, RawResponse } from '../../providers/provider.types.ts';
 import { asBrowserHeaders, HIDE_WEBDRIVER_SCRIPT } from '../../providers/shared/user-agent.models.ts';
 import { createBrowserIdentityResolver, type BrowserIdentityResolver } from './browser-identity.ts';
-import type { EnginePacing } from './engine-pacing.models.ts';
+import { pacingHolder, type EnginePacing } from './engine-pacing.models.ts';
 import { createSessionStore, searchPages, type SearchArgs, type SearchAttempt, type SendOnce } from './search-pages.ts';
 
 export type { SearchArgs, SearchAttempt };
@@ -56,7 +57,7 @@ export function createSearchRuntime({ pool, egress, pacing, options, random = Ma
   const queues = new Map<string, PQueue>();
   const sessions = createSessionStore();
   // Names this runtime's turns in the shared pacing table, so a turn is only ever ended by the process that took it.
-  const holder = `${process.pid}:${randomUUID()}`;
+  const holder = pacingHolder(os.hostname(), process.pid, randomUUID());
 
   const waitForTurn = async (engine: string): Promise<void> => {
     for (;;) {

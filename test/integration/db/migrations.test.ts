@@ -5,9 +5,9 @@ import { makeTempDir } from '../../helpers/test-app.ts';
 
 const expectedTables = [
   'accounts', 'alerts', 'api_tokens', 'audit_log', 'candidate_results', 'candidates', 'captures', 'case_events', 'caseworker_assignments',
-  'custody_log', 'deliveries', 'engine_status', 'evidence_files', 'hit_snippets', 'hits', 'identifiers', 'impersonation_checks', 'jobs', 'matches', 'organisations',
+  'custody_log', 'deliveries', 'engine_pacing', 'engine_status', 'evidence_files', 'hit_snippets', 'hits', 'identifiers', 'impersonation_checks', 'jobs', 'matches', 'organisations',
   'own_urls', 'people', 'person_engine_settings', 'photo_hashes', 'photos', 'reverse_image_consents', 'scan_runs',
-  'search_outcomes', 'service_settings', 'sessions', 'settings', 'takedown_cases', 'unchecked_pages', 'upgrade_steps', 'worker_heartbeats',
+  'search_outcomes', 'service_leases', 'service_settings', 'sessions', 'settings', 'takedown_cases', 'unchecked_pages', 'upgrade_steps', 'worker_heartbeats',
 ];
 
 describe('database migrations', () => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase, runMigrations, closeDatabase } from '../../../src/db/client.ts';
 import { createJobsRepository } from '../../../src/modules/jobs/jobs.repository.ts';
 import { systemClock } from '../../../src/shared/clock.ts';
@@ -9,8 +9,12 @@ import { crashTestKinds, effectsTableSql } from '../../helpers/job-worker-proces
 
 const workerScript = path.resolve(import.meta.dirname, '../../helpers/job-worker-process.ts');
 
+/** Every worker process a test started, killed in afterAll if still running. */
+const started: ChildProcess[] = [];
+
 function startWorker(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', workerScript], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  started.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
@@ -26,6 +30,10 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Pro
 }
 
 describe('a worker killed with SIGKILL part-way', () => {
+  afterAll(() => {
+    // A failed run must not leave a worker running after the test.
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
   it('loses nothing and, after a restart, completes every one of 200 jobs exactly once', async () => {
     const dataDir = makeTempDir();
     const db = openDatabase(path.join(dataDir, 'exposure-scanner.sqlite'));

@@ -1,8 +1,11 @@
+import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, runMigrations } from '../../../src/db/client.ts';
 import { searxngEngine } from '../../../src/providers/searxng/searxng.engine.ts';
+import { pacingHolder } from '../../../src/modules/scans/engine-pacing.models.ts';
 import { createTestApp, makeTempDir } from '../../helpers/test-app.ts';
 import { startLocalServer } from '../../helpers/local-server.ts';
 
@@ -63,5 +66,16 @@ describe('engine politeness holds across worker processes sharing one database',
     expect(attempt.outcome).toBe('ok');
     expect(served).toHaveLength(1);
     expect(served[0]!.start).toBeGreaterThanOrEqual(heldUntil);
+  });
+
+  it('does not wait for a turn whose holder on this machine was killed: the engine is free at once', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
+    const heldUntil = Date.now() + 60_000;
+    apps[0]!.db.$client.prepare('update engine_pacing set busy_until = ?, holder = ? where engine = \'searxng\'').run(heldUntil, pacingHolder(os.hostname(), dead, 'killed'));
+    served.length = 0;
+    const attempt = await apps[1]!.searchRuntime.search(searxngEngine, 'after the killed worker', { endpoint: `${server.url}/search`, pages: 1 });
+    expect(attempt.outcome).toBe('ok');
+    expect(served).toHaveLength(1);
+    expect(served[0]!.start).toBeLessThan(heldUntil);
   });
 });

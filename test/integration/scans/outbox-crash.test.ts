@@ -7,8 +7,12 @@ import { createSimulatedWeb } from '../../../src/simweb/server.ts';
 
 const script = path.resolve(import.meta.dirname, '../../helpers/scan-worker-process.ts');
 
+/** Every worker process a test started, killed in afterAll if still running. */
+const started: ChildProcess[] = [];
+
 function startWorkerProcess(dataDir: string, allowHost: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, DATA_DIR: dataDir, ALLOW_PRIVATE_HOSTS: allowHost, SEARCH_RESULT_PAGES: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  started.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
@@ -23,6 +27,11 @@ const kill = async (child: ChildProcess) => {
 describe('a hit, its alert and its takedown case commit together', () => {
   let harness: Awaited<ReturnType<typeof startScanHarness>>;
   afterAll(() => harness?.close());
+  afterAll(() => {
+    // A failed run must not leave a worker running after the test.
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+
 
   it('leaves every hit with exactly one alert and one case after 20 SIGKILLs at random moments', async () => {
     const dataDir = makeTempDir();

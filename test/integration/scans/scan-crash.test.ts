@@ -8,15 +8,22 @@ const script = path.resolve(import.meta.dirname, '../../helpers/scan-worker-proc
 
 function startWorkerProcess(dataDir: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'inherit'] });
+  started.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}`)));
   });
 }
 
+const started: ChildProcess[] = [];
+
 describe('a worker killed in the middle of a scan', () => {
   let harness: Awaited<ReturnType<typeof startScanHarness>>;
-  afterAll(() => harness?.close());
+  afterAll(async () => {
+    // A failed or timed-out run must not leave a worker (and its Chromium) scanning after the test.
+    for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await harness?.close();
+  });
 
   it('completes the scan after a restart, with no duplicate searches or hits', async () => {
     const dataDir = makeTempDir();
@@ -46,5 +53,5 @@ describe('a worker killed in the middle of a scan', () => {
     const hits = await harness.app.hits.listForPerson(harness.personId);
     expect(hits.map((h) => harness.path(h.url))).toEqual(expect.arrayContaining(['/site/dox-paste/p/8fk2a', '/site/forum-fr/thread/4412', '/site/paste-de/raw/77q']));
     expect(finished.hitsNew).toBe(hits.length);
-  });
+  }, 240_000);
 });

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHashPool, type HashPool } from '../../../src/modules/photos/hash-pool.ts';
 import { hashDecodedImage, hashPhotoFile } from '../../../src/modules/photos/photo-hash.ts';
@@ -66,7 +67,7 @@ describe('hashing in worker threads', () => {
     await expect(p.hashFile(readFixture('misc/wee.jpg'))).rejects.toMatchObject({ code: 'photos.hash_pool_closed' });
   });
 
-  it('defaults to one worker less than the cores, at least one', () => {
-    expect(pool({}).size).toBeGreaterThanOrEqual(1);
+  it('defaults to one worker per core, so page images are hashed on every core', () => {
+    expect(pool({}).size).toBe(availableParallelism());
   });
 });

@@ -1,0 +1,47 @@
+/**
+ * When a loaded page counts as settled: the content a script builds after `load` (an app shell filled in
+ * by a timer, text fetched and inserted) must be read, but a page must not be waited for longer than it
+ * needs. Playwright's `networkidle` waits a fixed 500 ms of network silence and misses text a timer adds
+ * later without any request; this waits for network, the page's short timers and its DOM together, and
+ * only as long as any of them is still moving.
+ */
+export interface SettleSample {
+  /** Requests of the page (any frame) not yet finished or failed. */
+  inFlight: number;
+  /** How long no request has started or ended, ms. */
+  networkQuietMs: number;
+  /**
+   * What the page itself reports through the settle script: pending short timers and how long its DOM has
+   * not changed. Null when it could not be read (the page removed the hook, a navigation was under way).
+   */
+  page: { pendingTimers: number; domQuietMs: number } | null;
+}
+
+export interface SettlePolicy {
+  /** How long network and DOM must both have been still. */
+  quietWindowMs: number;
+}
+
+/**
+ * Short, because the waits that matter are seen directly (requests in flight, pending timers and idle
+ * callbacks), and each look at the page runs on its main thread, so a long script delays the look itself.
+ */
+export const defaultSettlePolicy: SettlePolicy = { quietWindowMs: 150 };
+
+export function isSettled(sample: SettleSample, policy: SettlePolicy = defaultSettlePolicy): boolean {
+  if (sample.inFlight > 0 || sample.networkQuietMs < policy.quietWindowMs) return false;
+  // Without the page's own report, network silence alone decides (as networkidle did), over the same window.
+  if (!sample.page) return true;
+  return sample.page.pendingTimers === 0 && sample.page.domQuietMs >= policy.quietWindowMs;
+}
+
+/**
+ * The page's report is attacker-controlled (the page can overwrite the hook): anything but two finite
+ * non-negative numbers is treated as no report.
+ */
+export function parsePageReport(value: unknown): SettleSample['page'] {
+  if (!Array.isArray(value) || value.length !== 2) return null;
+  const [timers, quiet] = value as unknown[];
+  if (typeof timers !== 'number' || typeof quiet !== 'number' || !Number.isFinite(timers) || !Number.isFinite(quiet) || timers < 0 || quiet < 0) return null;
+  return { pendingTimers: Math.floor(timers), domQuietMs: quiet };
+}

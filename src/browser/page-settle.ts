@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { Page, Request } from 'playwright';
+import { defaultSettlePolicy, isSettled, parsePageReport, type SettlePolicy } from './page-settle.models.ts';
+
+/**
+ * Runs in every document of the page before its own scripts (JavaScript source, not a compiled function,
+ * for the same reason as the extractor). It counts the page's pending short `setTimeout`s and idle
+ * callbacks, notes when the DOM last changed, and reports both through a function under a random name.
+ * The wrapped functions are Proxies whose source text reads as the native one's, so the page sees what it
+ * would see in any browser. Whatever the page does to this (overwrite it, remove it, fake the numbers)
+ * can only change how long the visit waits, never beyond the bound.
+ */
+const settleScriptSource = String.raw`(key, horizonMs) => {
+  if (Object.prototype.hasOwnProperty.call(window, key)) return;
+  const pending = new Set();
+  let pendingCount = () => pending.size;
+  let lastChange = performance.now();
+  // A Proxy of a native function prints as an anonymous one; toString answers for the original instead.
+  const originals = new WeakMap();
+  const nativeToString = Function.prototype.toString;
+  const disguise = (proxy, target) => { originals.set(proxy, target); return proxy; };
+  Function.prototype.toString = disguise(new Proxy(nativeToString, {
+    apply(target, self, args) { return Reflect.apply(target, originals.get(self) || self, args); },
+  }), nativeToString);
+  const nativeSet = window.setTimeout;
+  window.setTimeout = disguise(new Proxy(nativeSet, {
+    apply(target, self, args) {
+      const callback = args[0];
+      const delay = Number(args[1]) || 0;
+      if (typeof callback !== 'function' || delay > horizonMs) return Reflect.apply(target, self, args);
+      let id;
+      const wrapped = function () { pending.delete(id); return Reflect.apply(callback, this, arguments); };
+      id = Reflect.apply(target, self, [wrapped, ...args.slice(1)]);
+      pending.add(id);
+      return id;
+    },
+  }), nativeSet);
+  for (const name of ['clearTimeout', 'clearInterval']) {
+    const native = window[name];
+    window[name] = disguise(new Proxy(native, { apply(target, self, args) { pending.delete(args[0]); return Reflect.apply(target, self, args); } }), native);
+  }
+  // Work a page defers until the browser is idle (hydration, lazy widgets) is pending work too.
+  if (typeof window.requestIdleCallback === 'function') {
+    const idle = new Set();
+    const nativeIdle = window.requestIdleCallback;
+    window.requestIdleCallback = disguise(new Proxy(nativeIdle, {
+      apply(target, self, args) {
+        const callback = args[0];
+        if (typeof callback !== 'function') return Reflect.apply(target, self, args);
+        let id;
+        const wrapped = function () { idle.delete(id); return Reflect.apply(callback, this, arguments); };
+        id = Reflect.apply(target, self, [wrapped, ...args.slice(1)]);
+        idle.add(id);
+        return id;
+      },
+    }), nativeIdle);
+    const nativeCancel = window.cancelIdleCallback;
+    window.cancelIdleCallback = disguise(new Proxy(nativeCancel, { apply(target, self, args) { idle.delete(args[0]); return Reflect.apply(target, self, args); } }), nativeCancel);
+    pendingCount = () => pending.size + idle.size;
+  }
+  new MutationObserver(() => { lastChange = performance.now(); }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  Object.defineProperty(window, key, { value: () => [pendingCount(), performance.now() - lastChange], enumerable: false });
+}`;
+
+export interface SettleOptions {
+  /** The longest wait after `load` (the previous fixed wait's bound). */
+  maxMs: number;
+  signal?: AbortSignal;
+  policy?: SettlePolicy;
+  /** Between two looks at the page. */
+  pollMs?: number;
+}
+
+export interface SettleWatch {
+  /** Waits until network and DOM are quiet and no short timer is pending, or `maxMs` passed; true when settled before the bound. */
+  settle(options: SettleOptions): Promise<boolean>;
+  dispose(): void;
+}
+
+/**
+ * Installed on a page before its navigation: counts the page's requests from the browser's side and puts
+ * the settle script into every document it loads.
+ */
+export async function watchPageSettle(page: Page, horizonMs: number): Promise<SettleWatch> {
+  const key = `__${randomBytes(9).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
+  const inFlight = new Set<Request>();
+  let lastNetworkEvent = performance.now();
+  const started = (request: Request) => {
+    inFlight.add(request);
+    lastNetworkEvent = performance.now();
+  };
+  const ended = (request: Request) => {
+    inFlight.delete(request);
+    lastNetworkEvent = performance.now();
+  };
+  page.on('request', started);
+  page.on('requestfinished', ended);
+  page.on('requestfailed', ended);
+  await page.addInitScript(`(${settleScriptSource})(${JSON.stringify(key)}, ${Math.max(0, Math.floor(horizonMs))})`);
+
+  const readPage = async () => parsePageReport(await page.evaluate(`(() => { const f = window[${JSON.stringify(key)}]; return typeof f === 'function' ? f() : null; })()`).catch(() => null));
+
+  return {
+    async settle({ maxMs, signal, policy = defaultSettlePolicy, pollMs = 25 }) {
+      const deadline = performance.now() + maxMs;
+      while (performance.now() < deadline && !signal?.aborted) {
+        const report = await readPage();
+        if (isSettled({ inFlight: inFlight.size, networkQuietMs: performance.now() - lastNetworkEvent, page: report }, policy)) return true;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, Math.max(0, deadline - performance.now()))));
+      }
+      return false;
+    },
+    dispose() {
+      page.off('request', started);
+      page.off('requestfinished', ended);
+      page.off('requestfailed', ended);
+    },
+  };
+}

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium } from 'playwright';
+import { locateBrowser } from '../../../src/browser/browser-locator.ts';
+import { createBrowserPool, type BrowserPool } from '../../../src/browser/browser-pool.ts';
+import { visitPage } from '../../../src/browser/page-visit.ts';
+import { watchPageSettle } from '../../../src/browser/page-settle.ts';
+import { matchText } from '../../../src/modules/matching/text-match.models.ts';
+import { createUrlGuard } from '../../../src/shared/ssrf-guard.ts';
+import { createLogger } from '../../../src/shared/logger.ts';
+import type { EgressGateway } from '../../../src/egress/egress-gateway.ts';
+import { startLocalServer } from '../../helpers/local-server.ts';
+import { createTestEgress } from '../../helpers/egress.ts';
+import { demoIdentifiers, profileOf } from '../../helpers/profiles.ts';
+
+const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
+
+const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.end(`<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`);
+};
+
+describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a loaded page to settle', () => {
+  let server: Awaited<ReturnType<typeof startLocalServer>>;
+  let pool: BrowserPool;
+  let egress: EgressGateway;
+  const visit = (path: string, settleMs?: number) =>
+    visitPage(pool, createUrlGuard({ allowHosts: [new URL(server.url).host], egress }), `${server.url}${path}`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000, settleMs });
+
+  beforeAll(async () => {
+    server = await startLocalServer({
+      // No request and no DOM change between load and the timer: only the pending timer says "not yet".
+      '/late-text': html(`<div id="app">Loading…</div><script>
+        setTimeout(function () { document.getElementById('app').textContent = 'Profile of Lola Velvet, call +32 470 12 34 56'; }, 1500);
+      </script>`),
+      // A request that is never answered keeps the network busy for as long as the page is open.
+      '/busy': html(`<p>Lola Velvet</p><script>
+        addEventListener('load', function () { fetch('/never').catch(function () {}); });
+        setTimeout(function () { document.body.insertAdjacentHTML('beforeend', '<p>added while the network was busy</p>'); }, 600);
+      </script>`),
+      '/never': () => undefined,
+      // Polls itself forever: always a timer pending.
+      '/ticking': html(`<p id="n">0</p><script>
+        (function tick(n) { document.getElementById('n').textContent = String(n); setTimeout(function () { tick(n + 1); }, 100); })(0);
+      </script>`),
+      // Defers work to idle time again and again, without touching the DOM or the network.
+      '/idling': html(`<p>idle</p><script>
+        (function idle() { requestIdleCallback(function () { idle(); }); })();
+      </script>`),
+      '/static': html('<p>A page without scripts.</p>'),
+    });
+    egress = createTestEgress();
+    pool = createBrowserPool({ location, logger: createLogger({ level: 'silent' }), options: { pagesPerBrowser: 50, navigationTimeoutMs: 8000 } });
+  });
+
+  afterAll(async () => {
+    await pool.close();
+    await egress.close();
+    await server.close();
+  });
+
+  it('reads and matches text a script writes 1.5 s after load without any request', async () => {
+    const page = await visit('/late-text');
+    expect(page.text).toContain('Profile of Lola Velvet');
+    expect(page.text).not.toContain('Loading');
+    const kinds = matchText(page.text, profileOf(demoIdentifiers)).map((m) => m.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['alias', 'phone']));
+  });
+
+  it('reads a page whose network never goes quiet once the bound is reached, with what its scripts added meanwhile', async () => {
+    const page = await visit('/busy', 1500);
+    expect(page.text).toContain('Lola Velvet');
+    expect(page.text).toContain('added while the network was busy');
+  });
+
+  async function settledBeforeBound(path: string): Promise<boolean> {
+    const egressScope = egress.openScope({ allowHosts: [new URL(server.url).host], route: { kind: 'pages' }, label: 'test' });
+    try {
+      return await pool.withPage(
+        async (page) => {
+          // Timers up to 2 s count, as in a visit with the default bound; the wait itself is cut at 1 s.
+          const watch = await watchPageSettle(page, 2000);
+          await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
+          try {
+            return await watch.settle({ maxMs: 1000 });
+          } finally {
+            watch.dispose();
+          }
+        },
+        { egress: egressScope },
+      );
+    } finally {
+      await egressScope.close();
+    }
+  }
+
+  it('ends the wait early for a page that is quiet, and only at the bound for one that keeps the network busy or keeps scheduling timers or idle work', async () => {
+    expect(await settledBeforeBound('/static')).toBe(true);
+    // Its 1.5 s timer is still pending when the 1 s bound comes.
+    expect(await settledBeforeBound('/late-text')).toBe(false);
+    expect(await settledBeforeBound('/busy')).toBe(false);
+    expect(await settledBeforeBound('/ticking')).toBe(false);
+    expect(await settledBeforeBound('/idling')).toBe(false);
+  });
+
+  it('leaves setTimeout looking native to the page', async () => {
+    const egressScope = egress.openScope({ allowHosts: [new URL(server.url).host], route: { kind: 'pages' }, label: 'test' });
+    try {
+      const seen = await pool.withPage(
+        async (page) => {
+          const watch = await watchPageSettle(page, 1000);
+          await page.goto(`${server.url}/static`, { waitUntil: 'load' });
+          watch.dispose();
+          return page.evaluate(`[String(setTimeout), Function.prototype.toString.call(clearTimeout), String(Function.prototype.toString), setTimeout.name, Object.keys(window).filter((k) => k.startsWith('__')).length]`);
+        },
+        { egress: egressScope },
+      );
+      expect(seen).toEqual(['function setTimeout() { [native code] }', 'function clearTimeout() { [native code] }', 'function toString() { [native code] }', 'setTimeout', 0]);
+    } finally {
+      await egressScope.close();
+    }
+  });
+});

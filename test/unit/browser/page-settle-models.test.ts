@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { isSettled, parsePageReport } from '../../../src/browser/page-settle.models.ts';
+
+const policy = { quietWindowMs: 150 };
+const quietPage = { pendingTimers: 0, domQuietMs: 400 };
+
+describe('deciding that a loaded page has settled', () => {
+  it('is settled when no request is in flight, no short timer is pending and network and DOM were still for the window', () => {
+    expect(isSettled({ inFlight: 0, networkQuietMs: 200, page: quietPage }, policy)).toBe(true);
+  });
+
+  it('is not settled while a request is in flight, a timer is pending, or the network or DOM moved within the window', () => {
+    expect(isSettled({ inFlight: 1, networkQuietMs: 900, page: quietPage }, policy)).toBe(false);
+    expect(isSettled({ inFlight: 0, networkQuietMs: 100, page: quietPage }, policy)).toBe(false);
+    expect(isSettled({ inFlight: 0, networkQuietMs: 900, page: { pendingTimers: 1, domQuietMs: 900 } }, policy)).toBe(false);
+    expect(isSettled({ inFlight: 0, networkQuietMs: 900, page: { pendingTimers: 0, domQuietMs: 20 } }, policy)).toBe(false);
+  });
+
+  it('falls back to network silence alone when the page gives no report', () => {
+    expect(isSettled({ inFlight: 0, networkQuietMs: 200, page: null }, policy)).toBe(true);
+    expect(isSettled({ inFlight: 0, networkQuietMs: 10, page: null }, policy)).toBe(false);
+  });
+
+  it('takes only two finite non-negative numbers from the page as its report', () => {
+    expect(parsePageReport([2, 31.5])).toEqual({ pendingTimers: 2, domQuietMs: 31.5 });
+    for (const forged of [null, 'x', [1], [1, 2, 3], [-1, 5], [1, Infinity], ['1', 2], { 0: 1, 1: 2, length: 2 }]) expect(parsePageReport(forged)).toBeNull();
+  });
+});

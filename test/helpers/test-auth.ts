@@ -37,6 +37,9 @@ export const createTestAdmin = async (app: Pick<AppDeps, 'db' | 'clock' | 'profi
 export function injectAs<T extends FastifyInstance>(server: T, account: TestAccount): T {
   return new Proxy(server, {
     get(target, property, receiver) {
+      // A fastify instance is thenable (awaiting it waits until it is ready), and an async helper's result
+      // that is thenable gets unwrapped into the bare instance, losing this account's headers: not this one.
+      if (property === 'then') return undefined;
       if (property === 'inject') {
         return (options: InjectOptions | string) => {
           const opts: InjectOptions = typeof options === 'string' ? { url: options } : options;

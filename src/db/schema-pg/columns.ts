@@ -2,9 +2,9 @@ import { sql } from 'drizzle-orm';
 import { bigint, customType, text } from 'drizzle-orm/pg-core';
 
 /**
- * Column builders of the PostgreSQL schema. Every column stores exactly what the SQLite file stores, so rows and
- * hand-written SQL move between the two dialects unchanged; test/unit/db/schema-parity.test.ts holds each
- * column to that.
+ * Column builders of the PostgreSQL schema (derive.ts picks one for each SQLite column). Every column stores
+ * exactly what the SQLite file stores, so rows and hand-written SQL move between the two dialects unchanged;
+ * test/unit/db/schema-parity.test.ts holds each column to that.
  */
 
 /**
@@ -31,7 +31,6 @@ const flag = customType<{ data: boolean; driverData: number }>({
 
 export const timestamp = (name: string) => timestampMs(name);
 export const createdAt = () => timestamp('created_at').notNull();
-export const updatedAt = () => timestamp('updated_at').notNull();
 export const id = () => text('id').primaryKey();
 export const bool = (name: string) => flag(name);
 
@@ -39,7 +38,7 @@ export const bool = (name: string) => flag(name);
  * The numbered ids SQLite assigns itself (its 64-bit rowid): an identity that still accepts a given value, so rows
  * copied from a SQLite file keep their ids (the identity's sequence is then moved past the largest one).
  */
-export const rowId = () => bigint('id', { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity();
+export const rowId = (name: string) => bigint(name, { mode: 'number' }).primaryKey().generatedByDefaultAsIdentity();
 /** A column holding a `rowId` of another table. */
 export const rowRef = (name: string) => bigint(name, { mode: 'number' });
 

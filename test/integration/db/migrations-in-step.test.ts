@@ -16,7 +16,7 @@ const checkout = fileURLToPath(new URL('../../../', import.meta.url));
  */
 describe.each([
   { dialect: 'sqlite', schema: './src/db/schema/*.table.ts', folder: 'migrations', command: 'npm run db:generate' },
-  { dialect: 'postgresql', schema: './src/db/schema-pg/*.table.ts', folder: 'migrations-pg', command: 'npm run db:generate:pg' },
+  { dialect: 'postgresql', schema: './src/db/schema-pg/index.ts', folder: 'migrations-pg', command: 'npm run db:generate:pg' },
 ])('the $folder folder', ({ dialect, schema, folder, command }) => {
   it(`holds every change of the ${dialect} schema (nothing left for ${command} to generate)`, async () => {
     const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'es-migrations-'));

@@ -17,7 +17,7 @@ import { accountsSettingsOf } from '../src/config/accounts.settings.ts';
 import { createAccountsDeps, setupFirstAdmin } from '../src/modules/accounts/accounts.usecases.ts';
 import { parseProfile } from '../src/modules/profiles/profile-file.models.ts';
 import { sealMatch } from '../src/modules/hits/hits.repository.ts';
-import { appendCustody } from '../src/modules/evidence/custody-log.repository.ts';
+import { appendCustodyNow } from '../src/modules/evidence/custody-log.repository.ts';
 import { CANDIDATE_FIELDS, CAPTURE_FIELDS, CASE_DRAFT_FIELDS, HIT_FIELDS, candidateRowKey, pageUrlIndex } from '../src/modules/evidence/sealed-pages.models.ts';
 import { normalizeUrl } from '../src/shared/url.models.ts';
 
@@ -79,7 +79,7 @@ export async function seedDashboard(app: App, options: { people: number; hits: n
     }, { defaultCountry: 'BE' });
     if (!parsed.ok) throw new Error('bench profile did not parse');
     const lastScan = now - r.int(1, 72) * 3_600_000;
-    const id = app.profiles.createPerson({ organisationId, label: `${first} (${String(i + 1).padStart(4, '0')})`, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: new Date(now + r.int(1, 24) * 3_600_000), profile: parsed.profile });
+    const id = await app.profiles.createPerson({ organisationId, label: `${first} (${String(i + 1).padStart(4, '0')})`, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: new Date(now + r.int(1, 24) * 3_600_000), profile: parsed.profile });
     sqlite.prepare('update people set created_at = ?, last_scan_at = ?, last_success_at = ? where id = ?').run(now - 400 * day + i * 1000, lastScan, r.next() < 0.05 ? now - 5 * day : lastScan, id);
     personIds.push(id);
   }
@@ -101,6 +101,7 @@ export async function seedDashboard(app: App, options: { people: number; hits: n
   const profileRows = sqlite.prepare("select person_id personId, value from identifiers where kind = 'name'").all() as { personId: string; value: string }[];
   const nameOf = new Map(profileRows.map((row) => [row.personId, cipher.open(row.value)]));
   // One transaction per person: large enough to be fast, small enough that a failure names its person.
+  // Raw statements in one synchronous transaction: nothing else uses this connection while the bench seeds it.
   const seedPerson = sqlite.transaction((personId: string, n: number) => {
     const name = nameOf.get(personId) ?? 'Robin Peeters';
     const runId = createId('scan');
@@ -136,7 +137,7 @@ export async function seedDashboard(app: App, options: { people: number; hits: n
       insertFile.run(artifacts.screenshot, r.int(80_000, 900_000), 'image/png', firstSeen);
       insertFile.run(artifacts.html, r.int(5_000, 200_000), 'text/html', firstSeen);
       insertFile.run(artifacts.mhtml, r.int(50_000, 2_000_000), 'multipart/related', firstSeen);
-      appendCustody(custody, { at: new Date(firstSeen), actor: 'scanner', action: 'captured', subjectType: 'capture', subjectId: captureId, detail: { hitId: id, screenshot: artifacts.screenshot } });
+      appendCustodyNow(custody, { at: new Date(firstSeen), actor: 'scanner', action: 'captured', subjectType: 'capture', subjectId: captureId, detail: { hitId: id, screenshot: artifacts.screenshot } });
       captures++;
       if (severity === 'critical' || severity === 'high' || r.next() < 0.1) {
         insertAlert.run(createId('alert'), personId, id, severity, firstSeen, r.next() < 0.85 ? firstSeen + day : null);
@@ -170,7 +171,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const dataDir = argValue('data-dir', '');
   if (!dataDir) throw new Error('--data-dir DIR is required');
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_WEB: 'off' });
-  const app = createApp(config, { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'bench: no browser', tried: [] } });
+  const app = await createApp(config, { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'bench: no browser', tried: [] } });
   try {
     process.stdout.write(`${JSON.stringify(await seedDashboard(app, { people: Number(argValue('people', '1000')), hits: Number(argValue('hits', '100000')) }))}\n`);
   } finally {

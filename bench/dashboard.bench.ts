@@ -41,7 +41,7 @@ async function ensureSeeded(): Promise<void> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   fs.mkdirSync(dataDir, { recursive: true });
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', DEMO_WEB: 'off' });
-  const app = createApp(config, { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'bench: no browser', tried: [] } });
+  const app = await createApp(config, { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'bench: no browser', tried: [] } });
   try {
     const summary = await seedDashboard(app, { people, hits });
     fs.writeFileSync(marker, JSON.stringify(summary));

@@ -56,15 +56,15 @@ for (let p = 0; p < people; p++) {
   for (let ph = 0; ph < photosEach; ph++) for (let v = 0; v < 8; v++) rows.push({ photoId: `p${p}-${ph}`, label: 'x', variant: String(v), pdq: randomBytes(32).toString('hex') });
   store.set(`person${p}`, rows);
 }
-const index = createPersonHashIndex({ load: (id) => store.get(id) ?? [], signature: (id) => String(store.get(id)?.length ?? 0) });
+const index = createPersonHashIndex({ load: async (id) => store.get(id) ?? [], signature: async (id) => String(store.get(id)?.length ?? 0) });
 let t = performance.now();
-for (let p = 0; p < people; p++) index.get(`person${p}`);
+for (let p = 0; p < people; p++) await index.get(`person${p}`);
 const buildAll = performance.now() - t;
 store.get('person7')!.push({ photoId: 'new', label: 'x', variant: '0', pdq: randomBytes(32).toString('hex') });
 t = performance.now();
-index.get('person7');
+await index.get('person7');
 const update = performance.now() - t;
 t = performance.now();
-for (let p = 0; p < people; p++) index.get(`person${p}`);
+for (let p = 0; p < people; p++) await index.get(`person${p}`);
 const lookups = (performance.now() - t) / people;
 console.log(`person index, ${people} people x ${photosEach} photos x 8 variants: build all ${buildAll.toFixed(0)} ms; one person updated after a photo is added ${update.toFixed(2)} ms; unchanged lookup ${lookups.toFixed(3)} ms`);

@@ -83,13 +83,13 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB
   const dataDir = (await import('node:fs')).mkdtempSync(`${os.tmpdir()}/es-bench-`);
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: String(concurrency), BROWSER_PAGES_PER_BROWSER: '1000' });
   const kinds = { ...jobKinds, 'page.visit': { ...jobKinds['page.visit'], concurrency } };
-  const app = createApp(config, { db: openDatabase(`${dataDir}/bench.sqlite`), logger: createLogger({ level: 'silent' }), browserLocation: location, jobKinds: kinds, visitTiming });
+  const app = await createApp(config, { db: openDatabase(`${dataDir}/bench.sqlite`), logger: createLogger({ level: 'silent' }), browserLocation: location, jobKinds: kinds, visitTiming });
   const parsed = parseProfile(demoProfile(web.url), { defaultCountry: 'BE' });
   if (!parsed.ok) throw new Error('profile');
-  const organisationId = app.profiles.ensureDefaultOrganisation();
-  const personId = app.profiles.createPerson({ organisationId, label: 'bench', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
-  const { run } = app.scans.createRun({ personId, trigger: 'manual', engines: [], allowHosts: [new URL(web.url).host], rotationCursor: 0 });
-  const ids = app.scans.recordSearch({
+  const organisationId = await app.profiles.ensureDefaultOrganisation();
+  const personId = await app.profiles.createPerson({ organisationId, label: 'bench', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+  const { run } = await app.scans.createRun({ personId, trigger: 'manual', engines: [], allowHosts: [new URL(web.url).host], rotationCursor: 0 });
+  const ids = await app.scans.recordSearch({
     runId: run.id, personId, engine: 'bench', query: 'bench', queryKind: 'name', outcome: 'ok', signal: null, durationMs: 0,
     results: urls.map((url) => ({ url, title: '', snippet: '', normalizedUrl: normalizeUrl(url) })),
   });
@@ -101,12 +101,12 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB
   const sampler = startPeakSampler();
   recording = true;
   const started = performance.now();
-  for (const candidateId of ids) app.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: run.id, candidateId } });
-  worker.start();
-  while (app.scans.pendingCandidateIds(run.id).length > 0) await new Promise((r) => setTimeout(r, 20));
+  for (const candidateId of ids) await app.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: run.id, candidateId } });
+  await worker.start();
+  while ((await app.scans.pendingCandidateIds(run.id)).length > 0) await new Promise((r) => setTimeout(r, 20));
   const seconds = (performance.now() - started) / 1000;
   const peakMiB = sampler.stop();
-  const hits = app.hits.listForPerson(personId).length;
+  const hits = (await app.hits.listForPerson(personId)).length;
   await worker.stop();
   await app.close();
   return { seconds, peakMiB, hits, phases };

@@ -56,7 +56,7 @@ export interface App extends AppDeps {
  * The composition root: the only place that reads the config to build dependencies. Nothing else in the
  * code base creates a database, logger, clock or browser of its own.
  */
-export function createApp(config: Config, overrides: Partial<AppDeps> & AppExtensions = {}): App {
+export async function createApp(config: Config, overrides: Partial<AppDeps> & AppExtensions = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const clock = overrides.clock ?? systemClock;
   const random = overrides.random ?? Math.random;
@@ -86,11 +86,11 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const kinds = overrides.jobKinds ?? jobKinds;
   const jobs = overrides.jobs ?? createJobsRepository({ db, clock, kinds });
   // Opened before the repositories: they encrypt people's identifiers under keys derived from the evidence key.
-  const evidence = overrides.evidence ?? openEvidenceVault({ dataDir: config.dataDir, db, settings: config.evidence, logger, clock });
+  const evidence = overrides.evidence ?? await openEvidenceVault({ dataDir: config.dataDir, db, settings: config.evidence, logger, clock });
   const cipher = evidence.cipher;
-  encryptClearFieldsOnce({ db, cipher, logger, clock });
+  await encryptClearFieldsOnce({ db, cipher, logger, clock });
   // Settings saved on the settings page join the environment's before anything is built from them.
-  const settings = overrides.settings ?? createSettingsProvider({ config, repository: createSettingsRepository({ db, clock, cipher }), logger, isSecret: isSecretSetting });
+  const settings = overrides.settings ?? await createSettingsProvider({ config, repository: createSettingsRepository({ db, clock, cipher }), logger, isSecret: isSecretSetting });
   if (settings.current() !== config) applyEditableSections(config, settings.current());
   const profiles = overrides.profiles ?? createProfilesRepository({ db, clock, cipher });
   const scans = overrides.scans ?? createScansRepository({ db, clock, cipher });
@@ -112,7 +112,7 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   // Originals are kept only when the person opts in (for reverse-image upload), and then only encrypted.
   const photoDeps: PhotoDeps = { photos, hashPool, cropRegions: config.photos.cropRegions, storeOriginal: async (bytes, mime) => (await evidence.put(Buffer.from(bytes), mime)).sha256 };
   // Person hashes stay in memory between page visits and are rebuilt only when that person's photos change.
-  const personHashIndex = createPersonHashIndex({ load: (personId) => photos.hashesFor(personId), signature: (personId) => photos.photoSetSignature(personId) });
+  const personHashIndex = createPersonHashIndex({ load: async (personId) => await photos.hashesFor(personId), signature: async (personId) => await photos.photoSetSignature(personId) });
   const photoMatcher = overrides.photoMatcher ?? createPhotoMatcher({ personHashes: (personId) => personHashIndex.get(personId), pool: hashPool, options: photoMatcherOptions, logger: logger.child({ component: 'photos' }) });
   const alerts = overrides.alerts ?? createAlertsDeps({ db, clock, logger, random, jobs, settings: config.alerts, publicUrl: config.publicUrl, egress });
   const sendMail = config.alerts.email ? createSmtpSendMail(config.alerts.email.smtpUrl) : undefined;
@@ -129,10 +129,10 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
   const scanHooks: ScanHooks = {
     captureMatchedPage: createEvidenceCapture({ vault: evidence, profiles, logger: logger.child({ component: 'evidence' }), maxImageBytes: photoMatcherOptions.maxImageBytes }),
     ...overrides.scanHooks,
-    recordWithHit(args) {
-      recordExposureAlert(alerts, { hit: args.hit, isNew: args.isNew });
-      if (args.isNew) jobs.enqueue({ kind: 'takedowns.open_case', payload: { hitId: args.hit.id }, idempotencyKey: openCaseJobKey(args.hit.id) });
-      overrides.scanHooks?.recordWithHit?.(args);
+    async recordWithHit(args) {
+      await recordExposureAlert(alerts, { hit: args.hit, isNew: args.isNew });
+      if (args.isNew) await jobs.enqueue({ kind: 'takedowns.open_case', payload: { hitId: args.hit.id }, idempotencyKey: openCaseJobKey(args.hit.id) });
+      await overrides.scanHooks?.recordWithHit?.(args);
     },
     async onHit(args) {
       alerts.broadcaster.poke();
@@ -146,11 +146,11 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     photoMatcher,
     reverseImage: {
       consentedPhotos: (personId, engine) => photos.consentedFor(personId, engine),
-      loadOriginal: async (ref) => ({ bytes: await evidence.read(ref), mime: evidence.info(ref)?.mimeType ?? 'image/jpeg' }),
+      loadOriginal: async (ref) => ({ bytes: await evidence.read(ref), mime: (await evidence.info(ref))?.mimeType ?? 'image/jpeg' }),
     },
     hooks: scanHooks,
     timing: overrides.visitTiming,
-    impersonation: { plan: (run, profile) => void planImpersonationChecks(impersonation, run, profile) },
+    impersonation: { plan: async (run, profile) => { await planImpersonationChecks(impersonation, run, profile); } },
     settings: {
       queryCap: config.scan.queryCap,
       maxPageBytes: config.scan.maxPageBytes,
@@ -167,8 +167,8 @@ export function createApp(config: Config, overrides: Partial<AppDeps> & AppExten
     settings: { timeoutMs: 15_000, maxBytes: Math.min(config.scan.maxPageBytes, 2 * 1024 * 1024), enabled: config.impersonation.watch },
   };
   // A page visit that dies settles its page as "could not check" in the same transaction, so its scan ends.
-  jobs.onDead('page.visit', (job) => settleDeadVisit(pipeline, job));
-  jobs.onDead('impersonation.check', (job) => settleDeadCheck(impersonation, job));
+  jobs.onDead('page.visit', async (job) => await settleDeadVisit(pipeline, job));
+  jobs.onDead('impersonation.check', async (job) => await settleDeadCheck(impersonation, job));
   const deps: AppDeps = {
     config,
     logger,

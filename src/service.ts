@@ -36,7 +36,7 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
     // own scan runs (the run's allowHosts) and takedown lookups (createTakedownDeps), never in a real person's.
     demoWeb = announceDemoWeb(started, config, logger);
   }
-  const app = createApp(config, { logger, demo: demoWeb, ...overrides });
+  const app = await createApp(config, { logger, demo: demoWeb, ...overrides });
   let server: FastifyInstance | null = null;
   let worker: Worker | null = null;
   let url: string | null = null;
@@ -45,7 +45,7 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
     if (demoWeb) await seedDemoPerson(app, demoWeb);
     if (mode === 'all' || mode === 'worker') {
       worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: createSchedulerTasks(app), runScheduler: true });
-      worker.start();
+      await worker.start();
     }
     if (mode === 'all' || mode === 'web') {
       server = await buildServer(app);

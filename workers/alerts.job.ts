@@ -10,7 +10,7 @@ export type AlertsJobDeps = Pick<AppDeps, 'alerts'>;
 /** Failed sends are recorded on their delivery rows and retried by the sweep; the job itself only fails on bugs. */
 export function createDeliverAlertsJob(deps: AlertsJobDeps) {
   return defineJobHandler(DELIVER_JOB, async (_payload, ctx) => {
-    createDeliveriesForHealthAlerts(deps.alerts);
+    await createDeliveriesForHealthAlerts(deps.alerts);
     const outcome = await deliverDue(deps.alerts, { signal: ctx.signal });
     if (outcome.failed + outcome.gaveUp > 0) ctx.logger.warn({ ...outcome }, 'some alert deliveries failed');
   });
@@ -21,7 +21,7 @@ export function createDigestJob(deps: AlertsJobDeps) {
     const outcome = await sendDigest(deps.alerts, { signal: ctx.signal });
     if (outcome.postponedUntil) {
       // A digest that falls in the quiet hours is sent when they end, not a day later.
-      deps.alerts.jobs.enqueue({
+      await deps.alerts.jobs.enqueue({
         kind: DIGEST_JOB,
         payload: { occurrence },
         idempotencyKey: `${DIGEST_JOB}:${occurrence}:after-quiet`,
@@ -38,12 +38,12 @@ export function createDigestJob(deps: AlertsJobDeps) {
 export function createAlertSweepSchedule(deps: AlertsJobDeps): SchedulerTask {
   return {
     name: 'alerts-sweep',
-    tick(now) {
+    async tick(now) {
       const { repository, mailer, webhook } = deps.alerts;
-      const pendingHealth = (mailer || webhook) && repository.healthAlertsWithoutDeliveries(new Date(now.getTime() - 86_400_000)).length > 0;
-      if (!pendingHealth && !repository.hasDueWork(now)) return;
+      const pendingHealth = (mailer || webhook) && (await repository.healthAlertsWithoutDeliveries(new Date(now.getTime() - 86_400_000))).length > 0;
+      if (!pendingHealth && !await repository.hasDueWork(now)) return;
       const minute = now.toISOString().slice(0, 16);
-      deps.alerts.jobs.enqueue({ kind: DELIVER_JOB, payload: { sweep: minute }, idempotencyKey: `${DELIVER_JOB}:sweep:${minute}` });
+      await deps.alerts.jobs.enqueue({ kind: DELIVER_JOB, payload: { sweep: minute }, idempotencyKey: `${DELIVER_JOB}:sweep:${minute}` });
     },
   };
 }
@@ -56,13 +56,13 @@ export function createDigestSchedule(deps: AlertsJobDeps): SchedulerTask {
   let lastTick: Date | null = null;
   return {
     name: 'alerts-digest',
-    tick(now) {
+    async tick(now) {
       const after = lastTick ?? new Date(now.getTime() - 25 * 3_600_000);
       lastTick = now;
       const occurrence = latestOccurrence({ expression: deps.alerts.settings.digestSchedule, timeZone: deps.alerts.settings.timezone, after, upTo: now });
       if (!occurrence) return;
       const key = occurrence.toISOString();
-      deps.alerts.jobs.enqueue({ kind: DIGEST_JOB, payload: { occurrence: key }, idempotencyKey: `alerts.digest:${key}` });
+      await deps.alerts.jobs.enqueue({ kind: DIGEST_JOB, payload: { occurrence: key }, idempotencyKey: `alerts.digest:${key}` });
     },
   };
 }

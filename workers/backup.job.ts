@@ -26,13 +26,13 @@ export function createBackupJob(deps: BackupJobDeps) {
 export function createBackupSchedule(deps: BackupScheduleDeps): SchedulerTask {
   return {
     name: 'backups',
-    tick(now) {
+    async tick(now) {
       const schedule = deps.config.backup.schedule;
       if (!schedule) return;
       const at = nextCronOccurrence(schedule, now);
       if (!at) return;
       const name = scheduledBackupName(at);
-      deps.jobs.enqueue({ kind: BACKUP_JOB_KIND, payload: { name }, idempotencyKey: `${BACKUP_JOB_KIND}:${name}`, runAfter: at });
+      await deps.jobs.enqueue({ kind: BACKUP_JOB_KIND, payload: { name }, idempotencyKey: `${BACKUP_JOB_KIND}:${name}`, runAfter: at });
     },
   };
 }

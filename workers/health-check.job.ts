@@ -9,12 +9,12 @@ export type HealthCheckScheduleDeps = Pick<AppDeps, 'jobs'>;
 
 export function createHealthCheckJob(deps: HealthCheckJobDeps) {
   return defineJobHandler('health.check', async (_payload, ctx) => {
-    const { raised } = raiseHealthAlerts({ db: deps.db, clock: deps.clock, alertAfterHours: deps.config.health.alertAfterHours });
+    const { raised } = await raiseHealthAlerts({ db: deps.db, clock: deps.clock, alertAfterHours: deps.config.health.alertAfterHours });
     if (raised > 0) {
       ctx.logger.warn({ raised }, 'health alerts raised');
       // Told by the same channels as exposures: the delivery job creates the health alerts' deliveries first.
       const minute = deps.clock.now().toISOString().slice(0, 16);
-      deps.jobs.enqueue({ kind: DELIVER_JOB, payload: { sweep: `health:${minute}` }, idempotencyKey: `${DELIVER_JOB}:health:${minute}` });
+      await deps.jobs.enqueue({ kind: DELIVER_JOB, payload: { sweep: `health:${minute}` }, idempotencyKey: `${DELIVER_JOB}:health:${minute}` });
     }
   });
 }
@@ -23,9 +23,9 @@ export function createHealthCheckJob(deps: HealthCheckJobDeps) {
 export function createHealthCheckSchedule(deps: HealthCheckScheduleDeps): SchedulerTask {
   return {
     name: 'health-check',
-    tick(now) {
+    async tick(now) {
       const hour = now.toISOString().slice(0, 13);
-      deps.jobs.enqueue({ kind: 'health.check', payload: { at: hour }, idempotencyKey: `health.check:${hour}` });
+      await deps.jobs.enqueue({ kind: 'health.check', payload: { at: hour }, idempotencyKey: `health.check:${hour}` });
     },
   };
 }

@@ -10,8 +10,11 @@ export interface JobContext {
   /** Aborted on timeout or shutdown; long handlers pass it to every await that accepts one. */
   signal: AbortSignal;
   logger: Logger;
-  /** Commits the handler's final writes in the same transaction that marks the job done. */
-  complete(effects: () => void): void;
+  /**
+   * Commits the handler's final writes in the same transaction that marks the job done. `effects` holds the
+   * database while it runs: database writes only, no network, files or browser.
+   */
+  complete(effects: () => Promise<void> | void): Promise<void>;
 }
 
 export interface JobHandler {

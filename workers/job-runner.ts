@@ -50,9 +50,10 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
     const handler = registry.handlers.get(job.kind)!;
     const log = logger.child({ jobId: job.id, kind: job.kind, attempt: job.attempts });
     let completedByHandler = false;
-    const leaseTimer = setInterval(() => {
-      if (!jobs.extendLease({ id: job.id, owner: options.workerId, leaseMs: options.leaseMs })) controller.abort(new LeaseLostError(job.id));
-    }, Math.max(1000, Math.floor(options.leaseMs / 3)));
+    const extendLease = async () => {
+      if (!(await jobs.extendLease({ id: job.id, owner: options.workerId, leaseMs: options.leaseMs }))) controller.abort(new LeaseLostError(job.id));
+    };
+    const leaseTimer = setInterval(() => void extendLease(), Math.max(1000, Math.floor(options.leaseMs / 3)));
     const timeout = setTimeout(() => controller.abort(new Error(`timed out after ${spec.timeoutMs} ms`)), spec.timeoutMs);
     let handling: Promise<void> | null = null;
     try {
@@ -66,15 +67,15 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
         maxAttempts: job.maxAttempts,
         signal: controller.signal,
         logger: log,
-        complete: (effects) => {
+        complete: async (effects) => {
           if (controller.signal.aborted) throw controller.signal.reason;
-          jobs.complete({ id: job.id, owner: options.workerId, effects });
+          await jobs.complete({ id: job.id, owner: options.workerId, effects });
           completedByHandler = true;
         },
       });
       handling.catch(() => undefined);
       await Promise.race([handling, aborted]);
-      if (!completedByHandler) jobs.complete({ id: job.id, owner: options.workerId });
+      if (!completedByHandler) await jobs.complete({ id: job.id, owner: options.workerId });
       log.debug('job done');
     } catch (error) {
       if (flight.released) {
@@ -84,7 +85,7 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
       } else {
         const delay = computeRetryDelayMs(job.attempts, random);
         log.warn({ err: { message: describeJobError(error) }, retryInMs: delay }, 'job failed');
-        jobs.fail({ id: job.id, owner: options.workerId, error: describeJobError(error), retryDelayMs: delay });
+        await jobs.fail({ id: job.id, owner: options.workerId, error: describeJobError(error), retryDelayMs: delay });
       }
     } finally {
       clearInterval(leaseTimer);
@@ -101,14 +102,14 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
     }
   }
 
-  function poll(): void {
+  async function poll(): Promise<void> {
     if (!running || polling) return;
     polling = true;
     try {
       for (const [kind, spec] of Object.entries(registry.kinds)) {
         const free = Math.min(spec.concurrency - inFlightOfKind(kind), options.concurrency - inFlight.size);
         if (free <= 0) continue;
-        for (const job of jobs.claim({ owner: options.workerId, kind, limit: free, leaseMs: options.leaseMs })) {
+        for (const job of await jobs.claim({ owner: options.workerId, kind, limit: free, leaseMs: options.leaseMs })) {
           const flight: InFlight = { job, controller: new AbortController(), released: false };
           inFlight.set(job.id, flight);
           void globalQueue.add(() => kindQueues.get(kind)!.add(() => execute(flight)));
@@ -125,7 +126,7 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
   function schedulePoll(delay: number): void {
     if (!running) return;
     clearTimeout(timer);
-    timer = setTimeout(poll, delay);
+    timer = setTimeout(() => void poll(), delay);
   }
 
   return {
@@ -141,7 +142,7 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
       await Promise.race([idle, new Promise((r) => setTimeout(r, graceMs).unref())]);
       for (const flight of inFlight.values()) {
         flight.released = true;
-        jobs.release({ id: flight.job.id, owner: options.workerId });
+        await jobs.release({ id: flight.job.id, owner: options.workerId });
         flight.controller.abort(new Error('worker shutting down'));
       }
       await Promise.race([idle, new Promise((r) => setTimeout(r, 2000).unref())]);

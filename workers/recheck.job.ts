@@ -28,13 +28,15 @@ export const recheckDepsFrom = (deps: Omit<RecheckJobDeps, 'takedowns'>, vault: 
 export function createRecheckJob(deps: RecheckJobDeps, vault: EvidenceVault) {
   const recheckDeps = recheckDepsFrom(deps, vault);
   return defineJobHandler(RECHECK_JOB_KIND, async ({ hitId, caseId }, ctx) => {
-    const onRecorded = caseId ? (r: { outcome: 'removed' | 'still_up' | 'blocked' | 'failed'; captureId: string }) => void recordRecheck(deps.takedowns, caseId, r) : undefined;
+    const onRecorded = caseId ? async (r: { outcome: 'removed' | 'still_up' | 'blocked' | 'failed'; captureId: string }) => { await recordRecheck(deps.takedowns, caseId, r); } : undefined;
     try {
       await recheckHit(recheckDeps, { hitId, actor: 'recheck', signal: ctx.signal, complete: ctx.complete, onRecorded });
     } catch (error) {
       if (ctx.attempt < ctx.maxAttempts || !caseId) throw error;
       ctx.logger.warn({ hitId, caseId, error: describeJobError(error) }, 're-check failed on its last attempt');
-      ctx.complete(() => void recordRecheck(deps.takedowns, caseId, { outcome: 'failed', captureId: null }));
+      await ctx.complete(async () => {
+        await recordRecheck(deps.takedowns, caseId, { outcome: 'failed', captureId: null });
+      });
     }
   });
 }
@@ -43,9 +45,9 @@ export function createRecheckJob(deps: RecheckJobDeps, vault: EvidenceVault) {
 export function createRecheckSchedule(deps: RecheckScheduleDeps): SchedulerTask {
   return {
     name: 'evidence-rechecks',
-    tick(now) {
-      const due = deps.takedowns.cases.dueRechecks(now, 200).map((row) => ({ caseId: row.id, hitId: row.hitId, nextRecheckAt: row.nextRecheckAt }));
-      const enqueued = enqueueDueRechecks({ jobs: deps.jobs, clock: deps.clock, schedule: deps.config.evidence.recheckSchedule }, due);
+    async tick(now) {
+      const due = (await deps.takedowns.cases.dueRechecks(now, 200)).map((row) => ({ caseId: row.id, hitId: row.hitId, nextRecheckAt: row.nextRecheckAt }));
+      const enqueued = await enqueueDueRechecks({ jobs: deps.jobs, clock: deps.clock, schedule: deps.config.evidence.recheckSchedule }, due);
       if (enqueued > 0) deps.logger.info({ enqueued }, 're-checks queued');
     },
   };

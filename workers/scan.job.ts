@@ -13,7 +13,7 @@ export function createScanJob(deps: ScanJobDeps) {
       await runScanSearches(deps.pipeline, scanRunId, ctx.signal);
     } catch (error) {
       // On the last attempt the run is closed as failed, so the person sees it instead of a scan "running" forever.
-      if (ctx.attempt >= ctx.maxAttempts) deps.scans.failRun(scanRunId, `The scan stopped: ${describeJobError(error)}`);
+      if (ctx.attempt >= ctx.maxAttempts) await deps.scans.failRun(scanRunId, `The scan stopped: ${describeJobError(error)}`);
       throw error;
     }
   });
@@ -25,8 +25,8 @@ export type DueScansScheduleDeps = Pick<AppDeps, 'config' | 'demo' | 'profiles' 
 export function createDueScansSchedule(deps: DueScansScheduleDeps): SchedulerTask {
   return {
     name: 'due-scans',
-    tick() {
-      enqueueDueScans({ ...deps, jitterMinutes: deps.config.scheduler.jitterMinutes });
+    async tick() {
+      await enqueueDueScans({ ...deps, jitterMinutes: deps.config.scheduler.jitterMinutes });
     },
   };
 }

@@ -4,7 +4,7 @@ import type { AppDeps } from '../src/deps.types.ts';
 export interface SchedulerTask {
   name: string;
   /** Enqueues work; must be idempotent for the same tick (it may run again after a restart). */
-  tick(now: Date): void;
+  tick(now: Date): Promise<void> | void;
 }
 
 /**
@@ -15,25 +15,25 @@ export type SchedulerDeps = Pick<AppDeps, 'config' | 'logger' | 'clock'>;
 
 /** Which of several workers runs the schedule: a tick does nothing in a worker that does not hold it. */
 export interface SchedulerLease {
-  hold(): boolean;
-  release(): void;
+  hold(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 export function createScheduler({ deps, tasks, lease }: { deps: SchedulerDeps; tasks: SchedulerTask[]; lease?: SchedulerLease }) {
   const log = deps.logger.child({ component: 'scheduler' });
   let holding = false;
-  const renewLease = (): boolean => {
-    const held = lease ? lease.hold() : true;
+  const renewLease = async (): Promise<boolean> => {
+    const held = lease ? await lease.hold() : true;
     if (held !== holding) log.info({ held }, held ? 'this worker runs the schedule' : 'another worker runs the schedule');
     holding = held;
     return held;
   };
-  const runTick = () => {
-    if (!renewLease()) return;
+  const runTick = async (): Promise<void> => {
+    if (!(await renewLease())) return;
     const now = deps.clock.now();
     for (const task of tasks) {
       try {
-        task.tick(now);
+        await task.tick(now);
       } catch (error) {
         log.error({ task: task.name, err: { message: (error as Error).message } }, 'scheduler task failed');
       }
@@ -41,15 +41,15 @@ export function createScheduler({ deps, tasks, lease }: { deps: SchedulerDeps; t
   };
   const cronTask = cron.createTask(deps.config.scheduler.tick, runTick, { name: 'scheduler', noOverlap: true });
   return {
-    start(): void {
+    async start(): Promise<void> {
       void cronTask.start();
       // Catch up at once after a start: scans that fell due while the service was down are not left for the next tick.
-      runTick();
+      await runTick();
     },
     async stop(): Promise<void> {
       await cronTask.stop();
       await cronTask.destroy();
-      if (holding) lease?.release();
+      if (holding) await lease?.release();
     },
     runTick,
     renewLease,

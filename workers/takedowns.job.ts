@@ -20,10 +20,10 @@ export function createTakedownSweepJob(deps: TakedownSweepJobDeps, takedowns: Ta
     const now = deps.clock.now();
     let moved: { caseId: string; level: number }[] = [];
     let reminders: DeadlineReminder[] = [];
-    ctx.complete(() => {
-      moved = sweepDeadlines(takedowns, now);
-      for (const m of moved) deps.jobs.enqueue({ kind: 'takedowns.escalate', payload: { caseId: m.caseId, fromLevel: m.level }, idempotencyKey: escalationJobKey(m.caseId, m.level) });
-      reminders = remindUpcomingDeadlines(takedowns, now);
+    await ctx.complete(async () => {
+      moved = await sweepDeadlines(takedowns, now);
+      for (const m of moved) await deps.jobs.enqueue({ kind: 'takedowns.escalate', payload: { caseId: m.caseId, fromLevel: m.level }, idempotencyKey: escalationJobKey(m.caseId, m.level) });
+      reminders = await remindUpcomingDeadlines(takedowns, now);
     });
     for (const reminder of reminders) {
       try {
@@ -71,9 +71,9 @@ export function createTakedownOpenCaseJob(takedowns: TakedownDeps) {
 export function createTakedownSweepSchedule(deps: TakedownSweepScheduleDeps): SchedulerTask {
   return {
     name: 'takedowns-sweep',
-    tick(now) {
+    async tick(now) {
       const quarter = new Date(Math.floor(now.getTime() / 900_000) * 900_000).toISOString().slice(0, 16);
-      deps.jobs.enqueue({ kind: 'takedowns.sweep', payload: { at: quarter }, idempotencyKey: `takedowns.sweep:${quarter}` });
+      await deps.jobs.enqueue({ kind: 'takedowns.sweep', payload: { at: quarter }, idempotencyKey: `takedowns.sweep:${quarter}` });
     },
   };
 }

@@ -41,30 +41,31 @@ export function createWorker({ deps, handlers, schedulerTasks, runScheduler }: {
 
   return {
     workerId,
-    start(): void {
-      deps.heartbeats.register({ workerId, isScheduler: runScheduler });
-      const dead = deps.heartbeats.markDeadLocalWorkers(isPidAlive);
-      const recovered = deps.jobs.recoverStale({ aliveSince: new Date(deps.clock.now().getTime() - 3 * HEARTBEAT_MS) });
+    async start(): Promise<void> {
+      await deps.heartbeats.register({ workerId, isScheduler: runScheduler });
+      const dead = await deps.heartbeats.markDeadLocalWorkers(isPidAlive);
+      const recovered = await deps.jobs.recoverStale({ aliveSince: new Date(deps.clock.now().getTime() - 3 * HEARTBEAT_MS) });
       log.info({ deadWorkers: dead, recoveredJobs: recovered }, 'worker started');
-      heartbeat = setInterval(() => {
+      const beat = async () => {
         try {
-          deps.heartbeats.beat(workerId, { inFlight: runner.inFlightCount() });
+          await deps.heartbeats.beat(workerId, { inFlight: runner.inFlightCount() });
           // Renewed between ticks too, so a tick interval longer than the lease never hands the schedule around.
-          scheduler?.renewLease();
+          await scheduler?.renewLease();
           // Settings saved on the dashboard by a separate web process reach this worker within a beat.
-          if (deps.settings.refresh()) log.info('settings changed on the settings page; applied');
+          if (await deps.settings.refresh()) log.info('settings changed on the settings page; applied');
         } catch (error) {
           log.error({ err: { message: (error as Error).message } }, 'heartbeat failed');
         }
-      }, HEARTBEAT_MS);
+      };
+      heartbeat = setInterval(() => void beat(), HEARTBEAT_MS);
       runner.start();
-      scheduler?.start();
+      await scheduler?.start();
     },
     async stop(): Promise<void> {
       clearInterval(heartbeat);
       await scheduler?.stop();
       await runner.stop(deps.config.jobs.shutdownGraceMs);
-      deps.heartbeats.stop(workerId);
+      await deps.heartbeats.stop(workerId);
       log.info('worker stopped');
     },
     runner,

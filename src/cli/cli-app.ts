@@ -12,7 +12,7 @@ export async function withCliApp<T>(io: CliIo, args: { allowHosts?: string[] } &
   const env = { LOG_LEVEL: 'warn', ...io.env };
   const config = loadConfig(env, { cwd: io.cwd });
   config.net.allowPrivateHosts = [...config.net.allowPrivateHosts, ...(args.allowHosts ?? [])];
-  const app = createApp(config, { logger: createLogger({ level: config.logLevel, destination: pino.destination(2) }), photoMatcher: args.photoMatcher, scanHooks: args.scanHooks });
+  const app = await createApp(config, { logger: createLogger({ level: config.logLevel, destination: pino.destination(2) }), photoMatcher: args.photoMatcher, scanHooks: args.scanHooks });
   try {
     return await fn(app);
   } finally {

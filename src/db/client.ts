@@ -5,6 +5,9 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.ts';
 import { checkoutPath } from '../shared/module-paths.ts';
+import { onConnection } from './transaction.ts';
+
+export { transaction, inTransaction } from './transaction.ts';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -45,14 +48,9 @@ export function countPendingMigrations(db: Db): number {
   return Math.max(0, journal.entries.length - applied);
 }
 
-/** Runs `fn` in a transaction that takes the write lock at its start (no upgrade from reader to writer midway). */
-export function immediateTransaction<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn).immediate();
-}
-
 /** Whether the database answers at all (health checks). */
-export function pingDatabase(db: Db): void {
-  db.$client.prepare('select 1').get();
+export async function pingDatabase(db: Db): Promise<void> {
+  await onConnection(db, () => db.$client.prepare('select 1').get());
 }
 
 /** A consistent copy of the live database through SQLite's online backup, while others keep writing. */

@@ -24,24 +24,24 @@ export function announceDemoWeb(web: RunningDemoWeb, config: Pick<Config, 'demo'
 
 /** Adds the fictional demo person once, with their photos and a first scan due at once (the scheduler runs a tick at start). */
 export async function seedDemoPerson(app: App, demo: DemoWeb): Promise<string> {
-  const organisationId = app.profiles.ensureDefaultOrganisation();
-  const existing = app.profiles.listPeople(organisationId).find((p) => p.isDemo);
+  const organisationId = await app.profiles.ensureDefaultOrganisation();
+  const existing = (await app.profiles.listPeople(organisationId)).find((p) => p.isDemo);
   const parsed = parseProfile(demoProfile(demo.url), { defaultCountry: 'BE' });
   if (!parsed.ok) throw new Error('The built-in demo profile is invalid.');
   if (existing) {
     // The simulated web's address can change between starts; the own-URL must follow it.
-    app.profiles.replaceProfile(existing.id, parsed.profile);
+    await app.profiles.replaceProfile(existing.id, parsed.profile);
     return existing.id;
   }
-  const personId = app.profiles.createPerson({
+  const personId = await app.profiles.createPerson({
     organisationId, label: demoPersonLabel, language: 'en', defaultCountry: 'BE', scheduleCron: app.config.scheduler.defaultScanSchedule,
     nextScanAt: null, profile: parsed.profile, isDemo: true,
   });
   await syncPhotosFromFiles(app.photoDeps, personId, demoPhotoFiles, { keepOriginals: true });
-  for (const photo of app.photos.list(personId)) {
-    for (const engine of demoReverseImageEngines) app.photos.setConsent({ photoId: photo.id, engine, granted: true, by: 'demo' });
+  for (const photo of await app.photos.list(personId)) {
+    for (const engine of demoReverseImageEngines) await app.photos.setConsent({ photoId: photo.id, engine, granted: true, by: 'demo' });
   }
   // Due only once the photos are in, so the first scan compares page images too.
-  app.profiles.updateSchedule(personId, { nextScanAt: app.clock.now() });
+  await app.profiles.updateSchedule(personId, { nextScanAt: app.clock.now() });
   return personId;
 }

@@ -34,9 +34,9 @@ export function mayAccess(actor: Actor, kind: ResourceKind, owners: Owner[]): bo
 }
 
 /** The people the request's actor may see: list routes filter by this. */
-export function scopedPersonIds(accounts: Pick<AccountsDeps, 'accounts'>, request: FastifyRequest): string[] {
+export async function scopedPersonIds(accounts: Pick<AccountsDeps, 'accounts'>, request: FastifyRequest): Promise<string[]> {
   if (!request.actor) throw createUnauthenticatedError();
-  return visiblePersonIds(accounts, request.actor);
+  return await visiblePersonIds(accounts, request.actor);
 }
 
 export function requireActor(request: FastifyRequest): Actor {
@@ -69,7 +69,7 @@ const infrastructureAccess = (key: string): RouteAccess | undefined => (key === 
 export function registerAccess(app: FastifyInstance, accounts: AccountsDeps, pageAccess: ReadonlyMap<string, RouteAccess>): void {
   const apiAccess = new Map(apiRoutes.map((r) => [routeKey(r.method, r.path), r.access] as const));
   let accountsExist = false;
-  const hasAccounts = () => (accountsExist ||= accounts.accounts.countAccounts() > 0);
+  const hasAccounts = async () => (accountsExist ||= await accounts.accounts.countAccounts() > 0);
 
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
@@ -97,23 +97,23 @@ export function registerAccess(app: FastifyInstance, accounts: AccountsDeps, pag
     throw error;
   };
 
-  const checkResources = (request: FastifyRequest, actor: Actor, refs: readonly ResourceRef[]) => {
+  const checkResources = async (request: FastifyRequest, actor: Actor, refs: readonly ResourceRef[]) => {
     for (const ref of refs) {
       const value = valueOf(request, ref);
       if (value === undefined || value === null || value === '') continue;
-      if (typeof value !== 'string' || !mayAccess(actor, ref.kind, accounts.ownership.ownersOf(ref.kind, value))) throw notFoundFor[ref.kind]();
+      if (typeof value !== 'string' || !mayAccess(actor, ref.kind, await accounts.ownership.ownersOf(ref.kind, value))) throw notFoundFor[ref.kind]();
     }
   };
 
   app.addHook('onRequest', async (request, reply) => {
     const access = request.routeOptions.config.access;
     if (!access || access.public) return;
-    if (!hasAccounts()) return refuse(request, reply, access, createSetupRequiredError());
+    if (!await hasAccounts()) return refuse(request, reply, access, createSetupRequiredError());
     const actor = request.actor;
     if (!actor) return refuse(request, reply, access, createUnauthenticatedError());
     if (access.roles && !access.roles.includes(actor.role)) throw createForbiddenError();
-    if (access.operator && (actor.role !== 'admin' || actor.organisationId !== accounts.accounts.firstOrganisationId())) throw createForbiddenError();
-    checkResources(request, actor, (access.resources ?? []).filter((r) => r.in !== 'body'));
+    if (access.operator && (actor.role !== 'admin' || actor.organisationId !== await accounts.accounts.firstOrganisationId())) throw createForbiddenError();
+    await checkResources(request, actor, (access.resources ?? []).filter((r) => r.in !== 'body'));
   });
 
   app.addHook('preHandler', async (request) => {
@@ -128,7 +128,7 @@ export function registerAccess(app: FastifyInstance, accounts: AccountsDeps, pag
     } else {
       const actor = requireActor(request);
       if (actor.via === 'session' && !sameToken(sent, request.sessionCsrf)) throw createCsrfError();
-      checkResources(request, actor, (access.resources ?? []).filter((r) => r.in === 'body'));
+      await checkResources(request, actor, (access.resources ?? []).filter((r) => r.in === 'body'));
     }
     // Strict body schemas of the routes must not see the token.
     if (body && '_csrf' in body) delete body._csrf;
@@ -140,7 +140,7 @@ export function registerAccess(app: FastifyInstance, accounts: AccountsDeps, pag
     if (!rule || !request.actor || reply.statusCode >= 400) return;
     const id = valueOf(request, { ...rule.from, kind: 'person' });
     try {
-      audit(accounts, { actor: request.actor, action: rule.action, subject: { type: rule.subjectType, id: typeof id === 'string' ? id.slice(0, 200) : null } });
+      await audit(accounts, { actor: request.actor, action: rule.action, subject: { type: rule.subjectType, id: typeof id === 'string' ? id.slice(0, 200) : null } });
     } catch (error) {
       request.log.error({ err: { message: (error as Error).message }, action: rule.action }, 'audit entry failed');
     }

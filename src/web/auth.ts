@@ -21,7 +21,7 @@ declare module 'fastify' {
     sessionCsrf: string | null;
     lang: UiLanguage;
     /** Every person the actor may see (the whole organisation for an admin); list routes filter by it. */
-    visiblePersonIds(): string[];
+    visiblePersonIds(): Promise<string[]>;
   }
 }
 
@@ -74,23 +74,23 @@ export async function registerAuth(app: FastifyInstance, accounts: AccountsDeps,
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('sessionCsrf', null);
   app.decorateRequest('lang', accounts.settings.defaultLanguage);
-  app.decorateRequest('visiblePersonIds', function visible(this: FastifyRequest): string[] {
+  app.decorateRequest('visiblePersonIds', async function visible(this: FastifyRequest): Promise<string[]> {
     if (!this.actor) throw createUnauthenticatedError();
-    return visiblePersonIds(accounts, this.actor);
+    return await visiblePersonIds(accounts, this.actor);
   });
 
   app.addHook('onRequest', async (request, reply) => {
     const bearer = bearerToken(request);
     if (bearer) {
-      const token = accounts.tokens.resolve(bearer);
-      const account = token ? accounts.accounts.get(token.accountId) : null;
-      if (account && !account.disabled) request.actor = actorFor(accounts, account, 'token');
+      const token = await accounts.tokens.resolve(bearer);
+      const account = token ? await accounts.accounts.get(token.accountId) : null;
+      if (account && !account.disabled) request.actor = await actorFor(accounts, account, 'token');
     } else {
       const cookie = request.cookies[SESSION_COOKIE];
-      const session = cookie ? accounts.sessions.resolve(cookie, accounts.settings.sessionIdleMs) : null;
-      const account = session ? accounts.accounts.get(session.accountId) : null;
+      const session = cookie ? await accounts.sessions.resolve(cookie, accounts.settings.sessionIdleMs) : null;
+      const account = session ? await accounts.accounts.get(session.accountId) : null;
       if (session && account && !account.disabled) {
-        request.actor = actorFor(accounts, account, 'session');
+        request.actor = await actorFor(accounts, account, 'session');
         request.sessionToken = cookie!;
         request.sessionCsrf = session.csrfToken;
       } else if (cookie) {

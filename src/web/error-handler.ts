@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isAppError } from '../shared/errors.ts';
 
 /** Renders an error as a dashboard page (for requests to HTML pages); JSON otherwise. */
-export type ErrorPageRenderer = (request: FastifyRequest, reply: FastifyReply, error: { status: number; code: string; message: string }) => FastifyReply;
+export type ErrorPageRenderer = (request: FastifyRequest, reply: FastifyReply, error: { status: number; code: string; message: string }) => FastifyReply | Promise<FastifyReply>;
 
 /**
  * The one error handler. App errors keep their stable code and message; fastify's own 4xx (bad JSON,

@@ -48,8 +48,8 @@ export async function startDashboardService(env: Record<string, string> = {}): P
     async waitForDemoScan(timeoutMs = 180_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const demo = service.app.profiles.listPeople().find((p) => p.isDemo);
-        const runs = demo ? service.app.scans.listRuns(demo.id) : [];
+        const demo = (await service.app.profiles.listPeople()).find((p) => p.isDemo);
+        const runs = demo ? await service.app.scans.listRuns(demo.id) : [];
         if (runs.length > 0 && runs.every((r) => r.finishedAt)) {
           // Cases are opened by a background job after each new hit: let those finish too.
           const pending = service.app.db.$client.prepare("select count(*) n from jobs where kind like 'takedowns.%' and status in ('queued','running')").get() as { n: number } | undefined;

@@ -121,8 +121,8 @@ describe.skipIf(browserLocation.kind === 'missing' && !process.env.CI)('the dash
     // A page whose site gives an email address (the paste site's abuse contact); pages reported through a
     // platform form have no mail to offer, and which critical page sorts first varies between scans.
     const app = dashboard.service.app;
-    const demo = app.profiles.listPeople().find((p) => p.isDemo)!;
-    const paste = app.hits.listForPerson(demo.id).find((h) => h.url.includes('/site/dox-paste/'))!;
+    const demo = (await app.profiles.listPeople()).find((p) => p.isDemo)!;
+    const paste = (await app.hits.listForPerson(demo.id)).find((h) => h.url.includes('/site/dox-paste/'))!;
     await page.goto(`${dashboard.url}/exposures/${paste.id}`);
     if ((await page.locator('#draft-text').count()) === 0) {
       await page.getByRole('button', { name: 'Prepare a takedown' }).click();
@@ -147,18 +147,18 @@ describe.skipIf(browserLocation.kind === 'missing' && !process.env.CI)('the dash
 
   it('shows hostile titles, snippets, addresses and file names as inert text', async () => {
     const app = dashboard.service.app;
-    const demo = app.profiles.listPeople().find((p) => p.isDemo)!;
+    const demo = (await app.profiles.listPeople()).find((p) => p.isDemo)!;
     const hostileTitle = 'Free <img src=x onerror="window.__pwned=1;alert(1)"><script>window.__pwned=2</script>';
     const url = 'javascript:window.__pwned=3//https://evil.example/';
-    const run = app.scans.listRuns(demo.id)[0]!;
-    const { hit } = app.hits.upsert({
+    const run = (await app.scans.listRuns(demo.id))[0]!;
+    const { hit } = await app.hits.upsert({
       personId: demo.id, url, normalizedUrl: 'https://evil.example/planted', finalUrl: 'JaVaScRiPt:alert(4)', host: 'evil.example', title: hostileTitle, pageLanguage: 'en',
       severity: 'critical', categories: ['intimate_media'], linkage: false, reasons: ['<svg onload="window.__pwned=5">'], scanRunId: run.id,
       matches: [{ kind: 'photo', value: '"><img src=x onerror=alert(6)>.jpg', imageUrl: 'javascript:alert(7)', distance: 3, reason: '<b onmouseover=alert(8)>x</b>' }],
     });
     app.db.$client.prepare('insert into photos (id, person_id, label, sha256, pdq, quality, blockhash, width, height, created_at) values (?, ?, ?, ?, ?, 90, ?, 10, 10, ?)')
       .run(createId('photo'), demo.id, '<img src=x onerror="window.__pwned=9">.jpg', 'a'.repeat(64), '0'.repeat(64), '0'.repeat(64), Date.now());
-    const hostileFromScan = app.hits.listForPerson(demo.id).find((h) => h.url.includes('/site/hostile/xss'));
+    const hostileFromScan = (await app.hits.listForPerson(demo.id)).find((h) => h.url.includes('/site/hostile/xss'));
 
     const pages = ['/overview', `/exposures?personId=${demo.id}`, `/exposures/${hit.id}`, `/people/${demo.id}`, ...(hostileFromScan ? [`/exposures/${hostileFromScan.id}`] : [])];
     for (const path of pages) {

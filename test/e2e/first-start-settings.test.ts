@@ -63,8 +63,8 @@ describe.skipIf(browserLocation.kind === 'missing' && !process.env.CI)('from fir
   it('shows an exposure with its draft at once, the reply address highlighted as a placeholder and no contradicting state', async () => {
     await dashboard.waitForDemoScan();
     const app = dashboard.service.app;
-    const demo = app.profiles.listPeople().find((p) => p.isDemo)!;
-    const withEmail = app.hits.listForPerson(demo.id).map((h) => ({ hit: h, row: app.takedowns.cases.getByHit(h.id) })).find(({ row }) => (row?.recipient as CaseRecipient | null)?.kind === 'email');
+    const demo = (await app.profiles.listPeople()).find((p) => p.isDemo)!;
+    const withEmail = (await Promise.all((await app.hits.listForPerson(demo.id)).map(async (h) => ({ hit: h, row: await app.takedowns.cases.getByHit(h.id) })))).find(({ row }) => (row?.recipient as CaseRecipient | null)?.kind === 'email');
     expect(withEmail, 'a demo exposure whose takedown goes to an email address').toBeDefined();
     recipient = (withEmail!.row!.recipient as unknown as CaseRecipient).address!;
     exposurePath = `/exposures/${withEmail!.hit.id}`;

@@ -16,7 +16,7 @@ export const effectsTableSql = 'create table if not exists job_effects (id integ
 
 if (process.argv[1]?.endsWith('job-worker-process.ts')) {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: '4', JOB_LEASE_MS: '5000' });
-  const app = createApp(config, { jobKinds: crashTestKinds, browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
+  const app = await createApp(config, { jobKinds: crashTestKinds, browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
   app.db.$client.exec(effectsTableSql);
   const insert = app.db.$client.prepare('insert into job_effects (job_id, n, pid) values (?, ?, ?)');
   const worker = createWorker({
@@ -26,11 +26,13 @@ if (process.argv[1]?.endsWith('job-worker-process.ts')) {
     handlers: [
       defineJobHandler<{ n: number }>('test.effect', async ({ n }, ctx) => {
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 30));
-        ctx.complete(() => insert.run(ctx.jobId, n, process.pid));
+        await ctx.complete(() => {
+          insert.run(ctx.jobId, n, process.pid);
+        });
       }),
     ],
   });
-  worker.start();
+  await worker.start();
   process.stdout.write('ready\n');
   process.on('SIGTERM', () => void worker.stop().then(() => app.close()).then(() => process.exit(0)));
 }

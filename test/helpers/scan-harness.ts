@@ -26,7 +26,7 @@ export async function startScanHarness(options: { dataDir?: string; web?: Simula
   const host = new URL(web.url).host;
   const dataDir = options.dataDir ?? makeTempDir();
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ENGINE_MIN_INTERVAL_MS: '0', WORKER_CONCURRENCY: '4', SCAN_QUERY_CAP: '16', BROWSER_NAVIGATION_TIMEOUT_MS: '8000', JOB_LEASE_MS: '10000', ...options.env });
-  const app: App = createApp(config, {
+  const app: App = await createApp(config, {
     db: openDatabase(`${dataDir}/exposure-scanner.sqlite`),
     logger: createLogger({ level: 'silent' }),
     browserLocation: locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() }),
@@ -35,9 +35,9 @@ export async function startScanHarness(options: { dataDir?: string; web?: Simula
   });
   const parsed = parseProfile(options.profile ?? demoProfile(web.url), { defaultCountry: 'BE' });
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const organisationId = app.profiles.ensureDefaultOrganisation();
-  const personId = app.profiles.findPersonByLabel(organisationId, 'demo')?.id
-    ?? app.profiles.createPerson({ organisationId, label: 'demo', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+  const organisationId = await app.profiles.ensureDefaultOrganisation();
+  const personId = (await app.profiles.findPersonByLabel(organisationId, 'demo'))?.id
+    ?? await app.profiles.createPerson({ organisationId, label: 'demo', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
   if (options.photos) await syncPhotosFromFiles({ ...app.photoDeps }, personId, demoPhotoFiles);
   let worker: Worker | null = null;
   return {
@@ -48,17 +48,17 @@ export async function startScanHarness(options: { dataDir?: string; web?: Simula
     engines: harnessEngines.map((id) => `${id}=${web.engineEndpoints[id]}`),
     allowHosts: [host],
     path: (url: string) => url.slice(web.url.length),
-    startScan(engines?: string[]) {
-      return startScan(app, { personId, trigger: 'manual', engines: engines ?? this.engines, allowHosts: [host] }).run;
+    async startScan(engines?: string[]) {
+      return (await startScan(app, { personId, trigger: 'manual', engines: engines ?? this.engines, allowHosts: [host] })).run;
     },
-    startWorker() {
+    async startWorker() {
       worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
-      worker.start();
+      await worker.start();
     },
     async waitForRun(runId: string, timeoutMs = 150_000) {
       const until = Date.now() + timeoutMs;
       for (;;) {
-        const run = app.scans.getRun(runId)!;
+        const run = (await app.scans.getRun(runId))!;
         if (run.finishedAt) return run;
         if (Date.now() > until) throw new Error(`scan did not finish: ${JSON.stringify(run)}`);
         await new Promise((r) => setTimeout(r, 100));

@@ -7,8 +7,8 @@ import { createWorker } from '../../workers/worker.ts';
 import { createJobHandlers } from '../../workers/handlers.ts';
 
 const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', ENGINE_MIN_INTERVAL_MS: '150', WORKER_CONCURRENCY: '4', JOB_LEASE_MS: '10000', SCAN_QUERY_CAP: '16', BROWSER_NAVIGATION_TIMEOUT_MS: '8000' });
-const app = createApp(config, { browserLocation: locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() }) });
+const app = await createApp(config, { browserLocation: locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() }) });
 const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
-worker.start();
+await worker.start();
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => void worker.stop().then(() => app.close()).then(() => process.exit(0)));

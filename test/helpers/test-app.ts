@@ -32,11 +32,11 @@ export function createMemoryLogger(level = 'debug') {
  * The same dependency graph as production, on an in-memory database with the real migrations and a
  * fixed clock; anything else can be overridden. No module mocking anywhere.
  */
-export function createTestApp(overrides: Partial<AppDeps> & { env?: Record<string, string> } = {}): App & { clock: ReturnType<typeof createFixedClock> } {
+export async function createTestApp(overrides: Partial<AppDeps> & { env?: Record<string, string> } = {}): Promise<App & { clock: ReturnType<typeof createFixedClock> }> {
   const { env, ...rest } = overrides;
   const config = testConfig(env);
   const clock = (rest.clock as ReturnType<typeof createFixedClock> | undefined) ?? createFixedClock('2026-11-22T10:00:00Z');
-  const app = createApp(config, {
+  const app = await createApp(config, {
     db: openDatabase(':memory:'),
     logger: createLogger({ level: 'silent' }),
     clock,

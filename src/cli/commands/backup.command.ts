@@ -72,7 +72,9 @@ export const restoreCommand: CliCommand = {
         dataDir: config.dataDir,
         databaseFile: config.databaseFile,
         // The staged copy is opened exactly as the service would open it, with the key the service would use.
-        checkKey: ({ db, dataDir }) => void openEvidenceVault({ dataDir, db, settings: { ...config.evidence, keyFile }, logger, clock: systemClock, createIfMissing: false }),
+        checkKey: async ({ db, dataDir }) => {
+          await openEvidenceVault({ dataDir, db, settings: { ...config.evidence, keyFile }, logger, clock: systemClock, createIfMissing: false });
+        },
       });
     } catch (error) {
       return fail(io, error, json);

@@ -34,7 +34,7 @@ export const enginesCommand: CliCommand = {
     const { describeEngines, resumeEngine } = await import('../../modules/scans/scans.routes.ts');
     if (sub === undefined) {
       return withCliApp(io, {}, async (app) => {
-        const engines = describeEngines(app);
+        const engines = await describeEngines(app);
         if (json) io.stdout.write(`${JSON.stringify({ engines: engines.map(toJson) })}\n`);
         else printTable(io, engines);
         return exitCodes.ok;
@@ -43,7 +43,7 @@ export const enginesCommand: CliCommand = {
     if (sub === 'resume' && id && extra.length === 0) {
       return withCliApp(io, {}, async (app) => {
         try {
-          const engine = toJson(resumeEngine(app, id));
+          const engine = toJson(await resumeEngine(app, id));
           if (json) io.stdout.write(`${JSON.stringify(engine)}\n`);
           else io.stdout.write(`${engine.id}: ${engine.state === 'ok' ? 'working, nothing to lift' : engine.state === 'unused' ? 'not used yet, nothing to lift' : 'pause lifted; the next search tries it'}\n`);
           return exitCodes.ok;

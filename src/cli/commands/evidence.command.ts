@@ -9,7 +9,7 @@ async function verify(io: CliIo, json: boolean): Promise<number> {
   const [{ verifyEvidence }, { noEvidenceStored }] = await Promise.all([import('../../modules/evidence/verify.usecases.ts'), import('../../modules/evidence/evidence-files.repository.ts')]);
   return withCliApp(io, {}, async (app) => {
     // The key itself is entry 1 of the custody log; "nothing yet" means no file and no capture besides it.
-    if (noEvidenceStored(app.db)) {
+    if (await noEvidenceStored(app.db)) {
       if (json) io.stdout.write(`${JSON.stringify({ ok: true, files: 0, captures: 0, custodyEntries: 0, custodyHead: null, problems: [], notes: ['no evidence stored yet'] })}\n`);
       else io.stdout.write('No evidence stored yet: nothing to verify.\n');
       return exitCodes.ok;

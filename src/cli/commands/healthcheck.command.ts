@@ -13,7 +13,7 @@ export const healthcheckCommand: CliCommand = {
     const config = loadConfig(io.env, { cwd: io.cwd });
     const db = openDatabase(config.databaseFile);
     try {
-      const report = getHealth({ db, clock: systemClock, heartbeats: createHeartbeatsRepository({ db, clock: systemClock }), browserLocation: { kind: 'remote', wsEndpoints: [], source: 'BROWSER_WS_ENDPOINT' }, browserSandbox: { state: 'remote (not known)' } });
+      const report = await getHealth({ db, clock: systemClock, heartbeats: createHeartbeatsRepository({ db, clock: systemClock }), browserLocation: { kind: 'remote', wsEndpoints: [], source: 'BROWSER_WS_ENDPOINT' }, browserSandbox: { state: 'remote (not known)' } });
       const maxAge = Number(values['max-age'] ?? 60);
       const workerOk = report.worker.heartbeatAgeSeconds !== null && report.worker.heartbeatAgeSeconds <= maxAge;
       const healthy = report.database.ok && report.migrations.applied && (!values.worker || workerOk);

@@ -18,7 +18,7 @@ export const photosCommand: CliCommand = {
     const personId = values.person;
     const [{ exportPersonHashesFromCli }, { t }] = await Promise.all([import('../../modules/photos/hash-export.usecases.ts'), import('../../web/views/i18n/index.ts')]);
     return withCliApp(io, {}, async (app) => {
-      const result = exportPersonHashesFromCli(app, personId);
+      const result = await exportPersonHashesFromCli(app, personId);
       if (values.json) {
         io.stdout.write(`${JSON.stringify({ personId, hashes: result.hashes })}\n`);
         return exitCodes.ok;

@@ -30,26 +30,26 @@ export const scanCommand: CliCommand = {
     return withCliApp(io, { allowHosts }, async (app) => {
       // Chosen as create-admin chooses: the one named, the only one, or (several, none named) organisations.choose.
       const named = typeof values.organisation === 'string' ? values.organisation : undefined;
-      const organisationId = chooseOrganisation({ accounts: createAccountsRepository({ db: app.db, clock: app.clock }) }, named)?.id ?? app.profiles.ensureDefaultOrganisation();
-      const existing = app.profiles.findPersonByLabel(organisationId, label);
+      const organisationId = (await chooseOrganisation({ accounts: createAccountsRepository({ db: app.db, clock: app.clock }) }, named))?.id ?? await app.profiles.ensureDefaultOrganisation();
+      const existing = await app.profiles.findPersonByLabel(organisationId, label);
       let personId: string;
       if (existing) {
-        app.profiles.replaceProfile(existing.id, profile);
+        await app.profiles.replaceProfile(existing.id, profile);
         personId = existing.id;
       } else {
-        personId = app.profiles.createPerson({ organisationId, label, language: 'en', defaultCountry: profile.defaultCountry, scheduleCron: app.config.scheduler.defaultScanSchedule, nextScanAt: null, profile });
+        personId = await app.profiles.createPerson({ organisationId, label, language: 'en', defaultCountry: profile.defaultCountry, scheduleCron: app.config.scheduler.defaultScanSchedule, nextScanAt: null, profile });
       }
       // The profile's photos are hashed into the person (the files themselves are not kept).
       await syncPhotosFromFiles(app.photoDeps, personId, photoPaths);
-      const { run } = startScan(app, { personId, trigger: 'cli', engines: stringList(values.engine), allowHosts });
+      const { run } = await startScan(app, { personId, trigger: 'cli', engines: stringList(values.engine), allowHosts });
       // The scan runs here, in this process, through the same durable jobs the service uses.
       const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
-      worker.start();
+      await worker.start();
       const tty = Boolean((io.stderr as NodeJS.WriteStream).isTTY);
       let last = '';
       try {
         for (;;) {
-          const current = app.scans.getRun(run.id)!;
+          const current = (await app.scans.getRun(run.id))!;
           const line = renderScanProgress(current);
           if (line !== last) {
             io.stderr.write(tty ? `\r${line}` : `${line}\n`);
@@ -62,12 +62,12 @@ export const scanCommand: CliCommand = {
         if (tty) io.stderr.write('\n');
         await worker.stop();
       }
-      const finished = app.scans.getRun(run.id)!;
+      const finished = (await app.scans.getRun(run.id))!;
       // Pages that could not be checked are listed beside the hits: they are not "nothing found".
       const { describeImpersonationChecks } = await import('../../modules/impersonation/impersonation.usecases.ts');
       // Each lookup of a handle on another site, and its outcome: a site that could not tell is named, not hidden.
-      const impersonation = describeImpersonationChecks(app.impersonation, finished.id).map(({ site, url, status, reason }) => ({ site, url, status, reason }));
-      const report = { ...describeScanRun(app, finished), hits: describeHits(app, personId), unchecked: describeUnchecked(app, finished.id), impersonation };
+      const impersonation = (await describeImpersonationChecks(app.impersonation, finished.id)).map(({ site, url, status, reason }) => ({ site, url, status, reason }));
+      const report = { ...await describeScanRun(app, finished), hits: await describeHits(app, personId), unchecked: await describeUnchecked(app, finished.id), impersonation };
       if (values.json) io.stdout.write(`${JSON.stringify(report)}\n`);
       else {
         io.stdout.write(`Scan ${finished.status}: ${report.hits.length} exposure(s) stored, ${finished.hitsNew} new, ${report.unchecked.length} page(s) could not be checked.\n`);

@@ -6,6 +6,7 @@ import { createId } from '../../shared/ids.ts';
 import { accounts, caseworkerAssignments, organisations, people } from '../../db/schema/index.ts';
 import type { Role } from './accounts.models.ts';
 import type { AccountLockState } from './lockout.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
@@ -26,7 +27,7 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
     .where(and(eq(caseworkerAssignments.accountId, sql.placeholder('accountId')), eq(people.organisationId, sql.placeholder('organisationId'))))
     .prepare();
   let assigned: ReturnType<typeof prepareAssigned> | undefined;
-  return {
+  return gated(db, {
     countAccounts(): number {
       return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
     },
@@ -150,7 +151,7 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
       keptIds.set(organisationId, { version, ids });
       return ids;
     },
-  };
+  });
 }
 
 export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

@@ -28,10 +28,10 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown): T {
   return parsed.data;
 }
 
-export function describeAccount(accounts: AccountsDeps, row: AccountRow) {
+export async function describeAccount(accounts: AccountsDeps, row: AccountRow) {
   return {
     id: row.id, email: row.email, displayName: row.displayName, role: row.role, personId: row.personId, language: row.language,
-    personIds: row.role === 'caseworker' ? accounts.accounts.assignedPersonIds(row.id, row.organisationId) : row.personId ? [row.personId] : [],
+    personIds: row.role === 'caseworker' ? await accounts.accounts.assignedPersonIds(row.id, row.organisationId) : row.personId ? [row.personId] : [],
     disabled: row.disabled, createdAt: row.createdAt,
   };
 }
@@ -59,65 +59,65 @@ export function createAccountRoutes(options: { wipePersonEvidence: WipeEvidenceO
     app.post('/api/setup', async (request, reply) => {
       const body = parseWith(setupBody, request.body);
       const account = await setupFirstAdmin(accounts, body);
-      return reply.status(201).send(describeAccount(accounts, account));
+      return reply.status(201).send(await describeAccount(accounts, account));
     });
 
     app.post('/api/session', async (request, reply) => {
       const body = parseWith(loginBody, request.body);
       const session = await login(accounts, { ...body, ip: clientAddress(request) });
       setSessionCookie(reply, session.token, { ...cookies, maxAgeMs: accounts.settings.sessionIdleMs });
-      return { account: describeAccount(accounts, session.account), csrfToken: session.csrfToken };
+      return { account: await describeAccount(accounts, session.account), csrfToken: session.csrfToken };
     });
 
     app.delete('/api/session', async (request, reply) => {
-      logout(accounts, request.actor!, request.sessionToken ?? undefined);
+      await logout(accounts, request.actor!, request.sessionToken ?? undefined);
       clearSessionCookie(reply, cookies);
       return reply.status(204).send();
     });
 
-    app.get('/api/me', async (request) => ({ account: describeAccount(accounts, accounts.accounts.get(request.actor!.accountId)!), personIds: request.visiblePersonIds() }));
+    app.get('/api/me', async (request) => ({ account: await describeAccount(accounts, (await accounts.accounts.get(request.actor!.accountId))!), personIds: await request.visiblePersonIds() }));
 
     app.put('/api/me', async (request) => {
       const body = parseWith(meBody, request.body);
-      accounts.accounts.update(request.actor!.accountId, { language: body.language });
-      return describeAccount(accounts, accounts.accounts.get(request.actor!.accountId)!);
+      await accounts.accounts.update(request.actor!.accountId, { language: body.language });
+      return describeAccount(accounts, (await accounts.accounts.get(request.actor!.accountId))!);
     });
 
-    app.get('/api/accounts', async (request) => ({ accounts: accounts.accounts.listInOrganisation(request.actor!.organisationId).map((row) => describeAccount(accounts, row)) }));
+    app.get('/api/accounts', async (request) => ({ accounts: await Promise.all((await accounts.accounts.listInOrganisation(request.actor!.organisationId)).map(async (row) => await describeAccount(accounts, row))) }));
 
     app.post('/api/accounts', async (request, reply) => {
       const body = parseWith(accountBody, request.body);
       const account = await createAccount(accounts, request.actor!, body);
-      return reply.status(201).send(describeAccount(accounts, account));
+      return reply.status(201).send(await describeAccount(accounts, account));
     });
 
     app.post<{ Params: { id: string } }>('/api/accounts/:id/assignments', async (request) => {
       const body = parseWith(assignmentBody, request.body);
-      setAssignment(accounts, request.actor!, { accountId: request.params.id, personId: body.personId, assigned: body.assigned === true || body.assigned === 'true' });
-      return describeAccount(accounts, accounts.accounts.get(request.params.id)!);
+      await setAssignment(accounts, request.actor!, { accountId: request.params.id, personId: body.personId, assigned: body.assigned === true || body.assigned === 'true' });
+      return describeAccount(accounts, (await accounts.accounts.get(request.params.id))!);
     });
 
-    app.get('/api/tokens', async (request) => ({ tokens: accounts.tokens.listForAccount(request.actor!.accountId).map(describeToken) }));
+    app.get('/api/tokens', async (request) => ({ tokens: (await accounts.tokens.listForAccount(request.actor!.accountId)).map(describeToken) }));
 
     app.post('/api/tokens', async (request, reply) => {
       const body = parseWith(tokenBody, request.body);
-      const created = accounts.tokens.create(request.actor!.accountId, body.label);
-      audit(accounts, { actor: request.actor!, action: 'token_created', subject: { type: 'token', id: created.id } });
+      const created = await accounts.tokens.create(request.actor!.accountId, body.label);
+      await audit(accounts, { actor: request.actor!, action: 'token_created', subject: { type: 'token', id: created.id } });
       return reply.status(201).send({ id: created.id, label: body.label, token: created.token });
     });
 
     app.delete<{ Params: { id: string } }>('/api/tokens/:id', async (request, reply) => {
-      const token = accounts.tokens.get(request.params.id);
+      const token = await accounts.tokens.get(request.params.id);
       if (!token || token.accountId !== request.actor!.accountId) throw createTokenNotFoundError();
-      accounts.tokens.revoke(token.id);
-      audit(accounts, { actor: request.actor!, action: 'token_revoked', subject: { type: 'token', id: token.id } });
+      await accounts.tokens.revoke(token.id);
+      await audit(accounts, { actor: request.actor!, action: 'token_revoked', subject: { type: 'token', id: token.id } });
       return reply.status(204).send();
     });
 
     app.get('/api/audit', async (request) => {
       const q = parseWith(auditQuery, request.query);
       return {
-        entries: listAudit(deps.db, { organisationId: request.actor!.organisationId, limit: q.limit, action: q.action })
+        entries: (await listAudit(deps.db, { organisationId: request.actor!.organisationId, limit: q.limit, action: q.action }))
           .map((e) => ({ at: e.at, accountId: e.accountId, action: e.action, subjectType: e.subjectType, subjectId: e.subjectId, detail: e.detail })),
       };
     });

@@ -1,3 +1,4 @@
+import { transaction } from '../../db/transaction.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -51,18 +52,18 @@ export function createAccountsDeps(args: { db: Db; clock: Clock; logger: Logger;
 const uiLanguage = (value: string | undefined, fallback: string) => ((UI_LANGUAGES as readonly string[]).includes(value ?? '') ? value! : fallback);
 
 /** The actor an account acts as, with the people it may see resolved now. */
-export function actorFor(deps: Pick<AccountsDeps, 'accounts'>, account: AccountRow, via: Actor['via']): Actor {
+export async function actorFor(deps: Pick<AccountsDeps, 'accounts'>, account: AccountRow, via: Actor['via']): Promise<Actor> {
   const personIds: Actor['personIds'] =
     account.role === 'admin' ? 'all-in-org'
-      : account.role === 'caseworker' ? deps.accounts.assignedPersonIds(account.id, account.organisationId)
+      : account.role === 'caseworker' ? await deps.accounts.assignedPersonIds(account.id, account.organisationId)
         : account.personId ? [account.personId] : [];
   return { accountId: account.id, organisationId: account.organisationId, role: account.role, personIds, via, language: account.language };
 }
 
 /** The ids of every person the actor may see (for list routes). */
-export function visiblePersonIds(deps: Pick<AccountsDeps, 'accounts'>, actor: Actor): string[] {
+export async function visiblePersonIds(deps: Pick<AccountsDeps, 'accounts'>, actor: Actor): Promise<string[]> {
   if (actor.personIds !== 'all-in-org') return actor.personIds;
-  return deps.accounts.personIdsInOrganisation(actor.organisationId);
+  return await deps.accounts.personIdsInOrganisation(actor.organisationId);
 }
 
 async function checkedPasswordHash(password: string): Promise<string> {
@@ -76,20 +77,20 @@ async function checkedPasswordHash(password: string): Promise<string> {
  * the demo may already have made is kept (renamed), so people added before setup stay visible.
  */
 export async function setupFirstAdmin(deps: AccountsDeps, args: { organisationName: string; email: string; password: string; displayName?: string; language?: string }): Promise<AccountRow> {
-  if (deps.accounts.countAccounts() > 0) throw createSetupDoneError();
+  if (await deps.accounts.countAccounts() > 0) throw createSetupDoneError();
   const email = normaliseEmail(args.email);
   if (!email) throw createInvalidEmailError();
   const name = args.organisationName.trim();
   if (name.length < 1 || name.length > 120) throw createInvalidAccountError('Give the organisation a name of 1 to 120 characters (your own name or a pseudonym is fine).');
   const passwordHash = await checkedPasswordHash(args.password);
   // Checked again after the slow hash: two setup forms sent at once must not make two administrators.
-  return deps.db.transaction(() => {
-    if (deps.accounts.countAccounts() > 0) throw createSetupDoneError();
-    const organisationId = deps.accounts.ensureFirstOrganisation(name);
-    const account = deps.accounts.createAccount({
+  return transaction(deps.db, async () => {
+    if (await deps.accounts.countAccounts() > 0) throw createSetupDoneError();
+    const organisationId = await deps.accounts.ensureFirstOrganisation(name);
+    const account = await deps.accounts.createAccount({
       organisationId, email, passwordHash, role: 'admin', displayName: args.displayName?.trim() || email.split('@')[0]!, language: uiLanguage(args.language, deps.settings.defaultLanguage),
     });
-    audit(deps, { actor: { accountId: account.id, organisationId }, action: 'setup', subject: { type: 'account', id: account.id } });
+    await audit(deps, { actor: { accountId: account.id, organisationId }, action: 'setup', subject: { type: 'account', id: account.id } });
     return account;
   });
 }
@@ -98,7 +99,7 @@ export async function login(deps: AccountsDeps, args: { email: string; password:
   const now = deps.clock.now();
   const email = normaliseEmail(args.email) ?? args.email.trim().toLowerCase().slice(0, 320);
   if (deps.limiter.addressBlocked(args.ip, now)) throw createLockedError();
-  const account = deps.accounts.findByEmail(email);
+  const account = await deps.accounts.findByEmail(email);
   if (!account || account.disabled) {
     if (deps.limiter.unknownEmailLocked(email, now)) throw createLockedError();
     await burnVerification(args.password);
@@ -108,20 +109,20 @@ export async function login(deps: AccountsDeps, args: { email: string; password:
   }
   if (isLocked(account, now)) throw createLockedError();
   if (!(await verifyPassword(account.passwordHash, args.password))) {
-    deps.accounts.setLockState(account.id, afterFailure(account, now, { maxFailures: deps.settings.loginMaxFailures, lockoutMs: deps.settings.lockoutMs }));
+    await deps.accounts.setLockState(account.id, afterFailure(account, now, { maxFailures: deps.settings.loginMaxFailures, lockoutMs: deps.settings.lockoutMs }));
     deps.limiter.addressFailed(args.ip, now);
-    audit(deps, { actor: { accountId: account.id, organisationId: account.organisationId }, action: 'login_failed', subject: { type: 'account', id: account.id } });
+    await audit(deps, { actor: { accountId: account.id, organisationId: account.organisationId }, action: 'login_failed', subject: { type: 'account', id: account.id } });
     throw createInvalidCredentialsError();
   }
-  deps.accounts.setLockState(account.id, afterSuccess());
-  const session = deps.sessions.create(account.id, deps.settings.sessionIdleMs);
-  audit(deps, { actor: { accountId: account.id, organisationId: account.organisationId }, action: 'login', subject: { type: 'account', id: account.id } });
+  await deps.accounts.setLockState(account.id, afterSuccess());
+  const session = await deps.sessions.create(account.id, deps.settings.sessionIdleMs);
+  await audit(deps, { actor: { accountId: account.id, organisationId: account.organisationId }, action: 'login', subject: { type: 'account', id: account.id } });
   return { account, ...session };
 }
 
-export function logout(deps: AccountsDeps, actor: Actor, sessionToken: string | undefined): void {
-  if (sessionToken) deps.sessions.delete(sessionToken);
-  audit(deps, { actor, action: 'logout', subject: { type: 'account', id: actor.accountId } });
+export async function logout(deps: AccountsDeps, actor: Actor, sessionToken: string | undefined): Promise<void> {
+  if (sessionToken) await deps.sessions.delete(sessionToken);
+  await audit(deps, { actor, action: 'logout', subject: { type: 'account', id: actor.accountId } });
 }
 
 export interface NewAccount {
@@ -141,34 +142,34 @@ export async function createAccount(deps: AccountsDeps, actor: Actor, input: New
   if (!email) throw createInvalidEmailError();
   if (!isRole(input.role)) throw createInvalidAccountError('The role must be admin, caseworker or person.');
   const role: Role = input.role;
-  if (deps.accounts.findByEmail(email)) throw createEmailTakenError();
+  if (await deps.accounts.findByEmail(email)) throw createEmailTakenError();
   const named = [...(input.personId ? [input.personId] : []), ...(input.personIds ?? [])];
-  for (const personId of named) requireVisiblePerson(deps, actor, personId);
+  for (const personId of named) await requireVisiblePerson(deps, actor, personId);
   if (role === 'person' && !input.personId) throw createInvalidAccountError('A person account needs the person it belongs to.');
   const passwordHash = input.password ? await checkedPasswordHash(input.password) : NO_PASSWORD;
-  const account = deps.accounts.createAccount({
+  const account = await deps.accounts.createAccount({
     organisationId: actor.organisationId, email, passwordHash, role, personId: role === 'person' ? input.personId! : null,
     displayName: input.displayName?.trim() || email.split('@')[0]!, language: uiLanguage(input.language, deps.settings.defaultLanguage),
   });
-  if (role === 'caseworker') for (const personId of named) deps.accounts.assign(account.id, personId);
-  audit(deps, { actor, action: 'account_created', subject: { type: 'account', id: account.id }, detail: { role } });
+  if (role === 'caseworker') for (const personId of named) await deps.accounts.assign(account.id, personId);
+  await audit(deps, { actor, action: 'account_created', subject: { type: 'account', id: account.id }, detail: { role } });
   return account;
 }
 
-export function requireVisiblePerson(deps: Pick<AccountsDeps, 'ownership'>, actor: Actor, personId: string) {
-  const person = deps.ownership.personRecord(personId);
+export async function requireVisiblePerson(deps: Pick<AccountsDeps, 'ownership'>, actor: Actor, personId: string) {
+  const person = await deps.ownership.personRecord(personId);
   if (!person || !canSeePerson(actor, person)) throw createPersonNotFoundError();
   return person;
 }
 
-export function setAssignment(deps: AccountsDeps, actor: Actor, args: { accountId: string; personId: string; assigned: boolean }): void {
-  const account = deps.accounts.get(args.accountId);
+export async function setAssignment(deps: AccountsDeps, actor: Actor, args: { accountId: string; personId: string; assigned: boolean }): Promise<void> {
+  const account = await deps.accounts.get(args.accountId);
   if (!account || account.organisationId !== actor.organisationId) throw createInvalidAccountError('No such account in this organisation.');
   if (account.role !== 'caseworker') throw createInvalidAccountError('Only caseworkers have assignments.');
-  requireVisiblePerson(deps, actor, args.personId);
-  if (args.assigned) deps.accounts.assign(account.id, args.personId);
-  else deps.accounts.unassign(account.id, args.personId);
-  audit(deps, { actor, action: args.assigned ? 'assigned' : 'unassigned', subject: { type: 'person', id: args.personId }, detail: { accountId: account.id } });
+  await requireVisiblePerson(deps, actor, args.personId);
+  if (args.assigned) await deps.accounts.assign(account.id, args.personId);
+  else await deps.accounts.unassign(account.id, args.personId);
+  await audit(deps, { actor, action: args.assigned ? 'assigned' : 'unassigned', subject: { type: 'person', id: args.personId }, detail: { accountId: account.id } });
 }
 
 /**
@@ -177,12 +178,12 @@ export function setAssignment(deps: AccountsDeps, actor: Actor, args: { accountI
  * The audit entry keeps only the ids.
  */
 export async function wipePerson(deps: AccountsDeps, actor: Actor, args: { personId: string; confirmLabel: string; wipePersonEvidence: WipePersonEvidence }): Promise<{ filesRemoved: number }> {
-  const person = requireVisiblePerson(deps, actor, args.personId);
+  const person = await requireVisiblePerson(deps, actor, args.personId);
   if (args.confirmLabel.trim() !== deps.openLabel(person.label).trim()) throw createWipeConfirmationError();
   const { filesRemoved } = await args.wipePersonEvidence(person.id);
-  deps.db.transaction(() => {
-    deps.ownership.deletePerson(person.id);
-    audit(deps, { actor, action: 'wiped', subject: { type: 'person', id: person.id }, detail: { filesRemoved } });
+  await transaction(deps.db, async () => {
+    await deps.ownership.deletePerson(person.id);
+    await audit(deps, { actor, action: 'wiped', subject: { type: 'person', id: person.id }, detail: { filesRemoved } });
   });
   deps.logger.info({ personId: person.id, filesRemoved }, 'person wiped');
   return { filesRemoved };

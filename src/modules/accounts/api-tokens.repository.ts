@@ -5,6 +5,7 @@ import { createId } from '../../shared/ids.ts';
 import { apiTokens } from '../../db/schema/index.ts';
 import { sha256Hex } from '../../shared/hashing.models.ts';
 import { randomToken } from './sessions.repository.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
@@ -13,7 +14,7 @@ export const API_TOKEN_PREFIX = 'est_';
 
 /** API tokens for scripts. Only the SHA-256 is stored; the token itself is shown once, when created. */
 export function createApiTokensRepository({ db, clock }: { db: Db; clock: Clock }) {
-  return {
+  return gated(db, {
     create(accountId: string, label: string): { id: string; token: string } {
       const id = createId('tok');
       const token = `${API_TOKEN_PREFIX}${randomToken()}`;
@@ -42,7 +43,7 @@ export function createApiTokensRepository({ db, clock }: { db: Db; clock: Clock 
     revoke(id: string): void {
       db.update(apiTokens).set({ revokedAt: clock.now() }).where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).run();
     },
-  };
+  });
 }
 
 export type ApiTokensRepository = ReturnType<typeof createApiTokensRepository>;

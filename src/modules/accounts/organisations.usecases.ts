@@ -1,3 +1,4 @@
+import { transaction } from '../../db/transaction.ts';
 import type { AccountRow } from './accounts.repository.ts';
 import { normaliseEmail, passwordProblem, type Actor } from './accounts.models.ts';
 import { findOrganisation, organisationNameProblem, organisationSlug } from './organisations.models.ts';
@@ -20,13 +21,13 @@ export interface OrganisationSummary {
 }
 
 /** Every organisation with its handle and counts (never anything about the people in it). */
-export function listOrganisations(deps: Pick<AccountsDeps, 'accounts'>): OrganisationSummary[] {
-  return deps.accounts.listOrganisations().map((o) => ({ ...o, slug: organisationSlug(o.name) }));
+export async function listOrganisations(deps: Pick<AccountsDeps, 'accounts'>): Promise<OrganisationSummary[]> {
+  return (await deps.accounts.listOrganisations()).map((o) => ({ ...o, slug: organisationSlug(o.name) }));
 }
 
 /** The organisation a CLI flag or form names, by id or handle; `organisations.not_found` otherwise. */
-export function resolveOrganisation(deps: Pick<AccountsDeps, 'accounts'>, ref: string): OrganisationSummary {
-  const found = findOrganisation(listOrganisations(deps), ref);
+export async function resolveOrganisation(deps: Pick<AccountsDeps, 'accounts'>, ref: string): Promise<OrganisationSummary> {
+  const found = findOrganisation(await listOrganisations(deps), ref);
   if (!found) throw createOrganisationNotFoundError();
   return found;
 }
@@ -35,9 +36,9 @@ export function resolveOrganisation(deps: Pick<AccountsDeps, 'accounts'>, ref: s
  * The organisation a command names with --organisation (id or handle), or the only one there is; with
  * several and none named, `organisations.choose` listing their handles. Null when there is none yet.
  */
-export function chooseOrganisation(deps: Pick<AccountsDeps, 'accounts'>, ref: string | undefined): OrganisationSummary | null {
+export async function chooseOrganisation(deps: Pick<AccountsDeps, 'accounts'>, ref: string | undefined): Promise<OrganisationSummary | null> {
   if (ref) return resolveOrganisation(deps, ref);
-  const organisations = listOrganisations(deps);
+  const organisations = await listOrganisations(deps);
   if (organisations.length > 1) throw createOrganisationAmbiguousError(organisations.map((o) => o.slug));
   return organisations[0] ?? null;
 }
@@ -63,23 +64,23 @@ export async function createOrganisationWithAdmin(
   const name = args.name.trim();
   const nameProblem = organisationNameProblem(name);
   if (nameProblem) throw createInvalidAccountError(nameProblem);
-  if (deps.accounts.countAccounts() === 0) {
+  if (await deps.accounts.countAccounts() === 0) {
     const account = await setupFirstAdmin(deps, { organisationName: name, email: args.adminEmail, password: args.password });
-    return { organisation: resolveOrganisation(deps, account.organisationId), account };
+    return { organisation: await resolveOrganisation(deps, account.organisationId), account };
   }
   const { email, passwordHash } = await checkedCredentials(args.adminEmail, args.password);
   // Checked inside the transaction, after the slow hash: two requests at once must not make two of a name.
-  const account = deps.db.transaction(() => {
-    if (deps.accounts.findByEmail(email)) throw createEmailTakenError();
-    if (listOrganisations(deps).some((o) => o.slug === organisationSlug(name))) throw createOrganisationNameTakenError();
-    const organisationId = deps.accounts.createOrganisation(name);
-    const created = deps.accounts.createAccount({ organisationId, email, passwordHash, role: 'admin', displayName: email.split('@')[0]!, language: deps.settings.defaultLanguage });
+  const account = await transaction(deps.db, async () => {
+    if (await deps.accounts.findByEmail(email)) throw createEmailTakenError();
+    if ((await listOrganisations(deps)).some((o) => o.slug === organisationSlug(name))) throw createOrganisationNameTakenError();
+    const organisationId = await deps.accounts.createOrganisation(name);
+    const created = await deps.accounts.createAccount({ organisationId, email, passwordHash, role: 'admin', displayName: email.split('@')[0]!, language: deps.settings.defaultLanguage });
     // One entry where the operator reads their log, one where the new organisation's administrators read theirs.
-    if (args.by) audit(deps, { actor: args.by, action: 'organisation_created', subject: { type: 'organisation', id: organisationId } });
-    audit(deps, { actor: { accountId: args.by?.accountId ?? null, organisationId }, action: 'account_created', subject: { type: 'account', id: created.id }, detail: { role: 'admin', via: args.by ? 'operator' : 'cli' } });
+    if (args.by) await audit(deps, { actor: args.by, action: 'organisation_created', subject: { type: 'organisation', id: organisationId } });
+    await audit(deps, { actor: { accountId: args.by?.accountId ?? null, organisationId }, action: 'account_created', subject: { type: 'account', id: created.id }, detail: { role: 'admin', via: args.by ? 'operator' : 'cli' } });
     return created;
   });
-  return { organisation: resolveOrganisation(deps, account.organisationId), account };
+  return { organisation: await resolveOrganisation(deps, account.organisationId), account };
 }
 
 /**
@@ -88,17 +89,17 @@ export async function createOrganisationWithAdmin(
  * the only organisation there is; with several, it refuses and lists their handles.
  */
 export async function createAdministrator(deps: AccountsDeps, args: { email: string; password: string; organisation?: string }): Promise<AccountRow> {
-  if (deps.accounts.countAccounts() === 0) {
-    const named = args.organisation ? findOrganisation(listOrganisations(deps), args.organisation) : null;
+  if (await deps.accounts.countAccounts() === 0) {
+    const named = args.organisation ? findOrganisation(await listOrganisations(deps), args.organisation) : null;
     return setupFirstAdmin(deps, { organisationName: named?.name ?? args.organisation ?? 'My organisation', email: args.email, password: args.password });
   }
-  const organisation = chooseOrganisation(deps, args.organisation);
+  const organisation = await chooseOrganisation(deps, args.organisation);
   if (!organisation) throw createOrganisationNotFoundError();
   const { email, passwordHash } = await checkedCredentials(args.email, args.password);
-  return deps.db.transaction(() => {
-    if (deps.accounts.findByEmail(email)) throw createEmailTakenError();
-    const account = deps.accounts.createAccount({ organisationId: organisation.id, email, passwordHash, role: 'admin', displayName: email.split('@')[0]!, language: deps.settings.defaultLanguage });
-    audit(deps, { actor: { accountId: null, organisationId: organisation.id }, action: 'account_created', subject: { type: 'account', id: account.id }, detail: { role: 'admin', via: 'cli' } });
+  return transaction(deps.db, async () => {
+    if (await deps.accounts.findByEmail(email)) throw createEmailTakenError();
+    const account = await deps.accounts.createAccount({ organisationId: organisation.id, email, passwordHash, role: 'admin', displayName: email.split('@')[0]!, language: deps.settings.defaultLanguage });
+    await audit(deps, { actor: { accountId: null, organisationId: organisation.id }, action: 'account_created', subject: { type: 'account', id: account.id }, detail: { role: 'admin', via: 'cli' } });
     return account;
   });
 }

@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { accounts, alerts, apiTokens, hits, people, photos, scanRuns, takedownCases } from '../../db/schema/index.ts';
+import { gated } from '../../db/transaction.ts';
 
 /** Kinds of resource a route parameter can name; each resolves to the people (and organisation) it belongs to. */
 export const RESOURCE_KINDS = ['person', 'hit', 'scan', 'case', 'alert', 'photo', 'hit-or-case', 'evidence-file', 'account', 'token'] as const;
@@ -45,7 +46,7 @@ export function createOwnershipRepository({ db }: { db: Db }) {
         .from(apiTokens).innerJoin(accounts, eq(accounts.id, apiTokens.accountId)).where(eq(apiTokens.id, id)).all(),
   };
 
-  return {
+  return gated(db, {
     /** A person's organisation and stored label (sealed: opened only for a wipe confirmation). */
     personRecord(personId: string): { id: string; organisationId: string; label: string } | null {
       return db.select({ id: people.id, organisationId: people.organisationId, label: people.label }).from(people).where(eq(people.id, personId)).get() ?? null;
@@ -60,7 +61,7 @@ export function createOwnershipRepository({ db }: { db: Db }) {
       if (id.length === 0 || id.length > 200) return [];
       return resolvers[kind](id);
     },
-  };
+  });
 }
 
 export type OwnershipRepository = ReturnType<typeof createOwnershipRepository>;

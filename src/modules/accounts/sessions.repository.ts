@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { sessions } from '../../db/schema/index.ts';
 import { sha256Hex } from '../../shared/hashing.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
@@ -18,7 +19,7 @@ export function createSessionsRepository({ db, clock }: { db: Db; clock: Clock }
   // prepared once (on first use, after migrations).
   const prepareByHash = () => db.select().from(sessions).where(eq(sessions.tokenHash, sql.placeholder('tokenHash'))).prepare();
   let byHash: ReturnType<typeof prepareByHash> | undefined;
-  return {
+  return gated(db, {
     create(accountId: string, idleMs: number): { token: string; csrfToken: string } {
       const token = randomToken();
       const csrfToken = randomToken();
@@ -56,7 +57,7 @@ export function createSessionsRepository({ db, clock }: { db: Db; clock: Clock }
     deleteExpired(): number {
       return db.delete(sessions).where(lt(sessions.expiresAt, clock.now())).run().changes;
     },
-  };
+  });
 }
 
 export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

@@ -9,13 +9,13 @@ export interface AlertEvent {
 interface Subscriber {
   cursor: number;
   personId: string | undefined;
-  listener: (event: AlertEvent) => void;
+  listener: (event: AlertEvent) => Promise<void> | void;
   onEnd: () => void;
 }
 
 export interface AlertBroadcaster {
   /** Events after `afterRowId` (a reconnecting stream's Last-Event-ID), or only new ones when absent. */
-  subscribe(args: { afterRowId?: number; personId?: string; onEnd?: () => void }, listener: (event: AlertEvent) => void): () => void;
+  subscribe(args: { afterRowId?: number; personId?: string; onEnd?: () => void }, listener: (event: AlertEvent) => Promise<void> | void): Promise<() => void>;
   /** Looks at once instead of at the next poll (an alert raised in this process). */
   poke(): void;
   close(): void;
@@ -32,18 +32,19 @@ export function createAlertBroadcaster({ repository, logger, pollMs }: { reposit
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const poll = () => {
+  const poll = async () => {
     if (subscribers.size === 0) return;
     try {
       const from = Math.min(...[...subscribers].map((s) => s.cursor));
-      for (const row of repository.alertsAfterRowId(from, 500)) {
+      for (const row of await repository.alertsAfterRowId(from, 500)) {
         const { rowId, ...alert } = row;
         for (const s of subscribers) {
           if (rowId <= s.cursor) continue;
           s.cursor = rowId;
           if (s.personId && s.personId !== alert.personId) continue;
           try {
-            s.listener({ rowId, alert });
+            // Awaited, so one stream's events leave in the order of their rows.
+            await s.listener({ rowId, alert });
           } catch (error) {
             logger.warn({ err: { message: (error as Error).message } }, 'alert stream listener failed');
           }
@@ -60,30 +61,30 @@ export function createAlertBroadcaster({ repository, logger, pollMs }: { reposit
   };
 
   return {
-    subscribe(args, listener) {
+    async subscribe(args, listener) {
       if (closed) {
         args.onEnd?.();
         return () => undefined;
       }
       const subscriber: Subscriber = {
-        cursor: args.afterRowId ?? repository.maxRowId(),
+        cursor: args.afterRowId ?? await repository.maxRowId(),
         personId: args.personId,
         listener,
         onEnd: args.onEnd ?? (() => undefined),
       };
       subscribers.add(subscriber);
       if (!timer) {
-        timer = setInterval(poll, pollMs);
+        timer = setInterval(() => void poll(), pollMs);
         timer.unref();
       }
-      if (args.afterRowId !== undefined) setImmediate(poll);
+      if (args.afterRowId !== undefined) setImmediate(() => void poll());
       return () => {
         subscribers.delete(subscriber);
         if (subscribers.size === 0) stopTimer();
       };
     },
     poke() {
-      if (subscribers.size > 0) setImmediate(poll);
+      if (subscribers.size > 0) setImmediate(() => void poll());
     },
     close() {
       closed = true;

@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, sql } from 'd
 import type { Db } from '../../db/client.ts';
 import { alerts, deliveries, people } from '../../db/schema/index.ts';
 import type { Severity } from './alerts.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type AlertRow = typeof alerts.$inferSelect;
 export type DeliveryRow = typeof deliveries.$inferSelect;
@@ -21,7 +22,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
       .innerJoin(alerts, eq(alerts.id, deliveries.alertId))
       .innerJoin(people, eq(people.id, alerts.personId));
 
-  return {
+  return gated(db, {
     get(id: string): AlertRow | null {
       return db.select().from(alerts).where(eq(alerts.id, id)).get() ?? null;
     },
@@ -144,7 +145,7 @@ export function createAlertsRepository({ db }: { db: Db }) {
       const rows = db.select({ alert: alerts, rowId: sql<number>`rowid` }).from(alerts).where(sql`rowid > ${rowId}`).orderBy(sql`rowid`).limit(limit).all();
       return rows.map((r) => ({ ...r.alert, rowId: r.rowId }));
     },
-  };
+  });
 }
 
 export type AlertsRepository = ReturnType<typeof createAlertsRepository>;

@@ -35,18 +35,18 @@ export function createAlertRoutes(options: { heartbeatMs?: number } = {}) {
     // The access check has refused a personId the account may not see; without one, the list is the account's people.
     app.get('/api/alerts', async (request) => {
       const q = parseQuery(listQuery, request.query);
-      const personIds = q.personId ? [q.personId] : request.visiblePersonIds();
-      const rows = alerts.repository.list({ personIds, unreadOnly: q.unread === 'true', limit: q.limit });
-      const deliveries = alerts.repository.deliveriesOf(rows.map((r) => r.id));
-      return { alerts: rows.map((r) => describeAlert(r, deliveries.filter((d) => d.alertId === r.id))), unread: alerts.repository.unreadCount(personIds) };
+      const personIds = q.personId ? [q.personId] : await request.visiblePersonIds();
+      const rows = await alerts.repository.list({ personIds, unreadOnly: q.unread === 'true', limit: q.limit });
+      const deliveries = await alerts.repository.deliveriesOf(rows.map((r) => r.id));
+      return { alerts: rows.map((r) => describeAlert(r, deliveries.filter((d) => d.alertId === r.id))), unread: await alerts.repository.unreadCount(personIds) };
     });
 
     app.post<{ Params: { id: string } }>('/api/alerts/:id/read', async (request) => markAlertRead(alerts, request.params.id));
 
-    app.get('/api/alerts/stream', (request, reply) => {
+    app.get('/api/alerts/stream', async (request, reply) => {
       const { personId } = parseQuery(streamQuery, request.query);
       // People added after the stream opened are not in it; the dashboard reconnects on navigation anyway.
-      const scope = personId ? [personId] : request.visiblePersonIds();
+      const scope = personId ? [personId] : await request.visiblePersonIds();
       const visible = new Set(scope);
       const lastEventId = Number(request.headers['last-event-id']);
       const afterRowId = Number.isSafeInteger(lastEventId) && lastEventId >= 0 ? lastEventId : undefined;
@@ -75,12 +75,12 @@ export function createAlertRoutes(options: { heartbeatMs?: number } = {}) {
       };
       openStreams.add(end);
       res.on('close', end);
-      const send = (event: AlertEvent) => {
+      const send = async (event: AlertEvent) => {
         if (ended || !visible.has(event.alert.personId)) return;
-        const data = { alert: describeAlert(event.alert), unread: alerts.repository.unreadCount(scope) };
+        const data = { alert: describeAlert(event.alert), unread: await alerts.repository.unreadCount(scope) };
         res.write(`id: ${event.rowId}\nevent: alert\ndata: ${JSON.stringify(data)}\n\n`);
       };
-      unsubscribe = alerts.broadcaster.subscribe({ afterRowId, personId, onEnd: end }, send);
+      unsubscribe = await alerts.broadcaster.subscribe({ afterRowId, personId, onEnd: end }, send);
       if (ended) unsubscribe();
     });
   };

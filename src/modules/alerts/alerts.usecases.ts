@@ -1,3 +1,4 @@
+import { transaction } from '../../db/transaction.ts';
 import { createId } from '../../shared/ids.ts';
 import { createErrorFactory } from '../../shared/errors.ts';
 import type { Hit } from '../hits/hits.repository.ts';
@@ -30,10 +31,10 @@ function planDeliveries(deps: AlertsDeps, alert: { id: string; kind: AlertKind; 
 }
 
 /** Wakes the deliverer for immediate rows; digest rows wait for the digest schedule. */
-function enqueueDelivery(deps: AlertsDeps, alertId: string, rows: NewDelivery[]): void {
+async function enqueueDelivery(deps: AlertsDeps, alertId: string, rows: NewDelivery[]): Promise<void> {
   const times = rows.filter((r) => r.mode === 'immediate' && r.nextAttemptAt).map((r) => r.nextAttemptAt!.getTime());
   if (times.length === 0) return;
-  deps.jobs.enqueue({ kind: DELIVER_JOB, payload: { alertId }, idempotencyKey: `${DELIVER_JOB}:${alertId}`, runAfter: new Date(Math.min(...times)) });
+  await deps.jobs.enqueue({ kind: DELIVER_JOB, payload: { alertId }, idempotencyKey: `${DELIVER_JOB}:${alertId}`, runAfter: new Date(Math.min(...times)) });
 }
 
 /**
@@ -41,8 +42,8 @@ function enqueueDelivery(deps: AlertsDeps, alertId: string, rows: NewDelivery[])
  * dashboard inbox plus a delivery per channel, all in one transaction with the job that sends them.
  * Safe to call for every stored hit: an unchanged or already-announced hit raises nothing.
  */
-export function raiseExposureAlert(deps: AlertsDeps, args: { hit: Pick<Hit, 'id' | 'personId' | 'severity' | 'status'>; isNew: boolean }): { alertId: string | null; deliveries: number } {
-  const raised = deps.db.transaction(() => recordExposureAlert(deps, args));
+export async function raiseExposureAlert(deps: AlertsDeps, args: { hit: Pick<Hit, 'id' | 'personId' | 'severity' | 'status'>; isNew: boolean }): Promise<{ alertId: string | null; deliveries: number }> {
+  const raised = await transaction(deps.db, async () => await recordExposureAlert(deps, args));
   announceExposureAlert(deps, raised);
   return raised;
 }
@@ -52,15 +53,15 @@ export function raiseExposureAlert(deps: AlertsDeps, args: { hit: Pick<Hit, 'id'
  * in the caller's transaction: the scan pipeline calls it inside the transaction that stores the hit, so a
  * crash leaves either the hit with its alert or neither. No I/O besides those rows.
  */
-export function recordExposureAlert(deps: AlertsDeps, { hit, isNew }: { hit: Pick<Hit, 'id' | 'personId' | 'severity' | 'status'>; isNew: boolean }): { alertId: string | null; deliveries: number } {
-  const previous = deps.repository.exposureSeveritiesForHit(hit.id);
+export async function recordExposureAlert(deps: AlertsDeps, { hit, isNew }: { hit: Pick<Hit, 'id' | 'personId' | 'severity' | 'status'>; isNew: boolean }): Promise<{ alertId: string | null; deliveries: number }> {
+  const previous = await deps.repository.exposureSeveritiesForHit(hit.id);
   if (!shouldRaiseExposureAlert({ isNew, severity: hit.severity, hitStatus: hit.status, previousSeverities: previous })) return { alertId: null, deliveries: 0 };
   const now = deps.clock.now();
   const alert = { id: createId('alert'), kind: 'exposure' as const, severity: hit.severity };
   const rows = planDeliveries(deps, alert, now);
-  deps.repository.insertAlert({ ...alert, personId: hit.personId, hitId: hit.id, detail: { reason: previous.length === 0 ? 'new' : 'worse' }, createdAt: now });
-  deps.repository.insertDeliveries(rows);
-  enqueueDelivery(deps, alert.id, rows);
+  await deps.repository.insertAlert({ ...alert, personId: hit.personId, hitId: hit.id, detail: { reason: previous.length === 0 ? 'new' : 'worse' }, createdAt: now });
+  await deps.repository.insertDeliveries(rows);
+  await enqueueDelivery(deps, alert.id, rows);
   return { alertId: alert.id, deliveries: rows.length };
 }
 
@@ -75,15 +76,15 @@ export function announceExposureAlert(deps: AlertsDeps, raised: { alertId: strin
  * Health alerts are raised by the health check; this gives the recent ones their deliveries. Alerts from
  * more than a day ago are not sent late (a channel configured today does not replay last month's outages).
  */
-export function createDeliveriesForHealthAlerts(deps: AlertsDeps): { created: number } {
+export async function createDeliveriesForHealthAlerts(deps: AlertsDeps): Promise<{ created: number }> {
   if (!deps.mailer && !deps.webhook) return { created: 0 };
   const now = deps.clock.now();
   let created = 0;
-  for (const alert of deps.repository.healthAlertsWithoutDeliveries(new Date(now.getTime() - 86_400_000))) {
+  for (const alert of await deps.repository.healthAlertsWithoutDeliveries(new Date(now.getTime() - 86_400_000))) {
     const rows = planDeliveries(deps, alert, now);
-    deps.db.transaction(() => {
-      deps.repository.insertDeliveries(rows);
-      enqueueDelivery(deps, alert.id, rows);
+    await transaction(deps.db, async () => {
+      await deps.repository.insertDeliveries(rows);
+      await enqueueDelivery(deps, alert.id, rows);
     });
     created += rows.length;
   }
@@ -111,17 +112,17 @@ export function describeAlert(alert: AlertRow, deliveries: DeliveryRow[] = []) {
   };
 }
 
-export function listAlerts(deps: Pick<AlertsDeps, 'repository'>, args: { personId?: string; unreadOnly?: boolean; limit: number }) {
-  const rows = deps.repository.list(args);
-  const deliveries = deps.repository.deliveriesOf(rows.map((r) => r.id));
+export async function listAlerts(deps: Pick<AlertsDeps, 'repository'>, args: { personId?: string; unreadOnly?: boolean; limit: number }) {
+  const rows = await deps.repository.list(args);
+  const deliveries = await deps.repository.deliveriesOf(rows.map((r) => r.id));
   return {
     alerts: rows.map((r) => describeAlert(r, deliveries.filter((d) => d.alertId === r.id))),
-    unread: deps.repository.unreadCount(args.personId),
+    unread: await deps.repository.unreadCount(args.personId),
   };
 }
 
-export function markAlertRead(deps: Pick<AlertsDeps, 'repository' | 'clock'>, id: string) {
-  const alert = deps.repository.markRead(id, deps.clock.now());
+export async function markAlertRead(deps: Pick<AlertsDeps, 'repository' | 'clock'>, id: string) {
+  const alert = await deps.repository.markRead(id, deps.clock.now());
   if (!alert) throw createAlertNotFoundError();
-  return { alert: describeAlert(alert), unread: deps.repository.unreadCount(alert.personId) };
+  return { alert: describeAlert(alert), unread: await deps.repository.unreadCount(alert.personId) };
 }

@@ -39,12 +39,12 @@ async function send(deps: AlertsDeps, channel: string, target: string, email: { 
 }
 
 /** Records a failed attempt for rows sent together; they share one retry time so they stay together. */
-function recordFailure(deps: AlertsDeps, rows: DueDelivery[], error: unknown, outcome: DeliveryOutcome): void {
+async function recordFailure(deps: AlertsDeps, rows: DueDelivery[], error: unknown, outcome: DeliveryOutcome): Promise<void> {
   const now = deps.clock.now();
   const attempts = Math.max(...rows.map((r) => r.delivery.attempts)) + 1;
   const retryAt = nextRetryAt(attempts, now, deps.random);
   const message = describeDeliveryError(error);
-  for (const r of rows) deps.repository.recordFailure(r.delivery.id, { attempts, nextAttemptAt: retryAt, error: message, now });
+  for (const r of rows) await deps.repository.recordFailure(r.delivery.id, { attempts, nextAttemptAt: retryAt, error: message, now });
   const ids = rows.map((r) => r.delivery.id);
   if (retryAt) {
     outcome.failed += rows.length;
@@ -55,8 +55,8 @@ function recordFailure(deps: AlertsDeps, rows: DueDelivery[], error: unknown, ou
   }
 }
 
-function giveUp(deps: AlertsDeps, row: DueDelivery, reason: string, outcome: DeliveryOutcome): void {
-  deps.repository.recordFailure(row.delivery.id, { attempts: row.delivery.attempts, nextAttemptAt: null, error: reason, now: deps.clock.now() });
+async function giveUp(deps: AlertsDeps, row: DueDelivery, reason: string, outcome: DeliveryOutcome): Promise<void> {
+  await deps.repository.recordFailure(row.delivery.id, { attempts: row.delivery.attempts, nextAttemptAt: null, error: reason, now: deps.clock.now() });
   outcome.gaveUp++;
   deps.logger.warn({ deliveryId: row.delivery.id, channel: row.delivery.channel, error: reason }, 'alert delivery dropped');
 }
@@ -64,17 +64,17 @@ function giveUp(deps: AlertsDeps, row: DueDelivery, reason: string, outcome: Del
 async function deliverOne(deps: AlertsDeps, row: DueDelivery, outcome: DeliveryOutcome, signal?: AbortSignal): Promise<void> {
   const now = deps.clock.now();
   const { delivery, alert } = row;
-  if (!deps.repository.claim(delivery, new Date(now.getTime() + CLAIM_MS), now)) return;
+  if (!await deps.repository.claim(delivery, new Date(now.getTime() + CLAIM_MS), now)) return;
   const unavailable = unavailableReason(deps, delivery);
   if (unavailable) return giveUp(deps, row, unavailable, outcome);
   // Quiet hours may have started since the delivery was planned (a retry, or a long outage).
   const sendAt = earliestSendTime(alert.severity, now, quietPolicy(deps));
   if (sendAt > now) {
-    deps.repository.postpone([delivery.id], sendAt, now);
+    await deps.repository.postpone([delivery.id], sendAt, now);
     outcome.postponed++;
     return;
   }
-  const unread = deps.repository.unreadCount(alert.personId);
+  const unread = await deps.repository.unreadCount(alert.personId);
   const link = dashboardLink(deps.publicUrl, alert);
   const detail = (alert.detail ?? {}) as { reason?: string; problem?: HealthProblem };
   const content: AlertEmailContent = alert.kind === 'health'
@@ -90,7 +90,7 @@ async function deliverOne(deps: AlertsDeps, row: DueDelivery, outcome: DeliveryO
   } catch (error) {
     return recordFailure(deps, [row], error, outcome);
   }
-  deps.repository.recordSent([delivery.id], deps.clock.now());
+  await deps.repository.recordSent([delivery.id], deps.clock.now());
   outcome.sent++;
   deps.logger.info({ deliveryId: delivery.id, alertId: alert.id, channel: delivery.channel }, 'alert delivered');
 }
@@ -105,12 +105,13 @@ async function deliverDigestGroups(deps: AlertsDeps, rows: DueDelivery[], outcom
   for (const group of groups.values()) {
     if (signal?.aborted) break;
     const now = deps.clock.now();
-    const claimed = group.filter((r) => deps.repository.claim(r.delivery, new Date(now.getTime() + CLAIM_MS), now));
+    const claimed: DueDelivery[] = [];
+    for (const r of group) if (await deps.repository.claim(r.delivery, new Date(now.getTime() + CLAIM_MS), now)) claimed.push(r);
     const first = claimed[0];
     if (!first) continue;
     const unavailable = unavailableReason(deps, first.delivery);
     if (unavailable) {
-      for (const r of claimed) giveUp(deps, r, unavailable, outcome);
+      for (const r of claimed) await giveUp(deps, r, unavailable, outcome);
       continue;
     }
     const languages = new Set(claimed.map((r) => r.language));
@@ -121,10 +122,10 @@ async function deliverDigestGroups(deps: AlertsDeps, rows: DueDelivery[], outcom
     try {
       await send(deps, first.delivery.channel, first.delivery.target, { content: { type: 'digest', counts, link }, language }, payload, signal);
     } catch (error) {
-      recordFailure(deps, claimed, error, outcome);
+      await recordFailure(deps, claimed, error, outcome);
       continue;
     }
-    deps.repository.recordSent(claimed.map((r) => r.delivery.id), deps.clock.now());
+    await deps.repository.recordSent(claimed.map((r) => r.delivery.id), deps.clock.now());
     outcome.sent += claimed.length;
     deps.logger.info({ deliveries: claimed.length, channel: first.delivery.channel }, 'alert digest delivered');
   }
@@ -138,7 +139,7 @@ async function deliverDigestGroups(deps: AlertsDeps, rows: DueDelivery[], outcom
 export async function deliverDue(deps: AlertsDeps, options: { signal?: AbortSignal; limit?: number } = {}): Promise<DeliveryOutcome> {
   const outcome = emptyOutcome();
   const now = deps.clock.now();
-  const due = deps.repository.dueForSweep(now, options.limit ?? 50);
+  const due = await deps.repository.dueForSweep(now, options.limit ?? 50);
   for (const row of due.filter((r) => r.delivery.mode === 'immediate')) {
     if (options.signal?.aborted) break;
     await deliverOne(deps, row, outcome, options.signal);
@@ -146,7 +147,7 @@ export async function deliverDue(deps: AlertsDeps, options: { signal?: AbortSign
   const digestRetries = due.filter((r) => r.delivery.mode === 'digest');
   if (digestRetries.length > 0) {
     if (isQuietAt(now, deps.settings.quietHours, deps.settings.timezone)) {
-      deps.repository.postpone(digestRetries.map((r) => r.delivery.id), quietHoursEnd(now, deps.settings.quietHours, deps.settings.timezone), now);
+      await deps.repository.postpone(digestRetries.map((r) => r.delivery.id), quietHoursEnd(now, deps.settings.quietHours, deps.settings.timezone), now);
       outcome.postponed += digestRetries.length;
     } else {
       await deliverDigestGroups(deps, digestRetries, outcome, options.signal);
@@ -162,6 +163,6 @@ export async function sendDigest(deps: AlertsDeps, options: { signal?: AbortSign
     return { ...emptyOutcome(), postponedUntil: quietHoursEnd(now, deps.settings.quietHours, deps.settings.timezone) };
   }
   const outcome = emptyOutcome();
-  await deliverDigestGroups(deps, deps.repository.dueDigest(now), outcome, options.signal);
+  await deliverDigestGroups(deps, await deps.repository.dueDigest(now), outcome, options.signal);
   return { ...outcome, postponedUntil: null };
 }

@@ -126,7 +126,7 @@ export async function checkBackup(fromDir: string): Promise<BackupManifest> {
  * reads them, instead of DATA_DIR/evidence; they are sent after the key check and before the database is
  * moved into place, so the restored database never names a file the store does not have.
  */
-export async function restoreBackup(args: { fromDir: string; dataDir: string; databaseFile: string; checkKey: (staged: { db: Db; dataDir: string }) => void; vaultStore?: EvidenceObjectStore }): Promise<{ manifest: BackupManifest }> {
+export async function restoreBackup(args: { fromDir: string; dataDir: string; databaseFile: string; checkKey: (staged: { db: Db; dataDir: string }) => Promise<void>; vaultStore?: EvidenceObjectStore }): Promise<{ manifest: BackupManifest }> {
   const from = path.resolve(args.fromDir);
   const manifest = await checkBackup(from);
   const vaultDir = path.join(args.dataDir, 'evidence');
@@ -147,7 +147,7 @@ export async function restoreBackup(args: { fromDir: string; dataDir: string; da
     const db = openDatabase(stagedDatabase);
     try {
       runMigrations(db);
-      args.checkKey({ db, dataDir: staging });
+      await args.checkKey({ db, dataDir: staging });
     } finally {
       closeDatabase(db);
     }

@@ -2,10 +2,11 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { captures } from '../../db/schema/index.ts';
 import type { VisitedPage } from '../../browser/page-visit.ts';
-import { appendCustody, type CustodyWriter } from './custody-log.repository.ts';
+import { appendCustodyNow, type CustodyWriter } from './custody-log.repository.ts';
 import type { CustodyEntry } from './custody-log.models.ts';
 import type { FieldCipher } from './field-cipher.models.ts';
 import { CAPTURE_FIELDS } from './sealed-pages.models.ts';
+import { onConnection } from '../../db/transaction.ts';
 
 export type CaptureRow = typeof captures.$inferSelect;
 export type CapturePurpose = CaptureRow['purpose'];
@@ -32,53 +33,61 @@ export interface RecordCaptureInput {
 const openCapture = (cipher: FieldCipher, row: CaptureRow): CaptureRow => CAPTURE_FIELDS.open(cipher, row, row.id);
 
 /**
- * Writes the capture row and its custody entry. Synchronous on purpose: call it inside the transaction
- * that stores the hit (or completes the job), so a hit, its evidence record and the custody chain commit together.
+ * Writes the capture row and its custody entry. Call it inside the transaction that stores the hit (or
+ * completes the job), so a hit, its evidence record and the custody chain commit together.
  * The artifacts must already be in the vault (their files are durable before this row can reference them).
  */
-export function recordCapture(writer: CustodyWriter & { cipher: FieldCipher }, input: RecordCaptureInput): { capture: CaptureRow; custody: CustodyEntry } {
-  const { db } = writer;
-  const write = () => {
-    db.insert(captures)
-      .values({
-        id: input.captureId,
-        hitId: input.hitId,
-        purpose: input.purpose,
-        outcome: input.outcome,
-        ...CAPTURE_FIELDS.seal(writer.cipher, { requestedUrl: input.requestedUrl, finalUrl: input.visit?.finalUrl ?? null, title: input.visit?.title || null }, input.captureId),
-        httpStatus: input.visit?.status ?? null,
-        serverIp: input.visit?.serverIp ?? null,
-        headers: input.visit?.headers ?? null,
-        language: input.visit?.lang || null,
-        artifacts: input.artifacts,
-        capturedAt: input.capturedAt,
-        timestampToken: input.timestampToken ?? null,
-      })
-      .run();
-    const custody = appendCustody(writer, {
-      at: input.capturedAt,
-      actor: input.actor,
-      action: input.purpose === 'recheck' ? 'rechecked' : 'captured',
-      subjectType: 'capture',
-      subjectId: input.captureId,
-      detail: {
-        hitId: input.hitId,
-        purpose: input.purpose,
-        outcome: input.outcome,
-        artifacts: input.artifacts,
-        ...(input.timestampToken ? { timestampToken: input.timestampToken } : {}),
-        ...(input.problems && input.problems.length > 0 ? { problems: input.problems } : {}),
-      },
-    });
-    return { capture: openCapture(writer.cipher, db.select().from(captures).where(eq(captures.id, input.captureId)).get()!), custody };
-  };
-  return db.$client.inTransaction ? write() : db.$client.transaction(write).immediate();
+export async function recordCapture(writer: CustodyWriter & { cipher: FieldCipher }, input: RecordCaptureInput): Promise<{ capture: CaptureRow; custody: CustodyEntry }> {
+  return onConnection(writer.db, () => {
+    const { db } = writer;
+    const write = () => {
+      db.insert(captures)
+        .values({
+          id: input.captureId,
+          hitId: input.hitId,
+          purpose: input.purpose,
+          outcome: input.outcome,
+          ...CAPTURE_FIELDS.seal(writer.cipher, { requestedUrl: input.requestedUrl, finalUrl: input.visit?.finalUrl ?? null, title: input.visit?.title || null }, input.captureId),
+          httpStatus: input.visit?.status ?? null,
+          serverIp: input.visit?.serverIp ?? null,
+          headers: input.visit?.headers ?? null,
+          language: input.visit?.lang || null,
+          artifacts: input.artifacts,
+          capturedAt: input.capturedAt,
+          timestampToken: input.timestampToken ?? null,
+        })
+        .run();
+      const custody = appendCustodyNow(writer, {
+        at: input.capturedAt,
+        actor: input.actor,
+        action: input.purpose === 'recheck' ? 'rechecked' : 'captured',
+        subjectType: 'capture',
+        subjectId: input.captureId,
+        detail: {
+          hitId: input.hitId,
+          purpose: input.purpose,
+          outcome: input.outcome,
+          artifacts: input.artifacts,
+          ...(input.timestampToken ? { timestampToken: input.timestampToken } : {}),
+          ...(input.problems && input.problems.length > 0 ? { problems: input.problems } : {}),
+        },
+      });
+      return { capture: openCapture(writer.cipher, db.select().from(captures).where(eq(captures.id, input.captureId)).get()!), custody };
+    };
+    return db.$client.inTransaction ? write() : db.$client.transaction(write).immediate();
+  });
 }
 
-export function capturesOfHit(db: Db, cipher: FieldCipher, hitId: string): CaptureRow[] {
-  return db.select().from(captures).where(eq(captures.hitId, hitId)).orderBy(asc(captures.capturedAt)).all().map((r) => openCapture(cipher, r));
+export async function capturesOfHit(db: Db, cipher: FieldCipher, hitId: string): Promise<CaptureRow[]> {
+  return onConnection(db, () => capturesOfHitNow(db, cipher, hitId));
 }
 
-export function allCaptures(db: Db, cipher: FieldCipher): CaptureRow[] {
-  return db.select().from(captures).orderBy(asc(captures.capturedAt)).all().map((r) => openCapture(cipher, r));
+/** `capturesOfHit` for the synchronous body of another repository function that already passed the gate. */
+export const capturesOfHitNow = (db: Db, cipher: FieldCipher, hitId: string): CaptureRow[] =>
+  db.select().from(captures).where(eq(captures.hitId, hitId)).orderBy(asc(captures.capturedAt)).all().map((r) => openCapture(cipher, r));
+
+export async function allCaptures(db: Db, cipher: FieldCipher): Promise<CaptureRow[]> {
+  return onConnection(db, () => {
+    return db.select().from(captures).orderBy(asc(captures.capturedAt)).all().map((r) => openCapture(cipher, r));
+  });
 }

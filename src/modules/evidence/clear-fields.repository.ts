@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { onConnection } from '../../db/transaction.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -19,22 +20,24 @@ const clearIndex = (c: string) => `(length(${c}) != 64 or ${c} glob '*[^0-9a-f]*
  * `rewrite` returns, in one transaction (a crash leaves all the old rows or all the new ones). Table and
  * column names come from the code's own plan, never from input. Returns how many rows each table had.
  */
-export function rewriteClearRows<P extends ClearRowsPlan>(db: Db, plans: P[], rewrite: (plan: P, row: Row) => Row): Record<string, number> {
-  const sqlite = db.$client;
-  const perTable: Record<string, number> = {};
-  sqlite.transaction(() => {
-    for (const plan of plans) {
-      const pending = [...plan.sealed.map(clearValue), ...plan.indexed.map(clearIndex)].join(' or ');
-      const rows = sqlite.prepare(`select * from ${plan.table} where ${pending}`).all() as Row[];
-      if (rows.length === 0) continue;
-      const columns = [...plan.indexed, ...plan.sealed];
-      const update = sqlite.prepare(`update ${plan.table} set ${columns.map((c) => `${c} = ?`).join(', ')} where ${plan.key} = ?`);
-      for (const stored of rows) {
-        const row = rewrite(plan, stored);
-        update.run(...columns.map((c) => row[c] ?? null), stored[plan.key]);
+export async function rewriteClearRows<P extends ClearRowsPlan>(db: Db, plans: P[], rewrite: (plan: P, row: Row) => Row): Promise<Record<string, number>> {
+  return onConnection(db, () => {
+    const sqlite = db.$client;
+    const perTable: Record<string, number> = {};
+    sqlite.transaction(() => {
+      for (const plan of plans) {
+        const pending = [...plan.sealed.map(clearValue), ...plan.indexed.map(clearIndex)].join(' or ');
+        const rows = sqlite.prepare(`select * from ${plan.table} where ${pending}`).all() as Row[];
+        if (rows.length === 0) continue;
+        const columns = [...plan.indexed, ...plan.sealed];
+        const update = sqlite.prepare(`update ${plan.table} set ${columns.map((c) => `${c} = ?`).join(', ')} where ${plan.key} = ?`);
+        for (const stored of rows) {
+          const row = rewrite(plan, stored);
+          update.run(...columns.map((c) => row[c] ?? null), stored[plan.key]);
+        }
+        perTable[plan.table] = rows.length;
       }
-      perTable[plan.table] = rows.length;
-    }
-  }).immediate();
-  return perTable;
+    }).immediate();
+    return perTable;
+  });
 }

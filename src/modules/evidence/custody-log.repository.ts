@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { canonicalJson, custodyEntryHash, genesisHash, legacyCustodyEntryHash, verifyCustodyChain, type CustodyAction, type CustodyEntry } from './custody-log.models.ts';
+import { onConnection } from '../../db/transaction.ts';
 
 /** What appending needs: the database and the MAC key derived from the evidence key (the open vault has both). */
 export interface CustodyWriter {
@@ -51,11 +52,16 @@ export interface CustodyAppend {
 }
 
 /**
- * Appends one entry. Synchronous, so it can run inside a caller's transaction (the entry then commits
- * with the writes it describes); outside one it takes the write lock before reading the head, so two
- * processes can never both append after the same entry.
+ * Appends one entry. Inside a caller's transaction the entry commits with the writes it describes; outside
+ * one it takes the write lock before reading the head, so two processes can never both append after the
+ * same entry.
  */
-export function appendCustody(writer: CustodyWriter, input: CustodyAppend): CustodyEntry {
+export async function appendCustody(writer: CustodyWriter, input: CustodyAppend): Promise<CustodyEntry> {
+  return onConnection(writer.db, () => appendCustodyNow(writer, input));
+}
+
+/** `appendCustody` for the synchronous body of another repository function that already passed the gate. */
+export function appendCustodyNow(writer: CustodyWriter, input: CustodyAppend): CustodyEntry {
   const sqlite = writer.db.$client;
   const run = (): CustodyEntry => {
     const head = sqlite.prepare('select seq, entry_hash from custody_log order by seq desc limit 1').get() as { seq: number; entry_hash: string } | undefined;
@@ -80,21 +86,27 @@ export function appendCustody(writer: CustodyWriter, input: CustodyAppend): Cust
   return sqlite.inTransaction ? run() : sqlite.transaction(run).immediate();
 }
 
-export function listCustody(db: Db): CustodyEntry[] {
-  return (db.$client.prepare('select * from custody_log order by seq').all() as RawEntry[]).map(toEntry);
+const listCustodyNow = (db: Db): CustodyEntry[] => (db.$client.prepare('select * from custody_log order by seq').all() as RawEntry[]).map(toEntry);
+
+export async function listCustody(db: Db): Promise<CustodyEntry[]> {
+  return onConnection(db, () => listCustodyNow(db));
 }
 
-export function custodyForSubjects(db: Db, subjects: { type: string; id: string }[]): CustodyEntry[] {
-  if (subjects.length === 0) return [];
-  const stmt = db.$client.prepare('select * from custody_log where subject_type = ? and subject_id = ? order by seq');
-  const seen = new Map<number, CustodyEntry>();
-  for (const s of subjects) for (const r of stmt.all(s.type, s.id) as RawEntry[]) seen.set(r.seq, toEntry(r));
-  return [...seen.values()].sort((a, b) => a.seq - b.seq);
+export async function custodyForSubjects(db: Db, subjects: { type: string; id: string }[]): Promise<CustodyEntry[]> {
+  return onConnection(db, () => {
+    if (subjects.length === 0) return [];
+    const stmt = db.$client.prepare('select * from custody_log where subject_type = ? and subject_id = ? order by seq');
+    const seen = new Map<number, CustodyEntry>();
+    for (const s of subjects) for (const r of stmt.all(s.type, s.id) as RawEntry[]) seen.set(r.seq, toEntry(r));
+    return [...seen.values()].sort((a, b) => a.seq - b.seq);
+  });
 }
 
-export function custodyHead(db: Db): { seq: number; entryHash: string } | null {
-  const head = db.$client.prepare('select seq, entry_hash from custody_log order by seq desc limit 1').get() as { seq: number; entry_hash: string } | undefined;
-  return head ? { seq: head.seq, entryHash: head.entry_hash } : null;
+export async function custodyHead(db: Db): Promise<{ seq: number; entryHash: string } | null> {
+  return onConnection(db, () => {
+    const head = db.$client.prepare('select seq, entry_hash from custody_log order by seq desc limit 1').get() as { seq: number; entry_hash: string } | undefined;
+    return head ? { seq: head.seq, entryHash: head.entry_hash } : null;
+  });
 }
 
 export type CustodyMigration =
@@ -109,23 +121,25 @@ export type CustodyMigration =
  * launder the break, so such a chain is kept as it is and reported. The re-chain and the entry recording
  * it commit in one transaction.
  */
-export function migrateCustodyChain(writer: CustodyWriter, args: { at: Date; allowUnkeyed: boolean }): CustodyMigration {
-  const sqlite = writer.db.$client;
-  return sqlite.transaction((): CustodyMigration => {
-    const entries = listCustody(writer.db);
-    if (entries.length === 0) return { state: 'empty' };
-    const keyed = (e: CustodyEntry) => custodyEntryHash(e, writer.custodyKey) === e.entryHash;
-    if (entries.some(keyed) || !args.allowUnkeyed) return { state: 'keyed' };
-    const problems = verifyCustodyChain(entries, legacyCustodyEntryHash);
-    if (problems.length > 0) return { state: 'kept_broken', firstBadSeq: problems[0]!.seq, problems: problems.length };
-    const update = sqlite.prepare('update custody_log set prev_hash = ?, entry_hash = ? where seq = ?');
-    let prev = genesisHash;
-    for (const e of entries) {
-      const entryHash = custodyEntryHash({ ...e, prevHash: prev }, writer.custodyKey);
-      update.run(prev, entryHash, e.seq);
-      prev = entryHash;
-    }
-    appendCustody(writer, { at: args.at, actor: 'system', action: 'chain_migrated', subjectType: 'vault', subjectId: 'custody-log', detail: { entries: entries.length, lastLegacyHash: entries.at(-1)!.entryHash, from: 'sha256', to: 'hmac-sha256' } });
-    return { state: 'migrated', entries: entries.length };
-  }).immediate();
+export async function migrateCustodyChain(writer: CustodyWriter, args: { at: Date; allowUnkeyed: boolean }): Promise<CustodyMigration> {
+  return onConnection(writer.db, () => {
+    const sqlite = writer.db.$client;
+    return sqlite.transaction((): CustodyMigration => {
+      const entries = listCustodyNow(writer.db);
+      if (entries.length === 0) return { state: 'empty' };
+      const keyed = (e: CustodyEntry) => custodyEntryHash(e, writer.custodyKey) === e.entryHash;
+      if (entries.some(keyed) || !args.allowUnkeyed) return { state: 'keyed' };
+      const problems = verifyCustodyChain(entries, legacyCustodyEntryHash);
+      if (problems.length > 0) return { state: 'kept_broken', firstBadSeq: problems[0]!.seq, problems: problems.length };
+      const update = sqlite.prepare('update custody_log set prev_hash = ?, entry_hash = ? where seq = ?');
+      let prev = genesisHash;
+      for (const e of entries) {
+        const entryHash = custodyEntryHash({ ...e, prevHash: prev }, writer.custodyKey);
+        update.run(prev, entryHash, e.seq);
+        prev = entryHash;
+      }
+      appendCustodyNow(writer, { at: args.at, actor: 'system', action: 'chain_migrated', subjectType: 'vault', subjectId: 'custody-log', detail: { entries: entries.length, lastLegacyHash: entries.at(-1)!.entryHash, from: 'sha256', to: 'hmac-sha256' } });
+      return { state: 'migrated', entries: entries.length };
+    }).immediate();
+  });
 }

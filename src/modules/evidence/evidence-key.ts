@@ -53,8 +53,8 @@ function writeKeyFile(file: string, key: Buffer): void {
   fsyncPathSync(path.dirname(file));
 }
 
-function storedKeyCheck(db: Db): string | null {
-  const detail = firstCustodyDetail(db, 'key_created', KEY_SUBJECT);
+async function storedKeyCheck(db: Db): Promise<string | null> {
+  const detail = await firstCustodyDetail(db, 'key_created', KEY_SUBJECT);
   if (detail === null) return null;
   try {
     const check = (JSON.parse(detail) as { keyCheck?: unknown }).keyCheck;
@@ -65,9 +65,9 @@ function storedKeyCheck(db: Db): string | null {
 }
 
 /** Before any key check existed (or if it was lost), a key that opens an existing file is the right one. */
-function opensSomeExistingFile(db: Db, dir: string, key: Buffer): boolean | null {
+async function opensSomeExistingFile(db: Db, dir: string, key: Buffer): Promise<boolean | null> {
   const namesKey = deriveKeys(key).vaultNames;
-  const oldest = evidenceFileHashes(db, 5);
+  const oldest = await evidenceFileHashes(db, 5);
   for (const sha256 of oldest) {
     // Under its keyed name, or still under its plain hash when the vault predates keyed names.
     for (const name of [vaultFileName(namesKey, sha256), sha256]) {
@@ -108,16 +108,16 @@ function removeStaleTempFiles(dir: string, now: number): void {
  * A key that does not match the evidence already stored is refused (`evidence.wrong_key`): starting anyway
  * would write files no one could read together with the old ones.
  */
-export function openEvidenceVault(args: { dataDir: string; db: Db; settings: EvidenceSettings; logger: Logger; clock: Clock; createIfMissing?: boolean }): EvidenceVault & { generatedKey: boolean } {
+export async function openEvidenceVault(args: { dataDir: string; db: Db; settings: EvidenceSettings; logger: Logger; clock: Clock; createIfMissing?: boolean }): Promise<EvidenceVault & { generatedKey: boolean }> {
   const { db, settings, logger, clock } = args;
   const dir = path.join(args.dataDir, 'evidence');
   const keyFile = settings.key ? null : path.resolve(args.dataDir, settings.keyFile ?? 'evidence.key');
-  const expectedCheck = storedKeyCheck(db);
+  const expectedCheck = await storedKeyCheck(db);
   let key = settings.key ?? readKeyFile(keyFile!);
   let generatedKey = false;
 
   if (!key) {
-    const hasEvidence = countEvidenceFiles(db) > 0;
+    const hasEvidence = await countEvidenceFiles(db) > 0;
     if (expectedCheck !== null || hasEvidence) throw createKeyMissingError({ details: { keyFile } });
     if (args.createIfMissing === false) throw createKeyMissingError({ details: { keyFile } });
     key = randomBytes(32);
@@ -137,13 +137,13 @@ export function openEvidenceVault(args: { dataDir: string; db: Db; settings: Evi
   if (expectedCheck !== null && expectedCheck !== check) throw createWrongKeyError();
   // In a bucket the stored key check is the only test: an installation on S3 records it from its first start.
   const s3 = settings.store?.kind === 's3' ? createS3EvidenceStore(settings.store) : undefined;
-  if (expectedCheck === null && !s3 && opensSomeExistingFile(db, dir, key) === false) throw createWrongKeyError();
+  if (expectedCheck === null && !s3 && await opensSomeExistingFile(db, dir, key) === false) throw createWrongKeyError();
   const keys = deriveKeys(key);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   // Only once the key is known to be right: migrating under a wrong key would re-chain with the wrong MAC.
-  if (!s3) upgradeEvidenceVault({ db, dir, keys, clock, logger });
+  if (!s3) await upgradeEvidenceVault({ db, dir, keys, clock, logger });
   if (expectedCheck === null) {
-    appendCustody({ db, custodyKey: keys.custodyMac }, { at: clock.now(), actor: 'system', action: 'key_created', subjectType: KEY_SUBJECT.type, subjectId: KEY_SUBJECT.id, detail: { keyCheck: check, algorithm: 'AES-256-GCM', format: 1 } });
+    await appendCustody({ db, custodyKey: keys.custodyMac }, { at: clock.now(), actor: 'system', action: 'key_created', subjectType: KEY_SUBJECT.type, subjectId: KEY_SUBJECT.id, detail: { keyCheck: check, algorithm: 'AES-256-GCM', format: 1 } });
   }
   if (generatedKey) {
     logger.warn(

@@ -25,11 +25,11 @@ export interface EvidenceCaptureDeps {
  */
 export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<ScanHooks['captureMatchedPage']> {
   const { db, clock } = deps.vault;
-  const alreadyCaptured = (personId: string, normalizedUrl: string): boolean => openHitHasCapture(db, deps.vault.cipher, personId, normalizedUrl);
+  const alreadyCaptured = async (personId: string, normalizedUrl: string): Promise<boolean> => await openHitHasCapture(db, deps.vault.cipher, personId, normalizedUrl);
 
   return async ({ page, visit, run, normalizedUrl, photoMatches, guard, photoSearch }) => {
-    if (alreadyCaptured(run.personId, normalizedUrl)) return null;
-    const person = deps.profiles.getPerson(run.personId);
+    if (await alreadyCaptured(run.personId, normalizedUrl)) return null;
+    const person = await deps.profiles.getPerson(run.personId);
     const captureId = createId('cap');
     const capturedAt = clock.now();
     const result = await captureEvidence({
@@ -39,8 +39,8 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
       timestamps: timestampClientFor(deps.vault, deps.timestamps),
       photoSearch,
     });
-    return (hitId: string) => {
-      recordCapture(deps.vault, {
+    return async (hitId: string) => {
+      await recordCapture(deps.vault, {
         captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts,
         capturedAt, timestampToken: result.timestampToken, actor: 'scanner', problems: result.problems,
       });

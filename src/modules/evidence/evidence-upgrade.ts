@@ -56,9 +56,9 @@ function writeMarker(dir: string, keys: DerivedKeys): void {
  * followed by a directory fsync; a crash between two moves leaves some files under each scheme, and the next
  * start finishes the job, so running it again is always safe.
  */
-export function renameLegacyVaultFiles(db: Db, dir: string, keys: DerivedKeys): number {
+export async function renameLegacyVaultFiles(db: Db, dir: string, keys: DerivedKeys): Promise<number> {
   let renamed = 0;
-  for (const sha256 of evidenceFileHashes(db)) {
+  for (const sha256 of await evidenceFileHashes(db)) {
     const legacy = path.join(dir, vaultRelativePath(sha256));
     if (!fs.existsSync(legacy)) continue;
     const target = path.join(dir, vaultRelativePath(vaultFileName(keys.vaultNames, sha256)));
@@ -87,26 +87,26 @@ export interface UpgradeReport {
  * upgrade step and later starts skip it (null) — but only while the vault's own marker is also valid: a vault
  * directory put back from an older copy has none, and is upgraded again.
  */
-export function upgradeEvidenceVault(args: { db: Db; dir: string; keys: DerivedKeys; clock: Clock; logger: Logger }): UpgradeReport | null {
+export async function upgradeEvidenceVault(args: { db: Db; dir: string; keys: DerivedKeys; clock: Clock; logger: Logger }): Promise<UpgradeReport | null> {
   const { db, dir, keys, logger } = args;
   const writer = { db, custodyKey: keys.custodyMac };
   const marker = readMarker(dir, keys);
-  if (marker === 'valid' && hasCompletedStep(db, VAULT_UPGRADE_STEP)) return null;
-  const custody = migrateCustodyChain(writer, { at: args.clock.now(), allowUnkeyed: marker === 'absent' });
+  if (marker === 'valid' && await hasCompletedStep(db, VAULT_UPGRADE_STEP)) return null;
+  const custody = await migrateCustodyChain(writer, { at: args.clock.now(), allowUnkeyed: marker === 'absent' });
   if (custody.state === 'migrated') logger.warn({ entries: custody.entries }, 'the custody log was re-chained with keyed MACs (upgrade from unkeyed SHA-256)');
   if (custody.state === 'kept_broken') {
     logger.error({ firstBadSeq: custody.firstBadSeq, problems: custody.problems }, 'the custody log is broken and was kept unkeyed as it is; run `evidence verify` for details');
   }
-  const filesRenamed = renameLegacyVaultFiles(db, dir, keys);
+  const filesRenamed = await renameLegacyVaultFiles(db, dir, keys);
   if (filesRenamed > 0) {
     logger.warn({ filesRenamed }, 'evidence files were renamed to keyed names');
-    appendCustody(writer, { at: args.clock.now(), actor: 'system', action: 'files_renamed', subjectType: 'vault', subjectId: 'evidence-files', detail: { filesRenamed, naming: 'hmac-sha256' } });
+    await appendCustody(writer, { at: args.clock.now(), actor: 'system', action: 'files_renamed', subjectType: 'vault', subjectId: 'evidence-files', detail: { filesRenamed, naming: 'hmac-sha256' } });
   }
   // A broken legacy chain is not vouched for: without the marker, a later start may still migrate it once repaired from a backup.
   if (marker === 'absent' && custody.state !== 'kept_broken') writeMarker(dir, keys);
   // Recorded last, after every rename (renames are safe to repeat, so a crash before this line only costs a rerun).
   // Not recorded while the chain is kept broken or the marker does not verify: those starts keep checking, as before.
   const completed = marker === 'valid' || (marker === 'absent' && custody.state !== 'kept_broken');
-  if (completed) recordCompletedStep(db, VAULT_UPGRADE_STEP, args.clock.now());
+  if (completed) await recordCompletedStep(db, VAULT_UPGRADE_STEP, args.clock.now());
   return { filesRenamed, custody };
 }

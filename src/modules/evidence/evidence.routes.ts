@@ -39,27 +39,27 @@ export function createEvidenceRouteModule(vaultOf: (deps: Pick<AppDeps, 'evidenc
     const vault = () => vaultOf(deps);
 
     app.get<{ Params: { id: string } }>('/api/hits/:id/evidence', async (request, reply) => {
-      const subject = loadEvidenceSubject(vault().db, vault().cipher, request.params.id);
+      const subject = await loadEvidenceSubject(vault().db, vault().cipher, request.params.id);
       reply.header('cache-control', 'no-store');
       return {
         hitId: subject.hit.id,
         caseId: subject.takedown?.id ?? null,
-        captures: [...subject.captures].reverse().map((c) => ({
+        captures: await Promise.all([...subject.captures].reverse().map(async (c) => ({
           id: c.id, purpose: c.purpose, outcome: c.outcome, capturedAt: c.capturedAt.toISOString(), requestedUrl: c.requestedUrl, finalUrl: c.finalUrl,
           httpStatus: c.httpStatus, serverIp: c.serverIp, title: c.title, language: c.language, timestampToken: c.timestampToken,
-          artifacts: Object.entries(c.artifacts).map(([role, sha256]) => {
-            const info = vault().info(sha256);
+          artifacts: await Promise.all(Object.entries(c.artifacts).map(async ([role, sha256]) => {
+            const info = await vault().info(sha256);
             return { role, sha256, sizeBytes: info?.sizeBytes ?? null, mimeType: info?.mimeType ?? null, sensitive: isSensitiveArtifact(role, subject.hit.categories), href: `/api/evidence/files/${sha256}` };
-          }),
-        })),
+          })),
+        }))),
       };
     });
 
     app.get<{ Params: { sha256: string }; Querystring: { reveal?: string } }>('/api/evidence/files/:sha256', async (request, reply) => {
       const { sha256 } = request.params;
-      const info = isSha256Hex(sha256) ? vault().info(sha256) : null;
+      const info = isSha256Hex(sha256) ? await vault().info(sha256) : null;
       if (!info) throw createEvidenceFileMissingError();
-      const usage = categoriesOfFile(vault().db, sha256);
+      const usage = await categoriesOfFile(vault().db, sha256);
       const sensitive = usage ? usage.roles.some((role) => isSensitiveArtifact(role, usage.categories)) : false;
       const reveal = request.query.reveal === '1' || request.query.reveal === 'true';
       const bytes = await vault().read(sha256);
@@ -71,7 +71,7 @@ export function createEvidenceRouteModule(vaultOf: (deps: Pick<AppDeps, 'evidenc
         reply.header('x-evidence-blurred', '1');
         return privateBytes(reply, 'image/jpeg', null).send(preview);
       }
-      appendCustody(vault(), {
+      await appendCustody(vault(), {
         at: vault().clock.now(), actor: actorOf(request), action: sensitive ? 'revealed' : 'viewed', subjectType: 'file', subjectId: sha256,
         detail: { roles: usage?.roles ?? [], hitIds: usage?.hitIds ?? [] },
       });

@@ -85,7 +85,7 @@ async function renderPdf(pool: BrowserPool, html: string, footer: string): Promi
 export async function buildEvidencePack(deps: ExportDeps, args: { id: string; language?: string; actor: string; signal?: AbortSignal }): Promise<EvidencePack> {
   const { vault } = deps;
   const now = vault.clock.now();
-  const subject = loadEvidenceSubject(vault.db, vault.cipher, args.id);
+  const subject = await loadEvidenceSubject(vault.db, vault.cipher, args.id);
   const language = pickLanguage(args.language, subject.person.language);
   const strings = reportStrings[language];
   const exportId = createId('export');
@@ -102,7 +102,7 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
     let screenshotBytes: Buffer | null = null;
     let timestamp: ReportCapture['timestamp'] = null;
     for (const [role, sha256] of Object.entries(capture.artifacts).sort(([a], [b]) => roleOrder(a) - roleOrder(b) || a.localeCompare(b, 'en', { numeric: true }))) {
-      const info = vault.info(sha256);
+      const info = await vault.info(sha256);
       let bytes: Buffer;
       try {
         bytes = await vault.read(sha256);
@@ -155,12 +155,12 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
   const timeline: ReportData['timeline'] = [{ at: subject.hit.firstSeenAt, event: 'first_seen' }];
   for (const c of subject.captures) timeline.push({ at: c.capturedAt, event: c.purpose === 'recheck' ? 'rechecked' : 'captured', detail: strings.outcomes[c.outcome] ?? c.outcome });
   for (const e of subject.caseEvents) timeline.push({ at: e.at, event: e.kind });
-  const custody = custodyForSubjects(vault.db, subjectsOf(subject));
+  const custody = await custodyForSubjects(vault.db, subjectsOf(subject));
   for (const e of custody) if (e.action === 'exported') timeline.push({ at: new Date(e.at), event: 'exported' });
   timeline.push({ at: now, event: 'exported' });
 
   const tsa = deps.timestamps !== undefined ? deps.timestamps : vault.settings.tsaUrl ? createTimestampClient({ url: vault.settings.tsaUrl }) : null;
-  const head = custodyHead(vault.db);
+  const head = await custodyHead(vault.db);
   const reportData: ReportData = {
     language, reportId: exportId, generatedAt: now, timezone: subject.person.timezone,
     hit: {
@@ -214,7 +214,7 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
     }
   }
   const zip = buildZip(zipEntries);
-  appendCustody(vault, {
+  await appendCustody(vault, {
     at: now, actor: args.actor, action: 'exported', subjectType: 'hit', subjectId: subject.hit.id,
     detail: { exportId, caseId: subject.takedown?.id ?? null, language, manifestSha256, pdfSha256: pdfSha, zipSha256: sha256Hex(zip), files: manifestFiles.length, timestampToken: timestamp?.sha256 ?? null },
   });

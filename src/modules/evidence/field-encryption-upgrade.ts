@@ -50,8 +50,8 @@ const upgrades: TableUpgrade[] = [
  * leaves either the old rows or the new ones. SQLite's secure_delete (set when the database is opened)
  * overwrites the clear values' old cells instead of leaving them in free space. Only counts are logged.
  */
-export function encryptClearFields({ db, cipher, logger }: { db: Db; cipher: FieldCipher; logger: Logger }): number {
-  const perTable = rewriteClearRows(
+export async function encryptClearFields({ db, cipher, logger }: { db: Db; cipher: FieldCipher; logger: Logger }): Promise<number> {
+  const perTable = await rewriteClearRows(
     db,
     upgrades.map((u) => ({ table: u.table, key: u.key, sealed: u.sealed, indexed: (u.indexed ?? []).map((i) => i.column), upgrade: u })),
     ({ upgrade: u }, stored) => {
@@ -79,9 +79,9 @@ export const FIELD_ENCRYPTION_STEP = { name: 'evidence.encrypt_clear_fields', ve
  * every sealed column of every row (seconds of CPU), and once it has completed nothing this version writes is
  * clear, so later starts skip it. The rows and the step's record commit in one transaction.
  */
-export function encryptClearFieldsOnce(deps: { db: Db; cipher: FieldCipher; logger: Logger; clock: Clock }): UpgradeStepOutcome {
-  return runUpgradeStep(deps, FIELD_ENCRYPTION_STEP, () => {
-    encryptClearFields(deps);
+export async function encryptClearFieldsOnce(deps: { db: Db; cipher: FieldCipher; logger: Logger; clock: Clock }): Promise<UpgradeStepOutcome> {
+  return await runUpgradeStep(deps, FIELD_ENCRYPTION_STEP, async () => {
+    await encryptClearFields(deps);
     return true;
   });
 }

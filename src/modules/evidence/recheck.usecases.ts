@@ -1,6 +1,6 @@
+import { transaction } from '../../db/transaction.ts';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
-import { immediateTransaction } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { createId } from '../../shared/ids.ts';
@@ -53,15 +53,15 @@ export const timestampClientFor = (vault: EvidenceVault, override?: TimestampCli
  */
 export async function recheckHit(
   deps: RecheckDeps,
-  args: { hitId: string; actor?: string; signal?: AbortSignal; complete?: (effects: () => void) => void; onRecorded?: (result: RecheckResult) => void },
+  args: { hitId: string; actor?: string; signal?: AbortSignal; complete?: (effects: () => Promise<void>) => Promise<void>; onRecorded?: (result: RecheckResult) => Promise<void> },
 ): Promise<RecheckResult> {
   const { db, clock } = deps.vault;
-  const stored = storedHitRow(db, args.hitId);
+  const stored = await storedHitRow(db, args.hitId);
   if (!stored) throw createEvidenceNotFoundError();
   const hit = openHit(deps.vault.cipher, stored);
-  const person = deps.profiles.getPerson(hit.personId);
-  const profile = loadProfile(deps.profiles, hit.personId);
-  const runHosts = hit.lastScanRunId ? allowHostsOfRun(db, hit.lastScanRunId) : null;
+  const person = await deps.profiles.getPerson(hit.personId);
+  const profile = await loadProfile(deps.profiles, hit.personId);
+  const runHosts = hit.lastScanRunId ? await allowHostsOfRun(db, hit.lastScanRunId) : null;
   const guard = createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...(runHosts ?? [])], egress: deps.egress });
   const captureId = createId('cap');
   const capturedAt = clock.now();
@@ -91,22 +91,22 @@ export async function recheckHit(
   }
 
   // A hit found through a photo cannot be proven gone without the photo matcher.
-  const photoHit = hitHasPhotoMatch(db, hit.id);
+  const photoHit = await hitHasPhotoMatch(db, hit.id);
   const decision = decideRecheckOutcome({
     errorCode, status: visit?.status ?? null, title: visit?.title ?? '', text: visit?.text ?? '', matchCount, canProveAbsence: !photoHit || Boolean(deps.photoMatcher),
   });
   const result = captured as CaptureEvidenceResult | null;
   const outcome: RecheckResult = { captureId, outcome: decision.outcome, reason: decision.reason };
-  const effects = () => {
-    recordCapture(deps.vault, {
+  const effects = async () => {
+    await recordCapture(deps.vault, {
       captureId, hitId: hit.id, purpose: 'recheck', outcome: decision.outcome, requestedUrl: hit.url, visit, artifacts: result?.artifacts ?? {}, capturedAt,
       timestampToken: result?.timestampToken ?? null, actor: args.actor ?? 'recheck', problems: [...(result?.problems ?? []), ...(errorCode ? [errorCode] : [])],
     });
-    if (args.onRecorded) args.onRecorded(outcome);
-    else if (decision.outcome === 'removed') markHitResolved(db, hit.id, clock.now());
+    if (args.onRecorded) await args.onRecorded(outcome);
+    else if (decision.outcome === 'removed') await markHitResolved(db, hit.id, clock.now());
   };
-  if (args.complete) args.complete(effects);
-  else immediateTransaction(db, effects);
+  if (args.complete) await args.complete(effects);
+  else await transaction(db, effects);
   deps.logger.info({ hitId: hit.id, captureId, outcome: decision.outcome }, 'page re-checked');
   return outcome;
 }
@@ -122,13 +122,13 @@ export interface DueRecheck {
  * is decided by the takedown case), to run at the next time RECHECK_SCHEDULE matches. The idempotency key
  * carries the case's due time, so ticks that repeat (or run after a restart) never double a re-check.
  */
-export function enqueueDueRechecks(deps: { jobs: JobsRepository; clock: Clock; schedule: string }, due: readonly DueRecheck[]): number {
+export async function enqueueDueRechecks(deps: { jobs: JobsRepository; clock: Clock; schedule: string }, due: readonly DueRecheck[]): Promise<number> {
   const now = deps.clock.now();
   const runAfter = nextCronOccurrence(deps.schedule, now) ?? now;
   let enqueued = 0;
   for (const c of due) {
     const key = `${RECHECK_JOB_KIND}:${c.caseId}:${c.nextRecheckAt?.getTime() ?? 'now'}`;
-    if (deps.jobs.enqueue({ kind: RECHECK_JOB_KIND, payload: { hitId: c.hitId, caseId: c.caseId }, idempotencyKey: key, runAfter }) !== null) enqueued++;
+    if (await deps.jobs.enqueue({ kind: RECHECK_JOB_KIND, payload: { hitId: c.hitId, caseId: c.caseId }, idempotencyKey: key, runAfter }) !== null) enqueued++;
   }
   return enqueued;
 }

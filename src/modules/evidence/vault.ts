@@ -40,8 +40,8 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keys: Deri
   const relativePathOf = (sha256: string) => vaultRelativePath(vaultFileName(args.keys.vaultNames, sha256));
   const pathOf = (sha256: string) => path.join(dir, relativePathOf(sha256));
 
-  function info(sha256: string): EvidenceFileRow | null {
-    return evidenceFileInfo(db, sha256);
+  async function info(sha256: string): Promise<EvidenceFileRow | null> {
+    return await evidenceFileInfo(db, sha256);
   }
 
   /** Sealed with a fresh nonce; the store writes it whole or not at all (see local-evidence-store, s3-evidence-store). */
@@ -85,11 +85,11 @@ export function createEvidenceVault(args: { dir: string; key: Buffer; keys: Deri
     /** Stores bytes (idempotent: the same content is one file) and returns its address. */
     async put(plaintext: Buffer, mimeType: string): Promise<StoredEvidence> {
       const sha256 = sha256Hex(plaintext);
-      const existing = info(sha256);
+      const existing = await info(sha256);
       // A row whose file is intact needs nothing; a row whose file vanished is healed by writing it again.
       if (!existing || !(await check(sha256)).ok) await writeFile(sha256, plaintext);
       if (!existing) {
-        insertEvidenceFile(db, { sha256, sizeBytes: plaintext.length, mimeType, createdAt: clock.now().getTime() });
+        await insertEvidenceFile(db, { sha256, sizeBytes: plaintext.length, mimeType, createdAt: clock.now().getTime() });
       }
       return { sha256, sizeBytes: plaintext.length, mimeType: existing?.mimeType ?? mimeType };
     },

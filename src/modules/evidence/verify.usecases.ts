@@ -34,7 +34,7 @@ export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport
   const notes: string[] = [];
   const fileLabel = (sha256: string) => path.join('evidence', vault.relativePathOf(sha256));
 
-  const rows = evidenceFileSizes(vault.db);
+  const rows = await evidenceFileSizes(vault.db);
   const known = new Set(rows.map((r) => r.sha256));
   const knownNames = new Set(rows.map((r) => path.basename(vault.relativePathOf(r.sha256))));
   for (const row of rows) {
@@ -61,12 +61,12 @@ export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport
     notes.push(`evidence/${file.relativePath}: not referenced by any record`);
   }
 
-  const entries = listCustody(vault.db);
+  const entries = await listCustody(vault.db);
   for (const p of custodyProblems(entries, vault.custodyKey)) problems.push({ kind: 'custody', subject: String(p.seq), problem: p.problem, message: p.message });
 
   const captureEntries = new Map<string, (typeof entries)[number]>();
   for (const e of entries) if (e.subjectType === 'capture' && (e.action === 'captured' || e.action === 'rechecked')) captureEntries.set(e.subjectId, e);
-  const captures = allCaptures(vault.db, vault.cipher);
+  const captures = await allCaptures(vault.db, vault.cipher);
   for (const capture of captures) {
     for (const [role, sha256] of Object.entries(capture.artifacts)) {
       if (!known.has(sha256)) problems.push({ kind: 'capture', subject: capture.id, problem: 'missing_file', message: `capture ${capture.id}: its ${role} (${sha256}) has no record in the vault` });
@@ -79,7 +79,7 @@ export async function verifyEvidence(vault: EvidenceVault): Promise<VerifyReport
     }
   }
 
-  return { ok: problems.length === 0, files: rows.length, captures: captures.length, custodyEntries: entries.length, custodyHead: custodyHead(vault.db), problems, notes };
+  return { ok: problems.length === 0, files: rows.length, captures: captures.length, custodyEntries: entries.length, custodyHead: await custodyHead(vault.db), problems, notes };
 }
 
 /**

@@ -8,13 +8,13 @@ import type { EvidenceVault } from './vault.ts';
  * (ids and a count only), so a later verification explains why those captures are gone.
  */
 export async function wipePersonEvidence(vault: EvidenceVault, personId: string, actor: string): Promise<{ filesRemoved: number }> {
-  const keep = evidenceReferencedByPerson(vault.db, personId, true);
-  const remove = [...evidenceReferencedByPerson(vault.db, personId)].filter((sha) => !keep.has(sha));
+  const keep = await evidenceReferencedByPerson(vault.db, personId, true);
+  const remove = [...await evidenceReferencedByPerson(vault.db, personId)].filter((sha) => !keep.has(sha));
   let filesRemoved = 0;
   for (const sha of remove) {
     await vault.remove(sha);
-    if (forgetEvidenceFile(vault.db, sha)) filesRemoved++;
+    if (await forgetEvidenceFile(vault.db, sha)) filesRemoved++;
   }
-  appendCustody(vault, { at: vault.clock.now(), actor, action: 'wiped', subjectType: 'person', subjectId: personId, detail: { filesRemoved } });
+  await appendCustody(vault, { at: vault.clock.now(), actor, action: 'wiped', subjectType: 'person', subjectId: personId, detail: { filesRemoved } });
   return { filesRemoved };
 }

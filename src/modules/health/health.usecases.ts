@@ -27,16 +27,16 @@ export interface HealthReport {
  * `failing` (HTTP 503) only when the service cannot work at all (no database, schema behind);
  * a missing browser or a silent worker is `degraded`: the dashboard still works and says what is wrong.
  */
-export function getHealth({ db, clock, heartbeats, browserLocation, browserSandbox, browserEndpoints, demo, egress }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; browserSandbox: SandboxPlan; browserEndpoints?: { index: number; healthy: boolean }[]; demo?: { url: string }; egress?: Pick<EgressGateway, 'describe' | 'stats'> }): HealthReport {
+export async function getHealth({ db, clock, heartbeats, browserLocation, browserSandbox, browserEndpoints, demo, egress }: { db: Db; clock: Clock; heartbeats: HeartbeatsRepository; browserLocation: BrowserLocation; browserSandbox: SandboxPlan; browserEndpoints?: { index: number; healthy: boolean }[]; demo?: { url: string }; egress?: Pick<EgressGateway, 'describe' | 'stats'> }): Promise<HealthReport> {
   let database: HealthReport['database'] = { ok: true };
   let pending = -1;
   try {
-    pingDatabase(db);
+    await pingDatabase(db);
     pending = countPendingMigrations(db);
   } catch (error) {
     database = { ok: false, error: (error as Error).message };
   }
-  const beat = database.ok ? heartbeats.latest() : null;
+  const beat = database.ok ? await heartbeats.latest() : null;
   const ageSeconds = beat ? Math.max(0, Math.round((clock.now().getTime() - beat.beatAt.getTime()) / 1000)) : null;
   const warning = sandboxWarning(browserSandbox);
   const sandbox = { sandbox: browserSandbox.state, ...(warning ? { warning } : {}) };

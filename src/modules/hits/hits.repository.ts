@@ -5,6 +5,7 @@ import { createId } from '../../shared/ids.ts';
 import { hits, matches } from '../../db/schema/index.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { HIT_FIELDS, MATCH_FIELDS, normalizedOf, pageUrlIndex } from '../evidence/sealed-pages.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type Hit = typeof hits.$inferSelect;
 export type MatchRow = typeof matches.$inferSelect;
@@ -46,7 +47,7 @@ export function openHit(cipher: FieldCipher, row: Hit): Hit {
 export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
   const byUrl = (personId: string, normalizedUrl: string) => and(eq(hits.personId, personId), eq(hits.normalizedUrl, pageUrlIndex(cipher, personId, normalizedUrl)));
   const openRow = (row: Hit | undefined): Hit | null => (row ? openHit(cipher, row) : null);
-  return {
+  return gated(db, {
     /**
      * One hit per person and normalised URL: a re-scan updates when it was last seen and what it shows now,
      * and keeps its review status (a dismissed false positive stays dismissed). Call inside a transaction.
@@ -93,7 +94,7 @@ export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clo
     setStatus(id: string, status: Hit['status']): void {
       db.update(hits).set({ status, updatedAt: clock.now() }).where(eq(hits.id, id)).run();
     },
-  };
+  });
 }
 
 export type HitsRepository = ReturnType<typeof createHitsRepository>;

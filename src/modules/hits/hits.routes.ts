@@ -23,18 +23,18 @@ export function registerHitRoutes(app: FastifyInstance, deps: HitRoutesDeps): vo
     const parsed = hitListQuery.safeParse(request.query ?? {});
     if (!parsed.success) throw createValidationError('The query is not valid.', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
     const { personId, limit, ...filters } = parsed.data;
-    const hits = deps.hits.listForPeople(personId ? [personId] : request.visiblePersonIds(), { ...filters, limit });
-    return { hits: hits.map((hit) => ({ ...hit, matches: deps.hits.matchesOf(hit.id) })) };
+    const hits = await deps.hits.listForPeople(personId ? [personId] : await request.visiblePersonIds(), { ...filters, limit });
+    return { hits: await Promise.all(hits.map(async (hit) => ({ ...hit, matches: await deps.hits.matchesOf(hit.id) }))) };
   });
 
   app.get<{ Params: { id: string } }>('/api/hits/:id', async (request) => {
-    const hit = deps.hits.get(request.params.id);
+    const hit = await deps.hits.get(request.params.id);
     if (!hit) throw createNotFoundError('hits.not_found', 'No such exposure.');
-    return { ...hit, matches: deps.hits.matchesOf(hit.id) };
+    return { ...hit, matches: await deps.hits.matchesOf(hit.id) };
   });
 
   app.post<{ Params: { id: string } }>('/api/hits/:id/reveal', async (request) => {
-    if (!deps.hits.get(request.params.id)) throw createNotFoundError('hits.not_found', 'No such exposure.');
+    if (!await deps.hits.get(request.params.id)) throw createNotFoundError('hits.not_found', 'No such exposure.');
     return { revealed: true };
   });
 }

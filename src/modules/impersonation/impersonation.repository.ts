@@ -6,6 +6,7 @@ import { impersonationChecks, scanRuns } from '../../db/schema/index.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { IMPERSONATION_CHECK_FIELDS } from '../evidence/sealed-pages.models.ts';
 import type { Probe } from './impersonation.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type ImpersonationCheck = typeof impersonationChecks.$inferSelect;
 export type SettledStatus = Exclude<ImpersonationCheck['status'], 'pending'>;
@@ -13,7 +14,7 @@ export type SettledStatus = Exclude<ImpersonationCheck['status'], 'pending'>;
 /** Addresses and handles are sealed and bound to the check; callers pass and get clear values. */
 export function createImpersonationRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
   const open = (row: ImpersonationCheck): ImpersonationCheck => IMPERSONATION_CHECK_FIELDS.open(cipher, row, row.id);
-  return {
+  return gated(db, {
     /**
      * Records the run's lookups (idempotent: a resumed scan plans the same probes and adds none twice).
      * Returns the ids of every check of the run still pending, new or not.
@@ -59,7 +60,7 @@ export function createImpersonationRepository({ db, clock, cipher }: { db: Db; c
     listOfRun(scanRunId: string): ImpersonationCheck[] {
       return db.select().from(impersonationChecks).where(eq(impersonationChecks.scanRunId, scanRunId)).orderBy(asc(impersonationChecks.siteId), asc(impersonationChecks.createdAt)).all().map(open);
     },
-  };
+  });
 }
 
 export type ImpersonationRepository = ReturnType<typeof createImpersonationRepository>;

@@ -39,15 +39,15 @@ export function createSiteListChooser(lists: { explicit?: ImpersonationSiteList;
  * Plans the run's handle lookups and enqueues one job per lookup, before the run's searches end so the run
  * waits for them. Safe to call again on a resumed scan: rows and jobs are keyed.
  */
-export function planImpersonationChecks(deps: ImpersonationDeps, run: ScanRun, profile: NormalisedProfile): number {
+export async function planImpersonationChecks(deps: ImpersonationDeps, run: ScanRun, profile: NormalisedProfile): Promise<number> {
   if (deps.settings.enabled === false) return 0;
-  const person = deps.pipeline.profiles.getPerson(run.personId);
+  const person = await deps.pipeline.profiles.getPerson(run.personId);
   const list = deps.sitesFor({ run, isDemo: person?.isDemo === true });
   const probes = planProbes(list, personHandles(profile), profile.ownUrls.map((u) => u.original));
   if (probes.length === 0) return 0;
-  const pending = deps.checks.plan({ scanRunId: run.id, personId: run.personId, listVersion: list.version, probes });
+  const pending = await deps.checks.plan({ scanRunId: run.id, personId: run.personId, listVersion: list.version, probes });
   for (const checkId of pending) {
-    deps.pipeline.jobs.enqueue({ kind: 'impersonation.check', payload: { scanRunId: run.id, checkId }, idempotencyKey: impersonationJobKey(run.id, checkId) });
+    await deps.pipeline.jobs.enqueue({ kind: 'impersonation.check', payload: { scanRunId: run.id, checkId }, idempotencyKey: impersonationJobKey(run.id, checkId) });
   }
   return pending.length;
 }
@@ -59,7 +59,7 @@ export interface CheckJobArgs {
   attempt: number;
   maxAttempts: number;
   signal?: AbortSignal;
-  complete: (effects: () => void) => void;
+  complete: (effects: () => Promise<void>) => Promise<void>;
 }
 
 /**
@@ -68,18 +68,18 @@ export interface CheckJobArgs {
  * stores it as an exposure whose takedown goes to the platform's impersonation report channel.
  */
 export async function runImpersonationCheck(deps: ImpersonationDeps, args: CheckJobArgs): Promise<void> {
-  const check = deps.checks.get(args.checkId);
+  const check = await deps.checks.get(args.checkId);
   if (!check || check.status !== 'pending') return;
-  const run = deps.pipeline.scans.getRun(check.scanRunId);
+  const run = await deps.pipeline.scans.getRun(check.scanRunId);
   if (!run) return;
   const log = deps.pipeline.logger;
   const settleAs = async (status: 'absent' | 'unknown' | 'lookalike', reason: string, httpStatus: number | null) => {
-    args.complete(() => deps.checks.settle({ id: check.id, status, reason, httpStatus }));
+    await args.complete(async () => await deps.checks.settle({ id: check.id, status, reason, httpStatus }));
     // Only the site and a reason code: the handle and the address stay out of the logs.
     if (status === 'unknown') log.info({ siteId: check.siteId, reason }, 'impersonation lookup could not tell');
     await finishScanIfComplete(deps.pipeline, run.id);
   };
-  const person = deps.pipeline.profiles.getPerson(run.personId);
+  const person = await deps.pipeline.profiles.getPerson(run.personId);
   const site = deps.sitesFor({ run, isDemo: person?.isDemo === true }).sites.find((s) => s.id === check.siteId);
   if (!site) return settleAs('unknown', 'site_not_listed', null);
 
@@ -104,8 +104,8 @@ export async function runImpersonationCheck(deps: ImpersonationDeps, args: Check
 
   const evidence = await captureProfile(deps, { run, check, url: answer.finalUrl, guard, args });
   let stored: { hit: Hit; isNew: boolean } | undefined;
-  args.complete(() => {
-    stored = deps.pipeline.hits.upsert({
+  await args.complete(async () => {
+    stored = await deps.pipeline.hits.upsert({
       personId: run.personId,
       url: check.url,
       normalizedUrl: tryNormalizeUrl(check.url) ?? check.url,
@@ -120,9 +120,9 @@ export async function runImpersonationCheck(deps: ImpersonationDeps, args: Check
       scanRunId: run.id,
       matches: [{ kind: 'impersonation', value: check.identifier, found: verdict.shownHandle, reason: matchReason(site, check) }],
     });
-    evidence.step?.(stored.hit.id);
-    deps.pipeline.hooks?.recordWithHit?.(stored);
-    deps.checks.settle({ id: check.id, status: 'present', reason: verdict.reason, httpStatus: answer.status, hit: { id: stored.hit.id, isNew: stored.isNew } });
+    await evidence.step?.(stored.hit.id);
+    await deps.pipeline.hooks?.recordWithHit?.(stored);
+    await deps.checks.settle({ id: check.id, status: 'present', reason: verdict.reason, httpStatus: answer.status, hit: { id: stored.hit.id, isNew: stored.isNew } });
   });
   if (stored) {
     try {
@@ -142,10 +142,10 @@ export async function runImpersonationCheck(deps: ImpersonationDeps, args: Check
 async function captureProfile(
   deps: ImpersonationDeps,
   a: { run: ScanRun; check: ImpersonationCheck; url: string; guard: ReturnType<typeof guardForRun>; args: CheckJobArgs },
-): Promise<{ visit: VisitedPage | null; step: ((hitId: string) => void) | null }> {
+): Promise<{ visit: VisitedPage | null; step: ((hitId: string) => Promise<void>) | null }> {
   const capture = deps.pipeline.hooks?.captureMatchedPage;
   if (!capture) return { visit: null, step: null };
-  let step: ((hitId: string) => void) | null = null;
+  let step: ((hitId: string) => Promise<void>) | null = null;
   try {
     const visit = await visitPage(deps.pipeline.browserPool, a.guard, a.url, { navigationTimeoutMs: deps.pipeline.settings.navigationTimeoutMs, maxPageBytes: deps.pipeline.settings.maxPageBytes, signal: a.args.signal }, {
       async onLoaded(page, loaded) {
@@ -161,8 +161,8 @@ async function captureProfile(
 }
 
 /** The lookups of one run for the scan report: which sites had the person's handle, and which could not tell. */
-export function describeImpersonationChecks(deps: Pick<ImpersonationDeps, 'checks'>, scanRunId: string) {
-  return deps.checks.listOfRun(scanRunId).map((c) => ({ site: c.siteId, url: c.url, handle: c.handle, status: c.status, reason: c.reason, hitId: c.hitId }));
+export async function describeImpersonationChecks(deps: Pick<ImpersonationDeps, 'checks'>, scanRunId: string) {
+  return (await deps.checks.listOfRun(scanRunId)).map((c) => ({ site: c.siteId, url: c.url, handle: c.handle, status: c.status, reason: c.reason, hitId: c.hitId }));
 }
 
 /**
@@ -170,11 +170,11 @@ export function describeImpersonationChecks(deps: Pick<ImpersonationDeps, 'check
  * inside the transaction that buries the job, and finishes the scan when it was the last thing open: without
  * it the scan would wait for the lookup forever.
  */
-export function settleDeadCheck(deps: ImpersonationDeps, job: { id: number; payload: { checkId: string; scanRunId: string } }): void {
-  const check = deps.checks.get(job.payload.checkId);
+export async function settleDeadCheck(deps: ImpersonationDeps, job: { id: number; payload: { checkId: string; scanRunId: string } }): Promise<void> {
+  const check = await deps.checks.get(job.payload.checkId);
   if (!check || check.status !== 'pending') return;
-  deps.checks.settle({ id: check.id, status: 'unknown', reason: 'job_died', httpStatus: null });
+  await deps.checks.settle({ id: check.id, status: 'unknown', reason: 'job_died', httpStatus: null });
   deps.pipeline.logger.warn({ jobId: job.id, siteId: check.siteId }, 'impersonation lookup job died; the lookup is noted as unknown');
-  const finished = deps.pipeline.scans.finishIfComplete(check.scanRunId);
+  const finished = await deps.pipeline.scans.finishIfComplete(check.scanRunId);
   if (finished) deps.pipeline.logger.info({ scanRunId: finished.id, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
 }

@@ -1,10 +1,11 @@
 import os from 'node:os';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { gated } from '../../db/transaction.ts';
 
 export function createHeartbeatsRepository({ db, clock }: { db: Db; clock: Clock }) {
   const sqlite = db.$client;
-  return {
+  return gated(db, {
     register(args: { workerId: string; isScheduler: boolean }): void {
       const t = clock.now().getTime();
       sqlite
@@ -44,7 +45,7 @@ export function createHeartbeatsRepository({ db, clock }: { db: Db; clock: Clock
         .get() as { workerId: string; beatAt: number; isScheduler: number } | undefined;
       return r ? { workerId: r.workerId, beatAt: new Date(r.beatAt), isScheduler: r.isScheduler === 1 } : null;
     },
-  };
+  });
 }
 
 export type HeartbeatsRepository = ReturnType<typeof createHeartbeatsRepository>;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import { gated, onConnection, transaction } from '../../db/transaction.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { z } from 'zod';
@@ -8,7 +9,7 @@ import { describeJobError, type JobKindSpec, type JobRow } from './jobs.models.t
 export type JobKindMap = Record<string, JobKindSpec>;
 
 /** Settles the work of a dead job (see `onDead`). */
-type DeadJobHandler = (job: JobRow) => void;
+type DeadJobHandler = (job: JobRow) => Promise<void>;
 
 /** A job to enqueue: `kind` must be one of the declared kinds and `payload` must fit that kind's schema, at compile time. */
 export interface EnqueueArgs<K extends JobKindMap, N extends keyof K & string> {
@@ -125,25 +126,44 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
   // Inside the transaction that buries the job, so that a job never ends dead with its work left open (a
   // page visit that dies unsettled would keep its scan waiting forever). A handler that throws is undone on
   // its own (a savepoint) and noted on the job: the job still dies, and the queue keeps moving.
-  const settleDead = (row: RawJobRow): void => {
+  const settleDead = async (row: RawJobRow): Promise<void> => {
     const handler = deadHandlers.get(row.kind);
     if (!handler) return;
     const job = toJob(row);
     try {
       const parsed = kinds[row.kind]?.schema.safeParse(job.payload);
       if (!parsed?.success) throw new Error('payload no longer fits its kind');
-      sqlite.transaction(() => handler({ ...job, payload: parsed.data }))();
+      await transaction(db, () => handler({ ...job, payload: parsed.data }));
     } catch (error) {
       noteSettleFailure.run({ id: row.id, note: `; settling its work failed: ${describeJobError(error)}` });
     }
   };
 
+  const enqueueNow = <N extends keyof K & string>(args: EnqueueArgs<K, N>): number | null => {
+    const spec: JobKindSpec | undefined = kinds[args.kind];
+    if (!spec) throw new AppError({ code: 'jobs.unknown_kind', message: `Unknown job kind "${args.kind}".`, statusCode: 500 });
+    const parsed = spec.schema.safeParse(args.payload);
+    if (!parsed.success) {
+      throw new AppError({ code: 'jobs.invalid_payload', message: `Invalid payload for job kind "${args.kind}".`, statusCode: 500 });
+    }
+    const row = insert.get({
+      kind: args.kind,
+      payload: JSON.stringify(parsed.data),
+      key: args.idempotencyKey ?? null,
+      maxAttempts: spec.maxAttempts,
+      runAfter: (args.runAfter ?? clock.now()).getTime(),
+      now: now(),
+    }) as { id: number } | undefined;
+    return row?.id ?? null;
+  };
+
   return {
     /**
      * What to do with the work of a job of `kind` that dies (its last attempt failed, or workers kept dying
-     * under it): synchronous database writes only, run in the transaction that marks the job dead.
+     * under it): database writes only (no network, files or browser: the transaction holds the database),
+     * run in the transaction that marks the job dead.
      */
-    onDead<N extends keyof K & string>(kind: N, handler: (job: JobRow & { payload: z.output<K[N]['schema']> }) => void): void {
+    onDead<N extends keyof K & string>(kind: N, handler: (job: JobRow & { payload: z.output<K[N]['schema']> }) => Promise<void>): void {
       deadHandlers.set(kind, handler as DeadJobHandler);
     },
 
@@ -151,83 +171,71 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
      * Returns the new job id, or null when a job with the same idempotency key already exists. The payload is
      * still validated here: the types stop mistakes in this code base, the schema stops everything else.
      */
-    enqueue<N extends keyof K & string>(args: EnqueueArgs<K, N>): number | null {
-      const spec: JobKindSpec | undefined = kinds[args.kind];
-      if (!spec) throw new AppError({ code: 'jobs.unknown_kind', message: `Unknown job kind "${args.kind}".`, statusCode: 500 });
-      const parsed = spec.schema.safeParse(args.payload);
-      if (!parsed.success) {
-        throw new AppError({ code: 'jobs.invalid_payload', message: `Invalid payload for job kind "${args.kind}".`, statusCode: 500 });
-      }
-      const row = insert.get({
-        kind: args.kind,
-        payload: JSON.stringify(parsed.data),
-        key: args.idempotencyKey ?? null,
-        maxAttempts: spec.maxAttempts,
-        runAfter: (args.runAfter ?? clock.now()).getTime(),
-        now: now(),
-      }) as { id: number } | undefined;
-      return row?.id ?? null;
+    async enqueue<N extends keyof K & string>(args: EnqueueArgs<K, N>): Promise<number | null> {
+      return await onConnection(db, () => enqueueNow(args));
     },
 
-    claim(args: { owner: string; kind: string; limit: number; leaseMs: number }): JobRow[] {
+    async claim(args: { owner: string; kind: string; limit: number; leaseMs: number }): Promise<JobRow[]> {
       if (args.limit <= 0) return [];
       const t = now();
-      return sqlite.transaction(() => {
+      return transaction(db, async () => {
         reviveInterrupted.run({ now: t });
-        for (const buried of buryExpired.all({ now: t }) as RawJobRow[]) settleDead(buried);
+        for (const buried of buryExpired.all({ now: t }) as RawJobRow[]) await settleDead(buried);
         const rows = claimStmt.all({ owner: args.owner, kind: args.kind, limit: args.limit, leaseUntil: t + args.leaseMs, now: t }) as RawJobRow[];
         return rows.map(toJob);
-      }).immediate();
+      });
     },
 
     /**
      * Marks the job done, running `effects` in the same transaction: a job's writes and its completion
      * commit together or not at all, which is what makes "exactly once" hold across a kill -9.
      */
-    complete(args: { id: number; owner: string; effects?: () => void }): void {
-      sqlite.transaction(() => {
+    async complete(args: { id: number; owner: string; effects?: () => Promise<void> | void }): Promise<void> {
+      await transaction(db, async () => {
         const changed = completeStmt.run({ id: args.id, owner: args.owner, now: now() }).changes;
         if (changed !== 1) throw new LeaseLostError(args.id);
-        args.effects?.();
-      }).immediate();
+        await args.effects?.();
+      });
     },
 
-    fail(args: { id: number; owner: string; error: string; retryDelayMs: number }): void {
+    async fail(args: { id: number; owner: string; error: string; retryDelayMs: number }): Promise<void> {
       const t = now();
-      sqlite.transaction(() => {
+      await transaction(db, async () => {
         const row = failStmt.get({ id: args.id, owner: args.owner, error: args.error, retryAt: t + args.retryDelayMs, now: t }) as RawJobRow | undefined;
-        if (row?.status === 'dead') settleDead(row);
-      }).immediate();
+        if (row?.status === 'dead') await settleDead(row);
+      });
     },
 
-    /** Gives a job back without counting the attempt (shutdown is not the job's fault). */
-    release(args: { id: number; owner: string }): void {
-      releaseStmt.run({ id: args.id, owner: args.owner, now: now() });
-    },
+    ...gated(db, {
+      /** Gives a job back without counting the attempt (shutdown is not the job's fault). */
+      release(args: { id: number; owner: string }): void {
+        releaseStmt.run({ id: args.id, owner: args.owner, now: now() });
+      },
 
-    extendLease(args: { id: number; owner: string; leaseMs: number }): boolean {
-      const t = now();
-      return extendStmt.run({ id: args.id, owner: args.owner, leaseUntil: t + args.leaseMs, now: t }).changes === 1;
-    },
+      extendLease(args: { id: number; owner: string; leaseMs: number }): boolean {
+        const t = now();
+        return extendStmt.run({ id: args.id, owner: args.owner, leaseUntil: t + args.leaseMs, now: t }).changes === 1;
+      },
 
-    /** At start: running jobs whose worker has no recent heartbeat are queued again at once, without waiting for the lease. */
-    recoverStale(args: { aliveSince: Date }): number {
-      return recoverStmt.run({ now: now(), aliveSince: args.aliveSince.getTime() }).changes;
-    },
+      /** At start: running jobs whose worker has no recent heartbeat are queued again at once, without waiting for the lease. */
+      recoverStale(args: { aliveSince: Date }): number {
+        return recoverStmt.run({ now: now(), aliveSince: args.aliveSince.getTime() }).changes;
+      },
 
-    countByStatus(): Record<string, number> {
-      const rows = sqlite.prepare('select status, count(*) as n from jobs group by status').all() as { status: string; n: number }[];
-      return Object.fromEntries(rows.map((r) => [r.status, r.n]));
-    },
+      countByStatus(): Record<string, number> {
+        const rows = sqlite.prepare('select status, count(*) as n from jobs group by status').all() as { status: string; n: number }[];
+        return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      },
 
-    queuedKinds(): string[] {
-      return (sqlite.prepare("select distinct kind from jobs where status in ('queued', 'running')").all() as { kind: string }[]).map((r) => r.kind);
-    },
+      queuedKinds(): string[] {
+        return (sqlite.prepare("select distinct kind from jobs where status in ('queued', 'running')").all() as { kind: string }[]).map((r) => r.kind);
+      },
 
-    get(id: number): JobRow | null {
-      const r = sqlite.prepare('select * from jobs where id = ?').get(id) as RawJobRow | undefined;
-      return r ? toJob(r) : null;
-    },
+      get(id: number): JobRow | null {
+        const r = sqlite.prepare('select * from jobs where id = ?').get(id) as RawJobRow | undefined;
+        return r ? toJob(r) : null;
+      },
+    }),
   };
 }
 

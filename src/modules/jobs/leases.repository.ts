@@ -2,6 +2,7 @@ import { eq, and, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { serviceLeases } from '../../db/schema/index.ts';
+import { gated } from '../../db/transaction.ts';
 
 /**
  * Named leases in the database: with several worker processes on one database, the one that holds a lease does
@@ -9,7 +10,7 @@ import { serviceLeases } from '../../db/schema/index.ts';
  * expires, so another takes over without anyone having to notice the death.
  */
 export function createLeasesRepository({ db, clock }: { db: Db; clock: Clock }) {
-  return {
+  return gated(db, {
     /** Takes the lease, or renews it when this holder has it already; false while another holder's lease runs. */
     tryHold(name: string, holder: string, ttlMs: number): boolean {
       const now = clock.now();
@@ -33,7 +34,7 @@ export function createLeasesRepository({ db, clock }: { db: Db; clock: Clock }) 
       const row = db.select({ holder: serviceLeases.holder }).from(serviceLeases).where(and(eq(serviceLeases.name, name), sql`${serviceLeases.expiresAt} >= ${clock.now().getTime()}`)).get();
       return row?.holder ?? null;
     },
-  };
+  });
 }
 
 export type LeasesRepository = ReturnType<typeof createLeasesRepository>;

@@ -11,8 +11,8 @@ import { exportPersonHashes } from './hash-export.usecases.ts';
  */
 export function registerHashExportRoute(app: FastifyInstance, deps: Pick<AppDeps, 'profiles' | 'photos'>): void {
   app.get<{ Params: { id: string } }>(HASH_EXPORT_PATH, async (request, reply) => {
-    if (!deps.profiles.getPerson(request.params.id)) throw createPersonNotFoundError();
-    const { text } = exportPersonHashes(deps, request.params.id);
+    if (!await deps.profiles.getPerson(request.params.id)) throw createPersonNotFoundError();
+    const { text } = await exportPersonHashes(deps, request.params.id);
     return reply
       .header('content-type', HASH_EXPORT_CONTENT_TYPE)
       .header('content-disposition', `attachment; filename="${HASH_EXPORT_FILE_NAME}"`)

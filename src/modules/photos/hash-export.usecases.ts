@@ -17,8 +17,8 @@ export interface HashExport {
  * crop regions the scanner adds for its own matching) with its quality. Low-quality hashes are kept: the
  * quality column is there so the recipient applies their own threshold (ThreatExchange discards <= 49).
  */
-export function exportPersonHashes(deps: { photos: Pick<PhotosRepository, 'list'> }, personId: string): HashExport {
-  const hashes = distinctExportHashes(deps.photos.list(personId).map((p) => ({ pdq: p.pdq, quality: p.quality })));
+export async function exportPersonHashes(deps: { photos: Pick<PhotosRepository, 'list'> }, personId: string): Promise<HashExport> {
+  const hashes = distinctExportHashes((await deps.photos.list(personId)).map((p) => ({ pdq: p.pdq, quality: p.quality })));
   return { text: renderPdqExport(hashes), hashes };
 }
 
@@ -26,10 +26,10 @@ export function exportPersonHashes(deps: { photos: Pick<PhotosRepository, 'list'
  * The command line acts as the operator of the installation (it reads the database directly), so the
  * entry carries no account, only the person's organisation and the count.
  */
-export function exportPersonHashesFromCli(deps: { db: Db; clock: Clock; photos: Pick<PhotosRepository, 'list'>; profiles: Pick<ProfilesRepository, 'getPerson'> }, personId: string): HashExport {
-  const person = deps.profiles.getPerson(personId);
+export async function exportPersonHashesFromCli(deps: { db: Db; clock: Clock; photos: Pick<PhotosRepository, 'list'>; profiles: Pick<ProfilesRepository, 'getPerson'> }, personId: string): Promise<HashExport> {
+  const person = await deps.profiles.getPerson(personId);
   if (!person) throw createPersonNotFoundError();
-  const result = exportPersonHashes(deps, person.id);
-  audit(deps, { actor: { accountId: null, organisationId: person.organisationId }, action: 'exported', subject: { type: 'photo-hashes', id: person.id }, detail: { via: 'cli', hashes: result.hashes.length } });
+  const result = await exportPersonHashes(deps, person.id);
+  await audit(deps, { actor: { accountId: null, organisationId: person.organisationId }, action: 'exported', subject: { type: 'photo-hashes', id: person.id }, detail: { via: 'cli', hashes: result.hashes.length } });
   return result;
 }

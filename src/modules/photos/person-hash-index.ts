@@ -18,15 +18,15 @@ export interface PersonHashes {
 }
 
 export interface PersonHashIndexDeps {
-  load: (personId: string) => StoredPhotoHash[];
+  load: (personId: string) => Promise<StoredPhotoHash[]>;
   /** Changes whenever the person's photo set changes (ids of their photos, say); cheap to read. */
-  signature: (personId: string) => string;
+  signature: (personId: string) => Promise<string>;
   /** Most people kept at once; the least recently used are dropped first (default 10 000). */
   maxPeople?: number;
 }
 
 export interface PersonHashIndex {
-  get(personId: string): PersonHashes;
+  get(personId: string): Promise<PersonHashes>;
   invalidate(personId: string): void;
   readonly size: number;
 }
@@ -45,15 +45,15 @@ export function createPersonHashIndex(deps: PersonHashIndexDeps): PersonHashInde
   // A Map keeps insertion order: re-inserting on use makes its first key the least recently used.
   const cache = new Map<string, { signature: string; hashes: PersonHashes }>();
   return {
-    get(personId) {
-      const signature = deps.signature(personId);
+    async get(personId) {
+      const signature = await deps.signature(personId);
       const cached = cache.get(personId);
       if (cached && cached.signature === signature) {
         cache.delete(personId);
         cache.set(personId, cached);
         return cached.hashes;
       }
-      const hashes = buildPersonHashes(deps.load(personId));
+      const hashes = buildPersonHashes(await deps.load(personId));
       cache.delete(personId);
       cache.set(personId, { signature, hashes });
       while (cache.size > maxPeople) cache.delete(cache.keys().next().value!);

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import { photos, reverseImageConsents } from '../../db/schema/index.ts';
 import type { PhotoFileHashes } from './photo-hash.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type PhotoRow = typeof photos.$inferSelect;
 
@@ -15,7 +16,7 @@ export interface StoredPhotoHash {
 }
 
 export function createPhotosRepository({ db, clock }: { db: Db; clock: Clock }) {
-  return {
+  return gated(db, {
     /**
      * Stores a photo's hashes (never its pixels, unless `originalRef` points at the encrypted original the
      * person chose to keep). The same file added twice returns the existing photo.
@@ -76,7 +77,7 @@ export function createPhotosRepository({ db, clock }: { db: Db; clock: Clock }) 
         .where(and(eq(photos.personId, personId), eq(reverseImageConsents.engine, engine), isNull(reverseImageConsents.revokedAt)))
         .all().map((r) => r.photo).filter((p) => p.originalRef !== null);
     },
-  };
+  });
 }
 
 export type PhotosRepository = ReturnType<typeof createPhotosRepository>;

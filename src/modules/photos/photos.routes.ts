@@ -13,12 +13,12 @@ const reverseImageEngines = ENGINE_IDS.filter((id) => getEngine(id).kind === 're
 // `photoDeps`: an upload is hashed, and its original stored encrypted when the person keeps it, by the photo use case.
 export type PhotoRoutesDeps = Pick<AppDeps, 'photos' | 'profiles' | 'photoDeps'>;
 
-function describePhoto(deps: Pick<AppDeps, 'photos'>, photo: PhotoRow) {
+async function describePhoto(deps: Pick<AppDeps, 'photos'>, photo: PhotoRow) {
   return {
     id: photo.id, personId: photo.personId, label: photo.label, sha256: photo.sha256, pdq: photo.pdq, quality: photo.quality,
     blockhash: photo.blockhash, width: photo.width, height: photo.height, originalKept: photo.originalRef !== null,
     privacy: photo.exifFindings, createdAt: photo.createdAt,
-    consents: deps.photos.consents(photo.id).map((c) => ({ engine: c.engine, grantedAt: c.grantedAt, revokedAt: c.revokedAt })),
+    consents: (await deps.photos.consents(photo.id)).map((c) => ({ engine: c.engine, grantedAt: c.grantedAt, revokedAt: c.revokedAt })),
   };
 }
 
@@ -29,42 +29,42 @@ function describePhoto(deps: Pick<AppDeps, 'photos'>, photo: PhotoRow) {
 export function registerPhotoRoutes(app: FastifyInstance, deps: PhotoRoutesDeps): void {
   void app.register(async (scope) => {
     scope.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'image/gif', 'image/avif', 'image/tiff', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES }, (_req, body, done) => done(null, body));
-    const photoOr404 = (id: string) => deps.photos.get(id) ?? (() => { throw createNotFoundError('photos.not_found', 'No such photo.'); })();
+    const photoOr404 = async (id: string) => await deps.photos.get(id) ?? (() => { throw createNotFoundError('photos.not_found', 'No such photo.'); })();
     const imageBody = (body: unknown) => {
       if (!Buffer.isBuffer(body) || body.length === 0) throw createValidationError('Send the photo as the request body with an image Content-Type.');
       return body;
     };
 
     scope.post<{ Params: { id: string }; Querystring: { label?: string; keepOriginal?: string } }>('/api/people/:id/photos', async (request, reply) => {
-      if (!deps.profiles.getPerson(request.params.id)) throw createNotFoundError('people.not_found', 'No such person.');
+      if (!await deps.profiles.getPerson(request.params.id)) throw createNotFoundError('people.not_found', 'No such person.');
       const { photo, created } = await addPhoto(deps.photoDeps, {
         personId: request.params.id, label: request.query.label ?? 'photo', bytes: imageBody(request.body),
         keepOriginal: request.query.keepOriginal === 'true', mime: request.headers['content-type'],
       });
-      return reply.status(created ? 201 : 200).send(describePhoto(deps, photo));
+      return reply.status(created ? 201 : 200).send(await describePhoto(deps, photo));
     });
 
     scope.get<{ Params: { id: string } }>('/api/people/:id/photos', async (request) => {
-      if (!deps.profiles.getPerson(request.params.id)) throw createNotFoundError('people.not_found', 'No such person.');
-      return { photos: deps.photos.list(request.params.id).map((p) => describePhoto(deps, p)), reverseImageEngines };
+      if (!await deps.profiles.getPerson(request.params.id)) throw createNotFoundError('people.not_found', 'No such person.');
+      return { photos: await Promise.all((await deps.photos.list(request.params.id)).map(async (p) => await describePhoto(deps, p))), reverseImageEngines };
     });
 
     registerHashExportRoute(scope, deps);
 
     scope.delete<{ Params: { photoId: string } }>('/api/photos/:photoId', async (request, reply) => {
-      deps.photos.remove(photoOr404(request.params.photoId).id);
+      await deps.photos.remove((await photoOr404(request.params.photoId)).id);
       return reply.status(204).send();
     });
 
     const consentBody = z.object({ engine: z.enum(reverseImageEngines as [string, ...string[]]), granted: z.boolean() });
     scope.post<{ Params: { photoId: string } }>('/api/photos/:photoId/consents', async (request) => {
-      const photo = photoOr404(request.params.photoId);
+      const photo = await photoOr404(request.params.photoId);
       const parsed = consentBody.safeParse(request.body);
       if (!parsed.success) throw createValidationError('Give the reverse-image engine and whether upload is allowed.');
       if (parsed.data.granted && photo.originalRef === null) {
         throw new AppError({ code: 'photos.original_not_kept', message: 'Reverse-image search needs the original photo; upload it again with keepOriginal=true first.', statusCode: 409 });
       }
-      deps.photos.setConsent({ photoId: photo.id, engine: parsed.data.engine, granted: parsed.data.granted, by: null });
+      await deps.photos.setConsent({ photoId: photo.id, engine: parsed.data.engine, granted: parsed.data.granted, by: null });
       return describePhoto(deps, photo);
     });
 

@@ -53,9 +53,9 @@ export async function syncPhotosFromFiles(deps: PhotoDeps, personId: string, fil
     wanted.set(createHash('sha256').update(bytes).digest('hex'), { file, bytes });
   }
   let removed = 0;
-  for (const photo of deps.photos.list(personId)) {
+  for (const photo of await deps.photos.list(personId)) {
     if (!wanted.has(photo.sha256)) {
-      deps.photos.remove(photo.id);
+      await deps.photos.remove(photo.id);
       removed++;
     } else wanted.delete(photo.sha256);
   }

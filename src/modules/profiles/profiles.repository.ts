@@ -6,6 +6,7 @@ import { normalizeUrl } from '../../shared/url.models.ts';
 import { identifiers, organisations, ownUrls, people } from '../../db/schema/index.ts';
 import type { NormalisedProfile, ProfileFile } from './profile-file.models.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 type IdentifierKind = 'name' | 'alias' | 'phone' | 'email' | 'address' | 'handle';
 
@@ -38,7 +39,7 @@ export function createProfilesRepository({ db, clock, cipher }: { db: Db; clock:
     }
   }
 
-  return {
+  return gated(db, {
     /** Single-person installs and the CLI use one organisation, created on first use. */
     ensureDefaultOrganisation(): string {
       const existing = db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1).get();
@@ -103,7 +104,7 @@ export function createProfilesRepository({ db, clock, cipher }: { db: Db; clock:
     setQueryCursor(personId: string, cursor: number): void {
       db.update(people).set({ queryCursor: cursor }).where(eq(people.id, personId)).run();
     },
-  };
+  });
 }
 
 export type ProfilesRepository = ReturnType<typeof createProfilesRepository>;

@@ -22,18 +22,18 @@ export function parseProfileOrThrow(input: string | unknown, defaultCountry?: st
   return result.profile;
 }
 
-export function importPerson(
+export async function importPerson(
   deps: { profiles: ProfilesRepository; clock: Clock; random: () => number; defaultSchedule: string; jitterMinutes: number },
   args: { organisationId?: string; label: string; language?: string; defaultCountry?: string; scheduleCron?: string; profile: string | unknown },
-): { personId: string; profile: NormalisedProfile } {
+): Promise<{ personId: string; profile: NormalisedProfile }> {
   const label = args.label.trim();
   if (!label || label.length > 80) throw new AppError({ code: 'people.invalid_label', message: 'A label of 1 to 80 characters is needed (a pseudonym is fine).', statusCode: 400 });
   const scheduleCron = args.scheduleCron ?? deps.defaultSchedule;
   const cronProblem = validateCronExpression(scheduleCron);
   if (cronProblem) throw new AppError({ code: 'people.invalid_schedule', message: `The schedule is not a valid cron expression (${cronProblem}).`, statusCode: 400 });
   const profile = parseProfileOrThrow(args.profile, args.defaultCountry);
-  const organisationId = args.organisationId ?? deps.profiles.ensureDefaultOrganisation();
-  const personId = deps.profiles.createPerson({
+  const organisationId = args.organisationId ?? await deps.profiles.ensureDefaultOrganisation();
+  const personId = await deps.profiles.createPerson({
     organisationId,
     label,
     language: args.language ?? 'en',
@@ -45,8 +45,8 @@ export function importPerson(
   return { personId, profile };
 }
 
-export function loadProfile(profiles: ProfilesRepository, personId: string): NormalisedProfile {
-  const person = profiles.getPerson(personId);
+export async function loadProfile(profiles: ProfilesRepository, personId: string): Promise<NormalisedProfile> {
+  const person = await profiles.getPerson(personId);
   if (!person) throw createPersonNotFoundError();
-  return parseProfileOrThrow(profiles.loadProfileFile(personId), person.defaultCountry);
+  return parseProfileOrThrow(await profiles.loadProfileFile(personId), person.defaultCountry);
 }

@@ -13,16 +13,16 @@ export type DeadVisitDeps = UncheckedDeps & Pick<ScanPipelineDeps, 'profiles' | 
  * buries the job, and finishes the scan when this was its last open page: without it the scan would wait
  * for the page forever and the person would never see the scan end.
  */
-export function settleDeadVisit(deps: DeadVisitDeps, job: { id: number; payload: JobPayload<'page.visit'>; lastError: string | null }): void {
-  const run = deps.scans.getRun(job.payload.scanRunId);
-  const candidate = deps.scans.getCandidate(job.payload.candidateId);
+export async function settleDeadVisit(deps: DeadVisitDeps, job: { id: number; payload: JobPayload<'page.visit'>; lastError: string | null }): Promise<void> {
+  const run = await deps.scans.getRun(job.payload.scanRunId);
+  const candidate = await deps.scans.getCandidate(job.payload.candidateId);
   if (!run || !candidate || candidate.status !== 'pending') return;
   const reason = reasonForDeadVisit(job.lastError);
-  const stored = settleWithoutPageMatch(deps, {
-    run, candidate, profile: loadProfile(deps.profiles, run.personId), outcome: { kind: 'unreadable', reason, httpStatus: null },
+  const stored = await settleWithoutPageMatch(deps, {
+    run, candidate, profile: await loadProfile(deps.profiles, run.personId), outcome: { kind: 'unreadable', reason, httpStatus: null },
   });
-  if (stored) deps.hooks?.recordWithHit?.(stored);
+  if (stored) await deps.hooks?.recordWithHit?.(stored);
   deps.logger.warn({ jobId: job.id, candidateId: candidate.id, reason }, 'page visit job died; its page is listed as not checked');
-  const finished = deps.scans.finishIfComplete(run.id);
+  const finished = await deps.scans.finishIfComplete(run.id);
   if (finished) deps.logger.info({ scanRunId: run.id, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
 }

@@ -7,8 +7,8 @@ export type EngineTurn = { go: true } | { go: false; askAgainAt: number };
  * request may start.
  */
 export interface EnginePacing {
-  take(engine: string, holder: string, nowMs: number, busyForMs: number): EngineTurn;
-  finished(engine: string, holder: string, atMs: number, gapMs: number): void;
+  take(engine: string, holder: string, nowMs: number, busyForMs: number): Promise<EngineTurn>;
+  finished(engine: string, holder: string, atMs: number, gapMs: number): Promise<void>;
 }
 
 /** How long a waiting process sleeps at most before asking again while another holds the engine (its end is unknown). */

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Db } from '../../db/client.ts';
+import { transaction } from '../../db/transaction.ts';
 import { isPidAlive } from '../jobs/heartbeats.repository.ts';
-import { immediateTransaction } from '../../db/client.ts';
 import { enginePacing } from '../../db/schema/index.ts';
 import { eq } from 'drizzle-orm';
 import type { EnginePacing, EngineTurn } from './engine-pacing.models.ts';
@@ -20,8 +20,8 @@ export function localHolderGone(holder: string): boolean {
  */
 export function createEnginePacingRepository({ db, holderGone = localHolderGone }: { db: Db; holderGone?: (holder: string) => boolean }): EnginePacing {
   return {
-    take(engine: string, holder: string, nowMs: number, busyForMs: number): EngineTurn {
-      return immediateTransaction(db, () => {
+    async take(engine: string, holder: string, nowMs: number, busyForMs: number): Promise<EngineTurn> {
+      return await transaction(db, () => {
         const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
         const turn = decideTurn(row ?? null, nowMs, holderGone);
         if (turn.go) {
@@ -32,8 +32,8 @@ export function createEnginePacingRepository({ db, holderGone = localHolderGone 
         return turn;
       });
     },
-    finished(engine: string, holder: string, atMs: number, gapMs: number): void {
-      immediateTransaction(db, () => {
+    async finished(engine: string, holder: string, atMs: number, gapMs: number): Promise<void> {
+      await transaction(db, () => {
         const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
         // A turn that outlived its bound may already belong to another worker: only its holder ends it.
         if (!row || row.holder !== holder) return;

@@ -4,6 +4,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { engineStatus } from '../../db/schema/index.ts';
 import type { BlockSignal, SearchOutcome } from '../../providers/provider.types.ts';
 import { backoffSeconds } from './engine-backoff.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type EngineStatusRow = typeof engineStatus.$inferSelect;
 
@@ -16,7 +17,7 @@ const DEFAULT_MAX_BACKOFF_SECONDS = 24 * 3600;
  * person's scans.
  */
 export function createEngineStatusRepository({ db, clock, maxBackoffSeconds = DEFAULT_MAX_BACKOFF_SECONDS }: { db: Db; clock: Clock; maxBackoffSeconds?: number }) {
-  return {
+  return gated(db, {
     get(engine: string): EngineStatusRow | null {
       return db.select().from(engineStatus).where(eq(engineStatus.engine, engine)).get() ?? null;
     },
@@ -70,7 +71,7 @@ export function createEngineStatusRepository({ db, clock, maxBackoffSeconds = DE
     clear(engine: string): void {
       db.delete(engineStatus).where(eq(engineStatus.engine, engine)).run();
     },
-  };
+  });
 }
 
 export type EngineStatusRepository = ReturnType<typeof createEngineStatusRepository>;

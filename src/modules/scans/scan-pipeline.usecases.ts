@@ -1,3 +1,4 @@
+import { transaction } from '../../db/transaction.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -8,7 +9,7 @@ import { hostOf, isUnderOwnUrl, tryNormalizeUrl } from '../../shared/url.models.
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import type { Page } from 'playwright';
 import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
-import { timed, timedSync, type VisitTimingSink } from '../../browser/visit-timing.ts';
+import { timed, type VisitTimingSink } from '../../browser/visit-timing.ts';
 import { fastPagePng } from '../../browser/page-screenshot.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
@@ -73,15 +74,16 @@ export type ScreenshotSearchNote =
 
 export interface ScanHooks {
   /**
-   * Called while a page that matched is still open in the browser (evidence capture). May return a
-   * synchronous step that is run with the new hit's id inside the transaction that stores the hit.
+   * Called while a page that matched is still open in the browser (evidence capture). May return a step
+   * that is run with the new hit's id inside the transaction that stores the hit: database writes only.
    */
-  captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard; photoSearch?: ScreenshotSearchNote }) => Promise<((hitId: string) => void) | null>;
+  captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard; photoSearch?: ScreenshotSearchNote }) => Promise<((hitId: string) => Promise<void>) | null>;
   /**
    * Inside the transaction that stores a hit: the rows that must exist with it (its alert, the job that
-   * opens its takedown case). Synchronous, database writes only: a crash leaves all of them or none.
+   * opens its takedown case). Database writes only (the transaction holds the database while they run):
+   * a crash leaves all of them or none.
    */
-  recordWithHit?: (args: { hit: Hit; isNew: boolean }) => void;
+  recordWithHit?: (args: { hit: Hit; isNew: boolean }) => Promise<void>;
   /** After a hit is stored (alerts, evidence bookkeeping); failures here never undo the hit. */
   onHit?: (args: { hit: Hit; isNew: boolean; visit: VisitedPage | null; run: ScanRun }) => Promise<void> | void;
   onScanFinished?: (run: ScanRun) => Promise<void> | void;
@@ -107,12 +109,12 @@ export interface ScanPipelineDeps {
   photoMatcher?: PhotoMatcher;
   /** The person's photos allowed for reverse-image search on an engine, with their kept originals. */
   reverseImage?: {
-    consentedPhotos(personId: string, engine: string): { id: string; originalRef: string | null }[];
+    consentedPhotos(personId: string, engine: string): Promise<{ id: string; originalRef: string | null }[]>;
     loadOriginal(ref: string): Promise<{ bytes: Uint8Array; mime: string }>;
   };
   hooks?: ScanHooks;
   /** Plans the run's lookups of the person's handles on other sites (impersonation watch); the run waits for them. */
-  impersonation?: { plan(run: ScanRun, profile: NormalisedProfile): void };
+  impersonation?: { plan(run: ScanRun, profile: NormalisedProfile): Promise<void> };
   settings: { queryCap: number; maxPageBytes: number; navigationTimeoutMs: number; allowPrivateHosts: string[]; maxCandidatesPerScan: number };
   /** Receives each page visit's phases (the pipeline bench); the service leaves it out. */
   timing?: VisitTimingSink;
@@ -121,9 +123,9 @@ export interface ScanPipelineDeps {
 export const guardForRun = (deps: Pick<ScanPipelineDeps, 'settings' | 'egress'>, run: Pick<ScanRun, 'allowHosts'>) =>
   createUrlGuard({ allowHosts: [...deps.settings.allowPrivateHosts, ...run.allowHosts], egress: deps.egress });
 
-function enqueueVisits(deps: ScanPipelineDeps, runId: string, candidateIds: number[]): void {
+async function enqueueVisits(deps: ScanPipelineDeps, runId: string, candidateIds: number[]): Promise<void> {
   for (const candidateId of candidateIds) {
-    deps.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: runId, candidateId }, idempotencyKey: `page.visit:${runId}:${candidateId}` });
+    await deps.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: runId, candidateId }, idempotencyKey: `page.visit:${runId}:${candidateId}` });
   }
 }
 
@@ -132,12 +134,12 @@ function enqueueVisits(deps: ScanPipelineDeps, runId: string, candidateIds: numb
  * outcome are skipped, so a resumed scan continues where it stopped and never doubles a query.
  */
 export async function runScanSearches(deps: ScanPipelineDeps, runId: string, signal?: AbortSignal): Promise<ScanRun | null> {
-  const run = deps.scans.getRun(runId);
+  const run = await deps.scans.getRun(runId);
   if (!run || run.finishedAt) return run;
-  const profile = loadProfile(deps.profiles, run.personId);
+  const profile = await loadProfile(deps.profiles, run.personId);
   const plan = planQueries(profile, { sources: deps.sources, cap: deps.settings.queryCap, rotationCursor: run.rotationCursor });
-  if (run.status === 'queued') deps.profiles.setQueryCursor(run.personId, plan.nextCursor);
-  const person = deps.profiles.getPerson(run.personId);
+  if (run.status === 'queued') await deps.profiles.setQueryCursor(run.personId, plan.nextCursor);
+  const person = await deps.profiles.getPerson(run.personId);
   // Every engine is asked in the person's language and for their country, in its own parameters.
   const region = personSearchRegion({ language: person?.language, phones: profile.phones, addresses: profile.addresses, defaultCountry: person?.defaultCountry });
   const asked = (endpoint: string | undefined) => ({ endpoint, signal, allowHosts: run.allowHosts, language: region.language, country: region.country });
@@ -147,74 +149,74 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
     return { key, definition: getEngine(id), endpoint };
   });
   // A search is one query on a web engine, or one consented photo on a reverse-image engine.
-  const searches = engines.map(({ key, definition, endpoint }) => ({
+  const searches = await Promise.all(engines.map(async ({ key, definition, endpoint }) => ({
     key,
     definition,
     endpoint,
     items:
       definition.kind === 'web'
         ? plan.queries.map((q) => ({ key: q.text, kind: q.identifierKind as string, run: () => deps.searchRuntime.search(definition, q.text, asked(endpoint)) }))
-        : (deps.reverseImage?.consentedPhotos(run.personId, definition.id) ?? []).map((photo) => ({
+        : ((await deps.reverseImage?.consentedPhotos(run.personId, definition.id)) ?? []).map((photo) => ({
             key: `photo:${photo.id}`,
             kind: 'photo',
             run: async () => deps.searchRuntime.searchImage(definition, await deps.reverseImage!.loadOriginal(photo.originalRef!), asked(endpoint)),
           })),
-  }));
-  deps.scans.markRunning(runId, searches.reduce((n, s) => n + s.items.length, 0));
-  deps.impersonation?.plan(run, profile);
+  })));
+  await deps.scans.markRunning(runId, searches.reduce((n, s) => n + s.items.length, 0));
+  await deps.impersonation?.plan(run, profile);
   const ownUrls = profile.ownUrls.map((u) => u.original);
 
   await Promise.all(
     searches.map(async ({ key: engineKey, items }) => {
       for (const item of items) {
         signal?.throwIfAborted();
-        if (deps.scans.hasOutcome(runId, engineKey, item.key)) continue;
-        const suspended = deps.engineStatus.suspendedUntil(engineKey);
+        if (await deps.scans.hasOutcome(runId, engineKey, item.key)) continue;
+        const suspended = await deps.engineStatus.suspendedUntil(engineKey);
         if (suspended) {
-          const status = deps.engineStatus.get(engineKey);
-          deps.scans.recordSearch({ runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
+          const status = await deps.engineStatus.get(engineKey);
+          await deps.scans.recordSearch({ runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
           continue;
         }
         const attempt = await item.run();
-        deps.engineStatus.record(engineKey, attempt.outcome, attempt.signal);
-        const current = deps.scans.getRun(runId)!;
+        await deps.engineStatus.record(engineKey, attempt.outcome, attempt.signal);
+        const current = (await deps.scans.getRun(runId))!;
         const room = Math.max(0, deps.settings.maxCandidatesPerScan - current.candidatesFound);
         const results = attempt.results
           .map((r) => ({ ...r, normalizedUrl: tryNormalizeUrl(r.url) }))
           .filter((r): r is typeof r & { normalizedUrl: string } => r.normalizedUrl !== null && !isUnderOwnUrl(r.url, ownUrls))
           .slice(0, room);
-        const created = deps.db.transaction(() => {
-          const ids = deps.scans.recordSearch({
+        const created = await transaction(deps.db, async () => {
+          const ids = await deps.scans.recordSearch({
             runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind,
             outcome: attempt.outcome, signal: attempt.outcome === 'ok' ? null : (attempt.signal ?? null), durationMs: attempt.durationMs, results,
           });
-          deps.scans.recordPageOutcomes({ runId, engine: engineKey, query: item.key, pages: attempt.pages });
+          await deps.scans.recordPageOutcomes({ runId, engine: engineKey, query: item.key, pages: attempt.pages });
           return ids;
         });
         if (attempt.outcome !== 'ok') deps.logger.warn({ engine: engineKey, outcome: attempt.outcome, signal: attempt.signal }, 'search did not succeed');
         // Page 1's results stand, but an engine that refused page 2 is refusing: it is paused like any other refusal.
         const refused = laterRefusal(attempt.pages);
         if (refused) {
-          deps.engineStatus.record(engineKey, refused.outcome, refused.signal);
+          await deps.engineStatus.record(engineKey, refused.outcome, refused.signal);
           deps.logger.warn({ engine: engineKey, page: refused.page, outcome: refused.outcome, signal: refused.signal }, 'a later result page was refused');
         }
-        enqueueVisits(deps, runId, created);
+        await enqueueVisits(deps, runId, created);
       }
     }),
   );
   // Covers candidates recorded just before a crash whose visit was never enqueued (keys make this idempotent).
-  enqueueVisits(deps, runId, deps.scans.pendingCandidateIds(runId));
-  deps.scans.markSearchesFinished(runId);
+  await enqueueVisits(deps, runId, await deps.scans.pendingCandidateIds(runId));
+  await deps.scans.markSearchesFinished(runId);
   return finishScanIfComplete(deps, runId);
 }
 
 export async function finishScanIfComplete(deps: ScanPipelineDeps, runId: string): Promise<ScanRun | null> {
-  const finished = deps.scans.finishIfComplete(runId);
+  const finished = await deps.scans.finishIfComplete(runId);
   if (finished) {
     deps.logger.info({ scanRunId: runId, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
     await deps.hooks?.onScanFinished?.(finished);
   }
-  return finished ?? deps.scans.getRun(runId);
+  return finished ?? await deps.scans.getRun(runId);
 }
 
 export interface PageAnalysis {
@@ -275,27 +277,29 @@ const permanentVisitErrors = new Set(['fetch.url_refused', 'fetch.too_large', 'f
  */
 export async function visitCandidate(
   deps: ScanPipelineDeps,
-  args: { scanRunId: string; candidateId: number; attempt: number; maxAttempts: number; signal?: AbortSignal; complete: (effects: () => void) => void },
+  args: { scanRunId: string; candidateId: number; attempt: number; maxAttempts: number; signal?: AbortSignal; complete: (effects: () => Promise<void>) => Promise<void> },
 ): Promise<void> {
-  const run = deps.scans.getRun(args.scanRunId);
-  const candidate = deps.scans.getCandidate(args.candidateId);
+  const run = await deps.scans.getRun(args.scanRunId);
+  const candidate = await deps.scans.getCandidate(args.candidateId);
   if (!run || !candidate || candidate.status !== 'pending') return;
-  const profile = loadProfile(deps.profiles, run.personId);
+  const profile = await loadProfile(deps.profiles, run.personId);
   const ownUrls = profile.ownUrls.map((u) => u.original);
   // A page that ends without a hit: settle the candidate with the job, then see whether the scan is done.
   const sink = deps.timing;
   const settle = async (status: 'visited' | 'skipped' | 'failed', skipReason?: string) => {
-    timedSync(sink, 'commit', () => args.complete(() => deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason })));
+    await timed(sink, 'commit', () => args.complete(async () => {
+      await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason });
+    }));
     await timed(sink, 'after', () => finishScanIfComplete(deps, run.id));
   };
   // Nothing matched on the page itself: a page that could not be read is recorded as such (never as "no
   // match") and retried later, and what the engines showed for it is matched instead.
   const settleUnread = async (outcome: PageReadOutcome, visitError?: { code: string }) => {
     let stored: { hit: Hit; isNew: boolean } | null = null;
-    timedSync(sink, 'commit', () =>
-      args.complete(() => {
-        stored = settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError });
-        if (stored) deps.hooks?.recordWithHit?.(stored);
+    await timed(sink, 'commit', () =>
+      args.complete(async () => {
+        stored = await settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError });
+        if (stored) await deps.hooks?.recordWithHit?.(stored);
       }),
     );
     await timed(sink, 'after', async () => {
@@ -311,7 +315,7 @@ export async function visitCandidate(
   // Matching happens while the page is still open, so that evidence of a matching page can be taken
   // from the very rendering that matched.
   let analysis: PageAnalysis | null = null;
-  let recordEvidence: ((hitId: string) => void) | null = null;
+  let recordEvidence: ((hitId: string) => Promise<void>) | null = null;
   let ownPage = false;
   let visit: VisitedPage;
   try {
@@ -344,11 +348,11 @@ export async function visitCandidate(
   const result = analysis as PageAnalysis | null;
   if (!result || (result.textMatches.length === 0 && result.photoMatches.length === 0)) return settleUnread(readOutcome({ visit }));
   const photoMatches = result.photoMatches;
-  const evidenceStep = recordEvidence as ((hitId: string) => void) | null;
+  const evidenceStep = recordEvidence as ((hitId: string) => Promise<void>) | null;
   let stored: { hit: Hit; isNew: boolean } | undefined;
   const commitStarted = performance.now();
-  args.complete(() => {
-    stored = deps.hits.upsert({
+  await args.complete(async () => {
+    stored = await deps.hits.upsert({
       personId: run.personId,
       url: candidate.url,
       normalizedUrl: candidate.normalizedUrl,
@@ -366,10 +370,10 @@ export async function visitCandidate(
         ...photoMatches.map((m) => ({ kind: 'photo' as const, value: m.photo, imageUrl: m.imageUrl, photoId: m.photoId, distance: m.distance, quality: m.quality, region: m.region ?? null, reason: photoReason(m) })),
       ],
     });
-    evidenceStep?.(stored.hit.id);
-    deps.hooks?.recordWithHit?.(stored);
-    deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
-    deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
+    await evidenceStep?.(stored.hit.id);
+    await deps.hooks?.recordWithHit?.(stored);
+    await deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
+    await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
   });
   sink?.('commit', performance.now() - commitStarted);
   const afterStarted = performance.now();

@@ -3,10 +3,10 @@ import type { ScansRepository, ScanRun } from './scans.repository.ts';
 import type { UncheckedPagesRepository } from './unchecked-pages.repository.ts';
 
 /** The JSON shape of a scan for the API and the CLI: progress counters and per-engine outcomes. */
-export function describeScanRun(deps: { scans: ScansRepository }, run: ScanRun) {
+export async function describeScanRun(deps: { scans: ScansRepository }, run: ScanRun) {
   const engines: Record<string, Record<string, number>> = {};
   const signals: Record<string, string[]> = {};
-  for (const row of deps.scans.outcomesByEngine(run.id)) {
+  for (const row of await deps.scans.outcomesByEngine(run.id)) {
     engines[row.engine] = { ...(engines[row.engine] ?? {}), [row.outcome]: (engines[row.engine]?.[row.outcome] ?? 0) + row.n };
     if (row.signal && !signals[row.engine]?.includes(row.signal)) signals[row.engine] = [...(signals[row.engine] ?? []), row.signal];
   }
@@ -32,13 +32,13 @@ export function describeScanRun(deps: { scans: ScansRepository }, run: ScanRun) 
 }
 
 /** The pages of one run that could not be checked, and why (stable reason codes such as http_403, login_wall). */
-export function describeUnchecked(deps: { pipeline: { uncheckedPages: UncheckedPagesRepository } }, runId: string) {
-  return deps.pipeline.uncheckedPages.uncheckedOfRun(runId);
+export async function describeUnchecked(deps: { pipeline: { uncheckedPages: UncheckedPagesRepository } }, runId: string) {
+  return await deps.pipeline.uncheckedPages.uncheckedOfRun(runId);
 }
 
 /** A hit seen only in search results carries the results that showed it (engine, title, snippet, when). */
-export function describeHits(deps: { hits: HitsRepository; pipeline?: { uncheckedPages: UncheckedPagesRepository } }, personId: string) {
-  return deps.hits.listForPerson(personId).map((hit) => ({
+export async function describeHits(deps: { hits: HitsRepository; pipeline?: { uncheckedPages: UncheckedPagesRepository } }, personId: string) {
+  return await Promise.all((await deps.hits.listForPerson(personId)).map(async (hit) => ({
     id: hit.id,
     url: hit.url,
     finalUrl: hit.finalUrl,
@@ -52,8 +52,8 @@ export function describeHits(deps: { hits: HitsRepository; pipeline?: { unchecke
     lastSeenAt: hit.lastSeenAt,
     source: hit.source,
     ...(hit.source === 'snippet' && deps.pipeline
-      ? { searchResults: deps.pipeline.uncheckedPages.snippetsOfHit(hit.id).map((s) => ({ engine: s.engine, searchId: s.searchOutcomeId, title: s.title, snippet: s.snippet, seenAt: s.seenAt })) }
+      ? { searchResults: (await deps.pipeline.uncheckedPages.snippetsOfHit(hit.id)).map((s) => ({ engine: s.engine, searchId: s.searchOutcomeId, title: s.title, snippet: s.snippet, seenAt: s.seenAt })) }
       : {}),
-    matches: deps.hits.matchesOf(hit.id).map((m) => (m.kind === 'photo' ? { kind: m.kind, imageUrl: m.imageUrl, photo: m.value, distance: m.distance } : { kind: m.kind, value: m.value })),
-  }));
+    matches: (await deps.hits.matchesOf(hit.id)).map((m) => (m.kind === 'photo' ? { kind: m.kind, imageUrl: m.imageUrl, photo: m.value, distance: m.distance } : { kind: m.kind, value: m.value })),
+  })));
 }

@@ -7,6 +7,7 @@ import type { SearchResult } from '../../providers/provider.types.ts';
 import type { PageOutcome } from '../../providers/paging.models.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, candidateRowKey, normalizedOf, pageUrlIndex, searchQueryIndex } from '../evidence/sealed-pages.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type ScanRun = typeof scanRuns.$inferSelect;
 export type Candidate = typeof candidates.$inferSelect;
@@ -24,7 +25,7 @@ export function openCandidate(cipher: FieldCipher, row: Candidate): Candidate {
 export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
   const outcomeOf = (runId: string, engine: string, query: string) =>
     and(eq(searchOutcomes.scanRunId, runId), eq(searchOutcomes.engine, engine), eq(searchOutcomes.query, searchQueryIndex(cipher, runId, query)));
-  return {
+  return gated(db, {
     /**
      * One scan at a time per person: when a scan is already queued or running it is returned instead of
      * starting a second one (a double click on "scan now", a schedule tick during a manual scan).
@@ -161,7 +162,7 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
     failRun(runId: string, error: string): void {
       db.update(scanRuns).set({ status: 'failed', error, finishedAt: clock.now() }).where(and(eq(scanRuns.id, runId), sql`${scanRuns.finishedAt} is null`)).run();
     },
-  };
+  });
 }
 
 export type ScansRepository = ReturnType<typeof createScansRepository>;

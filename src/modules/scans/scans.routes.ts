@@ -18,9 +18,9 @@ export function engineLabel(key: string): string {
 }
 
 /** Which engine instances are working and which are blocked: by what, since when and until when they rest. */
-export function describeEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus'> & { config?: Pick<Config, 'scan'> }) {
+export async function describeEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus'> & { config?: Pick<Config, 'scan'> }) {
   const now = deps.clock.now();
-  const status = new Map(deps.engineStatus.list().map((s) => [s.engine, s]));
+  const status = new Map((await deps.engineStatus.list()).map((s) => [s.engine, s]));
   // Instances beyond the first SearXNG (`searxng#2`) are listed once configured or once they have a status.
   const extra = [...(deps.config ? defaultEngines(deps.config) : []).map(instanceKey), ...status.keys()].filter((key) => !(ENGINE_IDS as string[]).includes(key));
   const keys = [...ENGINE_IDS, ...new Set(extra)].filter((key) => { try { return parseEngineInstance(key).key === key; } catch { return false; } });
@@ -37,12 +37,12 @@ export function describeEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus'> & 
   });
 }
 
-export type EngineDescription = ReturnType<typeof describeEngines>[number];
+export type EngineDescription = Awaited<ReturnType<typeof describeEngines>>[number];
 
 export const createEngineNotFoundError = () => createNotFoundError('engines.not_found', 'No such engine.');
 
 /** Ends an engine instance's pause now; the next search tries it. Instances this installation does not know are refused. */
-export function resumeEngine(deps: Pick<AppDeps, 'clock' | 'engineStatus' | 'config'>, key: string): EngineDescription {
+export async function resumeEngine(deps: Pick<AppDeps, 'clock' | 'engineStatus' | 'config'>, key: string): Promise<EngineDescription> {
   let instance: string;
   try {
     instance = parseEngineInstance(key).key;
@@ -50,16 +50,16 @@ export function resumeEngine(deps: Pick<AppDeps, 'clock' | 'engineStatus' | 'con
     throw createEngineNotFoundError();
   }
   if (instance !== key.trim().toLowerCase()) throw createEngineNotFoundError();
-  if (!describeEngines(deps).some((e) => e.id === instance)) throw createEngineNotFoundError();
-  deps.engineStatus.resume(instance);
-  return describeEngines(deps).find((e) => e.id === instance)!;
+  if (!(await describeEngines(deps)).some((e) => e.id === instance)) throw createEngineNotFoundError();
+  await deps.engineStatus.resume(instance);
+  return (await describeEngines(deps)).find((e) => e.id === instance)!;
 }
 
 /** Ends every running pause at once (after the operator changed the network or the upstream proxy). */
-export function resumeAllEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus' | 'config'>): EngineDescription[] {
-  const paused = describeEngines(deps).filter((e) => e.state === 'blocked').map((e) => e.id);
-  for (const key of paused) deps.engineStatus.resume(key);
-  return describeEngines(deps).filter((e) => paused.includes(e.id));
+export async function resumeAllEngines(deps: Pick<AppDeps, 'clock' | 'engineStatus' | 'config'>): Promise<EngineDescription[]> {
+  const paused = (await describeEngines(deps)).filter((e) => e.state === 'blocked').map((e) => e.id);
+  for (const key of paused) await deps.engineStatus.resume(key);
+  return (await describeEngines(deps)).filter((e) => paused.includes(e.id));
 }
 
 // `config`: the engine list names the configured instances beyond the first SearXNG even before they have a status.
@@ -70,22 +70,22 @@ export function registerScanRoutes(app: FastifyInstance, deps: ScanRoutesDeps): 
   app.get('/api/scans', async (request) => {
     const parsed = listQuery.safeParse(request.query ?? {});
     if (!parsed.success) throw createValidationError('The query is not valid.', { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) });
-    const personIds = parsed.data.personId ? [parsed.data.personId] : request.visiblePersonIds();
-    return { scans: deps.scans.listRunsForPeople(personIds, parsed.data.limit).map((run) => describeScanRun(deps, run)) };
+    const personIds = parsed.data.personId ? [parsed.data.personId] : await request.visiblePersonIds();
+    return { scans: await Promise.all((await deps.scans.listRunsForPeople(personIds, parsed.data.limit)).map(async (run) => await describeScanRun(deps, run))) };
   });
 
   app.get<{ Params: { id: string } }>('/api/scans/:id', async (request) => {
-    const run = deps.scans.getRun(request.params.id);
+    const run = await deps.scans.getRun(request.params.id);
     if (!run) throw createNotFoundError('scans.not_found', 'No such scan.');
     return describeScanRun(deps, run);
   });
 
-  app.get('/api/engines', async () => ({ engines: describeEngines(deps) }));
+  app.get('/api/engines', async () => ({ engines: await describeEngines(deps) }));
 
   // With an id, that engine; without, every engine that is paused now.
   app.post('/api/engines/resume', async (request) => {
     const id = (request.body as { id?: unknown } | undefined)?.id;
-    if (id === undefined) return { engines: resumeAllEngines(deps) };
-    return { engines: [resumeEngine(deps, typeof id === 'string' ? id : '')] };
+    if (id === undefined) return { engines: await resumeAllEngines(deps) };
+    return { engines: [await resumeEngine(deps, typeof id === 'string' ? id : '')] };
   });
 }

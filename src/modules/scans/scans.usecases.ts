@@ -36,22 +36,25 @@ export interface StartScanDeps {
 const reverseImageIds = ENGINE_IDS.filter((id) => getEngine(id).kind === 'reverse_image');
 
 /** Reverse-image engines the person allowed for at least one photo whose original is kept. */
-export function consentedReverseImageEngines(deps: Pick<StartScanDeps, 'photos'>, personId: string): string[] {
-  return deps.photos ? reverseImageIds.filter((id) => deps.photos!.consentedFor(personId, id).length > 0) : [];
+export async function consentedReverseImageEngines(deps: Pick<StartScanDeps, 'photos'>, personId: string): Promise<string[]> {
+  const photos = deps.photos;
+  if (!photos) return [];
+  const consented = await Promise.all(reverseImageIds.map(async (id) => (await photos.consentedFor(personId, id)).length > 0));
+  return reverseImageIds.filter((_, i) => consented[i]);
 }
 
 /**
  * The engines a person's scan may use, with the ones that run by default marked. The demo person is only
  * ever offered the simulated web's engines, and a real person never those.
  */
-export function scanEngineOptions(deps: Pick<StartScanDeps, 'config' | 'demo' | 'photos'>, person: { id: string; isDemo: boolean }): { choices: EngineChoice[]; defaults: string[] } {
+export async function scanEngineOptions(deps: Pick<StartScanDeps, 'config' | 'demo' | 'photos'>, person: { id: string; isDemo: boolean }): Promise<{ choices: EngineChoice[]; defaults: string[] }> {
   const choices = person.isDemo && deps.demo
     ? engineChoices({ configured: deps.demo.engines.filter((flag) => getEngine(parseEngineInstance(flag).id).kind === 'web'), endpoints: deps.demo.engines, onlyListed: true })
     : engineChoices({ configured: defaultEngines(deps.config), endpoints: deps.config.scan.endpoints });
-  return { choices, defaults: defaultEngineKeys(choices, consentedReverseImageEngines(deps, person.id)) };
+  return { choices, defaults: defaultEngineKeys(choices, await consentedReverseImageEngines(deps, person.id)) };
 }
 
-export function startScan(
+export async function startScan(
   deps: StartScanDeps,
   args: {
     personId: string;
@@ -63,21 +66,21 @@ export function startScan(
     allowHosts?: string[];
   },
 ) {
-  const person = deps.profiles.getPerson(args.personId);
+  const person = await deps.profiles.getPerson(args.personId);
   if (!person) throw createPersonNotFoundError();
   // The demo person is only ever scanned against the simulated web, and real people never are.
   if (person.isDemo && !deps.demo) throw new AppError({ code: 'scans.demo_web_off', message: 'The demo person can only be scanned while the built-in simulated web runs (DEMO_WEB=on or npm run demo).', statusCode: 409 });
-  const engines = chooseEngines(deps, person, args);
+  const engines = await chooseEngines(deps, person, args);
   const allowHosts = person.isDemo ? deps.demo!.allowHosts : (args.allowHosts ?? []);
   for (const flag of engines) parseEngineInstance(flag);
-  const { run, created } = deps.scans.createRun({ personId: person.id, trigger: args.trigger, engines, allowHosts, rotationCursor: person.queryCursor });
-  if (created) deps.jobs.enqueue({ kind: 'scan.run', payload: { scanRunId: run.id }, idempotencyKey: `scan.run:${run.id}` });
+  const { run, created } = await deps.scans.createRun({ personId: person.id, trigger: args.trigger, engines, allowHosts, rotationCursor: person.queryCursor });
+  if (created) await deps.jobs.enqueue({ kind: 'scan.run', payload: { scanRunId: run.id }, idempotencyKey: `scan.run:${run.id}` });
   return { run, created };
 }
 
-function chooseEngines(deps: StartScanDeps, person: { id: string; isDemo: boolean }, args: { engines?: string[]; engineKeys?: string[] }): string[] {
+async function chooseEngines(deps: StartScanDeps, person: { id: string; isDemo: boolean }, args: { engines?: string[]; engineKeys?: string[] }): Promise<string[]> {
   if (!person.isDemo && args.engines && args.engines.length > 0) return args.engines;
-  const options = scanEngineOptions(deps, person);
+  const options = await scanEngineOptions(deps, person);
   if (args.engineKeys === undefined) return flagsForKeys(options.choices, options.defaults).flags;
   const { flags, unknown } = flagsForKeys(options.choices, args.engineKeys);
   if (unknown.length > 0) throw createEngineNotAvailableError(unknown);
@@ -89,17 +92,17 @@ function chooseEngines(deps: StartScanDeps, person: { id: string; isDemo: boolea
  * One scheduler tick: start the scans that are due and move each person's next time forward. After
  * downtime a person whose time passed long ago gets one catch-up scan, not one per missed slot.
  */
-export function enqueueDueScans(deps: StartScanDeps & { clock: Clock; random: () => number; jitterMinutes: number }): number {
+export async function enqueueDueScans(deps: StartScanDeps & { clock: Clock; random: () => number; jitterMinutes: number }): Promise<number> {
   const now = deps.clock.now();
   let started = 0;
-  for (const person of deps.profiles.listPeople()) {
+  for (const person of await deps.profiles.listPeople()) {
     if (!isScanDue(person, now)) continue;
     const late = now.getTime() - person.nextScanAt!.getTime() > 60 * 60_000;
     if (!person.isDemo || deps.demo) {
-      const { created } = startScan(deps, { personId: person.id, trigger: late ? 'catch_up' : 'schedule' });
+      const { created } = await startScan(deps, { personId: person.id, trigger: late ? 'catch_up' : 'schedule' });
       if (created) started++;
     }
-    deps.profiles.updateSchedule(person.id, {
+    await deps.profiles.updateSchedule(person.id, {
       nextScanAt: computeNextScanAt({ cron: person.scheduleCron, after: now, jitterMinutes: deps.jitterMinutes, random: deps.random, next: nextCronOccurrence }),
     });
   }

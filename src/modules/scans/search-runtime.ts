@@ -61,7 +61,7 @@ export function createSearchRuntime({ pool, egress, pacing, options, random = Ma
 
   const waitForTurn = async (engine: string): Promise<void> => {
     for (;;) {
-      const turn = pacing.take(engine, holder, Date.now(), options.timeoutMs * 2 + 10_000);
+      const turn = await pacing.take(engine, holder, Date.now(), options.timeoutMs * 2 + 10_000);
       if (turn.go) return;
       await new Promise((resolve) => setTimeout(resolve, turn.askAgainAt - Date.now()));
     }
@@ -80,7 +80,7 @@ export function createSearchRuntime({ pool, egress, pacing, options, random = Ma
       try {
         return await task();
       } finally {
-        pacing.finished(engine, holder, Date.now(), options.minIntervalMs * (1 + random() / 2));
+        await pacing.finished(engine, holder, Date.now(), options.minIntervalMs * (1 + random() / 2));
       }
     }) as Promise<T>;
   };

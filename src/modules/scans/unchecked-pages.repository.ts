@@ -7,6 +7,7 @@ import type { EngineSnippet } from '../hits/snippet-match.models.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, HIT_SNIPPET_FIELDS, UNCHECKED_FIELDS, candidateRowKey, normalizedOf, pageUrlIndex } from '../evidence/sealed-pages.models.ts';
 import { reasonForVisitError, isUncheckedReason, type UncheckedReason, type VisitPath } from './page-check.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type UncheckedPage = typeof uncheckedPages.$inferSelect;
 export type HitSnippet = typeof hitSnippets.$inferSelect;
@@ -22,7 +23,7 @@ export function createUncheckedPagesRepository({ db, clock, cipher }: { db: Db; 
   };
   const openSnippet = (row: HitSnippet): HitSnippet => HIT_SNIPPET_FIELDS.open(cipher, row, row.hitId);
   const byUrl = (personId: string, normalizedUrl: string) => and(eq(uncheckedPages.personId, personId), eq(uncheckedPages.normalizedUrl, pageUrlIndex(cipher, personId, normalizedUrl)));
-  return {
+  return gated(db, {
     /**
      * Records that a page could not be checked (call inside the job's transaction). A page already waiting
      * for a retry keeps its retry count and time; one that was checked before, or never seen, starts over.
@@ -94,7 +95,7 @@ export function createUncheckedPagesRepository({ db, clock, cipher }: { db: Db; 
         .where(and(eq(candidates.scanRunId, runId), inArray(candidates.status, ['failed', 'unchecked']))).orderBy(asc(candidates.id)).all()
         .map((c) => ({ url: CANDIDATE_FIELDS.open(cipher, { url: c.url }, candidateRowKey(runId, c.normalizedUrl)).url!, reason: c.skipReason && isUncheckedReason(c.skipReason) ? c.skipReason : reasonForVisitError(c.skipReason ?? '') }));
     },
-  };
+  });
 }
 
 export type UncheckedPagesRepository = ReturnType<typeof createUncheckedPagesRepository>;

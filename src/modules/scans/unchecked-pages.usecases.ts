@@ -24,9 +24,9 @@ export function readOutcome(input: { visit: VisitedPage } | { errorCode: string 
 export const retryJobKey = (uncheckedId: string, retriesDone: number) => `page.retry:${uncheckedId}:${retriesDone}`;
 
 /** Enqueues the next retry of an unchecked page at its planned time (inside the caller's transaction). */
-export function enqueueRetry(deps: Pick<UncheckedDeps, 'jobs'>, row: { id: string; retriesDone: number; nextRetryAt: Date | null }): void {
+export async function enqueueRetry(deps: Pick<UncheckedDeps, 'jobs'>, row: { id: string; retriesDone: number; nextRetryAt: Date | null }): Promise<void> {
   if (!row.nextRetryAt) return;
-  deps.jobs.enqueue({ kind: 'page.retry', payload: { uncheckedPageId: row.id }, idempotencyKey: retryJobKey(row.id, row.retriesDone), runAfter: row.nextRetryAt });
+  await deps.jobs.enqueue({ kind: 'page.retry', payload: { uncheckedPageId: row.id }, idempotencyKey: retryJobKey(row.id, row.retriesDone), runAfter: row.nextRetryAt });
 }
 
 /**
@@ -36,34 +36,34 @@ export function enqueueRetry(deps: Pick<UncheckedDeps, 'jobs'>, row: { id: strin
  *   there becomes a hit marked as seen in search results, with those results kept as its evidence.
  * A page hit found earlier is never replaced by a weaker snippet hit; it only gains the results as evidence.
  */
-export function settleWithoutPageMatch(
+export async function settleWithoutPageMatch(
   deps: UncheckedDeps,
   /** `visitError`: the visit threw; the candidate keeps the error code as before (status `failed`). */
   args: { run: ScanRun; candidate: Candidate; profile: NormalisedProfile; outcome: PageReadOutcome; visitError?: { code: string } },
-): { hit: Hit; isNew: boolean } | null {
+): Promise<{ hit: Hit; isNew: boolean } | null> {
   const { run, candidate, outcome } = args;
-  const snippets = deps.uncheckedPages.snippetsForCandidate(candidate.id);
+  const snippets = await deps.uncheckedPages.snippetsForCandidate(candidate.id);
   const finalUrl = outcome.kind === 'read' ? outcome.visit.finalUrl : candidate.url;
   const seen = matchSnippets(snippets, args.profile, finalUrl, outcome.kind === 'read' ? 'not_on_page' : outcome.reason);
   let stored: { hit: Hit; isNew: boolean } | null = null;
 
   if (outcome.kind === 'unreadable') {
     const plan = planRetry({ retriesDone: 0, reason: outcome.reason, lastPath: 'browser', now: deps.clock.now(), random: deps.random });
-    const row = deps.uncheckedPages.record({
+    const row = await deps.uncheckedPages.record({
       personId: run.personId, url: candidate.url, normalizedUrl: candidate.normalizedUrl, host: hostOf(candidate.url),
       reason: outcome.reason, httpStatus: outcome.httpStatus, path: 'browser', scanRunId: run.id, nextRetryAt: plan?.at ?? null,
     });
-    enqueueRetry(deps, row);
+    await enqueueRetry(deps, row);
   } else {
-    deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
+    await deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
   }
 
   if (seen) {
-    const existing = deps.hits.findByUrl(run.personId, candidate.normalizedUrl);
+    const existing = await deps.hits.findByUrl(run.personId, candidate.normalizedUrl);
     if (existing && existing.source === 'page') {
-      deps.uncheckedPages.addHitSnippets(existing.id, run.id, seen.evidence);
+      await deps.uncheckedPages.addHitSnippets(existing.id, run.id, seen.evidence);
     } else {
-      stored = deps.hits.upsert({
+      stored = await deps.hits.upsert({
         personId: run.personId,
         url: candidate.url,
         normalizedUrl: candidate.normalizedUrl,
@@ -79,14 +79,14 @@ export function settleWithoutPageMatch(
         source: 'snippet',
         matches: seen.textMatches.map((m) => ({ kind: m.kind, value: m.value, found: m.found, reason: m.reason })),
       });
-      deps.uncheckedPages.addHitSnippets(stored.hit.id, run.id, seen.evidence);
+      await deps.uncheckedPages.addHitSnippets(stored.hit.id, run.id, seen.evidence);
     }
   }
 
   const hit = stored ? (stored.isNew ? 'new' : 'seen') : undefined;
-  if (args.visitError) deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'failed', skipReason: args.visitError.code, hit });
-  else if (outcome.kind === 'unreadable') deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'unchecked', skipReason: outcome.reason, hit });
-  else deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit });
+  if (args.visitError) await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'failed', skipReason: args.visitError.code, hit });
+  else if (outcome.kind === 'unreadable') await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'unchecked', skipReason: outcome.reason, hit });
+  else await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit });
   return stored;
 }
 

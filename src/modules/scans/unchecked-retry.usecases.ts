@@ -14,15 +14,15 @@ import { afterStoredHit, enqueueRetry, readOutcome } from './unchecked-pages.use
  * results); one that can be read and shows nothing leaves the "could not check" list; one that still
  * refuses is tried again later, until the retries run out, and stays listed.
  */
-export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheckedPageId: string; signal?: AbortSignal; complete: (effects: () => void) => void }): Promise<void> {
-  const row = deps.uncheckedPages.get(args.uncheckedPageId);
+export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheckedPageId: string; signal?: AbortSignal; complete: (effects: () => Promise<void>) => Promise<void> }): Promise<void> {
+  const row = await deps.uncheckedPages.get(args.uncheckedPageId);
   if (!row || row.resolution !== null) return;
-  const run = row.lastScanRunId ? deps.scans.getRun(row.lastScanRunId) : null;
+  const run = row.lastScanRunId ? await deps.scans.getRun(row.lastScanRunId) : null;
   const guard = guardForRun(deps, { allowHosts: run?.allowHosts ?? [] });
-  const profile = loadProfile(deps.profiles, row.personId);
+  const profile = await loadProfile(deps.profiles, row.personId);
   const path: VisitPath = row.lastPath === 'browser' ? 'plain' : 'browser';
   let analysis: PageAnalysis | null = null;
-  let recordEvidence: ((hitId: string) => void) | null = null;
+  let recordEvidence: ((hitId: string) => Promise<void>) | null = null;
   let visit: VisitedPage | null = null;
   let errorCode: string | null = null;
   try {
@@ -48,10 +48,10 @@ export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheck
   const matched = found !== null && (found.textMatches.length > 0 || found.photoMatches.length > 0);
   if (visit && found && matched) {
     const page = visit;
-    const evidenceStep = recordEvidence as ((hitId: string) => void) | null;
+    const evidenceStep = recordEvidence as ((hitId: string) => Promise<void>) | null;
     let stored: { hit: Hit; isNew: boolean } | null = null;
-    args.complete(() => {
-      stored = deps.hits.upsert({
+    await args.complete(async () => {
+      stored = await deps.hits.upsert({
         personId: row.personId, url: row.url, normalizedUrl: row.normalizedUrl, finalUrl: page.finalUrl,
         host: hostOf(page.finalUrl) || row.host, title: page.title || null, pageLanguage: page.lang || null,
         severity: found.classification.severity, categories: found.classification.categories, linkage: found.classification.linkage,
@@ -61,21 +61,21 @@ export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheck
           ...found.photoMatches.map((m) => ({ kind: 'photo' as const, value: m.photo, imageUrl: m.imageUrl, photoId: m.photoId, distance: m.distance, quality: m.quality, region: m.region ?? null, reason: photoReason(m) })),
         ],
       });
-      evidenceStep?.(stored.hit.id);
-      deps.uncheckedPages.resolveChecked(row.personId, row.normalizedUrl, path);
+      await evidenceStep?.(stored.hit.id);
+      await deps.uncheckedPages.resolveChecked(row.personId, row.normalizedUrl, path);
     });
     if (run) await afterStoredHit(deps, { stored, visit: page, run });
     return;
   }
   const outcome = errorCode !== null ? readOutcome({ errorCode }) : readOutcome({ visit: visit! });
-  args.complete(() => {
+  await args.complete(async () => {
     if (outcome.kind === 'read') {
-      deps.uncheckedPages.resolveChecked(row.personId, row.normalizedUrl, path);
+      await deps.uncheckedPages.resolveChecked(row.personId, row.normalizedUrl, path);
       return;
     }
     const plan = planRetry({ retriesDone: row.retriesDone + 1, reason: outcome.reason, lastPath: path, now: deps.clock.now(), random: deps.random });
-    deps.uncheckedPages.recordRetry(row.id, { reason: outcome.reason, httpStatus: outcome.httpStatus, path, nextRetryAt: plan?.at ?? null });
-    enqueueRetry(deps, { id: row.id, retriesDone: row.retriesDone + 1, nextRetryAt: plan?.at ?? null });
+    await deps.uncheckedPages.recordRetry(row.id, { reason: outcome.reason, httpStatus: outcome.httpStatus, path, nextRetryAt: plan?.at ?? null });
+    await enqueueRetry(deps, { id: row.id, retriesDone: row.retriesDone + 1, nextRetryAt: plan?.at ?? null });
   });
   deps.logger.info({ uncheckedPageId: row.id, path, outcome: outcome.kind === 'read' ? 'checked' : outcome.reason }, 'unchecked page retried');
 }

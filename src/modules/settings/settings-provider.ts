@@ -11,9 +11,9 @@ export interface SettingsProvider {
   shownValue(name: string): string | null;
   isSet(name: string): boolean;
   /** Validates the submitted values with everything else in effect, then saves and applies them at once. */
-  save(form: Readonly<Record<string, string | undefined>>, accountId: string | null): { ok: true; changed: EditableSetting[] } | { ok: false; problems: SettingProblem[] };
+  save(form: Readonly<Record<string, string | undefined>>, accountId: string | null): Promise<{ ok: true; changed: EditableSetting[] } | { ok: false; problems: SettingProblem[] }>;
   /** Re-reads the saved settings when another process changed them; true when something changed. */
-  refresh(): boolean;
+  refresh(): Promise<boolean>;
   onChange(listener: (config: Config) => void): void;
 }
 
@@ -22,11 +22,11 @@ export interface SettingsProvider {
  * live Config it keeps up to date) and those that cache a connection subscribe to `onChange`, so a saved
  * setting takes effect without a restart.
  */
-export function createSettingsProvider(args: { config: Config; repository: SettingsRepository; cwd?: string; logger: Logger; isSecret: (name: string) => boolean }): SettingsProvider {
+export async function createSettingsProvider(args: { config: Config; repository: SettingsRepository; cwd?: string; logger: Logger; isSecret: (name: string) => boolean }): Promise<SettingsProvider> {
   const environment = args.config.environment ?? {};
   const cwd = args.cwd ?? process.cwd();
-  let stored = args.repository.all();
-  let fingerprint = args.repository.fingerprint();
+  let stored = await args.repository.all();
+  let fingerprint = await args.repository.fingerprint();
   let effective = args.config;
   const listeners: ((config: Config) => void)[] = [];
 
@@ -55,23 +55,23 @@ export function createSettingsProvider(args: { config: Config; repository: Setti
       return environment[name] ?? stored[name] ?? null;
     },
     isSet: (name) => environment[name] !== undefined || stored[name] !== undefined,
-    save(form, accountId) {
+    async save(form, accountId) {
       const { next, changed } = applyFormChanges(stored, form, environment);
       if (changed.length === 0) return { ok: true, changed };
       const resolved = resolveConfig(environment, next, cwd);
       if ('problems' in resolved) return { ok: false, problems: resolved.problems };
-      args.repository.replace(next, changed, accountId);
+      await args.repository.replace(next, changed, accountId);
       stored = next;
-      fingerprint = args.repository.fingerprint();
+      fingerprint = await args.repository.fingerprint();
       effective = resolved.config;
       notify();
       return { ok: true, changed };
     },
-    refresh() {
-      const now = args.repository.fingerprint();
+    async refresh() {
+      const now = await args.repository.fingerprint();
       if (now === fingerprint) return false;
       fingerprint = now;
-      stored = args.repository.all();
+      stored = await args.repository.all();
       resolve();
       notify();
       return true;

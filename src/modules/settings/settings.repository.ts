@@ -4,12 +4,13 @@ import type { Clock } from '../../shared/clock.ts';
 import { serviceSettings } from '../../db/schema/settings.table.ts';
 import { fieldBinding, type FieldCipher } from '../evidence/field-cipher.models.ts';
 import { isSecretSetting } from './settings-catalogue.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 const binding = (key: string) => fieldBinding('service_settings', 'value', key);
 
 /** Saved settings by name. Secrets are sealed at rest, bound to their own row so they cannot be swapped. */
 export function createSettingsRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
-  return {
+  return gated(db, {
     all(): Record<string, string> {
       const rows = db.select().from(serviceSettings).all();
       return Object.fromEntries(rows.map((r) => [r.key, isSecretSetting(r.key) ? cipher.open(r.value, binding(r.key)) : r.value]));
@@ -35,7 +36,7 @@ export function createSettingsRepository({ db, clock, cipher }: { db: Db; clock:
       const row = db.$client.prepare('select count(*) n, coalesce(max(updated_at), 0) at from service_settings').get() as { n: number; at: number };
       return `${row.n}:${row.at}`;
     },
-  };
+  });
 }
 
 export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

@@ -1,3 +1,4 @@
+import { transaction } from '../../db/transaction.ts';
 import { createErrorFactory } from '../../shared/errors.ts';
 import { isDraftLanguage } from './language.models.ts';
 import type { BasisId } from './legal-basis.models.ts';
@@ -5,7 +6,7 @@ import { bundledPlatformCatalogue } from './platforms.models.ts';
 import { toCategories } from './cases.drafting.ts';
 import { nextEscalation, type EscalationDraft } from './cases.escalation.ts';
 import { OPEN_STATUSES, checkTransition, nextRecheckAfter, reminderDue } from './cases.models.ts';
-import { runInTransaction, type CaseActor, type CaseRow } from './cases.repository.ts';
+import { type CaseActor, type CaseRow } from './cases.repository.ts';
 import { createCaseChangedError, createHitNotFoundError, personContext, requireCase, resolverFor, transitionError, type TakedownDeps } from './cases.usecases.ts';
 import { createSenderNotConfiguredError } from './cases.sending.usecases.ts';
 
@@ -17,14 +18,14 @@ export const createEscalationExhaustedError = createErrorFactory({ code: 'takedo
  * at that level, so a retried job never escalates twice.
  */
 export async function escalateCase(deps: TakedownDeps, caseId: string, options: { actor?: CaseActor; fromLevel?: number } = {}): Promise<{ case: CaseRow; escalation: EscalationDraft } | null> {
-  const row = requireCase(deps, caseId);
+  const row = await requireCase(deps, caseId);
   if (options.fromLevel !== undefined && row.escalationLevel !== options.fromLevel) return null;
   if (!OPEN_STATUSES.includes(row.status)) throw transitionError('takedowns.invalid_transition', { from: row.status, to: 'escalated' });
-  const hit = deps.hits.get(row.hitId);
+  const hit = await deps.hits.get(row.hitId);
   if (!hit) throw createHitNotFoundError();
-  const person = personContext(deps, hit.personId);
+  const person = await personContext(deps, hit.personId);
   if (!person.sender) throw createSenderNotConfiguredError();
-  const events = deps.cases.events(row.id);
+  const events = await deps.cases.events(row.id);
   const firstSent = events.find((e) => e.kind === 'sent');
   // Each rung starts from the site notice's bases: an earlier rung (search engines) may have replaced them.
   const siteDraft = [...events].reverse().find((e) => e.kind === 'opened' || e.kind === 'redrafted');
@@ -35,18 +36,18 @@ export async function escalateCase(deps: TakedownDeps, caseId: string, options: 
       caseId: row.id,
       url: hit.finalUrl ?? hit.url,
       categories: toCategories(hit.categories),
-      matches: deps.hits.matchesOf(hit.id).map((m) => ({ kind: m.kind })),
+      matches: (await deps.hits.matchesOf(hit.id)).map((m) => ({ kind: m.kind })),
       caseBases: siteBases.length > 0 ? siteBases : (row.bases as BasisId[]),
       caseLanguage: isDraftLanguage(row.language) ? row.language : 'en',
       personLanguage: person.language,
       person: person.facts,
       sender: person.sender,
       previousNoticeAt: firstSent?.at ?? null,
-      evidence: deps.cases.evidenceOf(hit.id),
+      evidence: await deps.cases.evidenceOf(hit.id),
       now: deps.clock.now(),
     },
     row.escalationLevel,
-    resolverFor(deps, hit.personId),
+    await resolverFor(deps, hit.personId),
     deps.catalogue ?? bundledPlatformCatalogue(),
   );
   if (!outcome.ok) {
@@ -54,7 +55,7 @@ export async function escalateCase(deps: TakedownDeps, caseId: string, options: 
     throw createErrorFactory({ code: outcome.code, message: 'The escalation could not be drafted.', statusCode: 409 })();
   }
   const e = outcome.escalation;
-  const updated = deps.cases.update(
+  const updated = await deps.cases.update(
     row.id,
     row.status,
     { recipient: e.recipient as Record<string, unknown> | null, bases: e.bases, language: e.language, draftSubject: e.subject, draftBody: e.body, escalationLevel: e.level },
@@ -69,11 +70,11 @@ export async function escalateCase(deps: TakedownDeps, caseId: string, options: 
  * Sent notices whose deadline passed become no_response. Synchronous, so a job can commit it with its
  * completion; the caller drafts (or enqueues) the escalation of each returned case.
  */
-export function sweepDeadlines(deps: Pick<TakedownDeps, 'db' | 'cases'>, now: Date): { caseId: string; level: number }[] {
+export async function sweepDeadlines(deps: Pick<TakedownDeps, 'db' | 'cases'>, now: Date): Promise<{ caseId: string; level: number }[]> {
   const moved: { caseId: string; level: number }[] = [];
-  runInTransaction(deps.db, () => {
-    for (const row of deps.cases.overdue(now)) {
-      const updated = deps.cases.update(row.id, 'takedown_sent', { status: 'no_response' }, [
+  await transaction(deps.db, async () => {
+    for (const row of await deps.cases.overdue(now)) {
+      const updated = await deps.cases.update(row.id, 'takedown_sent', { status: 'no_response' }, [
         { kind: 'no_response', actor: 'scheduler', detail: { deadlineAt: row.deadlineAt?.toISOString() ?? null } },
       ]);
       if (updated) moved.push({ caseId: row.id, level: row.escalationLevel });
@@ -92,15 +93,15 @@ export interface DeadlineReminder {
  * One reminder per deadline, when it is within TAKEDOWN_REMINDER_HOURS: a case event now, and the list
  * returned so the caller can raise an alert. Calling it again for the same deadline returns nothing.
  */
-export function remindUpcomingDeadlines(deps: Pick<TakedownDeps, 'db' | 'cases' | 'settings'>, now: Date): DeadlineReminder[] {
+export async function remindUpcomingDeadlines(deps: Pick<TakedownDeps, 'db' | 'cases' | 'settings'>, now: Date): Promise<DeadlineReminder[]> {
   const until = new Date(now.getTime() + deps.settings.reminderHours * 3_600_000);
   const out: DeadlineReminder[] = [];
-  runInTransaction(deps.db, () => {
-    for (const row of deps.cases.deadlineWithin(now, until)) {
+  await transaction(deps.db, async () => {
+    for (const row of await deps.cases.deadlineWithin(now, until)) {
       if (!row.deadlineAt || !reminderDue(row.deadlineAt, now, deps.settings.reminderHours)) continue;
-      const last = deps.cases.latestEvent(row.id, 'deadline_reminder');
+      const last = await deps.cases.latestEvent(row.id, 'deadline_reminder');
       if (last?.detail?.deadlineAt === row.deadlineAt.toISOString()) continue;
-      deps.cases.addEvent(row.id, { kind: 'deadline_reminder', actor: 'scheduler', detail: { deadlineAt: row.deadlineAt.toISOString() } }, now);
+      await deps.cases.addEvent(row.id, { kind: 'deadline_reminder', actor: 'scheduler', detail: { deadlineAt: row.deadlineAt.toISOString() } }, now);
       out.push({ caseId: row.id, hitId: row.hitId, deadlineAt: row.deadlineAt });
     }
   });
@@ -108,33 +109,35 @@ export function remindUpcomingDeadlines(deps: Pick<TakedownDeps, 'db' | 'cases' 
 }
 
 /** Cases whose page should be visited again now (for the re-check capture). */
-export function dueRechecks(deps: Pick<TakedownDeps, 'cases' | 'hits'>, now: Date, limit = 100): { caseId: string; hitId: string; url: string }[] {
-  return deps.cases.dueRechecks(now, limit).flatMap((row) => {
-    const hit = deps.hits.get(row.hitId);
+export async function dueRechecks(deps: Pick<TakedownDeps, 'cases' | 'hits'>, now: Date, limit = 100): Promise<{ caseId: string; hitId: string; url: string }[]> {
+  const rows = await deps.cases.dueRechecks(now, limit);
+  const found = await Promise.all(rows.map(async (row) => {
+    const hit = await deps.hits.get(row.hitId);
     return hit ? [{ caseId: row.id, hitId: hit.id, url: hit.finalUrl ?? hit.url }] : [];
-  });
+  }));
+  return found.flat();
 }
 
 /**
  * Records a re-check of a case's page. A page found gone closes the case as removed (the re-check is the
  * proof); otherwise the next re-check is scheduled. Synchronous, for a job's `complete`.
  */
-export function recordRecheck(deps: TakedownDeps, caseId: string, result: { outcome: 'removed' | 'still_up' | 'blocked' | 'failed'; captureId?: string | null }): CaseRow {
-  const row = requireCase(deps, caseId);
+export async function recordRecheck(deps: TakedownDeps, caseId: string, result: { outcome: 'removed' | 'still_up' | 'blocked' | 'failed'; captureId?: string | null }): Promise<CaseRow> {
+  const row = await requireCase(deps, caseId);
   const now = deps.clock.now();
   const event = { kind: 'recheck', actor: 'scheduler' as const, detail: { outcome: result.outcome, captureId: result.captureId ?? null } };
-  return runInTransaction(deps.db, () => {
+  return await transaction(deps.db, async () => {
     if (result.outcome === 'removed' && checkTransition(row.status, 'removed', { confirmed: false, recheckShowsRemoved: true }).ok) {
-      const updated = deps.cases.update(row.id, row.status, { status: 'removed', closedAt: now, nextRecheckAt: null }, [
+      const updated = await deps.cases.update(row.id, row.status, { status: 'removed', closedAt: now, nextRecheckAt: null }, [
         event,
         { kind: 'status_changed', actor: 'scheduler', detail: { from: row.status, to: 'removed', via: 'recheck' } },
       ]);
       if (!updated) throw createCaseChangedError();
-      deps.hits.setStatus(row.hitId, 'resolved');
+      await deps.hits.setStatus(row.hitId, 'resolved');
       return updated;
     }
     const next = OPEN_STATUSES.includes(row.status) ? nextRecheckAfter(now, now, deps.settings) : null;
-    const updated = deps.cases.update(row.id, row.status, { nextRecheckAt: next }, [event]);
+    const updated = await deps.cases.update(row.id, row.status, { nextRecheckAt: next }, [event]);
     if (!updated) throw createCaseChangedError();
     return updated;
   });

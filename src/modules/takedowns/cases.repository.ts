@@ -7,6 +7,7 @@ import type { CaseFacts } from './cases.stats.models.ts';
 import type { CaseStatus, EvidenceItem } from './cases.models.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { CASE_DRAFT_FIELDS } from '../evidence/sealed-pages.models.ts';
+import { gated } from '../../db/transaction.ts';
 
 export type CaseRow = typeof takedownCases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -22,10 +23,10 @@ export interface NewCaseEvent {
 }
 
 /**
- * Runs `fn` in a transaction, or in a savepoint when one is already open (a job's `complete`), so
- * case writes commit together with whatever surrounds them.
+ * Runs the synchronous `fn` of a gated method in a transaction, or in a savepoint when one is already open
+ * (a job's `complete`), so case writes commit together with whatever surrounds them.
  */
-export function runInTransaction<T>(db: Db, fn: () => T): T {
+function atomically<T>(db: Db, fn: () => T): T {
   return db.$client.transaction(fn)();
 }
 
@@ -38,7 +39,7 @@ export function createCasesRepository({ db, clock, cipher }: { db: Db; clock: Cl
     db.insert(caseEvents).values({ caseId, at, kind: event.kind, actor: event.actor, detail: event.detail ?? null }).run();
   };
 
-  return {
+  return gated(db, {
     get(id: string): CaseRow | null {
       return open(db.select().from(takedownCases).where(eq(takedownCases.id, id)).get());
     },
@@ -47,7 +48,7 @@ export function createCasesRepository({ db, clock, cipher }: { db: Db; clock: Cl
     },
     /** One case per hit: when another writer got there first, its case is returned and nothing is written. */
     insert(fields: Omit<typeof takedownCases.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>, events: NewCaseEvent[]): { row: CaseRow; created: boolean } {
-      return runInTransaction(db, () => {
+      return atomically(db, () => {
         const existing = db.select().from(takedownCases).where(eq(takedownCases.hitId, fields.hitId)).get();
         if (existing) return { row: open(existing)!, created: false };
         const now = clock.now();
@@ -59,7 +60,7 @@ export function createCasesRepository({ db, clock, cipher }: { db: Db; clock: Cl
     },
     /** Updates only when the case is still in `expectedStatus`, so two concurrent changes cannot both apply. */
     update(id: string, expectedStatus: CaseStatus, patch: CasePatch, events: NewCaseEvent[]): CaseRow | null {
-      return runInTransaction(db, () => {
+      return atomically(db, () => {
         const now = clock.now();
         const changed = db
           .update(takedownCases)
@@ -150,7 +151,7 @@ export function createCasesRepository({ db, clock, cipher }: { db: Db; clock: Cl
         everNoResponse: ignored.has(r.id),
       }));
     },
-  };
+  });
 }
 
 export type CasesRepository = ReturnType<typeof createCasesRepository>;

@@ -54,8 +54,8 @@ function emailRecipient(row: CaseRow, catalogue: PlatformCatalogue | undefined):
   return recipient.address;
 }
 
-export function mailtoForCase(deps: TakedownDeps, caseId: string, maxLength?: number): MailtoLink & { to: string } {
-  const row = requireCase(deps, caseId);
+export async function mailtoForCase(deps: TakedownDeps, caseId: string, maxLength?: number): Promise<MailtoLink & { to: string }> {
+  const row = await requireCase(deps, caseId);
   const to = emailRecipient(row, deps.catalogue);
   if (!row.draftSubject || !row.draftBody) throw createNoDraftError();
   const known = deps.settings.sender.email ? { replyAddress: deps.settings.sender.email } : {};
@@ -70,13 +70,13 @@ export function mailtoForCase(deps: TakedownDeps, caseId: string, maxLength?: nu
  */
 export async function sendCase(deps: TakedownDeps, caseId: string, args: { confirm?: unknown; replyAddress?: string | null }): Promise<{ case: CaseRow; messageId: string | null }> {
   if (args.confirm !== true) throw createConfirmationRequiredError();
-  const row = requireCase(deps, caseId);
+  const row = await requireCase(deps, caseId);
   const check = checkTransition(row.status, 'takedown_sent', { confirmed: true, recheckShowsRemoved: false });
   if (!check.ok) throw transitionError(check.code, { from: row.status, to: 'takedown_sent' });
   const to = emailRecipient(row, deps.catalogue);
   if (!row.draftSubject || !row.draftBody) throw createNoDraftError();
-  const hit = deps.hits.get(row.hitId);
-  const sender = hit ? personContext(deps, hit.personId).sender : null;
+  const hit = await deps.hits.get(row.hitId);
+  const sender = hit ? (await personContext(deps, hit.personId)).sender : null;
   // The address typed on the send step wins over the configured one: the person chose it for this notice.
   const typed = args.replyAddress?.trim() ?? '';
   if (typed && (!isPlausibleEmail(typed) || /[\s,;<>]/.test(typed))) throw createInvalidReplyAddressError();
@@ -95,7 +95,7 @@ export async function sendCase(deps: TakedownDeps, caseId: string, args: { confi
   } catch (error) {
     // The SMTP reply code says what went wrong without quoting anything personal.
     const responseCode = (error as { responseCode?: unknown }).responseCode;
-    deps.cases.addEvent(row.id, { kind: 'send_failed', actor: 'person', detail: { channel: 'smtp', responseCode: typeof responseCode === 'number' ? responseCode : null } });
+    await deps.cases.addEvent(row.id, { kind: 'send_failed', actor: 'person', detail: { channel: 'smtp', responseCode: typeof responseCode === 'number' ? responseCode : null } });
     deps.logger.warn({ caseId: row.id, responseCode }, 'takedown notice could not be sent');
     throw createSendFailedError({ cause: error });
   }
@@ -103,10 +103,10 @@ export async function sendCase(deps: TakedownDeps, caseId: string, args: { confi
   const now = deps.clock.now();
   const sent = sentPatch(deps, row, now, { channel: 'smtp', to, messageId });
   // The case keeps the text as it went out, so the timeline and a later copy show what the site received.
-  const updated = deps.cases.update(row.id, row.status, { ...sent.patch, draftSubject: subject, draftBody: body }, [sent.event]);
+  const updated = await deps.cases.update(row.id, row.status, { ...sent.patch, draftSubject: subject, draftBody: body }, [sent.event]);
   if (!updated) {
     // The mail is out whatever happened to the case meanwhile: the timeline must still say so.
-    deps.cases.addEvent(row.id, sent.event);
+    await deps.cases.addEvent(row.id, sent.event);
     throw createCaseChangedError();
   }
   deps.logger.info({ caseId: row.id }, 'takedown notice sent');

@@ -1,3 +1,4 @@
+import { transaction } from '../../db/transaction.ts';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -12,7 +13,7 @@ import { bundledPlatformCatalogue, type PlatformCatalogue } from './platforms.mo
 import type { RecipientCandidate, ResolverDeps } from './recipient-resolver.ts';
 import { prepareTakedown, type PersonFacts } from './cases.drafting.ts';
 import { audienceAtLevel, caseDeadline, checkTransition, firstRecheckAt, senderIdentity, type CaseRecipient, type CaseStatus, type SenderIdentity } from './cases.models.ts';
-import { runInTransaction, type CaseActor, type CasePatch, type CaseRow, type CasesRepository, type NewCaseEvent } from './cases.repository.ts';
+import { type CaseActor, type CasePatch, type CaseRow, type CasesRepository, type NewCaseEvent } from './cases.repository.ts';
 
 export type SendMail = (message: { from: { name: string; address: string }; to: string; subject: string; text: string; replyTo: string }) => Promise<{ messageId?: string }>;
 
@@ -30,7 +31,7 @@ export interface TakedownDeps {
    * A person's own resolver where it differs from `resolver`: the fictional demo person's takedowns may read
    * the simulated web's contact pages, which no real person's lookup may reach.
    */
-  resolverForPerson?: (personId: string) => ResolverDeps | null;
+  resolverForPerson?: (personId: string) => Promise<ResolverDeps | null>;
   /** Absent when no mail server is configured: drafts can still be copied or opened as mailto: links. */
   sendMail?: SendMail;
   catalogue?: PlatformCatalogue;
@@ -38,7 +39,7 @@ export interface TakedownDeps {
   knownRecipient?: (hit: Hit) => RecipientCandidate | null;
 }
 
-export const resolverFor = (deps: Pick<TakedownDeps, 'resolver' | 'resolverForPerson'>, personId: string): ResolverDeps => deps.resolverForPerson?.(personId) ?? deps.resolver;
+export const resolverFor = async (deps: Pick<TakedownDeps, 'resolver' | 'resolverForPerson'>, personId: string): Promise<ResolverDeps> => (await deps.resolverForPerson?.(personId)) ?? deps.resolver;
 
 export const createCaseNotFoundError = () => createNotFoundError('takedowns.case_not_found', 'No such takedown case.');
 export const createHitNotFoundError = () => createNotFoundError('hits.not_found', 'No such exposure.');
@@ -55,8 +56,8 @@ export function transitionError(code: string, details?: Record<string, unknown>)
   return new AppError({ code, ...known, ...(details ? { details } : {}) });
 }
 
-export function requireCase(deps: Pick<TakedownDeps, 'cases'>, caseId: string): CaseRow {
-  return deps.cases.get(caseId) ?? (() => { throw createCaseNotFoundError(); })();
+export async function requireCase(deps: Pick<TakedownDeps, 'cases'>, caseId: string): Promise<CaseRow> {
+  return await deps.cases.get(caseId) ?? (() => { throw createCaseNotFoundError(); })();
 }
 
 export interface PersonContext {
@@ -65,10 +66,10 @@ export interface PersonContext {
   sender: SenderIdentity | null;
 }
 
-export function personContext(deps: Pick<TakedownDeps, 'profiles' | 'settings'>, personId: string): PersonContext {
-  const person = deps.profiles.getPerson(personId);
+export async function personContext(deps: Pick<TakedownDeps, 'profiles' | 'settings'>, personId: string): Promise<PersonContext> {
+  const person = await deps.profiles.getPerson(personId);
   if (!person) throw createNotFoundError('people.not_found', 'No such person.');
-  const profile = loadProfile(deps.profiles, personId);
+  const profile = await loadProfile(deps.profiles, personId);
   const facts: PersonFacts = {
     displayName: person.label,
     ...(profile.names[0] ? { legalName: profile.names[0].original } : {}),
@@ -112,8 +113,8 @@ export interface OpenCaseOptions {
 }
 
 async function prepareForHit(deps: TakedownDeps, hit: Hit, options: OpenCaseOptions) {
-  const person = personContext(deps, hit.personId);
-  const resolver = resolverFor(deps, hit.personId);
+  const person = await personContext(deps, hit.personId);
+  const resolver = await resolverFor(deps, hit.personId);
   const url = hit.finalUrl ?? hit.url;
   let html = options.html ?? null;
   if (html === null) {
@@ -128,7 +129,7 @@ async function prepareForHit(deps: TakedownDeps, hit: Hit, options: OpenCaseOpti
       pageLanguage,
       languageOverride: options.language ?? null,
       categories: hit.categories,
-      matches: deps.hits.matchesOf(hit.id).map((m) => ({ kind: m.kind })),
+      matches: (await deps.hits.matchesOf(hit.id)).map((m) => ({ kind: m.kind })),
       ownsCopyright: options.ownsCopyright === true,
       sender: person.sender,
       person: person.facts,
@@ -165,20 +166,20 @@ async function prepareForHit(deps: TakedownDeps, hit: Hit, options: OpenCaseOpti
  * Idempotent: a hit has one case, and a second call returns it (or drafts it again with `redraft`).
  */
 export async function openCaseForHit(deps: TakedownDeps, hitId: string, options: OpenCaseOptions = {}): Promise<{ case: CaseRow; created: boolean; dmcaWarning: string | null }> {
-  const hit = deps.hits.get(hitId);
+  const hit = await deps.hits.get(hitId);
   if (!hit) throw createHitNotFoundError();
-  const existing = deps.cases.getByHit(hitId);
+  const existing = await deps.cases.getByHit(hitId);
   if (existing && !options.redraft) return { case: existing, created: false, dmcaWarning: null };
   if (existing && existing.status !== 'new' && existing.status !== 'reviewing') throw transitionError('takedowns.invalid_transition');
 
   const prepared = await prepareForHit(deps, hit, options);
   const actor = options.actor ?? 'system';
   if (existing) {
-    const updated = deps.cases.update(existing.id, existing.status, { ...prepared.fields, escalationLevel: 0 }, [{ kind: 'redrafted', actor, detail: prepared.base }, ...prepared.events]);
+    const updated = await deps.cases.update(existing.id, existing.status, { ...prepared.fields, escalationLevel: 0 }, [{ kind: 'redrafted', actor, detail: prepared.base }, ...prepared.events]);
     if (!updated) throw createCaseChangedError();
     return { case: updated, created: false, dmcaWarning: prepared.dmcaWarning };
   }
-  const { row, created } = deps.cases.insert({ hitId, status: 'new', ...prepared.fields }, [{ kind: 'opened', actor, detail: prepared.base }, ...prepared.events]);
+  const { row, created } = await deps.cases.insert({ hitId, status: 'new', ...prepared.fields }, [{ kind: 'opened', actor, detail: prepared.base }, ...prepared.events]);
   deps.logger.info({ caseId: row.id, hitId, created, recipientKind: (row.recipient as CaseRecipient | null)?.kind ?? null }, 'takedown case opened');
   return { case: row, created, dmcaWarning: created ? prepared.dmcaWarning : null };
 }
@@ -190,10 +191,10 @@ export interface StatusChange {
 }
 
 /** Validated status change; closing a case as a false positive also dismisses the hit. */
-export function changeCaseStatus(deps: TakedownDeps, caseId: string, change: StatusChange): CaseRow {
-  const row = requireCase(deps, caseId);
+export async function changeCaseStatus(deps: TakedownDeps, caseId: string, change: StatusChange): Promise<CaseRow> {
+  const row = await requireCase(deps, caseId);
   const now = deps.clock.now();
-  const recheckShowsRemoved = change.to === 'removed' && deps.cases.hasRemovalRecheck(row.hitId, row.sentAt ?? row.createdAt);
+  const recheckShowsRemoved = change.to === 'removed' && await deps.cases.hasRemovalRecheck(row.hitId, row.sentAt ?? row.createdAt);
   const check = checkTransition(row.status, change.to, { confirmed: change.confirm === true, recheckShowsRemoved });
   if (!check.ok) throw transitionError(check.code, { from: row.status, to: change.to });
   const actor = change.actor ?? 'person';
@@ -218,10 +219,10 @@ export function changeCaseStatus(deps: TakedownDeps, caseId: string, change: Sta
     patch = { status: 'reviewing', closedAt: null };
     if (row.status === 'false_positive') hitStatus = 'seen';
   }
-  return runInTransaction(deps.db, () => {
-    const updated = deps.cases.update(row.id, row.status, patch, [event]);
+  return await transaction(deps.db, async () => {
+    const updated = await deps.cases.update(row.id, row.status, patch, [event]);
     if (!updated) throw createCaseChangedError();
-    if (hitStatus) deps.hits.setStatus(row.hitId, hitStatus);
+    if (hitStatus) await deps.hits.setStatus(row.hitId, hitStatus);
     return updated;
   });
 }

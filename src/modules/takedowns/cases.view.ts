@@ -42,8 +42,8 @@ export interface CaseView {
  * A reply address configured after the case was drafted is shown filled in, so the page never says
  * "address missing" while the settings hold one; the stored draft keeps its marker until it is sent.
  */
-export function describeCase(deps: Pick<TakedownDeps, 'cases' | 'catalogue'> & { settings?: Pick<TakedownDeps['settings'], 'sender'> }, row: CaseRow): CaseView {
-  const events = deps.cases.events(row.id);
+export async function describeCase(deps: Pick<TakedownDeps, 'cases' | 'catalogue'> & { settings?: Pick<TakedownDeps['settings'], 'sender'> }, row: CaseRow): Promise<CaseView> {
+  const events = await deps.cases.events(row.id);
   const recipient = row.recipient as CaseRecipient | null;
   const lastDraftEvent = [...events].reverse().find((e) => e.kind === 'opened' || e.kind === 'redrafted');
   const dmcaEvent = [...events].reverse().find((e) => e.kind === 'dmca_proposed');
@@ -79,6 +79,6 @@ export function describeCase(deps: Pick<TakedownDeps, 'cases' | 'catalogue'> & {
   };
 }
 
-export function takedownStats(deps: Pick<TakedownDeps, 'cases'>): { hosts: HostFigures[] } {
-  return { hosts: hostFigures(deps.cases.statsFacts()) };
+export async function takedownStats(deps: Pick<TakedownDeps, 'cases'>): Promise<{ hosts: HostFigures[] }> {
+  return { hosts: hostFigures(await deps.cases.statsFacts()) };
 }

@@ -109,7 +109,7 @@ export function createTakedownDeps(app: Pick<AppDeps, 'db' | 'clock' | 'logger' 
     cases: createCasesRepository({ db: app.db, clock: app.clock, cipher: app.cipher }),
     settings: extras.settings,
     resolver: extras.resolver ?? createResolverDeps({ allowHosts: app.config.net.allowPrivateHosts, egress: app.egress, settings: extras.settings }),
-    ...(demoResolver ? { resolverForPerson: (personId: string) => (app.profiles.getPerson(personId)?.isDemo ? demoResolver : null) } : {}),
+    ...(demoResolver ? { resolverForPerson: async (personId: string) => ((await app.profiles.getPerson(personId))?.isDemo ? demoResolver : null) } : {}),
     ...(extras.sendMail ? { sendMail: extras.sendMail } : {}),
     ...(extras.knownRecipient ? { knownRecipient: extras.knownRecipient } : {}),
   };

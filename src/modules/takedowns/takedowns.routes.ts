@@ -30,8 +30,8 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
  */
 export function registerTakedownRoutes(app: FastifyInstance, deps: TakedownDeps): void {
   app.get<{ Params: { id: string } }>('/api/hits/:id/case', async (request) => {
-    if (!deps.hits.get(request.params.id)) throw createHitNotFoundError();
-    const row = deps.cases.getByHit(request.params.id);
+    if (!await deps.hits.get(request.params.id)) throw createHitNotFoundError();
+    const row = await deps.cases.getByHit(request.params.id);
     if (!row) throw createNotFoundError('takedowns.case_not_found', 'This exposure has no takedown case yet.');
     return describeCase(deps, row);
   });
@@ -39,31 +39,31 @@ export function registerTakedownRoutes(app: FastifyInstance, deps: TakedownDeps)
   app.post<{ Params: { id: string } }>('/api/hits/:id/case', async (request, reply) => {
     const body = parseBody(openBody, request.body);
     const opened = await openCaseForHit(deps, request.params.id, { ...body, actor: 'person' });
-    return reply.status(opened.created ? 201 : 200).send({ created: opened.created, ...describeCase(deps, opened.case) });
+    return reply.status(opened.created ? 201 : 200).send({ created: opened.created, ...await describeCase(deps, opened.case) });
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/status', async (request) => {
     const body = parseBody(statusBody, request.body);
-    return describeCase(deps, changeCaseStatus(deps, request.params.id, { to: body.status, confirm: body.confirm, actor: 'person' }));
+    return describeCase(deps, await changeCaseStatus(deps, request.params.id, { to: body.status, confirm: body.confirm, actor: 'person' }));
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/send', async (request) => {
     const body = parseBody(sendBody, request.body);
     const sent = await sendCase(deps, request.params.id, { confirm: body.confirm, replyAddress: body.replyAddress ?? null });
-    return { messageId: sent.messageId, ...describeCase(deps, sent.case) };
+    return { messageId: sent.messageId, ...await describeCase(deps, sent.case) };
   });
 
   app.get<{ Params: { id: string } }>('/api/cases/:id/mailto', async (request) => {
-    const link = mailtoForCase(deps, request.params.id);
+    const link = await mailtoForCase(deps, request.params.id);
     return { mailto: link.href, truncated: link.truncated, keptChars: link.keptChars, bodyLength: link.bodyLength };
   });
 
   app.post<{ Params: { id: string } }>('/api/cases/:id/escalate', async (request) => {
-    requireCase(deps, request.params.id);
+    await requireCase(deps, request.params.id);
     const result = await escalateCase(deps, request.params.id, { actor: 'person' });
     // Without `fromLevel` the use case always escalates or throws.
-    return { escalation: result!.escalation, ...describeCase(deps, result!.case) };
+    return { escalation: result!.escalation, ...await describeCase(deps, result!.case) };
   });
 
-  app.get('/api/takedowns/stats', async (request) => ({ hosts: hostFigures(deps.cases.statsFacts(request.visiblePersonIds())) }));
+  app.get('/api/takedowns/stats', async (request) => ({ hosts: hostFigures(await deps.cases.statsFacts(await request.visiblePersonIds())) }));
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
+import { onConnection, transaction } from '../../db/transaction.ts';
 
 /**
  * A start-up upgrade step. `version` is raised whenever what the step does changes (a new sealed column, a new
@@ -12,15 +13,19 @@ export interface UpgradeStep {
 
 export type UpgradeStepOutcome = 'skipped' | 'completed' | 'incomplete';
 
-export function hasCompletedStep(db: Db, step: UpgradeStep): boolean {
-  const row = db.$client.prepare('select version from upgrade_steps where name = ?').get(step.name) as { version: number } | undefined;
-  return row?.version === step.version;
+export async function hasCompletedStep(db: Db, step: UpgradeStep): Promise<boolean> {
+  return onConnection(db, () => {
+    const row = db.$client.prepare('select version from upgrade_steps where name = ?').get(step.name) as { version: number } | undefined;
+    return row?.version === step.version;
+  });
 }
 
-export function recordCompletedStep(db: Db, step: UpgradeStep, at: Date): void {
-  db.$client
-    .prepare('insert into upgrade_steps (name, version, completed_at) values (?, ?, ?) on conflict (name) do update set version = excluded.version, completed_at = excluded.completed_at')
-    .run(step.name, step.version, at.getTime());
+export async function recordCompletedStep(db: Db, step: UpgradeStep, at: Date): Promise<void> {
+  return onConnection(db, () => {
+    db.$client
+      .prepare('insert into upgrade_steps (name, version, completed_at) values (?, ?, ?) on conflict (name) do update set version = excluded.version, completed_at = excluded.completed_at')
+      .run(step.name, step.version, at.getTime());
+  });
 }
 
 /**
@@ -30,14 +35,14 @@ export function recordCompletedStep(db: Db, step: UpgradeStep, at: Date): void {
  * no crash can leave the work done but unrecorded or recorded but undone; a step that also changes files
  * (which no transaction covers) records itself after its last change instead and must be safe to repeat.
  */
-export function runUpgradeStep(deps: { db: Db; clock: Clock }, step: UpgradeStep & { transactional?: boolean }, run: () => boolean): UpgradeStepOutcome {
-  if (hasCompletedStep(deps.db, step)) return 'skipped';
-  const once = (): UpgradeStepOutcome => {
+export async function runUpgradeStep(deps: { db: Db; clock: Clock }, step: UpgradeStep & { transactional?: boolean }, run: () => Promise<boolean>): Promise<UpgradeStepOutcome> {
+  if (await hasCompletedStep(deps.db, step)) return 'skipped';
+  const once = async (): Promise<UpgradeStepOutcome> => {
     // Asked again under the write lock: a web and a worker process starting together run the step once.
-    if (step.transactional && hasCompletedStep(deps.db, step)) return 'skipped';
-    if (!run()) return 'incomplete';
-    recordCompletedStep(deps.db, step, deps.clock.now());
+    if (step.transactional && (await hasCompletedStep(deps.db, step))) return 'skipped';
+    if (!(await run())) return 'incomplete';
+    await recordCompletedStep(deps.db, step, deps.clock.now());
     return 'completed';
   };
-  return step.transactional ? deps.db.$client.transaction(once).immediate() : once();
+  return step.transactional ? await transaction(deps.db, once) : once();
 }

@@ -13,17 +13,17 @@ export type AuthPagesDeps = PageDeps;
 export function registerAuthPages(app: FastifyInstance, deps: AuthPagesDeps): void {
   const accounts = app.accountsDeps;
   const cookies = cookieOptionsFor(deps);
-  const setupDone = () => accounts.accounts.countAccounts() > 0;
+  const setupDone = async () => await accounts.accounts.countAccounts() > 0;
 
   app.get('/setup', async (request, reply) => {
-    if (setupDone()) return reply.redirect('/login', 303);
-    return sendPage(reply, renderSetupView(viewContext(request, deps, preSessionToken(request, reply, cookies))));
+    if (await setupDone()) return reply.redirect('/login', 303);
+    return sendPage(reply, renderSetupView(await viewContext(request, deps, preSessionToken(request, reply, cookies))));
   });
 
   app.post('/setup', async (request, reply) => {
-    if (setupDone()) return reply.redirect('/login', 303);
+    if (await setupDone()) return reply.redirect('/login', 303);
     const values = formValues(request.body);
-    const ctx = viewContext(request, deps, preSessionToken(request, reply, cookies));
+    const ctx = await viewContext(request, deps, preSessionToken(request, reply, cookies));
     const { password, password2, ...kept } = values;
     if (password !== password2) return sendPage(reply, renderSetupView(ctx, { values: kept, error: ctx.t('setup.passwordsDiffer') }), 400);
     try {
@@ -37,10 +37,10 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPagesDeps): vo
   });
 
   app.get('/login', async (request, reply) => {
-    if (!setupDone()) return reply.redirect('/setup', 303);
+    if (!await setupDone()) return reply.redirect('/setup', 303);
     if (request.actor) return reply.redirect('/overview', 303);
     const query = request.query as Record<string, string | undefined>;
-    const ctx = viewContext(request, deps, preSessionToken(request, reply, cookies));
+    const ctx = await viewContext(request, deps, preSessionToken(request, reply, cookies));
     return sendPage(reply, renderLoginView(ctx, { next: isSafeLocalPath(query.next) ? query.next : undefined, status: query.done === 'logged_out' ? 'logged_out' : null }));
   });
 
@@ -52,14 +52,14 @@ export function registerAuthPages(app: FastifyInstance, deps: AuthPagesDeps): vo
       setSessionCookie(reply, session.token, { ...cookies, maxAgeMs: accounts.settings.sessionIdleMs });
       return reply.redirect(next ?? '/overview', 303);
     } catch (error) {
-      const ctx = viewContext(request, deps, preSessionToken(request, reply, cookies));
+      const ctx = await viewContext(request, deps, preSessionToken(request, reply, cookies));
       const status = (error as { statusCode?: number }).statusCode ?? 400;
       return sendPage(reply, renderLoginView(ctx, { email: values.email, next, error: errorMessage(ctx, error) }), status);
     }
   });
 
   app.post('/logout', async (request, reply) => {
-    logout(accounts, request.actor!, request.sessionToken ?? undefined);
+    await logout(accounts, request.actor!, request.sessionToken ?? undefined);
     clearSessionCookie(reply, cookies);
     return reply.redirect('/login?done=logged_out', 303);
   });

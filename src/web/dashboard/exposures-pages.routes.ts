@@ -31,7 +31,7 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
   // database changes, so a changed label or person makes a new list and a new rendering) and per language
   // and choice.
   const personFields = new WeakMap<object, Map<string, SafeHtml | ''>>();
-  const personField = (ctx: ReturnType<typeof viewContext>, people: { id: string; label: string }[], personId: string | undefined): SafeHtml | '' => {
+  const personField = (ctx: Awaited<ReturnType<typeof viewContext>>, people: { id: string; label: string }[], personId: string | undefined): SafeHtml | '' => {
     let rendered = personFields.get(people);
     if (!rendered) personFields.set(people, (rendered = new Map()));
     const key = `${ctx.lang}|${personId ?? ''}`;
@@ -45,12 +45,12 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
   };
 
   const renderDetail = async (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
-    const detail = exposures.load(request.params.id);
+    const detail = await exposures.load(request.params.id);
     if (!detail) throw hitNotFound();
     const query = request.query as Record<string, string | undefined>;
     // Photos found inside a larger picture are outlined on the (still blurred) capture they were found in.
     const boxes = await placeMatchBoxes(deps.evidence, detail.captures.map((c) => ({ id: c.id, purpose: c.purpose, artifacts: Object.fromEntries(c.artifacts.map((a) => [a.role, a.sha256])) })), detail.matches);
-    return sendPage(reply, renderExposureView(viewContext(request, deps), detail, {
+    return sendPage(reply, renderExposureView(await viewContext(request, deps), detail, {
       boxes,
       revealed: query.revealed === '1',
       evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
@@ -64,15 +64,15 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
   app.get('/exposures', async (request, reply) => {
     const parsed = hitListQuery.safeParse(request.query ?? {});
     const filters: ExposureFilters = parsed.success ? { personId: parsed.data.personId, severity: parsed.data.severity, status: parsed.data.status, category: parsed.data.category } : {};
-    const visible = request.visiblePersonIds();
+    const visible = await request.visiblePersonIds();
     const after = decodeCursor((request.query as Record<string, string | undefined>).after);
-    const page = exposures.listPage(visible, filters, { after });
-    const ctx = viewContext(request, deps);
-    const people = exposures.peopleOptions(visible);
+    const page = await exposures.listPage(visible, filters, { after });
+    const ctx = await viewContext(request, deps);
+    const people = await exposures.peopleOptions(visible);
     return sendPage(reply, renderExposuresView(ctx, {
       rows: page.rows, next: page.next, continued: after !== null, people, personField: personField(ctx, people, filters.personId), filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
-      unchecked: unchecked.list(visible, { personId: filters.personId }),
-      unclearLookups: unclearLookups.list(visible, { personId: filters.personId }),
+      unchecked: await unchecked.list(visible, { personId: filters.personId }),
+      unclearLookups: await unclearLookups.list(visible, { personId: filters.personId }),
     }));
   });
 
@@ -87,7 +87,7 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
       await openCaseForHit(deps.takedowns, request.params.id, { actor: 'person', redraft: formValues(request.body).redraft === 'true' });
       return redirectDone(reply, `/exposures/${request.params.id}`, 'case_opened');
     } catch (error) {
-      return renderDetail(request, reply, errorMessage(viewContext(request, deps), error), 400);
+      return renderDetail(request, reply, errorMessage(await viewContext(request, deps), error), 400);
     }
   });
 
@@ -95,31 +95,31 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
     const to = formValues(request.body).status;
     try {
       if (!(CASE_STATUSES as readonly string[]).includes(to ?? '')) throw createNotFoundError('request.invalid', 'Unknown status.');
-      const row = deps.takedowns.cases.getByHit(request.params.id);
+      const row = await deps.takedowns.cases.getByHit(request.params.id);
       // The button itself is the confirmation the use case asks for before closing a case.
-      if (row) changeCaseStatus(deps.takedowns, row.id, { to: to as CaseStatus, confirm: true, actor: 'person' });
-      else if (to === 'false_positive') deps.hits.setStatus(request.params.id, 'false_positive');
+      if (row) await changeCaseStatus(deps.takedowns, row.id, { to: to as CaseStatus, confirm: true, actor: 'person' });
+      else if (to === 'false_positive') await deps.hits.setStatus(request.params.id, 'false_positive');
       return redirectDone(reply, `/exposures/${request.params.id}`, 'status_changed');
     } catch (error) {
-      return renderDetail(request, reply, errorMessage(viewContext(request, deps), error), 400);
+      return renderDetail(request, reply, errorMessage(await viewContext(request, deps), error), 400);
     }
   });
 
   app.post<{ Params: { id: string } }>('/exposures/:id/send', async (request, reply) => {
     const form = formValues(request.body);
     try {
-      const row = deps.takedowns.cases.getByHit(request.params.id);
+      const row = await deps.takedowns.cases.getByHit(request.params.id);
       if (!row) throw createNotFoundError('takedowns.case_not_found', 'This exposure has no takedown case yet.');
       // An administrator may keep the typed address as the sender address for every later notice.
       if (form.saveSender === 'true' && form.replyAddress && request.actor?.role === 'admin' && form.confirm === 'true') {
-        const saved = deps.settings.save({ TAKEDOWN_SENDER_EMAIL: form.replyAddress }, request.actor.accountId);
+        const saved = await deps.settings.save({ TAKEDOWN_SENDER_EMAIL: form.replyAddress }, request.actor.accountId);
         if (!saved.ok) throw createInvalidReplyAddressError();
-        for (const key of saved.changed) audit({ db: deps.db, clock: deps.clock }, { actor: request.actor, action: 'settings_changed', subject: { type: 'setting', id: key } });
+        for (const key of saved.changed) await audit({ db: deps.db, clock: deps.clock }, { actor: request.actor, action: 'settings_changed', subject: { type: 'setting', id: key } });
       }
       await sendCase(deps.takedowns, row.id, { confirm: form.confirm === 'true', replyAddress: form.replyAddress || null });
       return redirectDone(reply, `/exposures/${request.params.id}`, 'sent');
     } catch (error) {
-      return renderDetail(request, reply, errorMessage(viewContext(request, deps), error), 400);
+      return renderDetail(request, reply, errorMessage(await viewContext(request, deps), error), 400);
     }
   });
 }

@@ -12,16 +12,16 @@ export type GuidancePagesDeps = PageDeps & Pick<AppDeps, 'hits' | 'takedowns'>;
  * page links back to that exposure's evidence pack and takedown.
  */
 export function registerGuidancePages(app: FastifyInstance, deps: GuidancePagesDeps): void {
-  const context = (request: FastifyRequest): GuidanceContext => {
+  const context = async (request: FastifyRequest): Promise<GuidanceContext> => {
     const exposure = (request.query as Record<string, unknown> | undefined)?.exposure;
-    const hit = typeof exposure === 'string' && exposure !== '' ? deps.hits.get(exposure) : null;
-    return { exposureId: hit?.id ?? null, hasCase: hit ? deps.takedowns.cases.getByHit(hit.id) !== null : false };
+    const hit = typeof exposure === 'string' && exposure !== '' ? await deps.hits.get(exposure) : null;
+    return { exposureId: hit?.id ?? null, hasCase: hit ? await deps.takedowns.cases.getByHit(hit.id) !== null : false };
   };
 
-  app.get('/guidance', async (request, reply) => sendPage(reply, renderGuidanceIndexView(viewContext(request, deps), context(request))));
+  app.get('/guidance', async (request, reply) => sendPage(reply, renderGuidanceIndexView(await viewContext(request, deps), await context(request))));
 
   // One route per topic, so the page table names each page and an unknown topic is simply not found.
   for (const topic of GUIDANCE_TOPICS) {
-    app.get(`/guidance/${topic}`, async (request, reply) => sendPage(reply, renderGuidanceTopicView(viewContext(request, deps), topic, context(request))));
+    app.get(`/guidance/${topic}`, async (request, reply) => sendPage(reply, renderGuidanceTopicView(await viewContext(request, deps), topic, await context(request))));
   }
 }

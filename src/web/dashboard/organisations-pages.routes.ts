@@ -10,8 +10,8 @@ export type OrganisationPagesDeps = PageDeps;
 /** The operator's organisations page (the page table restricts it to administrators of the first organisation). */
 export function registerOrganisationPages(app: FastifyInstance, deps: OrganisationPagesDeps): void {
   const accounts = app.accountsDeps;
-  const render = (request: FastifyRequest, reply: FastifyReply, extra: Omit<OrganisationsData, 'organisations'> = {}, status = 200) =>
-    sendPage(reply, renderOrganisationsView(viewContext(request, deps), { organisations: listOrganisations(accounts), ...extra }), status);
+  const render = async (request: FastifyRequest, reply: FastifyReply, extra: Omit<OrganisationsData, 'organisations'> = {}, status = 200) =>
+    sendPage(reply, renderOrganisationsView(await viewContext(request, deps), { organisations: await listOrganisations(accounts), ...extra }), status);
 
   app.get('/operator/organisations', async (request, reply) => render(request, reply));
 
@@ -24,7 +24,7 @@ export function registerOrganisationPages(app: FastifyInstance, deps: Organisati
       const { organisation, account } = await createOrganisationWithAdmin(accounts, { name: form.name ?? '', adminEmail: form.adminEmail ?? '', password, by: request.actor! });
       return render(request, reply, { created: { name: organisation.name, slug: organisation.slug, email: account.email, password } });
     } catch (error) {
-      return render(request, reply, { form: { name: form.name, adminEmail: form.adminEmail }, error: errorMessage(viewContext(request, deps), error) }, 400);
+      return render(request, reply, { form: { name: form.name, adminEmail: form.adminEmail }, error: errorMessage(await viewContext(request, deps), error) }, 400);
     }
   });
 }

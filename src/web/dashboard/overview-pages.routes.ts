@@ -14,15 +14,15 @@ export type OverviewRoutesDeps = PageDeps & Pick<AppDeps, 'db' | 'engineStatus' 
 export function registerOverviewRoutes(app: FastifyInstance, deps: OverviewRoutesDeps): void {
   // Engines are shared by the whole installation: only administrators of the first organisation (the
   // operator, as the route table's `operator` rule says) are offered to lift a pause.
-  const isOperator = (request: FastifyRequest) => request.actor?.role === 'admin' && request.actor.organisationId === request.server.accountsDeps.accounts.firstOrganisationId();
+  const isOperator = async (request: FastifyRequest) => request.actor?.role === 'admin' && request.actor.organisationId === await request.server.accountsDeps.accounts.firstOrganisationId();
   const overview = createOverviewReadModel(deps);
 
-  app.get('/overview', async (request, reply) => sendPage(reply, renderOverviewView(viewContext(request, deps), { ...overview.build(request.visiblePersonIds()), mayResumeEngines: isOperator(request) })));
+  app.get('/overview', async (request, reply) => sendPage(reply, renderOverviewView(await viewContext(request, deps), { ...await overview.build(await request.visiblePersonIds()), mayResumeEngines: await isOperator(request) })));
 
-  app.get('/api/overview', async (request) => overview.build(request.visiblePersonIds()));
+  app.get('/api/overview', async (request) => overview.build(await request.visiblePersonIds()));
 
   app.post('/engines/resume', async (request, reply) => {
-    resumeEngine(deps, formValues(request.body).id ?? '');
+    await resumeEngine(deps, formValues(request.body).id ?? '');
     return redirectDone(reply, '/overview', 'engine_resumed');
   });
 
@@ -30,5 +30,5 @@ export function registerOverviewRoutes(app: FastifyInstance, deps: OverviewRoute
 
   app.get('/api/openapi.json', async (_request, reply) => reply.header('cache-control', 'no-cache').send(buildOpenApiDocument(apiRoutes, deps.config.publicUrl)));
 
-  app.get('/api/docs', async (request, reply) => sendPage(reply, renderApiDocsView(viewContext(request, deps), apiRoutes)));
+  app.get('/api/docs', async (request, reply) => sendPage(reply, renderApiDocsView(await viewContext(request, deps), apiRoutes)));
 }

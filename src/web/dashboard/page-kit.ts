@@ -10,11 +10,11 @@ import { staticAssetUrls } from '../static-assets.ts';
 /** What every page's frame reads (viewContext): settings, the time, and the state of the browser sandbox it warns about. */
 export type PageDeps = Pick<AppDeps, 'config' | 'clock' | 'browserSandbox'>;
 
-export function viewContext(request: FastifyRequest, deps: Pick<AppDeps, 'config' | 'clock'> & Partial<Pick<AppDeps, 'browserSandbox'>>, csrfOverride?: string): ViewContext {
+export async function viewContext(request: FastifyRequest, deps: Pick<AppDeps, 'config' | 'clock'> & Partial<Pick<AppDeps, 'browserSandbox'>>, csrfOverride?: string): Promise<ViewContext> {
   const url = new URL(request.url, 'http://localhost');
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) if (k !== 'lang') query[k] = v;
-  const account = request.actor ? request.server.accountsDeps.accounts.get(request.actor.accountId) : null;
+  const account = request.actor ? await request.server.accountsDeps.accounts.get(request.actor.accountId) : null;
   return createViewContext({
     lang: request.lang,
     actor: request.actor,
@@ -28,7 +28,7 @@ export function viewContext(request: FastifyRequest, deps: Pick<AppDeps, 'config
     now: deps.clock.now(),
     ownPersonId: request.actor?.role === 'person' && Array.isArray(request.actor.personIds) ? (request.actor.personIds[0] ?? null) : null,
     browserSandbox: deps.browserSandbox?.state,
-    operator: request.actor?.role === 'admin' && request.server.accountsDeps.accounts.firstOrganisationId() === request.actor.organisationId,
+    operator: request.actor?.role === 'admin' && await request.server.accountsDeps.accounts.firstOrganisationId() === request.actor.organisationId,
   });
 }
 

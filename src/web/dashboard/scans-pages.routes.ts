@@ -14,15 +14,15 @@ export type ScanPagesDeps = PageDeps & Pick<AppDeps, 'profiles' | 'scans' | 'pho
 
 /** Running scans with live progress, the history with per-engine outcomes, and "scan now". */
 export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): void {
-  const labelOf = (personId: string) => deps.profiles.getPerson(personId)?.label ?? '';
-  const view = (run: ScanRun): ScanView => ({ ...describeScanRun(deps, run), personLabel: labelOf(run.personId) });
-  const people = (ids: string[]) => ids.map((id) => deps.profiles.getPerson(id)).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));
+  const labelOf = async (personId: string) => (await deps.profiles.getPerson(personId))?.label ?? '';
+  const view = async (run: ScanRun): Promise<ScanView> => ({ ...await describeScanRun(deps, run), personLabel: await labelOf(run.personId) });
+  const people = async (ids: string[]) => (await Promise.all(ids.map(async (id) => await deps.profiles.getPerson(id)))).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));
   // With several people visible the boxes are the union of their engines; each person's scan maps the
   // chosen keys to that person's engines (the demo person's go to the simulated web).
-  const engineOptions = (ids: string[]): EngineOption[] => {
+  const engineOptions = async (ids: string[]): Promise<EngineOption[]> => {
     const options = new Map<string, EngineOption>();
-    for (const person of ids.map((id) => deps.profiles.getPerson(id)).filter((p) => p !== null)) {
-      const { choices, defaults } = scanEngineOptions(deps, person);
+    for (const person of (await Promise.all(ids.map(async (id) => await deps.profiles.getPerson(id)))).filter((p) => p !== null)) {
+      const { choices, defaults } = await scanEngineOptions(deps, person);
       for (const c of choices) {
         const known = options.get(c.key);
         const checked = defaults.includes(c.key) || (known?.checked ?? false);
@@ -31,11 +31,11 @@ export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): vo
     }
     return [...options.values()];
   };
-  const listData = (ids: string[]) => ({ scans: deps.scans.listRunsForPeople(ids, 50).map(view), people: people(ids), engines: engineOptions(ids) });
+  const listData = async (ids: string[]) => ({ scans: await Promise.all((await deps.scans.listRunsForPeople(ids, 50)).map(view)), people: await people(ids), engines: await engineOptions(ids) });
 
   app.get('/scans', async (request, reply) => {
-    const visible = request.visiblePersonIds();
-    return sendPage(reply, renderScansView(viewContext(request, deps), listData(visible)));
+    const visible = await request.visiblePersonIds();
+    return sendPage(reply, renderScansView(await viewContext(request, deps), await listData(visible)));
   });
 
   app.post('/scans', async (request, reply) => {
@@ -45,18 +45,18 @@ export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): vo
       if (!personId) throw createNotFoundError('people.not_found', 'No such person.');
       // The form marks that it offered a choice, so that no box checked is an error rather than "the usual engines".
       const engineKeys = form.enginesOffered === '1' ? formList(request.body, 'engines') : undefined;
-      const { run } = startScan(deps, { personId, trigger: 'manual', engineKeys });
+      const { run } = await startScan(deps, { personId, trigger: 'manual', engineKeys });
       return redirectDone(reply, `/scans/${run.id}`, 'scan_started');
     } catch (error) {
-      const visible = request.visiblePersonIds();
-      const ctx = viewContext(request, deps);
-      return sendPage(reply, renderScansView(ctx, { ...listData(visible), error: errorMessage(ctx, error) }), 400);
+      const visible = await request.visiblePersonIds();
+      const ctx = await viewContext(request, deps);
+      return sendPage(reply, renderScansView(ctx, { ...await listData(visible), error: errorMessage(ctx, error) }), 400);
     }
   });
 
   app.get<{ Params: { id: string } }>('/scans/:id', async (request, reply) => {
-    const run = deps.scans.getRun(request.params.id);
+    const run = await deps.scans.getRun(request.params.id);
     if (!run) throw createNotFoundError('scans.not_found', 'No such scan.');
-    return sendPage(reply, renderScanView(viewContext(request, deps), view(run)));
+    return sendPage(reply, renderScanView(await viewContext(request, deps), await view(run)));
   });
 }

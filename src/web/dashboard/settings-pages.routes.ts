@@ -19,22 +19,22 @@ export type SettingsPagesDeps = PageDeps & Pick<AppDeps, 'db' | 'profiles' | 'de
 export function registerSettingsPages(app: FastifyInstance, deps: SettingsPagesDeps): void {
   const accounts = app.accountsDeps;
 
-  const renderSettings = (request: FastifyRequest, reply: FastifyReply, extra: { form?: Record<string, string>; error?: string | null; service?: Partial<ServiceSettingsData> } = {}, status = 200) => {
+  const renderSettings = async (request: FastifyRequest, reply: FastifyReply, extra: { form?: Record<string, string>; error?: string | null; service?: Partial<ServiceSettingsData> } = {}, status = 200) => {
     const actor = request.actor!;
-    const people = accounts.accounts.personIdsInOrganisation(actor.organisationId).map((id) => deps.profiles.getPerson(id)!).map((p) => ({ id: p.id, label: p.label }));
-    return sendPage(reply, renderSettingsView(viewContext(request, deps), {
+    const people = (await Promise.all((await accounts.accounts.personIdsInOrganisation(actor.organisationId)).map(async (id) => (await deps.profiles.getPerson(id))!))).map((p) => ({ id: p.id, label: p.label }));
+    return sendPage(reply, renderSettingsView(await viewContext(request, deps), {
       settings: effectiveSettings(deps),
-      accounts: accounts.accounts.listInOrganisation(actor.organisationId).map((a) => describeAccount(accounts, a)),
+      accounts: await Promise.all((await accounts.accounts.listInOrganisation(actor.organisationId)).map(async (a) => await describeAccount(accounts, a))),
       people,
-      audit: listAudit(deps.db, { organisationId: actor.organisationId, limit: 30 }),
+      audit: await listAudit(deps.db, { organisationId: actor.organisationId, limit: 30 }),
       ...extra,
       service: serviceSettingsData(deps, extra.service),
     }), status);
   };
 
-  const renderAccount = (request: FastifyRequest, reply: FastifyReply, extra: { newToken?: { label: string; token: string }; error?: string | null } = {}, status = 200) => {
-    const account = accounts.accounts.get(request.actor!.accountId)!;
-    return sendPage(reply, renderAccountView(viewContext(request, deps), { account, tokens: accounts.tokens.listForAccount(account.id), ...extra }), status);
+  const renderAccount = async (request: FastifyRequest, reply: FastifyReply, extra: { newToken?: { label: string; token: string }; error?: string | null } = {}, status = 200) => {
+    const account = (await accounts.accounts.get(request.actor!.accountId))!;
+    return sendPage(reply, renderAccountView(await viewContext(request, deps), { account, tokens: await accounts.tokens.listForAccount(account.id), ...extra }), status);
   };
 
   app.get('/settings', async (request, reply) => renderSettings(request, reply));
@@ -49,7 +49,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: SettingsPagesD
       return redirectDone(reply, '/settings', 'account_created');
     } catch (error) {
       const { password: _password, ...kept } = form;
-      return renderSettings(request, reply, { form: kept, error: errorMessage(viewContext(request, deps), error) }, 400);
+      return renderSettings(request, reply, { form: kept, error: errorMessage(await viewContext(request, deps), error) }, 400);
     }
   });
 
@@ -57,30 +57,30 @@ export function registerSettingsPages(app: FastifyInstance, deps: SettingsPagesD
     const form = formValues(request.body);
     try {
       if (!form.accountId || !form.personId) throw createInvalidAccountError('Choose a caseworker and a person.');
-      setAssignment(accounts, request.actor!, { accountId: form.accountId, personId: form.personId, assigned: form.assigned === 'true' });
+      await setAssignment(accounts, request.actor!, { accountId: form.accountId, personId: form.personId, assigned: form.assigned === 'true' });
       return redirectDone(reply, '/settings', form.assigned === 'true' ? 'assigned' : 'unassigned');
     } catch (error) {
-      return renderSettings(request, reply, { error: errorMessage(viewContext(request, deps), error) }, 400);
+      return renderSettings(request, reply, { error: errorMessage(await viewContext(request, deps), error) }, 400);
     }
   });
 
   // One group of service settings at a time; validated with everything else in effect, applied at once.
   app.post('/settings/service', async (request, reply) => {
     const form = formValues(request.body);
-    const saved = deps.settings.save(form, request.actor!.accountId);
+    const saved = await deps.settings.save(form, request.actor!.accountId);
     if (!saved.ok) {
       const problems = Object.fromEntries(saved.problems.map((p) => [p.variable, p.problem]));
       return renderSettings(request, reply, { service: { problems, form: Object.fromEntries(Object.entries(form).filter(([k]) => !isSecretSetting(k))) } }, 400);
     }
     // Which settings changed and who changed them; never their values.
-    for (const key of saved.changed) audit(accounts, { actor: request.actor!, action: 'settings_changed', subject: { type: 'setting', id: key } });
+    for (const key of saved.changed) await audit(accounts, { actor: request.actor!, action: 'settings_changed', subject: { type: 'setting', id: key } });
     const section = /^[a-z]+$/.test(form.section ?? '') ? `#${form.section}` : '';
     return reply.redirect(`/settings?done=settings_saved${section}`, 303);
   });
 
   app.post('/settings/mail/test', async (request, reply) => {
-    const outcome = await sendTestMail(deps, viewContext(request, deps));
-    audit(accounts, { actor: request.actor!, action: 'mail_tested', subject: { type: 'setting', id: 'SMTP_URL' }, detail: { ok: outcome.ok } });
+    const outcome = await sendTestMail(deps, await viewContext(request, deps));
+    await audit(accounts, { actor: request.actor!, action: 'mail_tested', subject: { type: 'setting', id: 'SMTP_URL' }, detail: { ok: outcome.ok } });
     return renderSettings(request, reply, { service: { mailTest: outcome } }, outcome.ok ? 200 : 502);
   });
 
@@ -89,7 +89,7 @@ export function registerSettingsPages(app: FastifyInstance, deps: SettingsPagesD
   app.post('/account/language', async (request, reply) => {
     const language = formValues(request.body).language;
     if (isUiLanguage(language)) {
-      accounts.accounts.update(request.actor!.accountId, { language });
+      await accounts.accounts.update(request.actor!.accountId, { language });
       // The language cookie would otherwise keep overriding the new preference.
       reply.setCookie('es_lang', language, { path: '/', httpOnly: true, sameSite: 'strict', secure: deps.config.publicUrl.startsWith('https:'), maxAge: 365 * 86_400 });
     }
@@ -98,17 +98,17 @@ export function registerSettingsPages(app: FastifyInstance, deps: SettingsPagesD
 
   app.post('/account/tokens', async (request, reply) => {
     const tokenLabel = (formValues(request.body).label ?? '').trim().slice(0, 80);
-    if (!tokenLabel) return renderAccount(request, reply, { error: viewContext(request, deps).t('account.tokenLabelMissing') }, 400);
-    const created = accounts.tokens.create(request.actor!.accountId, tokenLabel);
-    audit(accounts, { actor: request.actor!, action: 'token_created', subject: { type: 'token', id: created.id } });
+    if (!tokenLabel) return renderAccount(request, reply, { error: (await viewContext(request, deps)).t('account.tokenLabelMissing') }, 400);
+    const created = await accounts.tokens.create(request.actor!.accountId, tokenLabel);
+    await audit(accounts, { actor: request.actor!, action: 'token_created', subject: { type: 'token', id: created.id } });
     return renderAccount(request, reply, { newToken: { label: tokenLabel, token: created.token } });
   });
 
   app.post<{ Params: { id: string } }>('/account/tokens/:id/revoke', async (request, reply) => {
-    const token = accounts.tokens.get(request.params.id);
+    const token = await accounts.tokens.get(request.params.id);
     if (!token || token.accountId !== request.actor!.accountId) throw createTokenNotFoundError();
-    accounts.tokens.revoke(token.id);
-    audit(accounts, { actor: request.actor!, action: 'token_revoked', subject: { type: 'token', id: token.id } });
+    await accounts.tokens.revoke(token.id);
+    await audit(accounts, { actor: request.actor!, action: 'token_revoked', subject: { type: 'token', id: token.id } });
     return redirectDone(reply, '/account', 'token_revoked');
   });
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
+import { gated } from '../../db/transaction.ts';
 
 // The reads of the two "could not" sections: pages the people's scans could not check, and profile lookups
 // that could not tell. One prepared statement each for any number of people (the ids as one JSON array), and
@@ -17,7 +18,7 @@ export type CouldNotReads = ReturnType<typeof createCouldNotReads>;
 
 export function createCouldNotReads(db: Db) {
   const statement = createStatements(db);
-  return {
+  return gated(db, {
     /** Moves whenever the database may have changed (src/db/prepared-statements.ts). */
     dataVersion: createDataVersion(statement),
 
@@ -42,5 +43,5 @@ export function createCouldNotReads(db: Db) {
          where p.id in (select value from json_each(?))
          order by c.checked_at desc, c.id limit ?`,
       ).all(idsJson, limit) as UnclearLookupRecord[],
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
 import type { Hit } from '../../modules/hits/hits.repository.ts';
+import { gated } from '../../db/transaction.ts';
 
 // The exposures list's and the exposure page's reads across hits, cases, captures, evidence files, custody and
 // candidates. Each statement is prepared once per repository (the list's text depends only on which filters
@@ -41,7 +42,7 @@ export type ExposureReads = ReturnType<typeof createExposureReads>;
 
 export function createExposureReads(db: Db) {
   const statement = createStatements(db);
-  return {
+  return gated(db, {
     /** Moves whenever the database may have changed (src/db/prepared-statements.ts). */
     dataVersion: createDataVersion(statement),
 
@@ -98,5 +99,5 @@ export function createExposureReads(db: Db) {
     latestCandidate: (personId: string, urlIndex: string) =>
       statement('select scan_run_id scanRunId, normalized_url normalizedUrl, title, snippet, engines from candidates where person_id = ? and normalized_url = ? order by id desc limit 1')
         .get(personId, urlIndex) as CandidateRecord | undefined,
-  };
+  });
 }

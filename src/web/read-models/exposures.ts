@@ -67,24 +67,24 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
   const keptDetails = createVersionedCache<ExposureDetail | null>(dataVersion, 200);
   const idsKey = createIdsKey();
 
-  function labelsOf(personIds: string[]): Map<string, string> {
-    const rows = reads.labels(JSON.stringify(personIds));
+  async function labelsOf(personIds: string[]): Promise<Map<string, string>> {
+    const rows = await reads.labels(JSON.stringify(personIds));
     return new Map(rows.map((r) => [r.id, openLabel(r.label)]));
   }
 
   /** One page of the list, worst first and then newest (keyset paging: exposures.repository.ts). */
-  function listPage(personIds: string[], filters: ExposureFilters, options: { after?: ExposureCursor | null; limit?: number } = {}): ExposurePage {
+  async function listPage(personIds: string[], filters: ExposureFilters, options: { after?: ExposureCursor | null; limit?: number } = {}): Promise<ExposurePage> {
     // A page is the same for everyone who sees the same people until the database changes (a worker storing
     // a hit, a status changed here), and reading it for a thousand people is most of the list's cost.
     const key = JSON.stringify([filters.personId, filters.severity, filters.status, filters.category, options.after ? encodeCursor(options.after) : null, options.limit ?? null]);
     return keptPages(`${key}:${idsKey(personIds)}`, () => readPage(personIds, filters, options));
   }
 
-  function readPage(personIds: string[], filters: ExposureFilters, options: { after?: ExposureCursor | null; limit?: number }): ExposurePage {
+  async function readPage(personIds: string[], filters: ExposureFilters, options: { after?: ExposureCursor | null; limit?: number }): Promise<ExposurePage> {
     const scope = filters.personId ? personIds.filter((id) => id === filters.personId) : personIds;
     if (scope.length === 0) return { rows: [], next: null };
     const limit = options.limit ?? EXPOSURES_PAGE_SIZE;
-    const records = reads.hitsPage({
+    const records = await reads.hitsPage({
       scope: scope === personIds ? idsKey(personIds) : JSON.stringify(scope),
       people: scope.length,
       ...(filters.severity ? { severity: { value: filters.severity, rank: rankOf(filters.severity) } } : {}),
@@ -96,10 +96,10 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
     const hits = records.slice(0, limit).map((r) => openHit(listCipher, hitOf(r)));
     if (hits.length === 0) return { rows: [], next: null };
     const ids = JSON.stringify(hits.map((h) => h.id));
-    const labels = labelsOf([...new Set(hits.map((h) => h.personId))]);
-    const cases = new Map(reads.caseStatuses(ids).map((r) => [r.hitId, r.status]));
+    const labels = await labelsOf([...new Set(hits.map((h) => h.personId))]);
+    const cases = new Map((await reads.caseStatuses(ids)).map((r) => [r.hitId, r.status]));
     const shots = new Map<string, string>();
-    for (const row of reads.captureArtifacts(ids)) {
+    for (const row of await reads.captureArtifacts(ids)) {
       const sha = (JSON.parse(row.artifacts) as Record<string, string>).screenshot;
       if (sha) shots.set(row.hitId, sha);
     }
@@ -116,24 +116,24 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
      * The people of the filter, in the order they were added, with one query and the labels opened once.
      * The same array until the database changes, so a page may keep what it renders from it.
      */
-    peopleOptions: (personIds: string[]) => {
+    peopleOptions: async (personIds: string[]) => {
       const key = idsKey(personIds);
-      return keptOptions(key, () => [...labelsOf(personIds)].map(([id, label]) => ({ id, label })));
+      return keptOptions(key, async () => [...await labelsOf(personIds)].map(([id, label]) => ({ id, label })));
     },
     /**
      * One exposure with its evidence, matches and case, kept until the database changes (a dozen lookups
      * through the repositories were most of the page's cost). The sender address fills the drafted notice
      * and can change with the settings, so it is part of the key.
      */
-    load: (hitId: string) => keptDetails(`${hitId}\u0000${deps.takedowns.settings.sender.email ?? ''}`, () => loadExposureWith(deps, reads, hitId)),
+    load: async (hitId: string) => keptDetails(`${hitId}\u0000${deps.takedowns.settings.sender.email ?? ''}`, () => loadExposureWith(deps, reads, hitId)),
   };
 }
 
 const rankOf = (severity: string): number => ({ critical: 0, high: 1, medium: 2 })[severity] ?? 3;
 
 /** The first page (up to `limit` rows) for callers outside the dashboard. */
-export function listExposures(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, personIds: string[], filters: ExposureFilters, limit = 300): ExposureRow[] {
-  return createExposuresReadModel(deps).listPage(personIds, filters, { limit }).rows;
+export async function listExposures(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, personIds: string[], filters: ExposureFilters, limit = 300): Promise<ExposureRow[]> {
+  return (await createExposuresReadModel(deps).listPage(personIds, filters, { limit })).rows;
 }
 
 /** The same facts about a capture as the evidence report shows, plus what the page needs to list its files. */
@@ -145,7 +145,7 @@ export interface CaptureView extends Omit<ReportCapture, 'files' | 'problems' | 
 export interface ExposureDetail {
   hit: Hit;
   personLabel: string;
-  matches: ReturnType<AppDeps['hits']['matchesOf']>;
+  matches: Awaited<ReturnType<AppDeps['hits']['matchesOf']>>;
   caseView: CaseView | null;
   mailto: { href: string; truncated: boolean } | null;
   captures: CaptureView[];
@@ -154,42 +154,42 @@ export interface ExposureDetail {
   searchResult: { title: string | null; snippet: string | null; engines: string[] } | null;
 }
 
-export function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, hitId: string): ExposureDetail | null {
-  return loadExposureWith(deps, createExposureReads(deps.db), hitId);
+export async function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, hitId: string): Promise<ExposureDetail | null> {
+  return await loadExposureWith(deps, createExposureReads(deps.db), hitId);
 }
 
-function loadExposureWith(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, reads: ExposureReads, hitId: string): ExposureDetail | null {
-  const hit = deps.hits.get(hitId);
+async function loadExposureWith(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, reads: ExposureReads, hitId: string): Promise<ExposureDetail | null> {
+  const hit = await deps.hits.get(hitId);
   if (!hit) return null;
-  const row = deps.takedowns.cases.getByHit(hit.id);
+  const row = await deps.takedowns.cases.getByHit(hit.id);
   let mailto: ExposureDetail['mailto'] = null;
   if (row) {
     try {
-      const link = mailtoForCase(deps.takedowns, row.id);
+      const link = await mailtoForCase(deps.takedowns, row.id);
       mailto = { href: link.href, truncated: link.truncated };
     } catch {
       mailto = null;
     }
   }
-  const captureRows = reads.captures(hit.id);
-  const captures = captureRows.map((stored) => {
+  const captureRows = await reads.captures(hit.id);
+  const captures = await Promise.all(captureRows.map(async (stored) => {
     const c = CAPTURE_FIELDS.open(deps.cipher, stored, stored.id);
-    const artifacts = Object.entries(JSON.parse(c.artifacts) as Record<string, string>).map(([role, sha256]) => {
-      const info = reads.evidenceFile(sha256);
+    const artifacts = await Promise.all(Object.entries(JSON.parse(c.artifacts) as Record<string, string>).map(async ([role, sha256]) => {
+      const info = await reads.evidenceFile(sha256);
       return { role, sha256, sizeBytes: info?.sizeBytes ?? null, mimeType: info?.mimeType ?? null };
-    });
+    }));
     return { id: c.id, purpose: c.purpose, outcome: c.outcome, capturedAt: new Date(c.capturedAt), requestedUrl: c.requestedUrl, finalUrl: c.finalUrl, httpStatus: c.httpStatus, serverIp: c.serverIp, title: c.title, timestamped: c.timestampToken !== null, artifacts };
-  });
+  }));
   const subjects = [hit.id, ...captures.map((c) => c.id), ...(row ? [row.id] : [])];
-  const custody = reads.custody(JSON.stringify(subjects)).map((c) => ({ ...c, at: new Date(c.at) }));
-  const candidateRow = reads.latestCandidate(hit.personId, pageUrlIndex(deps.cipher, hit.personId, hit.normalizedUrl));
+  const custody = (await reads.custody(JSON.stringify(subjects))).map((c) => ({ ...c, at: new Date(c.at) }));
+  const candidateRow = await reads.latestCandidate(hit.personId, pageUrlIndex(deps.cipher, hit.personId, hit.normalizedUrl));
   const candidate = candidateRow ? CANDIDATE_FIELDS.open(deps.cipher, candidateRow, candidateRowKey(candidateRow.scanRunId, candidateRow.normalizedUrl)) : null;
   return {
     hit,
     searchResult: candidate ? { title: candidate.title, snippet: candidate.snippet, engines: JSON.parse(candidate.engines) as string[] } : null,
-    personLabel: deps.profiles.getPerson(hit.personId)?.label ?? '',
-    matches: deps.hits.matchesOf(hit.id),
-    caseView: row ? describeCase(deps.takedowns, row) : null,
+    personLabel: (await deps.profiles.getPerson(hit.personId))?.label ?? '',
+    matches: await deps.hits.matchesOf(hit.id),
+    caseView: row ? await describeCase(deps.takedowns, row) : null,
     mailto,
     captures,
     custody,

@@ -40,14 +40,18 @@ export function createIdsKey(): (ids: readonly string[]) => string {
   };
 }
 
-/** Results kept per key until the data version changes; emptied when it holds more keys than any dashboard needs. */
-export function createVersionedCache<T>(dataVersion: () => string, limit = 200) {
+/**
+ * Results kept per key until the data version changes; emptied when it holds more keys than any dashboard needs.
+ * The version is read before computing: a write landing in between makes the kept value newer than its
+ * version, which only costs one more computation, never a stale answer.
+ */
+export function createVersionedCache<T>(dataVersion: () => Promise<string>, limit = 200) {
   const entries = new Map<string, { version: string; value: T }>();
-  return (key: string, compute: () => T): T => {
-    const version = dataVersion();
+  return async (key: string, compute: () => Promise<T>): Promise<T> => {
+    const version = await dataVersion();
     const hit = entries.get(key);
     if (hit && hit.version === version) return hit.value;
-    const value = compute();
+    const value = await compute();
     if (entries.size >= limit) entries.clear();
     entries.set(key, { version, value });
     return value;
@@ -59,11 +63,11 @@ export function createVersionedCache<T>(dataVersion: () => string, limit = 200) 
  * and kept until the database changes: the rows of the pages that could not be checked and of the profile
  * lookups that could not tell are kept the same way.
  */
-export function createPeopleScopedList<T>(dataVersion: () => string, read: (scope: string[], limit: number) => T[]) {
+export function createPeopleScopedList<T>(dataVersion: () => Promise<string>, read: (scope: string[], limit: number) => Promise<T[]>) {
   const kept = createVersionedCache<T[]>(dataVersion, 50);
   const idsKey = createIdsKey();
   return {
-    list(personIds: string[], filter: { personId?: string }, limit = 200): T[] {
+    async list(personIds: string[], filter: { personId?: string }, limit = 200): Promise<T[]> {
       const scope = filter.personId ? personIds.filter((id) => id === filter.personId) : personIds;
       if (scope.length === 0) return [];
       return kept(`${limit}:${idsKey(scope)}`, () => read(scope, limit));

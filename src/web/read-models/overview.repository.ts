@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
+import { gated } from '../../db/transaction.ts';
 
 // The overview's reads. Every query is answered from an index (migration dashboard_indexes) so that an
 // organisation's hundred thousand exposures cost about what one person's do; statements are prepared once
@@ -27,7 +28,7 @@ export type OverviewReads = ReturnType<typeof createOverviewReads>;
 
 export function createOverviewReads(db: Db) {
   const statement = createStatements(db);
-  return {
+  return gated(db, {
     /** Moves whenever the database may have changed (src/db/prepared-statements.ts). */
     dataVersion: createDataVersion(statement),
 
@@ -80,5 +81,5 @@ export function createOverviewReads(db: Db) {
                order by coalesce(last_success_at, created_at) < ? desc, last_scan_at is null desc, created_at, id limit ?) p
          order by coalesce(p.last_success_at, p.created_at) < ? desc, p.last_scan_at is null desc, p.created_at, p.id`,
       ).all(ids, staleBefore, limit, staleBefore) as OverviewPersonRecord[],
-  };
+  });
 }

@@ -16,7 +16,7 @@ export interface Overview {
     newHits: { id: string; personId: string; personLabel: string; title: string | null; host: string; severity: string; categories: string[]; firstSeenAt: Date }[];
     deadlines: { caseId: string; hitId: string; personLabel: string; host: string; status: string; deadlineAt: Date; overdue: boolean }[];
   };
-  engines: ReturnType<typeof describeEngines>;
+  engines: Awaited<ReturnType<typeof describeEngines>>;
   /** Those who need attention (no successful scan for a while, never scanned) first, then the first added; at most OVERVIEW_PEOPLE_SHOWN. */
   people: { id: string; label: string; lastSuccessAt: Date | null; lastScanAt: Date | null; nextScanAt: Date | null; activeScanId: string | null; stale: boolean; neverScanned: boolean; isDemo: boolean }[];
   /** Everyone in scope, and how many of them have had no successful scan for too long and none running. */
@@ -54,50 +54,50 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
   const keptNeedsAction = createVersionedCache<{ newHits: Overview['needsAction']['newHits']; deadlines: Deadline[] }>(dataVersion);
   const keptPeople = createVersionedCache<{ figures: { total: number; staleIdle: number }; people: Overview['people'] }>(dataVersion);
 
-  function counted(ids: string, now: Date): Counts {
+  async function counted(ids: string, now: Date): Promise<Counts> {
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (TIMELINE_DAYS - 1) * 86_400_000;
     return kept(`${start}:${ids}`, () => countNow(ids, start));
   }
 
-  function countNow(ids: string, start: number): Counts {
+  async function countNow(ids: string, start: number): Promise<Counts> {
     const newBySeverity = { critical: 0, high: 0, medium: 0, low: 0 };
-    for (const row of reads.newBySeverity(ids)) newBySeverity[row.severity as keyof typeof newBySeverity] = row.n;
-    const totalExposures = reads.openCount(ids);
-    const perDay = new Map(reads.perDaySince(ids, start).map((r) => [r.day, r.n]));
+    for (const row of await reads.newBySeverity(ids)) newBySeverity[row.severity as keyof typeof newBySeverity] = row.n;
+    const totalExposures = await reads.openCount(ids);
+    const perDay = new Map((await reads.perDaySince(ids, start)).map((r) => [r.day, r.n]));
     const timeline = Array.from({ length: TIMELINE_DAYS }, (_, i) => ({ day: utcDay(start + i * 86_400_000), count: perDay.get(i) ?? 0 }));
-    const unreadAlerts = ids === '[]' ? 0 : reads.unreadAlerts(ids);
+    const unreadAlerts = ids === '[]' ? 0 : await reads.unreadAlerts(ids);
     return { newBySeverity, totalExposures, timeline, unreadAlerts };
   }
 
-  function build(personIds: string[]): Overview {
+  async function build(personIds: string[]): Promise<Overview> {
     const now = deps.clock.now();
     const ids = idsKey(personIds);
-    const { newBySeverity, totalExposures, timeline, unreadAlerts } = counted(ids, now);
+    const { newBySeverity, totalExposures, timeline, unreadAlerts } = await counted(ids, now);
     // The rows are kept like the counts; whether a deadline has passed is decided now.
-    const needsAction = keptNeedsAction(ids, () => needsActionNow(ids, personIds.length));
+    const needsAction = await keptNeedsAction(ids, () => needsActionNow(ids, personIds.length));
     const deadlines = needsAction.deadlines.map((d) => ({ ...d, overdue: d.deadlineAt.getTime() < now.getTime() }));
 
     // Someone just added is not overdue yet: the clock starts when they were added. To the minute, so that
     // the people part is kept like the counts (a thousand people cost a millisecond or two per query).
     const staleBefore = Math.floor(now.getTime() / 60_000) * 60_000 - deps.config.health.alertAfterHours * 3_600_000;
-    const { figures, people } = keptPeople(`${staleBefore}:${ids}`, () => peopleNow(ids, staleBefore));
+    const { figures, people } = await keptPeople(`${staleBefore}:${ids}`, () => peopleNow(ids, staleBefore));
     return {
-      newBySeverity, totalExposures, needsAction: { newHits: needsAction.newHits, deadlines }, engines: describeEngines(deps), people, peopleTotal: figures.total, stalePeople: figures.staleIdle, timeline, unreadAlerts,
+      newBySeverity, totalExposures, needsAction: { newHits: needsAction.newHits, deadlines }, engines: await describeEngines(deps), people, peopleTotal: figures.total, stalePeople: figures.staleIdle, timeline, unreadAlerts,
     };
   }
 
   /** The newest worst hits and the nearest deadlines, eight each. */
-  function needsActionNow(ids: string, people: number): { newHits: Overview['needsAction']['newHits']; deadlines: Deadline[] } {
-    const newHits = reads.newestNewHits(ids, people)
+  async function needsActionNow(ids: string, people: number): Promise<{ newHits: Overview['needsAction']['newHits']; deadlines: Deadline[] }> {
+    const newHits = (await reads.newestNewHits(ids, people))
       .map((r) => ({ ...HIT_FIELDS.open(deps.cipher, r, r.id), personLabel: openLabel(r.personLabel), categories: JSON.parse(r.categories) as string[], firstSeenAt: new Date(r.firstSeenAt) }));
-    const deadlines = reads.nearestDeadlines(ids, people).map((r) => ({ ...r, personLabel: openLabel(r.personLabel), deadlineAt: new Date(r.deadlineAt) }));
+    const deadlines = (await reads.nearestDeadlines(ids, people)).map((r) => ({ ...r, personLabel: openLabel(r.personLabel), deadlineAt: new Date(r.deadlineAt) }));
     newHits.sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9));
     return { newHits, deadlines };
   }
 
-  function peopleNow(ids: string, staleBefore: number) {
-    const figures = reads.peopleFigures(ids, staleBefore);
-    const people = reads.peopleNeedingAttention(ids, staleBefore, OVERVIEW_PEOPLE_SHOWN)
+  async function peopleNow(ids: string, staleBefore: number) {
+    const figures = await reads.peopleFigures(ids, staleBefore);
+    const people = (await reads.peopleNeedingAttention(ids, staleBefore, OVERVIEW_PEOPLE_SHOWN))
       .map((r) => ({
         id: r.id, label: openLabel(r.label), isDemo: r.isDemo === 1, activeScanId: r.activeScanId,
         lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt) : null, lastScanAt: r.lastScanAt ? new Date(r.lastScanAt) : null, nextScanAt: r.nextScanAt ? new Date(r.nextScanAt) : null,
@@ -112,6 +112,6 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
 }
 
 /** What the overview shows, for the given people only (the account's scope). */
-export function buildOverview(deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'engineStatus' | 'cipher'>, personIds: string[]): Overview {
-  return createOverviewReadModel(deps).build(personIds);
+export async function buildOverview(deps: Pick<AppDeps, 'db' | 'clock' | 'config' | 'engineStatus' | 'cipher'>, personIds: string[]): Promise<Overview> {
+  return await createOverviewReadModel(deps).build(personIds);
 }

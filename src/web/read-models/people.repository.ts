@@ -1,5 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { createStatements } from '../../db/prepared-statements.ts';
+import { gated } from '../../db/transaction.ts';
 
 // The people list's and the person page's reads, prepared once per repository; the people of a list travel
 // as one JSON array (`json_each(?)`), so one statement serves any number of them.
@@ -20,7 +21,7 @@ export type PeopleReads = ReturnType<typeof createPeopleReads>;
 
 export function createPeopleReads(db: Db) {
   const statement = createStatements(db);
-  return {
+  return gated(db, {
     /** The given people in the order they were added, with their new and open hits counted; labels sealed. */
     list: (idsJson: string) =>
       statement(
@@ -39,5 +40,5 @@ export function createPeopleReads(db: Db) {
 
     hitCounts: (personId: string) =>
       statement(`select sum(status = 'new') newHits, sum(status in ('new','seen')) openHits from hits where person_id = ?`).get(personId) as { newHits: number | null; openHits: number | null },
-  };
+  });
 }

@@ -14,9 +14,9 @@ export interface PersonListRow {
   nextScanAt: Date | null;
 }
 
-export function listPeopleRows(deps: Pick<AppDeps, 'db' | 'cipher'>, personIds: string[]): PersonListRow[] {
+export async function listPeopleRows(deps: Pick<AppDeps, 'db' | 'cipher'>, personIds: string[]): Promise<PersonListRow[]> {
   if (personIds.length === 0) return [];
-  const rows = createPeopleReads(deps.db).list(JSON.stringify(personIds));
+  const rows = await createPeopleReads(deps.db).list(JSON.stringify(personIds));
   return rows.map((r) => ({ ...r, label: deps.cipher.open(r.label), isDemo: r.isDemo === 1, lastSuccessAt: r.lastSuccessAt ? new Date(r.lastSuccessAt) : null, nextScanAt: r.nextScanAt ? new Date(r.nextScanAt) : null }));
 }
 
@@ -42,21 +42,21 @@ function findingKeys(findings: Record<string, unknown> | null): string[] {
 }
 
 export interface PersonPageData {
-  person: NonNullable<ReturnType<AppDeps['profiles']['getPerson']>>;
+  person: NonNullable<Awaited<ReturnType<AppDeps['profiles']['getPerson']>>>;
   profile: ProfileFile;
   photos: PhotoRow[];
   engines: { id: string; label: string; kind: string }[];
   reverseImageEngines: { id: string; label: string }[];
-  scans: ReturnType<AppDeps['scans']['listRuns']>;
+  scans: Awaited<ReturnType<AppDeps['scans']['listRuns']>>;
   counts: { newHits: number; openHits: number };
 }
 
-export function loadPersonPage(deps: Pick<AppDeps, 'db' | 'profiles' | 'scans' | 'config' | 'demo'>, personId: string): PersonPageData | null {
-  const person = deps.profiles.getPerson(personId);
+export async function loadPersonPage(deps: Pick<AppDeps, 'db' | 'profiles' | 'scans' | 'config' | 'demo'>, personId: string): Promise<PersonPageData | null> {
+  const person = await deps.profiles.getPerson(personId);
   if (!person) return null;
   const reads = createPeopleReads(deps.db);
-  const photoRows = reads.photos(personId);
-  const consentRows = photoRows.length ? reads.consents(JSON.stringify(photoRows.map((p) => p.id))) : [];
+  const photoRows = await reads.photos(personId);
+  const consentRows = photoRows.length ? await reads.consents(JSON.stringify(photoRows.map((p) => p.id))) : [];
   const photos = photoRows.map((p) => ({
     id: p.id, label: p.label, sha256: p.sha256, pdq: p.pdq, quality: p.quality, width: p.width, height: p.height, originalKept: p.originalRef !== null,
     privacyFindings: findingKeys(p.exifFindings ? (JSON.parse(p.exifFindings) as Record<string, unknown>) : null),
@@ -65,9 +65,9 @@ export function loadPersonPage(deps: Pick<AppDeps, 'db' | 'profiles' | 'scans' |
   const chosen = person.isDemo && deps.demo ? deps.demo.engines : defaultEngines(deps.config);
   const engines = chosen.map((flag) => flag.split('=')[0]!).filter((id): id is (typeof ENGINE_IDS)[number] => (ENGINE_IDS as string[]).includes(id)).map((id) => ({ id, label: getEngine(id).label, kind: getEngine(id).kind }));
   const reverseImageEngines = ENGINE_IDS.filter((id) => getEngine(id).kind !== 'web').map((id) => ({ id, label: getEngine(id).label }));
-  const counts = reads.hitCounts(personId);
+  const counts = await reads.hitCounts(personId);
   return {
-    person, profile: deps.profiles.loadProfileFile(personId), photos, engines, reverseImageEngines,
-    scans: deps.scans.listRuns(personId, 5), counts: { newHits: counts.newHits ?? 0, openHits: counts.openHits ?? 0 },
+    person, profile: await deps.profiles.loadProfileFile(personId), photos, engines, reverseImageEngines,
+    scans: await deps.scans.listRuns(personId, 5), counts: { newHits: counts.newHits ?? 0, openHits: counts.openHits ?? 0 },
   };
 }

@@ -24,8 +24,8 @@ export function createUncheckedReadModel(deps: Pick<AppDeps, 'db' | 'cipher'>) {
   const openLabel = createLabelOpener(deps.cipher);
   return createPeopleScopedList(reads.dataVersion, read);
 
-  function read(scope: string[], limit: number): UncheckedRow[] {
-    const rows = reads.uncheckedPages(JSON.stringify(scope), limit);
+  async function read(scope: string[], limit: number): Promise<UncheckedRow[]> {
+    const rows = await reads.uncheckedPages(JSON.stringify(scope), limit);
     return rows.map((row) => ({
       id: row.id,
       host: row.host,

@@ -29,8 +29,8 @@ export function createUnclearLookupsReadModel(deps: Pick<AppDeps, 'db' | 'cipher
   const openLabel = createLabelOpener(deps.cipher);
   return createPeopleScopedList(reads.dataVersion, read);
 
-  function read(scope: string[], limit: number): UnclearLookupRow[] {
-    const rows = reads.unclearLookups(JSON.stringify(scope), limit);
+  async function read(scope: string[], limit: number): Promise<UnclearLookupRow[]> {
+    const rows = await reads.unclearLookups(JSON.stringify(scope), limit);
     return rows.map((row) => {
       const open = IMPERSONATION_CHECK_FIELDS.open(deps.cipher, row, row.id);
       return {

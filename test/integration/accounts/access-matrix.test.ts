@@ -10,7 +10,7 @@ import { createTestApp } from '../../helpers/test-app.ts';
 
 // Which table routes this build registers (evidence routes arrive with the evidence vault): the others are
 // listed as skipped, so that they are covered as soon as they are wired.
-const probeApp = createTestApp();
+const probeApp = await createTestApp();
 const probe = await buildServer(probeApp);
 const registered = (method: string, url: string) => probe.hasRoute({ method: method as 'GET', url });
 await probe.close();
@@ -214,8 +214,8 @@ describe('the access matrix: every actor against every person, through the API a
     expect(pageCross.statusCode).toBe(404);
     const newAccount = await world.server.inject({ method: 'POST', url: '/api/accounts', headers: adminA.bearer, payload: { email: 'intruder@example.org', role: 'person', personId: personB1.ids.person } });
     expect(newAccount.statusCode).toBe(404);
-    expect(world.server.accountsDeps.accounts.findByEmail('intruder@example.org')).toBeNull();
-    expect(world.server.accountsDeps.accounts.assignedPersonIds(cwA.accountId, world.orgs.A)).toEqual([world.people.find((p) => p.key === 'A1')!.ids.person]);
+    expect(await world.server.accountsDeps.accounts.findByEmail('intruder@example.org')).toBeNull();
+    expect(await world.server.accountsDeps.accounts.assignedPersonIds(cwA.accountId, world.orgs.A)).toEqual([world.people.find((p) => p.key === 'A1')!.ids.person]);
   });
 
   it.each(apiRoutes.filter((r) => r.access.operator && registered(r.method, r.path)).map((r) => [routeKey(r.method, r.path), r] as const))('%s (over the whole installation) is only for the operator: administrators of the first organisation', async (_key, route) => {

@@ -34,7 +34,7 @@ export interface WorldActor {
  * each), two caseworkers assigned one person each, and one account per person.
  */
 export async function buildAccessWorld() {
-  const app = createTestApp();
+  const app = await createTestApp();
   const db = app.db;
   const now = app.clock.now();
   const server: FastifyInstance = await buildServer(app);
@@ -44,7 +44,7 @@ export async function buildAccessWorld() {
     const made = await createOrganisationWithAdmin(server.accountsDeps, { name: `Organisation ${org}`, adminEmail: `admin${org.toLowerCase()}@org-${org.toLowerCase()}.example`, password: `a long password for ${org}`, by: null });
     firstAdmins[org] = made.account.id;
   }
-  const orgs = { A: server.accountsDeps.accounts.get(firstAdmins.A)!.organisationId, B: server.accountsDeps.accounts.get(firstAdmins.B)!.organisationId };
+  const orgs = { A: (await server.accountsDeps.accounts.get(firstAdmins.A))!.organisationId, B: (await server.accountsDeps.accounts.get(firstAdmins.B))!.organisationId };
 
   const people: WorldPerson[] = [];
   for (const org of ['A', 'B'] as const) {
@@ -53,19 +53,19 @@ export async function buildAccessWorld() {
       const label = `Person ${key} label`;
       const parsed = parseProfile({ names: [`Name ${key}`], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
       if (!parsed.ok) throw new Error('bad profile');
-      const personId = app.profiles.createPerson({ organisationId: orgs[org], label, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
-      const scan = app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
+      const personId = await app.profiles.createPerson({ organisationId: orgs[org], label, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+      const scan = (await app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
       const url = `https://leak-${key.toLowerCase()}.example/page`;
-      const { hit } = app.hits.upsert({
+      const { hit } = await app.hits.upsert({
         personId, url, normalizedUrl: url, finalUrl: null, host: `leak-${key.toLowerCase()}.example`, title: `Title of ${key}`, pageLanguage: 'en',
         severity: 'high', categories: ['phone'], linkage: false, reasons: [`reason ${key}`], scanRunId: scan.id, matches: [{ kind: 'name', value: `Name ${key}`, found: `Name ${key}`, reason: 'name' }],
       });
-      const kase = app.takedowns.cases.insert(
+      const kase = (await app.takedowns.cases.insert(
         { hitId: hit.id, status: 'new', recipient: { kind: 'email', address: `abuse@leak-${key.toLowerCase()}.example`, confidence: 'high' }, bases: ['gdpr_art17'], language: 'en', draftSubject: `Subject ${key}`, draftBody: `Body ${key}` },
         [{ kind: 'opened', actor: 'system', detail: {} }],
-      ).row;
+      )).row;
       const alertId = createId('alert');
-      app.alerts.repository.insertAlert({ id: alertId, personId, hitId: hit.id, kind: 'exposure', severity: 'high', detail: { reason: 'new' }, createdAt: now });
+      await app.alerts.repository.insertAlert({ id: alertId, personId, hitId: hit.id, kind: 'exposure', severity: 'high', detail: { reason: 'new' }, createdAt: now });
       const photoId = createId('photo');
       db.$client.prepare('insert into photos (id, person_id, label, sha256, pdq, quality, blockhash, width, height, created_at) values (?, ?, ?, ?, ?, 100, ?, 10, 10, ?)')
         .run(photoId, personId, `photo-${key}.jpg`, createHash('sha256').update(`photo ${key}`).digest('hex'), '0'.repeat(64), '0'.repeat(64), now.getTime());
@@ -77,11 +77,11 @@ export async function buildAccessWorld() {
   }
 
   const actors: WorldActor[] = [];
-  const addActor = (org: 'A' | 'B', name: string, role: Role, sees: string[], personId: string | null) => {
-    const account = name === `Admin${org}` ? accounts.get(firstAdmins[org])! : accounts.createAccount({ organisationId: orgs[org], email: `${name.toLowerCase()}@org-${org.toLowerCase()}.example`, displayName: name, passwordHash: NO_PASSWORD, role, personId });
-    if (role === 'caseworker') for (const key of sees) accounts.assign(account.id, people.find((p) => p.key === key)!.ids.person);
-    const token = tokens.create(account.id, 'matrix');
-    const session = sessions.create(account.id, 3_600_000);
+  const addActor = async (org: 'A' | 'B', name: string, role: Role, sees: string[], personId: string | null) => {
+    const account = name === `Admin${org}` ? (await accounts.get(firstAdmins[org]))! : await accounts.createAccount({ organisationId: orgs[org], email: `${name.toLowerCase()}@org-${org.toLowerCase()}.example`, displayName: name, passwordHash: NO_PASSWORD, role, personId });
+    if (role === 'caseworker') for (const key of sees) await accounts.assign(account.id, people.find((p) => p.key === key)!.ids.person);
+    const token = await tokens.create(account.id, 'matrix');
+    const session = await sessions.create(account.id, 3_600_000);
     actors.push({
       org, name, role, accountId: account.id, tokenId: token.id, sees,
       bearer: { authorization: `Bearer ${token.token}` },
@@ -90,11 +90,11 @@ export async function buildAccessWorld() {
   };
   for (const org of ['A', 'B'] as const) {
     const [p1, p2] = [`${org}1`, `${org}2`];
-    addActor(org, `Admin${org}`, 'admin', [p1, p2], null);
-    addActor(org, `Caseworker${org}1`, 'caseworker', [p1], null);
-    addActor(org, `Caseworker${org}2`, 'caseworker', [p2], null);
-    addActor(org, `Person${org}1`, 'person', [p1], people.find((p) => p.key === p1)!.ids.person);
-    addActor(org, `Person${org}2`, 'person', [p2], people.find((p) => p.key === p2)!.ids.person);
+    await addActor(org, `Admin${org}`, 'admin', [p1, p2], null);
+    await addActor(org, `Caseworker${org}1`, 'caseworker', [p1], null);
+    await addActor(org, `Caseworker${org}2`, 'caseworker', [p2], null);
+    await addActor(org, `Person${org}1`, 'person', [p1], people.find((p) => p.key === p1)!.ids.person);
+    await addActor(org, `Person${org}2`, 'person', [p2], people.find((p) => p.key === p2)!.ids.person);
   }
   return { app, server, people, actors, orgs, close: async () => { await server.close(); await app.close(); } };
 }

@@ -40,7 +40,7 @@ describe('the live alert stream', () => {
     const adminB = await open('AdminB');
     const target = world.people.find((p) => p.key === 'A1')!;
     const id = createId('alert');
-    world.app.alerts.repository.insertAlert({ id, personId: target.ids.person, hitId: target.ids.hit, kind: 'exposure', severity: 'critical', detail: { reason: 'new' }, createdAt: world.app.clock.now() });
+    await world.app.alerts.repository.insertAlert({ id, personId: target.ids.person, hitId: target.ids.hit, kind: 'exposure', severity: 'critical', detail: { reason: 'new' }, createdAt: world.app.clock.now() });
     world.app.alerts.broadcaster.poke();
     expect(await readFor(adminA, 5000, (t) => t.includes(id))).toContain(id);
     expect(await readFor(caseworkerA2, 1500, (t) => t.includes(id))).not.toContain(id);

@@ -14,10 +14,10 @@ afterEach(async () => {
 
 const profile = { names: ['Wiped Person Name'], aliases: ['wipealias'], phones: ['+32 470 99 88 77'], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] };
 
-function seedHit(app: ReturnType<typeof createTestApp>, personId: string) {
-  const run = app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
+async function seedHit(app: Awaited<ReturnType<typeof createTestApp>>, personId: string) {
+  const run = (await app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
   const url = 'https://paste.example/p/1';
-  return app.hits.upsert({ personId, url, normalizedUrl: url, finalUrl: null, host: 'paste.example', title: 'A paste', pageLanguage: 'en', severity: 'high', categories: ['phone'], linkage: false, reasons: ['x'], scanRunId: run.id, matches: [{ kind: 'phone', value: '+32470998877', found: '0470 99 88 77', reason: 'phone' }] }).hit;
+  return (await app.hits.upsert({ personId, url, normalizedUrl: url, finalUrl: null, host: 'paste.example', title: 'A paste', pageLanguage: 'en', severity: 'high', categories: ['phone'], linkage: false, reasons: ['x'], scanRunId: run.id, matches: [{ kind: 'phone', value: '+32470998877', found: '0470 99 88 77', reason: 'phone' }] })).hit;
 }
 
 describe('the audit log', () => {
@@ -27,7 +27,7 @@ describe('the audit log', () => {
     const browser = await w.setup();
     const created = await browser.submit('/people', '/people', { label: 'Lola', profile: JSON.stringify(profile) });
     const personId = created.headers.location!.split('/')[2]!.split('?')[0]!;
-    const hit = seedHit(w.app, personId);
+    const hit = await seedHit(w.app, personId);
     expect((await browser.get(`/exposures/${hit.id}`)).statusCode).toBe(200);
     expect((await browser.submit('/overview', `/exposures/${hit.id}/reveal`, {})).statusCode).toBe(303);
     expect((await browser.get(`/api/people/${personId}/profile.json`)).statusCode).toBe(200);
@@ -42,10 +42,10 @@ describe('the audit log', () => {
   });
 
   it('shows the audit log to administrators through the API', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const server = await buildServer(app);
     cleanups.push(async () => { await server.close(); await app.close(); });
-    const admin = createTestAdmin(app);
+    const admin = await createTestAdmin(app);
     await server.inject({ method: 'POST', url: '/api/people', headers: admin.headers, payload: { label: 'X', profile } });
     const entries = (await server.inject({ url: '/api/audit', headers: admin.headers })).json().entries as { action: string }[];
     expect(entries.map((e) => e.action)).toContain('person_created');
@@ -55,15 +55,15 @@ describe('the audit log', () => {
 describe('wiping everything about one person', () => {
   it('asks for the label, removes the evidence files through the vault hook and every row, and logs only ids', async () => {
     const wiped: string[] = [];
-    const app = createTestApp();
+    const app = await createTestApp();
     app.routeModules = [registerProfileRoutes, registerHitRoutes, ...createDashboardRouteModules({ wipePersonEvidence: () => async (personId) => { wiped.push(personId); return { filesRemoved: 3 }; } })];
     const server = await buildServer(app);
     cleanups.push(async () => { await server.close(); await app.close(); });
-    const admin = createTestAdmin(app);
+    const admin = await createTestAdmin(app);
     const personId = (await server.inject({ method: 'POST', url: '/api/people', headers: admin.headers, payload: { label: 'Lola', profile } })).json().id as string;
-    const hit = seedHit(app, personId);
-    app.alerts.repository.insertAlert({ id: 'alert_w', personId, hitId: hit.id, kind: 'exposure', severity: 'high', detail: null, createdAt: app.clock.now() });
-    app.takedowns.cases.insert({ hitId: hit.id, status: 'new', recipient: null, bases: [], language: 'en', draftSubject: 's', draftBody: 'b' }, []);
+    const hit = await seedHit(app, personId);
+    await app.alerts.repository.insertAlert({ id: 'alert_w', personId, hitId: hit.id, kind: 'exposure', severity: 'high', detail: null, createdAt: app.clock.now() });
+    await app.takedowns.cases.insert({ hitId: hit.id, status: 'new', recipient: null, bases: [], language: 'en', draftSubject: 's', draftBody: 'b' }, []);
 
     const refused = await server.inject({ method: 'POST', url: `/api/people/${personId}/wipe`, headers: admin.headers, payload: { confirmLabel: 'lola' } });
     expect(refused.statusCode).toBe(400);

@@ -24,10 +24,10 @@ describe('CSRF protection for cookie sessions', () => {
     expect(missing.body).toContain('access.csrf');
     const wrong = await browser.submit('/people', '/people', { label: 'Forged', profile: JSON.stringify(profile) }, { csrf: 'x'.repeat(43) });
     expect(wrong.statusCode).toBe(403);
-    expect(app.profiles.listPeople()).toEqual([]);
+    expect(await app.profiles.listPeople()).toEqual([]);
     const right = await browser.submit('/people', '/people', { label: 'Real', profile: JSON.stringify(profile) });
     expect(right.statusCode).toBe(303);
-    expect(app.profiles.listPeople().map((p) => p.label)).toEqual(['Real']);
+    expect((await app.profiles.listPeople()).map((p) => p.label)).toEqual(['Real']);
   });
 
   it('refuses API writes from a cookie session without the x-csrf-token header, and accepts them with it', async () => {
@@ -38,12 +38,12 @@ describe('CSRF protection for cookie sessions', () => {
     const token = csrfOf((await browser.get('/overview')).body);
     const withHeader = await browser.json('POST', '/api/people', { label: 'B', profile }, { 'x-csrf-token': token });
     expect(withHeader.statusCode).toBe(201);
-    expect(app.profiles.listPeople().map((p) => p.label)).toEqual(['B']);
+    expect((await app.profiles.listPeople()).map((p) => p.label)).toEqual(['B']);
   });
 
   it('does not ask scripts with an API token for a CSRF token', async () => {
     const { app, server } = await loggedIn();
-    const admin = createTestAdmin(app);
+    const admin = await createTestAdmin(app);
     const res = await server.inject({ method: 'POST', url: '/api/people', headers: admin.headers, payload: { label: 'Script', profile } });
     expect(res.statusCode).toBe(201);
   });

@@ -9,7 +9,7 @@ import { registerWebFoundation } from '../../../src/web/foundation.ts';
 
 describe('the OpenAPI document', () => {
   it('describes every /api route the server registers, with its method', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const seen: string[] = [];
     // Routes are collected as the real server registers them: an onRoute hook installed before the application's modules.
     const collector = await buildServer({
@@ -32,7 +32,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('refuses to start a server with an /api route that is missing from the table', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const server = Fastify();
     await registerWebFoundation(server, app);
     expect(() => server.get('/api/undeclared/:id', async () => ({ secret: true }))).toThrow(/no entry in the API route table/);
@@ -41,7 +41,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('is served without an account, as OpenAPI 3.1 with every path and method, next to its documentation page', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const server = await buildServer(app);
     const doc = (await server.inject({ url: '/api/openapi.json' })).json() as { openapi: string; paths: Record<string, Record<string, { responses: object }>> };
     expect(doc.openapi).toBe('3.1.0');

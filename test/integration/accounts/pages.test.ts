@@ -17,23 +17,23 @@ describe('the dashboard pages', () => {
     const created = await browser.submit('/people', '/people', { label: 'Lola', language: 'fr', schedule: '0 4 * * *', profile: JSON.stringify(profile) });
     expect(created.statusCode).toBe(303);
     personId = /\/people\/(person_[a-z0-9]+)/.exec(created.headers.location!)![1]!;
-    const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
+    const run = (await w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
     const url = 'javascript:alert(document.cookie)//https://evil.example/';
-    hitId = w.app.hits.upsert({
+    hitId = (await w.app.hits.upsert({
       personId, url, normalizedUrl: 'https://evil.example/', finalUrl: null, host: 'evil.example', title: HOSTILE_TITLE, pageLanguage: 'en',
       severity: 'critical', categories: ['phone', 'home_address'], linkage: true, reasons: ['<b>bold</b> reason'], scanRunId: run.id,
       matches: [{ kind: 'photo', value: 'photo"><svg onload=alert(2)>.jpg', imageUrl: 'javascript:alert(3)', distance: 4, reason: 'photo' }],
-    }).hit.id;
-    w.app.takedowns.cases.insert({ hitId, status: 'new', recipient: { kind: 'email', address: 'abuse@evil.example', confidence: 'high' }, bases: ['gdpr_art17'], language: 'en', draftSubject: 'Removal request', draftBody: 'Please remove the page.' }, [{ kind: 'opened', actor: 'system', detail: {} }]);
+    })).hit.id;
+    await w.app.takedowns.cases.insert({ hitId, status: 'new', recipient: { kind: 'email', address: 'abuse@evil.example', confidence: 'high' }, bases: ['gdpr_art17'], language: 'en', draftSubject: 'Removal request', draftBody: 'Please remove the page.' }, [{ kind: 'opened', actor: 'system', detail: {} }]);
   });
   afterAll(() => w?.close());
 
   it('hides the title of a page about intimate images in lists, and shows it only on its own page', async () => {
-    const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
-    const intimate = w.app.hits.upsert({
+    const run = (await w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
+    const intimate = (await w.app.hits.upsert({
       personId, url: 'https://tube.example/v/1', normalizedUrl: 'https://tube.example/v/1', finalUrl: null, host: 'tube.example', title: 'Lola leaked nude tape',
       pageLanguage: 'en', severity: 'critical', categories: ['intimate_media'], linkage: false, reasons: [], scanRunId: run.id, matches: [{ kind: 'alias', value: 'Lola Velvet' }],
-    }).hit;
+    })).hit;
     for (const path of ['/overview', '/exposures']) {
       const page = await browser.get(path);
       expect(page.body, path).not.toContain('leaked nude tape');
@@ -57,7 +57,7 @@ describe('the dashboard pages', () => {
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('phones[0]');
     expect(res.body).toContain('&quot;phones&quot;: [&quot;12&quot;]');
-    expect(w.app.profiles.listPeople().map((p) => p.label)).toEqual(['Lola']);
+    expect((await w.app.profiles.listPeople()).map((p) => p.label)).toEqual(['Lola']);
   });
 
   it('validates a new schedule and saves a good one', async () => {
@@ -66,7 +66,7 @@ describe('the dashboard pages', () => {
     expect(bad.body).toContain('This is not a valid schedule');
     const good = await browser.submit(`/people/${personId}`, `/people/${personId}/schedule`, { schedule: '30 5 * * 1' });
     expect(good.statusCode).toBe(303);
-    expect(w.app.profiles.getPerson(personId)).toMatchObject({ scheduleCron: '30 5 * * 1', scheduleEnabled: false, nextScanAt: null });
+    expect(await w.app.profiles.getPerson(personId)).toMatchObject({ scheduleCron: '30 5 * * 1', scheduleEnabled: false, nextScanAt: null });
   });
 
   it('shows page content from scanned pages as text, and links only plain web addresses', async () => {
@@ -98,8 +98,8 @@ describe('the dashboard pages', () => {
   it('marks an exposure as a false positive through the page', async () => {
     const res = await browser.submit(`/exposures/${hitId}`, `/exposures/${hitId}/status`, { status: 'false_positive' });
     expect(res.statusCode).toBe(303);
-    expect(w.app.hits.get(hitId)!.status).toBe('false_positive');
-    expect(w.app.takedowns.cases.getByHit(hitId)!.status).toBe('false_positive');
+    expect((await w.app.hits.get(hitId))!.status).toBe('false_positive');
+    expect((await w.app.takedowns.cases.getByHit(hitId))!.status).toBe('false_positive');
     const filtered = (await browser.get('/exposures?status=false_positive')).body;
     expect(filtered).toContain(`/exposures/${hitId}`);
     expect((await browser.get('/exposures?status=new')).body).not.toContain(`/exposures/${hitId}"`);
@@ -121,9 +121,9 @@ describe('the dashboard pages', () => {
     expect(nl.body).toContain('Nieuwe blootstellingen');
     expect(String(nl.headers['set-cookie'])).toContain('es_lang=nl');
     expect((await browser.get('/exposures')).body).toContain('Blootstellingen');
-    const german = createTestAccount(w.app, { role: 'admin', organisationId: w.app.profiles.ensureDefaultOrganisation() });
+    const german = await createTestAccount(w.app, { role: 'admin', organisationId: await w.app.profiles.ensureDefaultOrganisation() });
     w.app.db.$client.prepare('update accounts set language = ? where id = ?').run('de', german.accountId);
-    const sessions = w.server.accountsDeps.sessions.create(german.accountId, 3_600_000);
+    const sessions = await w.server.accountsDeps.sessions.create(german.accountId, 3_600_000);
     const de = await w.server.inject({ url: '/overview', headers: { cookie: `es_session=${sessions.token}` } });
     expect(de.body).toContain('<html lang="de">');
     expect(de.body).toContain('Neue Funde');
@@ -149,8 +149,8 @@ describe('the dashboard pages', () => {
   });
 
   it('gives a person account a navigation without people lists or settings', async () => {
-    const person = createTestAccount(w.app, { role: 'person', personId });
-    const session = w.server.accountsDeps.sessions.create(person.accountId, 3_600_000);
+    const person = await createTestAccount(w.app, { role: 'person', personId });
+    const session = await w.server.accountsDeps.sessions.create(person.accountId, 3_600_000);
     const html = (await w.server.inject({ url: '/overview', headers: { cookie: `es_session=${session.token}` } })).body;
     expect(html).toContain(`href="/people/${personId}"`);
     expect(html).not.toContain('href="/settings"');
@@ -158,8 +158,8 @@ describe('the dashboard pages', () => {
   });
 
   it('draws the exposures timeline as an SVG without script or inline style', async () => {
-    const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
-    w.app.hits.upsert({ personId, url: 'https://forum.example/t/1', normalizedUrl: 'https://forum.example/t/1', finalUrl: null, host: 'forum.example', title: 'A thread', pageLanguage: 'en', severity: 'medium', categories: [], linkage: false, reasons: [], scanRunId: run.id, matches: [] });
+    const run = (await w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
+    await w.app.hits.upsert({ personId, url: 'https://forum.example/t/1', normalizedUrl: 'https://forum.example/t/1', finalUrl: null, host: 'forum.example', title: 'A thread', pageLanguage: 'en', severity: 'medium', categories: [], linkage: false, reasons: [], scanRunId: run.id, matches: [] });
     const html = (await browser.get('/overview')).body;
     const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
     expect(svg).toContain('role="img"');

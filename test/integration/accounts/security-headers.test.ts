@@ -16,7 +16,7 @@ describe('security headers and the content security policy', () => {
 
   it('sends a strict policy, no sniffing, no referrer, no framing and no caching on every page and API answer', async () => {
     expect(CONTENT_SECURITY_POLICY).toBe("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'");
-    const admin = createTestAdmin(w.app);
+    const admin = await createTestAdmin(w.app);
     const responses = [
       ...(await Promise.all(pages.map((url) => browser.get(url)))),
       await w.server.inject({ url: '/api/people', headers: admin.headers }),

@@ -48,10 +48,10 @@ describe('first start', () => {
 
   it('keeps people added before setup (the demo person, the CLI) in the new organisation', async () => {
     const w = await web();
-    const organisationId = w.app.profiles.ensureDefaultOrganisation();
+    const organisationId = await w.app.profiles.ensureDefaultOrganisation();
     const parsed = parseProfile({ names: ['Early Person'] }, { defaultCountry: 'BE' });
     if (!parsed.ok) throw new Error('profile');
-    const personId = w.app.profiles.createPerson({ organisationId, label: 'Added before setup', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+    const personId = await w.app.profiles.createPerson({ organisationId, label: 'Added before setup', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
     const browser = await w.setup();
     expect((await browser.get('/people')).body).toContain('Added before setup');
     expect((await browser.get(`/people/${personId}`)).statusCode).toBe(200);

@@ -48,7 +48,7 @@ export function createBrowser(server: FastifyInstance) {
 
 /** A fresh app and server; `setup()` creates the first administrator through the setup page and logs in. */
 export async function startWeb(options: { env?: Record<string, string> } = {}) {
-  const app = createTestApp({ env: options.env });
+  const app = await createTestApp({ env: options.env });
   const server = await buildServer(app);
   return {
     app,

@@ -11,16 +11,18 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function queuedJobs(app: ReturnType<typeof createAlertsTestApp>['app']) {
+function queuedJobs(app: Awaited<ReturnType<typeof createAlertsTestApp>>['app']) {
   return app.db.$client.prepare("select kind, payload, idempotency_key as key, run_after as runAfter from jobs where status = 'queued' order by id").all() as { kind: string; payload: string; key: string; runAfter: number }[];
 }
 
-const context = (logger: JobContext['logger']): JobContext => ({ jobId: 1, attempt: 1, maxAttempts: 3, signal: new AbortController().signal, logger, complete: (effects) => effects() });
+const context = (logger: JobContext['logger']): JobContext => ({ jobId: 1, attempt: 1, maxAttempts: 3, signal: new AbortController().signal, logger, complete: async (effects) => {
+  await effects();
+} });
 const run = (handler: JobHandler, payload: unknown, logger: JobContext['logger']) => handler.handle(payload as never, context(logger));
 
 describe('alert jobs and schedules', () => {
-  it('declares a handler for every alert job kind', () => {
-    const t = createAlertsTestApp({});
+  it('declares a handler for every alert job kind', async () => {
+    const t = await createAlertsTestApp({});
     cleanups.push(t.close);
     const registry = createJobRegistry(alertJobKinds, [createDeliverAlertsJob(t), createDigestJob(t)]);
     expect([...registry.handlers.keys()].sort()).toEqual(['alerts.deliver', 'alerts.digest']);
@@ -29,10 +31,10 @@ describe('alert jobs and schedules', () => {
   it('enqueues a delivery job keyed by the alert, and the job sends it', async () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
-    const t = createAlertsTestApp({ SMTP_URL: smtp.url(), ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'notify@example.org' });
+    const t = await createAlertsTestApp({ SMTP_URL: smtp.url(), ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'notify@example.org' });
     cleanups.push(t.close);
-    const { hit } = seedPersonWithHit(t.app, { severity: 'critical' });
-    const { alertId } = raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'critical' });
+    const { alertId } = await raiseExposureAlert(t.alerts, { hit, isNew: true });
     expect(queuedJobs(t.app)).toEqual([{ kind: 'alerts.deliver', payload: JSON.stringify({ alertId }), key: `alerts.deliver:${alertId}`, runAfter: t.app.clock.now().getTime() }]);
     await run(createDeliverAlertsJob(t), { alertId }, t.app.logger);
     expect(smtp.received).toHaveLength(1);
@@ -40,44 +42,44 @@ describe('alert jobs and schedules', () => {
 
   it('sweeps for retries only when a delivery is due, once per minute', async () => {
     const port = await closedPort();
-    const t = createAlertsTestApp({ SMTP_URL: `smtp://a:b@127.0.0.1:${port}`, ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'notify@example.org' });
+    const t = await createAlertsTestApp({ SMTP_URL: `smtp://a:b@127.0.0.1:${port}`, ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'notify@example.org' });
     cleanups.push(t.close);
     const sweep = createAlertSweepSchedule(t);
-    sweep.tick(t.app.clock.now());
+    await sweep.tick(t.app.clock.now());
     expect(queuedJobs(t.app)).toEqual([]);
 
-    const { hit } = seedPersonWithHit(t.app, { severity: 'high' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'high' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
     await run(createDeliverAlertsJob(t), {}, t.app.logger);
     expect(t.app.db.select().from(deliveries).get()!.status).toBe('failed');
     t.app.db.$client.prepare('delete from jobs').run();
 
-    sweep.tick(t.app.clock.now());
+    await sweep.tick(t.app.clock.now());
     expect(queuedJobs(t.app)).toEqual([]);
     t.app.clock.advance(70_000);
-    sweep.tick(t.app.clock.now());
-    sweep.tick(t.app.clock.now());
+    await sweep.tick(t.app.clock.now());
+    await sweep.tick(t.app.clock.now());
     expect(queuedJobs(t.app).map((j) => j.key)).toEqual(['alerts.deliver:sweep:2026-11-22T10:01']);
   });
 
-  it('enqueues each digest occurrence once, catching up on the one missed before a start', () => {
-    const t = createAlertsTestApp({ DIGEST_SCHEDULE: '0 8 * * *', QUIET_HOURS_TIMEZONE: 'Europe/Brussels' });
+  it('enqueues each digest occurrence once, catching up on the one missed before a start', async () => {
+    const t = await createAlertsTestApp({ DIGEST_SCHEDULE: '0 8 * * *', QUIET_HOURS_TIMEZONE: 'Europe/Brussels' });
     cleanups.push(t.close);
     const schedule = createDigestSchedule(t);
-    schedule.tick(t.app.clock.now());
+    await schedule.tick(t.app.clock.now());
     expect(queuedJobs(t.app).map((j) => j.key)).toEqual(['alerts.digest:2026-11-22T07:00:00.000Z']);
     t.app.clock.advance(60_000);
-    schedule.tick(t.app.clock.now());
+    await schedule.tick(t.app.clock.now());
     // A restarted worker looks back a day and finds the same occurrence: the key keeps it single.
-    createDigestSchedule(t).tick(t.app.clock.now());
+    await createDigestSchedule(t).tick(t.app.clock.now());
     expect(queuedJobs(t.app)).toHaveLength(1);
     t.app.clock.set('2026-11-23T07:00:30Z');
-    schedule.tick(t.app.clock.now());
+    await schedule.tick(t.app.clock.now());
     expect(queuedJobs(t.app).map((j) => j.key)).toEqual(['alerts.digest:2026-11-22T07:00:00.000Z', 'alerts.digest:2026-11-23T07:00:00.000Z']);
   });
 
   it('moves a digest that falls in the quiet hours to their end', async () => {
-    const t = createAlertsTestApp({ QUIET_HOURS: '09:00-11:30' });
+    const t = await createAlertsTestApp({ QUIET_HOURS: '09:00-11:30' });
     cleanups.push(t.close);
     await run(createDigestJob(t), { occurrence: '2026-11-22T10:00:00.000Z' }, t.app.logger);
     expect(queuedJobs(t.app)).toEqual([{

@@ -13,9 +13,9 @@ afterEach(async () => {
 });
 
 async function startServer() {
-  const t = createAlertsTestApp({});
+  const t = await createAlertsTestApp({});
   cleanups.push(t.close);
-  const admin = createTestAdmin(t.app);
+  const admin = await createTestAdmin(t.app);
   const server = injectAs(await buildServer({ ...t.app, routeModules: [(s) => createAlertRoutes({ heartbeatMs: 20 })(s, { alerts: t.alerts })] }), admin);
   cleanups.push(async () => { await server.close(); });
   return { ...t, server, admin };
@@ -36,8 +36,8 @@ async function readUntil(reader: ReadableStreamDefaultReader<Uint8Array>, done: 
 describe('alert inbox API', () => {
   it('lists alerts newest first with the unread count, and marks one read', async () => {
     const { app, alerts, server } = await startServer();
-    const { hit } = seedPersonWithHit(app, { severity: 'high' });
-    const { alertId } = raiseExposureAlert(alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(app, { severity: 'high' });
+    const { alertId } = await raiseExposureAlert(alerts, { hit, isNew: true });
 
     const list = await server.inject({ url: '/api/alerts' });
     expect(list.statusCode).toBe(200);
@@ -56,7 +56,7 @@ describe('alert inbox API', () => {
 describe('alert stream', () => {
   it('pushes an alert row written by another process, with heartbeats in between, and ends on shutdown', async () => {
     const { app, server, admin } = await startServer();
-    const { personId, hit } = seedPersonWithHit(app, { severity: 'critical' });
+    const { personId, hit } = await seedPersonWithHit(app, { severity: 'critical' });
     await server.listen({ port: 0, host: '127.0.0.1' });
     const { port } = server.server.address() as AddressInfo;
 
@@ -84,10 +84,10 @@ describe('alert stream', () => {
 
   it('replays what a reconnecting client missed after its Last-Event-ID, for one person only', async () => {
     const { app, alerts, server, admin } = await startServer();
-    const first = seedPersonWithHit(app, { severity: 'high' });
-    const second = seedPersonWithHit(app, { severity: 'high', path: '/other' });
-    raiseExposureAlert(alerts, { hit: first.hit, isNew: true });
-    const missedOther = raiseExposureAlert(alerts, { hit: second.hit, isNew: true });
+    const first = await seedPersonWithHit(app, { severity: 'high' });
+    const second = await seedPersonWithHit(app, { severity: 'high', path: '/other' });
+    await raiseExposureAlert(alerts, { hit: first.hit, isNew: true });
+    const missedOther = await raiseExposureAlert(alerts, { hit: second.hit, isNew: true });
     expect(missedOther.alertId).not.toBeNull();
     await server.listen({ port: 0, host: '127.0.0.1' });
     const { port } = server.server.address() as AddressInfo;

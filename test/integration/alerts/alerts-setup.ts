@@ -1,3 +1,4 @@
+import { transaction } from '../../../src/db/transaction.ts';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { createTestApp } from '../../helpers/test-app.ts';
@@ -19,8 +20,8 @@ export const personalData = [
   'leak-forum.example', '/thread/', 'address and phone posted',
 ];
 
-export function createAlertsTestApp(env: Record<string, string>, options: { overrides?: Parameters<typeof createAlertsDeps>[0]['overrides']; logger?: Logger } = {}) {
-  const app = createTestApp({ jobKinds: { ...jobKinds, ...alertJobKinds }, ...(options.logger ? { logger: options.logger } : {}) });
+export async function createAlertsTestApp(env: Record<string, string>, options: { overrides?: Parameters<typeof createAlertsDeps>[0]['overrides']; logger?: Logger } = {}) {
+  const app = await createTestApp({ jobKinds: { ...jobKinds, ...alertJobKinds }, ...(options.logger ? { logger: options.logger } : {}) });
   const parsed = parseAlertsSettings(env);
   if ('problems' in parsed) throw new Error(`bad test settings: ${JSON.stringify(parsed.problems)}`);
   const alerts = createAlertsDeps({
@@ -30,22 +31,22 @@ export function createAlertsTestApp(env: Record<string, string>, options: { over
 }
 
 /** The demo person, labelled with her full name (the worst an operator could do), and one hit exposing her. */
-export function seedPersonWithHit(app: ReturnType<typeof createTestApp>, args: { severity: Hit['severity']; language?: string; path?: string }) {
-  const { personId } = importPerson(
+export async function seedPersonWithHit(app: Awaited<ReturnType<typeof createTestApp>>, args: { severity: Hit['severity']; language?: string; path?: string }) {
+  const { personId } = await importPerson(
     { profiles: app.profiles, clock: app.clock, random: () => 0, defaultSchedule: '0 3 * * *', jitterMinutes: 0 },
     { label: 'Marie-Claire Dubois', language: args.language ?? 'en', profile: demoProfile(SIMWEB) },
   );
-  const hit = addHit(app, personId, args.severity, args.path ?? '/thread/1');
+  const hit = await addHit(app, personId, args.severity, args.path ?? '/thread/1');
   return { personId, hit };
 }
 
-export function addHit(app: ReturnType<typeof createTestApp>, personId: string, severity: Hit['severity'], path: string): Hit {
-  return app.db.transaction(() => app.hits.upsert({
+export async function addHit(app: Awaited<ReturnType<typeof createTestApp>>, personId: string, severity: Hit['severity'], path: string): Promise<Hit> {
+  return await transaction(app.db, async () => (await app.hits.upsert({
     personId, url: `https://leak-forum.example${path}`, normalizedUrl: `https://leak-forum.example${path}`, finalUrl: null, host: 'leak-forum.example',
     title: 'Marie-Claire Dubois address and phone posted', pageLanguage: 'en', severity, categories: ['home_address', 'phone'], linkage: true,
     reasons: ['Rue des Tanneurs 14, 1000 Bruxelles', '+32 470 12 34 56'], scanRunId: 'run_test',
     matches: [{ kind: 'name', value: 'Marie-Claire Dubois', found: 'Marie-Claire Dubois' }],
-  }).hit);
+  })).hit);
 }
 
 export interface ReceivedMail {

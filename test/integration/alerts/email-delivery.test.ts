@@ -16,7 +16,7 @@ const emailEnv = (smtpUrl: string, extra: Record<string, string> = {}) => ({
 });
 
 async function setup(env: Record<string, string>) {
-  const t = createAlertsTestApp(env);
+  const t = await createAlertsTestApp(env);
   cleanups.push(t.close);
   return t;
 }
@@ -28,11 +28,11 @@ describe('alert email over SMTP', () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
     const t = await setup(emailEnv(smtp.url()));
-    const { hit } = seedPersonWithHit(t.app, { severity: 'critical' });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'critical' });
 
-    const raised = raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const raised = await raiseExposureAlert(t.alerts, { hit, isNew: true });
     expect(raised.deliveries).toBe(1);
-    expect(t.app.jobs.countByStatus()).toEqual({ queued: 1 });
+    expect(await t.app.jobs.countByStatus()).toEqual({ queued: 1 });
     const outcome = await deliverDue(t.alerts);
     expect(outcome).toEqual({ sent: 1, failed: 0, gaveUp: 0, postponed: 0 });
 
@@ -59,8 +59,8 @@ describe('alert email over SMTP', () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
     const t = await setup(emailEnv(smtp.url()));
-    const { hit } = seedPersonWithHit(t.app, { severity: 'high', language: 'fr' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'high', language: 'fr' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
     await deliverDue(t.alerts);
     const mail = parseMail(smtp.received[0]!.raw);
     expect(mail.headers.get('subject')).toBe('Nouvel élément à examiner');
@@ -70,8 +70,8 @@ describe('alert email over SMTP', () => {
   it('records a failed delivery when the mail server is down, and succeeds on the retry once it is back', async () => {
     const port = await closedPort();
     const t = await setup(emailEnv(`smtp://alerts:pa55word@127.0.0.1:${port}`));
-    const { hit } = seedPersonWithHit(t.app, { severity: 'high' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'high' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
 
     expect(await deliverDue(t.alerts)).toMatchObject({ sent: 0, failed: 1 });
     let [row] = deliveryRows(t);
@@ -95,10 +95,10 @@ describe('alert email over SMTP', () => {
   it('logs a failed delivery without the recipient or anything about the person', async () => {
     const port = await closedPort();
     const { logger, lines } = createMemoryLogger();
-    const t = createAlertsTestApp(emailEnv(`smtp://alerts:pa55word@127.0.0.1:${port}`), { logger });
+    const t = await createAlertsTestApp(emailEnv(`smtp://alerts:pa55word@127.0.0.1:${port}`), { logger });
     cleanups.push(t.close);
-    const { hit } = seedPersonWithHit(t.app, { severity: 'high' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'high' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
     await deliverDue(t.alerts);
     const log = lines.join('\n');
     expect(log).toContain('alert delivery failed; will retry');
@@ -110,8 +110,8 @@ describe('alert email over SMTP', () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
     const t = await setup(emailEnv(smtp.url('alerts', 'wrong-password')));
-    const { hit } = seedPersonWithHit(t.app, { severity: 'critical' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'critical' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
     expect(await deliverDue(t.alerts)).toMatchObject({ failed: 1 });
     const [row] = deliveryRows(t);
     expect(row!.lastError).toMatch(/EAUTH/);
@@ -122,8 +122,8 @@ describe('alert email over SMTP', () => {
   it('gives up after the last attempt and says so on the row', async () => {
     const port = await closedPort();
     const t = await setup(emailEnv(`smtp://alerts:pa55word@127.0.0.1:${port}`));
-    const { hit } = seedPersonWithHit(t.app, { severity: 'high' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'high' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
     for (let i = 0; i < 10; i++) {
       await deliverDue(t.alerts);
       t.app.clock.advance(2 * 86_400_000);
@@ -138,11 +138,11 @@ describe('alert email over SMTP', () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
     const t = await setup(emailEnv(smtp.url(), { ALERT_EMAIL_TO: 'inbox@example.org, helper@example.org' }));
-    const { personId, hit } = seedPersonWithHit(t.app, { severity: 'low' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
-    raiseExposureAlert(t.alerts, { hit: addHit(t.app, personId, 'medium', '/thread/2'), isNew: true });
-    raiseExposureAlert(t.alerts, { hit: addHit(t.app, personId, 'low', '/thread/3'), isNew: true });
-    expect(t.app.jobs.countByStatus()).toEqual({});
+    const { personId, hit } = await seedPersonWithHit(t.app, { severity: 'low' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
+    await raiseExposureAlert(t.alerts, { hit: await addHit(t.app, personId, 'medium', '/thread/2'), isNew: true });
+    await raiseExposureAlert(t.alerts, { hit: await addHit(t.app, personId, 'low', '/thread/3'), isNew: true });
+    expect(await t.app.jobs.countByStatus()).toEqual({});
 
     expect(await deliverDue(t.alerts)).toMatchObject({ sent: 0 });
     expect(smtp.received).toHaveLength(0);
@@ -165,11 +165,11 @@ describe('alert email over SMTP', () => {
     cleanups.push(smtp.close);
     // The test clock reads 10:00 UTC: quiet hours 09:00-12:00 cover it.
     const t = await setup(emailEnv(smtp.url(), { QUIET_HOURS: '09:00-12:00', ALERT_CRITICAL_DURING_QUIET_HOURS: 'true' }));
-    const { personId, hit } = seedPersonWithHit(t.app, { severity: 'high' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
-    const critical = addHit(t.app, personId, 'critical', '/thread/9');
-    raiseExposureAlert(t.alerts, { hit: critical, isNew: true });
-    raiseExposureAlert(t.alerts, { hit: addHit(t.app, personId, 'low', '/thread/4'), isNew: true });
+    const { personId, hit } = await seedPersonWithHit(t.app, { severity: 'high' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const critical = await addHit(t.app, personId, 'critical', '/thread/9');
+    await raiseExposureAlert(t.alerts, { hit: critical, isNew: true });
+    await raiseExposureAlert(t.alerts, { hit: await addHit(t.app, personId, 'low', '/thread/4'), isNew: true });
 
     expect(await deliverDue(t.alerts)).toMatchObject({ sent: 1 });
     expect(smtp.received).toHaveLength(1);
@@ -188,8 +188,8 @@ describe('alert email over SMTP', () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
     const t = await setup(emailEnv(smtp.url(), { QUIET_HOURS: '09:00-12:00', ALERT_CRITICAL_DURING_QUIET_HOURS: 'false' }));
-    const { hit } = seedPersonWithHit(t.app, { severity: 'critical' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'critical' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
     expect(await deliverDue(t.alerts)).toMatchObject({ sent: 0 });
     expect(deliveryRows(t)[0]!.nextAttemptAt?.toISOString()).toBe('2026-11-22T12:00:00.000Z');
     expect(deliveryRows(t)[0]!.attempts).toBe(0);
@@ -199,13 +199,13 @@ describe('alert email over SMTP', () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
     const t = await setup(emailEnv(smtp.url()));
-    const { personId, hit } = seedPersonWithHit(t.app, { severity: 'medium' });
-    expect(raiseExposureAlert(t.alerts, { hit, isNew: true }).alertId).not.toBeNull();
-    expect(raiseExposureAlert(t.alerts, { hit, isNew: true }).alertId).toBeNull();
-    const again = addHit(t.app, personId, 'medium', '/thread/1');
-    expect(raiseExposureAlert(t.alerts, { hit: again, isNew: false }).alertId).toBeNull();
-    const worse = addHit(t.app, personId, 'critical', '/thread/1');
-    const raised = raiseExposureAlert(t.alerts, { hit: worse, isNew: false });
+    const { personId, hit } = await seedPersonWithHit(t.app, { severity: 'medium' });
+    expect((await raiseExposureAlert(t.alerts, { hit, isNew: true })).alertId).not.toBeNull();
+    expect((await raiseExposureAlert(t.alerts, { hit, isNew: true })).alertId).toBeNull();
+    const again = await addHit(t.app, personId, 'medium', '/thread/1');
+    expect((await raiseExposureAlert(t.alerts, { hit: again, isNew: false })).alertId).toBeNull();
+    const worse = await addHit(t.app, personId, 'critical', '/thread/1');
+    const raised = await raiseExposureAlert(t.alerts, { hit: worse, isNew: false });
     expect(raised.alertId).not.toBeNull();
     expect(t.app.db.select().from(alertsTable).where(eq(alertsTable.id, raised.alertId!)).get()?.detail).toEqual({ reason: 'worse' });
     await deliverDue(t.alerts);

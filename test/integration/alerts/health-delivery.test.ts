@@ -14,14 +14,14 @@ describe('health alert delivery', () => {
   it('tells the person by email when no scan has succeeded for too long', async () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
-    const t = createAlertsTestApp({ SMTP_URL: smtp.url(), ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'notify@example.org' });
+    const t = await createAlertsTestApp({ SMTP_URL: smtp.url(), ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'notify@example.org' });
     cleanups.push(t.close);
-    seedPersonWithHit(t.app, { severity: 'low', language: 'nl' });
+    await seedPersonWithHit(t.app, { severity: 'low', language: 'nl' });
     t.app.clock.advance(49 * 3_600_000);
 
-    expect(raiseHealthAlerts({ db: t.app.db, clock: t.app.clock, alertAfterHours: 48 })).toEqual({ raised: 1 });
-    expect(createDeliveriesForHealthAlerts(t.alerts)).toEqual({ created: 1 });
-    expect(createDeliveriesForHealthAlerts(t.alerts)).toEqual({ created: 0 });
+    expect(await raiseHealthAlerts({ db: t.app.db, clock: t.app.clock, alertAfterHours: 48 })).toEqual({ raised: 1 });
+    expect(await createDeliveriesForHealthAlerts(t.alerts)).toEqual({ created: 1 });
+    expect(await createDeliveriesForHealthAlerts(t.alerts)).toEqual({ created: 0 });
     expect(await deliverDue(t.alerts)).toMatchObject({ sent: 1 });
 
     const mail = parseMail(smtp.received[0]!.raw);
@@ -34,12 +34,12 @@ describe('health alert delivery', () => {
   it('does not send health alerts older than a day when a channel is configured late', async () => {
     const smtp = await startSmtpServer();
     cleanups.push(smtp.close);
-    const t = createAlertsTestApp({ SMTP_URL: smtp.url(), ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'notify@example.org' });
+    const t = await createAlertsTestApp({ SMTP_URL: smtp.url(), ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'notify@example.org' });
     cleanups.push(t.close);
-    seedPersonWithHit(t.app, { severity: 'low' });
+    await seedPersonWithHit(t.app, { severity: 'low' });
     t.app.clock.advance(49 * 3_600_000);
-    raiseHealthAlerts({ db: t.app.db, clock: t.app.clock, alertAfterHours: 48 });
+    await raiseHealthAlerts({ db: t.app.db, clock: t.app.clock, alertAfterHours: 48 });
     t.app.clock.advance(25 * 3_600_000);
-    expect(createDeliveriesForHealthAlerts(t.alerts)).toEqual({ created: 0 });
+    expect(await createDeliveriesForHealthAlerts(t.alerts)).toEqual({ created: 0 });
   });
 });

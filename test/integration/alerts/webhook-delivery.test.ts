@@ -33,7 +33,7 @@ async function startReceiver(status = () => 200) {
 }
 
 async function setup(url: string) {
-  const t = createAlertsTestApp({ WEBHOOK_URL: url, WEBHOOK_SECRET: SECRET });
+  const t = await createAlertsTestApp({ WEBHOOK_URL: url, WEBHOOK_SECRET: SECRET });
   cleanups.push(t.close);
   return t;
 }
@@ -42,8 +42,8 @@ describe('alert webhook', () => {
   it('posts neutral JSON signed over the timestamp and the raw body', async () => {
     const receiver = await startReceiver();
     const t = await setup(receiver.url);
-    const { hit } = seedPersonWithHit(t.app, { severity: 'high' });
-    const { alertId } = raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'high' });
+    const { alertId } = await raiseExposureAlert(t.alerts, { hit, isNew: true });
     expect(await deliverDue(t.alerts)).toMatchObject({ sent: 1 });
 
     expect(receiver.received).toHaveLength(1);
@@ -67,8 +67,8 @@ describe('alert webhook', () => {
     let status = 503;
     const receiver = await startReceiver(() => status);
     const t = await setup(receiver.url);
-    const { hit } = seedPersonWithHit(t.app, { severity: 'critical' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'critical' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
     expect(await deliverDue(t.alerts)).toMatchObject({ failed: 1 });
     expect(t.app.db.select().from(deliveries).get()).toMatchObject({ status: 'failed', lastError: 'alerts.webhook_rejected: The webhook answered HTTP 503.' });
     status = 204;
@@ -87,8 +87,8 @@ describe('alert webhook', () => {
     });
     cleanups.push(server.close);
     const t = await setup(`${server.url}/hook`);
-    const { hit } = seedPersonWithHit(t.app, { severity: 'critical' });
-    raiseExposureAlert(t.alerts, { hit, isNew: true });
+    const { hit } = await seedPersonWithHit(t.app, { severity: 'critical' });
+    await raiseExposureAlert(t.alerts, { hit, isNew: true });
     expect(await deliverDue(t.alerts)).toMatchObject({ failed: 1 });
     expect(t.app.db.select().from(deliveries).get()!.lastError).toMatch(/redirect/i);
   });
@@ -96,9 +96,9 @@ describe('alert webhook', () => {
   it('sends one digest post for the waiting low and medium alerts', async () => {
     const receiver = await startReceiver();
     const t = await setup(receiver.url);
-    const { personId, hit } = seedPersonWithHit(t.app, { severity: 'low' });
-    const a = raiseExposureAlert(t.alerts, { hit, isNew: true }).alertId;
-    const b = raiseExposureAlert(t.alerts, { hit: addHit(t.app, personId, 'medium', '/thread/7'), isNew: true }).alertId;
+    const { personId, hit } = await seedPersonWithHit(t.app, { severity: 'low' });
+    const a = (await raiseExposureAlert(t.alerts, { hit, isNew: true })).alertId;
+    const b = (await raiseExposureAlert(t.alerts, { hit: await addHit(t.app, personId, 'medium', '/thread/7'), isNew: true })).alertId;
     expect(await sendDigest(t.alerts)).toMatchObject({ sent: 2 });
     expect(receiver.received).toHaveLength(1);
     const payload = JSON.parse(receiver.received[0]!.body);

@@ -13,10 +13,10 @@ import { captureIo } from '../../helpers/cli-io.ts';
 import { makeTempDir } from '../../helpers/test-app.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 
-const hitsIn = (dataDir: string, personId: string) => {
-  const app = createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { db: openDatabase(path.join(dataDir, 'exposure-scanner.sqlite')), logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
+const hitsIn = async (dataDir: string, personId: string) => {
+  const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), { db: openDatabase(path.join(dataDir, 'exposure-scanner.sqlite')), logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
   try {
-    return app.hits.listForPerson(personId).map((h) => ({ id: h.id, url: h.url, severity: h.severity, title: h.title })).sort((a, b) => a.id.localeCompare(b.id));
+    return (await app.hits.listForPerson(personId)).map((h) => ({ id: h.id, url: h.url, severity: h.severity, title: h.title })).sort((a, b) => a.id.localeCompare(b.id));
   } finally {
     void app.close();
   }
@@ -26,7 +26,7 @@ describe('backup and restore of the database and the evidence vault', () => {
   let dataDir: string;
   let personId: string;
   let backupDir: string;
-  let hitsBefore: ReturnType<typeof hitsIn>;
+  let hitsBefore: Awaited<ReturnType<typeof hitsIn>>;
   let key: string;
 
   beforeAll(async () => {
@@ -34,8 +34,8 @@ describe('backup and restore of the database and the evidence vault', () => {
     dataDir = harness.dataDir;
     personId = harness.personId;
     try {
-      harness.startWorker();
-      const run = harness.startScan();
+      await harness.startWorker();
+      const run = await harness.startScan();
       await harness.waitForRun(run.id);
       // The service is still running (worker, open database) while the backup is taken.
       backupDir = path.join(makeTempDir('es-backups-'), 'first');
@@ -45,7 +45,7 @@ describe('backup and restore of the database and the evidence vault', () => {
     } finally {
       await harness.close();
     }
-    hitsBefore = hitsIn(dataDir, personId);
+    hitsBefore = await hitsIn(dataDir, personId);
     key = fs.readFileSync(path.join(dataDir, 'evidence.key'), 'utf8');
   }, 300_000);
 
@@ -70,7 +70,7 @@ describe('backup and restore of the database and the evidence vault', () => {
     const io = captureIo({ DATA_DIR: target });
     expect(await restoreCommand.run({ positionals: [backupDir], values: {} }, io), io.err()).toBe(0);
     expect(io.out()).toMatch(/Evidence verification: OK/);
-    expect(hitsIn(target, personId)).toEqual(hitsBefore);
+    expect(await hitsIn(target, personId)).toEqual(hitsBefore);
     const verify = captureIo({ DATA_DIR: target });
     expect(await evidenceCommand.run({ positionals: ['verify'], values: { json: true } }, verify)).toBe(0);
     expect(JSON.parse(verify.out()).ok).toBe(true);

@@ -13,8 +13,8 @@ import { startS3Server } from '../../helpers/s3-server.ts';
 type S3 = Awaited<ReturnType<typeof startS3Server>>;
 
 /** The service as it runs with EVIDENCE_STORE=s3: a database file in DATA_DIR, the sealed files in the bucket. */
-function openService(dataDir: string, s3: S3) {
-  return createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...s3.env }), {
+async function openService(dataDir: string, s3: S3) {
+  return await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...s3.env }), {
     db: openDatabase(path.join(dataDir, 'exposure-scanner.sqlite')),
     logger: createLogger({ level: 'silent' }),
     browserLocation: { kind: 'missing', instruction: 'none', tried: [] },
@@ -39,7 +39,7 @@ describe('restore with EVIDENCE_STORE=s3', () => {
     const source = await startS3Server();
     servers.push(source);
     sourceDir = makeTempDir('es-source-');
-    const app = openService(sourceDir, source);
+    const app = await openService(sourceDir, source);
     try {
       for (const text of ['screenshot of a page that shows a home address', 'html of a forum thread', 'a photo found on a paste site']) {
         const bytes = Buffer.from(text);
@@ -74,7 +74,7 @@ describe('restore with EVIDENCE_STORE=s3', () => {
     expect(await runCli(['evidence', 'verify', '--json'], verify), verify.err()).toBe(0);
     expect(JSON.parse(verify.out())).toMatchObject({ ok: true, problems: [] });
 
-    const app = openService(dataDir, target);
+    const app = await openService(dataDir, target);
     try {
       expect(app.evidence.store.kind).toBe('s3');
       for (const { sha256, bytes } of stored) expect((await app.evidence.read(sha256)).equals(bytes)).toBe(true);
@@ -86,7 +86,7 @@ describe('restore with EVIDENCE_STORE=s3', () => {
   it('refuses a bucket that holds evidence of another installation, and leaves DATA_DIR empty', async () => {
     const target = await startS3Server();
     servers.push(target);
-    const other = openService(makeTempDir('es-other-'), target);
+    const other = await openService(makeTempDir('es-other-'), target);
     try {
       await other.evidence.put(Buffer.from('someone else\'s evidence'), 'application/octet-stream');
     } finally {

@@ -36,7 +36,7 @@ describe.skipIf(local.kind === 'missing' && !process.env.CI)('several remote bro
   let endpoints: string[] = [];
   let web: Awaited<ReturnType<typeof startLocalServer>>;
   let pool: BrowserPool;
-  let app: ReturnType<typeof createTestApp>;
+  let app: Awaited<ReturnType<typeof createTestApp>>;
   let http: Awaited<ReturnType<typeof buildServer>>;
   const gateway = createTestEgress();
   let egress: EgressScope;
@@ -64,7 +64,7 @@ describe.skipIf(local.kind === 'missing' && !process.env.CI)('several remote bro
       logger: createLogger({ level: 'silent' }),
       options: { pagesPerBrowser: 50, navigationTimeoutMs: 5000, launchTimeoutMs: 5000, remoteBackoff: { initialMs: 300, maxMs: 1000 } },
     });
-    app = createTestApp({ browserLocation: location, browserPool: pool });
+    app = await createTestApp({ browserLocation: location, browserPool: pool });
     http = await buildServer(app);
     egress = gateway.openScope({ allowHosts: ['127.0.0.1'], route: { kind: 'pages' }, label: 'test' });
   }, 60_000);

@@ -20,11 +20,11 @@ describe('exposure-scanner photos export-hashes', () => {
 
   beforeAll(async () => {
     // The person and photos are stored by the service's own graph on the same DATA_DIR the command reads.
-    const app = createApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
+    const app = await createApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
     try {
       const parsed = parseProfile({ names: ['Marie-Claire Dubois'], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
       if (!parsed.ok) throw new Error('bad profile');
-      personId = app.profiles.createPerson({ organisationId: app.profiles.ensureDefaultOrganisation(), label: 'Lola', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+      personId = await app.profiles.createPerson({ organisationId: await app.profiles.ensureDefaultOrganisation(), label: 'Lola', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
       for (const row of VECTORS) await addPhoto(app.photoDeps, { personId, label: `Lola private ${row.file.split('/').pop()}`, bytes: readFixture(row.file) });
     } finally {
       await app.close();
@@ -56,7 +56,7 @@ describe('exposure-scanner photos export-hashes', () => {
 
   it('records the export in the audit log as done from the command line, with the person id only', async () => {
     await runCli(['photos', 'export-hashes', '--person', personId, '--json'], captureIo(env));
-    const app = createApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
+    const app = await createApp(loadConfig({ ...env, LOG_LEVEL: 'silent' }), { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
     try {
       const rows = app.db.$client.prepare("select account_id as accountId, subject_id as subjectId, detail from audit_log where action = 'exported' and subject_type = 'photo-hashes'").all() as { accountId: string | null; subjectId: string; detail: string }[];
       expect(rows.length).toBeGreaterThanOrEqual(1);

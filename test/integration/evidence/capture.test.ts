@@ -7,12 +7,13 @@ import { recordCapture, capturesOfHit } from '../../../src/modules/evidence/capt
 import { listCustody } from '../../../src/modules/evidence/custody-log.repository.ts';
 import { startLocalServer } from '../../helpers/local-server.ts';
 import { createEvidenceTestApp, noBrowser } from './evidence-fixtures.ts';
+import { transaction } from '../../../src/db/transaction.ts';
 
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () => {
   let server: Awaited<ReturnType<typeof startLocalServer>>;
-  let ctx: ReturnType<typeof createEvidenceTestApp>;
+  let ctx: Awaited<ReturnType<typeof createEvidenceTestApp>>;
 
   beforeAll(async () => {
     server = await startLocalServer({
@@ -40,7 +41,7 @@ describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () =
         res.end(PNG_1PX);
       },
     });
-    ctx = createEvidenceTestApp({ withBrowser: true });
+    ctx = await createEvidenceTestApp({ withBrowser: true });
   });
 
   afterAll(async () => {
@@ -100,13 +101,13 @@ describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () =
 
   it('records the capture and a custody entry that lists its artifacts', async () => {
     const { visit, result } = await capture('/post');
-    ctx.app.db.$client.transaction(() => {
-      recordCapture(ctx.vault, { captureId: 'cap_recorded', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
-    })();
-    const [row] = capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id);
+    await transaction(ctx.app.db, async () => {
+      await recordCapture(ctx.vault, { captureId: 'cap_recorded', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
+    });
+    const [row] = await capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id);
     expect(row?.httpStatus).toBe(200);
     expect(row?.serverIp).toBe('127.0.0.1');
-    const entry = listCustody(ctx.app.db).find((e) => e.subjectId === 'cap_recorded');
+    const entry = (await listCustody(ctx.app.db)).find((e) => e.subjectId === 'cap_recorded');
     expect(entry?.action).toBe('captured');
     expect(entry?.detail.artifacts).toEqual(result.artifacts);
   });

@@ -43,7 +43,7 @@ describe('evidence writes killed with SIGKILL', () => {
     for (const extraMs of [150, 420, 800]) await runAndKill(dataDir, key, hitId, extraMs);
 
     const db = openDatabase(`${dataDir}/exposure-scanner.sqlite`);
-    const vault = openEvidenceVault({ dataDir, db, settings: { key: Buffer.from(key, 'base64'), keyFile: undefined, tsaUrl: undefined, recheckSchedule: '0 * * * *' }, logger: createLogger({ level: 'silent' }), clock: createFixedClock(new Date()) });
+    const vault = await openEvidenceVault({ dataDir, db, settings: { key: Buffer.from(key, 'base64'), keyFile: undefined, tsaUrl: undefined, recheckSchedule: '0 * * * *' }, logger: createLogger({ level: 'silent' }), clock: createFixedClock(new Date()) });
     const report = await verifyEvidence(vault);
     expect(report.files).toBeGreaterThan(3);
     expect(report.captures).toBeGreaterThan(0);

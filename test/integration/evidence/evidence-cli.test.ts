@@ -1,3 +1,4 @@
+import { transaction } from '../../../src/db/transaction.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -23,17 +24,17 @@ const key = randomBytes(32).toString('base64');
 /** A DATA_DIR as the service leaves it: a database file, a vault and one hit with one capture. */
 async function seedDataDir() {
   const dataDir = makeTempDir();
-  const app = createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EVIDENCE_KEY: key }), { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
+  const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EVIDENCE_KEY: key }), { logger: createLogger({ level: 'silent' }), browserLocation: { kind: 'missing', instruction: 'none', tried: [] } });
   const vault = app.evidence;
   const parsed = parseProfile(demoProfile('http://127.0.0.1:1'), { defaultCountry: 'BE' });
   if (!parsed.ok) throw new Error('profile');
-  const personId = app.profiles.createPerson({ organisationId: app.profiles.ensureDefaultOrganisation(), label: 'p', language: 'nl', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
-  const { hit } = app.db.transaction(() => app.hits.upsert({ personId, url: 'https://forum.example/t/1', normalizedUrl: 'https://forum.example/t/1', finalUrl: null, host: 'forum.example', title: 't', pageLanguage: 'nl', severity: 'medium', categories: ['phone'], linkage: false, reasons: [], scanRunId: 'r', matches: [] }));
+  const personId = await app.profiles.createPerson({ organisationId: await app.profiles.ensureDefaultOrganisation(), label: 'p', language: 'nl', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+  const { hit } = await transaction(app.db, async () => await app.hits.upsert({ personId, url: 'https://forum.example/t/1', normalizedUrl: 'https://forum.example/t/1', finalUrl: null, host: 'forum.example', title: 't', pageLanguage: 'nl', severity: 'medium', categories: ['phone'], linkage: false, reasons: [], scanRunId: 'r', matches: [] }));
   const artifacts = {
     screenshot: (await vault.put(randomBytes(4000), 'image/png')).sha256,
     html: (await vault.put(Buffer.from('<html>x</html>'), 'text/html')).sha256,
   };
-  const { custody } = recordCapture(vault, { captureId: 'cap_cli', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts, capturedAt: app.clock.now(), actor: 'scanner' });
+  const { custody } = await recordCapture(vault, { captureId: 'cap_cli', hitId: hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: hit.url, visit: null, artifacts, capturedAt: app.clock.now(), actor: 'scanner' });
   await app.close();
   return { dataDir, hitId: hit.id, artifacts, custodySeq: custody.seq };
 }
@@ -81,7 +82,7 @@ describe('exposure-scanner evidence', () => {
     const { dataDir, custodySeq } = await seedDataDir();
     const { openDatabase, closeDatabase } = await import('../../../src/db/client.ts');
     const db = openDatabase(path.join(dataDir, 'exposure-scanner.sqlite'));
-    const entries = listCustody(db);
+    const entries = await listCustody(db);
     let prev = entries.find((e) => e.seq === custodySeq - 1)!.entryHash;
     for (const entry of entries.filter((e) => e.seq >= custodySeq)) {
       const forged = { ...entry, prevHash: prev, ...(entry.seq === custodySeq ? { detail: { ...entry.detail, outcome: 'removed' } } : {}) };

@@ -21,7 +21,7 @@ const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
 describe.skipIf(noBrowser)('exporting an evidence pack', () => {
   let server: Awaited<ReturnType<typeof startLocalServer>>;
   let tsa: Awaited<ReturnType<typeof startTsaStub>> | null = null;
-  let ctx: ReturnType<typeof createEvidenceTestApp>;
+  let ctx: Awaited<ReturnType<typeof createEvidenceTestApp>>;
   let pageUrl: string;
 
   beforeAll(async () => {
@@ -38,13 +38,13 @@ describe.skipIf(noBrowser)('exporting an evidence pack', () => {
     });
     pageUrl = `${server.url}/post/1`;
     if (hasOpenssl) tsa = await startTsaStub();
-    ctx = createEvidenceTestApp({ withBrowser: true, url: pageUrl, categories: ['phone', 'intimate_media'], settings: { tsaUrl: tsa?.url } });
+    ctx = await createEvidenceTestApp({ withBrowser: true, url: pageUrl, categories: ['phone', 'intimate_media'], settings: { tsaUrl: tsa?.url } });
     const guard = createUrlGuard({ allowHosts: ['127.0.0.1'], egress: ctx.app.egress });
     for (const [captureId, purpose, outcome, at] of [['cap_first', 'initial', 'captured', '2026-11-22T10:00:00Z'], ['cap_again', 'recheck', 'still_up', '2026-11-23T16:30:00Z']] as const) {
       await visitPage(ctx.app.browserPool, guard, pageUrl, { navigationTimeoutMs: 10_000, maxPageBytes: 5_000_000 }, {
         async onLoaded(page, visit) {
           const result = await captureEvidence({ page, visit, captureId, capturedAt: new Date(at), timezone: 'Europe/Brussels', vault: ctx.vault, matchedImages: { urls: [`${server.url}/photo.jpg`], guard, maxBytes: 5_000_000 } });
-          recordCapture(ctx.vault, { captureId, hitId: ctx.hit.id, purpose, outcome, requestedUrl: pageUrl, visit, artifacts: result.artifacts, capturedAt: new Date(at), actor: 'scanner', problems: result.problems });
+          await recordCapture(ctx.vault, { captureId, hitId: ctx.hit.id, purpose, outcome, requestedUrl: pageUrl, visit, artifacts: result.artifacts, capturedAt: new Date(at), actor: 'scanner', problems: result.problems });
         },
       });
     }
@@ -103,7 +103,7 @@ describe.skipIf(noBrowser)('exporting an evidence pack', () => {
       expect(pack.timestamp?.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
 
-    const exported = listCustody(ctx.app.db).filter((e) => e.action === 'exported');
+    const exported = (await listCustody(ctx.app.db)).filter((e) => e.action === 'exported');
     expect(exported.at(-1)).toMatchObject({ actor: 'cli', subjectType: 'hit', subjectId: ctx.hit.id, detail: expect.objectContaining({ manifestSha256: pack.manifestSha256, caseId: 'case_1' }) });
     expect((await verifyEvidence(ctx.vault)).problems).toEqual([]);
   });

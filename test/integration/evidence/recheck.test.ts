@@ -15,7 +15,7 @@ type Mode = 'up' | 'gone' | 'edited' | 'wall';
 describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
   let mode: Mode = 'up';
   let server: Awaited<ReturnType<typeof startLocalServer>>;
-  let ctx: ReturnType<typeof createEvidenceTestApp>;
+  let ctx: Awaited<ReturnType<typeof createEvidenceTestApp>>;
   let deps: RecheckDeps;
 
   beforeAll(async () => {
@@ -37,8 +37,8 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     });
   });
 
-  beforeEach(() => {
-    ctx = createEvidenceTestApp({ withBrowser: true, url: `${server.url}/post/1`, jobKinds: evidenceJobKinds });
+  beforeEach(async () => {
+    ctx = await createEvidenceTestApp({ withBrowser: true, url: `${server.url}/post/1`, jobKinds: evidenceJobKinds });
     deps = { vault: ctx.vault, browserPool: ctx.app.browserPool, egress: ctx.app.egress, profiles: ctx.app.profiles, logger: ctx.app.logger, settings: { navigationTimeoutMs: 10_000, maxPageBytes: 5_000_000, allowPrivateHosts: ['127.0.0.1'] } };
     // A takedown sent yesterday, whose first re-check fell due an hour ago.
     ctx.app.db.$client.prepare("insert into takedown_cases (id, hit_id, status, bases, language, sent_at, next_recheck_at, created_at, updated_at) values ('case_1', ?, 'takedown_sent', '[]', 'en', ?, ?, ?, ?)")
@@ -54,19 +54,19 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     mode = 'up';
     const result = await recheckHit(deps, { hitId: ctx.hit.id });
     expect(result.outcome).toBe('still_up');
-    const [capture] = capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id);
+    const [capture] = await capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id);
     expect(capture).toMatchObject({ id: result.captureId, purpose: 'recheck', outcome: 'still_up', httpStatus: 200 });
     expect(Object.keys(capture!.artifacts)).toEqual(expect.arrayContaining(['screenshot', 'html', 'mhtml', 'meta']));
-    expect(listCustody(ctx.app.db).at(-1)).toMatchObject({ action: 'rechecked', subjectId: result.captureId });
-    expect(ctx.app.hits.get(ctx.hit.id)?.status).toBe('new');
+    expect((await listCustody(ctx.app.db)).at(-1)).toMatchObject({ action: 'rechecked', subjectId: result.captureId });
+    expect((await ctx.app.hits.get(ctx.hit.id))?.status).toBe('new');
   });
 
   it('proves removal by a 404 and resolves the hit, keeping the 404 page as the proof', async () => {
     mode = 'gone';
     const result = await recheckHit(deps, { hitId: ctx.hit.id });
     expect(result.outcome).toBe('removed');
-    expect(ctx.app.hits.get(ctx.hit.id)?.status).toBe('resolved');
-    expect(capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id)[0]).toMatchObject({ outcome: 'removed', httpStatus: 404, artifacts: expect.objectContaining({ screenshot: expect.stringMatching(/^[0-9a-f]{64}$/) }) });
+    expect((await ctx.app.hits.get(ctx.hit.id))?.status).toBe('resolved');
+    expect((await capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id))[0]).toMatchObject({ outcome: 'removed', httpStatus: 404, artifacts: expect.objectContaining({ screenshot: expect.stringMatching(/^[0-9a-f]{64}$/) }) });
   });
 
   it('proves removal when the page loads but the person\'s information is gone', async () => {
@@ -77,7 +77,7 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
   it('calls a bot wall blocked and changes nothing else', async () => {
     mode = 'wall';
     expect((await recheckHit(deps, { hitId: ctx.hit.id })).outcome).toBe('blocked');
-    expect(ctx.app.hits.get(ctx.hit.id)?.status).toBe('new');
+    expect((await ctx.app.hits.get(ctx.hit.id))?.status).toBe('new');
   });
 
   it('keeps an unreachable page as a failed re-check, never as removed', async () => {
@@ -86,14 +86,14 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     await closed.close();
     ctx.app.db.$client.prepare('update hits set url = ? where id = ?').run(`${url}/post/1`, ctx.hit.id);
     expect((await recheckHit(deps, { hitId: ctx.hit.id })).outcome).toBe('failed');
-    expect(capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id)[0]).toMatchObject({ outcome: 'failed', artifacts: {} });
+    expect((await capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id))[0]).toMatchObject({ outcome: 'failed', artifacts: {} });
   });
 
   async function runWorkerUntilCaptured() {
     const worker = createWorker({ deps: ctx.app, handlers: [createRecheckJob(ctx.app, ctx.vault)], schedulerTasks: [], runScheduler: false });
-    worker.start();
+    await worker.start();
     try {
-      for (let i = 0; i < 300 && capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 300 && (await capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id)).length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     } finally {
       await worker.stop();
     }
@@ -102,8 +102,8 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
   it('is queued once per due time, runs at the next RECHECK_SCHEDULE time, and moves the case\'s next re-check', async () => {
     mode = 'up';
     const schedule = createRecheckSchedule(ctx.app);
-    schedule.tick(ctx.app.clock.now());
-    schedule.tick(ctx.app.clock.now());
+    await schedule.tick(ctx.app.clock.now());
+    await schedule.tick(ctx.app.clock.now());
     const job = ctx.app.db.$client.prepare("select count(*) as n, max(run_after) as runAfter from jobs where kind = 'evidence.recheck'").get() as { n: number; runAfter: number };
     expect(job.n).toBe(1);
     // The test clock is 10:00 UTC; the default schedule runs due re-checks every six hours.
@@ -111,7 +111,7 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     ctx.app.clock.set(new Date(job.runAfter + 1000));
 
     await runWorkerUntilCaptured();
-    expect(capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id)).toEqual([expect.objectContaining({ purpose: 'recheck', outcome: 'still_up' })]);
+    expect(await capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id)).toEqual([expect.objectContaining({ purpose: 'recheck', outcome: 'still_up' })]);
     const row = caseRow();
     expect(row.status).toBe('takedown_sent');
     expect(row.next_recheck_at).toBeGreaterThan(ctx.app.clock.now().getTime());
@@ -119,16 +119,16 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     expect(JSON.parse(event.detail)).toMatchObject({ outcome: 'still_up' });
     expect((await verifyEvidence(ctx.vault)).problems).toEqual([]);
     // Not due again until the case's next re-check time.
-    schedule.tick(ctx.app.clock.now());
+    await schedule.tick(ctx.app.clock.now());
     expect((ctx.app.db.$client.prepare("select count(*) as n from jobs where kind = 'evidence.recheck'").get() as { n: number }).n).toBe(1);
   });
 
   it('closes the case as removed and resolves the hit when the job proves removal', async () => {
     mode = 'gone';
-    createRecheckSchedule(ctx.app).tick(ctx.app.clock.now());
+    await createRecheckSchedule(ctx.app).tick(ctx.app.clock.now());
     ctx.app.clock.advance(7 * 3_600_000);
     await runWorkerUntilCaptured();
     expect(caseRow().status).toBe('removed');
-    expect(ctx.app.hits.get(ctx.hit.id)?.status).toBe('resolved');
+    expect((await ctx.app.hits.get(ctx.hit.id))?.status).toBe('resolved');
   });
 });

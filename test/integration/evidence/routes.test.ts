@@ -12,12 +12,12 @@ import { asAdmin } from '../../helpers/test-auth.ts';
 const photo = fs.readFileSync(path.join(import.meta.dirname, '../../../src/simweb/assets/photos/demo-1.jpg'));
 
 describe('the evidence API', () => {
-  let ctx: ReturnType<typeof createEvidenceTestApp>;
+  let ctx: Awaited<ReturnType<typeof createEvidenceTestApp>>;
   let server: FastifyInstance;
   let files: Record<string, string>;
 
   beforeAll(async () => {
-    ctx = createEvidenceTestApp({ withBrowser: !noBrowser, categories: ['intimate_media'] });
+    ctx = await createEvidenceTestApp({ withBrowser: !noBrowser, categories: ['intimate_media'] });
     const vault = ctx.vault;
     ctx.app.routeModules = [createEvidenceRouteModule(() => vault)];
     files = {
@@ -25,8 +25,8 @@ describe('the evidence API', () => {
       'image:0': (await vault.put(photo, 'image/jpeg')).sha256,
       meta: (await vault.put(Buffer.from('{"captureId":"cap_1"}\n'), 'application/json')).sha256,
     };
-    recordCapture(ctx.vault, { captureId: 'cap_1', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: ctx.hit.url, visit: null, artifacts: files, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
-    server = asAdmin(await buildServer(ctx.app), ctx.app);
+    await recordCapture(ctx.vault, { captureId: 'cap_1', hitId: ctx.hit.id, purpose: 'initial', outcome: 'captured', requestedUrl: ctx.hit.url, visit: null, artifacts: files, capturedAt: ctx.app.clock.now(), actor: 'scanner' });
+    server = await asAdmin(await buildServer(ctx.app), ctx.app);
   });
 
   afterAll(async () => {
@@ -34,7 +34,7 @@ describe('the evidence API', () => {
     await ctx?.app.close();
   });
 
-  const custodyActions = () => listCustody(ctx.app.db).map((e) => e.action);
+  const custodyActions = async () => (await listCustody(ctx.app.db)).map((e) => e.action);
 
   it('lists a hit\'s captures with each file\'s hash and whether it is shown blurred', async () => {
     const res = await server.inject({ method: 'GET', url: `/api/hits/${ctx.hit.id}/evidence` });
@@ -49,19 +49,19 @@ describe('the evidence API', () => {
   });
 
   it('serves a matched photo blurred until the viewer reveals it, and logs the reveal', async () => {
-    const before = custodyActions().length;
+    const before = (await custodyActions()).length;
     const blurred = await server.inject({ method: 'GET', url: `/api/evidence/files/${files['image:0']}` });
     expect(blurred.statusCode).toBe(200);
     expect(blurred.headers['x-evidence-blurred']).toBe('1');
     expect(blurred.headers['content-type']).toBe('image/jpeg');
     expect(blurred.rawPayload.equals(photo)).toBe(false);
-    expect(custodyActions().length).toBe(before);
+    expect((await custodyActions()).length).toBe(before);
 
     const revealed = await server.inject({ method: 'GET', url: `/api/evidence/files/${files['image:0']}?reveal=1` });
     expect(revealed.statusCode).toBe(200);
     expect(revealed.headers['cache-control']).toBe('no-store');
     expect(revealed.rawPayload.equals(photo)).toBe(true);
-    expect(listCustody(ctx.app.db).at(-1)).toMatchObject({ action: 'revealed', actor: 'web', subjectType: 'file', subjectId: files['image:0'] });
+    expect((await listCustody(ctx.app.db)).at(-1)).toMatchObject({ action: 'revealed', actor: 'web', subjectType: 'file', subjectId: files['image:0'] });
   });
 
   it('never serves a hostile page\'s HTML as a page: reveal required, then a download only', async () => {
@@ -77,7 +77,7 @@ describe('the evidence API', () => {
   it('records an ordinary view of a non-sensitive file', async () => {
     const res = await server.inject({ method: 'GET', url: `/api/evidence/files/${files.meta}` });
     expect(res.json()).toEqual({ captureId: 'cap_1' });
-    expect(listCustody(ctx.app.db).at(-1)).toMatchObject({ action: 'viewed', subjectId: files.meta });
+    expect((await listCustody(ctx.app.db)).at(-1)).toMatchObject({ action: 'viewed', subjectId: files.meta });
   });
 
   it('answers 404 for a hash it does not hold and 400 for a bad export request', async () => {
@@ -97,6 +97,6 @@ describe('the evidence API', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(listCustody(ctx.app.db).at(-1)).toMatchObject({ action: 'exported', actor: 'web', subjectId: ctx.hit.id });
+    expect((await listCustody(ctx.app.db)).at(-1)).toMatchObject({ action: 'exported', actor: 'web', subjectId: ctx.hit.id });
   });
 });

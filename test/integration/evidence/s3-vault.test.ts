@@ -19,8 +19,8 @@ describe.skipIf(noBrowser)('evidence in an S3-compatible bucket', () => {
   beforeAll(async () => {
     s3 = await startS3Server();
     harness = await startScanHarness({ env: s3.env });
-    harness.startWorker();
-    await harness.waitForRun(harness.startScan().id);
+    await harness.startWorker();
+    await harness.waitForRun((await harness.startScan()).id);
   }, 180_000);
   afterAll(async () => {
     await harness?.close();
@@ -83,7 +83,7 @@ describe.skipIf(noBrowser)('evidence in an S3-compatible bucket', () => {
 describe('an S3 evidence store that cannot be reached', () => {
   it('refuses a write with evidence.store_unreachable, records nothing, and takes the same write once the store is up', async () => {
     const port = await freeLoopbackPort();
-    const app = createTestApp({ env: s3Env(port) });
+    const app = await createTestApp({ env: s3Env(port) });
     try {
       const bytes = Buffer.from('screenshot of an exposed page');
       await expect(app.evidence.put(bytes, 'image/png')).rejects.toMatchObject({ code: 'evidence.store_unreachable', statusCode: 503 });

@@ -14,7 +14,7 @@ const dataDir = process.env.DATA_DIR!;
 const hitId = process.env.HIT_ID!;
 const db = openDatabase(`${dataDir}/exposure-scanner.sqlite`);
 runMigrations(db);
-const vault = openEvidenceVault({
+const vault = await openEvidenceVault({
   dataDir,
   db,
   settings: { key: Buffer.from(process.env.EVIDENCE_KEY!, 'base64'), keyFile: undefined, tsaUrl: undefined, recheckSchedule: '0 * * * *' },
@@ -29,7 +29,7 @@ for (;;) {
     artifacts[role] = (await vault.put(randomBytes(randomInt(1_000, 3_000_000)), 'application/octet-stream')).sha256;
   }
   const captureId = createId('cap');
-  recordCapture(vault, { captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: 'http://127.0.0.1/x', visit: null, artifacts, capturedAt: new Date(), actor: 'scanner' });
+  await recordCapture(vault, { captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: 'http://127.0.0.1/x', visit: null, artifacts, capturedAt: new Date(), actor: 'scanner' });
   if (!announced) {
     process.stdout.write('ready\n');
     announced = true;

@@ -38,7 +38,7 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('a job that time
   });
 
   it('closes the page when the job times out and never has more pages open than the kind allows', async () => {
-    const app = createTestApp({ jobKinds: kinds, browserLocation: location });
+    const app = await createTestApp({ jobKinds: kinds, browserLocation: location });
     const jobs = createJobsRepository({ db: app.db, clock: app.clock, kinds });
     const guard = createUrlGuard({ allowHosts: ['127.0.0.1'], egress: app.egress });
     const handler = defineJobHandler<{ n: number }>('test.visit', async (_payload, ctx) => {
@@ -46,7 +46,9 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('a job that time
       await visitPage(app.browserPool, guard, url, { navigationTimeoutMs: 120_000, maxPageBytes: 1_000_000, signal: ctx.signal });
     });
     const runner = createJobRunner({ jobs, registry: createJobRegistry(kinds, [handler]), logger: createLogger({ level: 'silent' }), options: { workerId: 'w1', concurrency: 4, leaseMs: 60_000, pollIntervalMs: 20 } });
-    const ids = Array.from({ length: 5 }, (_, n) => jobs.enqueue({ kind: 'test.visit', payload: { n } })!);
+    const ids: number[] = [];
+    for (let n = 0; n < 5; n++) ids.push((await jobs.enqueue({ kind: 'test.visit', payload: { n } }))!);
+    const someAlive = async () => (await Promise.all(ids.map((id) => jobs.get(id)))).some((job) => job?.status !== 'dead');
     // Chromium starts before the clock of the first job runs, so every job reaches the page.
     await app.browserPool.withPage(async () => undefined);
     let mostPagesOpen = 0;
@@ -55,9 +57,9 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('a job that time
     }, 10);
     try {
       runner.start();
-      while (ids.some((id) => jobs.get(id)?.status !== 'dead') || runner.inFlightCount() > 0) await new Promise((r) => setTimeout(r, 25));
+      while ((await someAlive()) || runner.inFlightCount() > 0) await new Promise((r) => setTimeout(r, 25));
       // Every job ended on its timeout, and by the time its slot was free its page was closed.
-      expect(ids.map((id) => jobs.get(id)?.lastError)).toEqual(ids.map(() => expect.stringMatching(/timed out after 6000 ms/)));
+      expect(await Promise.all(ids.map(async (id) => (await jobs.get(id))?.lastError))).toEqual(ids.map(() => expect.stringMatching(/timed out after 6000 ms/)));
       expect(app.browserPool.stats().activeContexts).toBe(0);
       expect(mostPagesOpen).toBeGreaterThan(0);
       expect(mostPagesOpen).toBeLessThanOrEqual(kinds['test.visit'].concurrency);

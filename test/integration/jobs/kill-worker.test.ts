@@ -21,9 +21,9 @@ function startWorker(dataDir: string): Promise<ChildProcess> {
   });
 }
 
-async function waitFor(check: () => boolean, ms: number): Promise<void> {
+async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > until) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 25));
   }
@@ -40,7 +40,7 @@ describe('a worker killed with SIGKILL part-way', () => {
     runMigrations(db);
     db.$client.exec(effectsTableSql);
     const jobs = createJobsRepository({ db, clock: systemClock, kinds: crashTestKinds });
-    for (let n = 0; n < 200; n++) jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
+    for (let n = 0; n < 200; n++) await jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
     const effects = () => (db.$client.prepare('select count(*) as c from job_effects').get() as { c: number }).c;
 
     const first = await startWorker(dataDir);
@@ -51,7 +51,7 @@ describe('a worker killed with SIGKILL part-way', () => {
     expect(afterKill).toBeLessThan(200);
 
     const second = await startWorker(dataDir);
-    await waitFor(() => jobs.countByStatus().done === 200, 90_000);
+    await waitFor(async () => (await jobs.countByStatus()).done === 200, 90_000);
     second.kill('SIGTERM');
     await new Promise((r) => second.once('exit', r));
 
@@ -59,7 +59,7 @@ describe('a worker killed with SIGKILL part-way', () => {
     expect(rows).toHaveLength(200);
     expect(rows.every((r) => r.c === 1)).toBe(true);
     expect(effects()).toBe(200);
-    expect(jobs.countByStatus()).toEqual({ done: 200 });
+    expect(await jobs.countByStatus()).toEqual({ done: 200 });
     const ns = (db.$client.prepare('select n from job_effects order by n').all() as { n: number }[]).map((r) => r.n);
     expect(ns).toEqual(Array.from({ length: 200 }, (_, i) => i));
     closeDatabase(db);
@@ -71,7 +71,7 @@ describe('a worker killed with SIGKILL part-way', () => {
     runMigrations(db);
     db.$client.exec(effectsTableSql);
     const jobs = createJobsRepository({ db, clock: systemClock, kinds: crashTestKinds });
-    for (let n = 0; n < 200; n++) jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
+    for (let n = 0; n < 200; n++) await jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
     const effects = () => (db.$client.prepare('select count(*) as c from job_effects').get() as { c: number }).c;
 
     const [killed, survivor] = await Promise.all([startWorker(dataDir), startWorker(dataDir)]);
@@ -79,14 +79,14 @@ describe('a worker killed with SIGKILL part-way', () => {
     killed.kill('SIGKILL');
     await new Promise((r) => killed.once('exit', r));
     // The survivor alone takes over what the killed worker held, once its leases lapse.
-    await waitFor(() => jobs.countByStatus().done === 200, 90_000);
+    await waitFor(async () => (await jobs.countByStatus()).done === 200, 90_000);
     survivor.kill('SIGTERM');
     await new Promise((r) => survivor.once('exit', r));
 
     const rows = db.$client.prepare('select job_id, count(*) as c from job_effects group by job_id').all() as { job_id: number; c: number }[];
     expect(rows).toHaveLength(200);
     expect(rows.every((r) => r.c === 1)).toBe(true);
-    expect(jobs.countByStatus()).toEqual({ done: 200 });
+    expect(await jobs.countByStatus()).toEqual({ done: 200 });
     // Both took part: the jobs were shared out between the two, not run by one while the other idled.
     const byWorker = db.$client.prepare('select pid, count(*) as c from job_effects group by pid').all() as { pid: number; c: number }[];
     expect(byWorker.map((r) => r.pid).sort()).toEqual([killed.pid, survivor.pid].sort());

@@ -10,23 +10,25 @@ import { createTestApp, makeTempDir } from '../../helpers/test-app.ts';
 describe('with several workers on one database, the schedule runs in exactly one of them', () => {
   const clock = createFixedClock('2026-12-01T08:00:00Z');
   let dir: string;
-  let apps: ReturnType<typeof createTestApp>[];
+  let apps: Awaited<ReturnType<typeof createTestApp>>[];
   const ticks: string[] = [];
-  const taskOf = (worker: string): SchedulerTask => ({ name: 'count', tick: () => ticks.push(worker) });
+  const taskOf = (worker: string): SchedulerTask => ({ name: 'count', tick: () => {
+    ticks.push(worker);
+  } });
   const schedulerOf = (i: number, holder: string) =>
     createScheduler({
       deps: apps[i]!,
       tasks: [taskOf(holder)],
-      lease: { hold: () => apps[i]!.leases.tryHold('scheduler', holder, 30_000), release: () => apps[i]!.leases.release('scheduler', holder) },
+      lease: { hold: async () => await apps[i]!.leases.tryHold('scheduler', holder, 30_000), release: async () => await apps[i]!.leases.release('scheduler', holder) },
     });
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = makeTempDir('es-lease-');
     const file = path.join(dir, 'shared.sqlite');
     const first = openDatabase(file);
     runMigrations(first);
     closeDatabase(first);
-    apps = [0, 1].map(() => createTestApp({ db: openDatabase(file), clock, env: { DATA_DIR: dir } }));
+    apps = await Promise.all([0, 1].map(async () => await createTestApp({ db: openDatabase(file), clock, env: { DATA_DIR: dir } })));
   });
   afterAll(() => {
     for (const app of apps ?? []) closeDatabase(app.db);
@@ -37,28 +39,28 @@ describe('with several workers on one database, the schedule runs in exactly one
     const a = schedulerOf(0, 'worker-a');
     const b = schedulerOf(1, 'worker-b');
     for (let i = 0; i < 3; i++) {
-      a.runTick();
-      b.runTick();
+      await a.runTick();
+      await b.runTick();
       clock.advance(10_000);
     }
     expect(ticks).toEqual(['worker-a', 'worker-a', 'worker-a']);
-    expect(apps[1]!.leases.holderOf('scheduler')).toBe('worker-a');
+    expect(await apps[1]!.leases.holderOf('scheduler')).toBe('worker-a');
 
     // worker-a is killed: it renews no more. Until its lease runs out, worker-b still does nothing.
     ticks.length = 0;
     clock.advance(15_000);
-    b.runTick();
+    await b.runTick();
     expect(ticks).toEqual([]);
     clock.advance(20_000);
-    b.runTick();
-    b.runTick();
+    await b.runTick();
+    await b.runTick();
     expect(ticks).toEqual(['worker-b', 'worker-b']);
 
     // A worker that comes back finds the schedule taken; a clean stop of the holder hands it over at once.
-    a.runTick();
+    await a.runTick();
     expect(ticks).toEqual(['worker-b', 'worker-b']);
     await b.stop();
-    a.runTick();
+    await a.runTick();
     expect(ticks.at(-1)).toBe('worker-a');
     await a.stop();
   });

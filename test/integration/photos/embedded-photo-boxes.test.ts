@@ -65,8 +65,8 @@ describe('a photo found inside a larger picture is outlined on the evidence', ()
     routes['/search'] = (_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results: [{ url: `${site.url}/post`, title: 'Weekend pictures', content: 'Alexandra Testperson' }] }));
     const web = { url: site.url, engineEndpoints: {}, close: async () => undefined } as unknown as SimulatedWeb;
     h = await startScanHarness({ web, photos: true, profile: { names: ['Alexandra Testperson'], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] } });
-    const run = h.startScan([`searxng=${site.url}/search`]);
-    h.startWorker();
+    const run = await h.startScan([`searxng=${site.url}/search`]);
+    await h.startWorker();
     await h.waitForRun(run.id);
     hitId = (h.app.db.$client.prepare('select id from hits where person_id = ?').get(h.personId) as { id: string }).id;
   }, 240_000);
@@ -77,8 +77,8 @@ describe('a photo found inside a larger picture is outlined on the evidence', ()
     await site?.close();
   });
 
-  it('records where each photo was found: in the page as displayed, and inside the collage image', () => {
-    const photos = h.app.hits.matchesOf(hitId).filter((m) => m.kind === 'photo');
+  it('records where each photo was found: in the page as displayed, and inside the collage image', async () => {
+    const photos = (await h.app.hits.matchesOf(hitId)).filter((m) => m.kind === 'photo');
     const page = photos.find((m) => m.region?.source === 'page');
     const inImage = photos.find((m) => m.region?.source === 'image');
     expect(page?.region).toBeTruthy();

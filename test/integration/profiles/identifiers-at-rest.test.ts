@@ -1,3 +1,4 @@
+import { transaction } from '../../../src/db/transaction.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -21,8 +22,8 @@ const needles = [
   '+32470123456', 'marie-claire dubois', 'lola velvet', 'rue des tanneurs 14 1000 bruxelles',
 ];
 
-function start(dataDir: string): App {
-  return createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EVIDENCE_KEY: key }), {
+async function start(dataDir: string): Promise<App> {
+  return await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', EVIDENCE_KEY: key }), {
     db: openDatabase(path.join(dataDir, 'exposure-scanner.sqlite')),
     logger: createLogger({ level: 'silent' }),
     browserLocation: { kind: 'missing', instruction: 'none', tried: [] },
@@ -48,10 +49,10 @@ function leaks(bytes: Buffer): string[] {
   return found;
 }
 
-function storePerson(app: App): { personId: string; hitId: string } {
+async function storePerson(app: App): Promise<{ personId: string; hitId: string }> {
   const profile = profileOf({ ...demoIdentifiers, ownUrls: ['https://lola.example/lolavelvet'] });
-  const personId = app.profiles.createPerson({ organisationId: app.profiles.ensureDefaultOrganisation(), label, language: 'fr', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile });
-  const { hit } = app.db.transaction(() => app.hits.upsert({
+  const personId = await app.profiles.createPerson({ organisationId: await app.profiles.ensureDefaultOrganisation(), label, language: 'fr', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile });
+  const { hit } = await transaction(app.db, async () => await app.hits.upsert({
     personId, url: 'https://paste.example/p/1', normalizedUrl: 'https://paste.example/p/1', finalUrl: null, host: 'paste.example', title: 'paste', pageLanguage: 'en',
     severity: 'critical', categories: ['phone'], linkage: true, reasons: ['Your phone number is on this page.'], scanRunId: 'run_1',
     matches: [
@@ -66,8 +67,8 @@ function storePerson(app: App): { personId: string; hitId: string } {
 describe('people\'s identifiers at rest', () => {
   it('never appear in the SQLite file, in UTF-8 or UTF-16, while the repositories still return them', async () => {
     const dataDir = makeTempDir();
-    const app = start(dataDir);
-    const { personId, hitId } = storePerson(app);
+    const app = await start(dataDir);
+    const { personId, hitId } = await storePerson(app);
     // Equality lookups and de-duplication use the blind index of the normalised value (E.164 for phones).
     const normalized = (kind: string) => (app.db.$client.prepare('select normalized from identifiers where kind = ?').get(kind) as { normalized: string }).normalized;
     expect(normalized('phone')).toBe(app.cipher.index(identifierIndexScope('phone'), '+32470123456'));
@@ -76,21 +77,21 @@ describe('people\'s identifiers at rest', () => {
 
     expect(leaks(rawBytes(dataDir))).toEqual([]);
 
-    const again = start(dataDir);
-    expect(again.profiles.loadProfileFile(personId)).toMatchObject({ ...demoIdentifiers, ownUrls: ['https://lola.example/lolavelvet'] });
-    expect(again.profiles.getPerson(personId)?.label).toBe(label);
-    expect(again.profiles.findPersonByLabel(again.profiles.ensureDefaultOrganisation(), label)?.id).toBe(personId);
-    expect(again.hits.matchesOf(hitId).map((m) => [m.value, m.found])).toContainEqual(['+32 470 12 34 56', '0470 12 34 56']);
+    const again = await start(dataDir);
+    expect(await again.profiles.loadProfileFile(personId)).toMatchObject({ ...demoIdentifiers, ownUrls: ['https://lola.example/lolavelvet'] });
+    expect((await again.profiles.getPerson(personId))?.label).toBe(label);
+    expect((await again.profiles.findPersonByLabel(await again.profiles.ensureDefaultOrganisation(), label))?.id).toBe(personId);
+    expect((await again.hits.matchesOf(hitId)).map((m) => [m.value, m.found])).toContainEqual(['+32 470 12 34 56', '0470 12 34 56']);
     await again.close();
   });
 
   it('are encrypted at start-up when an earlier version stored them in clear, once, without losing any', async () => {
     const dataDir = makeTempDir();
-    const app = start(dataDir);
-    const { personId, hitId } = storePerson(app);
+    const app = await start(dataDir);
+    const { personId, hitId } = await storePerson(app);
     const sqlite = app.db.$client;
     // What an earlier version left: clear values and clear normalised forms.
-    const clear = app.profiles.loadProfileFile(personId);
+    const clear = await app.profiles.loadProfileFile(personId);
     sqlite.prepare('update people set label = ? where id = ?').run(label, personId);
     sqlite.prepare("update identifiers set value = 'Lola Velvet', normalized = 'lola velvet' where kind = 'alias'").run();
     sqlite.prepare("update own_urls set url = 'https://lola.example/lolavelvet', normalized_url = 'https://lola.example/lolavelvet'").run();
@@ -100,14 +101,14 @@ describe('people\'s identifiers at rest', () => {
     await app.close();
     expect(leaks(rawBytes(dataDir)).length).toBeGreaterThan(0);
 
-    const upgraded = start(dataDir);
-    expect(upgraded.profiles.loadProfileFile(personId)).toEqual(clear);
-    expect(upgraded.profiles.getPerson(personId)?.label).toBe(label);
-    expect(upgraded.hits.matchesOf(hitId).find((m) => m.kind === 'phone')).toMatchObject({ value: '+32 470 12 34 56', found: '0470 12 34 56', reason: null });
+    const upgraded = await start(dataDir);
+    expect(await upgraded.profiles.loadProfileFile(personId)).toEqual(clear);
+    expect((await upgraded.profiles.getPerson(personId))?.label).toBe(label);
+    expect((await upgraded.hits.matchesOf(hitId)).find((m) => m.kind === 'phone')).toMatchObject({ value: '+32 470 12 34 56', found: '0470 12 34 56', reason: null });
     // The migrated alias carries the same blind index a fresh write would, so lookups and de-duplication still find it.
     const alias = upgraded.db.$client.prepare("select normalized from identifiers where kind = 'alias'").get() as { normalized: string };
     expect(alias.normalized).toBe(upgraded.cipher.index(identifierIndexScope('alias'), 'lola velvet'));
-    expect(encryptClearFields({ db: upgraded.db, cipher: upgraded.cipher, logger: upgraded.logger })).toBe(0);
+    expect(await encryptClearFields({ db: upgraded.db, cipher: upgraded.cipher, logger: upgraded.logger })).toBe(0);
     await upgraded.close();
     expect(leaks(rawBytes(dataDir))).toEqual([]);
   });

@@ -10,22 +10,22 @@ describe('a scan while engines are blocked', () => {
   beforeAll(async () => {
     const web = await createSimulatedWeb({ port: 0, blocked: { bing: 'bing_captcha', mojeek: 'http_403' } });
     harness = await startScanHarness({ web });
-    harness.startWorker();
+    await harness.startWorker();
   }, 60_000);
   afterAll(() => harness?.close());
 
   it('records the blocked searches as blocked, shows since when, and still reports what the other engines found', async () => {
-    const run = await harness.waitForRun(harness.startScan().id);
+    const run = await harness.waitForRun((await harness.startScan()).id);
     expect(run.status).toBe('partial');
-    const outcomes = harness.app.scans.outcomesByEngine(run.id);
+    const outcomes = await harness.app.scans.outcomesByEngine(run.id);
     const bing = outcomes.filter((o) => o.engine === 'bing');
     expect(bing.some((o) => o.outcome === 'captcha' && o.signal === 'bing_captcha')).toBe(true);
     // After the first block the engine rests; its remaining searches are recorded as skipped, never as "no results".
     expect(bing.filter((o) => o.outcome === 'ok')).toEqual([]);
     expect(outcomes.some((o) => o.engine === 'mojeek' && o.outcome === 'blocked' && o.signal === 'http_403')).toBe(true);
-    expect(harness.app.hits.listForPerson(harness.personId).length).toBeGreaterThan(0);
+    expect((await harness.app.hits.listForPerson(harness.personId)).length).toBeGreaterThan(0);
 
-    const server = asAdmin(await buildServer(harness.app), harness.app);
+    const server = await asAdmin(await buildServer(harness.app), harness.app);
     const engines = (await server.inject({ url: '/api/engines' })).json().engines as { id: string; state: string; signal: string; blockedSince: string }[];
     const bingStatus = engines.find((e) => e.id === 'bing')!;
     expect(bingStatus).toMatchObject({ state: 'blocked', signal: 'bing_captcha' });
@@ -38,10 +38,10 @@ describe('a scan while engines are blocked', () => {
     harness.web.setBlocked('searxng', 'searxng_limiter');
     harness.web.setBlocked('duckduckgo', 'ddg_challenge_form');
     harness.web.setBlocked('brave', 'http_429');
-    const run = await harness.waitForRun(harness.startScan().id);
+    const run = await harness.waitForRun((await harness.startScan()).id);
     expect(run.status).toBe('failed');
     expect(run.error).toMatch(/No search succeeded/);
-    const outcomes = harness.app.scans.outcomeCounts(run.id);
+    const outcomes = await harness.app.scans.outcomeCounts(run.id);
     expect(outcomes.ok ?? 0).toBe(0);
   });
 });

@@ -24,9 +24,9 @@ describe('consent to a reverse-image engine', () => {
       env: { SCAN_ENGINES: at('mojeek'), ENGINE_ENDPOINTS: [at('tineye'), at('google-lens'), at('yandex-images')].join(','), ALLOW_PRIVATE_HOSTS: new URL(web.url).hostname, SCAN_QUERY_CAP: '2' },
     });
     await syncPhotosFromFiles(harness.app.photoDeps, harness.personId, demoPhotoFiles, { keepOriginals: true });
-    photoIds = harness.app.photos.list(harness.personId).map((p) => p.id);
-    harness.app.photos.setConsent({ photoId: photoIds[0]!, engine: 'tineye', granted: true, by: 'test' });
-    harness.startWorker();
+    photoIds = (await harness.app.photos.list(harness.personId)).map((p) => p.id);
+    await harness.app.photos.setConsent({ photoId: photoIds[0]!, engine: 'tineye', granted: true, by: 'test' });
+    await harness.startWorker();
   }, 60_000);
   afterAll(() => harness?.close());
 
@@ -41,9 +41,9 @@ describe('consent to a reverse-image engine', () => {
   };
 
   it('makes a scheduled scan run that engine for that photo only, though SCAN_ENGINES does not name it', async () => {
-    harness.app.profiles.updateSchedule(harness.personId, { nextScanAt: new Date(Date.now() - 60_000) });
-    expect(enqueueDueScans({ ...harness.app, jitterMinutes: 0 })).toBe(1);
-    const queued = harness.app.scans.listRuns(harness.personId, 1)[0]!;
+    await harness.app.profiles.updateSchedule(harness.personId, { nextScanAt: new Date(Date.now() - 60_000) });
+    expect(await enqueueDueScans({ ...harness.app, jitterMinutes: 0 })).toBe(1);
+    const queued = (await harness.app.scans.listRuns(harness.personId, 1))[0]!;
     expect(queued.trigger).toBe('schedule');
     const run = await harness.waitForRun(queued.id);
     const searches = searchesOf(run.id);
@@ -54,7 +54,7 @@ describe('consent to a reverse-image engine', () => {
   });
 
   it('offers the engines in "scan now", checked by default the configured ones and the consented one', async () => {
-    const { cookie } = session();
+    const { cookie } = await session();
     const page = (await (await server()).inject({ url: '/scans', headers: { cookie } })).body;
     const box = (key: string) => new RegExp(`<input type="checkbox" id="engine-${key}" name="engines" value="${key}"( checked)?`).exec(page);
     expect(box('mojeek')?.[1]).toBe(' checked');
@@ -64,7 +64,7 @@ describe('consent to a reverse-image engine', () => {
   });
 
   it('runs only the engines chosen for this scan', async () => {
-    const { cookie, csrf } = session();
+    const { cookie, csrf } = await session();
     const form = new URLSearchParams([['_csrf', csrf], ['personId', harness.personId], ['enginesOffered', '1'], ['engines', 'tineye']]);
     const res = await (await server()).inject({ method: 'POST', url: '/scans', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
     expect(res.statusCode).toBe(303);
@@ -74,7 +74,7 @@ describe('consent to a reverse-image engine', () => {
   });
 
   it('refuses a scan with no engine chosen, and engines that are not on offer', async () => {
-    const { cookie, csrf } = session();
+    const { cookie, csrf } = await session();
     const post = (pairs: string[][]) => server().then((s) => s.inject({ method: 'POST', url: '/scans', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams([['_csrf', csrf], ['personId', harness.personId], ['enginesOffered', '1'], ...pairs]).toString() }));
     const none = await post([]);
     expect(none.statusCode).toBe(400);
@@ -85,9 +85,9 @@ describe('consent to a reverse-image engine', () => {
   let built: Awaited<ReturnType<typeof buildServer>> | null = null;
   const server = async () => (built ??= await buildServer(harness.app));
   afterAll(() => built?.close());
-  const session = () => {
-    const admin = createTestAdmin(harness.app);
-    const created = createSessionsRepository({ db: harness.app.db, clock: harness.app.clock }).create(admin.accountId, 3_600_000);
+  const session = async () => {
+    const admin = await createTestAdmin(harness.app);
+    const created = await createSessionsRepository({ db: harness.app.db, clock: harness.app.clock }).create(admin.accountId, 3_600_000);
     return { cookie: `es_session=${created.token}`, csrf: created.csrfToken };
   };
 });

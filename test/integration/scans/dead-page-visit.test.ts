@@ -16,41 +16,41 @@ import type { App } from '../../../src/app.ts';
 const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
 
 /** A person, a scan whose searches are done and found one page, and that page's visit job, as a scan leaves them. */
-function scanWaitingForOnePage(app: App, pageUrl: string) {
-  const organisationId = app.profiles.ensureDefaultOrganisation();
-  const personId = app.profiles.createPerson({ organisationId, label: 'p', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: profileOf(demoIdentifiers) });
-  const { run } = app.scans.createRun({ personId, trigger: 'manual', engines: ['searxng'], allowHosts: [new URL(pageUrl).host], rotationCursor: 0 });
-  app.scans.markRunning(run.id, 1);
-  const [candidateId] = app.scans.recordSearch({
+async function scanWaitingForOnePage(app: App, pageUrl: string) {
+  const organisationId = await app.profiles.ensureDefaultOrganisation();
+  const personId = await app.profiles.createPerson({ organisationId, label: 'p', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: profileOf(demoIdentifiers) });
+  const { run } = await app.scans.createRun({ personId, trigger: 'manual', engines: ['searxng'], allowHosts: [new URL(pageUrl).host], rotationCursor: 0 });
+  await app.scans.markRunning(run.id, 1);
+  const [candidateId] = await app.scans.recordSearch({
     runId: run.id, personId, engine: 'searxng', query: 'Lola Velvet', queryKind: 'alias', outcome: 'ok', signal: null, durationMs: 5,
     results: [{ url: pageUrl, normalizedUrl: pageUrl, title: 'A forum thread', snippet: 'Nothing about anyone here.' }],
   });
-  app.scans.markSearchesFinished(run.id);
-  const jobId = app.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: run.id, candidateId: candidateId! }, idempotencyKey: `page.visit:${run.id}:${candidateId}` })!;
+  await app.scans.markSearchesFinished(run.id);
+  const jobId = (await app.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: run.id, candidateId: candidateId! }, idempotencyKey: `page.visit:${run.id}:${candidateId}` }))!;
   return { personId, runId: run.id, candidateId: candidateId!, jobId };
 }
 
 describe('a page visit job that dies', () => {
-  it('settles its page as not checked when workers keep dying under it, and the scan finishes', () => {
-    const app = createTestApp();
+  it('settles its page as not checked when workers keep dying under it, and the scan finishes', async () => {
+    const app = await createTestApp();
     try {
-      const { personId, runId, candidateId, jobId } = scanWaitingForOnePage(app, 'https://forum.example/thread/1');
+      const { personId, runId, candidateId, jobId } = await scanWaitingForOnePage(app, 'https://forum.example/thread/1');
       // Each worker claims the visit and dies (its lease runs out); the next claim revives it, up to the cap.
       let claims = 0;
-      while (app.jobs.get(jobId)!.status !== 'dead' && claims < 100) {
-        claims += app.jobs.claim({ owner: `w${claims}`, kind: 'page.visit', limit: 1, leaseMs: 1000 }).length;
+      while ((await app.jobs.get(jobId))!.status !== 'dead' && claims < 100) {
+        claims += (await app.jobs.claim({ owner: `w${claims}`, kind: 'page.visit', limit: 1, leaseMs: 1000 })).length;
         app.clock.advance(2000);
       }
       expect(claims).toBe(INTERRUPTED_ATTEMPTS_CAP);
-      expect(app.jobs.get(jobId)).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/lease expired/) });
+      expect(await app.jobs.get(jobId)).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/lease expired/) });
 
-      expect(app.scans.getCandidate(candidateId)).toMatchObject({ status: 'unchecked', skipReason: 'error' });
-      const run = app.scans.getRun(runId)!;
+      expect(await app.scans.getCandidate(candidateId)).toMatchObject({ status: 'unchecked', skipReason: 'error' });
+      const run = (await app.scans.getRun(runId))!;
       expect(run.finishedAt).not.toBeNull();
-      expect(describeScanRun(app, run).progress).toMatchObject({ pagesVisited: 0, pagesUnchecked: 1 });
-      expect(describeUnchecked(app, runId)).toEqual([{ url: 'https://forum.example/thread/1', reason: 'error' }]);
+      expect((await describeScanRun(app, run)).progress).toMatchObject({ pagesVisited: 0, pagesUnchecked: 1 });
+      expect(await describeUnchecked(app, runId)).toEqual([{ url: 'https://forum.example/thread/1', reason: 'error' }]);
       // Listed for the person with a later retry, like any page that could not be checked.
-      const listed = app.pipeline.uncheckedPages.listForPeople([personId]);
+      const listed = await app.pipeline.uncheckedPages.listForPeople([personId]);
       expect(listed).toEqual([expect.objectContaining({ url: 'https://forum.example/thread/1', reason: 'error', resolution: null })]);
       expect(listed[0]!.nextRetryAt!.getTime()).toBeGreaterThan(app.clock.now().getTime());
     } finally {
@@ -58,22 +58,22 @@ describe('a page visit job that dies', () => {
     }
   });
 
-  it('leaves a scan that still has another page open running', () => {
-    const app = createTestApp();
+  it('leaves a scan that still has another page open running', async () => {
+    const app = await createTestApp();
     try {
-      const { runId, jobId } = scanWaitingForOnePage(app, 'https://forum.example/thread/2');
-      const other = app.scans.recordSearch({
-        runId, personId: app.scans.getRun(runId)!.personId, engine: 'searxng', query: 'Marie-Claire Dubois', queryKind: 'name', outcome: 'ok', signal: null, durationMs: 5,
+      const { runId, jobId } = await scanWaitingForOnePage(app, 'https://forum.example/thread/2');
+      const other = await app.scans.recordSearch({
+        runId, personId: (await app.scans.getRun(runId))!.personId, engine: 'searxng', query: 'Marie-Claire Dubois', queryKind: 'name', outcome: 'ok', signal: null, durationMs: 5,
         results: [{ url: 'https://other.example/page', normalizedUrl: 'https://other.example/page', title: 'Other', snippet: 'Other.' }],
       });
       expect(other).toHaveLength(1);
-      for (let i = 0; app.jobs.get(jobId)!.status !== 'dead' && i < 100; i++) {
-        app.jobs.claim({ owner: `w${i}`, kind: 'page.visit', limit: 1, leaseMs: 1000 });
+      for (let i = 0; (await app.jobs.get(jobId))!.status !== 'dead' && i < 100; i++) {
+        await app.jobs.claim({ owner: `w${i}`, kind: 'page.visit', limit: 1, leaseMs: 1000 });
         app.clock.advance(2000);
       }
-      expect(app.jobs.get(jobId)!.status).toBe('dead');
-      expect(app.scans.getRun(runId)!.finishedAt).toBeNull();
-      expect(app.scans.pendingCandidateIds(runId)).toEqual(other);
+      expect((await app.jobs.get(jobId))!.status).toBe('dead');
+      expect((await app.scans.getRun(runId))!.finishedAt).toBeNull();
+      expect(await app.scans.pendingCandidateIds(runId)).toEqual(other);
     } finally {
       void app.close();
     }
@@ -101,22 +101,22 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('a page visit jo
   it('dies after its last attempt, and the scan still finishes with that page listed as not checked', async () => {
     // The navigation timeout is far longer than the job's: only the job's own timeout ends each attempt.
     const kinds = { ...jobKinds, 'page.visit': { ...jobKinds['page.visit'], timeoutMs: 3000, maxAttempts: 2 } };
-    const app = createTestApp({ clock: systemClock, random: () => 0, jobKinds: kinds, browserLocation: location, env: { BROWSER_NAVIGATION_TIMEOUT_MS: '60000', ALLOW_PRIVATE_HOSTS: '127.0.0.1' } });
+    const app = await createTestApp({ clock: systemClock, random: () => 0, jobKinds: kinds, browserLocation: location, env: { BROWSER_NAVIGATION_TIMEOUT_MS: '60000', ALLOW_PRIVATE_HOSTS: '127.0.0.1' } });
     const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
     try {
-      const { runId, candidateId, jobId } = scanWaitingForOnePage(app, pageUrl);
-      worker.start();
+      const { runId, candidateId, jobId } = await scanWaitingForOnePage(app, pageUrl);
+      await worker.start();
       const until = Date.now() + 60_000;
-      while (!app.scans.getRun(runId)!.finishedAt && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+      while (!(await app.scans.getRun(runId))!.finishedAt && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
 
-      expect(app.jobs.get(jobId)).toMatchObject({ status: 'dead', attempts: 2, lastError: expect.stringMatching(/timed out after 3000 ms/) });
-      expect(app.scans.getCandidate(candidateId)).toMatchObject({ status: 'unchecked', skipReason: 'timeout' });
-      const run = app.scans.getRun(runId)!;
+      expect(await app.jobs.get(jobId)).toMatchObject({ status: 'dead', attempts: 2, lastError: expect.stringMatching(/timed out after 3000 ms/) });
+      expect(await app.scans.getCandidate(candidateId)).toMatchObject({ status: 'unchecked', skipReason: 'timeout' });
+      const run = (await app.scans.getRun(runId))!;
       expect(run.finishedAt).not.toBeNull();
       // The search worked but no page could be read: never reported as a clean "nothing found".
       expect(run.status).toBe('partial');
-      expect(describeScanRun(app, run).progress).toMatchObject({ pagesVisited: 0, pagesUnchecked: 1 });
-      expect(describeUnchecked(app, runId)).toEqual([{ url: pageUrl, reason: 'timeout' }]);
+      expect((await describeScanRun(app, run)).progress).toMatchObject({ pagesVisited: 0, pagesUnchecked: 1 });
+      expect(await describeUnchecked(app, runId)).toEqual([{ url: pageUrl, reason: 'timeout' }]);
     } finally {
       await worker.stop();
       await app.close();

@@ -25,19 +25,19 @@ describe('an engine paused by a Cloudflare challenge', () => {
     // A name nothing on the simulated web mentions: the scans only search, they find no pages to visit.
     harness = await startScanHarness({ web, clock, profile: { names: ['Nobody Matches Thisname'] }, env: { SCAN_QUERY_CAP: '2' } });
     engines = ['bing', 'mojeek'].map((id) => `${id}=${web.engineEndpoints[id as 'bing']}`);
-    harness.startWorker();
+    await harness.startWorker();
   }, 60_000);
   afterAll(() => harness?.close());
 
-  const scan = async () => harness.app.scans.outcomesByEngine((await harness.waitForRun(harness.startScan(engines).id)).id).filter((o) => o.engine === 'bing');
-  const bing = () => harness.app.engineStatus.get('bing')!;
-  const pauseMinutes = () => (bing().suspendedUntil!.getTime() - bing().updatedAt.getTime()) / MINUTE;
+  const scan = async () => (await harness.app.scans.outcomesByEngine((await harness.waitForRun((await harness.startScan(engines)).id)).id)).filter((o) => o.engine === 'bing');
+  const bing = async () => (await harness.app.engineStatus.get('bing'))!;
+  const pauseMinutes = async () => ((await bing()).suspendedUntil!.getTime() - (await bing()).updatedAt.getTime()) / MINUTE;
 
   it('rests for minutes rather than fifteen days, and skips the engine meanwhile without calling it "nothing found"', async () => {
     const first = await scan();
     expect(first[0]).toMatchObject({ outcome: 'captcha', signal: 'cloudflare_challenge' });
-    expect(bing()).toMatchObject({ state: 'suspended', lastSignal: 'cloudflare_challenge' });
-    expect(pauseMinutes()).toBe(30);
+    expect(await bing()).toMatchObject({ state: 'suspended', lastSignal: 'cloudflare_challenge' });
+    expect(await pauseMinutes()).toBe(30);
 
     harness.web.setBlocked('bing', null);
     const meanwhile = await scan();
@@ -49,7 +49,7 @@ describe('an engine paused by a Cloudflare challenge', () => {
     harness.web.setBlocked('bing', 'cloudflare_challenge');
     clock.skip(31 * MINUTE);
     expect((await scan())[0]).toMatchObject({ outcome: 'captcha' });
-    expect(pauseMinutes()).toBe(60);
+    expect(await pauseMinutes()).toBe(60);
   });
 
   it('resumes on its own once the pause is over, and one success ends the block', async () => {
@@ -57,14 +57,14 @@ describe('an engine paused by a Cloudflare challenge', () => {
     clock.skip(61 * MINUTE);
     const after = await scan();
     expect(after.every((o) => o.outcome === 'ok')).toBe(true);
-    expect(bing()).toMatchObject({ state: 'ok', consecutiveFailures: 0, suspendedUntil: null });
+    expect(await bing()).toMatchObject({ state: 'ok', consecutiveFailures: 0, suspendedUntil: null });
   });
 
   it('resumes at once when the operator lifts the pause through the API', async () => {
     harness.web.setBlocked('bing', 'cloudflare_challenge');
     await scan();
     harness.web.setBlocked('bing', null);
-    const server = asAdmin(await buildServer(harness.app), harness.app);
+    const server = await asAdmin(await buildServer(harness.app), harness.app);
     try {
       const listed = (await server.inject({ url: '/api/engines' })).json().engines.find((e: { id: string }) => e.id === 'bing');
       expect(listed).toMatchObject({ state: 'blocked', signal: 'cloudflare_challenge' });

@@ -16,7 +16,7 @@ describe('engine politeness holds across worker processes sharing one database',
   const served: { start: number; end: number }[] = [];
   let server: Awaited<ReturnType<typeof startLocalServer>>;
   let dir: string;
-  let apps: ReturnType<typeof createTestApp>[];
+  let apps: Awaited<ReturnType<typeof createTestApp>>[];
 
   beforeAll(async () => {
     server = await startLocalServer({
@@ -34,7 +34,7 @@ describe('engine politeness holds across worker processes sharing one database',
     const first = openDatabase(file);
     runMigrations(first);
     closeDatabase(first);
-    apps = [0, 1].map(() => createTestApp({ db: openDatabase(file), env: { DATA_DIR: dir, ENGINE_MIN_INTERVAL_MS: String(intervalMs) } }));
+    apps = await Promise.all([0, 1].map(async () => await createTestApp({ db: openDatabase(file), env: { DATA_DIR: dir, ENGINE_MIN_INTERVAL_MS: String(intervalMs) } })));
   });
   afterAll(async () => {
     for (const app of apps ?? []) closeDatabase(app.db);

@@ -17,7 +17,7 @@ describe('when every engine is blocked', () => {
       blocked: { searxng: 'searxng_limiter', duckduckgo: 'ddg_challenge_form', bing: 'bing_captcha', brave: 'http_429', mojeek: 'http_403' },
     });
     harness = await startScanHarness({ web, env: { SMTP_URL: smtp.url(), ALERT_EMAIL_TO: 'inbox@example.org', ALERT_EMAIL_FROM: 'scanner@example.org' } });
-    harness.startWorker();
+    await harness.startWorker();
   }, 60_000);
   afterAll(async () => {
     await harness?.close();
@@ -25,15 +25,15 @@ describe('when every engine is blocked', () => {
   });
 
   it('fails the scan and tells the person by the same channels', async () => {
-    const run = await harness.waitForRun(harness.startScan().id);
+    const run = await harness.waitForRun((await harness.startScan()).id);
     expect(run.status).toBe('failed');
-    expect(raiseHealthAlerts({ db: harness.app.db, clock: harness.app.clock, alertAfterHours: 48 }).raised).toBe(1);
+    expect((await raiseHealthAlerts({ db: harness.app.db, clock: harness.app.clock, alertAfterHours: 48 })).raised).toBe(1);
     const alert = harness.app.db.$client.prepare("select kind, severity, detail from alerts where kind = 'health'").get() as { kind: string; severity: string; detail: string };
     expect(JSON.parse(alert.detail)).toEqual({ problem: 'all_engines_blocked' });
     // A second check the same day does not repeat it.
-    expect(raiseHealthAlerts({ db: harness.app.db, clock: harness.app.clock, alertAfterHours: 48 }).raised).toBe(0);
+    expect((await raiseHealthAlerts({ db: harness.app.db, clock: harness.app.clock, alertAfterHours: 48 })).raised).toBe(0);
 
-    createDeliveriesForHealthAlerts(harness.app.alerts);
+    await createDeliveriesForHealthAlerts(harness.app.alerts);
     await deliverDue(harness.app.alerts);
     const health = smtp.received.map((m) => parseMail(m.raw)).filter((m) => /attention/i.test(m.headers.get('subject') ?? ''));
     expect(health).toHaveLength(1);

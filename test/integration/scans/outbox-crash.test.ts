@@ -50,14 +50,14 @@ describe('a hit, its alert and its takedown case commit together', () => {
       return 300 + (seed % 3500);
     };
     let kills = 0;
-    let runs = [harness.startScan(engines).id];
+    let runs = [(await harness.startScan(engines)).id];
     while (kills < Number(process.env.CRASH_KILLS ?? 20)) {
       const worker = await startWorkerProcess(dataDir, allowHost);
       await new Promise((r) => setTimeout(r, nextMoment()));
       await kill(worker);
       kills++;
       // Keep scans going: when one finishes, the next demo scan starts, so kills keep landing mid-scan.
-      if (harness.app.scans.getRun(runs.at(-1)!)!.finishedAt) runs = [...runs, harness.startScan(engines).id];
+      if ((await harness.app.scans.getRun(runs.at(-1)!))!.finishedAt) runs = [...runs, (await harness.startScan(engines)).id];
     }
     const last = await startWorkerProcess(dataDir, allowHost);
     try {

@@ -10,38 +10,38 @@ describe('reverse-image search of the person\'s photos', () => {
     // Only the photos and reverse-image engines: no text query can reach the pages found here.
     harness = await startScanHarness({ profile: { names: ['Nobody Matches Thisname'] } });
     await syncPhotosFromFiles(harness.app.photoDeps, harness.personId, demoPhotoFiles, { keepOriginals: true });
-    harness.startWorker();
+    await harness.startWorker();
   }, 60_000);
   afterAll(() => harness?.close());
 
   const reverseEngines = () => ['tineye', 'google-lens', 'yandex-images'].map((id) => `${id}=${harness.web.engineEndpoints[id as 'tineye']}`);
 
   it('uploads nothing without the person\'s consent', async () => {
-    const run = await harness.waitForRun(harness.startScan(reverseEngines()).id);
-    expect(harness.app.scans.outcomeCounts(run.id)).toEqual({});
+    const run = await harness.waitForRun((await harness.startScan(reverseEngines())).id);
+    expect(await harness.app.scans.outcomeCounts(run.id)).toEqual({});
     expect(run.candidatesFound).toBe(0);
   });
 
   it('searches each consented photo on its engine and turns the results into visited pages', async () => {
-    const [first, second] = harness.app.photos.list(harness.personId);
-    harness.app.photos.setConsent({ photoId: first!.id, engine: 'tineye', granted: true, by: 'test' });
-    harness.app.photos.setConsent({ photoId: second!.id, engine: 'google-lens', granted: true, by: 'test' });
-    harness.app.photos.setConsent({ photoId: second!.id, engine: 'yandex-images', granted: false, by: 'test' });
-    const run = await harness.waitForRun(harness.startScan(reverseEngines()).id);
-    const outcomes = harness.app.scans.outcomesByEngine(run.id);
+    const [first, second] = await harness.app.photos.list(harness.personId);
+    await harness.app.photos.setConsent({ photoId: first!.id, engine: 'tineye', granted: true, by: 'test' });
+    await harness.app.photos.setConsent({ photoId: second!.id, engine: 'google-lens', granted: true, by: 'test' });
+    await harness.app.photos.setConsent({ photoId: second!.id, engine: 'yandex-images', granted: false, by: 'test' });
+    const run = await harness.waitForRun((await harness.startScan(reverseEngines())).id);
+    const outcomes = await harness.app.scans.outcomesByEngine(run.id);
     expect(outcomes.map((o) => `${o.engine}:${o.outcome}`).sort()).toEqual(['google-lens:ok', 'tineye:ok']);
     expect(run.status).toBe('succeeded');
-    const hits = harness.app.hits.listForPerson(harness.personId).map((h) => harness.path(h.url));
+    const hits = (await harness.app.hits.listForPerson(harness.personId)).map((h) => harness.path(h.url));
     // The ad and the tube page show copies of the photos; the "visually similar" page shows other photos.
     expect(hits).toEqual(expect.arrayContaining(['/site/ads-nl/advertentie/991']));
     expect(hits).not.toContain('/site/lookalike/unrelated-photos');
-    for (const hit of harness.app.hits.listForPerson(harness.personId)) {
-      expect(harness.app.hits.matchesOf(hit.id).some((m) => m.kind === 'photo')).toBe(true);
+    for (const hit of await harness.app.hits.listForPerson(harness.personId)) {
+      expect((await harness.app.hits.matchesOf(hit.id)).some((m) => m.kind === 'photo')).toBe(true);
     }
   });
 
   it('keeps originals only encrypted in the vault, and only when asked', async () => {
-    for (const photo of harness.app.photos.list(harness.personId)) {
+    for (const photo of await harness.app.photos.list(harness.personId)) {
       expect(photo.originalRef).toMatch(/^[0-9a-f]{64}$/);
       const row = harness.app.db.$client.prepare('select encrypted from evidence_files where sha256 = ?').get(photo.originalRef) as { encrypted: number };
       expect(row.encrypted).toBe(1);

@@ -22,14 +22,14 @@ describe('a scan of the demo person on the simulated web', () => {
 
   beforeAll(async () => {
     harness = await startScanHarness({ photos: true });
-    harness.startWorker();
-    run = await harness.waitForRun(harness.startScan().id);
-    hits = harness.app.hits.listForPerson(harness.personId);
+    await harness.startWorker();
+    run = await harness.waitForRun((await harness.startScan()).id);
+    hits = await harness.app.hits.listForPerson(harness.personId);
   }, 180_000);
   afterAll(() => harness?.close());
 
   const hitAt = (path: string) => hits.find((h) => harness.path(h.url) === path);
-  const candidatesOfRun = () => (harness.app.db.$client.prepare('select id from candidates where scan_run_id = ?').pluck().all(run.id) as number[]).map((id) => harness.app.scans.getCandidate(id)!);
+  const candidatesOfRun = async () => await Promise.all((harness.app.db.$client.prepare('select id from candidates where scan_run_id = ?').pluck().all(run.id) as number[]).map(async (id) => (await harness.app.scans.getCandidate(id))!));
 
   it('completes with every search answered', () => {
     expect(run.status).toBe('succeeded');
@@ -37,10 +37,10 @@ describe('a scan of the demo person on the simulated web', () => {
     expect(run.pagesVisited).toBeGreaterThan(0);
   });
 
-  it.each(PLANTED_PAGES.filter((p) => p.expect === 'hit').map((p) => [p.path, p] as const))('finds the planted exposure %s with its kinds, categories and severity', (path, planted) => {
+  it.each(PLANTED_PAGES.filter((p) => p.expect === 'hit').map((p) => [p.path, p] as const))('finds the planted exposure %s with its kinds, categories and severity', async (path, planted) => {
     const hit = hitAt(path);
     expect(hit, `no hit for ${path}`).toBeDefined();
-    const kinds = new Set(harness.app.hits.matchesOf(hit!.id).map((m) => m.kind));
+    const kinds = new Set((await harness.app.hits.matchesOf(hit!.id)).map((m) => m.kind));
     for (const kind of planted.matchKinds) expect([...kinds], `${path} kinds`).toContain(kind);
     expect([...hit!.categories].sort()).toEqual([...planted.categories].sort());
     expect(hit!.linkage).toBe(planted.linkage);
@@ -48,9 +48,9 @@ describe('a scan of the demo person on the simulated web', () => {
     expect(hit!.reasons.length).toBeGreaterThan(0);
   });
 
-  it('recognises resized, recompressed, mirrored, watermarked and cropped copies of the photos', () => {
+  it('recognises resized, recompressed, mirrored, watermarked and cropped copies of the photos', async () => {
     for (const planted of PLANTED_PAGES.filter((p) => p.expect === 'hit' && p.photos.length > 0)) {
-      const photoMatches = harness.app.hits.matchesOf(hitAt(planted.path)!.id).filter((m) => m.kind === 'photo');
+      const photoMatches = (await harness.app.hits.matchesOf(hitAt(planted.path)!.id)).filter((m) => m.kind === 'photo');
       const found = new Set(photoMatches.map((m) => harness.path(m.imageUrl!)));
       for (const copy of planted.photos) expect([...found], `${copy.path} (${copy.transform})`).toContain(copy.path);
       for (const m of photoMatches) expect(m.distance!).toBeLessThanOrEqual(31);
@@ -63,9 +63,9 @@ describe('a scan of the demo person on the simulated web', () => {
     }
   });
 
-  it('never follows a hostile redirect to a private address', () => {
+  it('never follows a hostile redirect to a private address', async () => {
     // Candidate addresses are sealed in the file: read through the repository, which opens them.
-    const candidates = candidatesOfRun().filter((c) => c.url.includes('redirect-private'));
+    const candidates = (await candidatesOfRun()).filter((c) => c.url.includes('redirect-private'));
     expect(candidates.length).toBeGreaterThan(0);
     for (const c of candidates) expect(c).toMatchObject({ status: 'failed', skipReason: 'fetch.url_refused' });
   });
@@ -74,17 +74,17 @@ describe('a scan of the demo person on the simulated web', () => {
     for (const planted of PLANTED_PAGES.filter((p) => p.expect === 'hit')) expect(hitAt(planted.path)?.source, planted.path).toBe('page');
   });
 
-  it('reports the members board that answers 403 as an exposure seen in search results, with the results kept as evidence', () => {
+  it('reports the members board that answers 403 as an exposure seen in search results, with the results kept as evidence', async () => {
     const planted = PLANTED_PAGES.find((p) => p.expect === 'snippet_hit')!;
     const hit = hitAt(planted.path);
     expect(hit, 'the 403 page must not read as nothing found').toBeDefined();
     expect(hit!.source).toBe('snippet');
-    const kinds = harness.app.hits.matchesOf(hit!.id).map((m) => m.kind);
+    const kinds = (await harness.app.hits.matchesOf(hit!.id)).map((m) => m.kind);
     for (const kind of planted.matchKinds) expect(kinds).toContain(kind);
     expect(hit!.categories).toEqual(planted.categories);
     expect(hit!.linkage).toBe(planted.linkage);
     expect(hit!.reasons[0]).toMatch(/^Seen in search results: .*refused access \(HTTP 403\)/);
-    const evidence = harness.app.pipeline.uncheckedPages.snippetsOfHit(hit!.id);
+    const evidence = await harness.app.pipeline.uncheckedPages.snippetsOfHit(hit!.id);
     expect(evidence.length).toBeGreaterThan(0);
     for (const result of evidence) {
       expect(harness.engines.map((e) => e.split('=')[0])).toContain(result.engine);
@@ -94,14 +94,14 @@ describe('a scan of the demo person on the simulated web', () => {
     expect(evidence.some((r) => r.snippet?.includes('0470 12 34 56'))).toBe(true);
   });
 
-  it('lists the pages that refuse the scanner as could not check, with their reason and a retry planned', () => {
-    const unchecked = describeUnchecked(harness.app, run.id);
+  it('lists the pages that refuse the scanner as could not check, with their reason and a retry planned', async () => {
+    const unchecked = await describeUnchecked(harness.app, run.id);
     for (const planted of PLANTED_PAGES.filter((p) => p.refuses)) {
       const url = `${harness.web.url}${planted.path}`;
       expect(unchecked, planted.path).toContainEqual({ url, reason: planted.refuses });
-      const candidates = candidatesOfRun().filter((c) => c.url === url).map((c) => ({ status: c.status, skip_reason: c.skipReason }));
+      const candidates = (await candidatesOfRun()).filter((c) => c.url === url).map((c) => ({ status: c.status, skip_reason: c.skipReason }));
       expect(candidates).toEqual([{ status: 'unchecked', skip_reason: planted.refuses }]);
-      const row = harness.app.pipeline.uncheckedPages.listForPeople([harness.personId]).find((u) => u.url === url);
+      const row = (await harness.app.pipeline.uncheckedPages.listForPeople([harness.personId])).find((u) => u.url === url);
       expect(row).toMatchObject({ reason: planted.refuses, lastPath: 'browser', retriesDone: 0, resolution: null });
       const retry = harness.app.db.$client.prepare("select run_after from jobs where kind = 'page.retry' and payload like ?").get(`%${row!.id}%`) as { run_after: number };
       expect(retry.run_after).toBe(row!.nextRetryAt!.getTime());
@@ -112,9 +112,9 @@ describe('a scan of the demo person on the simulated web', () => {
 
   it('does not duplicate hits when the person is scanned again', async () => {
     const before = hits.length;
-    const second = await harness.waitForRun(harness.startScan().id);
+    const second = await harness.waitForRun((await harness.startScan()).id);
     expect(second.hitsNew).toBe(0);
     expect(second.hitsSeen).toBeGreaterThan(0);
-    expect(harness.app.hits.listForPerson(harness.personId)).toHaveLength(before);
+    expect(await harness.app.hits.listForPerson(harness.personId)).toHaveLength(before);
   }, 180_000);
 });

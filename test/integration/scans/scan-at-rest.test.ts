@@ -25,16 +25,16 @@ const needles = [
 type Harness = Awaited<ReturnType<typeof startScanHarness>>;
 
 /** What the person is shown about the scan, read through the repositories (which open sealed values). */
-function shown(app: App, personId: string, runId: string) {
+async function shown(app: App, personId: string, runId: string) {
   const candidateIds = app.db.$client.prepare('select id from candidates where scan_run_id = ? order by id').pluck().all(runId) as number[];
-  const hits = app.hits.listForPerson(personId);
+  const hits = await app.hits.listForPerson(personId);
   return {
     hits,
-    captures: hits.flatMap((h) => capturesOfHit(app.db, app.cipher, h.id)),
-    snippets: hits.flatMap((h) => app.pipeline.uncheckedPages.snippetsOfHit(h.id)),
-    candidates: candidateIds.map((id) => app.scans.getCandidate(id)),
-    engineResults: candidateIds.map((id) => app.pipeline.uncheckedPages.snippetsForCandidate(id)),
-    unchecked: app.pipeline.uncheckedPages.listForPeople([personId]),
+    captures: (await Promise.all(hits.map((h) => capturesOfHit(app.db, app.cipher, h.id)))).flat(),
+    snippets: (await Promise.all(hits.map((h) => app.pipeline.uncheckedPages.snippetsOfHit(h.id)))).flat(),
+    candidates: await Promise.all(candidateIds.map(async (id) => await app.scans.getCandidate(id))),
+    engineResults: await Promise.all(candidateIds.map(async (id) => await app.pipeline.uncheckedPages.snippetsForCandidate(id))),
+    unchecked: await app.pipeline.uncheckedPages.listForPeople([personId]),
   };
 }
 
@@ -45,8 +45,8 @@ describe('a copy of the database file after a full scan of the demo person', () 
 
   beforeAll(async () => {
     harness = await startScanHarness({ photos: true });
-    harness.startWorker();
-    runId = (await harness.waitForRun(harness.startScan().id)).id;
+    await harness.startWorker();
+    runId = (await harness.waitForRun((await harness.startScan()).id)).id;
     await harness.close();
     file = `${harness.dataDir}/exposure-scanner.sqlite`;
   }, 240_000);
@@ -63,8 +63,8 @@ describe('a copy of the database file after a full scan of the demo person', () 
     beforeAll(async () => { again = await reopen(); }, 60_000);
     afterAll(() => again?.close());
 
-    it('still shows every exposure with its address, title and the search results that showed it', () => {
-      const report = describeHits(again.app, again.personId);
+    it('still shows every exposure with its address, title and the search results that showed it', async () => {
+      const report = await describeHits(again.app, again.personId);
       expect(report.length).toBeGreaterThan(4);
       const social = report.find((h) => h.url.endsWith('/site/social/lolavelvet'));
       expect(social?.title).toContain('lolavelvet');
@@ -75,18 +75,18 @@ describe('a copy of the database file after a full scan of the demo person', () 
       for (const r of seenInResults!.searchResults!) expect(`${r.title} ${r.snippet}`).toContain('Lola Velvet');
     });
 
-    it('renders the exposures list and a page\'s detail from the sealed rows', () => {
-      const rows = listExposures(again.app, [again.personId], {});
+    it('renders the exposures list and a page\'s detail from the sealed rows', async () => {
+      const rows = await listExposures(again.app, [again.personId], {});
       const leaked = rows.find((r) => r.hit.url.includes('/site/tube/v/lola-velvet-leaked'));
       expect(leaked, 'the leaked video page').toBeDefined();
-      const detail = loadExposure(again.app, leaked!.hit.id)!;
+      const detail = (await loadExposure(again.app, leaked!.hit.id))!;
       expect(detail.captures[0]?.requestedUrl).toBe(leaked!.hit.url);
       expect(detail.captures[0]?.title).toBe(leaked!.hit.title);
       expect(detail.searchResult?.title ?? '').toMatch(/Lola Velvet|lolavelvet/i);
     });
 
-    it('lists the pages that could not be checked with their clear addresses', () => {
-      const unchecked = again.app.pipeline.uncheckedPages.listForPeople([again.personId]);
+    it('lists the pages that could not be checked with their clear addresses', async () => {
+      const unchecked = await again.app.pipeline.uncheckedPages.listForPeople([again.personId]);
       expect(unchecked.length).toBeGreaterThan(0);
       for (const page of unchecked) expect(page.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/site\//);
     });
@@ -94,7 +94,7 @@ describe('a copy of the database file after a full scan of the demo person', () 
 
   it('seals at start-up what an earlier version stored in clear, once, with nothing lost', async () => {
     const older = await reopen();
-    const before = shown(older.app, older.personId, runId);
+    const before = await shown(older.app, older.personId, runId);
     // Put back what an earlier version wrote: clear values, clear normalised URLs and queries.
     const sqlite = older.app.db.$client;
     sqlite.transaction(() => {
@@ -117,10 +117,10 @@ describe('a copy of the database file after a full scan of the demo person', () 
 
     const upgraded = await reopen();
     try {
-      expect(shown(upgraded.app, upgraded.personId, runId)).toEqual(before);
+      expect(await shown(upgraded.app, upgraded.personId, runId)).toEqual(before);
       // The migrated query carries the index a fresh search would, so a resumed scan does not ask it again.
-      expect(upgraded.app.scans.hasOutcome(runId, mojeek, 'Lola Velvet')).toBe(true);
-      expect(encryptClearFields({ db: upgraded.app.db, cipher: upgraded.app.cipher, logger: upgraded.app.logger })).toBe(0);
+      expect(await upgraded.app.scans.hasOutcome(runId, mojeek, 'Lola Velvet')).toBe(true);
+      expect(await encryptClearFields({ db: upgraded.app.db, cipher: upgraded.app.cipher, logger: upgraded.app.logger })).toBe(0);
     } finally {
       await upgraded.close();
     }

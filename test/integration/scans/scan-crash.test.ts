@@ -28,13 +28,13 @@ describe('a worker killed in the middle of a scan', () => {
   it('completes the scan after a restart, with no duplicate searches or hits', async () => {
     const dataDir = makeTempDir();
     harness = await startScanHarness({ dataDir });
-    const run = harness.startScan();
+    const run = await harness.startScan();
     const first = await startWorkerProcess(dataDir);
     const until = Date.now() + 60_000;
-    while ((harness.app.scans.getRun(run.id)!.queriesDone < 10) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+    while (((await harness.app.scans.getRun(run.id))!.queriesDone < 10) && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
-    const atKill = harness.app.scans.getRun(run.id)!;
+    const atKill = (await harness.app.scans.getRun(run.id))!;
     expect(atKill.finishedAt).toBeNull();
     expect(atKill.queriesDone).toBeLessThan(atKill.queriesPlanned);
 
@@ -50,7 +50,7 @@ describe('a worker killed in the middle of a scan', () => {
     expect(duplicateSearches).toEqual([]);
     const duplicateHits = db.prepare('select normalized_url, count(*) c from hits group by person_id, normalized_url having c > 1').all();
     expect(duplicateHits).toEqual([]);
-    const hits = harness.app.hits.listForPerson(harness.personId);
+    const hits = await harness.app.hits.listForPerson(harness.personId);
     expect(hits.map((h) => harness.path(h.url))).toEqual(expect.arrayContaining(['/site/dox-paste/p/8fk2a', '/site/forum-fr/thread/4412', '/site/paste-de/raw/77q']));
     expect(finished.hitsNew).toBe(hits.length);
   }, 240_000);

@@ -14,9 +14,9 @@ describe('a scan asks each engine in the person\'s region and language, and read
   beforeAll(async () => {
     harness = await startScanHarness({ env: { SEARCH_RESULT_PAGES: '2', SCAN_QUERY_CAP: '4' } });
     harness.app.db.update(people).set({ language: 'fr' }).where(eq(people.id, harness.personId)).run();
-    harness.startWorker();
+    await harness.startWorker();
     const engines = (['bing', 'startpage', 'google'] as const).map((id) => `${id}=${harness.web.engineEndpoints[id]}`);
-    run = await harness.waitForRun(harness.startScan(engines).id, 240_000);
+    run = await harness.waitForRun((await harness.startScan(engines)).id, 240_000);
   }, 300_000);
   afterAll(() => harness?.close());
 
@@ -38,14 +38,14 @@ describe('a scan asks each engine in the person\'s region and language, and read
     expect(pages.map((p) => [p.page, p.outcome])).toEqual([[1, 'ok'], [2, 'ok']]);
   });
 
-  it('fetches Startpage\'s home page first and searches with the token it handed out', () => {
+  it('fetches Startpage\'s home page first and searches with the token it handed out', async () => {
     const startpage = harness.web.engineRequests('startpage');
     expect(startpage[0]!.subpath).toBe('/');
     const tokens = new Set(searches('startpage').map((r) => r.fields.sc));
     expect([...tokens].every((t) => typeof t === 'string' && t.length > 0)).toBe(true);
     // One token serves the pages and queries of one scan (it is kept for minutes, not fetched per query).
     expect(startpage.filter((r) => r.subpath === '/').length).toBe(1);
-    expect(harness.app.scans.outcomesByEngine(run.id).filter((o) => o.engine === 'startpage').every((o) => o.outcome === 'ok')).toBe(true);
+    expect((await harness.app.scans.outcomesByEngine(run.id)).filter((o) => o.engine === 'startpage').every((o) => o.outcome === 'ok')).toBe(true);
   });
 
   it('presents a normal Chrome user agent of the real browser version, from Node and from Chromium alike', () => {

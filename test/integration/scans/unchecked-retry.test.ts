@@ -1,3 +1,4 @@
+import { transaction } from '../../../src/db/transaction.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 import { startLocalServer } from '../../helpers/local-server.ts';
@@ -35,17 +36,17 @@ describe('retrying a page that could not be checked', () => {
     await site?.close();
   });
 
-  const record = (path: string, reason: 'http_403' | 'login_wall') =>
-    harness.app.pipeline.uncheckedPages.record({
+  const record = async (path: string, reason: 'http_403' | 'login_wall') =>
+    await harness.app.pipeline.uncheckedPages.record({
       personId: harness.personId, url: `${site.url}${path}`, normalizedUrl: `${site.url}${path}`, host: new URL(site.url).host,
       reason, httpStatus: reason === 'http_403' ? 403 : 200, path: 'browser', scanRunId: null, nextRetryAt: new Date(),
     });
-  const retry = (id: string) => retryUncheckedPage(harness.app.pipeline, { uncheckedPageId: id, complete: (effects) => harness.app.db.transaction(effects) });
+  const retry = (id: string) => retryUncheckedPage(harness.app.pipeline, { uncheckedPageId: id, complete: async (effects) => await transaction(harness.app.db, effects) });
 
   it('tries a page refused in the browser with a plain request next, and plans a later try in the browser', async () => {
-    const row = record('/board/lv', 'http_403');
+    const row = await record('/board/lv', 'http_403');
     await retry(row.id);
-    const after = harness.app.pipeline.uncheckedPages.get(row.id)!;
+    const after = (await harness.app.pipeline.uncheckedPages.get(row.id))!;
     expect(after).toMatchObject({ reason: 'http_403', lastPath: 'plain', retriesDone: 1, resolution: null });
     // Plain request: no headless browser in the user agent.
     expect(requests.at(-1)).not.toMatch(/Headless/);
@@ -58,32 +59,32 @@ describe('retrying a page that could not be checked', () => {
 
   it('turns a hit seen in search results into a hit found on the page once the page can be read', async () => {
     const url = `${site.url}/board/lv`;
-    harness.app.db.transaction(() => harness.app.hits.upsert({
+    await transaction(harness.app.db, async () => await harness.app.hits.upsert({
       personId: harness.personId, url, normalizedUrl: url, finalUrl: null, host: new URL(url).host, title: 'Lola Velvet - Members Board', pageLanguage: null,
       severity: 'high', categories: ['phone'], linkage: true, reasons: ['Seen in search results: ...'], scanRunId: 'scan_x', source: 'snippet',
       matches: [{ kind: 'alias', value: 'Lola Velvet' }],
     }));
     boardOpen = true;
-    const row = harness.app.pipeline.uncheckedPages.listForPeople([harness.personId]).find((u) => u.url === url)!;
+    const row = (await harness.app.pipeline.uncheckedPages.listForPeople([harness.personId])).find((u) => u.url === url)!;
     await retry(row.id);
-    expect(harness.app.pipeline.uncheckedPages.get(row.id)).toMatchObject({ resolution: 'checked', lastPath: 'browser' });
-    expect(harness.app.pipeline.uncheckedPages.listForPeople([harness.personId]).map((u) => u.url)).not.toContain(url);
-    const hit = harness.app.hits.findByUrl(harness.personId, url)!;
+    expect(await harness.app.pipeline.uncheckedPages.get(row.id)).toMatchObject({ resolution: 'checked', lastPath: 'browser' });
+    expect((await harness.app.pipeline.uncheckedPages.listForPeople([harness.personId])).map((u) => u.url)).not.toContain(url);
+    const hit = (await harness.app.hits.findByUrl(harness.personId, url))!;
     expect(hit.source).toBe('page');
-    expect(harness.app.hits.matchesOf(hit.id).map((m) => m.kind).sort()).toEqual(['alias', 'phone']);
+    expect((await harness.app.hits.matchesOf(hit.id)).map((m) => m.kind).sort()).toEqual(['alias', 'phone']);
   });
 
   it('keeps a login-walled page listed, with the reason found on the plain path', async () => {
-    const row = record('/gallery', 'login_wall');
+    const row = await record('/gallery', 'login_wall');
     await retry(row.id);
-    expect(harness.app.pipeline.uncheckedPages.get(row.id)).toMatchObject({ reason: 'login_wall', lastPath: 'plain', retriesDone: 1, resolution: null });
+    expect(await harness.app.pipeline.uncheckedPages.get(row.id)).toMatchObject({ reason: 'login_wall', lastPath: 'plain', retriesDone: 1, resolution: null });
   });
 
   it('stops after the last planned try and keeps the page listed as could not check', async () => {
-    const row = harness.app.pipeline.uncheckedPages.listForPeople([harness.personId]).find((u) => u.url.endsWith('/gallery'))!;
+    const row = (await harness.app.pipeline.uncheckedPages.listForPeople([harness.personId])).find((u) => u.url.endsWith('/gallery'))!;
     for (let i = 0; i < 3; i++) await retry(row.id);
-    const last = harness.app.pipeline.uncheckedPages.get(row.id)!;
+    const last = (await harness.app.pipeline.uncheckedPages.get(row.id))!;
     expect(last).toMatchObject({ retriesDone: 4, resolution: 'gave_up', nextRetryAt: null, reason: 'login_wall' });
-    expect(harness.app.pipeline.uncheckedPages.listForPeople([harness.personId]).map((u) => u.id)).toContain(row.id);
+    expect((await harness.app.pipeline.uncheckedPages.listForPeople([harness.personId])).map((u) => u.id)).toContain(row.id);
   });
 });

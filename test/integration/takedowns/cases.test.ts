@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { eq } from 'drizzle-orm';
+import { transaction } from '../../../src/db/transaction.ts';
 import { buildServer } from '../../../src/web/server.ts';
 import { asAdmin } from '../../helpers/test-auth.ts';
 import { hits } from '../../../src/db/schema/index.ts';
@@ -29,7 +30,7 @@ describe('a takedown case for a hit on a local page', () => {
     maxAttempts: 3,
     signal: new AbortController().signal,
     logger: createLogger({ level: 'silent' }),
-    complete: (effects) => world.app.db.$client.transaction(effects)(),
+    complete: (effects) => transaction(world.app.db, effects),
   });
 
   beforeAll(async () => {
@@ -37,8 +38,8 @@ describe('a takedown case for a hit on a local page', () => {
     rdap = await startRdapServer();
     smtp = await startSmtpServer();
     world = await createTakedownWorld({ rdapBase: rdap.base, smtpUrl: smtp.url });
-    server = asAdmin(await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] }), world.app);
-    hitId = world.addHit(`${site.url}/leak`).id;
+    server = await asAdmin(await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] }), world.app);
+    hitId = (await world.addHit(`${site.url}/leak`)).id;
   });
 
   afterAll(async () => {
@@ -111,11 +112,11 @@ describe('a takedown case for a hit on a local page', () => {
     for (const forbidden of ['Marie-Claire', 'Dubois', '<img', 'data:image', '.jpg', 'Tanneurs', '470 12 34 56']) expect(parsed.body).not.toContain(forbidden);
   });
 
-  it('records one reminder when the deadline is within a day', () => {
+  it('records one reminder when the deadline is within a day', async () => {
     world.app.clock.advance(6 * DAY + 12 * 3_600_000);
-    const first = remindUpcomingDeadlines(world.takedowns, world.app.clock.now());
+    const first = await remindUpcomingDeadlines(world.takedowns, world.app.clock.now());
     expect(first.map((r) => r.caseId)).toEqual([caseId]);
-    expect(remindUpcomingDeadlines(world.takedowns, world.app.clock.now())).toEqual([]);
+    expect(await remindUpcomingDeadlines(world.takedowns, world.app.clock.now())).toEqual([]);
   });
 
   it('marks the case no_response when the deadline passes and drafts the escalation to the hosting provider from RDAP', async () => {
@@ -124,7 +125,7 @@ describe('a takedown case for a hit on a local page', () => {
     let body = (await server.inject({ method: 'GET', url: `/api/hits/${hitId}/case` })).json();
     expect(body.status).toBe('no_response');
 
-    const [job] = world.app.jobs.claim({ owner: 'test', kind: 'takedowns.escalate', limit: 5, leaseMs: 60_000 });
+    const [job] = await world.app.jobs.claim({ owner: 'test', kind: 'takedowns.escalate', limit: 5, leaseMs: 60_000 });
     expect(job?.payload).toEqual({ caseId, fromLevel: 0 });
     await createTakedownEscalateJob(world.takedowns).handle(job!.payload as never, jobContext());
     // A retried job finds the case already escalated and does nothing.
@@ -200,7 +201,7 @@ describe('takedown case errors and dismissals', () => {
     site = await startSite();
     smtp = await startSmtpServer();
     world = await createTakedownWorld({ rdapBase: rdap.base, smtpUrl: smtp.url, env: { TAKEDOWN_SENDER_EMAIL: '' } });
-    server = asAdmin(await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] }), world.app);
+    server = await asAdmin(await buildServer({ ...world.app, routeModules: [(f) => registerTakedownRoutes(f, world.takedowns)] }), world.app);
   });
 
   afterAll(async () => {
@@ -212,12 +213,12 @@ describe('takedown case errors and dismissals', () => {
   it('answers with stable codes for unknown hits and cases', async () => {
     expect((await server.inject({ method: 'POST', url: '/api/hits/hit_nope/case', payload: {} })).json().error.code).toBe('hits.not_found');
     expect((await server.inject({ method: 'GET', url: '/api/cases/case_nope/mailto' })).json().error.code).toBe('takedowns.case_not_found');
-    const hitId = world.addHit(`${site.url}/leak?other`).id;
+    const hitId = (await world.addHit(`${site.url}/leak?other`)).id;
     expect((await server.inject({ method: 'GET', url: `/api/hits/${hitId}/case` })).json().error.code).toBe('takedowns.case_not_found');
   });
 
   it('drafts the notice at once without a sender address, marking the reply address as a placeholder', async () => {
-    const hitId = world.addHit(`${site.url}/leak?a`).id;
+    const hitId = (await world.addHit(`${site.url}/leak?a`)).id;
     const body = (await server.inject({ method: 'POST', url: `/api/hits/${hitId}/case`, payload: {} })).json();
     expect(body.recipient.address).toBe('abuse@leaks.example');
     expect(body.draftProblem).toBeNull();
@@ -227,7 +228,7 @@ describe('takedown case errors and dismissals', () => {
   });
 
   it('asks for the reply address on sending, then sends the text with the address filled in', async () => {
-    const hitId = world.addHit(`${site.url}/leak?send`).id;
+    const hitId = (await world.addHit(`${site.url}/leak?send`)).id;
     const opened = (await server.inject({ method: 'POST', url: `/api/hits/${hitId}/case`, payload: {} })).json();
     const missing = await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/send`, payload: { confirm: true } });
     expect(missing.json().error.code).toBe('takedowns.sender_not_configured');
@@ -249,20 +250,20 @@ describe('takedown case errors and dismissals', () => {
   });
 
   it('dismisses a false positive on the hit too, and can undo it', async () => {
-    const hitId = world.addHit(`${site.url}/leak?b`).id;
+    const hitId = (await world.addHit(`${site.url}/leak?b`)).id;
     const opened = (await server.inject({ method: 'POST', url: `/api/hits/${hitId}/case`, payload: {} })).json();
     const res = await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/status`, payload: { status: 'false_positive' } });
     expect(res.json().status).toBe('false_positive');
-    expect(world.app.hits.get(hitId)!.status).toBe('false_positive');
+    expect((await world.app.hits.get(hitId))!.status).toBe('false_positive');
     const invalid = await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/status`, payload: { status: 'no_response' } });
     expect(invalid.statusCode).toBe(409);
     expect(invalid.json().error.code).toBe('takedowns.invalid_transition');
     await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/status`, payload: { status: 'reviewing' } });
-    expect(world.app.hits.get(hitId)!.status).toBe('seen');
+    expect((await world.app.hits.get(hitId))!.status).toBe('seen');
   });
 
   it('proposes a separate DMCA notice with the Lumen warning when the person owns the copyright', async () => {
-    const hitId = world.addHit(`${site.url}/leak?c`).id;
+    const hitId = (await world.addHit(`${site.url}/leak?c`)).id;
     // Proposed at once, with the reply address still a placeholder; drafted again once it is configured.
     const opened = (await server.inject({ method: 'POST', url: `/api/hits/${hitId}/case`, payload: { ownsCopyright: true } })).json();
     expect(placeholdersIn(opened.dmca.body)).toEqual(['replyAddress']);
@@ -278,7 +279,7 @@ describe('takedown case errors and dismissals', () => {
 
   it('rejects a status that does not exist', async () => {
     // A real case: an unknown case id is refused as not found before its body is looked at.
-    const opened = (await server.inject({ method: 'POST', url: `/api/hits/${world.addHit(`${site.url}/leak?d`).id}/case`, payload: {} })).json();
+    const opened = (await server.inject({ method: 'POST', url: `/api/hits/${(await world.addHit(`${site.url}/leak?d`)).id}/case`, payload: {} })).json();
     const res = await server.inject({ method: 'POST', url: `/api/cases/${opened.id}/status`, payload: { status: 'deleted' } });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('request.invalid');

@@ -31,8 +31,8 @@ describe('alerts and drafts for a demo scan', () => {
         RDAP_DOMAIN_URL: 'http://127.0.0.1:9/',
       },
     });
-    harness.startWorker();
-    await harness.waitForRun(harness.startScan().id);
+    await harness.startWorker();
+    await harness.waitForRun((await harness.startScan()).id);
     const until = Date.now() + 90_000;
     const pending = () => (harness.app.db.$client.prepare("select count(*) n from jobs where status in ('queued','running') and kind in ('takedowns.open_case','alerts.deliver')").get() as { n: number }).n;
     while (pending() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
@@ -43,14 +43,14 @@ describe('alerts and drafts for a demo scan', () => {
   });
 
   const planted = PLANTED_PAGES.filter((p) => p.expect === 'hit');
-  const hitAt = (path: string) => harness.app.hits.listForPerson(harness.personId).find((h) => harness.path(h.url) === path)!;
+  const hitAt = async (path: string) => (await harness.app.hits.listForPerson(harness.personId)).find((h) => harness.path(h.url) === path)!;
 
-  it.each(planted.map((p) => [p.path, p] as const))('alerts and drafts a takedown for %s', (path, page) => {
-    const hit = hitAt(path);
+  it.each(planted.map((p) => [p.path, p] as const))('alerts and drafts a takedown for %s', async (path, page) => {
+    const hit = await hitAt(path);
     const alerts = harness.app.db.$client.prepare("select kind from alerts where hit_id = ?").all(hit.id) as { kind: string }[];
     expect(alerts).toEqual([{ kind: 'exposure' }]);
 
-    const c = harness.app.takedowns.cases.getByHit(hit.id)!;
+    const c = (await harness.app.takedowns.cases.getByHit(hit.id))!;
     expect(c, `no case for ${path}`).toBeTruthy();
     expect(c.language).toBe(page.lang);
     expect(c.bases.length).toBeGreaterThan(0);

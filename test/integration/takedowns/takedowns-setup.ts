@@ -1,3 +1,4 @@
+import { transaction } from '../../../src/db/transaction.ts';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -104,7 +105,7 @@ export function parseMail(raw: string): { headers: Map<string, string>; body: st
 }
 
 export async function createTakedownWorld(options: { env?: Record<string, string>; smtpUrl?: string; rdapBase: string }) {
-  const app = createTestApp({ env: { ALLOW_PRIVATE_HOSTS: '127.0.0.1' }, jobKinds: { ...jobKinds, ...takedownJobKinds } });
+  const app = await createTestApp({ env: { ALLOW_PRIVATE_HOSTS: '127.0.0.1' }, jobKinds: { ...jobKinds, ...takedownJobKinds } });
   const settings = takedownsSettingsOrThrow({
     TAKEDOWN_SENDER_EMAIL: SENDER_EMAIL,
     RDAP_IP_URL: options.rdapBase,
@@ -114,18 +115,18 @@ export async function createTakedownWorld(options: { env?: Record<string, string
   });
   const sendMail = options.smtpUrl ? createSmtpSendMail(options.smtpUrl) : undefined;
   const takedowns = createTakedownDeps(app, { settings, ...(sendMail ? { sendMail } : {}) });
-  const { personId } = importPerson(
+  const { personId } = await importPerson(
     { profiles: app.profiles, clock: app.clock, random: () => 0.5, defaultSchedule: '0 3 * * *', jitterMinutes: 0 },
     { label: 'Lola Velvet', defaultCountry: 'BE', profile: DEMO_PROFILE },
   );
-  const addHit = (url: string, over: Partial<{ pageLanguage: string | null; categories: string[] }> = {}): Hit =>
-    app.db.transaction(() =>
-      app.hits.upsert({
+  const addHit = async (url: string, over: Partial<{ pageLanguage: string | null; categories: string[] }> = {}): Promise<Hit> =>
+    await transaction(app.db, async () =>
+      (await app.hits.upsert({
         personId, url, normalizedUrl: url, finalUrl: url, host: new URL(url).hostname, title: 'Lola Velvet adres',
         pageLanguage: over.pageLanguage === undefined ? null : over.pageLanguage, severity: 'high', categories: over.categories ?? ['home_address', 'phone'], linkage: true,
         reasons: ['address and phone'], scanRunId: 'run_test',
         matches: [{ kind: 'phone', value: '+32 470 12 34 56', found: '+32 470 12 34 56' }, { kind: 'address', value: 'Rue des Tanneurs 14, 1000 Bruxelles', found: 'Rue des Tanneurs 14, 1000 Bruxelles' }],
-      }).hit,
+      })).hit,
     );
   return {
     app,

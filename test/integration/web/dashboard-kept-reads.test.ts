@@ -13,9 +13,9 @@ import { parseProfile } from '../../../src/modules/profiles/profile-file.models.
  * database changes. A worker is another process: these tests write through a second connection to the same
  * file, as it would, and expect the very next request to show the change.
  */
-describe('dashboard pages kept until the database changes', () => {
+describe('dashboard pages kept until the database changes', async () => {
   const file = path.join(makeTempDir('es-kept-'), 'db.sqlite');
-  const app = createTestApp({ db: openDatabase(file) });
+  const app = await createTestApp({ db: openDatabase(file) });
   let server: Awaited<ReturnType<typeof buildServer>>;
   let browser: ReturnType<typeof createBrowser>;
   let worker: Database.Database;
@@ -34,11 +34,11 @@ describe('dashboard pages kept until the database changes', () => {
     const parsed = parseProfile({ names: ['Robin Peeters'], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
     if (!parsed.ok) throw new Error('profile');
     for (const label of ['Ada', 'Bo', 'Cas']) {
-      const personId = app.profiles.createPerson({ organisationId, label, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+      const personId = await app.profiles.createPerson({ organisationId, label, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
       people.push(personId);
-      const run = app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
+      const run = (await app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
       const url = `https://forum.example/t/${label}`;
-      hits.push(app.hits.upsert({ personId, url, normalizedUrl: url, finalUrl: null, host: 'forum.example', title: `Thread ${label}`, pageLanguage: 'en', severity: 'high', categories: ['phone'], linkage: false, reasons: [], scanRunId: run.id, matches: [{ kind: 'name', value: 'Robin Peeters' }] }).hit.id);
+      hits.push((await app.hits.upsert({ personId, url, normalizedUrl: url, finalUrl: null, host: 'forum.example', title: `Thread ${label}`, pageLanguage: 'en', severity: 'high', categories: ['phone'], linkage: false, reasons: [], scanRunId: run.id, matches: [{ kind: 'name', value: 'Robin Peeters' }] })).hit.id);
     }
     worker = new Database(file);
   });
@@ -81,7 +81,7 @@ describe('dashboard pages kept until the database changes', () => {
 
   it('gives a caseworker only their assigned person\'s exposures, after an administrator\'s list of everyone was kept', async () => {
     expect(listedIds((await browser.get('/exposures')).body).length).toBeGreaterThan(1);
-    const caseworker = createTestAccount(app, { role: 'caseworker', organisationId, assign: [people[1]!] });
+    const caseworker = await createTestAccount(app, { role: 'caseworker', organisationId, assign: [people[1]!] });
     const own = await server.inject({ url: '/exposures', headers: caseworker.headers });
     expect(own.statusCode).toBe(200);
     expect(listedIds(own.body)).toEqual([hits[1]]);

@@ -31,10 +31,10 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
     service = await startService(config, 'worker');
     await service.worker?.stop();
     demoHost = new URL(service.app.demo!.url).host;
-    demoId = service.app.profiles.listPeople().find((p) => p.isDemo)!.id;
+    demoId = (await service.app.profiles.listPeople()).find((p) => p.isDemo)!.id;
     const parsed = parseProfile({ names: ['Real Person'], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
     if (!parsed.ok) throw new Error('profile');
-    realId = service.app.profiles.createPerson({ organisationId: service.app.profiles.ensureDefaultOrganisation(), label: 'Real', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+    realId = await service.app.profiles.createPerson({ organisationId: await service.app.profiles.ensureDefaultOrganisation(), label: 'Real', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
   });
   afterAll(async () => {
     await service?.stop();
@@ -46,8 +46,8 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
     expect(config.net.allowPrivateHosts).toEqual(['10.9.8.7']);
   });
 
-  it('gives a real person\'s scan run an allow-list without the simulated web, and its guard refuses it', () => {
-    const { run } = startScan(service.app, { personId: realId, trigger: 'manual', engines: ['bing=http://127.0.0.1:9/search'] });
+  it('gives a real person\'s scan run an allow-list without the simulated web, and its guard refuses it', async () => {
+    const { run } = await startScan(service.app, { personId: realId, trigger: 'manual', engines: ['bing=http://127.0.0.1:9/search'] });
     expect(run.allowHosts).not.toContain(demoHost);
     const guard = guardForRun(service.app.pipeline, run);
     expect(guard.isAllowedHost(demoHost)).toBe(false);
@@ -55,8 +55,8 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
     expect(run.engines.join(' ')).not.toContain(demoHost);
   });
 
-  it('allows the simulated web only in the demo person\'s own run, with only its engines', () => {
-    const { run } = startScan(service.app, { personId: demoId, trigger: 'manual', engines: ['bing=https://www.bing.com/search'] });
+  it('allows the simulated web only in the demo person\'s own run, with only its engines', async () => {
+    const { run } = await startScan(service.app, { personId: demoId, trigger: 'manual', engines: ['bing=https://www.bing.com/search'] });
     expect(run.allowHosts).toEqual([demoHost]);
     expect(guardForRun(service.app.pipeline, run).isAllowedHost(demoHost)).toBe(true);
     // An engine chosen on the command line or by the API never sends the demo person to the real web.
@@ -65,11 +65,11 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
 
   it('lets only the demo person\'s takedown lookups read the simulated web\'s contact pages', async () => {
     const takedowns = service.app.takedowns;
-    expect(resolverFor(takedowns, realId)).toBe(takedowns.resolver);
-    expect(resolverFor(takedowns, demoId)).not.toBe(takedowns.resolver);
+    expect(await resolverFor(takedowns, realId)).toBe(takedowns.resolver);
+    expect(await resolverFor(takedowns, demoId)).not.toBe(takedowns.resolver);
     const home = `${service.app.demo!.url}/`;
-    expect(await resolverFor(takedowns, realId).fetchText(home)).toBeNull();
-    expect(await resolverFor(takedowns, demoId).fetchText(home)).toMatchObject({ status: 200 });
+    expect(await (await resolverFor(takedowns, realId)).fetchText(home)).toBeNull();
+    expect(await (await resolverFor(takedowns, demoId)).fetchText(home)).toMatchObject({ status: 200 });
   });
 
   it('marks the demo person as demo on the overview and the people list, and no real person', async () => {

@@ -1,3 +1,4 @@
+import { transaction } from '../../../src/db/transaction.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../accounts/web-session.ts';
 import { createTestAccount } from '../../helpers/test-auth.ts';
@@ -24,15 +25,15 @@ describe('"What to do now" guidance pages', () => {
     browser = await w.setup();
     const created = await browser.submit('/people', '/people', { label: 'Lola', language: 'fr', schedule: '0 4 * * *', profile: JSON.stringify(profile) });
     personId = /\/people\/(person_[a-z0-9]+)/.exec(created.headers.location!)![1]!;
-    const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
-    const upsert = (url: string, categories: string[]) =>
-      w.app.db.transaction(() => w.app.hits.upsert({
+    const run = (await w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
+    const upsert = async (url: string, categories: string[]) =>
+      await transaction(w.app.db, async () => await w.app.hits.upsert({
         personId, url, normalizedUrl: url, finalUrl: null, host: new URL(url).host, title: 'Lola Velvet', pageLanguage: 'en', severity: 'high',
         categories, linkage: false, reasons: [], scanRunId: run.id, matches: [{ kind: 'alias', value: 'Lola Velvet' }],
       }));
-    upsert('https://paste.example/p/1', ['home_address']);
-    upsert('https://tube.example/v/1', ['intimate_media']);
-    const hits = w.app.hits.listForPerson(personId);
+    await upsert('https://paste.example/p/1', ['home_address']);
+    await upsert('https://tube.example/v/1', ['intimate_media']);
+    const hits = await w.app.hits.listForPerson(personId);
     hitId = hits.find((h) => h.url.includes('paste'))!.id;
     intimateHitId = hits.find((h) => h.url.includes('tube'))!.id;
   });
@@ -100,8 +101,8 @@ describe('"What to do now" guidance pages', () => {
   it('lets a person account read the guidance but not use another person’s exposure in its links', async () => {
     const other = await browser.submit('/people', '/people', { label: 'Sam', language: 'en', schedule: '0 4 * * *', profile: JSON.stringify({ ...profile, names: ['Sam Example'], aliases: ['samx'] }) });
     const otherId = /\/people\/(person_[a-z0-9]+)/.exec(other.headers.location!)![1]!;
-    const person = createTestAccount(w.app, { role: 'person', personId: otherId });
-    const session = w.server.accountsDeps.sessions.create(person.accountId, 3_600_000);
+    const person = await createTestAccount(w.app, { role: 'person', personId: otherId });
+    const session = await w.server.accountsDeps.sessions.create(person.accountId, 3_600_000);
     const as = (url: string) => w.server.inject({ url, headers: { cookie: `es_session=${session.token}` } });
     expect((await as('/guidance/sextortion?lang=nl')).statusCode).toBe(200);
     expect((await as(`/guidance/doxxing?exposure=${hitId}`)).statusCode).toBe(404);

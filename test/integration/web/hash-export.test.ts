@@ -16,8 +16,8 @@ const LABELS = ['Lola holiday LA.png', 'Lola bedroom rgb.jpeg'];
 const GUIDANCE: MessageKey[] = ['person.hashExport', 'person.hashExportLead', 'person.hashExportFor', 'person.hashExportStopNcii', 'person.hashExportTakeItDown', 'person.hashExportLimit'];
 const escaped = (text: string) => String(html`${text}`);
 
-describe('the photo hash export', () => {
-  const app = createTestApp({ env: { PHOTO_CROP_REGIONS: 'off' } });
+describe('the photo hash export', async () => {
+  const app = await createTestApp({ env: { PHOTO_CROP_REGIONS: 'off' } });
   let server: FastifyInstance;
   let personId: string;
   let emptyPersonId: string;
@@ -26,22 +26,22 @@ describe('the photo hash export', () => {
   let unassignedCaseworker: TestAccount;
   const url = (id: string) => `/api/people/${id}/photos/pdq.txt`;
 
-  const newPerson = (organisationId: string, label: string) => {
+  const newPerson = async (organisationId: string, label: string) => {
     const parsed = parseProfile({ names: ['Marie-Claire Dubois'], aliases: ['Lola Velvet'], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
     if (!parsed.ok) throw new Error('bad profile');
-    return app.profiles.createPerson({ organisationId, label, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+    return await app.profiles.createPerson({ organisationId, label, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
   };
 
   beforeAll(async () => {
     server = await buildServer(app);
-    const orgA = app.profiles.ensureDefaultOrganisation();
+    const orgA = await app.profiles.ensureDefaultOrganisation();
     const orgB = createId('org');
     app.db.insert(organisations).values({ id: orgB, name: 'Other organisation', createdAt: app.clock.now() }).run();
-    personId = newPerson(orgA, 'Lola');
-    emptyPersonId = newPerson(orgA, 'No photos');
-    owner = createTestAccount(app, { role: 'caseworker', organisationId: orgA, assign: [personId, emptyPersonId] });
-    unassignedCaseworker = createTestAccount(app, { role: 'caseworker', organisationId: orgA });
-    otherOrgAdmin = createTestAccount(app, { role: 'admin', organisationId: orgB });
+    personId = await newPerson(orgA, 'Lola');
+    emptyPersonId = await newPerson(orgA, 'No photos');
+    owner = await createTestAccount(app, { role: 'caseworker', organisationId: orgA, assign: [personId, emptyPersonId] });
+    unassignedCaseworker = await createTestAccount(app, { role: 'caseworker', organisationId: orgA });
+    otherOrgAdmin = await createTestAccount(app, { role: 'admin', organisationId: orgB });
     // The photos arrive the way the dashboard sends them, so the export reads what an upload stores.
     for (const [i, row] of VECTORS.entries()) {
       const res = await server.inject({

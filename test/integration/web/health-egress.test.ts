@@ -9,7 +9,7 @@ describe('/healthz says which connection the sites being checked see', () => {
   });
 
   async function egressHealth(env: Record<string, string> = {}) {
-    const app = createTestApp({ env });
+    const app = await createTestApp({ env });
     const server = await buildServer(app);
     closers.push(() => server.close(), () => app.close());
     return (await server.inject({ url: '/healthz' })).json().egress;

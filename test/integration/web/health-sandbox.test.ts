@@ -14,7 +14,7 @@ describe('/healthz and the start-up log tell whether the browser is sandboxed', 
 
   async function healthOf(options: { env?: Record<string, string>; location: BrowserLocation }) {
     const { logger, lines } = createMemoryLogger('info');
-    const app = createTestApp({ env: options.env, browserLocation: options.location, logger });
+    const app = await createTestApp({ env: options.env, browserLocation: options.location, logger });
     const server = await buildServer(app);
     closers.push(() => server.close(), () => app.close());
     const response = await server.inject({ url: '/healthz' });

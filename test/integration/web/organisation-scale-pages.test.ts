@@ -22,16 +22,16 @@ describe('dashboard pages with an organisation\'s numbers', () => {
     const parsed = parseProfile({ names: ['Robin Peeters'], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
     if (!parsed.ok) throw new Error('profile');
     for (let i = 0; i < 25; i++) {
-      people.push(w.app.profiles.createPerson({ organisationId, label: `Person ${String(i).padStart(2, '0')}`, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile }));
+      people.push(await w.app.profiles.createPerson({ organisationId, label: `Person ${String(i).padStart(2, '0')}`, language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile }));
     }
     // 61 hits over three people, severities mixed and first seen at different times.
     for (let i = 0; i < 61; i++) {
       const personId = people[i % 3]!;
       w.app.clock.set(new Date(Date.UTC(2026, 9, 1) + i * 3_600_000));
-      const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
+      const run = (await w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
       const severity = SEVERITIES[(i * 7) % 4]!;
       const url = `https://forum.example/t/${i}`;
-      const hit = w.app.hits.upsert({ personId, url, normalizedUrl: url, finalUrl: null, host: 'forum.example', title: `Thread ${i}`, pageLanguage: 'en', severity, categories: ['phone'], linkage: false, reasons: [], scanRunId: run.id, matches: [{ kind: 'name', value: 'Robin Peeters' }] }).hit;
+      const hit = (await w.app.hits.upsert({ personId, url, normalizedUrl: url, finalUrl: null, host: 'forum.example', title: `Thread ${i}`, pageLanguage: 'en', severity, categories: ['phone'], linkage: false, reasons: [], scanRunId: run.id, matches: [{ kind: 'name', value: 'Robin Peeters' }] })).hit;
       expectedOrder.push({ id: hit.id, rank: ['critical', 'high', 'medium', 'low'].indexOf(severity), at: hit.firstSeenAt.getTime() });
     }
     w.app.clock.set('2026-11-22T10:00:00Z');
@@ -91,7 +91,7 @@ describe('dashboard pages with an organisation\'s numbers', () => {
   it('updates the overview\'s counts as soon as a hit changes, in spite of keeping them between requests', async () => {
     const before = JSON.parse((await browser.get('/api/overview')).body) as { newBySeverity: Record<Severity, number> };
     const critical = expectedOrder[0]!.id;
-    w.app.hits.setStatus(critical, 'false_positive');
+    await w.app.hits.setStatus(critical, 'false_positive');
     const after = JSON.parse((await browser.get('/api/overview')).body) as { newBySeverity: Record<Severity, number>; totalExposures: number };
     expect(after.newBySeverity.critical).toBe(before.newBySeverity.critical - 1);
     expect(after.totalExposures).toBe(60);

@@ -9,8 +9,8 @@ const profile = {
 };
 
 async function setup() {
-  const app = createTestApp();
-  const server = asAdmin(await buildServer(app), app);
+  const app = await createTestApp();
+  const server = await asAdmin(await buildServer(app), app);
   return { app, server };
 }
 
@@ -41,7 +41,7 @@ describe('the people API', () => {
     expect(error.code).toBe('profiles.invalid');
     expect(error.details.issues).toEqual([expect.objectContaining({ field: 'phones[1]', code: 'profiles.invalid_phone' })]);
     expect(error.message).not.toContain('470');
-    expect(app.profiles.listPeople()).toEqual([]);
+    expect(await app.profiles.listPeople()).toEqual([]);
     expect(app.db.$client.prepare('select count(*) n from identifiers').get()).toEqual({ n: 0 });
   });
 

@@ -8,7 +8,7 @@ const testRoute = { config: { access: { public: true } } };
 
 describe('the web server', () => {
   it('reports a missing browser and a silent worker as degraded, not failing', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const server = await buildServer(app);
     const response = await server.inject({ method: 'GET', url: '/healthz' });
     expect(response.statusCode).toBe(200);
@@ -17,8 +17,8 @@ describe('the web server', () => {
   });
 
   it('reports the age of the worker heartbeat', async () => {
-    const app = createTestApp();
-    app.heartbeats.register({ workerId: 'w1', isScheduler: true });
+    const app = await createTestApp();
+    await app.heartbeats.register({ workerId: 'w1', isScheduler: true });
     app.clock.advance(7000);
     const server = await buildServer(app);
     const body = (await server.inject({ url: '/healthz' })).json();
@@ -27,7 +27,7 @@ describe('the web server', () => {
   });
 
   it('answers errors with stable codes and hides 5xx details', async () => {
-    const app = createTestApp({
+    const app = await createTestApp({
       routeModules: [
         (s) => {
           s.get('/t/app-error', testRoute, async () => { throw new AppError({ code: 'hits.not_found', message: 'No such exposure.', statusCode: 404 }); });
@@ -47,7 +47,7 @@ describe('the web server', () => {
 
   it('never logs personal data or query strings', async () => {
     const { logger, lines } = createMemoryLogger();
-    const app = createTestApp({ logger, routeModules: [(s) => void s.get('/t/echo', testRoute, async (req) => { req.log.info({ query: 'Marie-Claire Dubois', phone: '+32470123456', person: { names: ['Marie-Claire Dubois'] } }, 'searching'); return {}; })] });
+    const app = await createTestApp({ logger, routeModules: [(s) => void s.get('/t/echo', testRoute, async (req) => { req.log.info({ query: 'Marie-Claire Dubois', phone: '+32470123456', person: { names: ['Marie-Claire Dubois'] } }, 'searching'); return {}; })] });
     const server = await buildServer(app);
     await server.inject({ url: '/t/echo?q=Marie-Claire%20Dubois' });
     const log = lines.join('\n');
@@ -59,19 +59,19 @@ describe('the web server', () => {
 
 describe('routes without a declared access rule', () => {
   it('stop the start when a dashboard page is missing from the page table, naming the route and the table', async () => {
-    const app = createTestApp({ routeModules: [(s) => void s.get('/secret-report/:id', async () => 'every person\'s exposures')] });
+    const app = await createTestApp({ routeModules: [(s) => void s.get('/secret-report/:id', async () => 'every person\'s exposures')] });
     await expect(buildServer(app)).rejects.toThrow(/The page route GET \/secret-report\/:id has no entry in the page table \(src\/web\/dashboard\/page-routes\.ts\)/);
     await app.close();
   });
 
   it('stop the start for a form handler too, not only for pages that are read', async () => {
-    const app = createTestApp({ routeModules: [(s) => void s.post('/people/:id/export-all', async () => 'done')] });
+    const app = await createTestApp({ routeModules: [(s) => void s.post('/people/:id/export-all', async () => 'done')] });
     await expect(buildServer(app)).rejects.toThrow(/POST \/people\/:id\/export-all has no entry in the page table/);
     await app.close();
   });
 
   it('start normally with every page of the real dashboard declared, and the health check and assets public', async () => {
-    const app = createTestApp();
+    const app = await createTestApp();
     const server = await buildServer(app);
     await server.ready();
     expect((await server.inject({ url: '/healthz' })).statusCode).toBe(200);

@@ -1,3 +1,4 @@
+import { transaction } from '../../../src/db/transaction.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWeb } from '../accounts/web-session.ts';
 
@@ -13,15 +14,15 @@ describe('the exposures page lists pages that could not be checked', () => {
     browser = await w.setup();
     const created = await browser.submit('/people', '/people', { label: 'Lola', language: 'fr', schedule: '0 4 * * *', profile: JSON.stringify(profile) });
     personId = /\/people\/(person_[a-z0-9]+)/.exec(created.headers.location!)![1]!;
-    const record = (url: string, reason: 'http_403' | 'login_wall', nextRetryAt: Date | null) => w.app.pipeline.uncheckedPages.record({
+    const record = async (url: string, reason: 'http_403' | 'login_wall', nextRetryAt: Date | null) => await w.app.pipeline.uncheckedPages.record({
       personId, url, normalizedUrl: url, host: new URL(url).host, reason, httpStatus: reason === 'http_403' ? 403 : 200, path: 'browser', scanRunId: null, nextRetryAt,
     });
-    record('https://members-board.example/profile/lv-2291?ref=<script>alert(1)</script>', 'http_403', new Date(Date.now() + 3_600_000));
-    const walled = record('https://fans.example/vip/lolavelvet_vip', 'login_wall', new Date());
+    await record('https://members-board.example/profile/lv-2291?ref=<script>alert(1)</script>', 'http_403', new Date(Date.now() + 3_600_000));
+    const walled = await record('https://fans.example/vip/lolavelvet_vip', 'login_wall', new Date());
     // Out of automatic tries: still listed, never dropped.
-    for (let i = 0; i < 4; i++) w.app.pipeline.uncheckedPages.recordRetry(walled.id, { reason: 'login_wall', httpStatus: 200, path: 'plain', nextRetryAt: i < 3 ? new Date() : null });
-    const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
-    w.app.db.transaction(() => w.app.hits.upsert({
+    for (let i = 0; i < 4; i++) await w.app.pipeline.uncheckedPages.recordRetry(walled.id, { reason: 'login_wall', httpStatus: 200, path: 'plain', nextRetryAt: i < 3 ? new Date() : null });
+    const run = (await w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
+    await transaction(w.app.db, async () => await w.app.hits.upsert({
       personId, url: 'https://members-board.example/profile/lv-2291', normalizedUrl: 'https://members-board.example/profile/lv-2291', finalUrl: null, host: 'members-board.example',
       title: 'Lola Velvet - Members Board', pageLanguage: null, severity: 'high', categories: ['phone'], linkage: true, reasons: ['Seen in search results'], scanRunId: run.id, source: 'snippet',
       matches: [{ kind: 'alias', value: 'Lola Velvet' }],

@@ -16,11 +16,11 @@ describe('the exposures page lists profile lookups that could not tell', () => {
 
   /** A finished scan run whose lookups ended as given. */
   type Probe = { handle: string; identifier: string; source: 'handle' | 'alias' };
-  function finishedRun(ends: { siteId: string; url: string; status: 'unknown' | 'absent' | 'lookalike'; reason: string; probe?: Probe }[], at: number) {
-    const run = w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 }).run;
+  async function finishedRun(ends: { siteId: string; url: string; status: 'unknown' | 'absent' | 'lookalike'; reason: string; probe?: Probe }[], at: number) {
+    const run = (await w.app.scans.createRun({ personId, trigger: 'manual', engines: ['duckduckgo'], allowHosts: [], rotationCursor: 0 })).run;
     w.app.db.$client.prepare("update scan_runs set status = 'succeeded', created_at = ?, finished_at = ? where id = ?").run(at, at + 60_000, run.id);
-    const ids = checks.plan({ scanRunId: run.id, personId, listVersion: '2026-11-01', probes: ends.map((e) => ({ siteId: e.siteId, url: e.url, ...(e.probe ?? { handle: 'lola_v', identifier: '@lola_v', source: 'handle' as const }) })) });
-    ends.forEach((e, i) => checks.settle({ id: ids[i]!, status: e.status, reason: e.reason, httpStatus: null }));
+    const ids = await checks.plan({ scanRunId: run.id, personId, listVersion: '2026-11-01', probes: ends.map((e) => ({ siteId: e.siteId, url: e.url, ...(e.probe ?? { handle: 'lola_v', identifier: '@lola_v', source: 'handle' as const }) })) });
+    for (const [i, e] of ends.entries()) await checks.settle({ id: ids[i]!, status: e.status, reason: e.reason, httpStatus: null });
     return run;
   }
 
@@ -31,8 +31,8 @@ describe('the exposures page lists profile lookups that could not tell', () => {
     personId = /\/people\/(person_[a-z0-9]+)/.exec(created.headers.location!)![1]!;
     checks = createImpersonationRepository({ db: w.app.db, clock: w.app.clock, cipher: w.app.cipher });
     // An older scan's unclear lookup: the newest finished scan is what the person is told about.
-    finishedRun([{ siteId: 'oldsite', url: 'https://old-site.example/lola_v', status: 'unknown', reason: 'http_429' }], Date.parse('2026-11-20T10:00:00Z'));
-    finishedRun([
+    await finishedRun([{ siteId: 'oldsite', url: 'https://old-site.example/lola_v', status: 'unknown', reason: 'http_429' }], Date.parse('2026-11-20T10:00:00Z'));
+    await finishedRun([
       { siteId: 'fotogram', url: 'https://fotogram.example/u/lola_v?ref=<script>alert(1)</script>', status: 'unknown', reason: 'http_429' },
       { siteId: 'datr', url: 'https://datr.example/profile/lola_v', status: 'unknown', reason: 'http_503' },
       { siteId: 'chirp', url: 'https://chirp.example/lola_v', status: 'absent', reason: 'absent_signal' },
@@ -94,7 +94,7 @@ describe('the exposures page lists profile lookups that could not tell', () => {
   }, 60_000);
 
   it('no longer lists them once a newer scan could tell', async () => {
-    finishedRun([{ siteId: 'fotogram', url: 'https://fotogram.example/u/lola_v', status: 'absent', reason: 'absent_signal' }], Date.parse('2026-11-22T09:00:00Z'));
+    await finishedRun([{ siteId: 'fotogram', url: 'https://fotogram.example/u/lola_v', status: 'absent', reason: 'absent_signal' }], Date.parse('2026-11-22T09:00:00Z'));
     expect((await browser.get('/exposures?lang=en')).body).not.toContain('Profile lookups that could not tell');
   });
 });

@@ -71,7 +71,7 @@ describe('.dockerignore', () => {
     // WAL, the generated evidence key and a vault file.
     const dataDir = makeTempDir('es-dockerignore-');
     tempDirs.push(dataDir);
-    const app = createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
+    const app = await createApp(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), {
       logger: createLogger({ level: 'silent' }),
       browserLocation: { kind: 'missing', instruction: 'not needed', tried: [] },
     });

@@ -5,30 +5,30 @@ import type { StoredPhotoHash } from '../../../src/modules/photos/photos.reposit
 const hash = (c: string) => c.repeat(64);
 
 describe('person hash index', () => {
-  it('keeps a person\'s hashes between page visits and rebuilds them only when the photo set changes', () => {
+  it('keeps a person\'s hashes between page visits and rebuilds them only when the photo set changes', async () => {
     const photos = new Map<string, StoredPhotoHash[]>([['p1', [{ photoId: 'a', label: 'a.jpg', variant: 'original', pdq: hash('0') }]]]);
     let loads = 0;
     const index = createPersonHashIndex({
-      load: (id) => (loads++, photos.get(id) ?? []),
-      signature: (id) => (photos.get(id) ?? []).map((h) => h.photoId).join(','),
+      load: async (id) => (loads++, photos.get(id) ?? []),
+      signature: async (id) => (photos.get(id) ?? []).map((h) => h.photoId).join(','),
     });
-    expect(index.get('p1').index.query(hash('0'), 0)).toHaveLength(1);
-    index.get('p1');
+    expect((await index.get('p1')).index.query(hash('0'), 0)).toHaveLength(1);
+    await index.get('p1');
     expect(loads).toBe(1);
     photos.set('p1', [...photos.get('p1')!, { photoId: 'b', label: 'b.jpg', variant: 'original', pdq: hash('f') }]);
-    expect(index.get('p1').index.query(hash('f'), 0)[0]).toMatchObject({ distance: 0 });
+    expect((await index.get('p1')).index.query(hash('f'), 0)[0]).toMatchObject({ distance: 0 });
     expect(loads).toBe(2);
     index.invalidate('p1');
-    index.get('p1');
+    await index.get('p1');
     expect(loads).toBe(3);
   });
 
-  it('drops the least recently used people beyond its bound', () => {
-    const index = createPersonHashIndex({ load: () => [], signature: () => '', maxPeople: 2 });
-    index.get('a');
-    index.get('b');
-    index.get('a');
-    index.get('c');
+  it('drops the least recently used people beyond its bound', async () => {
+    const index = createPersonHashIndex({ load: async () => [], signature: async () => '', maxPeople: 2 });
+    await index.get('a');
+    await index.get('b');
+    await index.get('a');
+    await index.get('c');
     expect(index.size).toBe(2);
   });
 });

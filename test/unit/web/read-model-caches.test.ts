@@ -19,22 +19,23 @@ describe('the dashboard read models\' caches', () => {
     expect(() => opening.open(sealed, fieldBinding('hits', 'url', 'hit_b'))).toThrow();
   });
 
-  it('recompute a kept result after this connection writes and after another connection commits, and not otherwise', () => {
+  it('recompute a kept result after this connection writes and after another connection commits, and not otherwise', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'es-cache-')), 'db.sqlite');
     const reader = new Database(file);
     reader.pragma('journal_mode = WAL');
     reader.exec('create table t (n integer)');
     const other = new Database(file);
-    const kept = createVersionedCache<number>(createDataVersion(createStatements({ $client: reader } as unknown as Db)));
+    const version = createDataVersion(createStatements({ $client: reader } as unknown as Db));
+    const kept = createVersionedCache<number>(async () => version());
     let computed = 0;
-    const count = () => kept('all', () => (computed++, (reader.prepare('select count(*) n from t').get() as { n: number }).n));
-    expect(count()).toBe(0);
-    expect(count()).toBe(0);
+    const count = () => kept('all', async () => (computed++, (reader.prepare('select count(*) n from t').get() as { n: number }).n));
+    expect(await count()).toBe(0);
+    expect(await count()).toBe(0);
     expect(computed).toBe(1);
     reader.prepare('insert into t values (1)').run();
-    expect(count()).toBe(1);
+    expect(await count()).toBe(1);
     other.prepare('insert into t values (2)').run();
-    expect(count()).toBe(2);
+    expect(await count()).toBe(2);
     expect(computed).toBe(3);
     reader.close();
     other.close();

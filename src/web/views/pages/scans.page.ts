@@ -4,7 +4,7 @@ import { layout } from '../layout.ts';
 import { doneNotice, emptyState, facts, label, notice, selectField, statusBadge } from '../components.ts';
 import type { describeScanRun } from '../../../modules/scans/scan-report.ts';
 
-export type ScanView = ReturnType<typeof describeScanRun> & { personLabel: string };
+export type ScanView = Awaited<ReturnType<typeof describeScanRun>> & { personLabel: string };
 
 /** One box of "scan now": an engine instance, checked when it runs by default for the person. */
 export interface EngineOption {

@@ -46,6 +46,19 @@ export async function createSettingsProvider(args: { config: Config; repository:
     for (const listener of listeners) listener(effective);
   };
   if (Object.keys(stored).length > 0) resolve();
+  let saving: Promise<unknown> = Promise.resolve();
+  const saveNow: SettingsProvider['save'] = async (form, accountId) => {
+    const { next, changed } = applyFormChanges(stored, form, environment);
+    if (changed.length === 0) return { ok: true, changed };
+    const resolved = resolveConfig(environment, next, cwd);
+    if ('problems' in resolved) return { ok: false, problems: resolved.problems };
+    await args.repository.replace(next, changed, accountId);
+    stored = next;
+    fingerprint = await args.repository.fingerprint();
+    effective = resolved.config;
+    notify();
+    return { ok: true, changed };
+  };
 
   return {
     current: () => effective,
@@ -55,17 +68,12 @@ export async function createSettingsProvider(args: { config: Config; repository:
       return environment[name] ?? stored[name] ?? null;
     },
     isSet: (name) => environment[name] !== undefined || stored[name] !== undefined,
-    async save(form, accountId) {
-      const { next, changed } = applyFormChanges(stored, form, environment);
-      if (changed.length === 0) return { ok: true, changed };
-      const resolved = resolveConfig(environment, next, cwd);
-      if ('problems' in resolved) return { ok: false, problems: resolved.problems };
-      await args.repository.replace(next, changed, accountId);
-      stored = next;
-      fingerprint = await args.repository.fingerprint();
-      effective = resolved.config;
-      notify();
-      return { ok: true, changed };
+    save(form, accountId) {
+      // One save at a time: each builds on what the one before it stored, so two at the same instant (two
+      // administrators, or a page saving twice) never lose one another's change.
+      const run = saving.then(() => saveNow(form, accountId));
+      saving = run.catch(() => undefined);
+      return run;
     },
     async refresh() {
       const now = await args.repository.fingerprint();

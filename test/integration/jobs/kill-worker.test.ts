@@ -21,6 +21,18 @@ function startWorker(dataDir: string): Promise<ChildProcess> {
   });
 }
 
+/** A database in a fresh DATA_DIR with 200 queued jobs whose effect is a row each; `effects` counts the rows. */
+async function queueOf200Jobs() {
+  const dataDir = makeTempDir();
+  const db = openDatabase(path.join(dataDir, 'exposure-scanner.sqlite'));
+  runMigrations(db);
+  db.$client.exec(effectsTableSql);
+  const jobs = createJobsRepository({ db, clock: systemClock, kinds: crashTestKinds });
+  for (let n = 0; n < 200; n++) await jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
+  const effects = () => (db.$client.prepare('select count(*) as c from job_effects').get() as { c: number }).c;
+  return { dataDir, db, jobs, effects };
+}
+
 async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
   const until = Date.now() + ms;
   while (!(await check())) {
@@ -35,13 +47,7 @@ describe('a worker killed with SIGKILL part-way', () => {
     for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   it('loses nothing and, after a restart, completes every one of 200 jobs exactly once', async () => {
-    const dataDir = makeTempDir();
-    const db = openDatabase(path.join(dataDir, 'exposure-scanner.sqlite'));
-    runMigrations(db);
-    db.$client.exec(effectsTableSql);
-    const jobs = createJobsRepository({ db, clock: systemClock, kinds: crashTestKinds });
-    for (let n = 0; n < 200; n++) await jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
-    const effects = () => (db.$client.prepare('select count(*) as c from job_effects').get() as { c: number }).c;
+    const { dataDir, db, jobs, effects } = await queueOf200Jobs();
 
     const first = await startWorker(dataDir);
     await waitFor(() => effects() >= 50, 60_000);
@@ -66,13 +72,7 @@ describe('a worker killed with SIGKILL part-way', () => {
   });
 
   it('two workers sharing one database run 200 jobs with every effect exactly once, one of them killed midway', async () => {
-    const dataDir = makeTempDir();
-    const db = openDatabase(path.join(dataDir, 'exposure-scanner.sqlite'));
-    runMigrations(db);
-    db.$client.exec(effectsTableSql);
-    const jobs = createJobsRepository({ db, clock: systemClock, kinds: crashTestKinds });
-    for (let n = 0; n < 200; n++) await jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
-    const effects = () => (db.$client.prepare('select count(*) as c from job_effects').get() as { c: number }).c;
+    const { dataDir, db, jobs, effects } = await queueOf200Jobs();
 
     const [killed, survivor] = await Promise.all([startWorker(dataDir), startWorker(dataDir)]);
     await waitFor(() => effects() >= 60, 60_000);

@@ -73,7 +73,11 @@ export const captures = sqliteTable(
     finalUrl: text('final_url'),
     httpStatus: integer('http_status'),
     serverIp: text('server_ip'),
-    headers: json<Record<string, string>>('headers'),
+    /**
+     * The response headers' JSON, sealed like the addresses (captures.repository.ts seals and parses it). Plain text,
+     * not json mode: that would quote the sealed string on write and fail to parse it on read. Same SQL type, no migration.
+     */
+    headers: text('headers'),
     title: text('title'),
     language: text('language'),
     /** Evidence files by role: screenshot, html, mhtml, image:N. Values are content hashes in the vault. */

@@ -8,7 +8,9 @@ import type { FieldCipher } from './field-cipher.models.ts';
 import { CAPTURE_FIELDS } from './sealed-pages.models.ts';
 import { onConnection } from '../../db/transaction.ts';
 
-export type CaptureRow = typeof captures.$inferSelect;
+type StoredCapture = typeof captures.$inferSelect;
+/** A capture as callers see it: addresses, title and headers opened, the headers parsed back into an object. */
+export type CaptureRow = Omit<StoredCapture, 'headers'> & { headers: Record<string, string> | null };
 export type CapturePurpose = CaptureRow['purpose'];
 export type CaptureOutcome = CaptureRow['outcome'];
 
@@ -29,8 +31,11 @@ export interface RecordCaptureInput {
   problems?: string[];
 }
 
-/** The addresses and title a capture recorded are sealed (bound to the capture); callers see clear values. */
-const openCapture = (cipher: FieldCipher, row: CaptureRow): CaptureRow => CAPTURE_FIELDS.open(cipher, row, row.id);
+/** The addresses, title and headers a capture recorded are sealed (bound to the capture); callers see clear values. */
+const openCapture = (cipher: FieldCipher, row: StoredCapture): CaptureRow => {
+  const opened = CAPTURE_FIELDS.open(cipher, row, row.id);
+  return { ...opened, headers: opened.headers === null ? null : (JSON.parse(opened.headers) as Record<string, string>) };
+};
 
 /**
  * Writes the capture row and its custody entry. Call it inside the transaction that stores the hit (or
@@ -47,10 +52,14 @@ export async function recordCapture(writer: CustodyWriter & { cipher: FieldCiphe
           hitId: input.hitId,
           purpose: input.purpose,
           outcome: input.outcome,
-          ...CAPTURE_FIELDS.seal(writer.cipher, { requestedUrl: input.requestedUrl, finalUrl: input.visit?.finalUrl ?? null, title: input.visit?.title || null }, input.captureId),
+          ...CAPTURE_FIELDS.seal(writer.cipher, {
+            requestedUrl: input.requestedUrl,
+            finalUrl: input.visit?.finalUrl ?? null,
+            title: input.visit?.title || null,
+            headers: input.visit?.headers ? JSON.stringify(input.visit.headers) : null,
+          }, input.captureId),
           httpStatus: input.visit?.status ?? null,
           serverIp: input.visit?.serverIp ?? null,
-          headers: input.visit?.headers ?? null,
           language: input.visit?.lang || null,
           artifacts: input.artifacts,
           capturedAt: input.capturedAt,

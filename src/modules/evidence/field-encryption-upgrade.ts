@@ -45,7 +45,7 @@ const upgrades: TableUpgrade[] = [
 
 /**
  * Seals the rows an older version stored in clear (people's identifiers, own URLs, labels and matched
- * values; pages' addresses, titles and engine snippets; search queries; drafted notices). Runs at every start and touches only
+ * values; pages' addresses, titles, response headers and engine snippets; search queries; drafted notices). Runs at every start and touches only
  * values not sealed or indexed yet, so it is idempotent; all of it commits in one transaction, so a crash
  * leaves either the old rows or the new ones. SQLite's secure_delete (set when the database is opened)
  * overwrites the clear values' old cells instead of leaving them in free space. Only counts are logged.
@@ -72,7 +72,8 @@ export async function encryptClearFields({ db, cipher, logger }: { db: Db; ciphe
  * Raise `version` whenever `upgrades` gains a table or a column or a value is sealed differently: a database that
  * completed the step before then reads its rows once more.
  */
-export const FIELD_ENCRYPTION_STEP = { name: 'evidence.encrypt_clear_fields', version: 1, transactional: true } as const;
+// 2: captures' response headers joined the sealed columns.
+export const FIELD_ENCRYPTION_STEP = { name: 'evidence.encrypt_clear_fields', version: 2, transactional: true } as const;
 
 /**
  * The start-up form of `encryptClearFields`: on an organisation's database the search for clear values reads

@@ -57,8 +57,11 @@ function sealedColumns<K extends string>(table: string, columns: Record<K, strin
 
 /** Bound to the hit's id. */
 export const HIT_FIELDS = sealedColumns('hits', { url: 'url', finalUrl: 'final_url', title: 'title' });
-/** Bound to the capture's id. */
-export const CAPTURE_FIELDS = sealedColumns('captures', { requestedUrl: 'requested_url', finalUrl: 'final_url', title: 'title' });
+/**
+ * Bound to the capture's id. `headers` is the response headers' JSON text: a Location, Set-Cookie, Link or
+ * Content-Disposition file name can carry the person's handle or name as well as any address.
+ */
+export const CAPTURE_FIELDS = sealedColumns('captures', { requestedUrl: 'requested_url', finalUrl: 'final_url', title: 'title', headers: 'headers' });
 /** Bound to the unchecked page's id. */
 export const UNCHECKED_FIELDS = sealedColumns('unchecked_pages', { url: 'url' });
 /** Bound to the candidate's unique key (run and URL index): its integer id is only known after the insert. */

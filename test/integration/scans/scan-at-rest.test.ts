@@ -95,11 +95,16 @@ describe('a copy of the database file after a full scan of the demo person', () 
   it('seals at start-up what an earlier version stored in clear, once, with nothing lost', async () => {
     const older = await reopen();
     const before = await shown(older.app, older.personId, runId);
-    // Put back what an earlier version wrote: clear values, clear normalised URLs and queries.
+    expect(before.captures.length).toBeGreaterThan(0);
+    // Put back what an earlier version wrote: clear values and response headers, clear normalised URLs and queries.
     const sqlite = older.app.db.$client;
     sqlite.transaction(() => {
       for (const h of before.hits) sqlite.prepare('update hits set url = ?, final_url = ?, title = ?, normalized_url = ? where id = ?').run(h.url, h.finalUrl, h.title, h.normalizedUrl, h.id);
-      for (const c of before.captures) sqlite.prepare('update captures set requested_url = ?, final_url = ?, title = ? where id = ?').run(c.requestedUrl, c.finalUrl, c.title, c.id);
+      for (const c of before.captures) {
+        // Headers an attacker's page can send that name the person: a file name and a profile link.
+        c.headers = { ...c.headers, 'content-disposition': 'attachment; filename="Lola Velvet - Marie-Claire Dubois.mp4"', link: '<http://127.0.0.1:9/u/lolavelvet>; rel="canonical"' };
+        sqlite.prepare('update captures set requested_url = ?, final_url = ?, title = ?, headers = ? where id = ?').run(c.requestedUrl, c.finalUrl, c.title, JSON.stringify(c.headers), c.id);
+      }
       for (const s of before.snippets) sqlite.prepare('update hit_snippets set title = ?, snippet = ? where id = ?').run(s.title, s.snippet, s.id);
       for (const c of before.candidates) sqlite.prepare('update candidates set url = ?, title = ?, snippet = ?, normalized_url = ? where id = ?').run(c!.url, c!.title, c!.snippet, c!.normalizedUrl, c!.id);
       before.candidates.forEach((c, i) => {

@@ -7,12 +7,13 @@ import { accounts, caseworkerAssignments, organisations, people } from '../../db
 import type { Role } from './accounts.models.ts';
 import type { AccountLockState } from './lockout.models.ts';
 import { gated } from '../../db/transaction.ts';
+import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
 
 export type AccountRow = typeof accounts.$inferSelect;
 
 export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }) {
   let idsInOrganisation: Statement | undefined;
-  let dataVersion: Statement | undefined;
+  let dataVersion: (() => string) | undefined;
   const keptIds = new Map<string, { version: string; ids: string[] }>();
   // The account and the first organisation are read on every dashboard request (who is asking, whether
   // they run the installation): prepared once, on first use after migrations, like the ids below.
@@ -141,9 +142,9 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
      */
     personIdsInOrganisation(organisationId: string): string[] {
       idsInOrganisation ??= db.$client.prepare('select id from people where organisation_id = ? order by created_at').pluck();
-      // This connection's own audit rows (one per page view) are left out, as in the read models' data version.
-      dataVersion ??= db.$client.prepare("select (select data_version from pragma_data_version) || '.' || (total_changes() - coalesce((select seq from sqlite_sequence where name = 'audit_log'), 0))").pluck();
-      const version = dataVersion.get() as string;
+      // The read models' data version: this connection's own audit rows (one per page view) do not move it.
+      dataVersion ??= createDataVersion(createStatements(db));
+      const version = dataVersion();
       const kept = keptIds.get(organisationId);
       if (kept && kept.version === version) return kept.ids;
       const ids = Object.freeze(idsInOrganisation.all(organisationId) as string[]) as string[];

@@ -22,40 +22,33 @@ const settleScriptSource = String.raw`(key, horizonMs) => {
   Function.prototype.toString = disguise(new Proxy(nativeToString, {
     apply(target, self, args) { return Reflect.apply(target, originals.get(self) || self, args); },
   }), nativeToString);
-  const nativeSet = window.setTimeout;
-  window.setTimeout = disguise(new Proxy(nativeSet, {
-    apply(target, self, args) {
-      const callback = args[0];
-      const delay = Number(args[1]) || 0;
-      if (typeof callback !== 'function' || delay > horizonMs) return Reflect.apply(target, self, args);
-      let id;
-      const wrapped = function () { pending.delete(id); return Reflect.apply(callback, this, arguments); };
-      id = Reflect.apply(target, self, [wrapped, ...args.slice(1)]);
-      pending.add(id);
-      return id;
-    },
-  }), nativeSet);
-  for (const name of ['clearTimeout', 'clearInterval']) {
+  // Each callback the page schedules is counted until it runs or is cancelled.
+  const countCalls = (name, ids, counts) => {
     const native = window[name];
-    window[name] = disguise(new Proxy(native, { apply(target, self, args) { pending.delete(args[0]); return Reflect.apply(target, self, args); } }), native);
-  }
+    window[name] = disguise(new Proxy(native, {
+      apply(target, self, args) {
+        const callback = args[0];
+        if (typeof callback !== 'function' || !counts(args)) return Reflect.apply(target, self, args);
+        let id;
+        const wrapped = function () { ids.delete(id); return Reflect.apply(callback, this, arguments); };
+        id = Reflect.apply(target, self, [wrapped, ...args.slice(1)]);
+        ids.add(id);
+        return id;
+      },
+    }), native);
+  };
+  const forgetOnCancel = (name, ids) => {
+    const native = window[name];
+    window[name] = disguise(new Proxy(native, { apply(target, self, args) { ids.delete(args[0]); return Reflect.apply(target, self, args); } }), native);
+  };
+  countCalls('setTimeout', pending, (args) => (Number(args[1]) || 0) <= horizonMs);
+  forgetOnCancel('clearTimeout', pending);
+  forgetOnCancel('clearInterval', pending);
   // Work a page defers until the browser is idle (hydration, lazy widgets) is pending work too.
   if (typeof window.requestIdleCallback === 'function') {
     const idle = new Set();
-    const nativeIdle = window.requestIdleCallback;
-    window.requestIdleCallback = disguise(new Proxy(nativeIdle, {
-      apply(target, self, args) {
-        const callback = args[0];
-        if (typeof callback !== 'function') return Reflect.apply(target, self, args);
-        let id;
-        const wrapped = function () { idle.delete(id); return Reflect.apply(callback, this, arguments); };
-        id = Reflect.apply(target, self, [wrapped, ...args.slice(1)]);
-        idle.add(id);
-        return id;
-      },
-    }), nativeIdle);
-    const nativeCancel = window.cancelIdleCallback;
-    window.cancelIdleCallback = disguise(new Proxy(nativeCancel, { apply(target, self, args) { idle.delete(args[0]); return Reflect.apply(target, self, args); } }), nativeCancel);
+    countCalls('requestIdleCallback', idle, () => true);
+    forgetOnCancel('cancelIdleCallback', idle);
     pendingCount = () => pending.size + idle.size;
   }
   new MutationObserver(() => { lastChange = performance.now(); }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });

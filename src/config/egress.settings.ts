@@ -1,7 +1,7 @@
 import type { SettingDefinition } from './config.definition.ts';
 import net from 'node:net';
 import { direct, parseUpstream, type Upstream, type UpstreamTable } from '../egress/upstream.models.ts';
-import type { EgressListen } from '../egress/egress-gateway.ts';
+import { listensOnEveryAddress, type EgressListen } from '../egress/listen.models.ts';
 
 export const egressSettingDefinitions = [
   {
@@ -74,9 +74,8 @@ export function parseEgressSettings(env: Record<string, string | undefined>): Eg
     else engines[id] = parsed;
   }
   const listenHost = value(env, 'EGRESS_LISTEN_HOST') ?? '127.0.0.1';
-  const wildcard = listenHost === '0.0.0.0' || listenHost === '::';
   if (!net.isIP(listenHost)) problems.push({ variable: 'EGRESS_LISTEN_HOST', problem: 'expected an IP address of this machine, 0.0.0.0 or ::' });
-  const advertiseHost = value(env, 'EGRESS_ADVERTISE_HOST') ?? (wildcard ? undefined : listenHost);
+  const advertiseHost = value(env, 'EGRESS_ADVERTISE_HOST') ?? (listensOnEveryAddress(listenHost) ? undefined : listenHost);
   if (advertiseHost === undefined) problems.push({ variable: 'EGRESS_ADVERTISE_HOST', problem: 'required when EGRESS_LISTEN_HOST listens on every address: the address remote browsers reach this machine by' });
   else if (!/^[A-Za-z0-9.:-]+$/.test(advertiseHost)) problems.push({ variable: 'EGRESS_ADVERTISE_HOST', problem: 'expected an IP address or a host name' });
   if (problems.length > 0) return { problems };

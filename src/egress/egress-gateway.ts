@@ -9,6 +9,7 @@ import { openConnection } from './upstream-connect.ts';
 import { describeUpstream, upstreamFor, type EgressRoute, type UpstreamTable } from './upstream.models.ts';
 import { systemResolver, type Resolver } from './resolver.ts';
 import { withTimeout } from '../shared/timeout.ts';
+import { listensOnEveryAddress, loopbackListen, type EgressListen } from './listen.models.ts';
 
 /** One connection the gateway refused, kept in memory for the page visit that caused it; never logged with its path. */
 export interface Refusal {
@@ -42,19 +43,6 @@ export interface EgressGateway {
   close(): Promise<void>;
 }
 
-/**
- * Where scopes listen. By default 127.0.0.1, reachable by this machine's own Chromium only. Browser servers on other
- * machines need the gateway on an address they reach (`host`, which may be a wildcard) and the name they reach it
- * by (`advertiseHost`); each scope then demands its own random credentials, so nobody else on that network can use
- * a scope's listener as an open proxy.
- */
-export interface EgressListen {
-  host: string;
-  advertiseHost: string;
-}
-
-export const loopbackListen: EgressListen = { host: '127.0.0.1', advertiseHost: '127.0.0.1' };
-
 export interface EgressGatewayOptions {
   upstreams: UpstreamTable;
   logger: Logger;
@@ -73,9 +61,8 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
   const dnsTimeoutMs = options.dnsTimeoutMs ?? 8_000;
   const listen = options.listen ?? loopbackListen;
-  const wildcard = listen.host === '0.0.0.0' || listen.host === '::';
   // Node's own fetches reach the scope on this machine; browsers (maybe remote) by the advertised name.
-  const localHost = wildcard ? '127.0.0.1' : listen.host;
+  const localHost = listensOnEveryAddress(listen.host) ? loopbackListen.host : listen.host;
   const needsCredentials = listen.host !== loopbackListen.host;
   const urlHost = (host: string) => (net.isIPv6(host) ? `[${host}]` : host);
   const scopes = new Set<EgressScope>();
@@ -103,7 +90,7 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     const refused: Refusal[] = [];
     const sockets = new Set<Duplex>();
     let server: http.Server | null = null;
-    let listening: Promise<string> | null = null;
+    let listening: Promise<number> | null = null;
     let agent: ProxyAgent | null = null;
     let closed = false;
     const proxyCredentials = needsCredentials ? { username: 'scope', password: randomBytes(24).toString('base64url') } : null;
@@ -231,9 +218,9 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
     };
 
     /** Starts the scope's listener once; resolves to its port. */
-    async function listeningPort(): Promise<string> {
+    async function listeningPort(): Promise<number> {
       if (closed) throw new Error('egress scope is closed');
-      listening ??= new Promise<string>((resolveListen, rejectListen) => {
+      listening ??= new Promise<number>((resolveListen, rejectListen) => {
         server = http.createServer(onRequest);
         server.on('connect', onConnect);
         server.on('upgrade', onUpgrade);
@@ -242,7 +229,7 @@ export function createEgressGateway(options: EgressGatewayOptions): EgressGatewa
         server.once('error', rejectListen);
         server.listen(0, listen.host, () => {
           const address = server!.address() as net.AddressInfo;
-          resolveListen(String(address.port));
+          resolveListen(address.port);
         });
       });
       return listening;

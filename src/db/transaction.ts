@@ -93,6 +93,15 @@ export function gatedFn<D extends Connection, A extends unknown[], R>(fn: (db: D
   return (db, ...args) => onConnection(db, () => fn(db, ...args)) as Promise<Awaited<R>>;
 }
 
+/**
+ * Runs a synchronous `body` that has already passed the gate (inside `onConnection`, a `gated` method or a
+ * `transaction`) atomically: in its own BEGIN IMMEDIATE, or as a savepoint of the transaction already open, so
+ * its writes commit with whatever surrounds them. Nothing can interleave: the body has no awaits.
+ */
+export function atomicallyNow<T>(db: Connection, body: () => T): T {
+  return db.$client.transaction(body).immediate();
+}
+
 /** Whether this async context is inside a transaction (its own) on this connection. */
 export function inTransaction(db: Connection): boolean {
   const gate = gateOf(db);

@@ -6,7 +6,7 @@ import { appendCustodyNow, type CustodyWriter } from './custody-log.repository.t
 import type { CustodyEntry } from './custody-log.models.ts';
 import type { FieldCipher } from './field-cipher.models.ts';
 import { CAPTURE_FIELDS } from './sealed-pages.models.ts';
-import { onConnection } from '../../db/transaction.ts';
+import { atomicallyNow, onConnection } from '../../db/transaction.ts';
 
 type StoredCapture = typeof captures.$inferSelect;
 /** A capture as callers see it: addresses, title and headers opened, the headers parsed back into an object. */
@@ -83,7 +83,7 @@ export async function recordCapture(writer: CustodyWriter & { cipher: FieldCiphe
       });
       return { capture: openCapture(writer.cipher, db.select().from(captures).where(eq(captures.id, input.captureId)).get()!), custody };
     };
-    return db.$client.inTransaction ? write() : db.$client.transaction(write).immediate();
+    return atomicallyNow(db, write);
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { onConnection } from '../../db/transaction.ts';
+import { atomicallyNow, onConnection } from '../../db/transaction.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -24,7 +24,7 @@ export async function rewriteClearRows<P extends ClearRowsPlan>(db: Db, plans: P
   return onConnection(db, () => {
     const sqlite = db.$client;
     const perTable: Record<string, number> = {};
-    sqlite.transaction(() => {
+    atomicallyNow(db, () => {
       for (const plan of plans) {
         const pending = [...plan.sealed.map(clearValue), ...plan.indexed.map(clearIndex)].join(' or ');
         const rows = sqlite.prepare(`select * from ${plan.table} where ${pending}`).all() as Row[];
@@ -37,7 +37,7 @@ export async function rewriteClearRows<P extends ClearRowsPlan>(db: Db, plans: P
         }
         perTable[plan.table] = rows.length;
       }
-    }).immediate();
+    });
     return perTable;
   });
 }

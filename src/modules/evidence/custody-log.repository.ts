@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.ts';
 import { canonicalJson, custodyEntryHash, genesisHash, legacyCustodyEntryHash, verifyCustodyChain, type CustodyAction, type CustodyEntry } from './custody-log.models.ts';
-import { onConnection } from '../../db/transaction.ts';
+import { atomicallyNow, onConnection } from '../../db/transaction.ts';
 
 /** What appending needs: the database and the MAC key derived from the evidence key (the open vault has both). */
 export interface CustodyWriter {
@@ -83,7 +83,7 @@ export function appendCustodyNow(writer: CustodyWriter, input: CustodyAppend): C
       .run(entry.seq, entry.at, entry.actor, entry.action, entry.subjectType, entry.subjectId, canonicalJson(entry.detail), entry.prevHash, entry.entryHash);
     return entry;
   };
-  return sqlite.inTransaction ? run() : sqlite.transaction(run).immediate();
+  return atomicallyNow(writer.db, run);
 }
 
 const listCustodyNow = (db: Db): CustodyEntry[] => (db.$client.prepare('select * from custody_log order by seq').all() as RawEntry[]).map(toEntry);
@@ -124,7 +124,7 @@ export type CustodyMigration =
 export async function migrateCustodyChain(writer: CustodyWriter, args: { at: Date; allowUnkeyed: boolean }): Promise<CustodyMigration> {
   return onConnection(writer.db, () => {
     const sqlite = writer.db.$client;
-    return sqlite.transaction((): CustodyMigration => {
+    return atomicallyNow(writer.db, (): CustodyMigration => {
       const entries = listCustodyNow(writer.db);
       if (entries.length === 0) return { state: 'empty' };
       const keyed = (e: CustodyEntry) => custodyEntryHash(e, writer.custodyKey) === e.entryHash;
@@ -140,6 +140,6 @@ export async function migrateCustodyChain(writer: CustodyWriter, args: { at: Dat
       }
       appendCustodyNow(writer, { at: args.at, actor: 'system', action: 'chain_migrated', subjectType: 'vault', subjectId: 'custody-log', detail: { entries: entries.length, lastLegacyHash: entries.at(-1)!.entryHash, from: 'sha256', to: 'hmac-sha256' } });
       return { state: 'migrated', entries: entries.length };
-    }).immediate();
+    });
   });
 }

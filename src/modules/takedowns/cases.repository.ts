@@ -7,7 +7,7 @@ import type { CaseFacts } from './cases.stats.models.ts';
 import type { CaseStatus, EvidenceItem } from './cases.models.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { CASE_DRAFT_FIELDS } from '../evidence/sealed-pages.models.ts';
-import { gated } from '../../db/transaction.ts';
+import { atomicallyNow, gated } from '../../db/transaction.ts';
 
 export type CaseRow = typeof takedownCases.$inferSelect;
 export type CaseEventRow = typeof caseEvents.$inferSelect;
@@ -20,14 +20,6 @@ export interface NewCaseEvent {
   kind: string;
   actor: CaseActor;
   detail?: Record<string, unknown> | null;
-}
-
-/**
- * Runs the synchronous `fn` of a gated method in a transaction, or in a savepoint when one is already open
- * (a job's `complete`), so case writes commit together with whatever surrounds them.
- */
-function atomically<T>(db: Db, fn: () => T): T {
-  return db.$client.transaction(fn)();
 }
 
 /** The drafted subject and body are stored sealed; every row this repository returns carries them clear. */
@@ -48,7 +40,7 @@ export function createCasesRepository({ db, clock, cipher }: { db: Db; clock: Cl
     },
     /** One case per hit: when another writer got there first, its case is returned and nothing is written. */
     insert(fields: Omit<typeof takedownCases.$inferInsert, 'id' | 'createdAt' | 'updatedAt'>, events: NewCaseEvent[]): { row: CaseRow; created: boolean } {
-      return atomically(db, () => {
+      return atomicallyNow(db, () => {
         const existing = db.select().from(takedownCases).where(eq(takedownCases.hitId, fields.hitId)).get();
         if (existing) return { row: open(existing)!, created: false };
         const now = clock.now();
@@ -60,7 +52,7 @@ export function createCasesRepository({ db, clock, cipher }: { db: Db; clock: Cl
     },
     /** Updates only when the case is still in `expectedStatus`, so two concurrent changes cannot both apply. */
     update(id: string, expectedStatus: CaseStatus, patch: CasePatch, events: NewCaseEvent[]): CaseRow | null {
-      return atomically(db, () => {
+      return atomicallyNow(db, () => {
         const now = clock.now();
         const changed = db
           .update(takedownCases)

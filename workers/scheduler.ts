@@ -7,10 +7,6 @@ export interface SchedulerTask {
   tick(now: Date): Promise<void> | void;
 }
 
-/**
- * node-cron only decides *when* to look; every tick just enqueues durable jobs with idempotency keys.
- * Nothing runs inside the cron callback, so a slow scan can never delay or overlap the schedule.
- */
 export type SchedulerDeps = Pick<AppDeps, 'config' | 'logger' | 'clock'>;
 
 /** Which of several workers runs the schedule: a tick does nothing in a worker that does not hold it. */
@@ -19,6 +15,10 @@ export interface SchedulerLease {
   release(): Promise<void>;
 }
 
+/**
+ * node-cron only decides *when* to look; every tick just enqueues durable jobs with idempotency keys.
+ * Nothing runs inside the cron callback, so a slow scan can never delay or overlap the schedule.
+ */
 export function createScheduler({ deps, tasks, lease }: { deps: SchedulerDeps; tasks: SchedulerTask[]; lease?: SchedulerLease }) {
   const log = deps.logger.child({ component: 'scheduler' });
   let holding = false;

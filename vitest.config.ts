@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * The tests the PostgreSQL project repeats: everything that reaches the repositories through the job queue and
+ * the scan pipeline, and the repositories' own tests. The rest (parsers, pages, CLI) is the same code whatever
+ * the dialect, and runs once, on SQLite.
+ */
+export const postgresTests = ['test/integration/db/**/*.test.ts', 'test/integration/jobs/**/*.test.ts', 'test/integration/scans/**/*.test.ts', 'test/integration/repositories/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // Browser and subprocess tests share two cores; forks keep native modules (better-sqlite3, sharp) isolated.
     pool: 'forks',
     // Two test files at a time even on two cores: most files wait on Chromium, servers and child processes, and
@@ -12,5 +18,19 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: postgresTests,
+          // Tests that are about SQLite itself (its file, its gate, its migrations) say so in their name.
+          exclude: ['**/*.sqlite.test.ts'],
+          env: { ES_TEST_DATABASE: 'postgres' },
+          globalSetup: ['./test/helpers/postgres-global-setup.ts'],
+        },
+      },
+    ],
   },
 });

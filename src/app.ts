@@ -1,5 +1,5 @@
 import type { Config } from './config/config.ts';
-import { openDatabase, runMigrations, closeDatabase } from './db/client.ts';
+import { closeAnyDatabase, migrateDatabase, openConfiguredDatabase } from './db/database.ts';
 import { createLogger } from './shared/logger.ts';
 import { systemClock } from './shared/clock.ts';
 import { locateBrowser } from './browser/browser-locator.ts';
@@ -60,8 +60,8 @@ export async function createApp(config: Config, overrides: Partial<AppDeps> & Ap
   const logger = overrides.logger ?? createLogger({ level: config.logLevel });
   const clock = overrides.clock ?? systemClock;
   const random = overrides.random ?? Math.random;
-  const db = overrides.db ?? openDatabase(config.databaseFile);
-  runMigrations(db);
+  const db = overrides.db ?? (await openConfiguredDatabase(config, { onIdleError: (error) => logger.warn({ code: (error as { code?: string }).code }, 'a pooled PostgreSQL connection broke; another is opened on the next query') }));
+  await migrateDatabase(db);
   const browserLocation =
     overrides.browserLocation ??
     locateBrowser({
@@ -214,7 +214,7 @@ export async function createApp(config: Config, overrides: Partial<AppDeps> & Ap
       await egress.close();
       // An S3 evidence store keeps connections open; the local folder has nothing to close.
       (evidence.store as { close?: () => void }).close?.();
-      closeDatabase(db);
+      await closeAnyDatabase(db);
     },
   };
 }

@@ -23,11 +23,14 @@ export async function main(argv: string[]): Promise<void> {
     process.exit(64);
   }
   if (requested === 'migrate') {
-    const { openDatabase, runMigrations, closeDatabase } = await import('./db/client.ts');
-    const db = openDatabase(config.databaseFile);
-    runMigrations(db);
-    closeDatabase(db);
-    process.stdout.write(`Database is up to date: ${config.databaseFile}\n`);
+    const { openConfiguredDatabase, migrateDatabase, closeAnyDatabase, describeDatabase } = await import('./db/database.ts');
+    const db = await openConfiguredDatabase(config);
+    try {
+      await migrateDatabase(db);
+    } finally {
+      await closeAnyDatabase(db);
+    }
+    process.stdout.write(`Database is up to date: ${describeDatabase(config)}\n`);
     return;
   }
   // The simulated web (when it runs) is started before the service's modules are loaded, so that it is

@@ -20,14 +20,14 @@ export async function runAccountsCommand(
     io.stderr.write(`${secret.problem}\n`);
     return exitCodes.usage;
   }
-  const [{ loadConfig }, { accountsSettingsOf }, { closeDatabase, openDatabase, runMigrations }, { systemClock }, { createLogger }, { createAccountsDeps }] = await Promise.all([
-    import('../config/config.ts'), import('../config/accounts.settings.ts'), import('../db/client.ts'), import('../shared/clock.ts'), import('../shared/logger.ts'),
+  const [{ loadConfig }, { accountsSettingsOf }, { closeAnyDatabase, migrateDatabase, openConfiguredDatabase }, { systemClock }, { createLogger }, { createAccountsDeps }] = await Promise.all([
+    import('../config/config.ts'), import('../config/accounts.settings.ts'), import('../db/database.ts'), import('../shared/clock.ts'), import('../shared/logger.ts'),
     import('../modules/accounts/accounts.usecases.ts'),
   ]);
   const config = loadConfig(io.env, { cwd: io.cwd });
-  const db = openDatabase(config.databaseFile);
+  const db = await openConfiguredDatabase(config);
   try {
-    runMigrations(db);
+    await migrateDatabase(db);
     const accounts = createAccountsDeps({ db, clock: systemClock, logger: createLogger({ level: 'silent' }), settings: accountsSettingsOf(config) });
     await work({ accounts, config, password: secret.password, generated: secret.generated });
     return exitCodes.ok;
@@ -38,6 +38,6 @@ export async function runAccountsCommand(
     }
     throw error;
   } finally {
-    closeDatabase(db);
+    await closeAnyDatabase(db);
   }
 }

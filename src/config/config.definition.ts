@@ -15,6 +15,7 @@ export const settingDefinitions = [
   { env: 'PORT', default: '8080', expects: 'a TCP port 0-65535', description: 'Port of the dashboard and JSON API.' },
   { env: 'HOST', default: '127.0.0.1', expects: 'an IP address or host name to listen on', description: 'Listen address. Keep 127.0.0.1 unless a reverse proxy with TLS is in front.' },
   { env: 'DATA_DIR', default: './data', expects: 'a writable directory path', description: 'Holds the SQLite database, evidence files and the evidence key.' },
+  { env: 'DATABASE_URL', default: undefined, expects: 'a postgres:// or postgresql:// URL', description: 'Keep the data in PostgreSQL instead of the SQLite file in DATA_DIR: for an organisation running several workers on several machines. Migrations are applied at start. `exposure-scanner migrate-to-postgres` moves an existing SQLite installation over. The URL holds the password and is never shown or logged.', secret: true },
   { env: 'PROCESS_MODE', default: 'all', expects: 'one of all, web, worker', description: '`web` serves the dashboard and API only; `worker` runs the scheduler and jobs; `all` does both (one machine).' },
   { env: 'LOG_LEVEL', default: 'info', expects: 'one of fatal, error, warn, info, debug, trace, silent', description: 'Log verbosity. Personal data is redacted at every level.' },
   { env: 'PUBLIC_URL', default: undefined, expects: 'an http(s) URL', description: 'Address of the dashboard as people reach it; used for links in alert emails. Defaults to http://HOST:PORT.' },

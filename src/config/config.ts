@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { settingDefinitions, type SettingName } from './config.definition.ts';
 import { ConfigError } from './config-error.ts';
+import { describePgUrl } from '../db/pg-connection.models.ts';
 
 export { ConfigError };
 import { validateCronExpression } from '../shared/cron.models.ts';
@@ -24,6 +25,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseFile: string;
+  /** DATABASE_URL: PostgreSQL instead of `databaseFile` when set. A secret: it holds the password. */
+  databaseUrl: string | undefined;
   processMode: ProcessMode;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   publicUrl: string;
@@ -84,6 +87,7 @@ const fieldSchemas: Record<SettingName, z.ZodType> = {
   PORT: wholeNumber(0, 65535),
   HOST: z.string().min(1),
   DATA_DIR: z.string().min(1),
+  DATABASE_URL: z.string().refine((s) => describePgUrl(s) !== null).optional(),
   PROCESS_MODE: z.enum(['all', 'web', 'worker']),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   PUBLIC_URL: httpUrl.optional(),
@@ -152,6 +156,7 @@ export function loadConfig(env: Record<string, string | undefined>, options: { c
     host,
     dataDir,
     databaseFile: path.join(dataDir, 'exposure-scanner.sqlite'),
+    databaseUrl: v.DATABASE_URL,
     processMode: v.PROCESS_MODE,
     logLevel: v.LOG_LEVEL,
     publicUrl: (v.PUBLIC_URL as string | undefined) ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,

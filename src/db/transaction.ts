@@ -1,16 +1,25 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { isPostgres } from './dialect.ts';
+import { pgInTransaction, pgTransaction, type PgTransactionOptions } from './pg-store.ts';
 
 /**
- * One better-sqlite3 connection serves every async context of a process, and a transaction on it spans
- * awaits. While one context has a transaction open, a statement from any other context would run inside
- * that transaction (and be committed or rolled back with it), so the connection is gated: a context that
- * does not own the open transaction waits until it ends. Ownership travels with the async context
- * (AsyncLocalStorage), so a repository method called from inside a transaction's callback runs at once.
+ * How repositories use the connection, on both dialects.
+ *
+ * SQLite: one better-sqlite3 connection serves every async context of a process, and a transaction on it spans
+ * awaits. While one context has a transaction open, a statement from any other context would run inside that
+ * transaction (and be committed or rolled back with it), so the connection is gated: a context that does not hold
+ * it waits until the holder is done. A repository method holds it for its whole body (`gated`, `onConnection`), so
+ * its statements run together even across awaits; a `transaction` holds it from BEGIN to COMMIT. Holding travels
+ * with the async context (AsyncLocalStorage), so a repository method called from inside a transaction's callback
+ * runs at once, inside it.
+ *
+ * PostgreSQL: a pool of connections; a `transaction` takes one of them and the statements of its async context go
+ * there (src/db/pg-store.ts). There is no gate: the server keeps contexts apart.
  */
 interface Frame {
-  /** The outermost transaction this frame belongs to: the one holding the connection. */
+  /** The outermost holder this frame belongs to: the one holding the connection. */
   root: Frame;
   /** Savepoints are a stack: nested transactions of one frame run one after another, never interleaved. */
   tail: Promise<void>;
@@ -50,28 +59,32 @@ function gateOf(db: Connection): Gate {
   return gate;
 }
 
-function owns(gate: Gate): boolean {
-  return gate.open === null || gate.context.getStore()?.root === gate.open;
-}
+const holds = (gate: Gate): boolean => gate.open !== null && gate.context.getStore()?.root === gate.open;
 
 /**
- * Resolves once this async context may use the connection: at once when no transaction is open or this
- * context owns it, otherwise when the open transaction has ended. Callers must check again after it
- * resolves (another transaction may have begun in between): `onConnection` and `gated` do.
+ * Runs `body` holding the connection: at once when this context already holds it, otherwise once the holder is
+ * done, keeping it (across awaits) until `body` settles. The last check and the taking are one synchronous turn,
+ * so no other context can slip in between. `body` must do database work only: everyone else waits meanwhile.
  */
-export async function enter(db: Connection): Promise<void> {
-  const gate = gateOf(db);
-  while (!owns(gate)) await gate.ended;
+async function hold<T>(gate: Gate, body: () => Promise<T> | T): Promise<T> {
+  if (holds(gate)) return body();
+  while (gate.open !== null) await gate.ended;
+  const frame = { tail: Promise.resolve() } as Frame;
+  frame.root = frame;
+  gate.open = frame;
+  gate.ended = new Promise((resolve) => (gate.end = resolve));
+  try {
+    return await gate.context.run(frame, body);
+  } finally {
+    gate.open = null;
+    gate.end();
+  }
 }
 
-/**
- * Runs `body` (synchronous statements) once the connection is free for this context. The last check and
- * the body run in one synchronous turn, so no transaction of another context can begin between them.
- */
-export async function onConnection<T>(db: Connection, body: () => T): Promise<T> {
-  const gate = gateOf(db);
-  while (!owns(gate)) await enter(db);
-  return body();
+/** Runs `body` (database work, synchronous or not) with the connection to itself; on PostgreSQL, at once. */
+export async function onConnection<T>(db: Connection, body: () => Promise<T> | T): Promise<T> {
+  if (isPostgres(db)) return body();
+  return hold(gateOf(db), body);
 }
 
 type Method = (...args: never[]) => unknown;
@@ -79,7 +92,7 @@ type Method = (...args: never[]) => unknown;
 /** A repository whose every method answers asynchronously, through the gate. */
 export type Gated<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
 
-/** Wraps every method of a repository so that it waits at the gate before touching the connection. */
+/** Wraps every method of a repository so that it holds the connection for its whole body (see `onConnection`). */
 export function gated<T extends Record<string, Method>>(db: Connection, methods: T): Gated<T> {
   const wrapped: Record<string, Method> = {};
   for (const [name, method] of Object.entries(methods)) {
@@ -88,59 +101,43 @@ export function gated<T extends Record<string, Method>>(db: Connection, methods:
   return wrapped as Gated<T>;
 }
 
-/** A free repository function taking the database first, made to wait at the gate like `gated`'s methods. */
+/** A free repository function taking the database first, made to hold the connection like `gated`'s methods. */
 export function gatedFn<D extends Connection, A extends unknown[], R>(fn: (db: D, ...args: A) => R): (db: D, ...args: A) => Promise<Awaited<R>> {
   return (db, ...args) => onConnection(db, () => fn(db, ...args)) as Promise<Awaited<R>>;
 }
 
-/**
- * Runs a synchronous `body` that has already passed the gate (inside `onConnection`, a `gated` method or a
- * `transaction`) atomically: in its own BEGIN IMMEDIATE, or as a savepoint of the transaction already open, so
- * its writes commit with whatever surrounds them. Nothing can interleave: the body has no awaits.
- */
-export function atomicallyNow<T>(db: Connection, body: () => T): T {
-  return db.$client.transaction(body).immediate();
-}
-
 /** Whether this async context is inside a transaction (its own) on this connection. */
 export function inTransaction(db: Connection): boolean {
-  const gate = gateOf(db);
-  return gate.open !== null && gate.context.getStore()?.root === gate.open;
+  if (isPostgres(db)) return pgInTransaction(db);
+  return holds(gateOf(db)) && db.$client.inTransaction;
 }
 
+export type TransactionOptions = PgTransactionOptions;
+
 /**
- * Runs `fn` in a transaction that takes SQLite's write lock at its start (BEGIN IMMEDIATE: no upgrade from
- * reader to writer midway), commits when it resolves and rolls back when it throws. Other async contexts
- * wait at the gate meanwhile, so `fn` must not do network, file or browser work: that would hold every
- * other database user. Called again from inside `fn` it nests as a savepoint: an inner failure undoes only
- * the inner work, and the outer transaction may catch it and go on. Work inside one transaction runs one
- * step after another (no Promise.all of writes): savepoints are a stack.
+ * Runs `fn` in a transaction that takes the write lock at its start (SQLite: BEGIN IMMEDIATE, no upgrade from
+ * reader to writer midway; PostgreSQL: the writers' turn, see pg-store.ts), commits when it resolves and rolls
+ * back when it throws. On SQLite other async contexts wait meanwhile, so `fn` must not do network, file or
+ * browser work: that would hold every other database user. Called again from inside `fn` it nests as a
+ * savepoint: an inner failure undoes only the inner work, and the outer transaction may catch it and go on.
+ * Work inside one transaction runs one step after another (no Promise.all of writes): savepoints are a stack.
  */
-export async function transaction<T>(db: Connection, fn: () => Promise<T> | T): Promise<T> {
+export async function transaction<T>(db: Connection, fn: () => Promise<T> | T, options: TransactionOptions = {}): Promise<T> {
+  if (isPostgres(db)) return pgTransaction(db, fn, options);
   const gate = gateOf(db);
-  const parent = gate.context.getStore();
-  if (parent && gate.open !== null && parent.root === gate.open) return savepoint(db.$client, gate, parent, fn);
-  while (gate.open !== null) await gate.ended;
-  // From here to BEGIN is one synchronous turn: the gate is taken before any other context can look.
-  const frame = { tail: Promise.resolve() } as Frame;
-  frame.root = frame;
-  gate.open = frame;
-  gate.ended = new Promise((resolve) => (gate.end = resolve));
   const sqlite = db.$client;
-  try {
+  if (holds(gate) && sqlite.inTransaction) return savepoint(sqlite, gate, gate.context.getStore()!, fn);
+  return hold(gate, async () => {
     sqlite.exec('BEGIN IMMEDIATE');
     try {
-      const result = await gate.context.run(frame, fn);
+      const result = await fn();
       sqlite.exec('COMMIT');
       return result;
     } catch (error) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       throw error;
     }
-  } finally {
-    gate.open = null;
-    gate.end();
-  }
+  });
 }
 
 async function savepoint<T>(sqlite: Database.Database, gate: Gate, parent: Frame, fn: () => Promise<T> | T): Promise<T> {
@@ -164,4 +161,12 @@ async function savepoint<T>(sqlite: Database.Database, gate: Gate, parent: Frame
   } finally {
     done();
   }
+}
+
+/**
+ * Runs a synchronous `body` that already holds the connection atomically: in its own BEGIN IMMEDIATE, or as a
+ * savepoint of the transaction already open. SQLite only; being removed in favour of `transaction`.
+ */
+export function atomicallyNow<T>(db: Connection, body: () => T): T {
+  return db.$client.transaction(body).immediate();
 }

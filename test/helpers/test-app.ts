@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { createApp, type App, type AppDeps } from '../../src/app.ts';
-import { openDatabase } from '../../src/db/client.ts';
+import { openTestDatabase } from './test-database.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { createFixedClock } from '../../src/shared/clock.ts';
 
@@ -36,12 +36,22 @@ export async function createTestApp(overrides: Partial<AppDeps> & { env?: Record
   const { env, ...rest } = overrides;
   const config = testConfig(env);
   const clock = (rest.clock as ReturnType<typeof createFixedClock> | undefined) ?? createFixedClock('2026-11-22T10:00:00Z');
+  // A database passed in belongs to the caller; otherwise the app gets its own (SQLite in memory, or a PostgreSQL
+  // database of its own under the `postgres` project), removed again when the app closes.
+  const own = rest.db ? null : await openTestDatabase();
   const app = await createApp(config, {
-    db: openDatabase(':memory:'),
+    ...(own ? { db: own.db } : {}),
     logger: createLogger({ level: 'silent' }),
     clock,
     browserLocation: { kind: 'missing', instruction: 'test: no browser', tried: [] },
     ...rest,
   });
+  if (own) {
+    const close = app.close.bind(app);
+    app.close = async () => {
+      await close();
+      await own.dispose();
+    };
+  }
   return app as App & { clock: ReturnType<typeof createFixedClock> };
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client.ts';
-import { countPendingMigrations, pingDatabase } from '../../db/client.ts';
+import { countPendingMigrationsOf, pingAnyDatabase } from '../../db/database.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { BrowserLocation } from '../../browser/browser-locator.ts';
 import { sandboxWarning, type SandboxPlan, type SandboxState } from '../../browser/sandbox.models.ts';
@@ -31,8 +31,8 @@ export async function getHealth({ db, clock, heartbeats, browserLocation, browse
   let database: HealthReport['database'] = { ok: true };
   let pending = -1;
   try {
-    await pingDatabase(db);
-    pending = countPendingMigrations(db);
+    await pingAnyDatabase(db);
+    pending = await countPendingMigrationsOf(db);
   } catch (error) {
     database = { ok: false, error: (error as Error).message };
   }

@@ -1,4 +1,7 @@
 import type { Db } from '../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { forDialect } from '../../db/dialect.ts';
+import { sqlColumn, sqlRow, sqlRows, sqlRun } from '../../db/raw-sql.ts';
 import { gated, onConnection, transaction } from '../../db/transaction.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -54,72 +57,39 @@ export class LeaseLostError extends AppError {
 }
 
 /**
- * All queue state changes are single SQL statements or short transactions: SQLite serialises writers,
- * so a claim can never hand the same job to two workers, and completion is fenced by the lease owner.
+ * All queue state changes are single SQL statements or short transactions. A claim can never hand the same job
+ * to two workers (SQLite serialises writers; on PostgreSQL the claimed rows are locked, and a row another worker
+ * has locked is skipped), and completion is fenced by the lease owner.
  */
 /** Most attempts a job gets when workers keep dying under it (each interrupted last attempt adds one): generous, since a dying worker is rarely the job's fault, yet finite, so a job that kills every worker still ends. */
 export const INTERRUPTED_ATTEMPTS_CAP = 30;
 
 export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ db, clock, kinds }: { db: Db; clock: Clock; kinds: K }) {
-  const sqlite = db.$client;
   const now = () => clock.now().getTime();
 
-  const insert = sqlite.prepare(`
-    insert into jobs (kind, payload, idempotency_key, status, attempts, max_attempts, run_after, created_at, updated_at)
-    values (@kind, @payload, @key, 'queued', 0, @maxAttempts, @runAfter, @now, @now)
-    on conflict (idempotency_key) do nothing
-    returning id`);
-
-  const claimStmt = sqlite.prepare(`
-    update jobs set status = 'running', lease_owner = @owner, lease_expires_at = @leaseUntil,
-      attempts = attempts + 1, updated_at = @now
-    where id in (
-      select id from jobs
-      where kind = @kind and attempts < max_attempts and (
-        (status = 'queued' and run_after <= @now) or (status = 'running' and lease_expires_at < @now))
-      order by run_after, id limit @limit)
-    returning *`);
+  // Row locks make the claim safe on PostgreSQL (FOR UPDATE SKIP LOCKED: a row another worker is claiming is
+  // passed over, not waited for); SQLite serialises the whole statement anyway and has no such clause.
+  const claimable = (kind: string, t: number, limit: number) => sql`
+    select id from jobs
+    where kind = ${kind} and attempts < max_attempts and (
+      (status = 'queued' and run_after <= ${t}) or (status = 'running' and lease_expires_at < ${t}))
+    order by run_after, id limit ${limit}${forDialect(db, { sqlite: sql``, postgres: sql` for update skip locked` })}`;
 
   // A worker that dies (kill -9, out of memory, power cut) interrupts its jobs; an interrupted last attempt
   // is not the job's failure, so it gets one more attempt, up to INTERRUPTED_ATTEMPTS_CAP in all (a job
   // that kills every worker running it must still end). Without this a page visit interrupted on its last
   // attempt would die unsettled and its scan would never finish.
-  const reviveInterrupted = sqlite.prepare(`
-    update jobs set status = 'queued', max_attempts = max_attempts + 1, lease_owner = null, lease_expires_at = null, run_after = @now, updated_at = @now
-    where status = 'running' and lease_expires_at < @now and attempts >= max_attempts and max_attempts < ${INTERRUPTED_ATTEMPTS_CAP}`);
+  const reviveInterrupted = (t: number) => sqlRun(db, sql`
+    update jobs set status = 'queued', max_attempts = max_attempts + 1, lease_owner = null, lease_expires_at = null, run_after = ${t}, updated_at = ${t}
+    where status = 'running' and lease_expires_at < ${t} and attempts >= max_attempts and max_attempts < ${INTERRUPTED_ATTEMPTS_CAP}`);
 
-  const buryExpired = sqlite.prepare(`
-    update jobs set status = 'dead', lease_owner = null, lease_expires_at = null, finished_at = @now, updated_at = @now,
+  const buryExpired = (t: number) => sqlRows<RawJobRow>(db, sql`
+    update jobs set status = 'dead', lease_owner = null, lease_expires_at = null, finished_at = ${t}, updated_at = ${t},
       last_error = coalesce(last_error, 'lease expired on the last attempt (the worker stopped while running it)')
-    where status = 'running' and lease_expires_at < @now and attempts >= max_attempts
+    where status = 'running' and lease_expires_at < ${t} and attempts >= max_attempts
     returning *`);
 
-  const completeStmt = sqlite.prepare(`
-    update jobs set status = 'done', lease_owner = null, lease_expires_at = null, finished_at = @now, updated_at = @now
-    where id = @id and lease_owner = @owner and status = 'running'`);
-
-  const failStmt = sqlite.prepare(`
-    update jobs set status = case when attempts >= max_attempts then 'dead' else 'queued' end,
-      run_after = @retryAt, last_error = @error, lease_owner = null, lease_expires_at = null, updated_at = @now,
-      finished_at = case when attempts >= max_attempts then @now else null end
-    where id = @id and lease_owner = @owner and status = 'running'
-    returning *`);
-
-  const releaseStmt = sqlite.prepare(`
-    update jobs set status = 'queued', attempts = max(0, attempts - 1), lease_owner = null, lease_expires_at = null,
-      run_after = @now, updated_at = @now
-    where id = @id and lease_owner = @owner and status = 'running'`);
-
-  const extendStmt = sqlite.prepare(`
-    update jobs set lease_expires_at = @leaseUntil, updated_at = @now where id = @id and lease_owner = @owner and status = 'running'`);
-
-  const recoverStmt = sqlite.prepare(`
-    update jobs set status = 'queued', lease_owner = null, lease_expires_at = null, run_after = @now, updated_at = @now,
-      max_attempts = case when attempts >= max_attempts then max_attempts + 1 else max_attempts end
-    where status = 'running' and (attempts < max_attempts or max_attempts < ${INTERRUPTED_ATTEMPTS_CAP}) and (lease_owner is null or lease_owner not in (
-      select worker_id from worker_heartbeats where stopped_at is null and beat_at >= @aliveSince))`);
-
-  const noteSettleFailure = sqlite.prepare(`update jobs set last_error = substr(coalesce(last_error, '') || @note, 1, 1000) where id = @id`);
+  const noteSettleFailure = (id: number, note: string) => sqlRun(db, sql`update jobs set last_error = substr(coalesce(last_error, '') || ${note}, 1, 1000) where id = ${id}`);
 
   const deadHandlers = new Map<string, DeadJobHandler>();
 
@@ -135,26 +105,8 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
       if (!parsed?.success) throw new Error('payload no longer fits its kind');
       await transaction(db, () => handler({ ...job, payload: parsed.data }));
     } catch (error) {
-      noteSettleFailure.run({ id: row.id, note: `; settling its work failed: ${describeJobError(error)}` });
+      await noteSettleFailure(row.id, `; settling its work failed: ${describeJobError(error)}`);
     }
-  };
-
-  const enqueueNow = <N extends keyof K & string>(args: EnqueueArgs<K, N>): number | null => {
-    const spec: JobKindSpec | undefined = kinds[args.kind];
-    if (!spec) throw new AppError({ code: 'jobs.unknown_kind', message: `Unknown job kind "${args.kind}".`, statusCode: 500 });
-    const parsed = spec.schema.safeParse(args.payload);
-    if (!parsed.success) {
-      throw new AppError({ code: 'jobs.invalid_payload', message: `Invalid payload for job kind "${args.kind}".`, statusCode: 500 });
-    }
-    const row = insert.get({
-      kind: args.kind,
-      payload: JSON.stringify(parsed.data),
-      key: args.idempotencyKey ?? null,
-      maxAttempts: spec.maxAttempts,
-      runAfter: (args.runAfter ?? clock.now()).getTime(),
-      now: now(),
-    }) as { id: number } | undefined;
-    return row?.id ?? null;
   };
 
   return {
@@ -172,18 +124,41 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
      * still validated here: the types stop mistakes in this code base, the schema stops everything else.
      */
     async enqueue<N extends keyof K & string>(args: EnqueueArgs<K, N>): Promise<number | null> {
-      return await onConnection(db, () => enqueueNow(args));
+      const spec: JobKindSpec | undefined = kinds[args.kind];
+      if (!spec) throw new AppError({ code: 'jobs.unknown_kind', message: `Unknown job kind "${args.kind}".`, statusCode: 500 });
+      const parsed = spec.schema.safeParse(args.payload);
+      if (!parsed.success) {
+        throw new AppError({ code: 'jobs.invalid_payload', message: `Invalid payload for job kind "${args.kind}".`, statusCode: 500 });
+      }
+      const t = now();
+      const runAfter = (args.runAfter ?? clock.now()).getTime();
+      const row = await onConnection(db, () => sqlRow<{ id: number }>(db, sql`
+        insert into jobs (kind, payload, idempotency_key, status, attempts, max_attempts, run_after, created_at, updated_at)
+        values (${args.kind}, ${JSON.stringify(parsed.data)}, ${args.idempotencyKey ?? null}, 'queued', 0, ${spec.maxAttempts}, ${runAfter}, ${t}, ${t})
+        on conflict (idempotency_key) do nothing
+        returning id`));
+      return row?.id ?? null;
     },
 
     async claim(args: { owner: string; kind: string; limit: number; leaseMs: number }): Promise<JobRow[]> {
       if (args.limit <= 0) return [];
       const t = now();
-      return transaction(db, async () => {
-        reviveInterrupted.run({ now: t });
-        for (const buried of buryExpired.all({ now: t }) as RawJobRow[]) await settleDead(buried);
-        const rows = claimStmt.all({ owner: args.owner, kind: args.kind, limit: args.limit, leaseUntil: t + args.leaseMs, now: t }) as RawJobRow[];
-        return rows.map(toJob);
+      // Expired leases are settled first, in a writer's transaction of their own (a dead job's handler writes
+      // to other tables); the claim itself needs only its row locks, so workers claim side by side.
+      await transaction(db, async () => {
+        await reviveInterrupted(t);
+        for (const buried of await buryExpired(t)) await settleDead(buried);
       });
+      const rows = await transaction(
+        db,
+        () => sqlRows<RawJobRow>(db, sql`
+          update jobs set status = 'running', lease_owner = ${args.owner}, lease_expires_at = ${t + args.leaseMs},
+            attempts = attempts + 1, updated_at = ${t}
+          where id in (${claimable(args.kind, t, args.limit)})
+          returning *`),
+        { concurrent: true },
+      );
+      return rows.sort((a, b) => a.run_after - b.run_after || a.id - b.id).map(toJob);
     },
 
     /**
@@ -192,7 +167,9 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
      */
     async complete(args: { id: number; owner: string; effects?: () => Promise<void> | void }): Promise<void> {
       await transaction(db, async () => {
-        const changed = completeStmt.run({ id: args.id, owner: args.owner, now: now() }).changes;
+        const changed = await sqlRun(db, sql`
+          update jobs set status = 'done', lease_owner = null, lease_expires_at = null, finished_at = ${now()}, updated_at = ${now()}
+          where id = ${args.id} and lease_owner = ${args.owner} and status = 'running'`);
         if (changed !== 1) throw new LeaseLostError(args.id);
         await args.effects?.();
       });
@@ -201,38 +178,54 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
     async fail(args: { id: number; owner: string; error: string; retryDelayMs: number }): Promise<void> {
       const t = now();
       await transaction(db, async () => {
-        const row = failStmt.get({ id: args.id, owner: args.owner, error: args.error, retryAt: t + args.retryDelayMs, now: t }) as RawJobRow | undefined;
+        const row = await sqlRow<RawJobRow>(db, sql`
+          update jobs set status = case when attempts >= max_attempts then 'dead' else 'queued' end,
+            run_after = ${t + args.retryDelayMs}, last_error = ${args.error}, lease_owner = null, lease_expires_at = null, updated_at = ${t},
+            finished_at = case when attempts >= max_attempts then ${t} else null end
+          where id = ${args.id} and lease_owner = ${args.owner} and status = 'running'
+          returning *`);
         if (row?.status === 'dead') await settleDead(row);
       });
     },
 
     ...gated(db, {
       /** Gives a job back without counting the attempt (shutdown is not the job's fault). */
-      release(args: { id: number; owner: string }): void {
-        releaseStmt.run({ id: args.id, owner: args.owner, now: now() });
+      async release(args: { id: number; owner: string }): Promise<void> {
+        const t = now();
+        await sqlRun(db, sql`
+          update jobs set status = 'queued', attempts = case when attempts > 0 then attempts - 1 else 0 end, lease_owner = null, lease_expires_at = null,
+            run_after = ${t}, updated_at = ${t}
+          where id = ${args.id} and lease_owner = ${args.owner} and status = 'running'`);
       },
 
-      extendLease(args: { id: number; owner: string; leaseMs: number }): boolean {
+      async extendLease(args: { id: number; owner: string; leaseMs: number }): Promise<boolean> {
         const t = now();
-        return extendStmt.run({ id: args.id, owner: args.owner, leaseUntil: t + args.leaseMs, now: t }).changes === 1;
+        const changed = await sqlRun(db, sql`
+          update jobs set lease_expires_at = ${t + args.leaseMs}, updated_at = ${t} where id = ${args.id} and lease_owner = ${args.owner} and status = 'running'`);
+        return changed === 1;
       },
 
       /** At start: running jobs whose worker has no recent heartbeat are queued again at once, without waiting for the lease. */
-      recoverStale(args: { aliveSince: Date }): number {
-        return recoverStmt.run({ now: now(), aliveSince: args.aliveSince.getTime() }).changes;
+      async recoverStale(args: { aliveSince: Date }): Promise<number> {
+        const t = now();
+        return sqlRun(db, sql`
+          update jobs set status = 'queued', lease_owner = null, lease_expires_at = null, run_after = ${t}, updated_at = ${t},
+            max_attempts = case when attempts >= max_attempts then max_attempts + 1 else max_attempts end
+          where status = 'running' and (attempts < max_attempts or max_attempts < ${INTERRUPTED_ATTEMPTS_CAP}) and (lease_owner is null or lease_owner not in (
+            select worker_id from worker_heartbeats where stopped_at is null and beat_at >= ${args.aliveSince.getTime()}))`);
       },
 
-      countByStatus(): Record<string, number> {
-        const rows = sqlite.prepare('select status, count(*) as n from jobs group by status').all() as { status: string; n: number }[];
-        return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+      async countByStatus(): Promise<Record<string, number>> {
+        const rows = await sqlRows<{ status: string; n: number }>(db, sql`select status, count(*) as n from jobs group by status`);
+        return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
       },
 
-      queuedKinds(): string[] {
-        return (sqlite.prepare("select distinct kind from jobs where status in ('queued', 'running')").all() as { kind: string }[]).map((r) => r.kind);
+      async queuedKinds(): Promise<string[]> {
+        return sqlColumn<string>(db, sql`select distinct kind from jobs where status in ('queued', 'running')`);
       },
 
-      get(id: number): JobRow | null {
-        const r = sqlite.prepare('select * from jobs where id = ?').get(id) as RawJobRow | undefined;
+      async get(id: number): Promise<JobRow | null> {
+        const r = await sqlRow<RawJobRow>(db, sql`select * from jobs where id = ${id}`);
         return r ? toJob(r) : null;
       },
     }),

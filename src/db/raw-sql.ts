@@ -1,0 +1,73 @@
+import type { Statement } from 'better-sqlite3';
+import type { SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import type { Db } from './client.ts';
+import { isPostgres } from './dialect.ts';
+
+/**
+ * Hand-written SQL (a drizzle `sql` template, parameters bound, never spliced) run on either dialect: the queue,
+ * the dashboard's read models and the other statements a builder cannot say. The SQL must be valid in both
+ * dialects; where it cannot be, `forDialect` (dialect.ts) puts both spellings side by side. Rows come back as the
+ * driver gives them, snake_case as written; flags are the integers 0 and 1 in both (schema-pg/columns.ts), but a
+ * comparison written in the select list (`a = b as same`) is 0/1 on SQLite and true/false on PostgreSQL: read
+ * such values with `Boolean(...)`.
+ */
+
+const sqliteDialect = new SQLiteSyncDialect();
+
+/** Statements are prepared once per connection and text: preparing cost more than running under load. */
+const MAX_CACHED_STATEMENTS = 1000;
+const statementCaches = new WeakMap<object, Map<string, Statement>>();
+
+function sqliteStatement(db: Db, query: SQL): { statement: Statement; params: unknown[] } {
+  const { sql: text, params } = sqliteDialect.sqlToQuery(query);
+  let cache = statementCaches.get(db.$client);
+  if (!cache) statementCaches.set(db.$client, (cache = new Map()));
+  let statement = cache.get(text);
+  if (!statement) {
+    // Lists of varying length make new texts; the cache is emptied rather than left to grow without end.
+    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
+    statement = db.$client.prepare(text);
+    cache.set(text, statement);
+  }
+  return { statement, params };
+}
+
+interface PgExecuting {
+  execute(query: SQL): Promise<{ rows: unknown[]; rowCount: number | null }>;
+}
+
+/** Every row the query returns. */
+export async function sqlRows<T>(db: Db, query: SQL): Promise<T[]> {
+  if (isPostgres(db)) return (await (db as unknown as PgExecuting).execute(query)).rows as T[];
+  const { statement, params } = sqliteStatement(db, query);
+  return statement.all(...params) as T[];
+}
+
+/** The first row, or undefined. */
+export async function sqlRow<T>(db: Db, query: SQL): Promise<T | undefined> {
+  if (isPostgres(db)) return (await (db as unknown as PgExecuting).execute(query)).rows[0] as T | undefined;
+  const { statement, params } = sqliteStatement(db, query);
+  return statement.get(...params) as T | undefined;
+}
+
+/** The first column of every row (`pluck`). */
+export async function sqlColumn<T>(db: Db, query: SQL): Promise<T[]> {
+  return (await sqlRows<Record<string, unknown>>(db, query)).map((row) => Object.values(row)[0] as T);
+}
+
+/** Runs a statement that returns no rows; answers how many rows it changed. */
+export async function sqlRun(db: Db, query: SQL): Promise<number> {
+  if (isPostgres(db)) return (await (db as unknown as PgExecuting).execute(query)).rowCount ?? 0;
+  const { statement, params } = sqliteStatement(db, query);
+  return statement.run(...params).changes;
+}
+
+/**
+ * How many rows an awaited insert, update or delete builder (without `returning`) changed: SQLite's driver says
+ * `changes`, PostgreSQL's `rowCount`.
+ */
+export function changedRows(result: unknown): number {
+  const r = result as { changes?: number; rowCount?: number | null };
+  return r.changes ?? r.rowCount ?? 0;
+}

@@ -19,14 +19,16 @@ export default defineConfig({
     hookTimeout: 60_000,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
-      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'] } },
+      // Tests about one dialect only say so in their name: `*.sqlite.test.ts` (its file, its gate, its migrations)
+      // and `*.postgres.test.ts` (its transactions and locks, on the run's server).
+      { extends: true, test: { name: 'sqlite', include: ['test/**/*.test.ts'], exclude: ['**/node_modules/**', '**/*.postgres.test.ts'] } },
       {
         extends: true,
         test: {
           name: 'postgres',
           include: postgresTests,
-          // Tests that are about SQLite itself (its file, its gate, its migrations) say so in their name.
-          exclude: ['**/*.sqlite.test.ts'],
+          // postgres.test.ts and migrations-in-step.test.ts already check the PostgreSQL schema once, on servers of their own.
+          exclude: ['**/node_modules/**', '**/*.sqlite.test.ts', 'test/integration/db/postgres.test.ts', 'test/integration/db/migrations-in-step.test.ts'],
           env: { ES_TEST_DATABASE: 'postgres' },
           globalSetup: ['./test/helpers/postgres-global-setup.ts'],
         },

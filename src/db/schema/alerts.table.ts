@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { createdAt, id, json, timestamp, updatedAt } from './columns.ts';
 import { people } from './people.table.ts';
 import { hits } from './hits.table.ts';
@@ -16,10 +16,20 @@ export const alerts = sqliteTable(
     detail: json<Record<string, unknown>>('detail'),
     createdAt: createdAt(),
     readAt: timestamp('read_at'),
+    /**
+     * The order alerts were stored in, whatever the clocks of the processes that stored them: the next number
+     * is taken under the writers' lock (alerts.repository.ts), so it grows in commit order. The live alert
+     * stream's cursor. Rows stored before the column existed carry their SQLite rowid.
+     */
+    seq: integer('seq'),
   },
   // alerts_hit_idx: every stored hit asks whether it was already announced, and at what severity.
   // alerts_unread_idx: the overview's unread count for a whole organisation, without reading every alert.
-  (t) => [index('alerts_person_idx').on(t.personId, t.createdAt), index('alerts_hit_idx').on(t.hitId, t.kind), index('alerts_unread_idx').on(t.personId).where(sql`read_at is null`)],
+  // alerts_seq_idx: the stream's poll reads the alerts after its cursor; unique, so two writers can never share a number.
+  (t) => [
+    index('alerts_person_idx').on(t.personId, t.createdAt), index('alerts_hit_idx').on(t.hitId, t.kind), index('alerts_unread_idx').on(t.personId).where(sql`read_at is null`),
+    uniqueIndex('alerts_seq_idx').on(t.seq),
+  ],
 );
 
 /** Every attempt to tell someone is a row: sent or failed with its error, never silent. */

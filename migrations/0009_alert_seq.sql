@@ -1,0 +1,3 @@
+ALTER TABLE `alerts` ADD `seq` integer;--> statement-breakpoint
+CREATE UNIQUE INDEX `alerts_seq_idx` ON `alerts` (`seq`);--> statement-breakpoint
+UPDATE `alerts` SET `seq` = rowid;

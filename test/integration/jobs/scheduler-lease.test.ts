@@ -1,15 +1,16 @@
-import path from 'node:path';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase, runMigrations } from '../../../src/db/client.ts';
 import { createFixedClock } from '../../../src/shared/clock.ts';
 import { createScheduler, type SchedulerTask } from '../../../workers/scheduler.ts';
 import { createTestApp, makeTempDir } from '../../helpers/test-app.ts';
+import { createSharedTestDatabase, type SharedTestDatabase } from '../../helpers/shared-database.ts';
 
-// Two workers on one database: two apps with their own connections to one SQLite file and one shared clock.
+// Two workers on one database: two apps with their own connections to one database (a SQLite file, or one
+// PostgreSQL database) and one shared clock.
 describe('with several workers on one database, the schedule runs in exactly one of them', () => {
   const clock = createFixedClock('2026-12-01T08:00:00Z');
   let dir: string;
+  let shared: SharedTestDatabase;
   let apps: Awaited<ReturnType<typeof createTestApp>>[];
   const ticks: string[] = [];
   const taskOf = (worker: string): SchedulerTask => ({ name: 'count', tick: () => {
@@ -24,14 +25,14 @@ describe('with several workers on one database, the schedule runs in exactly one
 
   beforeAll(async () => {
     dir = makeTempDir('es-lease-');
-    const file = path.join(dir, 'shared.sqlite');
-    const first = openDatabase(file);
-    runMigrations(first);
-    closeDatabase(first);
-    apps = await Promise.all([0, 1].map(async () => await createTestApp({ db: openDatabase(file), clock, env: { DATA_DIR: dir } })));
+    shared = await createSharedTestDatabase(dir);
+    // One after the other: the first migrates the empty database, the second finds it current.
+    apps = [];
+    for (let i = 0; i < 2; i++) apps.push(await createTestApp({ db: await shared.open(), clock, env: { DATA_DIR: dir } }));
   });
-  afterAll(() => {
-    for (const app of apps ?? []) closeDatabase(app.db);
+  afterAll(async () => {
+    for (const app of apps ?? []) await app.close();
+    await shared?.dispose();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,21 +1,24 @@
 import os from 'node:os';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeDatabase, openDatabase, runMigrations } from '../../../src/db/client.ts';
+import { sqlRun } from '../../../src/db/raw-sql.ts';
 import { searxngEngine } from '../../../src/providers/searxng/searxng.engine.ts';
 import { pacingHolder } from '../../../src/modules/scans/engine-pacing.models.ts';
 import { createTestApp, makeTempDir } from '../../helpers/test-app.ts';
 import { startLocalServer } from '../../helpers/local-server.ts';
+import { createSharedTestDatabase, type SharedTestDatabase } from '../../helpers/shared-database.ts';
 
-// Two workers on one database are two apps with their own connection to the same SQLite file: each has its
-// own in-process queue, so only the shared turns in the database can keep them from querying the engine at once.
+// Two workers on one database are two apps with their own connection to the same database (a SQLite file, or one
+// PostgreSQL database): each has its own in-process queue, so only the shared turns in the database can keep them
+// from querying the engine at once.
 describe('engine politeness holds across worker processes sharing one database', () => {
   const intervalMs = 200;
   const served: { start: number; end: number }[] = [];
   let server: Awaited<ReturnType<typeof startLocalServer>>;
   let dir: string;
+  let shared: SharedTestDatabase;
   let apps: Awaited<ReturnType<typeof createTestApp>>[];
 
   beforeAll(async () => {
@@ -30,14 +33,14 @@ describe('engine politeness holds across worker processes sharing one database',
       },
     });
     dir = makeTempDir('es-pacing-');
-    const file = path.join(dir, 'shared.sqlite');
-    const first = openDatabase(file);
-    runMigrations(first);
-    closeDatabase(first);
-    apps = await Promise.all([0, 1].map(async () => await createTestApp({ db: openDatabase(file), env: { DATA_DIR: dir, ENGINE_MIN_INTERVAL_MS: String(intervalMs) } })));
+    shared = await createSharedTestDatabase(dir);
+    // One after the other: the first migrates the empty database, the second finds it current.
+    apps = [];
+    for (let i = 0; i < 2; i++) apps.push(await createTestApp({ db: await shared.open(), env: { DATA_DIR: dir, ENGINE_MIN_INTERVAL_MS: String(intervalMs) } }));
   });
   afterAll(async () => {
-    for (const app of apps ?? []) closeDatabase(app.db);
+    for (const app of apps ?? []) await app.close();
+    await shared?.dispose();
     await server?.close();
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
@@ -58,9 +61,7 @@ describe('engine politeness holds across worker processes sharing one database',
 
   it('waits out the turn of a worker that died mid-request, then queries once its bound has passed', async () => {
     const heldUntil = Date.now() + 400;
-    apps[0]!.db.$client
-      .prepare("update engine_pacing set busy_until = ?, holder = 'a worker that was killed' where engine = 'searxng'")
-      .run(heldUntil);
+    await sqlRun(apps[0]!.db, sql`update engine_pacing set busy_until = ${heldUntil}, holder = 'a worker that was killed' where engine = 'searxng'`);
     served.length = 0;
     const attempt = await apps[1]!.searchRuntime.search(searxngEngine, 'after the dead worker', { endpoint: `${server.url}/search`, pages: 1 });
     expect(attempt.outcome).toBe('ok');
@@ -71,7 +72,7 @@ describe('engine politeness holds across worker processes sharing one database',
   it('does not wait for a turn whose holder on this machine was killed: the engine is free at once', async () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     const heldUntil = Date.now() + 60_000;
-    apps[0]!.db.$client.prepare('update engine_pacing set busy_until = ?, holder = ? where engine = \'searxng\'').run(heldUntil, pacingHolder(os.hostname(), dead, 'killed'));
+    await sqlRun(apps[0]!.db, sql`update engine_pacing set busy_until = ${heldUntil}, holder = ${pacingHolder(os.hostname(), dead, 'killed')} where engine = 'searxng'`);
     served.length = 0;
     const attempt = await apps[1]!.searchRuntime.search(searxngEngine, 'after the killed worker', { endpoint: `${server.url}/search`, pages: 1 });
     expect(attempt.outcome).toBe('ok');

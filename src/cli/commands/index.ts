@@ -1,5 +1,6 @@
 import type { CliCommand } from '../cli.types.ts';
 import { migrateCommand } from './migrate.command.ts';
+import { migrateToPostgresCommand } from './migrate-to-postgres.command.ts';
 import { serveCommand } from './serve.command.ts';
 import { healthcheckCommand } from './healthcheck.command.ts';
 import { searchCommand } from './search.command.ts';
@@ -16,4 +17,4 @@ import { photosCommand } from './photos.command.ts';
 
 // Each command imports what it runs inside `run`, so that this list, and `exposure-scanner --help`, load in
 // milliseconds rather than loading the whole application.
-export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, createOrganisationCommand, photosCommand, evidenceCommand, backupCommand, restoreCommand, healthcheckCommand];
+export const cliCommands: CliCommand[] = [serveCommand, migrateCommand, migrateToPostgresCommand, hashCommand, scanCommand, searchCommand, matchPageCommand, draftCommand, enginesCommand, createAdminCommand, createOrganisationCommand, photosCommand, evidenceCommand, backupCommand, restoreCommand, healthcheckCommand];

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { exitCodes, type CliCommand } from '../cli.types.ts';
+
+/** A worker heartbeat newer than this says the service still runs on the SQLite file. */
+const RUNNING_WITHIN_MS = 2 * 60_000;
+
+/**
+ * Moves an installation from its SQLite file to the PostgreSQL database DATABASE_URL names: migrates both, copies
+ * every row in one transaction into the (empty) target, and checks each table's count. The evidence files and the
+ * key stay where they are; `evidence verify` then checks them against the new database.
+ */
+export const migrateToPostgresCommand: CliCommand = {
+  name: 'migrate-to-postgres',
+  usage: 'migrate-to-postgres [--from FILE] [--force] [--json]',
+  summary: 'Copy the SQLite database (DATA_DIR, or --from FILE) into the empty PostgreSQL database named by DATABASE_URL. Stop the service first.',
+  options: { from: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
+  async run({ values }, io) {
+    const [{ loadConfig }, { openDatabase, runMigrations, closeDatabase }, database, { copySqliteToPostgres }, { isAppError }] = await Promise.all([
+      import('../../config/config.ts'), import('../../db/client.ts'), import('../../db/database.ts'), import('../../db/copy-to-postgres.ts'), import('../../shared/errors.ts'),
+    ]);
+    const config = loadConfig(io.env, { cwd: io.cwd });
+    if (!config.databaseUrl) {
+      io.stderr.write('Set DATABASE_URL to the PostgreSQL database to copy into (postgres://user:password@host:5432/name).\n');
+      return exitCodes.usage;
+    }
+    const from = typeof values.from === 'string' ? path.resolve(io.cwd, values.from) : config.databaseFile;
+    if (!fs.existsSync(from)) {
+      io.stderr.write(`No SQLite database at ${from}: nothing to copy.\n`);
+      return exitCodes.usage;
+    }
+    const source = openDatabase(from);
+    try {
+      runMigrations(source);
+      const since = Date.now() - RUNNING_WITHIN_MS;
+      const running = source.$client.prepare('select count(*) as n from worker_heartbeats where stopped_at is null and beat_at >= ?').get(since) as { n: number };
+      if (running.n > 0 && values.force !== true) {
+        io.stderr.write('error migrate.service_running: a worker wrote a heartbeat to this SQLite file in the last two minutes. Stop the service first (rows written during the copy would be lost), or pass --force if it is not running.\n');
+        return exitCodes.unavailable;
+      }
+      const target = await database.openConfiguredDatabase(config);
+      try {
+        await database.migrateDatabase(target);
+        const copied = await copySqliteToPostgres({ source, target, onTable: values.json ? undefined : ({ table, rows }) => io.stdout.write(`  ${table}: ${rows}\n`) });
+        const rows = copied.reduce((sum, t) => sum + t.rows, 0);
+        const to = database.describeDatabase(config);
+        if (values.json) io.stdout.write(`${JSON.stringify({ from, to, rows, tables: Object.fromEntries(copied.map((t) => [t.table, t.rows])) })}\n`);
+        else io.stdout.write(`Copied ${rows} row(s) in ${copied.length} tables from ${from} to ${to}.\nStart the service with DATABASE_URL set, and run \`exposure-scanner evidence verify\` to check the evidence against it. The SQLite file was left as it was.\n`);
+        return exitCodes.ok;
+      } finally {
+        await database.closeAnyDatabase(target);
+      }
+    } catch (error) {
+      if (isAppError(error)) {
+        io.stderr.write(`error ${error.code}: ${error.message}\n`);
+        return exitCodes.dataError;
+      }
+      throw error;
+    } finally {
+      closeDatabase(source);
+    }
+  },
+};

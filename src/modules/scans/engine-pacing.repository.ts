@@ -2,7 +2,7 @@ import os from 'node:os';
 import type { Db } from '../../db/client.ts';
 import { transaction } from '../../db/transaction.ts';
 import { isPidAlive } from '../jobs/heartbeats.repository.ts';
-import { enginePacing } from '../../db/schema/index.ts';
+import { tablesOf } from '../../db/tables.ts';
 import { eq } from 'drizzle-orm';
 import type { EnginePacing, EngineTurn } from './engine-pacing.models.ts';
 import { decideTurn, holderProcess } from './engine-pacing.models.ts';
@@ -19,25 +19,27 @@ export function localHolderGone(holder: string): boolean {
  * after the other's request ended.
  */
 export function createEnginePacingRepository({ db, holderGone = localHolderGone }: { db: Db; holderGone?: (holder: string) => boolean }): EnginePacing {
+  const { enginePacing } = tablesOf(db);
+  const turnOf = async (engine: string) => (await db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).limit(1))[0];
   return {
     async take(engine: string, holder: string, nowMs: number, busyForMs: number): Promise<EngineTurn> {
-      return await transaction(db, () => {
-        const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
+      return await transaction(db, async () => {
+        const row = await turnOf(engine);
         const turn = decideTurn(row ?? null, nowMs, holderGone);
         if (turn.go) {
           const busyUntil = nowMs + busyForMs;
-          if (row) db.update(enginePacing).set({ busyUntil, holder }).where(eq(enginePacing.engine, engine)).run();
-          else db.insert(enginePacing).values({ engine, nextAt: nowMs, busyUntil, holder }).run();
+          if (row) await db.update(enginePacing).set({ busyUntil, holder }).where(eq(enginePacing.engine, engine));
+          else await db.insert(enginePacing).values({ engine, nextAt: nowMs, busyUntil, holder });
         }
         return turn;
       });
     },
     async finished(engine: string, holder: string, atMs: number, gapMs: number): Promise<void> {
-      await transaction(db, () => {
-        const row = db.select().from(enginePacing).where(eq(enginePacing.engine, engine)).get();
+      await transaction(db, async () => {
+        const row = await turnOf(engine);
         // A turn that outlived its bound may already belong to another worker: only its holder ends it.
         if (!row || row.holder !== holder) return;
-        db.update(enginePacing).set({ nextAt: Math.max(row.nextAt, atMs + gapMs), busyUntil: 0, holder: null }).where(eq(enginePacing.engine, engine)).run();
+        await db.update(enginePacing).set({ nextAt: Math.max(row.nextAt, atMs + gapMs), busyUntil: 0, holder: null }).where(eq(enginePacing.engine, engine));
       });
     },
   };

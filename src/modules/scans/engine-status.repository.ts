@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { engineStatus } from '../../db/schema/index.ts';
+import type { engineStatus } from '../../db/schema/index.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { BlockSignal, SearchOutcome } from '../../providers/provider.types.ts';
 import { backoffSeconds } from './engine-backoff.models.ts';
 import { gated } from '../../db/transaction.ts';
@@ -17,22 +18,23 @@ const DEFAULT_MAX_BACKOFF_SECONDS = 24 * 3600;
  * person's scans.
  */
 export function createEngineStatusRepository({ db, clock, maxBackoffSeconds = DEFAULT_MAX_BACKOFF_SECONDS }: { db: Db; clock: Clock; maxBackoffSeconds?: number }) {
+  const { engineStatus } = tablesOf(db);
   return gated(db, {
-    get(engine: string): EngineStatusRow | null {
-      return db.select().from(engineStatus).where(eq(engineStatus.engine, engine)).get() ?? null;
+    async get(engine: string): Promise<EngineStatusRow | null> {
+      return (await db.select().from(engineStatus).where(eq(engineStatus.engine, engine)).limit(1))[0] ?? null;
     },
-    list(): EngineStatusRow[] {
-      return db.select().from(engineStatus).all();
+    async list(): Promise<EngineStatusRow[]> {
+      return db.select().from(engineStatus);
     },
     /** The engine is resting after a block: searching now would only prolong the block. */
-    suspendedUntil(engine: string): Date | null {
-      const row = this.get(engine);
+    async suspendedUntil(engine: string): Promise<Date | null> {
+      const row = await this.get(engine);
       if (!row || row.state !== 'suspended' || !row.suspendedUntil) return null;
       return row.suspendedUntil > clock.now() ? row.suspendedUntil : null;
     },
-    record(engine: string, outcome: SearchOutcome, signal: BlockSignal | undefined): EngineStatusRow {
+    async record(engine: string, outcome: SearchOutcome, signal: BlockSignal | undefined): Promise<EngineStatusRow> {
       const now = clock.now();
-      const previous = this.get(engine);
+      const previous = await this.get(engine);
       const next =
         outcome === 'ok'
           ? { state: 'ok' as const, lastOutcome: outcome, lastSignal: null, blockedSince: null, suspendedUntil: null, lastOkAt: now, consecutiveFailures: 0 }
@@ -51,7 +53,7 @@ export function createEngineStatusRepository({ db, clock, maxBackoffSeconds = DE
               };
             })();
       const row = { engine, ...next, updatedAt: now };
-      db.insert(engineStatus).values(row).onConflictDoUpdate({ target: engineStatus.engine, set: { ...next, updatedAt: now } }).run();
+      await db.insert(engineStatus).values(row).onConflictDoUpdate({ target: engineStatus.engine, set: { ...next, updatedAt: now } });
       return { ...row };
     },
     /**
@@ -59,17 +61,17 @@ export function createEngineStatusRepository({ db, clock, maxBackoffSeconds = DE
      * the engine, and a refusal then starts again at the shortest pause. The last signal stays visible until
      * a search succeeds. Null when the engine has no status yet (nothing to lift).
      */
-    resume(engine: string): EngineStatusRow | null {
-      const previous = this.get(engine);
+    async resume(engine: string): Promise<EngineStatusRow | null> {
+      const previous = await this.get(engine);
       if (!previous) return null;
       if (previous.state === 'ok') return previous;
       const now = clock.now();
       const lifted = { suspendedUntil: now, consecutiveFailures: 0, updatedAt: now };
-      db.update(engineStatus).set(lifted).where(eq(engineStatus.engine, engine)).run();
+      await db.update(engineStatus).set(lifted).where(eq(engineStatus.engine, engine));
       return { ...previous, ...lifted };
     },
-    clear(engine: string): void {
-      db.delete(engineStatus).where(eq(engineStatus.engine, engine)).run();
+    async clear(engine: string): Promise<void> {
+      await db.delete(engineStatus).where(eq(engineStatus.engine, engine));
     },
   });
 }

@@ -1,4 +1,7 @@
-/** A worker process for the crash test: the production handlers on a data directory, nothing else. */
+/**
+ * A worker process for the crash tests and the workers benchmark: the production handlers on a data directory,
+ * nothing else. Its database is the service's: DATA_DIR's SQLite file, or DATABASE_URL's PostgreSQL database.
+ */
 import { chromium } from 'playwright';
 import { loadConfig } from '../../src/config/config.ts';
 import { createApp } from '../../src/app.ts';

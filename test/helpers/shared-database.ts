@@ -20,15 +20,24 @@ export interface SharedTestDatabase {
   dispose(): Promise<void>;
 }
 
+/** The run's dialect: a PostgreSQL database of its own on the run's server under the `postgres` project. */
 export async function createSharedTestDatabase(dataDir: string): Promise<SharedTestDatabase> {
-  const file = path.join(dataDir, 'exposure-scanner.sqlite');
   const created = testDialect === 'postgres' ? await createPostgresTestDatabase() : null;
+  return sharedDatabaseAt(dataDir, created ?? undefined);
+}
+
+/**
+ * DATA_DIR's SQLite file, or the PostgreSQL database `postgres` names (dropped by `drop` on dispose): for scripts
+ * outside vitest (benchmarks) that start their own server.
+ */
+export function sharedDatabaseAt(dataDir: string, postgres?: { url: string; drop(): Promise<void> }): SharedTestDatabase {
+  const file = path.join(dataDir, 'exposure-scanner.sqlite');
   const handles = new Set<Db>();
   return {
-    url: created?.url,
-    env: created ? { DATABASE_URL: created.url } : {},
+    url: postgres?.url,
+    env: postgres ? { DATABASE_URL: postgres.url } : {},
     async open() {
-      const db = await openConfiguredDatabase({ databaseFile: file, databaseUrl: created?.url });
+      const db = await openConfiguredDatabase({ databaseFile: file, databaseUrl: postgres?.url });
       handles.add(db);
       await migrateDatabase(db);
       return db;
@@ -37,7 +46,7 @@ export async function createSharedTestDatabase(dataDir: string): Promise<SharedT
       // An app's close() may have closed its handle already; closing twice is not an error worth failing on.
       for (const db of handles) await closeAnyDatabase(db).catch(() => undefined);
       handles.clear();
-      await created?.drop();
+      await postgres?.drop();
     },
   };
 }

@@ -17,7 +17,8 @@ import { accountsSettingsOf } from '../src/config/accounts.settings.ts';
 import { createAccountsDeps, setupFirstAdmin } from '../src/modules/accounts/accounts.usecases.ts';
 import { parseProfile } from '../src/modules/profiles/profile-file.models.ts';
 import { sealMatch } from '../src/modules/hits/hits.repository.ts';
-import { appendCustodyNow } from '../src/modules/evidence/custody-log.repository.ts';
+import { canonicalJson, nextCustodyEntry } from '../src/modules/evidence/custody-log.models.ts';
+import { custodyHead } from '../src/modules/evidence/custody-log.repository.ts';
 import { CANDIDATE_FIELDS, CAPTURE_FIELDS, CASE_DRAFT_FIELDS, HIT_FIELDS, candidateRowKey, pageUrlIndex } from '../src/modules/evidence/sealed-pages.models.ts';
 import { normalizeUrl } from '../src/shared/url.models.ts';
 
@@ -93,7 +94,9 @@ export async function seedDashboard(app: App, options: { people: number; hits: n
   const insertAlert = sqlite.prepare("insert into alerts (id, person_id, hit_id, kind, severity, detail, created_at, read_at) values (?, ?, ?, 'exposure', ?, null, ?, ?)");
   const insertCase = sqlite.prepare('insert into takedown_cases (id, hit_id, status, recipient, bases, language, draft_subject, draft_body, sent_at, deadline_at, next_recheck_at, created_at, updated_at, closed_at) values (?, ?, ?, ?, ?, \'en\', ?, ?, ?, ?, ?, ?, ?, ?)');
   const insertEvent = sqlite.prepare('insert into case_events (case_id, at, kind, actor, detail) values (?, ?, ?, ?, ?)');
-  const custody = { db, custodyKey: app.evidence.custodyKey };
+  const insertCustody = sqlite.prepare('insert into custody_log (seq, at, actor, action, subject_type, subject_id, detail, prev_hash, entry_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  // The chain's head is carried here rather than read back: this process is the only writer while it seeds.
+  let custodyHeadNow = await custodyHead(db);
   const sha = () => crypto.randomBytes(32).toString('hex');
 
   let hitCount = 0, captures = 0, cases = 0, alerts = 0, firstHitId = '';
@@ -137,7 +140,9 @@ export async function seedDashboard(app: App, options: { people: number; hits: n
       insertFile.run(artifacts.screenshot, r.int(80_000, 900_000), 'image/png', firstSeen);
       insertFile.run(artifacts.html, r.int(5_000, 200_000), 'text/html', firstSeen);
       insertFile.run(artifacts.mhtml, r.int(50_000, 2_000_000), 'multipart/related', firstSeen);
-      appendCustodyNow(custody, { at: new Date(firstSeen), actor: 'scanner', action: 'captured', subjectType: 'capture', subjectId: captureId, detail: { hitId: id, screenshot: artifacts.screenshot } });
+      const entry = nextCustodyEntry(custodyHeadNow, { at: new Date(firstSeen), actor: 'scanner', action: 'captured', subjectType: 'capture', subjectId: captureId, detail: { hitId: id, screenshot: artifacts.screenshot } }, app.evidence.custodyKey);
+      insertCustody.run(entry.seq, entry.at, entry.actor, entry.action, entry.subjectType, entry.subjectId, canonicalJson(entry.detail), entry.prevHash, entry.entryHash);
+      custodyHeadNow = entry;
       captures++;
       if (severity === 'critical' || severity === 'high' || r.next() < 0.1) {
         insertAlert.run(createId('alert'), personId, id, severity, firstSeen, r.next() < 0.85 ? firstSeen + day : null);

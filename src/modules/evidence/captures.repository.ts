@@ -1,12 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { captures } from '../../db/schema/index.ts';
+import type { captures } from '../../db/schema/index.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { VisitedPage } from '../../browser/page-visit.ts';
-import { appendCustodyNow, type CustodyWriter } from './custody-log.repository.ts';
+import { appendCustody, type CustodyWriter } from './custody-log.repository.ts';
 import type { CustodyEntry } from './custody-log.models.ts';
 import type { FieldCipher } from './field-cipher.models.ts';
 import { CAPTURE_FIELDS } from './sealed-pages.models.ts';
-import { atomicallyNow, onConnection } from '../../db/transaction.ts';
+import { onConnection, transaction } from '../../db/transaction.ts';
 
 type StoredCapture = typeof captures.$inferSelect;
 /** A capture as callers see it: addresses, title and headers opened, the headers parsed back into an object. */
@@ -43,60 +44,60 @@ const openCapture = (cipher: FieldCipher, row: StoredCapture): CaptureRow => {
  * The artifacts must already be in the vault (their files are durable before this row can reference them).
  */
 export async function recordCapture(writer: CustodyWriter & { cipher: FieldCipher }, input: RecordCaptureInput): Promise<{ capture: CaptureRow; custody: CustodyEntry }> {
-  return onConnection(writer.db, () => {
-    const { db } = writer;
-    const write = () => {
-      db.insert(captures)
-        .values({
-          id: input.captureId,
-          hitId: input.hitId,
-          purpose: input.purpose,
-          outcome: input.outcome,
-          ...CAPTURE_FIELDS.seal(writer.cipher, {
-            requestedUrl: input.requestedUrl,
-            finalUrl: input.visit?.finalUrl ?? null,
-            title: input.visit?.title || null,
-            headers: input.visit?.headers ? JSON.stringify(input.visit.headers) : null,
-          }, input.captureId),
-          httpStatus: input.visit?.status ?? null,
-          serverIp: input.visit?.serverIp ?? null,
-          language: input.visit?.lang || null,
-          artifacts: input.artifacts,
-          capturedAt: input.capturedAt,
-          timestampToken: input.timestampToken ?? null,
-        })
-        .run();
-      const custody = appendCustodyNow(writer, {
-        at: input.capturedAt,
-        actor: input.actor,
-        action: input.purpose === 'recheck' ? 'rechecked' : 'captured',
-        subjectType: 'capture',
-        subjectId: input.captureId,
-        detail: {
-          hitId: input.hitId,
-          purpose: input.purpose,
-          outcome: input.outcome,
-          artifacts: input.artifacts,
-          ...(input.timestampToken ? { timestampToken: input.timestampToken } : {}),
-          ...(input.problems && input.problems.length > 0 ? { problems: input.problems } : {}),
-        },
+  const { db } = writer;
+  const { captures } = tablesOf(db);
+  return transaction(db, async () => {
+    await db.insert(captures)
+      .values({
+        id: input.captureId,
+        hitId: input.hitId,
+        purpose: input.purpose,
+        outcome: input.outcome,
+        ...CAPTURE_FIELDS.seal(writer.cipher, {
+          requestedUrl: input.requestedUrl,
+          finalUrl: input.visit?.finalUrl ?? null,
+          title: input.visit?.title || null,
+          headers: input.visit?.headers ? JSON.stringify(input.visit.headers) : null,
+        }, input.captureId),
+        httpStatus: input.visit?.status ?? null,
+        serverIp: input.visit?.serverIp ?? null,
+        language: input.visit?.lang || null,
+        artifacts: input.artifacts,
+        capturedAt: input.capturedAt,
+        timestampToken: input.timestampToken ?? null,
       });
-      return { capture: openCapture(writer.cipher, db.select().from(captures).where(eq(captures.id, input.captureId)).get()!), custody };
-    };
-    return atomicallyNow(db, write);
+    const custody = await appendCustody(writer, {
+      at: input.capturedAt,
+      actor: input.actor,
+      action: input.purpose === 'recheck' ? 'rechecked' : 'captured',
+      subjectType: 'capture',
+      subjectId: input.captureId,
+      detail: {
+        hitId: input.hitId,
+        purpose: input.purpose,
+        outcome: input.outcome,
+        artifacts: input.artifacts,
+        ...(input.timestampToken ? { timestampToken: input.timestampToken } : {}),
+        ...(input.problems && input.problems.length > 0 ? { problems: input.problems } : {}),
+      },
+    });
+    const [stored] = await db.select().from(captures).where(eq(captures.id, input.captureId)).limit(1);
+    return { capture: openCapture(writer.cipher, stored!), custody };
   });
 }
 
 export async function capturesOfHit(db: Db, cipher: FieldCipher, hitId: string): Promise<CaptureRow[]> {
-  return onConnection(db, () => capturesOfHitNow(db, cipher, hitId));
+  const { captures } = tablesOf(db);
+  return onConnection(db, async () => {
+    const rows = await db.select().from(captures).where(eq(captures.hitId, hitId)).orderBy(asc(captures.capturedAt));
+    return rows.map((r) => openCapture(cipher, r));
+  });
 }
 
-/** `capturesOfHit` for the synchronous body of another repository function that already passed the gate. */
-export const capturesOfHitNow = (db: Db, cipher: FieldCipher, hitId: string): CaptureRow[] =>
-  db.select().from(captures).where(eq(captures.hitId, hitId)).orderBy(asc(captures.capturedAt)).all().map((r) => openCapture(cipher, r));
-
 export async function allCaptures(db: Db, cipher: FieldCipher): Promise<CaptureRow[]> {
-  return onConnection(db, () => {
-    return db.select().from(captures).orderBy(asc(captures.capturedAt)).all().map((r) => openCapture(cipher, r));
+  const { captures } = tablesOf(db);
+  return onConnection(db, async () => {
+    const rows = await db.select().from(captures).orderBy(asc(captures.capturedAt));
+    return rows.map((r) => openCapture(cipher, r));
   });
 }

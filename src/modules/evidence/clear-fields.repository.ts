@@ -1,5 +1,8 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { atomicallyNow, onConnection } from '../../db/transaction.ts';
+import { forDialect } from '../../db/dialect.ts';
+import { sqlRows, sqlRun } from '../../db/raw-sql.ts';
+import { transaction } from '../../db/transaction.ts';
 
 export type Row = Record<string, unknown>;
 
@@ -11,9 +14,16 @@ export interface ClearRowsPlan {
   indexed: string[];
 }
 
-// What "still clear" looks like: a value without the sealed prefix, an index that is not 64 hex digits.
-const clearValue = (c: string) => `(${c} is not null and ${c} not like 'es1.%' and ${c} not like 'es2.%')`;
-const clearIndex = (c: string) => `(length(${c}) != 64 or ${c} glob '*[^0-9a-f]*')`;
+// What "still clear" looks like: a value without the sealed prefix, an index that is not 64 lowercase hex digits.
+// The prefix is compared exactly (`like` ignores case on SQLite only); `glob` is SQLite's, `~` PostgreSQL's.
+const clearValue = (column: string) => {
+  const c = sql.identifier(column);
+  return sql`(${c} is not null and substr(${c}, 1, 4) not in ('es1.', 'es2.'))`;
+};
+const clearIndex = (db: Db, column: string) => {
+  const c = sql.identifier(column);
+  return sql`(length(${c}) != 64 or ${forDialect(db, { sqlite: sql`${c} glob '*[^0-9a-f]*'`, postgres: sql`${c} ~ '[^0-9a-f]'` })})`;
+};
 
 /**
  * Rewrites every row of each planned table that still holds a clear value or index, with the columns
@@ -21,23 +31,22 @@ const clearIndex = (c: string) => `(length(${c}) != 64 or ${c} glob '*[^0-9a-f]*
  * column names come from the code's own plan, never from input. Returns how many rows each table had.
  */
 export async function rewriteClearRows<P extends ClearRowsPlan>(db: Db, plans: P[], rewrite: (plan: P, row: Row) => Row): Promise<Record<string, number>> {
-  return onConnection(db, () => {
-    const sqlite = db.$client;
+  return transaction(db, async () => {
     const perTable: Record<string, number> = {};
-    atomicallyNow(db, () => {
-      for (const plan of plans) {
-        const pending = [...plan.sealed.map(clearValue), ...plan.indexed.map(clearIndex)].join(' or ');
-        const rows = sqlite.prepare(`select * from ${plan.table} where ${pending}`).all() as Row[];
-        if (rows.length === 0) continue;
-        const columns = [...plan.indexed, ...plan.sealed];
-        const update = sqlite.prepare(`update ${plan.table} set ${columns.map((c) => `${c} = ?`).join(', ')} where ${plan.key} = ?`);
-        for (const stored of rows) {
-          const row = rewrite(plan, stored);
-          update.run(...columns.map((c) => row[c] ?? null), stored[plan.key]);
-        }
-        perTable[plan.table] = rows.length;
+    for (const plan of plans) {
+      const table = sql.identifier(plan.table);
+      const key = sql.identifier(plan.key);
+      const pending = sql.join([...plan.sealed.map(clearValue), ...plan.indexed.map((c) => clearIndex(db, c))], sql` or `);
+      const rows = await sqlRows<Row>(db, sql`select * from ${table} where ${pending}`);
+      if (rows.length === 0) continue;
+      const columns = [...plan.indexed, ...plan.sealed];
+      for (const stored of rows) {
+        const row = rewrite(plan, stored);
+        const assignments = sql.join(columns.map((c) => sql`${sql.identifier(c)} = ${(row[c] ?? null) as string | number | null}`), sql`, `);
+        await sqlRun(db, sql`update ${table} set ${assignments} where ${key} = ${stored[plan.key] as string | number}`);
       }
-    });
+      perTable[plan.table] = rows.length;
+    }
     return perTable;
   });
 }

@@ -70,6 +70,32 @@ export function legacyCustodyEntryHash(entry: Omit<CustodyEntry, 'entryHash'>): 
   return sha256Hex(entryContent(entry));
 }
 
+/** What a new custody entry says; its place in the chain comes from the head it follows. */
+export interface CustodyAppend {
+  at: Date;
+  actor: string;
+  action: CustodyAction;
+  subjectType: string;
+  subjectId: string;
+  detail: Record<string, unknown>;
+}
+
+/** The entry that follows `head` (null: the chain is empty), its MAC computed under `macKey`. */
+export function nextCustodyEntry(head: { seq: number; entryHash: string } | null, input: CustodyAppend, macKey: Buffer): CustodyEntry {
+  const fields = {
+    seq: (head?.seq ?? 0) + 1,
+    at: input.at.getTime(),
+    actor: input.actor,
+    action: input.action,
+    subjectType: input.subjectType,
+    subjectId: input.subjectId,
+    // Normalised through JSON first, so the MAC is computed over exactly what is stored and read back.
+    detail: JSON.parse(canonicalJson(input.detail)) as Record<string, unknown>,
+    prevHash: head?.entryHash ?? genesisHash,
+  };
+  return { ...fields, entryHash: custodyEntryHash(fields, macKey) };
+}
+
 export type CustodyHashFn = (entry: Omit<CustodyEntry, 'entryHash'>) => string;
 
 /**

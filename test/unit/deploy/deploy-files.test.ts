@@ -65,6 +65,36 @@ describe('docker-compose.yml', () => {
     expect(second!.volumes).toContain(`data:${second!.environment!.DATA_DIR}`);
   });
 
+  it('runs, with the scale profile only, PostgreSQL and an S3-compatible store that the example .env points the service at', () => {
+    const services = compose.services as Record<string, ComposeService & { profiles?: string[]; expose?: string[]; depends_on?: Record<string, { required?: boolean }> }>;
+    for (const name of ['postgres', 's3', 's3-bucket', 'worker-2']) expect(services[name]?.profiles, name).toEqual(['scale']);
+    // Neither store is published on the host: only the scanner's processes reach them.
+    expect(services.postgres!.ports).toBeUndefined();
+    expect(services.s3!.ports).toBeUndefined();
+    // Web and workers wait for them when they exist and start without them otherwise.
+    for (const name of ['web', 'worker', 'worker-2']) {
+      expect(services[name]!.depends_on?.postgres?.required, name).toBe(false);
+      expect(services[name]!.depends_on?.['s3-bucket']?.required, name).toBe(false);
+    }
+    // The example .env is what the service reads: it loads, and names the compose services on their ports.
+    const example = Object.fromEntries(read('deploy/scale.env.example').split('\n').filter((l) => /^[A-Z0-9_]+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const { COMPOSE_PROFILES, POSTGRES_PASSWORD, ...serviceEnv } = example;
+    expect(COMPOSE_PROFILES).toBe('scale');
+    for (const key of Object.keys(serviceEnv)) expect(settingNames, key).toContain(key);
+    const config = loadConfig({ ...compose.services.worker!.environment, ...serviceEnv });
+    const databaseUrl = new URL(config.databaseUrl!);
+    expect(databaseUrl.hostname).toBe('postgres');
+    expect(services.postgres!.expose).toContain(databaseUrl.port);
+    expect(decodeURIComponent(databaseUrl.password)).toBe(POSTGRES_PASSWORD);
+    expect(databaseUrl.pathname.slice(1)).toBe((services.postgres!.environment as Record<string, string>).POSTGRES_DB);
+    expect(databaseUrl.username).toBe((services.postgres!.environment as Record<string, string>).POSTGRES_USER);
+    expect(config.evidence.store).toMatchObject({ kind: 's3', bucket: serviceEnv.S3_BUCKET });
+    const s3Url = new URL(serviceEnv.S3_ENDPOINT!);
+    expect(s3Url.hostname).toBe('s3');
+    expect(services.s3!.expose).toContain(s3Url.port);
+    expect(compose.volumes).toHaveProperty('postgres');
+  });
+
   it('keeps DATA_DIR on a named volume shared by both processes', () => {
     for (const service of [compose.services.web!, compose.services.worker!]) {
       const dataDir = service.environment!.DATA_DIR;

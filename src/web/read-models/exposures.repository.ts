@@ -1,11 +1,15 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
+import { createDataVersion } from '../../db/data-version.ts';
+import { forDialect } from '../../db/dialect.ts';
+import { inJsonArray, jsonArrayElements } from '../../db/json-lists.ts';
+import { sqlRow, sqlRows } from '../../db/raw-sql.ts';
 import type { Hit } from '../../modules/hits/hits.repository.ts';
 import { gated } from '../../db/transaction.ts';
 
 // The exposures list's and the exposure page's reads across hits, cases, captures, evidence files, custody and
-// candidates. Each statement is prepared once per repository (the list's text depends only on which filters
-// are set), and lists of ids travel as one JSON array (`json_each(?)`).
+// candidates, in SQL both dialects run (raw-sql.ts; on SQLite each text is prepared once, and the list's text
+// depends only on which filters are set). Lists of ids travel as one JSON array (json-lists.ts).
 
 export interface HitRecord {
   id: string; person_id: string; url: string; normalized_url: string; final_url: string | null; host: string; title: string | null; page_language: string | null;
@@ -36,68 +40,77 @@ export interface CandidateRecord {
 }
 
 const WALK_FROM_PEOPLE = 50;
-const RANK_SQL = "(case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end)";
+const RANK_SQL = sql.raw("(case severity when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end)");
 
 export type ExposureReads = ReturnType<typeof createExposureReads>;
 
 export function createExposureReads(db: Db) {
-  const statement = createStatements(db);
+  const inList = (json: string) => inJsonArray(db, json);
+  // PostgreSQL has no rowid: people added in the same millisecond are ordered by id there.
+  const addedOrder = forDialect(db, { sqlite: sql`created_at, rowid`, postgres: sql`created_at, id` });
   return gated(db, {
-    /** Moves whenever the database may have changed (src/db/prepared-statements.ts). */
-    dataVersion: createDataVersion(statement),
+    /** Moves whenever the database may have changed (src/db/data-version.ts). */
+    dataVersion: createDataVersion(db),
 
     /** Sealed labels of the given people, in the order they were added. */
     labels: (idsJson: string) =>
-      statement('select id, label from people where id in (select value from json_each(?)) order by created_at, rowid').all(idsJson) as { id: string; label: string }[],
+      sqlRows<{ id: string; label: string }>(db, sql`select id, label from people where id ${inList(idsJson)} order by ${addedOrder}`),
 
     /**
      * One page of the list, worst first and then newest, for an organisation's hundred thousand exposures:
      * the expression index hits_rank_seen_idx gives the rows in this order, so a page reads about its own
      * rows (keyset pagination; an offset would read every row before it).
      */
-    hitsPage(query: HitsPageQuery): HitRecord[] {
+    hitsPage(query: HitsPageQuery): Promise<HitRecord[]> {
       // For many people the rows are read in list order from hits_rank_seen_idx, skipping other people's
-      // (the unary + keeps SQLite from choosing the per-person index and sorting a whole organisation);
+      // (SQLite's unary + keeps its planner from choosing the per-person index and sorting a whole organisation;
+      // PostgreSQL has no such hint, nor a unary + on text, and plans from its own statistics);
       // for a few people their own rows are fewer than the ones the walk would skip.
       // The same for status and severity, whose other indexes start with the person; a severity seeks its
       // part of the index (`>=`: with `=` SQLite sorts again instead of reading the index in order).
-      const walk = query.people > WALK_FROM_PEOPLE ? '+' : '';
-      const where = [`${walk}person_id in (select value from json_each(?))`];
-      const params: unknown[] = [query.scope];
-      if (query.severity) (where.push(`${walk}severity = ? and ${RANK_SQL} >= ?`), params.push(query.severity.value, query.severity.rank));
-      if (query.status) (where.push(`${walk}status = ?`), params.push(query.status));
-      if (query.category) (where.push('exists (select 1 from json_each(categories) where value = ?)'), params.push(query.category));
+      const walk = sql.raw(query.people > WALK_FROM_PEOPLE ? forDialect(db, { sqlite: '+', postgres: '' }) : '');
+      const where: SQL[] = [sql`${walk}person_id ${inList(query.scope)}`];
+      if (query.severity) where.push(sql`${walk}severity = ${query.severity.value} and ${RANK_SQL} >= ${query.severity.rank}`);
+      if (query.status) where.push(sql`${walk}status = ${query.status}`);
+      if (query.category) where.push(sql`exists (select 1 from ${jsonArrayElements(db, sql`categories`)} where value = ${query.category})`);
       const after = query.after;
       if (after) {
-        where.push(`${RANK_SQL} >= ? and (${RANK_SQL} > ? or first_seen_at < ? or (first_seen_at = ? and id < ?))`);
-        params.push(after.rank, after.rank, after.firstSeenAt, after.firstSeenAt, after.id);
+        where.push(sql`${RANK_SQL} >= ${after.rank} and (${RANK_SQL} > ${after.rank} or first_seen_at < ${after.firstSeenAt} or (first_seen_at = ${after.firstSeenAt} and id < ${after.id}))`);
       }
-      return statement(`select * from hits where ${where.join(' and ')} order by ${RANK_SQL}, first_seen_at desc, id desc limit ?`).all(...params, query.limit) as HitRecord[];
+      return sqlRows<HitRecord>(db, sql`select * from hits where ${sql.join(where, sql` and `)} order by ${RANK_SQL}, first_seen_at desc, id desc limit ${query.limit}`);
     },
 
     /** The takedown case status of each of the given hits that has one. */
     caseStatuses: (hitIdsJson: string) =>
-      statement('select hit_id hitId, status from takedown_cases where hit_id in (select value from json_each(?))').all(hitIdsJson) as { hitId: string; status: string }[],
+      sqlRows<{ hitId: string; status: string }>(db, sql`select hit_id as "hitId", status from takedown_cases where hit_id ${inList(hitIdsJson)}`),
 
     /** The captures' artifact lists of the given hits, oldest first (so the newest screenshot is read last). */
     captureArtifacts: (hitIdsJson: string) =>
-      statement('select hit_id hitId, artifacts from captures where hit_id in (select value from json_each(?)) order by captured_at').all(hitIdsJson) as { hitId: string; artifacts: string }[],
+      sqlRows<{ hitId: string; artifacts: string }>(db, sql`select hit_id as "hitId", artifacts from captures where hit_id ${inList(hitIdsJson)} order by captured_at`),
 
     /** One hit's captures, newest first, sealed as stored. */
     captures: (hitId: string) =>
-      statement('select id, purpose, outcome, captured_at capturedAt, requested_url requestedUrl, final_url finalUrl, http_status httpStatus, server_ip serverIp, title, artifacts, timestamp_token timestampToken from captures where hit_id = ? order by captured_at desc').all(hitId) as CaptureRecord[],
+      sqlRows<CaptureRecord>(
+        db,
+        sql`select id, purpose, outcome, captured_at as "capturedAt", requested_url as "requestedUrl", final_url as "finalUrl", http_status as "httpStatus", server_ip as "serverIp", title, artifacts, timestamp_token as "timestampToken"
+            from captures where hit_id = ${hitId} order by captured_at desc`,
+      ),
 
     evidenceFile: (sha256: string) =>
-      statement('select size_bytes sizeBytes, mime_type mimeType from evidence_files where sha256 = ?').get(sha256) as { sizeBytes: number; mimeType: string } | undefined,
+      sqlRow<{ sizeBytes: number; mimeType: string }>(db, sql`select size_bytes as "sizeBytes", mime_type as "mimeType" from evidence_files where sha256 = ${sha256}`),
 
     /** The custody entries about the given subjects, in the chain's order. */
     custody: (subjectIdsJson: string) =>
-      statement('select at, actor, action, subject_type subjectType, subject_id subjectId from custody_log where subject_id in (select value from json_each(?)) order by seq').all(subjectIdsJson) as
-        { at: number; actor: string; action: string; subjectType: string; subjectId: string }[],
+      sqlRows<{ at: number; actor: string; action: string; subjectType: string; subjectId: string }>(
+        db,
+        sql`select at, actor, action, subject_type as "subjectType", subject_id as "subjectId" from custody_log where subject_id ${inList(subjectIdsJson)} order by seq`,
+      ),
 
     /** The newest search-engine candidate for a person's page, found by the page address's blind index. */
     latestCandidate: (personId: string, urlIndex: string) =>
-      statement('select scan_run_id scanRunId, normalized_url normalizedUrl, title, snippet, engines from candidates where person_id = ? and normalized_url = ? order by id desc limit 1')
-        .get(personId, urlIndex) as CandidateRecord | undefined,
+      sqlRow<CandidateRecord>(
+        db,
+        sql`select scan_run_id as "scanRunId", normalized_url as "normalizedUrl", title, snippet, engines from candidates where person_id = ${personId} and normalized_url = ${urlIndex} order by id desc limit 1`,
+      ),
   });
 }

@@ -1,9 +1,12 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { createStatements } from '../../db/prepared-statements.ts';
+import { inJsonArray } from '../../db/json-lists.ts';
+import { sqlRow, sqlRows } from '../../db/raw-sql.ts';
 import { gated } from '../../db/transaction.ts';
 
-// The people list's and the person page's reads, prepared once per repository; the people of a list travel
-// as one JSON array (`json_each(?)`), so one statement serves any number of them.
+// The people list's and the person page's reads, in SQL both dialects run (raw-sql.ts, each text prepared once
+// on SQLite); the people of a list travel as one JSON array (json-lists.ts), so one statement serves any number
+// of them.
 
 export interface PersonListRecord {
   id: string; label: string; isDemo: number; lastSuccessAt: number | null; nextScanAt: number | null; newHits: number; openHits: number;
@@ -20,25 +23,35 @@ export interface ConsentRecord {
 export type PeopleReads = ReturnType<typeof createPeopleReads>;
 
 export function createPeopleReads(db: Db) {
-  const statement = createStatements(db);
   return gated(db, {
     /** The given people in the order they were added, with their new and open hits counted; labels sealed. */
     list: (idsJson: string) =>
-      statement(
-        `select p.id, p.label, p.is_demo isDemo, p.last_success_at lastSuccessAt, p.next_scan_at nextScanAt,
-           (select count(*) from hits h where h.person_id = p.id and h.status = 'new') newHits,
-           (select count(*) from hits h where h.person_id = p.id and h.status in ('new','seen')) openHits
-         from people p where p.id in (select value from json_each(?)) order by p.created_at`,
-      ).all(idsJson) as PersonListRecord[],
+      sqlRows<PersonListRecord>(
+        db,
+        sql`select p.id, p.label, p.is_demo as "isDemo", p.last_success_at as "lastSuccessAt", p.next_scan_at as "nextScanAt",
+              (select count(*) from hits h where h.person_id = p.id and h.status = 'new') as "newHits",
+              (select count(*) from hits h where h.person_id = p.id and h.status in ('new','seen')) as "openHits"
+            from people p where p.id ${inJsonArray(db, idsJson)} order by p.created_at`,
+      ),
 
     photos: (personId: string) =>
-      statement('select id, label, sha256, pdq, quality, width, height, original_ref originalRef, exif_findings exifFindings from photos where person_id = ? order by created_at').all(personId) as PhotoRecord[],
+      sqlRows<PhotoRecord>(
+        db,
+        sql`select id, label, sha256, pdq, quality, width, height, original_ref as "originalRef", exif_findings as "exifFindings" from photos where person_id = ${personId} order by created_at`,
+      ),
 
     /** Reverse-image consents (given and withdrawn) of the given photos. */
     consents: (photoIdsJson: string) =>
-      statement('select photo_id photoId, engine, granted_at grantedAt, revoked_at revokedAt from reverse_image_consents where photo_id in (select value from json_each(?))').all(photoIdsJson) as ConsentRecord[],
+      sqlRows<ConsentRecord>(
+        db,
+        sql`select photo_id as "photoId", engine, granted_at as "grantedAt", revoked_at as "revokedAt" from reverse_image_consents where photo_id ${inJsonArray(db, photoIdsJson)}`,
+      ),
 
-    hitCounts: (personId: string) =>
-      statement(`select sum(status = 'new') newHits, sum(status in ('new','seen')) openHits from hits where person_id = ?`).get(personId) as { newHits: number | null; openHits: number | null },
+    /** Both sums are null for a person without hits. */
+    hitCounts: async (personId: string) =>
+      (await sqlRow<{ newHits: number | null; openHits: number | null }>(
+        db,
+        sql`select sum(case when status = 'new' then 1 else 0 end) as "newHits", sum(case when status in ('new','seen') then 1 else 0 end) as "openHits" from hits where person_id = ${personId}`,
+      ))!,
   });
 }

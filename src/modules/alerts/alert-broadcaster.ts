@@ -25,7 +25,7 @@ export interface AlertBroadcaster {
 /**
  * Fans new alert rows out to open dashboard streams. The worker usually raises alerts in another
  * process, so in-memory events alone would miss them: the database is polled while anyone listens,
- * with a cursor on SQLite's rowid, and nothing runs while nobody does.
+ * with a cursor on the alerts' sequence number (taken in commit order), and nothing runs while nobody does.
  */
 export function createAlertBroadcaster({ repository, logger, pollMs }: { repository: AlertsRepository; logger: Logger; pollMs: number }): AlertBroadcaster {
   const subscribers = new Set<Subscriber>();

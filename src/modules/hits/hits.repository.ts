@@ -1,8 +1,10 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
-import { hits, matches } from '../../db/schema/index.ts';
+import type { hits, matches } from '../../db/schema/index.ts';
+import { forDialect } from '../../db/dialect.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { HIT_FIELDS, MATCH_FIELDS, normalizedOf, pageUrlIndex } from '../evidence/sealed-pages.models.ts';
 import { gated } from '../../db/transaction.ts';
@@ -45,6 +47,12 @@ export function openHit(cipher: FieldCipher, row: Hit): Hit {
 }
 
 export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
+  const { hits, matches } = tablesOf(db);
+  // A hit's categories are a JSON array kept as text in both dialects.
+  const hasCategory = (category: string) => forDialect(db, {
+    sqlite: sql`exists (select 1 from json_each(${hits.categories}) where value = ${category})`,
+    postgres: sql`exists (select 1 from json_array_elements_text(${hits.categories}::json) as c(value) where c.value = ${category})`,
+  });
   const byUrl = (personId: string, normalizedUrl: string) => and(eq(hits.personId, personId), eq(hits.normalizedUrl, pageUrlIndex(cipher, personId, normalizedUrl)));
   const openRow = (row: Hit | undefined): Hit | null => (row ? openHit(cipher, row) : null);
   return gated(db, {
@@ -52,9 +60,9 @@ export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clo
      * One hit per person and normalised URL: a re-scan updates when it was last seen and what it shows now,
      * and keeps its review status (a dismissed false positive stays dismissed). Call inside a transaction.
      */
-    upsert(input: HitInput): { hit: Hit; isNew: boolean } {
+    async upsert(input: HitInput): Promise<{ hit: Hit; isNew: boolean }> {
       const now = clock.now();
-      const existing = db.select().from(hits).where(byUrl(input.personId, input.normalizedUrl)).get();
+      const [existing] = await db.select().from(hits).where(byUrl(input.personId, input.normalizedUrl)).limit(1);
       const id = existing?.id ?? createId('hit');
       const fields = {
         ...HIT_FIELDS.seal(cipher, { url: input.url, finalUrl: input.finalUrl, title: input.title }, id), host: input.host, pageLanguage: input.pageLanguage,
@@ -62,37 +70,40 @@ export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clo
         lastSeenAt: now, lastScanRunId: input.scanRunId, updatedAt: now, source: input.source ?? 'page',
       };
       if (existing) {
-        db.update(hits).set({ ...fields, status: existing.status === 'new' ? 'new' : existing.status === 'resolved' ? 'new' : existing.status }).where(eq(hits.id, id)).run();
-        db.delete(matches).where(eq(matches.hitId, id)).run();
+        await db.update(hits).set({ ...fields, status: existing.status === 'new' ? 'new' : existing.status === 'resolved' ? 'new' : existing.status }).where(eq(hits.id, id));
+        await db.delete(matches).where(eq(matches.hitId, id));
       } else {
-        db.insert(hits).values({ id, personId: input.personId, normalizedUrl: pageUrlIndex(cipher, input.personId, input.normalizedUrl), status: 'new', firstSeenAt: now, createdAt: now, ...fields }).run();
+        await db.insert(hits).values({ id, personId: input.personId, normalizedUrl: pageUrlIndex(cipher, input.personId, input.normalizedUrl), status: 'new', firstSeenAt: now, createdAt: now, ...fields });
       }
-      for (const m of input.matches) db.insert(matches).values({ ...sealMatch(cipher, m, id), hitId: id, createdAt: now }).run();
-      return { hit: openRow(db.select().from(hits).where(eq(hits.id, id)).get())!, isNew: !existing };
+      for (const m of input.matches) await db.insert(matches).values({ ...sealMatch(cipher, m, id), hitId: id, createdAt: now });
+      const [stored] = await db.select().from(hits).where(eq(hits.id, id)).limit(1);
+      return { hit: openRow(stored)!, isNew: !existing };
     },
-    findByUrl(personId: string, normalizedUrl: string): Hit | null {
-      return openRow(db.select().from(hits).where(byUrl(personId, normalizedUrl)).get());
+    async findByUrl(personId: string, normalizedUrl: string): Promise<Hit | null> {
+      return openRow((await db.select().from(hits).where(byUrl(personId, normalizedUrl)).limit(1))[0]);
     },
-    get(id: string): Hit | null {
-      return openRow(db.select().from(hits).where(eq(hits.id, id)).get());
+    async get(id: string): Promise<Hit | null> {
+      return openRow((await db.select().from(hits).where(eq(hits.id, id)).limit(1))[0]);
     },
     /** Hits of several people (the ones an account may see), newest first, optionally filtered. */
-    listForPeople(personIds: string[], filters: { severity?: Hit['severity']; status?: Hit['status']; category?: string; limit?: number } = {}): Hit[] {
+    async listForPeople(personIds: string[], filters: { severity?: Hit['severity']; status?: Hit['status']; category?: string; limit?: number } = {}): Promise<Hit[]> {
       if (personIds.length === 0) return [];
       const conditions: SQL[] = [inArray(hits.personId, personIds)];
       if (filters.severity) conditions.push(eq(hits.severity, filters.severity));
       if (filters.status) conditions.push(eq(hits.status, filters.status));
-      if (filters.category) conditions.push(sql`exists (select 1 from json_each(${hits.categories}) where value = ${filters.category})`);
-      return db.select().from(hits).where(and(...conditions)).orderBy(desc(hits.firstSeenAt), desc(hits.id)).limit(filters.limit ?? 200).all().map((r) => openHit(cipher, r));
+      if (filters.category) conditions.push(hasCategory(filters.category));
+      const rows = await db.select().from(hits).where(and(...conditions)).orderBy(desc(hits.firstSeenAt), desc(hits.id)).limit(filters.limit ?? 200);
+      return rows.map((r) => openHit(cipher, r));
     },
-    listForPerson(personId: string): Hit[] {
-      return db.select().from(hits).where(eq(hits.personId, personId)).orderBy(desc(hits.firstSeenAt)).all().map((r) => openHit(cipher, r));
+    async listForPerson(personId: string): Promise<Hit[]> {
+      return (await db.select().from(hits).where(eq(hits.personId, personId)).orderBy(desc(hits.firstSeenAt))).map((r) => openHit(cipher, r));
     },
-    matchesOf(hitId: string): MatchRow[] {
-      return db.select().from(matches).where(eq(matches.hitId, hitId)).all().map((m) => openMatch(cipher, m));
+    /** In the order they were stored (PostgreSQL, unlike SQLite, promises no order without one). */
+    async matchesOf(hitId: string): Promise<MatchRow[]> {
+      return (await db.select().from(matches).where(eq(matches.hitId, hitId)).orderBy(asc(matches.id))).map((m) => openMatch(cipher, m));
     },
-    setStatus(id: string, status: Hit['status']): void {
-      db.update(hits).set({ status, updatedAt: clock.now() }).where(eq(hits.id, id)).run();
+    async setStatus(id: string, status: Hit['status']): Promise<void> {
+      await db.update(hits).set({ status, updatedAt: clock.now() }).where(eq(hits.id, id));
     },
   });
 }

@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { sqlRow, sqlRun } from '../../db/raw-sql.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { onConnection, transaction } from '../../db/transaction.ts';
 
@@ -14,18 +16,16 @@ export interface UpgradeStep {
 export type UpgradeStepOutcome = 'skipped' | 'completed' | 'incomplete';
 
 export async function hasCompletedStep(db: Db, step: UpgradeStep): Promise<boolean> {
-  return onConnection(db, () => {
-    const row = db.$client.prepare('select version from upgrade_steps where name = ?').get(step.name) as { version: number } | undefined;
+  return onConnection(db, async () => {
+    const row = await sqlRow<{ version: number }>(db, sql`select version from upgrade_steps where name = ${step.name}`);
     return row?.version === step.version;
   });
 }
 
 export async function recordCompletedStep(db: Db, step: UpgradeStep, at: Date): Promise<void> {
-  return onConnection(db, () => {
-    db.$client
-      .prepare('insert into upgrade_steps (name, version, completed_at) values (?, ?, ?) on conflict (name) do update set version = excluded.version, completed_at = excluded.completed_at')
-      .run(step.name, step.version, at.getTime());
-  });
+  await onConnection(db, () => sqlRun(db, sql`
+    insert into upgrade_steps (name, version, completed_at) values (${step.name}, ${step.version}, ${at.getTime()})
+    on conflict (name) do update set version = excluded.version, completed_at = excluded.completed_at`));
 }
 
 /**

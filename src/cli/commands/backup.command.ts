@@ -60,6 +60,11 @@ export const restoreCommand: CliCommand = {
       import('../../modules/backup/backup.usecases.ts'), import('../../modules/evidence/evidence-key.ts'), import('../../modules/evidence/verify.usecases.ts'),
     ]);
     const config = loadConfig({ LOG_LEVEL: 'warn', ...io.env }, { cwd: io.cwd });
+    if (config.databaseUrl) {
+      // A restore writes the SQLite file in DATA_DIR, which a service on PostgreSQL would never read.
+      io.stderr.write('error restore.postgres_database: DATABASE_URL is set. Restore without it (the SQLite file lands in DATA_DIR), then copy it over with `exposure-scanner migrate-to-postgres`.\n');
+      return exitCodes.usage;
+    }
     const logger = createLogger({ level: config.logLevel, destination: pino.destination(2) });
     const keyFile = config.evidence.key ? undefined : path.resolve(config.dataDir, config.evidence.keyFile ?? 'evidence.key');
     // The evidence goes where the service will look for it: the same store the vault is opened on.

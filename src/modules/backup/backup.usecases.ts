@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
+import { isPostgres } from '../../db/dialect.ts';
 import { backupDatabase, openDatabase, closeDatabase, runMigrations, type Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { fsyncPathSync } from '../../shared/durable-files.ts';
@@ -12,7 +13,7 @@ import {
   BACKUP_FORMAT, DATABASE_NAME, MANIFEST_NAME, VAULT_FOLDER, backupsToPrune, parseManifest,
   type BackupFileEntry, type BackupManifest,
 } from './backup.models.ts';
-import { createBackupInvalidError, createBackupTargetNotEmptyError, createBackupWriteFailedError, createRestoreTargetNotEmptyError } from './backup.errors.ts';
+import { createBackupInvalidError, createBackupOnPostgresError, createBackupTargetNotEmptyError, createBackupWriteFailedError, createRestoreTargetNotEmptyError } from './backup.errors.ts';
 import { assertStoreReadyForRestore, copyIntoStore } from './restore-into-store.ts';
 
 async function sha256OfFile(file: string): Promise<string> {
@@ -64,6 +65,7 @@ async function copyFromStore(store: EvidenceObjectStore, toDir: string): Promise
  * with `manifest.json` last. The key is never copied. Any failure removes the staging folder and says why.
  */
 export async function createBackup(deps: { db: Db; dataDir: string; clock: Clock; keyCheck: string | null; vaultStore?: EvidenceObjectStore }, args: { outDir: string }): Promise<{ dir: string; manifest: BackupManifest }> {
+  if (isPostgres(deps.db)) throw createBackupOnPostgresError();
   const out = path.resolve(args.outDir);
   if (!isEmptyDir(out)) throw createBackupTargetNotEmptyError(out);
   const staging = path.join(path.dirname(out), `.${path.basename(out)}.partial-${randomBytes(4).toString('hex')}`);

@@ -42,6 +42,9 @@ export function parseBackupSettings(env: Record<string, string | undefined>): Ba
   const schedule = value(env, 'BACKUP_SCHEDULE') ?? null;
   const cronProblem = schedule ? validateCronExpression(schedule) : null;
   if (cronProblem) problems.push({ variable: 'BACKUP_SCHEDULE', problem: `got ${JSON.stringify(schedule)}: ${cronProblem}` });
+  // Scheduled backups copy the SQLite file; on PostgreSQL every one would fail, and silently missing backups
+  // are worse than a refusal at start.
+  if (schedule && value(env, 'DATABASE_URL')) problems.push({ variable: 'BACKUP_SCHEDULE', problem: 'set together with DATABASE_URL: back PostgreSQL up with pg_dump or the server\'s own backups, and leave BACKUP_SCHEDULE empty' });
   const keepText = value(env, 'BACKUP_KEEP') ?? '7';
   const keep = Number(keepText);
   if (!/^\d+$/.test(keepText) || keep < 1 || keep > 1000) problems.push({ variable: 'BACKUP_KEEP', problem: `got ${JSON.stringify(keepText)}, expected a whole number from 1 to 1000` });

@@ -46,4 +46,19 @@ describe('configuration', () => {
       expect(def.expects.length, def.env).toBeGreaterThan(3);
     }
   });
+
+  it('reads DATABASE_URL, refuses one that is not postgres:// without repeating it, and refuses scheduled SQLite backups beside it', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://scanner:s3cret@db.internal:5432/scanner' }).databaseUrl).toBe('postgres://scanner:s3cret@db.internal:5432/scanner');
+    expect(loadConfig({}).databaseUrl).toBeUndefined();
+    let error: unknown;
+    try {
+      loadConfig({ DATABASE_URL: 'mysql://scanner:s3cret@db.internal/scanner' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).message).toContain('DATABASE_URL: expected a postgres:// or postgresql:// URL');
+    expect((error as ConfigError).message).not.toContain('s3cret');
+    expect(() => loadConfig({ DATABASE_URL: 'postgresql://scanner@db.internal/scanner', BACKUP_SCHEDULE: '0 4 * * *' })).toThrow(/BACKUP_SCHEDULE: set together with DATABASE_URL/);
+  });
 });

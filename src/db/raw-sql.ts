@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client.ts';
 import { isPostgres } from './dialect.ts';
+import { parseInt8 } from './pg-connection.models.ts';
 
 /**
  * Hand-written SQL (a drizzle `sql` template, parameters bound, never spliced) run on either dialect: the queue,
@@ -34,19 +35,34 @@ function sqliteStatement(db: Db, query: SQL): { statement: Statement; params: un
 }
 
 interface PgExecuting {
-  execute(query: SQL): Promise<{ rows: unknown[]; rowCount: number | null }>;
+  execute(query: SQL): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null; fields?: { name: string; dataTypeID: number }[] }>;
+}
+
+const INT8_OID = 20;
+
+/**
+ * drizzle hands node-postgres type parsers of its own with every query, which replace the pool's (pg-client.ts)
+ * and leave int8 (bigint columns, count(*), identity ids) as text; read here as numbers, as SQLite's driver gives.
+ */
+async function pgExecute(db: Db, query: SQL): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }> {
+  const result = await (db as unknown as PgExecuting).execute(query);
+  const int8 = (result.fields ?? []).filter((field) => field.dataTypeID === INT8_OID).map((field) => field.name);
+  if (int8.length > 0) {
+    for (const row of result.rows) for (const name of int8) if (typeof row[name] === 'string') row[name] = parseInt8(row[name]);
+  }
+  return result;
 }
 
 /** Every row the query returns. */
 export async function sqlRows<T>(db: Db, query: SQL): Promise<T[]> {
-  if (isPostgres(db)) return (await (db as unknown as PgExecuting).execute(query)).rows as T[];
+  if (isPostgres(db)) return (await pgExecute(db, query)).rows as T[];
   const { statement, params } = sqliteStatement(db, query);
   return statement.all(...params) as T[];
 }
 
 /** The first row, or undefined. */
 export async function sqlRow<T>(db: Db, query: SQL): Promise<T | undefined> {
-  if (isPostgres(db)) return (await (db as unknown as PgExecuting).execute(query)).rows[0] as T | undefined;
+  if (isPostgres(db)) return (await pgExecute(db, query)).rows[0] as T | undefined;
   const { statement, params } = sqliteStatement(db, query);
   return statement.get(...params) as T | undefined;
 }
@@ -58,7 +74,7 @@ export async function sqlColumn<T>(db: Db, query: SQL): Promise<T[]> {
 
 /** Runs a statement that returns no rows; answers how many rows it changed. */
 export async function sqlRun(db: Db, query: SQL): Promise<number> {
-  if (isPostgres(db)) return (await (db as unknown as PgExecuting).execute(query)).rowCount ?? 0;
+  if (isPostgres(db)) return (await pgExecute(db, query)).rowCount ?? 0;
   const { statement, params } = sqliteStatement(db, query);
   return statement.run(...params).changes;
 }

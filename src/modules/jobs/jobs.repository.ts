@@ -178,10 +178,11 @@ export function createJobsRepository<K extends JobKindMap = typeof jobKinds>({ d
     async fail(args: { id: number; owner: string; error: string; retryDelayMs: number }): Promise<void> {
       const t = now();
       await transaction(db, async () => {
+        // A parameter inside a case has no column to take its type from: PostgreSQL would read it as text.
         const row = await sqlRow<RawJobRow>(db, sql`
           update jobs set status = case when attempts >= max_attempts then 'dead' else 'queued' end,
             run_after = ${t + args.retryDelayMs}, last_error = ${args.error}, lease_owner = null, lease_expires_at = null, updated_at = ${t},
-            finished_at = case when attempts >= max_attempts then ${t} else null end
+            finished_at = case when attempts >= max_attempts then cast(${t} as bigint) else null end
           where id = ${args.id} and lease_owner = ${args.owner} and status = 'running'
           returning *`);
         if (row?.status === 'dead') await settleDead(row);

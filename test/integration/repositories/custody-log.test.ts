@@ -4,8 +4,8 @@ import type { Db } from '../../../src/db/client.ts';
 import { sql } from 'drizzle-orm';
 import { sqlRun } from '../../../src/db/raw-sql.ts';
 import { transaction } from '../../../src/db/transaction.ts';
-import { appendCustody, custodyForSubjects, custodyHead, listCustody, type CustodyWriter } from '../../../src/modules/evidence/custody-log.repository.ts';
-import { custodyEntryHash, genesisHash, verifyCustodyChain, type CustodyEntry } from '../../../src/modules/evidence/custody-log.models.ts';
+import { appendCustody, custodyForSubjects, custodyHead, listCustody, migrateCustodyChain, type CustodyWriter } from '../../../src/modules/evidence/custody-log.repository.ts';
+import { canonicalJson, custodyEntryHash, genesisHash, legacyCustodyEntryHash, verifyCustodyChain, type CustodyEntry } from '../../../src/modules/evidence/custody-log.models.ts';
 import { createSharedTestDatabase, type SharedTestDatabase } from '../../helpers/shared-database.ts';
 import { makeTempDir } from '../../helpers/test-app.ts';
 
@@ -88,5 +88,38 @@ describe('the custody log on either dialect', () => {
     for (let n = 0; n < 3; n++) await appendCustody(writer, entry('cap_1', n));
     await sqlRun(db, sql`update custody_log set detail = ${'{"n":99}'} where seq = 2`);
     expect(verifyCustodyChain(await listCustody(db), keyed(key))).toEqual([expect.objectContaining({ seq: 2, problem: 'altered' })]);
+  });
+
+  it('re-keys a chain written before MACs once, and keeps a broken one as it is', async () => {
+    const key = randomBytes(32);
+    const [db] = await twoHandles();
+    const writer = { db, custodyKey: key };
+    for (let n = 0; n < 4; n++) await appendCustody(writer, entry('cap_old', n));
+    // As versions before keyed MACs wrote it: plain SHA-256 links.
+    let prev = genesisHash;
+    for (const e of await listCustody(db)) {
+      const entryHash = legacyCustodyEntryHash({ ...e, prevHash: prev });
+      await sqlRun(db, sql`update custody_log set prev_hash = ${prev}, entry_hash = ${entryHash} where seq = ${e.seq}`);
+      prev = entryHash;
+    }
+    expect(await migrateCustodyChain(writer, { at, allowUnkeyed: false })).toEqual({ state: 'keyed' });
+    expect(await migrateCustodyChain(writer, { at, allowUnkeyed: true })).toEqual({ state: 'migrated', entries: 4 });
+    const migrated = await listCustody(db);
+    expect(migrated.map((e) => e.action)).toEqual(['viewed', 'viewed', 'viewed', 'viewed', 'chain_migrated']);
+    expect(verifyCustodyChain(migrated, keyed(key))).toEqual([]);
+    expect(await migrateCustodyChain(writer, { at, allowUnkeyed: true })).toEqual({ state: 'keyed' });
+
+    const [other] = await twoHandles();
+    const broken = { db: other, custodyKey: key };
+    for (let n = 0; n < 3; n++) await appendCustody(broken, entry('cap_old', n));
+    prev = genesisHash;
+    for (const e of await listCustody(other)) {
+      const entryHash = legacyCustodyEntryHash({ ...e, prevHash: prev });
+      await sqlRun(other, sql`update custody_log set prev_hash = ${prev}, entry_hash = ${entryHash} where seq = ${e.seq}`);
+      prev = entryHash;
+    }
+    await sqlRun(other, sql`update custody_log set detail = ${canonicalJson({ n: 42 })} where seq = 2`);
+    expect(await migrateCustodyChain(broken, { at, allowUnkeyed: true })).toEqual({ state: 'kept_broken', firstBadSeq: 2, problems: 1 });
+    expect((await listCustody(other)).map((e) => e.action)).toEqual(['viewed', 'viewed', 'viewed']);
   });
 });

@@ -1,62 +1,90 @@
-import type { Statement } from 'better-sqlite3';
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { isUniqueViolation } from '../../db/db-errors.ts';
+import { forDialect, isPostgres } from '../../db/dialect.ts';
+import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
+import { sqlColumn } from '../../db/raw-sql.ts';
+import { tablesOf } from '../../db/tables.ts';
+import { gated, transaction } from '../../db/transaction.ts';
+import type { accounts as accountsTable } from '../../db/schema/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
-import { accounts, caseworkerAssignments, organisations, people } from '../../db/schema/index.ts';
+import { createEmailTakenError } from './accounts.errors.ts';
 import type { Role } from './accounts.models.ts';
 import type { AccountLockState } from './lockout.models.ts';
-import { gated } from '../../db/transaction.ts';
-import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
 
-export type AccountRow = typeof accounts.$inferSelect;
+export type AccountRow = typeof accountsTable.$inferSelect;
+
+const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((id, i) => id === b[i]);
 
 export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }) {
-  let idsInOrganisation: Statement | undefined;
+  const { accounts, caseworkerAssignments, organisations, people } = tablesOf(db);
+  const postgres = isPostgres(db);
   let dataVersion: (() => string) | undefined;
   const keptIds = new Map<string, { version: string; ids: string[] }>();
-  // The account and the first organisation are read on every dashboard request (who is asking, whether
-  // they run the installation): prepared once, on first use after migrations, like the ids below.
-  const prepareById = () => db.select().from(accounts).where(eq(accounts.id, sql.placeholder('id'))).prepare();
-  const prepareFirstOrganisation = () => db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt), sql`rowid`).limit(1).prepare();
-  let byId: ReturnType<typeof prepareById> | undefined;
-  let firstOrganisation: ReturnType<typeof prepareFirstOrganisation> | undefined;
-  const prepareAssigned = () => db
+  // Organisations in the order they were made: created_at, strictly increasing since createOrganisation makes it
+  // so; SQLite's rowid still orders ties between rows stored before that (PostgreSQL has no insertion order, and
+  // its databases never held such ties).
+  const organisationOrder = () => [asc(organisations.createdAt), forDialect(db, { sqlite: sql`rowid`, postgres: sql`${organisations.id}` })];
+  // The account and the first organisation are read on every dashboard request (who is asking, whether they run
+  // the installation): on SQLite prepared once, on first use after migrations, like the assignments below. On
+  // PostgreSQL a prepared query stays bound to the connection it was built on (perhaps a transaction's, long
+  // gone), so there they are built per call; the round trip to the server costs more than building anyway.
+  const byIdQuery = (id: string | ReturnType<typeof sql.placeholder>) => db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  const firstOrganisationQuery = () => db.select({ id: organisations.id }).from(organisations).orderBy(...organisationOrder()).limit(1);
+  const assignedQuery = (accountId: string | ReturnType<typeof sql.placeholder>, organisationId: string | ReturnType<typeof sql.placeholder>) => db
     .select({ id: caseworkerAssignments.personId })
     .from(caseworkerAssignments)
     .innerJoin(people, eq(people.id, caseworkerAssignments.personId))
-    .where(and(eq(caseworkerAssignments.accountId, sql.placeholder('accountId')), eq(people.organisationId, sql.placeholder('organisationId'))))
-    .prepare();
+    .where(and(eq(caseworkerAssignments.accountId, accountId), eq(people.organisationId, organisationId)));
+  const prepareById = () => byIdQuery(sql.placeholder('id')).prepare();
+  const prepareFirstOrganisation = () => firstOrganisationQuery().prepare();
+  const prepareAssigned = () => assignedQuery(sql.placeholder('accountId'), sql.placeholder('organisationId')).prepare();
+  let byId: ReturnType<typeof prepareById> | undefined;
+  let firstOrganisation: ReturnType<typeof prepareFirstOrganisation> | undefined;
   let assigned: ReturnType<typeof prepareAssigned> | undefined;
   return gated(db, {
-    countAccounts(): number {
-      return db.select({ n: count() }).from(accounts).get()?.n ?? 0;
+    async countAccounts(): Promise<number> {
+      return (await db.select({ n: count() }).from(accounts))[0]?.n ?? 0;
     },
 
     /** The first organisation (the one the CLI and the demo person use), created when there is none. */
-    ensureFirstOrganisation(name: string): string {
-      const existing = db.select({ id: organisations.id }).from(organisations).orderBy(asc(organisations.createdAt)).limit(1).get();
-      if (existing) {
-        db.update(organisations).set({ name }).where(eq(organisations.id, existing.id)).run();
-        return existing.id;
-      }
-      return this.createOrganisation(name);
+    async ensureFirstOrganisation(name: string): Promise<string> {
+      // One transaction: two processes setting up at once must not both find none and make two "first" ones.
+      return transaction(db, async () => {
+        const existing = (await firstOrganisationQuery())[0];
+        if (existing) {
+          await db.update(organisations).set({ name }).where(eq(organisations.id, existing.id));
+          return existing.id;
+        }
+        return this.createOrganisation(name);
+      });
     },
 
-    createOrganisation(name: string): string {
-      const id = createId('org');
-      db.insert(organisations).values({ id, name, createdAt: clock.now() }).run();
-      return id;
+    /**
+     * The first organisation's administrators run the installation, so which one came first must never be a
+     * tie: each organisation is stamped at least a millisecond after the newest one (a still clock, or one put
+     * back, would otherwise tie or reverse them).
+     */
+    async createOrganisation(name: string): Promise<string> {
+      return transaction(db, async () => {
+        const id = createId('org');
+        const newest = (await db.select({ createdAt: organisations.createdAt }).from(organisations).orderBy(desc(organisations.createdAt)).limit(1))[0];
+        const now = clock.now();
+        const createdAt = newest && newest.createdAt.getTime() >= now.getTime() ? new Date(newest.createdAt.getTime() + 1) : now;
+        await db.insert(organisations).values({ id, name, createdAt });
+        return id;
+      });
     },
 
     /**
      * Every organisation, oldest first, with how many accounts, administrators and people it has: counts
      * only, so the operator's list shows nothing about anyone watched.
      */
-    listOrganisations(): { id: string; name: string; createdAt: Date; accounts: number; administrators: number; people: number }[] {
-      const rows = db.select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt }).from(organisations).orderBy(asc(organisations.createdAt), sql`rowid`).all();
-      const accountCounts = db.select({ organisationId: accounts.organisationId, role: accounts.role, n: count() }).from(accounts).groupBy(accounts.organisationId, accounts.role).all();
-      const peopleCounts = new Map(db.select({ organisationId: people.organisationId, n: count() }).from(people).groupBy(people.organisationId).all().map((r) => [r.organisationId, r.n]));
+    async listOrganisations(): Promise<{ id: string; name: string; createdAt: Date; accounts: number; administrators: number; people: number }[]> {
+      const rows = await db.select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt }).from(organisations).orderBy(...organisationOrder());
+      const accountCounts = await db.select({ organisationId: accounts.organisationId, role: accounts.role, n: count() }).from(accounts).groupBy(accounts.organisationId, accounts.role);
+      const peopleCounts = new Map((await db.select({ organisationId: people.organisationId, n: count() }).from(people).groupBy(people.organisationId)).map((r) => [r.organisationId, r.n]));
       return rows.map((o) => {
         const own = accountCounts.filter((c) => c.organisationId === o.id);
         return {
@@ -69,90 +97,111 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
     },
 
     /** The organisation that set the installation up: its administrators are the operator. */
-    firstOrganisationId(): string | null {
+    async firstOrganisationId(): Promise<string | null> {
+      if (postgres) return (await firstOrganisationQuery())[0]?.id ?? null;
       firstOrganisation ??= prepareFirstOrganisation();
       return firstOrganisation.get()?.id ?? null;
     },
 
-    getOrganisation(id: string) {
-      return db.select().from(organisations).where(eq(organisations.id, id)).get() ?? null;
+    async getOrganisation(id: string) {
+      return (await db.select().from(organisations).where(eq(organisations.id, id)).limit(1))[0] ?? null;
     },
 
-    createAccount(args: { organisationId: string; email: string; displayName: string; passwordHash: string; role: Role; personId?: string | null; language?: string }): AccountRow {
+    /** Refuses an email already in use with `accounts.email_taken`, also when another request stored it a moment ago. */
+    async createAccount(args: { organisationId: string; email: string; displayName: string; passwordHash: string; role: Role; personId?: string | null; language?: string }): Promise<AccountRow> {
       const id = createId('acct');
       const now = clock.now();
-      db.insert(accounts).values({
-        id, organisationId: args.organisationId, email: args.email, displayName: args.displayName, passwordHash: args.passwordHash,
-        role: args.role, personId: args.personId ?? null, language: args.language ?? 'en', createdAt: now, updatedAt: now,
-      }).run();
-      return this.get(id)!;
+      try {
+        // Its own transaction (a savepoint inside a caller's): on PostgreSQL a refused insert would otherwise
+        // abort the caller's whole transaction, not only this statement.
+        await transaction(db, async () => {
+          await db.insert(accounts).values({
+            id, organisationId: args.organisationId, email: args.email, displayName: args.displayName, passwordHash: args.passwordHash,
+            role: args.role, personId: args.personId ?? null, language: args.language ?? 'en', createdAt: now, updatedAt: now,
+          });
+        });
+      } catch (error) {
+        if (isUniqueViolation(error)) throw createEmailTakenError();
+        throw error;
+      }
+      return (await this.get(id))!;
     },
 
-    get(id: string): AccountRow | null {
+    async get(id: string): Promise<AccountRow | null> {
+      if (postgres) return (await byIdQuery(id))[0] ?? null;
       byId ??= prepareById();
       return byId.get({ id }) ?? null;
     },
 
-    findByEmail(email: string): AccountRow | null {
-      return db.select().from(accounts).where(eq(accounts.email, email)).get() ?? null;
+    async findByEmail(email: string): Promise<AccountRow | null> {
+      return (await db.select().from(accounts).where(eq(accounts.email, email)).limit(1))[0] ?? null;
     },
 
-    listInOrganisation(organisationId: string): AccountRow[] {
-      return db.select().from(accounts).where(eq(accounts.organisationId, organisationId)).orderBy(asc(accounts.createdAt)).all();
+    async listInOrganisation(organisationId: string): Promise<AccountRow[]> {
+      return db.select().from(accounts).where(eq(accounts.organisationId, organisationId)).orderBy(asc(accounts.createdAt));
     },
 
-    setLockState(id: string, state: AccountLockState): void {
-      db.update(accounts).set({ failedLogins: state.failedLogins, lockedUntil: state.lockedUntil }).where(eq(accounts.id, id)).run();
+    async setLockState(id: string, state: AccountLockState): Promise<void> {
+      await db.update(accounts).set({ failedLogins: state.failedLogins, lockedUntil: state.lockedUntil }).where(eq(accounts.id, id));
     },
 
-    update(id: string, patch: Partial<Pick<AccountRow, 'language' | 'passwordHash' | 'disabled' | 'displayName' | 'personId'>>): void {
-      db.update(accounts).set({ ...patch, updatedAt: clock.now() }).where(eq(accounts.id, id)).run();
+    async update(id: string, patch: Partial<Pick<AccountRow, 'language' | 'passwordHash' | 'disabled' | 'displayName' | 'personId'>>): Promise<void> {
+      await db.update(accounts).set({ ...patch, updatedAt: clock.now() }).where(eq(accounts.id, id));
     },
 
-    assign(accountId: string, personId: string): void {
-      db.insert(caseworkerAssignments).values({ accountId, personId, createdAt: clock.now() }).onConflictDoNothing().run();
+    async assign(accountId: string, personId: string): Promise<void> {
+      await db.insert(caseworkerAssignments).values({ accountId, personId, createdAt: clock.now() }).onConflictDoNothing();
     },
 
-    unassign(accountId: string, personId: string): void {
-      db.delete(caseworkerAssignments).where(and(eq(caseworkerAssignments.accountId, accountId), eq(caseworkerAssignments.personId, personId))).run();
+    async unassign(accountId: string, personId: string): Promise<void> {
+      await db.delete(caseworkerAssignments).where(and(eq(caseworkerAssignments.accountId, accountId), eq(caseworkerAssignments.personId, personId)));
     },
 
     /** Assigned people of one caseworker, limited to their own organisation (an assignment can never reach across). */
-    assignedPersonIds(accountId: string, organisationId: string): string[] {
+    async assignedPersonIds(accountId: string, organisationId: string): Promise<string[]> {
+      if (postgres) return (await assignedQuery(accountId, organisationId)).map((r) => r.id);
       // Read on every request of a caseworker (who they may see): prepared once, like the account.
       assigned ??= prepareAssigned();
       return assigned.all({ accountId, organisationId }).map((r) => r.id);
     },
 
-    assignmentsInOrganisation(organisationId: string): { accountId: string; personId: string }[] {
+    async assignmentsInOrganisation(organisationId: string): Promise<{ accountId: string; personId: string }[]> {
       return db
         .select({ accountId: caseworkerAssignments.accountId, personId: caseworkerAssignments.personId })
         .from(caseworkerAssignments)
         .innerJoin(accounts, eq(accounts.id, caseworkerAssignments.accountId))
-        .where(eq(accounts.organisationId, organisationId))
-        .all();
+        .where(eq(accounts.organisationId, organisationId));
     },
 
     /**
-     * Asked on every dashboard request of an administrator (sometimes twice): for a thousand people, building
-     * the query each time cost more than running it, and reading a thousand rows still cost a millisecond, so
-     * it is prepared once (on first use, after migrations) and the list is kept until the database changes
-     * (`data_version`: another connection committed; `total_changes()`: this one wrote). The kept list is
-     * frozen and the same array until then, so read models can key their own caches by it.
+     * Asked on every dashboard request of an administrator (sometimes twice). The list is frozen and stays the
+     * same array while the people do not change, so read models can key their own caches by it. On SQLite,
+     * reading a thousand rows still cost a millisecond, so the list is kept until the database changes
+     * (`data_version`: another connection committed; `total_changes()`: this one wrote). PostgreSQL has no such
+     * counter: the ids are read each time and the kept array handed back when they are the same.
      */
-    personIdsInOrganisation(organisationId: string): string[] {
-      idsInOrganisation ??= db.$client.prepare('select id from people where organisation_id = ? order by created_at').pluck();
+    async personIdsInOrganisation(organisationId: string): Promise<string[]> {
+      const read = () => sqlColumn<string>(db, sql`select id from people where organisation_id = ${organisationId} order by created_at`);
+      const kept = keptIds.get(organisationId);
+      if (postgres) {
+        const ids = await read();
+        if (kept && sameIds(kept.ids, ids)) return kept.ids;
+        return keep(organisationId, '', ids);
+      }
       // The read models' data version: this connection's own audit rows (one per page view) do not move it.
       dataVersion ??= createDataVersion(createStatements(db));
       const version = dataVersion();
-      const kept = keptIds.get(organisationId);
       if (kept && kept.version === version) return kept.ids;
-      const ids = Object.freeze(idsInOrganisation.all(organisationId) as string[]) as string[];
-      if (keptIds.size >= 100) keptIds.clear();
-      keptIds.set(organisationId, { version, ids });
-      return ids;
+      return keep(organisationId, version, await read());
     },
   });
+
+  function keep(organisationId: string, version: string, ids: string[]): string[] {
+    const frozen = Object.freeze(ids) as string[];
+    if (keptIds.size >= 100) keptIds.clear();
+    keptIds.set(organisationId, { version, ids: frozen });
+    return frozen;
+  }
 }
 
 export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

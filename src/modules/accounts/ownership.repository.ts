@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { accounts, alerts, apiTokens, hits, people, photos, scanRuns, takedownCases } from '../../db/schema/index.ts';
+import { forDialect } from '../../db/dialect.ts';
+import { sqlRows } from '../../db/raw-sql.ts';
+import { tablesOf } from '../../db/tables.ts';
 import { gated } from '../../db/transaction.ts';
 
 /** Kinds of resource a route parameter can name; each resolves to the people (and organisation) it belongs to. */
@@ -20,44 +22,50 @@ export interface Owner {
  * on each route remembering to do it. An empty list means "no such resource".
  */
 export function createOwnershipRepository({ db }: { db: Db }) {
-  const personOwner = (personId: string): Owner[] =>
-    db.select({ organisationId: people.organisationId, personId: people.id }).from(people).where(eq(people.id, personId)).all();
-  const viaPerson = (rows: { personId: string }[]): Owner[] => rows.flatMap((r) => personOwner(r.personId));
+  const { accounts, alerts, apiTokens, hits, people, photos, scanRuns, takedownCases } = tablesOf(db);
+  const personOwner = async (personId: string): Promise<Owner[]> =>
+    db.select({ organisationId: people.organisationId, personId: people.id }).from(people).where(eq(people.id, personId));
+  const viaPerson = async (rows: { personId: string }[]): Promise<Owner[]> => {
+    const owners: Owner[] = [];
+    for (const r of rows) owners.push(...(await personOwner(r.personId)));
+    return owners;
+  };
+  // A capture's artifacts are a JSON object (role -> content hash); its values are what an evidence file is named by.
+  const artifactValues = forDialect(db, { sqlite: sql`json_each(c.artifacts) a`, postgres: sql`json_each_text(c.artifacts::json) a` });
 
-  const resolvers: Record<ResourceKind, (id: string) => Owner[]> = {
+  const resolvers: Record<ResourceKind, (id: string) => Promise<Owner[]>> = {
     person: personOwner,
-    hit: (id) => viaPerson(db.select({ personId: hits.personId }).from(hits).where(eq(hits.id, id)).all()),
-    scan: (id) => viaPerson(db.select({ personId: scanRuns.personId }).from(scanRuns).where(eq(scanRuns.id, id)).all()),
-    case: (id) => viaPerson(db.select({ personId: hits.personId }).from(takedownCases).innerJoin(hits, eq(hits.id, takedownCases.hitId)).where(eq(takedownCases.id, id)).all()),
-    alert: (id) => viaPerson(db.select({ personId: alerts.personId }).from(alerts).where(eq(alerts.id, id)).all()),
-    photo: (id) => viaPerson(db.select({ personId: photos.personId }).from(photos).where(eq(photos.id, id)).all()),
-    'hit-or-case': (id) => [...resolvers.hit(id), ...resolvers.case(id)],
+    hit: async (id) => viaPerson(await db.select({ personId: hits.personId }).from(hits).where(eq(hits.id, id))),
+    scan: async (id) => viaPerson(await db.select({ personId: scanRuns.personId }).from(scanRuns).where(eq(scanRuns.id, id))),
+    case: async (id) => viaPerson(await db.select({ personId: hits.personId }).from(takedownCases).innerJoin(hits, eq(hits.id, takedownCases.hitId)).where(eq(takedownCases.id, id))),
+    alert: async (id) => viaPerson(await db.select({ personId: alerts.personId }).from(alerts).where(eq(alerts.id, id))),
+    photo: async (id) => viaPerson(await db.select({ personId: photos.personId }).from(photos).where(eq(photos.id, id))),
+    'hit-or-case': async (id) => [...(await resolvers.hit(id)), ...(await resolvers.case(id))],
     // An evidence file is content-addressed: the same bytes can belong to captures of several hits.
-    'evidence-file': (sha256) => {
+    'evidence-file': async (sha256) => {
       if (!/^[0-9a-f]{64}$/.test(sha256)) return [];
-      const rows = db.$client
-        .prepare("select distinct h.person_id as personId from captures c join hits h on h.id = c.hit_id, json_each(c.artifacts) a where a.value = ?")
-        .all(sha256) as { personId: string }[];
-      return viaPerson(rows);
+      const rows = await sqlRows<{ person_id: string }>(db, sql`
+        select distinct h.person_id from captures c join hits h on h.id = c.hit_id, ${artifactValues} where a.value = ${sha256}`);
+      return viaPerson(rows.map((r) => ({ personId: r.person_id })));
     },
-    account: (id) => db.select({ organisationId: accounts.organisationId, personId: sql<null>`null` }).from(accounts).where(eq(accounts.id, id)).all(),
-    token: (id) =>
+    account: async (id) => db.select({ organisationId: accounts.organisationId, personId: sql<null>`null` }).from(accounts).where(eq(accounts.id, id)),
+    token: async (id) =>
       db.select({ organisationId: accounts.organisationId, personId: sql<null>`null`, accountId: apiTokens.accountId })
-        .from(apiTokens).innerJoin(accounts, eq(accounts.id, apiTokens.accountId)).where(eq(apiTokens.id, id)).all(),
+        .from(apiTokens).innerJoin(accounts, eq(accounts.id, apiTokens.accountId)).where(eq(apiTokens.id, id)),
   };
 
   return gated(db, {
     /** A person's organisation and stored label (sealed: opened only for a wipe confirmation). */
-    personRecord(personId: string): { id: string; organisationId: string; label: string } | null {
-      return db.select({ id: people.id, organisationId: people.organisationId, label: people.label }).from(people).where(eq(people.id, personId)).get() ?? null;
+    async personRecord(personId: string): Promise<{ id: string; organisationId: string; label: string } | null> {
+      return (await db.select({ id: people.id, organisationId: people.organisationId, label: people.label }).from(people).where(eq(people.id, personId)).limit(1))[0] ?? null;
     },
 
     /** Deletes the person's row; identifiers, photos, hits, captures, cases, alerts and scans go with it (cascades). */
-    deletePerson(personId: string): void {
-      db.delete(people).where(eq(people.id, personId)).run();
+    async deletePerson(personId: string): Promise<void> {
+      await db.delete(people).where(eq(people.id, personId));
     },
 
-    ownersOf(kind: ResourceKind, id: string): Owner[] {
+    async ownersOf(kind: ResourceKind, id: string): Promise<Owner[]> {
       if (id.length === 0 || id.length > 200) return [];
       return resolvers[kind](id);
     },

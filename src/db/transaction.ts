@@ -162,11 +162,3 @@ async function savepoint<T>(sqlite: Database.Database, gate: Gate, parent: Frame
     done();
   }
 }
-
-/**
- * Runs a synchronous `body` that already holds the connection atomically: in its own BEGIN IMMEDIATE, or as a
- * savepoint of the transaction already open. SQLite only; being removed in favour of `transaction`.
- */
-export function atomicallyNow<T>(db: Connection, body: () => T): T {
-  return db.$client.transaction(body).immediate();
-}

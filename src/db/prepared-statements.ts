@@ -19,7 +19,8 @@ export function createStatements(db: Db): (sql: string) => Statement {
 }
 
 /**
- * A text that changes whenever the database may have: `data_version` moves when another connection (a
+ * SQLite only and synchronous, for a caller that cannot await; the read models use src/db/data-version.ts, which
+ * answers the same version on SQLite and has one for PostgreSQL. A text that changes whenever the database may have: `data_version` moves when another connection (a
  * worker) commits, `total_changes()` when this one writes. Results kept under it are never stale.
  *
  * Except for one table no page keeps anything from: every view of an exposure or a person adds a row to

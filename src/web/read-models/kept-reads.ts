@@ -1,6 +1,6 @@
 // What the dashboard's read models keep between requests, and the keys they keep it under: no SQL here, the
 // statements are in the read models' repositories (*.repository.ts beside this file), which also give the data
-// version (src/db/prepared-statements.ts) every kept result is checked against.
+// version (src/db/data-version.ts) every kept result is checked against.
 
 import type { FieldCipher } from '../../modules/evidence/field-cipher.models.ts';
 

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
 import { createFieldCipher, fieldBinding } from '../../../src/modules/evidence/field-cipher.models.ts';
-import { createDataVersion, createStatements } from '../../../src/db/prepared-statements.ts';
+import { createDataVersion } from '../../../src/db/data-version.ts';
 import { createOpeningCipher, createVersionedCache } from '../../../src/web/read-models/kept-reads.ts';
 
 const cipher = createFieldCipher({ fieldEncryption: crypto.randomBytes(32), blindIndex: crypto.randomBytes(32) });
@@ -25,8 +25,7 @@ describe('the dashboard read models\' caches', () => {
     reader.pragma('journal_mode = WAL');
     reader.exec('create table t (n integer)');
     const other = new Database(file);
-    const version = createDataVersion(createStatements({ $client: reader } as unknown as Db));
-    const kept = createVersionedCache<number>(async () => version());
+    const kept = createVersionedCache<number>(createDataVersion({ $client: reader } as unknown as Db));
     let computed = 0;
     const count = () => kept('all', async () => (computed++, (reader.prepare('select count(*) n from t').get() as { n: number }).n));
     expect(await count()).toBe(0);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sqlRow, sqlRows } from '../../../src/db/raw-sql.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 import { makeTempDir } from '../../helpers/test-app.ts';
 import { createSimulatedWeb } from '../../../src/simweb/server.ts';
@@ -10,8 +12,9 @@ const script = path.resolve(import.meta.dirname, '../../helpers/scan-worker-proc
 /** Every worker process a test started, killed in afterAll if still running. */
 const started: ChildProcess[] = [];
 
-function startWorkerProcess(dataDir: string, allowHost: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, DATA_DIR: dataDir, ALLOW_PRIVATE_HOSTS: allowHost, SEARCH_RESULT_PAGES: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+/** `harnessEnv`: the harness's DATA_DIR and, on PostgreSQL, its DATABASE_URL. */
+function startWorkerProcess(harnessEnv: Record<string, string>, allowHost: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { env: { ...process.env, ...harnessEnv, ALLOW_PRIVATE_HOSTS: allowHost, SEARCH_RESULT_PAGES: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
   started.push(child);
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (d: Buffer) => d.toString().includes('ready') && resolve(child));
@@ -42,7 +45,7 @@ describe('a hit, its alert and its takedown case commit together', () => {
     harness = await startScanHarness({ dataDir, web, env: { SCAN_QUERY_CAP: '6', SEARCH_RESULT_PAGES: '1' } });
     const engines = harness.engines.filter((e) => e.startsWith('duckduckgo=') || e.startsWith('bing='));
     const allowHost = harness.allowHosts[0]!;
-    const db = harness.app.db.$client;
+    const db = harness.app.db;
     // A seeded sequence of moments, so a failure can be replayed.
     let seed = 20261204;
     const nextMoment = () => {
@@ -52,36 +55,37 @@ describe('a hit, its alert and its takedown case commit together', () => {
     let kills = 0;
     let runs = [(await harness.startScan(engines)).id];
     while (kills < Number(process.env.CRASH_KILLS ?? 20)) {
-      const worker = await startWorkerProcess(dataDir, allowHost);
+      const worker = await startWorkerProcess(harness.env, allowHost);
       await new Promise((r) => setTimeout(r, nextMoment()));
       await kill(worker);
       kills++;
       // Keep scans going: when one finishes, the next demo scan starts, so kills keep landing mid-scan.
       if ((await harness.app.scans.getRun(runs.at(-1)!))!.finishedAt) runs = [...runs, (await harness.startScan(engines)).id];
     }
-    const last = await startWorkerProcess(dataDir, allowHost);
+    const last = await startWorkerProcess(harness.env, allowHost);
     try {
       for (const id of runs) {
-        await harness.waitForRun(id, 240_000).catch((error: Error) => {
+        await harness.waitForRun(id, 240_000).catch(async (error: Error) => {
           // What the queue looked like when the scan stalled, to tell a stuck job from a slow one.
-          throw new Error(`${error.message}\njobs: ${JSON.stringify(db.prepare('select kind, status, attempts, last_error from jobs where status != \'done\'').all())}`);
+          throw new Error(`${error.message}\njobs: ${JSON.stringify(await sqlRows(db, sql`select kind, status, attempts, last_error from jobs where status != 'done'`))}`);
         });
       }
       const until = Date.now() + 120_000;
-      const pending = () => (db.prepare("select count(*) n from jobs where status in ('queued', 'running') and kind in ('takedowns.open_case', 'page.visit', 'page.retry')").get() as { n: number }).n;
-      while (pending() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+      const pending = async () => Number((await sqlRow<{ n: number }>(db, sql`select count(*) n from jobs where status in ('queued', 'running') and kind in ('takedowns.open_case', 'page.visit', 'page.retry')`))!.n);
+      while ((await pending()) > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
     } finally {
       last.kill('SIGTERM');
       await new Promise((r) => last.once('exit', r));
     }
 
-    const hits = db.prepare('select id from hits').all() as { id: string }[];
+    const hits = await sqlRows<{ id: string }>(db, sql`select id from hits`);
     expect(hits.length).toBeGreaterThan(0);
-    const alertsPerHit = db.prepare("select h.id, (select count(*) from alerts a where a.hit_id = h.id and a.kind = 'exposure') n from hits h").all() as { id: string; n: number }[];
-    expect(alertsPerHit.filter((r) => r.n !== 1)).toEqual([]);
-    const casesPerHit = db.prepare('select h.id, (select count(*) from takedown_cases c where c.hit_id = h.id) n from hits h').all() as { id: string; n: number }[];
-    expect(casesPerHit.filter((r) => r.n !== 1)).toEqual([]);
-    expect(db.prepare("select count(*) n from alerts where kind = 'exposure' and (hit_id is null or hit_id not in (select id from hits))").get()).toEqual({ n: 0 });
-    expect(db.prepare('select count(*) n from takedown_cases where hit_id not in (select id from hits)').get()).toEqual({ n: 0 });
+    const alertsPerHit = await sqlRows<{ id: string; n: number }>(db, sql`select h.id, (select count(*) from alerts a where a.hit_id = h.id and a.kind = 'exposure') n from hits h`);
+    expect(alertsPerHit.filter((r) => Number(r.n) !== 1)).toEqual([]);
+    const casesPerHit = await sqlRows<{ id: string; n: number }>(db, sql`select h.id, (select count(*) from takedown_cases c where c.hit_id = h.id) n from hits h`);
+    expect(casesPerHit.filter((r) => Number(r.n) !== 1)).toEqual([]);
+    const count = async (query: ReturnType<typeof sql>) => Number((await sqlRow<{ n: number }>(db, query))!.n);
+    expect(await count(sql`select count(*) n from alerts where kind = 'exposure' and (hit_id is null or hit_id not in (select id from hits))`)).toBe(0);
+    expect(await count(sql`select count(*) n from takedown_cases where hit_id not in (select id from hits)`)).toBe(0);
   }, 600_000);
 });

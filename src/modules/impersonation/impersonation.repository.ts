@@ -2,63 +2,66 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
-import { impersonationChecks, scanRuns } from '../../db/schema/index.ts';
+import type { impersonationChecks as impersonationChecksTable } from '../../db/schema/index.ts';
+import { changedRows } from '../../db/raw-sql.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { IMPERSONATION_CHECK_FIELDS } from '../evidence/sealed-pages.models.ts';
 import type { Probe } from './impersonation.models.ts';
-import { gated } from '../../db/transaction.ts';
+import { gated, transaction } from '../../db/transaction.ts';
 
-export type ImpersonationCheck = typeof impersonationChecks.$inferSelect;
+export type ImpersonationCheck = typeof impersonationChecksTable.$inferSelect;
 export type SettledStatus = Exclude<ImpersonationCheck['status'], 'pending'>;
 
 /** Addresses and handles are sealed and bound to the check; callers pass and get clear values. */
 export function createImpersonationRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
+  const { impersonationChecks, scanRuns } = tablesOf(db);
   const open = (row: ImpersonationCheck): ImpersonationCheck => IMPERSONATION_CHECK_FIELDS.open(cipher, row, row.id);
   return gated(db, {
     /**
      * Records the run's lookups (idempotent: a resumed scan plans the same probes and adds none twice).
      * Returns the ids of every check of the run still pending, new or not.
      */
-    plan(args: { scanRunId: string; personId: string; listVersion: string; probes: readonly Probe[] }): string[] {
-      return db.transaction(() => {
+    async plan(args: { scanRunId: string; personId: string; listVersion: string; probes: readonly Probe[] }): Promise<string[]> {
+      return transaction(db, async () => {
         for (const probe of args.probes) {
           const id = createId('imp');
           const probeKey = cipher.index(`impersonation-probe:${args.scanRunId}`, `${probe.siteId}\u0000${probe.handle}`);
-          db.insert(impersonationChecks).values({
+          await db.insert(impersonationChecks).values({
             id, scanRunId: args.scanRunId, personId: args.personId, siteId: probe.siteId, listVersion: args.listVersion, probeKey,
             ...IMPERSONATION_CHECK_FIELDS.seal(cipher, { url: probe.url, handle: probe.handle, identifier: probe.identifier }, id),
             source: probe.source, status: 'pending', createdAt: clock.now(),
-          }).onConflictDoNothing().run();
+          }).onConflictDoNothing();
         }
         return this.pendingIds(args.scanRunId);
       });
     },
-    get(id: string): ImpersonationCheck | null {
-      const row = db.select().from(impersonationChecks).where(eq(impersonationChecks.id, id)).get();
+    async get(id: string): Promise<ImpersonationCheck | null> {
+      const row = (await db.select().from(impersonationChecks).where(eq(impersonationChecks.id, id)).limit(1))[0];
       return row ? open(row) : null;
     },
-    pendingIds(scanRunId: string): string[] {
-      return db.select({ id: impersonationChecks.id }).from(impersonationChecks)
-        .where(and(eq(impersonationChecks.scanRunId, scanRunId), eq(impersonationChecks.status, 'pending'))).orderBy(asc(impersonationChecks.createdAt)).all().map((r) => r.id);
+    async pendingIds(scanRunId: string): Promise<string[]> {
+      return (await db.select({ id: impersonationChecks.id }).from(impersonationChecks)
+        .where(and(eq(impersonationChecks.scanRunId, scanRunId), eq(impersonationChecks.status, 'pending'))).orderBy(asc(impersonationChecks.createdAt))).map((r) => r.id);
     },
     /**
      * Inside the job's completing transaction: the check's end, and for a profile stored as an exposure the
      * run's hit counters, move together. A check already settled is left as it is.
      */
-    settle(args: { id: string; status: SettledStatus; reason: string; httpStatus: number | null; hit?: { id: string; isNew: boolean } }): void {
-      const changed = db.update(impersonationChecks)
+    async settle(args: { id: string; status: SettledStatus; reason: string; httpStatus: number | null; hit?: { id: string; isNew: boolean } }): Promise<void> {
+      const changed = changedRows(await db.update(impersonationChecks)
         .set({ status: args.status, reason: args.reason, httpStatus: args.httpStatus, hitId: args.hit?.id ?? null, checkedAt: clock.now() })
-        .where(and(eq(impersonationChecks.id, args.id), eq(impersonationChecks.status, 'pending'))).run().changes;
+        .where(and(eq(impersonationChecks.id, args.id), eq(impersonationChecks.status, 'pending'))));
       if (changed === 0 || !args.hit) return;
-      const check = db.select({ runId: impersonationChecks.scanRunId }).from(impersonationChecks).where(eq(impersonationChecks.id, args.id)).get();
+      const check = (await db.select({ runId: impersonationChecks.scanRunId }).from(impersonationChecks).where(eq(impersonationChecks.id, args.id)).limit(1))[0];
       if (!check) return;
-      db.update(scanRuns).set({
+      await db.update(scanRuns).set({
         hitsNew: sql`${scanRuns.hitsNew} + ${args.hit.isNew ? 1 : 0}`,
         hitsSeen: sql`${scanRuns.hitsSeen} + ${args.hit.isNew ? 0 : 1}`,
-      }).where(eq(scanRuns.id, check.runId)).run();
+      }).where(eq(scanRuns.id, check.runId));
     },
-    listOfRun(scanRunId: string): ImpersonationCheck[] {
-      return db.select().from(impersonationChecks).where(eq(impersonationChecks.scanRunId, scanRunId)).orderBy(asc(impersonationChecks.siteId), asc(impersonationChecks.createdAt)).all().map(open);
+    async listOfRun(scanRunId: string): Promise<ImpersonationCheck[]> {
+      return (await db.select().from(impersonationChecks).where(eq(impersonationChecks.scanRunId, scanRunId)).orderBy(asc(impersonationChecks.siteId), asc(impersonationChecks.createdAt))).map(open);
     },
   });
 }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { sqlRows } from '../../../src/db/raw-sql.ts';
 import { buildServer } from '../../../src/web/server.ts';
 import { createSimulatedWeb } from '../../../src/simweb/server.ts';
 import { demoPhotoFiles } from '../../../src/demo/demo-person.ts';
@@ -34,10 +36,10 @@ describe('consent to a reverse-image engine', () => {
    * `engine:photo:<id>` for a photo search, `engine:text` for a text query (several collapse into one). Queries
    * are stored as blind indexes, so a photo search is recognised by the index of `photo:<id>` in that run.
    */
-  const searchesOf = (runId: string) => {
+  const searchesOf = async (runId: string) => {
     const photoQuery = new Map(photoIds.map((id) => [searchQueryIndex(harness.app.cipher, runId, `photo:${id}`), `photo:${id}`]));
-    return [...new Set((harness.app.db.$client.prepare('select engine, query from search_outcomes where scan_run_id = ?').all(runId) as { engine: string; query: string }[])
-      .map((o) => `${o.engine}:${photoQuery.get(o.query) ?? 'text'}`))];
+    const outcomes = await sqlRows<{ engine: string; query: string }>(harness.app.db, sql`select engine, query from search_outcomes where scan_run_id = ${runId} order by id`);
+    return [...new Set(outcomes.map((o) => `${o.engine}:${photoQuery.get(o.query) ?? 'text'}`))];
   };
 
   it('makes a scheduled scan run that engine for that photo only, though SCAN_ENGINES does not name it', async () => {
@@ -46,7 +48,7 @@ describe('consent to a reverse-image engine', () => {
     const queued = (await harness.app.scans.listRuns(harness.personId, 1))[0]!;
     expect(queued.trigger).toBe('schedule');
     const run = await harness.waitForRun(queued.id);
-    const searches = searchesOf(run.id);
+    const searches = await searchesOf(run.id);
     expect(searches).toContain(`tineye:photo:${photoIds[0]}`);
     expect(searches).not.toContain(`tineye:photo:${photoIds[1]}`);
     expect(searches.filter((s) => s.startsWith('google-lens') || s.startsWith('yandex-images'))).toEqual([]);
@@ -70,7 +72,7 @@ describe('consent to a reverse-image engine', () => {
     expect(res.statusCode).toBe(303);
     const run = await harness.waitForRun(/\/scans\/([^?]+)/.exec(res.headers.location as string)![1]!);
     expect(run.engines.map((e) => e.split('=')[0])).toEqual(['tineye']);
-    expect(searchesOf(run.id)).toEqual([`tineye:photo:${photoIds[0]}`]);
+    expect(await searchesOf(run.id)).toEqual([`tineye:photo:${photoIds[0]}`]);
   });
 
   it('refuses a scan with no engine chosen, and engines that are not on offer', async () => {

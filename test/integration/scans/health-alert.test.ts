@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { sqlRow } from '../../../src/db/raw-sql.ts';
 import { createSimulatedWeb } from '../../../src/simweb/server.ts';
 import { raiseHealthAlerts } from '../../../src/modules/alerts/health-alerts.usecases.ts';
 import { createDeliveriesForHealthAlerts } from '../../../src/modules/alerts/alerts.usecases.ts';
@@ -28,7 +30,7 @@ describe('when every engine is blocked', () => {
     const run = await harness.waitForRun((await harness.startScan()).id);
     expect(run.status).toBe('failed');
     expect((await raiseHealthAlerts({ db: harness.app.db, clock: harness.app.clock, alertAfterHours: 48 })).raised).toBe(1);
-    const alert = harness.app.db.$client.prepare("select kind, severity, detail from alerts where kind = 'health'").get() as { kind: string; severity: string; detail: string };
+    const alert = (await sqlRow<{ kind: string; severity: string; detail: string }>(harness.app.db, sql`select kind, severity, detail from alerts where kind = 'health'`))!;
     expect(JSON.parse(alert.detail)).toEqual({ problem: 'all_engines_blocked' });
     // A second check the same day does not repeat it.
     expect((await raiseHealthAlerts({ db: harness.app.db, clock: harness.app.clock, alertAfterHours: 48 })).raised).toBe(0);

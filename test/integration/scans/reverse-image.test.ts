@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { sqlRow } from '../../../src/db/raw-sql.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 import { demoPhotoFiles } from '../../../src/demo/demo-person.ts';
 import { syncPhotosFromFiles } from '../../../src/modules/photos/photos.usecases.ts';
@@ -43,7 +45,7 @@ describe('reverse-image search of the person\'s photos', () => {
   it('keeps originals only encrypted in the vault, and only when asked', async () => {
     for (const photo of await harness.app.photos.list(harness.personId)) {
       expect(photo.originalRef).toMatch(/^[0-9a-f]{64}$/);
-      const row = harness.app.db.$client.prepare('select encrypted from evidence_files where sha256 = ?').get(photo.originalRef) as { encrypted: number };
+      const row = (await sqlRow<{ encrypted: number }>(harness.app.db, sql`select encrypted from evidence_files where sha256 = ${photo.originalRef}`))!;
       expect(row.encrypted).toBe(1);
     }
   });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { sqlColumn, sqlRow } from '../../../src/db/raw-sql.ts';
 import { PLANTED_PAGES } from '../../../src/simweb/planted.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 import { describeUnchecked } from '../../../src/modules/scans/scan-report.ts';
@@ -29,7 +31,10 @@ describe('a scan of the demo person on the simulated web', () => {
   afterAll(() => harness?.close());
 
   const hitAt = (path: string) => hits.find((h) => harness.path(h.url) === path);
-  const candidatesOfRun = async () => await Promise.all((harness.app.db.$client.prepare('select id from candidates where scan_run_id = ?').pluck().all(run.id) as number[]).map(async (id) => (await harness.app.scans.getCandidate(id))!));
+  const candidatesOfRun = async () => {
+    const ids = await sqlColumn<number>(harness.app.db, sql`select id from candidates where scan_run_id = ${run.id} order by id`);
+    return await Promise.all(ids.map(async (id) => (await harness.app.scans.getCandidate(id))!));
+  };
 
   it('completes with every search answered', () => {
     expect(run.status).toBe('succeeded');
@@ -103,7 +108,7 @@ describe('a scan of the demo person on the simulated web', () => {
       expect(candidates).toEqual([{ status: 'unchecked', skip_reason: planted.refuses }]);
       const row = (await harness.app.pipeline.uncheckedPages.listForPeople([harness.personId])).find((u) => u.url === url);
       expect(row).toMatchObject({ reason: planted.refuses, lastPath: 'browser', retriesDone: 0, resolution: null });
-      const retry = harness.app.db.$client.prepare("select run_after from jobs where kind = 'page.retry' and payload like ?").get(`%${row!.id}%`) as { run_after: number };
+      const retry = (await sqlRow<{ run_after: number }>(harness.app.db, sql`select run_after from jobs where kind = 'page.retry' and payload like ${`%${row!.id}%`}`))!;
       expect(retry.run_after).toBe(row!.nextRetryAt!.getTime());
       expect(retry.run_after).toBeGreaterThan(Date.now() + 50 * 60_000);
     }

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { people } from '../../../src/db/schema/index.ts';
+import { sqlRows } from '../../../src/db/raw-sql.ts';
+import { tablesOf } from '../../../src/db/tables.ts';
 import type { EngineRequestRecord } from '../../../src/simweb/engines/engine-routes.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 
@@ -13,7 +14,8 @@ describe('a scan asks each engine in the person\'s region and language, and read
 
   beforeAll(async () => {
     harness = await startScanHarness({ env: { SEARCH_RESULT_PAGES: '2', SCAN_QUERY_CAP: '4' } });
-    harness.app.db.update(people).set({ language: 'fr' }).where(eq(people.id, harness.personId)).run();
+    const { people } = tablesOf(harness.app.db);
+    await harness.app.db.update(people).set({ language: 'fr' }).where(eq(people.id, harness.personId));
     await harness.startWorker();
     const engines = (['bing', 'startpage', 'google'] as const).map((id) => `${id}=${harness.web.engineEndpoints[id]}`);
     run = await harness.waitForRun((await harness.startScan(engines)).id, 240_000);
@@ -28,11 +30,11 @@ describe('a scan asks each engine in the person\'s region and language, and read
     for (const r of searches('google')) expect(r.fields).toMatchObject({ gl: 'be', hl: 'fr' });
   });
 
-  it('reads page 2 of a query with more results than one page holds, and records both pages\' outcomes', () => {
+  it('reads page 2 of a query with more results than one page holds, and records both pages\' outcomes', async () => {
     const page2 = searches('bing').filter((r) => r.page === 2);
     expect(page2.length).toBeGreaterThan(0);
     expect(page2[0]!.fields.first).toBe('11');
-    const rows = harness.app.db.$client.prepare("select query, page_outcomes from search_outcomes where scan_run_id = ? and engine = 'bing' and page_outcomes is not null").all(run.id) as { page_outcomes: string }[];
+    const rows = await sqlRows<{ page_outcomes: string }>(harness.app.db, sql`select query, page_outcomes from search_outcomes where scan_run_id = ${run.id} and engine = 'bing' and page_outcomes is not null order by id`);
     expect(rows.length).toBeGreaterThan(0);
     const pages = JSON.parse(rows[0]!.page_outcomes) as { page: number; outcome: string }[];
     expect(pages.map((p) => [p.page, p.outcome])).toEqual([[1, 'ok'], [2, 'ok']]);

@@ -1,5 +1,7 @@
 import { transaction } from '../../../src/db/transaction.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { sqlRow } from '../../../src/db/raw-sql.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 import { startLocalServer } from '../../helpers/local-server.ts';
 import { retryUncheckedPage } from '../../../src/modules/scans/unchecked-retry.usecases.ts';
@@ -53,7 +55,7 @@ describe('retrying a page that could not be checked', () => {
     const hoursAway = (after.nextRetryAt!.getTime() - Date.now()) / 3_600_000;
     expect(hoursAway).toBeGreaterThan(5.9);
     expect(hoursAway).toBeLessThan(7.6);
-    const job = harness.app.db.$client.prepare("select run_after from jobs where kind = 'page.retry' and idempotency_key = ?").get(`page.retry:${row.id}:1`) as { run_after: number };
+    const job = (await sqlRow<{ run_after: number }>(harness.app.db, sql`select run_after from jobs where kind = 'page.retry' and idempotency_key = ${`page.retry:${row.id}:1`}`))!;
     expect(job.run_after).toBe(after.nextRetryAt!.getTime());
   });
 

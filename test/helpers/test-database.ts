@@ -52,6 +52,7 @@ export async function createPostgresTestDatabase(): Promise<{ url: string; drop(
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (testDialect === 'sqlite') {
     const db = openDatabase(':memory:');
+    await migrateDatabase(db);
     return { db, url: undefined, dispose: () => closeAnyDatabase(db) };
   }
   const created = await createPostgresTestDatabase();

@@ -84,13 +84,13 @@ describe('an engine paused by a Cloudflare challenge', () => {
     await scan();
     harness.web.setBlocked('bing', null);
     const command = cliCommands.find((c) => c.name === 'engines')!;
-    const list = captureIo({ DATA_DIR: harness.dataDir });
+    const list = captureIo(harness.env);
     expect(await command.run({ positionals: [], values: { json: true } }, list)).toBe(0);
     const listed = (JSON.parse(list.out()) as { engines: Record<string, unknown>[] }).engines.find((e) => e.id === 'bing')!;
     expect(listed).toMatchObject({ state: 'blocked', signal: 'cloudflare_challenge' });
     expect(Date.parse(listed.until as string)).toBeGreaterThan(Date.parse(listed.since as string));
 
-    const resume = captureIo({ DATA_DIR: harness.dataDir });
+    const resume = captureIo(harness.env);
     expect(await command.run({ positionals: ['resume', 'bing'], values: { json: true } }, resume)).toBe(0);
     expect(JSON.parse(resume.out())).toMatchObject({ id: 'bing', state: 'retrying', until: null });
     expect((await scan()).every((o) => o.outcome === 'ok')).toBe(true);

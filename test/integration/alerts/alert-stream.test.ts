@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { buildServer } from '../../../src/web/server.ts';
 import { createAlertRoutes } from '../../../src/modules/alerts/alerts.routes.ts';
 import { raiseExposureAlert } from '../../../src/modules/alerts/alerts.usecases.ts';
-import { alerts as alertsTable } from '../../../src/db/schema/index.ts';
+import { createAlertsRepository } from '../../../src/modules/alerts/alerts.repository.ts';
 import { createAlertsTestApp, personalData, seedPersonWithHit } from './alerts-setup.ts';
 import { createTestAdmin, injectAs } from '../../helpers/test-auth.ts';
 
@@ -67,8 +67,8 @@ describe('alert stream', () => {
     let text = await readUntil(reader, (s) => s.includes(': heartbeat'));
     expect(text).toContain(': connected');
 
-    // Written straight to the table, as the worker process would: only the database poll can see it.
-    app.db.insert(alertsTable).values({ id: 'alert_fromworker', personId, hitId: hit.id, kind: 'exposure', severity: 'critical', detail: { reason: 'new' }, createdAt: app.clock.now() }).run();
+    // Written by a repository of its own, as the worker process would: only the database poll can see it.
+    await createAlertsRepository({ db: app.db }).insertAlert({ id: 'alert_fromworker', personId, hitId: hit.id, kind: 'exposure', severity: 'critical', detail: { reason: 'new' }, createdAt: app.clock.now() });
     text = await readUntil(reader, (s) => s.includes('\n\n', s.indexOf('event: alert')) && s.includes('event: alert'), text);
     const block = text.slice(text.indexOf('id: '));
     const data = JSON.parse(/data: (.*)\n/.exec(block)![1]!);

@@ -25,8 +25,8 @@ function startWorker(dataDir: string, shared: SharedTestDatabase): Promise<Child
 }
 
 /**
- * A shared database (the SQLite file in a fresh DATA_DIR, or a PostgreSQL database) with 200 queued jobs whose
- * effect is a row each; `effects` counts the rows, `start` starts a worker process on it.
+ * A shared database (the SQLite file in a fresh DATA_DIR, or a PostgreSQL database) and 200 jobs whose effect is a
+ * row each, queued by `enqueueAll`; `effects` counts the rows, `start` starts a worker process on it.
  */
 async function queueOf200Jobs() {
   const dataDir = makeTempDir();
@@ -35,12 +35,14 @@ async function queueOf200Jobs() {
   const db = await shared.open();
   await createEffectsTable(db);
   const jobs = createJobsRepository({ db, clock: systemClock, kinds: crashTestKinds });
-  for (let n = 0; n < 200; n++) await jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
+  const enqueueAll = async () => {
+    for (let n = 0; n < 200; n++) await jobs.enqueue({ kind: 'test.effect', payload: { n }, idempotencyKey: `effect:${n}` });
+  };
   const effects = async () => Number((await sqlRow<{ c: number }>(db, sql`select count(*) as c from job_effects`))!.c);
   // Counts are compared as numbers: PostgreSQL's bigint ids and counts come back as the driver parses them.
   const perJob = async () => (await sqlRows<{ job_id: number; c: number }>(db, sql`select job_id, count(*) as c from job_effects group by job_id`)).map((r) => Number(r.c));
   const start = () => startWorker(dataDir, shared);
-  return { db, jobs, effects, perJob, start };
+  return { db, jobs, effects, perJob, start, enqueueAll };
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms: number): Promise<void> {
@@ -58,7 +60,8 @@ describe('a worker killed with SIGKILL part-way', () => {
     for (const shared of databases) await shared.dispose();
   });
   it('loses nothing and, after a restart, completes every one of 200 jobs exactly once', async () => {
-    const { db, jobs, effects, perJob, start } = await queueOf200Jobs();
+    const { db, jobs, effects, perJob, start, enqueueAll } = await queueOf200Jobs();
+    await enqueueAll();
 
     const first = await start();
     await waitFor(async () => (await effects()) >= 50, 60_000);
@@ -82,12 +85,17 @@ describe('a worker killed with SIGKILL part-way', () => {
   });
 
   it('two workers sharing one database run 200 jobs with every effect exactly once, one of them killed midway', async () => {
-    const { db, jobs, effects, perJob, start } = await queueOf200Jobs();
+    const { db, jobs, effects, perJob, start, enqueueAll } = await queueOf200Jobs();
 
+    // The jobs are queued once both workers are ready: one starting seconds after the other on a busy machine
+    // would otherwise find the work done before it could take part.
     const [killed, survivor] = await Promise.all([start(), start()]);
+    const queueing = enqueueAll();
     await waitFor(async () => (await effects()) >= 60, 60_000);
     killed.kill('SIGKILL');
     await new Promise((r) => killed.once('exit', r));
+    expect(await effects()).toBeLessThan(200);
+    await queueing;
     // The survivor alone takes over what the killed worker held, once its leases lapse.
     await waitFor(async () => (await jobs.countByStatus()).done === 200, 90_000);
     survivor.kill('SIGTERM');

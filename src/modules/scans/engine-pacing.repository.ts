@@ -27,9 +27,9 @@ export function createEnginePacingRepository({ db, holderGone = localHolderGone 
         const row = await turnOf(engine);
         const turn = decideTurn(row ?? null, nowMs, holderGone);
         if (turn.go) {
-          const busyUntil = nowMs + busyForMs;
+          const busyUntil = Math.ceil(nowMs + busyForMs);
           if (row) await db.update(enginePacing).set({ busyUntil, holder }).where(eq(enginePacing.engine, engine));
-          else await db.insert(enginePacing).values({ engine, nextAt: nowMs, busyUntil, holder });
+          else await db.insert(enginePacing).values({ engine, nextAt: Math.ceil(nowMs), busyUntil, holder });
         }
         return turn;
       });
@@ -39,7 +39,9 @@ export function createEnginePacingRepository({ db, holderGone = localHolderGone 
         const row = await turnOf(engine);
         // A turn that outlived its bound may already belong to another worker: only its holder ends it.
         if (!row || row.holder !== holder) return;
-        await db.update(enginePacing).set({ nextAt: Math.max(row.nextAt, atMs + gapMs), busyUntil: 0, holder: null }).where(eq(enginePacing.engine, engine));
+        // The gap carries random jitter: rounded up to a whole millisecond, as the integer column holds (PostgreSQL
+        // refuses a fraction for bigint; SQLite would quietly store a real).
+        await db.update(enginePacing).set({ nextAt: Math.max(row.nextAt, Math.ceil(atMs + gapMs)), busyUntil: 0, holder: null }).where(eq(enginePacing.engine, engine));
       });
     },
   };

@@ -124,6 +124,16 @@ describe('engine turns', () => {
   });
 });
 
+describe('engine turns with a jittered gap', () => {
+  it('keeps whole milliseconds when the gap after a request is a fraction, never letting the next turn start early', async () => {
+    const pacing = createEnginePacingRepository({ db: database.db, holderGone: () => false });
+    await pacing.take('bing', 'a', 1_000, 5_000.5);
+    await pacing.finished('bing', 'a', 2_000, 1_234.25);
+    expect(await pacing.take('bing', 'b', 3_234, 5_000)).toEqual({ go: false, askAgainAt: 3_235 });
+    expect(await pacing.take('bing', 'b', 3_235, 5_000)).toEqual({ go: true });
+  });
+});
+
 describe('engine status', () => {
   it('rests an engine after a refusal, doubles the rest when it refuses again, and one success ends the block', async () => {
     const status = createEngineStatusRepository({ db: database.db, clock, maxBackoffSeconds: 24 * 3600 });

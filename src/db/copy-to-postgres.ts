@@ -40,6 +40,12 @@ function planTables(): TablePlan[] {
   });
 }
 
+/** Whether a worker wrote a heartbeat to the SQLite file since `since` without stopping: the service still runs on it. */
+export async function sqliteServiceRunning(source: Db, since: Date): Promise<boolean> {
+  const row = await sqlRow<{ n: number }>(source, sql`select count(*) as n from worker_heartbeats where stopped_at is null and beat_at >= ${since.getTime()}`);
+  return Number(row?.n) > 0;
+}
+
 export function createTargetNotEmptyError(tables: string[]): AppError {
   return new AppError({
     code: 'migrate.target_not_empty',

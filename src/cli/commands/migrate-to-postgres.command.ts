@@ -16,7 +16,7 @@ export const migrateToPostgresCommand: CliCommand = {
   summary: 'Copy the SQLite database (DATA_DIR, or --from FILE) into the empty PostgreSQL database named by DATABASE_URL. Stop the service first.',
   options: { from: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const [{ loadConfig }, { openDatabase, runMigrations, closeDatabase }, database, { copySqliteToPostgres }, { isAppError }] = await Promise.all([
+    const [{ loadConfig }, { openDatabase, runMigrations, closeDatabase }, database, { copySqliteToPostgres, sqliteServiceRunning }, { isAppError }] = await Promise.all([
       import('../../config/config.ts'), import('../../db/client.ts'), import('../../db/database.ts'), import('../../db/copy-to-postgres.ts'), import('../../shared/errors.ts'),
     ]);
     const config = loadConfig(io.env, { cwd: io.cwd });
@@ -32,9 +32,7 @@ export const migrateToPostgresCommand: CliCommand = {
     const source = openDatabase(from);
     try {
       runMigrations(source);
-      const since = Date.now() - RUNNING_WITHIN_MS;
-      const running = source.$client.prepare('select count(*) as n from worker_heartbeats where stopped_at is null and beat_at >= ?').get(since) as { n: number };
-      if (running.n > 0 && values.force !== true) {
+      if (values.force !== true && (await sqliteServiceRunning(source, new Date(Date.now() - RUNNING_WITHIN_MS)))) {
         io.stderr.write('error migrate.service_running: a worker wrote a heartbeat to this SQLite file in the last two minutes. Stop the service first (rows written during the copy would be lost), or pass --force if it is not running.\n');
         return exitCodes.unavailable;
       }

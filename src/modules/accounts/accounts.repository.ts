@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { isUniqueViolation } from '../../db/db-errors.ts';
 import { forDialect, isPostgres } from '../../db/dialect.ts';
-import { createDataVersion, createStatements } from '../../db/prepared-statements.ts';
+import { createDataVersion } from '../../db/data-version.ts';
 import { sqlColumn } from '../../db/raw-sql.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { gated, transaction } from '../../db/transaction.ts';
@@ -20,7 +20,7 @@ const sameIds = (a: readonly string[], b: readonly string[]): boolean => a.lengt
 export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }) {
   const { accounts, caseworkerAssignments, organisations, people } = tablesOf(db);
   const postgres = isPostgres(db);
-  let dataVersion: (() => string) | undefined;
+  let dataVersion: (() => Promise<string>) | undefined;
   const keptIds = new Map<string, { version: string; ids: string[] }>();
   // Organisations in the order they were made: created_at, strictly increasing since createOrganisation makes it
   // so; SQLite's rowid still orders ties between rows stored before that (PostgreSQL has no insertion order, and
@@ -176,9 +176,9 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
     /**
      * Asked on every dashboard request of an administrator (sometimes twice). The list is frozen and stays the
      * same array while the people do not change, so read models can key their own caches by it. On SQLite,
-     * reading a thousand rows still cost a millisecond, so the list is kept until the database changes
-     * (`data_version`: another connection committed; `total_changes()`: this one wrote). PostgreSQL has no such
-     * counter: the ids are read each time and the kept array handed back when they are the same.
+     * reading a thousand rows still cost a millisecond, so the list is kept until the database changes (the read
+     * models' data version, src/db/data-version.ts). On PostgreSQL that version moves with any commit of the
+     * cluster, so the ids are read each time and the kept array handed back when they are the same.
      */
     async personIdsInOrganisation(organisationId: string): Promise<string[]> {
       const read = () => sqlColumn<string>(db, sql`select id from people where organisation_id = ${organisationId} order by created_at`);
@@ -189,8 +189,8 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
         return keep(organisationId, '', ids);
       }
       // The read models' data version: this connection's own audit rows (one per page view) do not move it.
-      dataVersion ??= createDataVersion(createStatements(db));
-      const version = dataVersion();
+      dataVersion ??= createDataVersion(db);
+      const version = await dataVersion();
       if (kept && kept.version === version) return kept.ids;
       return keep(organisationId, version, await read());
     },

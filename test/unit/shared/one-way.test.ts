@@ -105,6 +105,20 @@ function wholeDepsParameters(files: SourceFile[]): string[] {
   return files.filter((f) => NARROW_DEPS_AREAS.some((a) => f.file.startsWith(a)) && !exempt(f.file) && WHOLE_DEPS_PARAMETER.test(f.text)).map((f) => f.file);
 }
 
+// Which database runs (SQLite or PostgreSQL) is known in src/db only: repositories write drizzle builders and
+// raw-sql.ts calls, which both dialects answer. A repository reaching for a driver would work on one of them.
+const DRIVER_PATTERNS: [string, RegExp][] = [
+  // drizzle's own `.prepare()` of a builder is dialect-neutral; the driver's is reached through `$client`.
+  ['the raw driver', /\$client\b/],
+  ['a raw statement', /\.exec\(\s*['"`]/],
+  ['a driver package', /from\s+'(?:better-sqlite3|pg)'/],
+  ['a dialect\'s own tables', /from\s+'[^']*\/db\/schema-pg(?:\/[^']*)?'/],
+];
+
+function driverOutsideDb(files: SourceFile[]): string[] {
+  return files.filter((f) => !f.file.startsWith('src/db/')).flatMap((f) => DRIVER_PATTERNS.filter(([, pattern]) => pattern.test(f.text)).map(([what]) => `${f.file}: ${what}`));
+}
+
 function sqlOutsideRepositories(files: SourceFile[]): string[] {
   const exempt = (file: string) => file.endsWith('.repository.ts') || file.startsWith('src/db/') || Object.keys(SQL_ALLOWED).some((prefix) => file.startsWith(prefix));
   return files.filter((f) => !exempt(f.file)).flatMap((f) => SQL_PATTERNS.filter(([, pattern]) => pattern.test(f.text)).map(([what]) => `${f.file}: ${what}`));
@@ -147,6 +161,20 @@ describe('one way to do each thing', () => {
 
   it('keeps SQL, the query builder and schema tables in repositories and the connection module', () => {
     expect(sqlOutsideRepositories(files)).toEqual([]);
+  });
+
+  it('keeps the drivers and the dialects in src/db: repositories run on SQLite and PostgreSQL alike', () => {
+    expect(driverOutsideDb(files)).toEqual([]);
+    expect(driverOutsideDb([
+      { file: 'src/modules/f/f.repository.ts', text: "const s = db.$client.prepare('select 1');" },
+      { file: 'src/modules/g/g.repository.ts', text: "import { hits } from '../../db/schema-pg/index.ts';" },
+      { file: 'src/cli/commands/x.command.ts', text: "import pg from 'pg';" },
+      { file: 'src/db/raw-sql.ts', text: "db.$client.prepare(text);" },
+    ])).toEqual([
+      'src/modules/f/f.repository.ts: the raw driver',
+      'src/modules/g/g.repository.ts: a dialect\'s own tables',
+      'src/cli/commands/x.command.ts: a driver package',
+    ]);
   });
 
   it('takes dependency types from deps.types.ts: no module, provider, web or browser file imports the composition root', () => {

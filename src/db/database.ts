@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { closeDatabase, countPendingMigrations, openDatabase, pingDatabase, runMigrations, type Db } from './client.ts';
+import { backupDatabase, closeDatabase, countPendingMigrations, openDatabase, pingDatabase, runMigrations, type Db } from './client.ts';
+import { createBackupOnPostgresError } from './pg.errors.ts';
 import { isPostgres } from './dialect.ts';
 import { closePgDatabase, openPgDatabase, pgMigrationsFolder, pingPgDatabase, runPgMigrations, type OpenPgOptions } from './pg-client.ts';
 import { createPgStore, pgRootOf } from './pg-store.ts';
@@ -53,4 +54,10 @@ export function describeDatabase(target: DatabaseTarget): string {
   if (!target.databaseUrl) return target.databaseFile;
   const where = describePgUrl(target.databaseUrl);
   return where ? `postgresql://${where.user}@${where.host}:${where.port}/${where.database}` : 'postgresql (DATABASE_URL)';
+}
+
+/** A consistent copy of the whole database into one file, while the service keeps writing: SQLite's online backup. */
+export async function copyDatabaseFile(db: Db, file: string): Promise<void> {
+  if (isPostgres(db)) throw createBackupOnPostgresError();
+  await backupDatabase(db, file);
 }

@@ -25,3 +25,10 @@ export const createPgDatabaseMissingError = createErrorFactory({
   message: 'The database named in DATABASE_URL does not exist on the PostgreSQL server; create it first.',
   statusCode: 503,
 });
+
+/** `backup` copies the SQLite file; a PostgreSQL database is backed up with the server's own tools. */
+export const createBackupOnPostgresError = createErrorFactory({
+  code: 'backup.postgres_database',
+  message: 'The database is on PostgreSQL (DATABASE_URL): back it up with pg_dump (or the server\'s own backups), and the evidence store with its own tools. `backup` and `restore` copy SQLite installations.',
+  statusCode: 409,
+});

@@ -19,11 +19,3 @@ export const createRestoreStoreNotEmptyError = (location: string, strangers: num
     message: `The evidence store ${location} already holds ${strangers} file(s) that are not in this backup. Restore only into an empty bucket (or prefix) of S3_BUCKET / S3_PREFIX.`,
     statusCode: 409,
   });
-
-/** `backup` copies the SQLite file; a PostgreSQL database is backed up with the server's own tools. */
-export const createBackupOnPostgresError = () =>
-  new AppError({
-    code: 'backup.postgres_database',
-    message: 'The database is on PostgreSQL (DATABASE_URL): back it up with pg_dump (or the server\'s own backups), and the evidence store with its own tools. `backup` and `restore` copy SQLite installations.',
-    statusCode: 409,
-  });

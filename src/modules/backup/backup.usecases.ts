@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
-import { isPostgres } from '../../db/dialect.ts';
-import { backupDatabase, openDatabase, closeDatabase, runMigrations, type Db } from '../../db/client.ts';
+import { copyDatabaseFile } from '../../db/database.ts';
+import { openDatabase, closeDatabase, runMigrations, type Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { fsyncPathSync } from '../../shared/durable-files.ts';
 import { isAppError } from '../../shared/errors.ts';
@@ -13,7 +13,7 @@ import {
   BACKUP_FORMAT, DATABASE_NAME, MANIFEST_NAME, VAULT_FOLDER, backupsToPrune, parseManifest,
   type BackupFileEntry, type BackupManifest,
 } from './backup.models.ts';
-import { createBackupInvalidError, createBackupOnPostgresError, createBackupTargetNotEmptyError, createBackupWriteFailedError, createRestoreTargetNotEmptyError } from './backup.errors.ts';
+import { createBackupInvalidError, createBackupTargetNotEmptyError, createBackupWriteFailedError, createRestoreTargetNotEmptyError } from './backup.errors.ts';
 import { assertStoreReadyForRestore, copyIntoStore } from './restore-into-store.ts';
 
 async function sha256OfFile(file: string): Promise<string> {
@@ -65,14 +65,13 @@ async function copyFromStore(store: EvidenceObjectStore, toDir: string): Promise
  * with `manifest.json` last. The key is never copied. Any failure removes the staging folder and says why.
  */
 export async function createBackup(deps: { db: Db; dataDir: string; clock: Clock; keyCheck: string | null; vaultStore?: EvidenceObjectStore }, args: { outDir: string }): Promise<{ dir: string; manifest: BackupManifest }> {
-  if (isPostgres(deps.db)) throw createBackupOnPostgresError();
   const out = path.resolve(args.outDir);
   if (!isEmptyDir(out)) throw createBackupTargetNotEmptyError(out);
   const staging = path.join(path.dirname(out), `.${path.basename(out)}.partial-${randomBytes(4).toString('hex')}`);
   try {
     fs.mkdirSync(staging, { recursive: true, mode: 0o700 });
     const databaseCopy = path.join(staging, DATABASE_NAME);
-    await backupDatabase(deps.db, databaseCopy);
+    await copyDatabaseFile(deps.db, databaseCopy);
     fsyncPathSync(databaseCopy);
     const database: BackupFileEntry = { path: DATABASE_NAME, sha256: await sha256OfFile(databaseCopy), bytes: fs.statSync(databaseCopy).size };
     // Vault files are immutable and written before the rows that name them commit, so every file the

@@ -62,7 +62,9 @@ export const restoreCommand: CliCommand = {
     const config = loadConfig({ LOG_LEVEL: 'warn', ...io.env }, { cwd: io.cwd });
     if (config.databaseUrl) {
       // A restore writes the SQLite file in DATA_DIR, which a service on PostgreSQL would never read.
-      io.stderr.write('error restore.postgres_database: DATABASE_URL is set. Restore without it (the SQLite file lands in DATA_DIR), then copy it over with `exposure-scanner migrate-to-postgres`.\n');
+      const message = 'DATABASE_URL is set. Restore without it (the SQLite file lands in DATA_DIR), then copy it over with `exposure-scanner migrate-to-postgres`.';
+      if (json) io.stdout.write(`${JSON.stringify({ ok: false, code: 'restore.postgres_database', message })}\n`);
+      else io.stderr.write(`${message}\n`);
       return exitCodes.usage;
     }
     const logger = createLogger({ level: config.logLevel, destination: pino.destination(2) });

@@ -16,8 +16,9 @@ export const migrateToPostgresCommand: CliCommand = {
   summary: 'Copy the SQLite database (DATA_DIR, or --from FILE) into the empty PostgreSQL database named by DATABASE_URL. Stop the service first.',
   options: { from: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const [{ loadConfig }, { openDatabase, runMigrations, closeDatabase }, database, { copySqliteToPostgres, sqliteServiceRunning }, { isAppError }] = await Promise.all([
+    const [{ loadConfig }, { openDatabase, runMigrations, closeDatabase }, database, { copySqliteToPostgres, sqliteServiceRunning }, { isAppError }, { hasCompletedStep }, { FIELD_ENCRYPTION_STEP }] = await Promise.all([
       import('../../config/config.ts'), import('../../db/client.ts'), import('../../db/database.ts'), import('../../db/copy-to-postgres.ts'), import('../../shared/errors.ts'),
+      import('../../modules/upgrades/upgrade-steps.repository.ts'), import('../../modules/evidence/field-encryption-upgrade.ts'),
     ]);
     const config = loadConfig(io.env, { cwd: io.cwd });
     if (!config.databaseUrl) {
@@ -32,6 +33,13 @@ export const migrateToPostgresCommand: CliCommand = {
     const source = openDatabase(from);
     try {
       runMigrations(source);
+      // Rows an older version stored in clear are sealed when this version starts on the file (with SQLite's
+      // secure_delete, no clear copy stays behind). Sealed on PostgreSQL instead, the clear values would linger in
+      // dead rows until a VACUUM: so they are sealed here first.
+      if (!(await hasCompletedStep(source, FIELD_ENCRYPTION_STEP))) {
+        io.stderr.write('error migrate.source_not_upgraded: this SQLite file has not been opened by this version of the service yet. Start the service once on it (without DATABASE_URL) so that older rows are sealed, stop it, then migrate.\n');
+        return exitCodes.dataError;
+      }
       if (values.force !== true && (await sqliteServiceRunning(source, new Date(Date.now() - RUNNING_WITHIN_MS)))) {
         io.stderr.write('error migrate.service_running: a worker wrote a heartbeat to this SQLite file in the last two minutes. Stop the service first (rows written during the copy would be lost), or pass --force if it is not running.\n');
         return exitCodes.unavailable;

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../../src/app.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import { evidenceCommand } from '../../../src/cli/commands/evidence.command.ts';
+import { backupCommand, restoreCommand } from '../../../src/cli/commands/backup.command.ts';
+import { runMigrations } from '../../../src/db/client.ts';
 import { migrateToPostgresCommand } from '../../../src/cli/commands/migrate-to-postgres.command.ts';
 import { loadConfig } from '../../../src/config/config.ts';
 import { closeDatabase, openDatabase } from '../../../src/db/client.ts';
@@ -108,6 +110,33 @@ describe('exposure-scanner migrate-to-postgres', () => {
     } finally {
       await fresh.drop();
     }
+  });
+
+  it('refuses a SQLite file this version has never opened, whose older rows may still be in clear', async () => {
+    const untouched = makeTempDir('es-to-pg-old-');
+    const db = openDatabase(path.join(untouched, 'exposure-scanner.sqlite'));
+    runMigrations(db);
+    closeDatabase(db);
+    const fresh = await createPostgresTestDatabase();
+    try {
+      const io = captureIo({ DATA_DIR: untouched, DATABASE_URL: fresh.url });
+      expect(await runCli(['migrate-to-postgres'], io, [migrateToPostgresCommand])).toBe(65);
+      expect(io.err()).toMatch(/^error migrate\.source_not_upgraded: .*Start the service once on it/);
+    } finally {
+      await fresh.drop();
+      fs.rmSync(untouched, { recursive: true, force: true });
+    }
+  });
+
+  it('has `backup` name the PostgreSQL tools, and `restore` the way round, instead of writing a SQLite copy nobody reads', async () => {
+    const out = path.join(makeTempDir('es-pg-backup-'), 'b');
+    const io = captureIo({ DATA_DIR: dataDir, EVIDENCE_KEY: key, DATABASE_URL: target.url });
+    expect(await runCli(['backup', '--out', out, '--json'], io, [backupCommand])).toBe(1);
+    expect(JSON.parse(io.out())).toMatchObject({ ok: false, code: 'backup.postgres_database', message: expect.stringMatching(/pg_dump/) });
+    expect(fs.existsSync(out)).toBe(false);
+    const restore = captureIo({ DATA_DIR: makeTempDir('es-pg-restore-'), DATABASE_URL: target.url });
+    expect(await runCli(['restore', out, '--json'], restore, [restoreCommand])).toBe(64);
+    expect(JSON.parse(restore.out())).toMatchObject({ ok: false, code: 'restore.postgres_database', message: expect.stringMatching(/migrate-to-postgres/) });
   });
 
   it('says what to set when DATABASE_URL is missing', async () => {

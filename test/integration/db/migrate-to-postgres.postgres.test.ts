@@ -129,14 +129,21 @@ describe('exposure-scanner migrate-to-postgres', () => {
   });
 
   it('has `backup` name the PostgreSQL tools, and `restore` the way round, instead of writing a SQLite copy nobody reads', async () => {
-    const out = path.join(makeTempDir('es-pg-backup-'), 'b');
-    const io = captureIo({ DATA_DIR: dataDir, EVIDENCE_KEY: key, DATABASE_URL: target.url });
-    expect(await runCli(['backup', '--out', out, '--json'], io, [backupCommand])).toBe(1);
-    expect(JSON.parse(io.out())).toMatchObject({ ok: false, code: 'backup.postgres_database', message: expect.stringMatching(/pg_dump/) });
-    expect(fs.existsSync(out)).toBe(false);
-    const restore = captureIo({ DATA_DIR: makeTempDir('es-pg-restore-'), DATABASE_URL: target.url });
-    expect(await runCli(['restore', out, '--json'], restore, [restoreCommand])).toBe(64);
-    expect(JSON.parse(restore.out())).toMatchObject({ ok: false, code: 'restore.postgres_database', message: expect.stringMatching(/migrate-to-postgres/) });
+    const folder = makeTempDir('es-pg-backup-');
+    const restoreInto = makeTempDir('es-pg-restore-');
+    const out = path.join(folder, 'b');
+    try {
+      const io = captureIo({ DATA_DIR: dataDir, EVIDENCE_KEY: key, DATABASE_URL: target.url });
+      expect(await runCli(['backup', '--out', out, '--json'], io, [backupCommand])).toBe(1);
+      expect(JSON.parse(io.out())).toMatchObject({ ok: false, code: 'backup.postgres_database', message: expect.stringMatching(/pg_dump/) });
+      expect(fs.existsSync(out)).toBe(false);
+      const restore = captureIo({ DATA_DIR: restoreInto, DATABASE_URL: target.url });
+      expect(await runCli(['restore', out, '--json'], restore, [restoreCommand])).toBe(64);
+      expect(JSON.parse(restore.out())).toMatchObject({ ok: false, code: 'restore.postgres_database', message: expect.stringMatching(/migrate-to-postgres/) });
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+      fs.rmSync(restoreInto, { recursive: true, force: true });
+    }
   });
 
   it('says what to set when DATABASE_URL is missing', async () => {

@@ -16,8 +16,8 @@ export const migrateToPostgresCommand: CliCommand = {
   summary: 'Copy the SQLite database (DATA_DIR, or --from FILE) into the empty PostgreSQL database named by DATABASE_URL. Stop the service first.',
   options: { from: { type: 'string' }, force: { type: 'boolean' }, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const [{ loadConfig }, { openDatabase, runMigrations, closeDatabase }, database, { copySqliteToPostgres, sqliteServiceRunning }, { isAppError }, { hasCompletedStep }, { FIELD_ENCRYPTION_STEP }] = await Promise.all([
-      import('../../config/config.ts'), import('../../db/client.ts'), import('../../db/database.ts'), import('../../db/copy-to-postgres.ts'), import('../../shared/errors.ts'),
+    const [{ loadConfig }, { openDatabase, runMigrations, closeDatabase }, database, { copySqliteToPostgres, sqliteServiceRunning }, { hasCompletedStep }, { FIELD_ENCRYPTION_STEP }] = await Promise.all([
+      import('../../config/config.ts'), import('../../db/client.ts'), import('../../db/database.ts'), import('../../db/copy-to-postgres.ts'),
       import('../../modules/upgrades/upgrade-steps.repository.ts'), import('../../modules/evidence/field-encryption-upgrade.ts'),
     ]);
     const config = loadConfig(io.env, { cwd: io.cwd });
@@ -56,13 +56,8 @@ export const migrateToPostgresCommand: CliCommand = {
       } finally {
         await database.closeAnyDatabase(target);
       }
-    } catch (error) {
-      if (isAppError(error)) {
-        io.stderr.write(`error ${error.code}: ${error.message}\n`);
-        return exitCodes.dataError;
-      }
-      throw error;
     } finally {
+      // Errors (a target holding data, a server that does not answer) are reported by runCli with their code.
       closeDatabase(source);
     }
   },

@@ -11,6 +11,8 @@ export interface PgSession {
   root: PgDb;
   /** The transaction this async context is inside, if any: every query of the context goes to its connection. */
   context: AsyncLocalStorage<PgTx>;
+  /** This process's writing transactions, one after another (see `pgTransaction`). */
+  writers: Promise<void>;
 }
 
 /**
@@ -28,7 +30,7 @@ const WRITERS_LOCK_KEY = 0x65_73_77_72; // "eswr"
  * repository written as `db.select()...` joins whatever transaction its caller opened, as on SQLite.
  */
 export function createPgStore(root: PgDb): Db {
-  const session: PgSession = { root, context: new AsyncLocalStorage() };
+  const session: PgSession = { root, context: new AsyncLocalStorage(), writers: Promise.resolve() };
   return new Proxy(root, {
     get(target, property) {
       if (property === POSTGRES_STORE) return session;
@@ -62,10 +64,25 @@ export async function pgTransaction<T>(db: object, fn: () => Promise<T> | T, opt
   const session = pgSessionOf(db);
   const open = session.context.getStore();
   if (open) return open.transaction((savepoint) => session.context.run(savepoint, async () => fn()));
-  return session.root.transaction(async (tx) => {
-    if (!options.concurrent) await tx.execute(sql`select pg_advisory_xact_lock(${WRITERS_LOCK_KEY})`);
-    return session.context.run(tx, async () => fn());
-  });
+  const run = () =>
+    session.root.transaction(async (tx) => {
+      if (!options.concurrent) await tx.execute(sql`select pg_advisory_xact_lock(${WRITERS_LOCK_KEY})`);
+      return session.context.run(tx, async () => fn());
+    });
+  if (options.concurrent) return run();
+  // Writers of one process wait their turn here, without a connection, before waiting for the lock with one: a
+  // queue of writers each holding a pooled connection while it waits could leave none for anything else, the
+  // lock holder's own reads from other contexts included, and then nobody would ever commit. Across processes
+  // the advisory lock orders them as before; inside one, at most one pooled connection waits for it.
+  const previous = session.writers;
+  let done = () => undefined as void;
+  session.writers = new Promise((resolve) => (done = resolve));
+  try {
+    await previous;
+    return await run();
+  } finally {
+    done();
+  }
 }
 
 export const pgInTransaction = (db: object): boolean => pgSessionOf(db).context.getStore() !== undefined;

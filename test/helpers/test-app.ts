@@ -13,7 +13,8 @@ export function makeTempDir(prefix = 'es-test-'): string {
 }
 
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ DATA_DIR: makeTempDir(), LOG_LEVEL: 'silent', ...env });
+  // A folder is made only when the test names none: one it names is its own to remove.
+  return loadConfig({ LOG_LEVEL: 'silent', ...env, DATA_DIR: env.DATA_DIR ?? makeTempDir() });
 }
 
 /** Collects log lines in memory so tests can assert on what was (and was not) logged. */
@@ -46,12 +47,13 @@ export async function createTestApp(overrides: Partial<AppDeps> & { env?: Record
     browserLocation: { kind: 'missing', instruction: 'test: no browser', tried: [] },
     ...rest,
   });
-  if (own) {
-    const close = app.close.bind(app);
-    app.close = async () => {
-      await close();
-      await own.dispose();
-    };
-  }
+  // What the app made for itself goes when it closes: its database, and the DATA_DIR made for it above.
+  const ownDataDir = env?.DATA_DIR === undefined ? config.dataDir : null;
+  const close = app.close.bind(app);
+  app.close = async () => {
+    await close();
+    await own?.dispose();
+    if (ownDataDir) fs.rmSync(ownDataDir, { recursive: true, force: true });
+  };
   return app as App & { clock: ReturnType<typeof createFixedClock> };
 }

@@ -38,9 +38,11 @@ export async function openPgDatabase(url: string, options: OpenPgOptions = {}): 
     connectionString: url,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     max: options.maxConnections ?? 10,
-    // Per pool rather than pg.types.setTypeParser, which would change every other pool in the process.
-    types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format))) as typeof pg.types.getTypeParser },
   });
+  // int8 (bigint columns, count(*), identity ids) as numbers, as SQLite's driver gives them. Set for the whole
+  // process, not per pool: drizzle hands node-postgres type parsers of its own with every query, which replace a
+  // pool's and fall back to these. The service uses no other PostgreSQL connection.
+  pg.types.setTypeParser(INT8_OID, parseInt8);
   pool.on('error', (error) => options.onIdleError?.(error));
   try {
     await pool.query('select 1');

@@ -3,7 +3,6 @@ import type { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client.ts';
 import { isPostgres } from './dialect.ts';
-import { parseInt8 } from './pg-connection.models.ts';
 
 /**
  * Hand-written SQL (a drizzle `sql` template, parameters bound, never spliced) run on either dialect: the queue,
@@ -35,23 +34,11 @@ function sqliteStatement(db: Db, query: SQL): { statement: Statement; params: un
 }
 
 interface PgExecuting {
-  execute(query: SQL): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null; fields?: { name: string; dataTypeID: number }[] }>;
+  execute(query: SQL): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }>;
 }
 
-const INT8_OID = 20;
-
-/**
- * drizzle hands node-postgres type parsers of its own with every query, which replace the pool's (pg-client.ts)
- * and leave int8 (bigint columns, count(*), identity ids) as text; read here as numbers, as SQLite's driver gives.
- */
-async function pgExecute(db: Db, query: SQL): Promise<{ rows: Record<string, unknown>[]; rowCount: number | null }> {
-  const result = await (db as unknown as PgExecuting).execute(query);
-  const int8 = (result.fields ?? []).filter((field) => field.dataTypeID === INT8_OID).map((field) => field.name);
-  if (int8.length > 0) {
-    for (const row of result.rows) for (const name of int8) if (typeof row[name] === 'string') row[name] = parseInt8(row[name]);
-  }
-  return result;
-}
+/** int8 comes back as a number (the parser pg-client.ts sets), as SQLite's driver gives it. */
+const pgExecute = (db: Db, query: SQL) => (db as unknown as PgExecuting).execute(query);
 
 /** Every row the query returns. */
 export async function sqlRows<T>(db: Db, query: SQL): Promise<T[]> {

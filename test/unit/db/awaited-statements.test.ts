@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sourceFiles } from '../../helpers/source-files.ts';
 
 // A drizzle builder or a raw-sql.ts call does nothing until it is awaited: a write left as a bare statement is
 // silently never made. The linter's floating-promise rule does not see drizzle's builders (they are thenables,
 // not Promises, and checking every thenable flags fastify's replies everywhere), so this looks for the shape.
-
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** A statement that starts with a builder or raw SQL call on the database: nothing awaits, returns or keeps it. */
 const UNAWAITED = /^\s*(?:(?:db|tx|target|source)\.(?:insert|update|delete|select|execute)\s*\(|sql(?:Run|Rows|Row|Column)\s*\()/;
@@ -19,24 +16,14 @@ function unawaitedStatements(text: string): number[] {
   return lines.flatMap((line, i) => (UNAWAITED.test(line) && !CONTINUES.test(lines[i - 1] ?? '') ? [i + 1] : []));
 }
 
-function databaseFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.ts$/.test(entry.name) && (/\.repository\.ts$/.test(entry.name) || full.includes(`${path.sep}db${path.sep}`))) out.push(full);
-    }
-  };
-  walk(path.join(ROOT, 'src'));
-  return out;
-}
+/** The repositories and src/db: where database statements are written. */
+const databaseFiles = () => sourceFiles(['src']).filter((f) => f.file.endsWith('.repository.ts') || f.file.startsWith('src/db/'));
 
 describe('database statements', () => {
   it('are all awaited, returned or kept in the repositories and src/db', () => {
     const files = databaseFiles();
     expect(files.length).toBeGreaterThan(30);
-    const found = files.flatMap((file) => unawaitedStatements(fs.readFileSync(file, 'utf8')).map((line) => `${path.relative(ROOT, file)}:${line}`));
+    const found = files.flatMap((f) => unawaitedStatements(f.text).map((line) => `${f.file}:${line}`));
     expect(found).toEqual([]);
   });
 

@@ -1,32 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { regexSources, TAG_IN_PATTERN } from '../../helpers/regex-sources.ts';
+import { sourceFiles, type SourceFile } from '../../helpers/source-files.ts';
 
 // Helpers that once existed in several copies with slightly different rules (one escaper missed the backtick,
 // one SMTP sender had no timeouts, one cron evaluator ignored time zones). These checks fail as soon as a
 // second copy is written anywhere in the service's code, so the next fix lands in the one place that counts.
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const TREES = ['src', 'workers'];
-
-interface SourceFile {
-  file: string;
-  text: string;
-}
-
-function sourceFiles(): SourceFile[] {
-  const out: SourceFile[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.(ts|js|mjs|cjs)$/.test(entry.name)) out.push({ file: path.relative(ROOT, full), text: fs.readFileSync(full, 'utf8') });
-    }
-  };
-  for (const tree of TREES) walk(path.join(ROOT, tree));
-  return out;
-}
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -125,7 +105,7 @@ function sqlOutsideRepositories(files: SourceFile[]): string[] {
 }
 
 describe('one way to do each thing', () => {
-  const files = sourceFiles();
+  const files = sourceFiles(TREES);
 
   it('reads the whole source tree', () => {
     expect(files.length).toBeGreaterThan(100);

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
-import { migrateDatabase } from '../../../src/db/database.ts';
 import { tablesOf } from '../../../src/db/tables.ts';
 import { transaction } from '../../../src/db/transaction.ts';
 import { createAccountsRepository, type AccountsRepository } from '../../../src/modules/accounts/accounts.repository.ts';
@@ -23,8 +22,6 @@ let world: ReturnType<typeof createAccountsWorld>;
 beforeAll(async () => {
   testDb = await openTestDatabase();
   db = testDb.db;
-  // Migrating twice changes nothing; the in-memory SQLite handle comes unmigrated.
-  await migrateDatabase(db);
   accounts = createAccountsRepository({ db, clock });
   world = createAccountsWorld(db, clock);
 });

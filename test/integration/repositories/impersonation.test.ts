@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
-import { migrateDatabase } from '../../../src/db/database.ts';
 import { tablesOf } from '../../../src/db/tables.ts';
 import { createAccountsRepository } from '../../../src/modules/accounts/accounts.repository.ts';
 import { createFieldCipher } from '../../../src/modules/evidence/field-cipher.models.ts';
@@ -28,8 +27,6 @@ describe('impersonation checks', () => {
   beforeAll(async () => {
     testDb = await openTestDatabase();
     db = testDb.db;
-    // Migrating twice changes nothing; the in-memory SQLite handle comes unmigrated.
-    await migrateDatabase(db);
     checks = createImpersonationRepository({ db, clock, cipher });
     world = createAccountsWorld(db, clock);
     personId = await world.person(await createAccountsRepository({ db, clock }).createOrganisation('Org'));

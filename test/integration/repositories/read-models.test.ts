@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
-import { migrateDatabase } from '../../../src/db/database.ts';
 import { sqlRun } from '../../../src/db/raw-sql.ts';
 import { createCouldNotReads } from '../../../src/web/read-models/could-not.repository.ts';
 import { createExposureReads, type HitsPageQuery } from '../../../src/web/read-models/exposures.repository.ts';
@@ -99,7 +98,6 @@ describe('the dashboard read models', () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     db = database.db;
-    await migrateDatabase(db);
     await seedOrganisation(db);
   });
   afterAll(async () => database.dispose());

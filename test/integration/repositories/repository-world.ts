@@ -3,8 +3,7 @@ import { createFixedClock } from '../../../src/shared/clock.ts';
 import { createFieldCipher } from '../../../src/modules/evidence/field-cipher.models.ts';
 import { createProfilesRepository } from '../../../src/modules/profiles/profiles.repository.ts';
 import { createHitsRepository, type HitInput } from '../../../src/modules/hits/hits.repository.ts';
-import { migrateDatabase } from '../../../src/db/database.ts';
-import { openTestDatabase, testDialect } from '../../helpers/test-database.ts';
+import { openTestDatabase } from '../../helpers/test-database.ts';
 import { demoIdentifiers, profileOf } from '../../helpers/profiles.ts';
 
 /**
@@ -14,8 +13,6 @@ import { demoIdentifiers, profileOf } from '../../helpers/profiles.ts';
 export async function openRepositoryWorld() {
   const database = await openTestDatabase();
   const { db } = database;
-  // The PostgreSQL database comes migrated; the in-memory SQLite one is migrated by the app, which is not built here.
-  if (testDialect === 'sqlite') await migrateDatabase(db);
   const clock = createFixedClock('2026-11-22T10:00:00Z');
   const cipher = createFieldCipher({ fieldEncryption: randomBytes(32), blindIndex: randomBytes(32) });
   const profiles = createProfilesRepository({ db, clock, cipher });

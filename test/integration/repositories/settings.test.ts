@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
-import { migrateDatabase } from '../../../src/db/database.ts';
 import { tablesOf } from '../../../src/db/tables.ts';
 import { createFieldCipher, SEALED_PREFIX, type FieldCipher } from '../../../src/modules/evidence/field-cipher.models.ts';
 import { createSettingsRepository } from '../../../src/modules/settings/settings.repository.ts';
@@ -18,8 +17,6 @@ describe('saved settings', () => {
   beforeAll(async () => {
     testDb = await openTestDatabase();
     db = testDb.db;
-    // Migrating twice changes nothing; the in-memory SQLite handle comes unmigrated.
-    await migrateDatabase(db);
   });
   afterAll(() => testDb?.dispose());
 

@@ -19,3 +19,11 @@ export function jsonArrayElements(db: object, json: SQL | string): SQL {
     postgres: sql`json_array_elements_text(cast(${json} as json))`,
   });
 }
+
+/** A table of the values of a JSON object held as text (a map such as role → hash), one row per entry in column `value`. */
+export function jsonObjectValues(db: object, json: SQL | string): SQL {
+  return forDialect(db, {
+    sqlite: sql`json_each(${json})`,
+    postgres: sql`json_each_text(cast(${json} as json))`,
+  });
+}

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { forDialect } from '../../db/dialect.ts';
+import { jsonObjectValues } from '../../db/json-lists.ts';
 import { sqlRows } from '../../db/raw-sql.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { gated } from '../../db/transaction.ts';
@@ -31,7 +31,7 @@ export function createOwnershipRepository({ db }: { db: Db }) {
     return owners;
   };
   // A capture's artifacts are a JSON object (role -> content hash); its values are what an evidence file is named by.
-  const artifactValues = forDialect(db, { sqlite: sql`json_each(c.artifacts) a`, postgres: sql`json_each_text(c.artifacts::json) a` });
+  const artifactValues = sql`${jsonObjectValues(db, sql`c.artifacts`)} a`;
 
   const resolvers: Record<ResourceKind, (id: string) => Promise<Owner[]>> = {
     person: personOwner,

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { forDialect } from '../../db/dialect.ts';
+import { jsonObjectValues } from '../../db/json-lists.ts';
 import { sqlRows } from '../../db/raw-sql.ts';
 import type { caseEvents, hits, matches, takedownCases } from '../../db/schema/index.ts';
 import { tablesOf } from '../../db/tables.ts';
@@ -50,7 +50,7 @@ export async function loadEvidenceSubject(db: Db, cipher: FieldCipher, id: strin
 export async function categoriesOfFile(db: Db, sha256: string): Promise<{ roles: string[]; categories: string[]; hitIds: string[] } | null> {
   return onConnection(db, async () => {
     // artifacts is a JSON object (role to hash) kept as text: its values, on either dialect.
-    const artifactValues = forDialect(db, { sqlite: sql`json_each(c.artifacts)`, postgres: sql`json_each_text(c.artifacts::json)` });
+    const artifactValues = jsonObjectValues(db, sql`c.artifacts`);
     const rows = await sqlRows<{ artifacts: string; categories: string; hit_id: string }>(db, sql`
       select c.artifacts as artifacts, h.categories as categories, h.id as hit_id from captures c join hits h on h.id = c.hit_id
       where exists (select 1 from ${artifactValues} j where j.value = ${sha256})`);

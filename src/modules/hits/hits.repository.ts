@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
 import type { hits, matches } from '../../db/schema/index.ts';
-import { forDialect } from '../../db/dialect.ts';
+import { jsonArrayElements } from '../../db/json-lists.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { HIT_FIELDS, MATCH_FIELDS, normalizedOf, pageUrlIndex } from '../evidence/sealed-pages.models.ts';
@@ -49,10 +49,7 @@ export function openHit(cipher: FieldCipher, row: Hit): Hit {
 export function createHitsRepository({ db, clock, cipher }: { db: Db; clock: Clock; cipher: FieldCipher }) {
   const { hits, matches } = tablesOf(db);
   // A hit's categories are a JSON array kept as text in both dialects.
-  const hasCategory = (category: string) => forDialect(db, {
-    sqlite: sql`exists (select 1 from json_each(${hits.categories}) where value = ${category})`,
-    postgres: sql`exists (select 1 from json_array_elements_text(${hits.categories}::json) as c(value) where c.value = ${category})`,
-  });
+  const hasCategory = (category: string) => sql`exists (select 1 from ${jsonArrayElements(db, sql`${hits.categories}`)} where value = ${category})`;
   const byUrl = (personId: string, normalizedUrl: string) => and(eq(hits.personId, personId), eq(hits.normalizedUrl, pageUrlIndex(cipher, personId, normalizedUrl)));
   const openRow = (row: Hit | undefined): Hit | null => (row ? openHit(cipher, row) : null);
   return gated(db, {

@@ -36,16 +36,19 @@ export function runMigrations(db: Db): void {
   migrate(db, { migrationsFolder });
 }
 
+/** How many migrations a drizzle migrations folder holds (its journal's entries). */
+export function migrationsIn(folder: string): number {
+  return (JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+}
+
 export function countPendingMigrations(db: Db): number {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
-    entries: { tag: string }[];
-  };
+  const total = migrationsIn(migrationsFolder);
   const hasTable = db.$client
     .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
     .get();
-  if (!hasTable) return journal.entries.length;
+  if (!hasTable) return total;
   const applied = (db.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n;
-  return Math.max(0, journal.entries.length - applied);
+  return Math.max(0, total - applied);
 }
 
 /** Whether the database answers at all (health checks). */

@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { backupDatabase, closeDatabase, countPendingMigrations, openDatabase, pingDatabase, runMigrations, type Db } from './client.ts';
+import { backupDatabase, closeDatabase, countPendingMigrations, migrationsIn, openDatabase, pingDatabase, runMigrations, type Db } from './client.ts';
 import { createBackupOnPostgresError } from './pg.errors.ts';
 import { isPostgres } from './dialect.ts';
 import { closePgDatabase, openPgDatabase, pgMigrationsFolder, pingPgDatabase, runPgMigrations, type OpenPgOptions } from './pg-client.ts';
@@ -41,12 +39,12 @@ export async function pingAnyDatabase(db: Db): Promise<void> {
 /** Migrations not yet applied (health: a schema behind the code fails the check). */
 export async function countPendingMigrationsOf(db: Db): Promise<number> {
   if (!isPostgres(db)) return countPendingMigrations(db);
-  const journal = JSON.parse(fs.readFileSync(path.join(pgMigrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: unknown[] };
+  const total = migrationsIn(pgMigrationsFolder);
   const root = pgRootOf(db);
   const present = await root.execute(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`);
-  if (!(present.rows[0] as { present: boolean }).present) return journal.entries.length;
+  if (!(present.rows[0] as { present: boolean }).present) return total;
   const applied = await root.execute(sql`select count(*) as n from drizzle.__drizzle_migrations`);
-  return Math.max(0, journal.entries.length - Number((applied.rows[0] as { n: number }).n));
+  return Math.max(0, total - Number((applied.rows[0] as { n: number }).n));
 }
 
 /** Where the data is, fit to print: the SQLite file, or the PostgreSQL server without its password. */

@@ -6,6 +6,7 @@ import { createApp } from '../../../src/app.ts';
 import { runCli } from '../../../src/cli/main.ts';
 import { evidenceCommand } from '../../../src/cli/commands/evidence.command.ts';
 import { backupCommand, restoreCommand } from '../../../src/cli/commands/backup.command.ts';
+import { healthcheckCommand } from '../../../src/cli/commands/healthcheck.command.ts';
 import { runMigrations } from '../../../src/db/client.ts';
 import { migrateToPostgresCommand } from '../../../src/cli/commands/migrate-to-postgres.command.ts';
 import { loadConfig } from '../../../src/config/config.ts';
@@ -87,6 +88,11 @@ describe('exposure-scanner migrate-to-postgres', () => {
     expect(verified.ok).toBe(true);
 
     expect(await exposuresSeen({ DATA_DIR: dataDir, DATABASE_URL: target.url }, personId)).toEqual(before);
+
+    // The health check reads the PostgreSQL migrations' own journal: nothing pending.
+    const health = captureIo({ DATA_DIR: dataDir, DATABASE_URL: target.url });
+    expect(await runCli(['healthcheck', '--json'], health, [healthcheckCommand])).toBe(0);
+    expect(JSON.parse(health.out())).toMatchObject({ healthy: true, database: { ok: true }, migrations: { applied: true, pending: 0 } });
   });
 
   it('refuses a database that already holds data, and writes nothing', async () => {

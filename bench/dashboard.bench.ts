@@ -3,7 +3,9 @@
  * (1,000 people, 100,000 hits with evidence rows, alerts and cases: dashboard-seed.ts), starts the real
  * service in web mode on 127.0.0.1 in its own process, logs in as the organisation's administrator through
  * the login form (session cookie), and drives the exposures list, the overview and one exposure page at a
- * fixed 200 requests/s each with autocannon. Prints a table and one JSON line with p50/p99/errors per page.
+ * fixed 200 requests/s each, twice: with autocannon (each second's requests sent in a burst over 20 connections)
+ * and with an even stream (one request every 5 ms, latency from the moment it was due: even-load.ts). Prints a
+ * table and one JSON line with p50/p99/errors per page for both.
  *
  * Options: --people N --hits N --duration S --rate R --data-dir DIR (reused when it already holds a seeded
  * file, so repeated runs skip the seeding) --dist (run dist/src/main.js instead of the sources through tsx)
@@ -20,6 +22,7 @@ import { loadConfig } from '../src/config/config.ts';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { BENCH_ADMIN, seedDashboard } from './dashboard-seed.ts';
+import { percentile, runEvenLoad } from './even-load.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const arg = (name: string, fallback: string) => {
@@ -88,7 +91,8 @@ async function logIn(base: string): Promise<string> {
   return session;
 }
 
-interface PageFigures { page: string; path: string; bytes: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number; timeouts: number; cpuMsPerRequest: number }
+interface EvenFigures { requests: number; p50: number; p90: number; p99: number; max: number; errors: number; cpuMsPerRequest: number }
+interface PageFigures { page: string; path: string; bytes: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number; timeouts: number; cpuMsPerRequest: number; even: EvenFigures }
 
 /**
  * CPU milliseconds the server process used (user + system, all threads), from /proc: on a machine shared with
@@ -108,10 +112,18 @@ async function measure(page: string, url: string, cookie: string, serverPid: num
   const cpuBefore = cpuMs(serverPid);
   const result = await autocannon({ url, connections: 20, overallRate: rate, duration, headers: { cookie } });
   const cpuMsPerRequest = (cpuMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
+  const evenCpuBefore = cpuMs(serverPid);
+  const even = await runEvenLoad({ url, headers: { cookie }, rate, durationSeconds: duration });
+  const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     page, path: new URL(url).pathname + new URL(url).search, bytes, requests: result.requests.total, rps: result.requests.average,
     p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max,
     errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, cpuMsPerRequest,
+    even: {
+      requests: even.latencies.length, p50: round(percentile(even.latencies, 0.5)), p90: round(percentile(even.latencies, 0.9)),
+      p99: round(percentile(even.latencies, 0.99)), max: round(percentile(even.latencies, 1)), errors: even.errors + even.non2xx,
+      cpuMsPerRequest: (cpuMs(serverPid) - evenCpuBefore) / Math.max(1, even.due),
+    },
   };
 }
 
@@ -140,9 +152,16 @@ async function main(): Promise<void> {
     const figures: PageFigures[] = [];
     for (const [name, p] of pages) figures.push(await measure(name, `${base}${p}`, cookie, child.pid!));
     process.stdout.write(`\n${people} people, ${hits} hits; ${rate} requests/s for ${duration} s per page, 20 connections; ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`);
-    process.stdout.write('| page | bytes | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | server CPU ms/request |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n');
-    for (const f of figures) process.stdout.write(`| ${f.page} | ${f.bytes} | ${f.requests} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} | ${f.errors + f.timeouts} | ${f.non2xx} | ${f.cpuMsPerRequest.toFixed(2)} |\n`);
-    process.stdout.write(`${JSON.stringify({ bench: 'dashboard', people, hits, rate, duration, loadavg: os.loadavg(), pages: Object.fromEntries(figures.map((f) => [f.page, { p50: f.p50, p99: f.p99, errors: f.errors + f.timeouts + f.non2xx, bytes: f.bytes, cpuMsPerRequest: Number(f.cpuMsPerRequest.toFixed(2)) }])) })}\n`);
+    process.stdout.write('| page | load | bytes | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | server CPU ms/request |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n');
+    for (const f of figures) {
+      process.stdout.write(`| ${f.page} | bursts (autocannon) | ${f.bytes} | ${f.requests} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} | ${f.errors + f.timeouts} | ${f.non2xx} | ${f.cpuMsPerRequest.toFixed(2)} |\n`);
+      process.stdout.write(`| ${f.page} | even stream | ${f.bytes} | ${f.even.requests} | ${(f.even.requests / duration).toFixed(0)} | ${f.even.p50} | ${f.even.p90} | ${f.even.p99} | ${f.even.max} | ${f.even.errors} | – | ${f.even.cpuMsPerRequest.toFixed(2)} |\n`);
+    }
+    const pageFigures = (f: PageFigures) => ({
+      p50: f.p50, p99: f.p99, errors: f.errors + f.timeouts + f.non2xx, bytes: f.bytes, cpuMsPerRequest: Number(f.cpuMsPerRequest.toFixed(2)),
+      even: { p50: f.even.p50, p99: f.even.p99, errors: f.even.errors, cpuMsPerRequest: Number(f.even.cpuMsPerRequest.toFixed(2)) },
+    });
+    process.stdout.write(`${JSON.stringify({ bench: 'dashboard', people, hits, rate, duration, loadavg: os.loadavg(), pages: Object.fromEntries(figures.map((f) => [f.page, pageFigures(f)])) })}\n`);
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('exit', r));

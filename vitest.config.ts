@@ -18,6 +18,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    setupFiles: ['./test/helpers/temp-dirs.setup.ts'],
     projects: [
       // Tests about one dialect only say so in their name: `*.sqlite.test.ts` (its file, its gate, its migrations)
       // and `*.postgres.test.ts` (its transactions and locks, on the run's server).

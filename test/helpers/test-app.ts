@@ -1,16 +1,13 @@
-import os from 'node:os';
 import fs from 'node:fs';
-import path from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { createApp, type App, type AppDeps } from '../../src/app.ts';
 import { openTestDatabase } from './test-database.ts';
 import { createLogger } from '../../src/shared/logger.ts';
 import { createFixedClock } from '../../src/shared/clock.ts';
+import { makeTempDir } from './temp-dirs.ts';
 
-export function makeTempDir(prefix = 'es-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+export { makeTempDir };
 
 export function testConfig(env: Record<string, string> = {}): Config {
   // A folder is made only when the test names none: one it names is its own to remove.

@@ -1,17 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/db/client.ts';
 import { createDataVersion } from '../../../src/db/data-version.ts';
+import { makeTempDir } from '../../helpers/temp-dirs.ts';
 
 describe('the data version the dashboard keeps results under', () => {
   const open: Database.Database[] = [];
   afterEach(() => open.splice(0).forEach((db) => db.close()));
 
   function twoConnections() {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'es-version-')), 'db.sqlite');
+    const file = path.join(makeTempDir('es-version-'), 'db.sqlite');
     const web = new Database(file);
     web.pragma('journal_mode = WAL');
     web.exec('create table audit_log (id integer primary key autoincrement, action text not null); create table hits (id text primary key, status text)');

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import Database from 'better-sqlite3';
@@ -8,6 +6,7 @@ import type { Db } from '../../../src/db/client.ts';
 import { createFieldCipher, fieldBinding } from '../../../src/modules/evidence/field-cipher.models.ts';
 import { createDataVersion } from '../../../src/db/data-version.ts';
 import { createOpeningCipher, createVersionedCache } from '../../../src/web/read-models/kept-reads.ts';
+import { makeTempDir } from '../../helpers/temp-dirs.ts';
 
 const cipher = createFieldCipher({ fieldEncryption: crypto.randomBytes(32), blindIndex: crypto.randomBytes(32) });
 
@@ -20,7 +19,7 @@ describe('the dashboard read models\' caches', () => {
   });
 
   it('recompute a kept result after this connection writes and after another connection commits, and not otherwise', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'es-cache-')), 'db.sqlite');
+    const file = path.join(makeTempDir('es-cache-'), 'db.sqlite');
     const reader = new Database(file);
     reader.pragma('journal_mode = WAL');
     reader.exec('create table t (n integer)');

@@ -30,6 +30,7 @@ import { normalizeUrl } from '../src/shared/url.models.ts';
 import { createWorker } from '../workers/worker.ts';
 import { createJobHandlers } from '../workers/handlers.ts';
 import { startPeakSampler } from './memory-sampler.ts';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createEgressGateway } from '../src/egress/egress-gateway.ts';
 import { direct } from '../src/egress/upstream.models.ts';
 
@@ -47,11 +48,12 @@ const urls = Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % 
  * The same loop with and without the egress gateway: `viaGateway` gives each context its own gateway scope
  * as its proxy, exactly as a page visit does, so the difference is the gateway's cost alone.
  */
-async function bareLoop(concurrency: number, viaGateway: boolean): Promise<{ seconds: number; peakMiB: number }> {
+async function bareLoop(concurrency: number, viaGateway: boolean): Promise<{ seconds: number; peakMiB: number; nodeCpuS: number; browserCpuS: number }> {
   const gateway = createEgressGateway({ upstreams: { default: direct, pages: direct, engines: {} }, logger: createLogger({ level: 'silent' }) });
   // The service's own launch: the same flags and the same sandbox (as an unprivileged user when run as root).
   const browser = await startBrowser({ location, endpointIndex: 0, timeoutMs: 30_000, sandbox: createSandboxPlan({ location }) });
   const sampler = startPeakSampler();
+  const cpu = startCpuMeter();
   const started = performance.now();
   let next = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -67,14 +69,60 @@ async function bareLoop(concurrency: number, viaGateway: boolean): Promise<{ sec
   }));
   const seconds = (performance.now() - started) / 1000;
   const peakMiB = sampler.stop();
+  const used = cpu.stop();
   await browser.close();
   await gateway.close();
-  return { seconds, peakMiB };
+  return { seconds, peakMiB, ...used };
+}
+
+/**
+ * CPU seconds used so far by this process's descendants (Chromium's processes and the sandbox's wrapper),
+ * read from /proc: each live process's own time plus what its exited children left in it (a renderer
+ * that exits is reaped by its zygote). Node's own time comes from `process.cpuUsage()`. Printed only, to
+ * show where the cores went; measuring costs one /proc walk at each end of a loop.
+ */
+function descendantsCpuSeconds(): number {
+  const tick = 100;
+  const rows: { pid: number; ppid: number; ticks: number }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // fields[1] is ppid; fields[11..14] are utime, stime, cutime, cstime.
+      rows.push({ pid: Number(name), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
+    } catch {
+      // The process exited while the list was read.
+    }
+  }
+  const children = new Map<number, number[]>();
+  for (const r of rows) children.set(r.ppid, [...(children.get(r.ppid) ?? []), r.pid]);
+  const ticks = new Map(rows.map((r) => [r.pid, r.ticks]));
+  let total = 0;
+  const stack = [...(children.get(process.pid) ?? [])];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += ticks.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total / tick;
+}
+
+/** Node's and the browser's CPU seconds between `start()` and `stop()`. */
+function startCpuMeter() {
+  const node = process.cpuUsage();
+  const browser = descendantsCpuSeconds();
+  return {
+    stop: () => {
+      const used = process.cpuUsage(node);
+      return { nodeCpuS: (used.user + used.system) / 1e6, browserCpuS: descendantsCpuSeconds() - browser };
+    },
+  };
 }
 
 type Phases = Map<VisitPhase, number[]>;
 
-async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB: number; hits: number; phases: Phases }> {
+async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB: number; hits: number; phases: Phases; nodeCpuS: number; browserCpuS: number }> {
   const phases: Phases = new Map();
   let recording = false;
   const visitTiming = (phase: VisitPhase, ms: number) => {
@@ -99,6 +147,7 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB
   await warmScope.close();
   const worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: [], runScheduler: false });
   const sampler = startPeakSampler();
+  const cpu = startCpuMeter();
   recording = true;
   const started = performance.now();
   for (const candidateId of ids) await app.jobs.enqueue({ kind: 'page.visit', payload: { scanRunId: run.id, candidateId } });
@@ -106,10 +155,11 @@ async function pipeline(concurrency: number): Promise<{ seconds: number; peakMiB
   while ((await app.scans.pendingCandidateIds(run.id)).length > 0) await new Promise((r) => setTimeout(r, 20));
   const seconds = (performance.now() - started) / 1000;
   const peakMiB = sampler.stop();
+  const used = cpu.stop();
   const hits = (await app.hits.listForPerson(personId)).length;
   await worker.stop();
   await app.close();
-  return { seconds, peakMiB, hits, phases };
+  return { seconds, peakMiB, hits, phases, ...used };
 }
 
 const phaseOrder: VisitPhase[] = ['context', 'navigation', 'settle', 'extraction', 'photos', 'matching', 'evidence', 'close', 'commit', 'after'];
@@ -128,6 +178,7 @@ function phaseTable(phases: Phases, pages: number) {
 
 const rows: Record<string, unknown>[] = [];
 const profiles: Record<string, unknown> = {};
+const cpuUse: Record<string, unknown> = {};
 for (const concurrency of concurrencies) {
   const bare = await bareLoop(concurrency, false);
   const gated = await bareLoop(concurrency, true);
@@ -143,7 +194,13 @@ for (const concurrency of concurrencies) {
   profiles[String(concurrency)] = table;
   console.log(`pipeline phases at concurrency ${concurrency} (wall ms per page x concurrency = ${Math.round((full.seconds * 1000 * concurrency) / urls.length)})`);
   console.table(table);
+  // CPU per page, to tell work that takes the cores from waiting that only takes time.
+  const perPage = (s: number) => Math.round((s * 1000) / urls.length);
+  const cpu = Object.fromEntries(([['bare', bare], ['bareViaGateway', gated], ['pipeline', full]] as const).map(([name, r]) => [name, { nodeCpuMsPerPage: perPage(r.nodeCpuS), browserCpuMsPerPage: perPage(r.browserCpuS) }]));
+  cpuUse[String(concurrency)] = cpu;
+  console.log(`CPU ms per page at concurrency ${concurrency} (Node process, browser processes)`);
+  console.table(cpu);
 }
 await web.close();
 console.table(rows);
-console.log(JSON.stringify({ bench: 'scan-pipeline', node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg(), rows, profiles }));
+console.log(JSON.stringify({ bench: 'scan-pipeline', node: process.version, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, loadavg: os.loadavg(), rows, profiles, cpuMsPerPage: cpuUse }));

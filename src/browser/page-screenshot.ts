@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'playwright';
+import type { CDPSession } from 'playwright';
 import { withTimeout } from './browser-pool.ts';
 
 /**
@@ -13,14 +13,4 @@ export async function fastPngScreenshot(cdp: CDPSession, clip: { width: number; 
     'Taking the screenshot',
   );
   return Buffer.from(data, 'base64');
-}
-
-/** The same through a DevTools session of its own, closed afterwards. */
-export async function fastPagePng(page: Page, clip: { width: number; height: number }, timeoutMs: number): Promise<Buffer> {
-  const cdp = await withTimeout(page.context().newCDPSession(page), timeoutMs, 'Opening a DevTools session');
-  try {
-    return await fastPngScreenshot(cdp, clip, timeoutMs);
-  } finally {
-    await withTimeout(cdp.detach(), 5000, 'Closing the DevTools session').catch(() => undefined);
-  }
 }

@@ -1,5 +1,5 @@
-import type { Page, Response } from 'playwright';
-import type { BrowserPool } from './browser-pool.ts';
+import type { CDPSession, Page, Response } from 'playwright';
+import { withTimeout, type BrowserPool } from './browser-pool.ts';
 import type { UrlGuard } from '../shared/ssrf-guard.ts';
 import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
@@ -38,9 +38,18 @@ export interface VisitedPage {
   refusedConnections: { host: string; port: number; reason: string }[];
 }
 
+/** What the page's hook may use besides the page: its one DevTools session, opened on first use. */
+export interface LoadedPageTools {
+  /**
+   * The page's DevTools session, shared by everything that needs one (the photo search's screenshot, the
+   * evidence), so it is opened at most once per page. Never detached by its users: the context's close ends it.
+   */
+  devtools(): Promise<CDPSession>;
+}
+
 export interface PageVisitHooks {
-  /** Runs while the page is still open (evidence capture: screenshot, MHTML). */
-  onLoaded?(page: Page, visit: VisitedPage): Promise<void>;
+  /** Runs while the page is still open (evidence capture: screenshot, MHTML); the last use of the page. */
+  onLoaded?(page: Page, visit: VisitedPage, tools: LoadedPageTools): Promise<void>;
 }
 
 /**
@@ -156,7 +165,9 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
   };
   options.timing?.('extraction', performance.now() - extractionStarted);
-  await hooks.onLoaded?.(page, visit);
+  let session: Promise<CDPSession> | null = null;
+  const devtools = () => (session ??= withTimeout(page.context().newCDPSession(page), 30_000, 'Opening a DevTools session'));
+  await hooks.onLoaded?.(page, visit, { devtools });
   return visit;
 }
 

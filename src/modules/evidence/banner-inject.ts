@@ -73,5 +73,3 @@ export const bannerCheckExpression = (captureId: string): string => `(() => {
   const rect = host.getBoundingClientRect();
   return Math.round(rect.top + window.scrollY) === 0 && rect.height > 0;
 })()`;
-
-export const bannerRemovalExpression = `(() => { if (globalThis.__evidenceBanner) globalThis.__evidenceBanner.remove(); delete globalThis.__evidenceBanner; })()`;

@@ -4,7 +4,7 @@ import { withTimeout } from '../../browser/browser-pool.ts';
 import { fastPngScreenshot } from '../../browser/page-screenshot.ts';
 import type { UrlGuard } from '../../shared/ssrf-guard.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
-import { bannerCheckExpression, bannerInjectionExpression, bannerRemovalExpression, type BannerPlacement } from './banner-inject.ts';
+import { bannerCheckExpression, bannerInjectionExpression, type BannerPlacement } from './banner-inject.ts';
 import { bannerLines, formatInTimeZone, formatUtc, imageMimeType, safeTimeZone } from './capture.models.ts';
 import type { TimestampClient } from './timestamp-client.ts';
 import type { ScreenshotSearchNote } from '../scans/scan-pipeline.usecases.ts';
@@ -35,6 +35,11 @@ export interface CaptureEvidenceInput {
   timestamps?: TimestampClient | null;
   maxScreenshotHeight?: number;
   signal?: AbortSignal;
+  /**
+   * The page's own DevTools session (page-visit.ts opens at most one per page and shares it); without it
+   * the capture opens one. Either way it is left attached: the page's context is closed right after.
+   */
+  devtools?: () => Promise<CDPSession>;
   /** How much of the page the photo search covered (screenshot searched, cut, skipped or off), kept in meta.json. */
   photoSearch?: ScreenshotSearchNote;
 }
@@ -58,6 +63,9 @@ const describe = (error: unknown) => ((error as Error).message ?? String(error))
  * matched images, and meta.json with status, headers, server IP and every artifact's hash; optionally an
  * RFC 3161 timestamp over meta.json. Page scripts are paused first so the page cannot change between the
  * parts or tamper with the banner. Each part that fails is recorded as a problem; nothing is half-stored.
+ *
+ * The page is left as captured (banner in place, scripts paused): every caller takes evidence as the last
+ * thing it does with a page and closes its context right after, so restoring it would be work nobody reads.
  */
 export async function captureEvidence(input: CaptureEvidenceInput): Promise<CaptureEvidenceResult> {
   const { page, visit, vault } = input;
@@ -72,81 +80,93 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   let screenshotHeight = 0;
   let screenshotWidth = 0;
   let lines: [string, string][] = [];
+  let world: Promise<number> | null = null;
   // The rendered HTML is already read: it is sealed and written (fsync) while the browser takes the other
   // parts, and awaited where it was stored before, so meta.json lists the artifacts in the same order.
   const htmlStored = vault.put(Buffer.from(visit.html, 'utf8'), 'text/html');
   htmlStored.catch(() => undefined);
+  // Likewise the archive and the screenshot are sealed and written while the browser produces the next
+  // part; each is awaited (and its failure recorded) before meta.json lists what was kept.
+  const writes: { role: string; stored: Promise<{ sha256: string }> }[] = [];
+  const store = (role: string, bytes: Buffer, mimeType: string) => {
+    const stored = vault.put(bytes, mimeType);
+    stored.catch(() => undefined);
+    writes.push({ role, stored });
+  };
 
   try {
-    try {
-      cdp = await withTimeout(page.context().newCDPSession(page), STEP_TIMEOUT_MS, 'Opening a DevTools session');
-      await withTimeout(cdp.send('Emulation.setScriptExecutionDisabled', { value: true }), STEP_TIMEOUT_MS, 'Pausing page scripts');
-    } catch (error) {
-      problems.push(`devtools: ${describe(error)}`);
-    }
+    cdp = await (input.devtools ? input.devtools() : withTimeout(page.context().newCDPSession(page), STEP_TIMEOUT_MS, 'Opening a DevTools session'));
+    const session = cdp;
+    const paused = withTimeout(session.send('Emulation.setScriptExecutionDisabled', { value: true }), STEP_TIMEOUT_MS, 'Pausing page scripts');
+    // The banner's isolated world changes nothing in the document, so it is asked for now, behind the
+    // pause, and its round trips overlap the archive's instead of following it.
+    world = (async () => {
+      const { frameTree } = await withTimeout(session.send('Page.getFrameTree'), STEP_TIMEOUT_MS, 'Reading the frame tree');
+      const created = await withTimeout(session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `evidence-${input.captureId}` }), STEP_TIMEOUT_MS, 'Opening an isolated world');
+      return created.executionContextId;
+    })();
+    world.catch(() => undefined);
+    await paused;
+  } catch (error) {
+    problems.push(`devtools: ${describe(error)}`);
+  }
 
-    if (cdp) {
-      try {
-        const { data } = await withTimeout(cdp.send('Page.captureSnapshot', { format: 'mhtml' }), STEP_TIMEOUT_MS, 'Saving the MHTML archive');
-        const bytes = Buffer.from(data, 'utf8');
-        if (bytes.length > MAX_MHTML_BYTES) problems.push(`mhtml: larger than ${MAX_MHTML_BYTES} bytes, not kept`);
-        else artifacts.mhtml = (await vault.put(bytes, 'multipart/related')).sha256;
-      } catch (error) {
-        problems.push(`mhtml: ${describe(error)}`);
-      }
-    }
-
-    // The banner goes in after the archive, so the saved page is the page as published.
-    lines = bannerLines({ requestedUrl: visit.requestedUrl, finalUrl: visit.finalUrl, capturedAt: input.capturedAt, timeZone: timezone, captureId: input.captureId });
+  if (cdp) {
     try {
-      if (!cdp) throw new Error('no DevTools session');
-      const { frameTree } = await withTimeout(cdp.send('Page.getFrameTree'), STEP_TIMEOUT_MS, 'Reading the frame tree');
-      const world = await withTimeout(cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `evidence-${input.captureId}` }), STEP_TIMEOUT_MS, 'Opening an isolated world');
-      contextId = world.executionContextId;
-      const result = await withTimeout(
-        cdp.send('Runtime.evaluate', { expression: bannerInjectionExpression(lines, input.captureId), contextId, returnByValue: true }),
-        STEP_TIMEOUT_MS,
-        'Placing the banner',
-      );
-      if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
-      placement = result.result.value as BannerPlacement;
-      if (!placement.ok) throw new Error('the document has no element to hold the banner');
+      const { data } = await withTimeout(cdp.send('Page.captureSnapshot', { format: 'mhtml' }), STEP_TIMEOUT_MS, 'Saving the MHTML archive');
+      const bytes = Buffer.from(data, 'utf8');
+      if (bytes.length > MAX_MHTML_BYTES) problems.push(`mhtml: larger than ${MAX_MHTML_BYTES} bytes, not kept`);
+      else store('mhtml', bytes, 'multipart/related');
     } catch (error) {
-      problems.push(`banner: ${describe(error)}`);
-    }
-
-    try {
-      const viewport = page.viewportSize();
-      const width = Math.max(1, Math.min(placement?.width || viewport?.width || 1280, 4000));
-      const pageHeight = placement?.pageHeight || viewport?.height || 720;
-      screenshotHeight = Math.max(1, Math.min(pageHeight, maxHeight));
-      screenshotWidth = width;
-      if (pageHeight > maxHeight) problems.push(`screenshot: page is ${pageHeight} px tall, cut at ${maxHeight} px`);
-      // Straight from the session that placed the banner: one round trip instead of Playwright's
-      // preparation in every frame, and Chromium's fast lossless encoder (page-screenshot.ts).
-      const png = cdp ? await fastPngScreenshot(cdp, { width, height: screenshotHeight }, STEP_TIMEOUT_MS) : await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
-      if (cdp && contextId !== undefined && placement?.ok) {
-        const check = await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerCheckExpression(input.captureId), contextId, returnByValue: true }), STEP_TIMEOUT_MS, 'Checking the banner');
-        bannerIntact = check.result.value === true;
-        if (!bannerIntact) problems.push('banner: moved or removed by the page during the screenshot');
-      }
-      artifacts.screenshot = (await vault.put(png, 'image/png')).sha256;
-    } catch (error) {
-      problems.push(`screenshot: ${describe(error)}`);
-    }
-  } finally {
-    if (cdp) {
-      // Sent together: the session delivers them in this order (banner gone before scripts run again), and
-      // the page does not wait for three round trips one after the other.
-      const session = cdp;
-      await Promise.all([
-        contextId !== undefined ? withTimeout(session.send('Runtime.evaluate', { expression: bannerRemovalExpression, contextId }), 5000, 'Removing the banner').catch(() => undefined) : undefined,
-        withTimeout(session.send('Emulation.setScriptExecutionDisabled', { value: false }), 5000, 'Resuming page scripts').catch(() => undefined),
-      ]);
-      await withTimeout(session.detach(), 5000, 'Closing the DevTools session').catch(() => undefined);
+      problems.push(`mhtml: ${describe(error)}`);
     }
   }
 
+  // The banner goes in after the archive, so the saved page is the page as published.
+  lines = bannerLines({ requestedUrl: visit.requestedUrl, finalUrl: visit.finalUrl, capturedAt: input.capturedAt, timeZone: timezone, captureId: input.captureId });
+  try {
+    if (!cdp || !world) throw new Error('no DevTools session');
+    contextId = await world;
+    const result = await withTimeout(
+      cdp.send('Runtime.evaluate', { expression: bannerInjectionExpression(lines, input.captureId), contextId, returnByValue: true }),
+      STEP_TIMEOUT_MS,
+      'Placing the banner',
+    );
+    if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
+    placement = result.result.value as BannerPlacement;
+    if (!placement.ok) throw new Error('the document has no element to hold the banner');
+  } catch (error) {
+    problems.push(`banner: ${describe(error)}`);
+  }
+
+  try {
+    const viewport = page.viewportSize();
+    const width = Math.max(1, Math.min(placement?.width || viewport?.width || 1280, 4000));
+    const pageHeight = placement?.pageHeight || viewport?.height || 720;
+    screenshotHeight = Math.max(1, Math.min(pageHeight, maxHeight));
+    screenshotWidth = width;
+    if (pageHeight > maxHeight) problems.push(`screenshot: page is ${pageHeight} px tall, cut at ${maxHeight} px`);
+    // Straight from the session that placed the banner: one round trip instead of Playwright's
+    // preparation in every frame, and Chromium's fast lossless encoder (page-screenshot.ts).
+    const png = cdp ? await fastPngScreenshot(cdp, { width, height: screenshotHeight }, STEP_TIMEOUT_MS) : await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
+    if (cdp && contextId !== undefined && placement?.ok) {
+      const check = await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerCheckExpression(input.captureId), contextId, returnByValue: true }), STEP_TIMEOUT_MS, 'Checking the banner');
+      bannerIntact = check.result.value === true;
+      if (!bannerIntact) problems.push('banner: moved or removed by the page during the screenshot');
+    }
+    store('screenshot', png, 'image/png');
+  } catch (error) {
+    problems.push(`screenshot: ${describe(error)}`);
+  }
+
+  // The archive and screenshot first, then the HTML: meta.json lists the artifacts in the same order as before.
+  for (const { role, stored } of writes) {
+    try {
+      artifacts[role] = (await stored).sha256;
+    } catch (error) {
+      problems.push(`${role}: ${describe(error)}`);
+    }
+  }
   artifacts.html = (await htmlStored).sha256;
 
   const images: { role: string; url: string; sha256?: string; mimeType?: string; status?: number; problem?: string }[] = [];

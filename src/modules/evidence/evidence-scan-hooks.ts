@@ -27,7 +27,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
   const { db, clock } = deps.vault;
   const alreadyCaptured = async (personId: string, normalizedUrl: string): Promise<boolean> => await openHitHasCapture(db, deps.vault.cipher, personId, normalizedUrl);
 
-  return async ({ page, visit, run, normalizedUrl, photoMatches, guard, photoSearch }) => {
+  return async ({ page, visit, run, normalizedUrl, photoMatches, guard, photoSearch, devtools }) => {
     if (await alreadyCaptured(run.personId, normalizedUrl)) return null;
     const person = await deps.profiles.getPerson(run.personId);
     const captureId = createId('cap');
@@ -38,6 +38,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
       matchedImages: photoMatches.some((m) => m.region?.source !== 'page') ? { urls: photoMatches.filter((m) => m.region?.source !== 'page').map((m) => m.imageUrl), guard, maxBytes: deps.maxImageBytes } : undefined,
       timestamps: timestampClientFor(deps.vault, deps.timestamps),
       photoSearch,
+      devtools,
     });
     return async (hitId: string) => {
       await recordCapture(deps.vault, {

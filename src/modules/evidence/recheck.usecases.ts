@@ -72,12 +72,12 @@ export async function recheckHit(
 
   try {
     visit = await visitPage(deps.browserPool, guard, hit.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal }, {
-      async onLoaded(page, v) {
+      async onLoaded(page, v, { devtools }) {
         const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: hit.personId, imageUrls: v.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
         const analysis = await analysePage({ visit: v, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
         matchCount = analysis.textMatches.length + photos.matches.length;
         captured = await captureEvidence({
-          page, visit: v, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault, signal: args.signal,
+          page, visit: v, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault, signal: args.signal, devtools,
           matchedImages: photos.matches.length > 0 ? { urls: photos.matches.map((m) => m.imageUrl), guard, maxBytes: deps.settings.maxPageBytes } : undefined,
           timestamps: timestampClientFor(deps.vault, deps.timestamps),
         });

@@ -7,10 +7,10 @@ import { createUrlGuard, type UrlGuard } from '../../shared/ssrf-guard.ts';
 import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import { hostOf, isUnderOwnUrl, tryNormalizeUrl } from '../../shared/url.models.ts';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
-import type { Page } from 'playwright';
+import type { CDPSession, Page } from 'playwright';
 import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
 import { timed, type VisitTimingSink } from '../../browser/visit-timing.ts';
-import { fastPagePng } from '../../browser/page-screenshot.ts';
+import { fastPngScreenshot } from '../../browser/page-screenshot.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
@@ -77,7 +77,7 @@ export interface ScanHooks {
    * Called while a page that matched is still open in the browser (evidence capture). May return a step
    * that is run with the new hit's id inside the transaction that stores the hit: database writes only.
    */
-  captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard; photoSearch?: ScreenshotSearchNote }) => Promise<((hitId: string) => Promise<void>) | null>;
+  captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard; photoSearch?: ScreenshotSearchNote; devtools?: () => Promise<CDPSession> }) => Promise<((hitId: string) => Promise<void>) | null>;
   /**
    * Inside the transaction that stores a hit: the rows that must exist with it (its alert, the job that
    * opens its takedown case). Database writes only (the transaction holds the database while they run):
@@ -242,13 +242,13 @@ export async function analysePage(args: { visit: VisitedPage; profile: Normalise
  * (PHOTO_SCREENSHOT_MAX_HEIGHT: taller pages are searched from the top), with the page's full height so the
  * part left out is recorded; null when it fails.
  */
-async function pageScreenshot(page: Page, url: string, maxHeight: number): Promise<{ bytes: Uint8Array; url: string; pageHeight: number } | null> {
+async function pageScreenshot(page: Page, devtools: () => Promise<CDPSession>, url: string, maxHeight: number): Promise<{ bytes: Uint8Array; url: string; pageHeight: number } | null> {
   try {
     const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
     const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => viewport.height);
     const pageHeight = Math.max(1, Number.isFinite(height) ? Number(height) : viewport.height);
     const clipHeight = Math.max(1, Math.min(pageHeight, maxHeight));
-    const bytes = await fastPagePng(page, { width: viewport.width, height: clipHeight }, 15_000);
+    const bytes = await fastPngScreenshot(await devtools(), { width: viewport.width, height: clipHeight }, 15_000);
     return { bytes, url, pageHeight };
   } catch {
     return null;
@@ -320,19 +320,19 @@ export async function visitCandidate(
   let visit: VisitedPage;
   try {
     visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal, timing: sink }, {
-      async onLoaded(page, loaded) {
+      async onLoaded(page, loaded, { devtools }) {
         if (isUnderOwnUrl(loaded.finalUrl, ownUrls)) {
           ownPage = true;
           return;
         }
-        const screenshot = ({ maxHeight }: { maxHeight: number }) => pageScreenshot(page, loaded.finalUrl, maxHeight);
+        const screenshot = ({ maxHeight }: { maxHeight: number }) => pageScreenshot(page, devtools, loaded.finalUrl, maxHeight);
         const photos = deps.photoMatcher
           ? await timed(sink, 'photos', () => deps.photoMatcher!.match({ personId: run.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal, screenshot }))
           : { matches: [], unusable: [] };
         analysis = await timed(sink, 'matching', () => analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable }));
         const capture = deps.hooks?.captureMatchedPage;
         if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && capture) {
-          recordEvidence = await timed(sink, 'evidence', () => capture({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch }));
+          recordEvidence = await timed(sink, 'evidence', () => capture({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch, devtools }));
         }
       },
     });

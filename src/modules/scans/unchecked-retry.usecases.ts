@@ -31,11 +31,11 @@ export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheck
       analysis = await analysePage({ visit, profile, photoMatches: [] });
     } else {
       visit = await visitPage(deps.browserPool, guard, row.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes }, {
-        async onLoaded(page, loaded) {
+        async onLoaded(page, loaded, { devtools }) {
           const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: row.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
           analysis = await analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
           if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && run && deps.hooks?.captureMatchedPage) {
-            recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: row.normalizedUrl, photoMatches: photos.matches, guard });
+            recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: row.normalizedUrl, photoMatches: photos.matches, guard, devtools });
           }
         },
       });

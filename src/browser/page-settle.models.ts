@@ -36,6 +36,21 @@ export function isSettled(sample: SettleSample, policy: SettlePolicy = defaultSe
 }
 
 /**
+ * How long to wait before looking at the page again. While a request is in flight or a timer is pending,
+ * the next look is after `pollMs`; otherwise nothing can settle the page before network and DOM have been
+ * still for the whole window, so the look waits for the earliest moment that could be true (never sooner
+ * than `pollMs`). A page that stays still is then looked at twice instead of every `pollMs`; each look runs
+ * on the page's main thread and costs a round trip to the browser, and a page that moves is never read
+ * later than with a look every `pollMs`, since every change only pushes that earliest moment back.
+ */
+export function nextLookInMs(sample: SettleSample, policy: SettlePolicy, pollMs: number): number {
+  if (sample.inFlight > 0 || (sample.page && sample.page.pendingTimers > 0)) return pollMs;
+  const networkLeft = policy.quietWindowMs - sample.networkQuietMs;
+  const domLeft = sample.page ? policy.quietWindowMs - sample.page.domQuietMs : 0;
+  return Math.max(pollMs, Math.ceil(Math.max(networkLeft, domLeft)));
+}
+
+/**
  * The page's report is attacker-controlled (the page can overwrite the hook): anything but two finite
  * non-negative numbers is treated as no report.
  */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Page, Request } from 'playwright';
-import { defaultSettlePolicy, isSettled, parsePageReport, type SettlePolicy } from './page-settle.models.ts';
+import { defaultSettlePolicy, isSettled, nextLookInMs, parsePageReport, type SettlePolicy } from './page-settle.models.ts';
 
 /**
  * Runs in every document of the page before its own scripts (JavaScript source, not a compiled function,
@@ -60,7 +60,7 @@ export interface SettleOptions {
   maxMs: number;
   signal?: AbortSignal;
   policy?: SettlePolicy;
-  /** Between two looks at the page. */
+  /** Between two looks at the page while something is still moving (nextLookInMs decides the rest). */
   pollMs?: number;
 }
 
@@ -98,8 +98,9 @@ export async function watchPageSettle(page: Page, horizonMs: number): Promise<Se
       const deadline = performance.now() + maxMs;
       while (performance.now() < deadline && !signal?.aborted) {
         const report = await readPage();
-        if (isSettled({ inFlight: inFlight.size, networkQuietMs: performance.now() - lastNetworkEvent, page: report }, policy)) return true;
-        await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, Math.max(0, deadline - performance.now()))));
+        const sample = { inFlight: inFlight.size, networkQuietMs: performance.now() - lastNetworkEvent, page: report };
+        if (isSettled(sample, policy)) return true;
+        await new Promise((resolve) => setTimeout(resolve, Math.min(nextLookInMs(sample, policy, pollMs), Math.max(0, deadline - performance.now()))));
       }
       return false;
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSettled, parsePageReport } from '../../../src/browser/page-settle.models.ts';
+import { isSettled, nextLookInMs, parsePageReport } from '../../../src/browser/page-settle.models.ts';
 
 const policy = { quietWindowMs: 150 };
 const quietPage = { pendingTimers: 0, domQuietMs: 400 };
@@ -19,6 +19,18 @@ describe('deciding that a loaded page has settled', () => {
   it('falls back to network silence alone when the page gives no report', () => {
     expect(isSettled({ inFlight: 0, networkQuietMs: 200, page: null }, policy)).toBe(true);
     expect(isSettled({ inFlight: 0, networkQuietMs: 10, page: null }, policy)).toBe(false);
+  });
+
+  it('looks again after the poll interval while a request is in flight or a timer is pending', () => {
+    expect(nextLookInMs({ inFlight: 1, networkQuietMs: 0, page: quietPage }, policy, 25)).toBe(25);
+    expect(nextLookInMs({ inFlight: 0, networkQuietMs: 0, page: { pendingTimers: 2, domQuietMs: 0 } }, policy, 25)).toBe(25);
+  });
+
+  it('waits for the earliest moment network and DOM can both have been still for the window, never less than the poll interval', () => {
+    expect(nextLookInMs({ inFlight: 0, networkQuietMs: 10, page: { pendingTimers: 0, domQuietMs: 100 } }, policy, 25)).toBe(140);
+    expect(nextLookInMs({ inFlight: 0, networkQuietMs: 120, page: { pendingTimers: 0, domQuietMs: 5.5 } }, policy, 25)).toBe(145);
+    expect(nextLookInMs({ inFlight: 0, networkQuietMs: 140, page: { pendingTimers: 0, domQuietMs: 400 } }, policy, 25)).toBe(25);
+    expect(nextLookInMs({ inFlight: 0, networkQuietMs: 30, page: null }, policy, 25)).toBe(120);
   });
 
   it('takes only two finite non-negative numbers from the page as its report', () => {

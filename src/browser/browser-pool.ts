@@ -21,6 +21,11 @@ export interface BrowserPoolOptions {
   navigationTimeoutMs: number;
   launchTimeoutMs?: number;
   closeTimeoutMs?: number;
+  /**
+   * How many contexts may be closing at once after their work succeeded, while their jobs go on (1 by
+   * default): with N jobs running, at most N + this many contexts are open. Further closes are awaited.
+   */
+  maxBackgroundCloses?: number;
   /** How Chromium gets its sandbox; decided from the defaults (sandbox on) when not given. */
   sandbox?: SandboxPlan;
   /** How long a remote browser that failed is left alone before it is tried again (doubling per failure). */
@@ -70,6 +75,9 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
   const closeTimeoutMs = options.closeTimeoutMs ?? 10_000;
   const backoff = options.remoteBackoff ?? defaultBackoff;
   const now = options.now ?? Date.now;
+  const maxBackgroundCloses = options.maxBackgroundCloses ?? 1;
+  /** Contexts closing after their work, off the job's path; the pool's own close waits for them. */
+  const backgroundCloses = new Set<Promise<void>>();
 
   function markDown(slot: Slot, reason: string): void {
     if (!remote) return;
@@ -129,6 +137,19 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
     }
   }
 
+  /** Closes one context with its own timeout and gives its slot back; never throws (a failure is logged). */
+  async function closeContext(slot: Slot, context: BrowserContext): Promise<void> {
+    try {
+      await withTimeout(context.close(), closeTimeoutMs, 'Closing a browser context');
+    } catch (error) {
+      // A context that will not close means a wedged browser: retire the whole browser.
+      logger.warn({ err: { message: (error as Error).message } }, 'browser context did not close; retiring the browser');
+      slot.pagesServed = options.pagesPerBrowser;
+    }
+    slot.activeContexts--;
+    await maybeRetire(slot);
+  }
+
   /** The slots to try for one job: the local browser, or the remote ones in turn (healthy or due a re-try). */
   function candidates(): Slot[] {
     if (!remote) return slots;
@@ -184,33 +205,44 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
      * the context sends goes to the egress scope given (the gateway checks and connects), on a local and a
      * remote browser alike; a context opened without one has no network at all, so forgetting the scope
      * fails closed.
+     *
+     * With `closeInBackground`, a context whose work succeeded is closed after `withPage` returns (the
+     * caller's page is then gone: it must not be used), as long as fewer than `maxBackgroundCloses` are
+     * already closing; a job that failed, was cancelled or timed out still waits for its context to close.
      */
-    async withPage<T>(fn: (page: Page, context: BrowserContext) => Promise<T>, { egress, signal, ...contextOptions }: Omit<BrowserContextOptions, 'proxy'> & { egress?: EgressScope; signal?: AbortSignal } = {}): Promise<T> {
+    async withPage<T>(
+      fn: (page: Page, context: BrowserContext) => Promise<T>,
+      { egress, signal, closeInBackground, ...contextOptions }: Omit<BrowserContextOptions, 'proxy'> & { egress?: EgressScope; signal?: AbortSignal; closeInBackground?: boolean } = {},
+    ): Promise<T> {
       signal?.throwIfAborted();
       const network: BrowserContextOptions = egress ? { proxy: { server: await egress.proxyServer(), ...egress.proxyCredentials } } : { proxy: { server: noNetworkProxy }, offline: true };
       const { slot, context } = await openContext({ acceptDownloads: false, serviceWorkers: 'block', ...contextOptions, ...network });
       // A job that is cancelled or times out gives its page back at once: the context closes now, not when
       // the handler notices, so the number of open pages never exceeds the jobs actually running.
       const cancelled = signal ? untilAborted(signal) : null;
+      let succeeded = false;
       try {
         context.setDefaultTimeout(options.navigationTimeoutMs);
         context.setDefaultNavigationTimeout(options.navigationTimeoutMs);
         const page = await withTimeout(context.newPage(), 15_000, 'Opening a page');
         const work = fn(page, context);
-        if (!cancelled) return await work;
+        if (!cancelled) {
+          const result = await work;
+          succeeded = true;
+          return result;
+        }
         work.catch(() => undefined);
-        return await Promise.race([work, cancelled.promise]);
+        const result = await Promise.race([work, cancelled.promise]);
+        succeeded = true;
+        return result;
       } finally {
         cancelled?.dispose();
-        try {
-          await withTimeout(context.close(), closeTimeoutMs, 'Closing a browser context');
-        } catch (error) {
-          // A context that will not close means a wedged browser: retire the whole browser.
-          logger.warn({ err: { message: (error as Error).message } }, 'browser context did not close; retiring the browser');
-          slot.pagesServed = options.pagesPerBrowser;
+        if (closeInBackground && succeeded && !signal?.aborted && backgroundCloses.size < maxBackgroundCloses) {
+          const closing: Promise<void> = closeContext(slot, context).finally(() => backgroundCloses.delete(closing));
+          backgroundCloses.add(closing);
+        } else {
+          await closeContext(slot, context);
         }
-        slot.activeContexts--;
-        await maybeRetire(slot);
       }
     },
     stats: () => ({
@@ -221,6 +253,8 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
     /** Per remote browser, its index and whether it is usable (empty for a local browser). */
     remoteEndpoints: () => endpointHealthReport(health),
     async close(): Promise<void> {
+      // Contexts still closing after their work finish first: nothing is left unawaited at shutdown.
+      await Promise.all([...backgroundCloses]);
       const all = slots.flatMap((s) => [...s.retiring, ...(s.browser ? [s.browser] : [])]);
       for (const s of slots) {
         s.browser = null;

@@ -81,7 +81,9 @@ export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string,
           mark = performance.now();
         }
       },
-      { egress, signal: options.signal },
+      // The context closes while the caller stores what was read (bounded by the pool); nothing here
+      // uses the page after its hook.
+      { egress, signal: options.signal, closeInBackground: true },
     );
     lap('close');
     return visit;

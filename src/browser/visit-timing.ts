@@ -18,7 +18,7 @@ export type VisitPhase =
   | 'matching'
   /** Evidence of a matching page: MHTML, stamped screenshot, HTML, images, sealed into the vault. */
   | 'evidence'
-  /** Closing the page's context. */
+  /** Closing the page's context, as far as the job waits for it (a context closed in the background costs ~0 here). */
   | 'close'
   /** The transaction that stores the hit (sealed fields) or the candidate's end with the job. */
   | 'commit'

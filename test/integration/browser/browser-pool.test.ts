@@ -70,6 +70,27 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('the browser poo
     expect(pool.stats().activeContexts).toBe(0);
   });
 
+  it('closes a context in the background only after its work succeeded, a bounded number at once, and waits for them when the pool closes', async () => {
+    const own = createBrowserPool({ location, logger: createLogger({ level: 'silent' }), options: { pagesPerBrowser: 50, navigationTimeoutMs: 2000, maxBackgroundCloses: 1 } });
+    const closed: boolean[] = [];
+    const job = (i: number) =>
+      own.withPage(async (page, context) => {
+        context.on('close', () => void (closed[i] = true));
+        await page.goto(`${server.url}/page`);
+      }, { egress, closeInBackground: true });
+    await Promise.all([job(0), job(1), job(2)]);
+    // Three jobs ran at once; only one context may still be closing when they have all returned.
+    expect(own.stats().activeContexts).toBeLessThanOrEqual(1);
+    await expect(own.withPage(async (_page, context) => {
+      context.on('close', () => void (closed[3] = true));
+      throw new Error('job failed');
+    }, { closeInBackground: true })).rejects.toThrow('job failed');
+    expect(closed[3]).toBe(true);
+    await own.close();
+    expect(closed).toEqual([true, true, true, true]);
+    expect(own.stats().activeContexts).toBe(0);
+  });
+
   it('restarts the browser after its page budget', async () => {
     const pids = new Set<string>();
     for (let i = 0; i < 5; i++) {

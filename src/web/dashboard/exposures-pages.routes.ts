@@ -8,7 +8,7 @@ import { audit } from '../../modules/accounts/audit.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.models.ts';
 import { createExposuresReadModel, decodeCursor, type ExposureFilters } from '../read-models/exposures.ts';
 import { personFilterField, renderExposuresView } from '../views/pages/exposures.page.ts';
-import type { SafeHtml } from '../views/html.ts';
+import { keepFragment, type KeptFragment } from '../views/kept-fragment.ts';
 import { createUncheckedReadModel } from '../read-models/unchecked.ts';
 import { createUnclearLookupsReadModel } from '../read-models/unclear-lookups.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
@@ -29,16 +29,17 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
   const unclearLookups = createUnclearLookupsReadModel(deps);
   // The rendered person choice, per list of people (the read model hands out the same list until the
   // database changes, so a changed label or person makes a new list and a new rendering) and per language
-  // and choice.
-  const personFields = new WeakMap<object, Map<string, SafeHtml | ''>>();
-  const personField = (ctx: Awaited<ReturnType<typeof viewContext>>, people: { id: string; label: string }[], personId: string | undefined): SafeHtml | '' => {
+  // and choice; kept as bytes, since it is most of the page (kept-fragment.ts).
+  const personFields = new WeakMap<object, Map<string, KeptFragment | null>>();
+  const personField = (ctx: Awaited<ReturnType<typeof viewContext>>, people: { id: string; label: string }[], personId: string | undefined): KeptFragment | null => {
     let rendered = personFields.get(people);
     if (!rendered) personFields.set(people, (rendered = new Map()));
     const key = `${ctx.lang}|${personId ?? ''}`;
     let field = rendered.get(key);
     if (field === undefined) {
       if (rendered.size >= 20) rendered.clear();
-      field = personFilterField(ctx, people, personId);
+      const fragment = personFilterField(ctx, people, personId);
+      field = fragment === '' ? null : keepFragment(fragment);
       rendered.set(key, field);
     }
     return field;
@@ -69,11 +70,12 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
     const page = await exposures.listPage(visible, filters, { after });
     const ctx = await viewContext(request, deps);
     const people = await exposures.peopleOptions(visible);
+    const field = personField(ctx, people, filters.personId);
     return sendPage(reply, renderExposuresView(ctx, {
-      rows: page.rows, next: page.next, continued: after !== null, people, personField: personField(ctx, people, filters.personId), filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
+      rows: page.rows, next: page.next, continued: after !== null, people, personField: field?.marker ?? '', filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
       unchecked: await unchecked.list(visible, { personId: filters.personId }),
       unclearLookups: await unclearLookups.list(visible, { personId: filters.personId }),
-    }));
+    }), 200, field ? [field] : []);
   });
 
   app.get<{ Params: { id: string } }>('/exposures/:id', async (request, reply) => renderDetail(request, reply));

@@ -4,6 +4,7 @@ import { accountsSettingsOf } from '../../config/accounts.settings.ts';
 import { isAppError } from '../../shared/errors.ts';
 import { createViewContext, type ViewContext } from '../views/context.ts';
 import type { SafeHtml } from '../views/html.ts';
+import { encodePage, type KeptFragment } from '../views/kept-fragment.ts';
 import { isMessageKey, type MessageKey } from '../views/i18n/index.ts';
 import { staticAssetUrls } from '../static-assets.ts';
 
@@ -32,8 +33,12 @@ export async function viewContext(request: FastifyRequest, deps: Pick<AppDeps, '
   });
 }
 
-export function sendPage(reply: FastifyReply, page: SafeHtml, status = 200): FastifyReply {
-  return reply.status(status).type('text/html; charset=utf-8').send(page.value);
+/**
+ * Pages are sent as bytes: measured on the exposures list, encoding the text once here and writing a buffer costs
+ * less than handing Node's HTTP layer the string; kept fragments (kept-fragment.ts) are not encoded again.
+ */
+export function sendPage(reply: FastifyReply, page: SafeHtml, status = 200, kept: readonly KeptFragment[] = []): FastifyReply {
+  return reply.status(status).type('text/html; charset=utf-8').send(encodePage(page, kept));
 }
 
 /** After a form succeeded: back to a page (303, so reload does not post again) with a known message key. */

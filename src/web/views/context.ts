@@ -45,19 +45,29 @@ function formatter(ctx: ViewContext, options: Intl.DateTimeFormatOptions, key: s
 }
 
 const nowYears = new WeakMap<ViewContext, string>();
+// Formatted dates by language, zone, this year and instant: a kept list shows the same fifty dates to every
+// request, and Intl formatting was the largest part of rendering it. Bounded: emptied when full.
+const formattedDates = new Map<string, string>();
+const FORMATTED_DATES_KEPT = 20_000;
 
 /** Date and time; the year only when it is not this year's (shorter lines on phones). */
 export function formatDateTime(ctx: ViewContext, value: Date | string | number | null | undefined): string {
   if (value === null || value === undefined) return '—';
   const date = new Date(value);
-  const years = formatter(ctx, { year: 'numeric' }, 'y');
   // A list formats fifty dates against the same "now": its year is worked out once per page.
   let thisYear = nowYears.get(ctx);
-  if (thisYear === undefined) nowYears.set(ctx, (thisYear = years.format(ctx.now)));
-  const sameYear = years.format(date) === thisYear;
-  return sameYear
-    ? formatter(ctx, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, 'dt-short').format(date)
-    : formatter(ctx, { dateStyle: 'medium', timeStyle: 'short' }, 'dt').format(date);
+  if (thisYear === undefined) nowYears.set(ctx, (thisYear = formatter(ctx, { year: 'numeric' }, 'y').format(ctx.now)));
+  const key = `${ctx.lang}|${ctx.timeZone}|${thisYear}|${date.getTime()}`;
+  let text = formattedDates.get(key);
+  if (text === undefined) {
+    const sameYear = formatter(ctx, { year: 'numeric' }, 'y').format(date) === thisYear;
+    text = sameYear
+      ? formatter(ctx, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, 'dt-short').format(date)
+      : formatter(ctx, { dateStyle: 'medium', timeStyle: 'short' }, 'dt').format(date);
+    if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();
+    formattedDates.set(key, text);
+  }
+  return text;
 }
 
 export function formatDate(ctx: ViewContext, value: Date | string | number | null | undefined): string {

@@ -42,6 +42,7 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
   const prepareAssigned = () => assignedQuery(sql.placeholder('accountId'), sql.placeholder('organisationId')).prepare();
   let byId: ReturnType<typeof prepareById> | undefined;
   let firstOrganisation: ReturnType<typeof prepareFirstOrganisation> | undefined;
+  let firstOrganisationKnown: string | null = null;
   let assigned: ReturnType<typeof prepareAssigned> | undefined;
   return gated(db, {
     async countAccounts(): Promise<number> {
@@ -98,9 +99,17 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
 
     /** The organisation that set the installation up: its administrators are the operator. */
     async firstOrganisationId(): Promise<string | null> {
-      if (postgres) return (await firstOrganisationQuery())[0]?.id ?? null;
-      firstOrganisation ??= prepareFirstOrganisation();
-      return firstOrganisation.get()?.id ?? null;
+      // Asked on every page (is the viewer the operator?). Organisations are never deleted and the first one
+      // set the installation up, so once there is one the answer is kept.
+      if (firstOrganisationKnown) return firstOrganisationKnown;
+      let id: string | null;
+      if (postgres) id = (await firstOrganisationQuery())[0]?.id ?? null;
+      else {
+        firstOrganisation ??= prepareFirstOrganisation();
+        id = firstOrganisation.get()?.id ?? null;
+      }
+      firstOrganisationKnown = id;
+      return id;
     },
 
     async getOrganisation(id: string) {

@@ -11,6 +11,17 @@ const PAD = { top: 16, right: 8, bottom: 28, left: 32 };
  * table for screen readers.
  */
 export function timelineChart(ctx: ViewContext, timeline: { day: string; count: number }[]): SafeHtml {
+  // The overview hands out the same timeline until the database changes: its drawing is kept per language.
+  let drawn = drawnCharts.get(timeline);
+  if (!drawn) drawnCharts.set(timeline, (drawn = new Map()));
+  let chart = drawn.get(ctx.lang);
+  if (!chart) drawn.set(ctx.lang, (chart = drawChart(ctx, timeline)));
+  return chart;
+}
+
+const drawnCharts = new WeakMap<object, Map<string, SafeHtml>>();
+
+function drawChart(ctx: ViewContext, timeline: { day: string; count: number }[]): SafeHtml {
   const max = Math.max(1, ...timeline.map((d) => d.count));
   const niceMax = max <= 4 ? max : Math.ceil(max / 4) * 4;
   const plotW = WIDTH - PAD.left - PAD.right;
@@ -23,7 +34,9 @@ export function timelineChart(ctx: ViewContext, timeline: { day: string; count: 
   const total = timeline.reduce((a, d) => a + d.count, 0);
   const first = timeline[0]?.day;
   const last = timeline[timeline.length - 1]?.day;
-  const dayLabel = (day: string) => formatDate({ ...ctx, timeZone: 'UTC' }, `${day}T12:00:00Z`);
+  // Days are calendar days: labelled at noon UTC whatever the reader's zone.
+  const utc = { ...ctx, timeZone: 'UTC' };
+  const dayLabel = (day: string) => formatDate(utc, `${day}T12:00:00Z`);
 
   return html`<figure class="chart">
 <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-labelledby="chart-title chart-desc" focusable="false" preserveAspectRatio="xMidYMid meet">

@@ -45,38 +45,47 @@ function formatter(ctx: ViewContext, options: Intl.DateTimeFormatOptions, key: s
 }
 
 const nowYears = new WeakMap<ViewContext, string>();
-// Formatted dates by language, zone, this year and instant: a kept list shows the same fifty dates to every
-// request, and Intl formatting was the largest part of rendering it. Bounded: emptied when full.
-const formattedDates = new Map<string, string>();
-const FORMATTED_DATES_KEPT = 20_000;
 
-/** Date and time; the year only when it is not this year's (shorter lines on phones). */
-export function formatDateTime(ctx: ViewContext, value: Date | string | number | null | undefined): string {
-  if (value === null || value === undefined) return '—';
-  const date = new Date(value);
-  // A list formats fifty dates against the same "now": its year is worked out once per page.
-  let thisYear = nowYears.get(ctx);
-  if (thisYear === undefined) nowYears.set(ctx, (thisYear = formatter(ctx, { year: 'numeric' }, 'y').format(ctx.now)));
-  const key = `${ctx.lang}|${ctx.timeZone}|${thisYear}|${date.getTime()}`;
-  let text = formattedDates.get(key);
+/** This year in the reader's zone: a list formats fifty dates against the same "now", so once per page. */
+function thisYearOf(ctx: ViewContext): string {
+  let year = nowYears.get(ctx);
+  if (year === undefined) nowYears.set(ctx, (year = formatter(ctx, { year: 'numeric' }, 'y').format(ctx.now)));
+  return year;
+}
+
+// Formatted dates by kind, language, zone, this year and instant: a kept list or overview shows the same dates
+// to every request, and Intl formatting was the largest part of rendering them. Bounded: emptied when full.
+const formattedDates = new Map<string, string | SafeHtml>();
+const FORMATTED_DATES_KEPT = 20_000;
+function keptFormat<T extends string | SafeHtml>(ctx: ViewContext, kind: string, instant: number, make: () => T): T {
+  const key = `${kind}|${ctx.lang}|${ctx.timeZone}|${thisYearOf(ctx)}|${instant}`;
+  let text = formattedDates.get(key) as T | undefined;
   if (text === undefined) {
-    const sameYear = formatter(ctx, { year: 'numeric' }, 'y').format(date) === thisYear;
-    text = sameYear
-      ? formatter(ctx, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, 'dt-short').format(date)
-      : formatter(ctx, { dateStyle: 'medium', timeStyle: 'short' }, 'dt').format(date);
+    text = make();
     if (formattedDates.size >= FORMATTED_DATES_KEPT) formattedDates.clear();
     formattedDates.set(key, text);
   }
   return text;
 }
 
+/** Date and time; the year only when it is not this year's (shorter lines on phones). */
+export function formatDateTime(ctx: ViewContext, value: Date | string | number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const date = new Date(value);
+  return keptFormat(ctx, 'dt', date.getTime(), () => formatter(ctx, { year: 'numeric' }, 'y').format(date) === thisYearOf(ctx)
+    ? formatter(ctx, { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }, 'dt-short').format(date)
+    : formatter(ctx, { dateStyle: 'medium', timeStyle: 'short' }, 'dt').format(date));
+}
+
 export function formatDate(ctx: ViewContext, value: Date | string | number | null | undefined): string {
   if (value === null || value === undefined) return '—';
-  return formatter(ctx, { dateStyle: 'medium' }, 'd').format(new Date(value));
+  const date = new Date(value);
+  return keptFormat(ctx, 'd', date.getTime(), () => formatter(ctx, { dateStyle: 'medium' }, 'd').format(date));
 }
 
 /** A <time> element: the machine-readable value plus the localised text. */
 export function timeTag(ctx: ViewContext, value: Date | null | undefined): SafeHtml {
   if (!value) return html`<span class="muted">—</span>`;
-  return html`<time datetime="${new Date(value).toISOString()}">${formatDateTime(ctx, value)}</time>`;
+  const date = new Date(value);
+  return keptFormat(ctx, 'time', date.getTime(), () => html`<time datetime="${date.toISOString()}">${formatDateTime(ctx, date)}</time>`);
 }

@@ -7,7 +7,8 @@ describe('kept fragments', () => {
 
   it('sends the same bytes as the page rendered with the fragment itself, wherever the fragment is', () => {
     const kept = keepFragment(select);
-    for (const [before, after] of [['', ''], ['<p>— first</p>', ''], ['', '<p>last —</p>'], ['<h1>Ünïcode 🙂</h1>', '<footer>·</footer>']]) {
+    const edges: [string, string][] = [['', ''], ['<p>— first</p>', ''], ['', '<p>last —</p>'], ['<h1>Ünïcode 🙂</h1>', '<footer>·</footer>']];
+    for (const [before, after] of edges) {
       const withMarker = html`${raw(before)}${kept.marker}${raw(after)}`;
       const withFragment = html`${raw(before)}${select}${raw(after)}`;
       expect(encodePage(withMarker, [kept]).equals(Buffer.from(withFragment.value, 'utf8'))).toBe(true);

@@ -7,7 +7,7 @@ import { safeFetch } from '../../shared/safe-fetch.ts';
 import { bannerCheckExpression, bannerInjectionExpression, type BannerPlacement } from './banner-inject.ts';
 import { bannerLines, formatInTimeZone, formatUtc, imageMimeType, safeTimeZone } from './capture.models.ts';
 import type { TimestampClient } from './timestamp-client.ts';
-import type { ScreenshotSearchNote } from '../scans/scan-pipeline.usecases.ts';
+import type { FetchedImage, ScreenshotSearchNote } from '../scans/scan-pipeline.usecases.ts';
 import type { EvidenceVault } from './vault.ts';
 
 export const DEFAULT_MAX_SCREENSHOT_HEIGHT = 15_000;
@@ -21,6 +21,8 @@ export interface MatchedImagesInput {
   guard: UrlGuard;
   maxBytes: number;
   timeoutMs?: number;
+  /** Images already fetched (by the photo matcher, through the same guard), kept as they are instead of fetched again. */
+  fetched?: ReadonlyMap<string, FetchedImage>;
 }
 
 export interface CaptureEvidenceInput {
@@ -175,7 +177,10 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     for (const [i, url] of urls.entries()) {
       const role = `image:${i}`;
       try {
-        const response = await safeFetch(input.matchedImages.guard, { url, maxBytes: input.matchedImages.maxBytes, timeoutMs: input.matchedImages.timeoutMs ?? 20_000, signal: input.signal });
+        const known = input.matchedImages.fetched?.get(url);
+        const response = known && known.body.byteLength <= input.matchedImages.maxBytes
+          ? { ...known, truncated: false }
+          : await safeFetch(input.matchedImages.guard, { url, maxBytes: input.matchedImages.maxBytes, timeoutMs: input.matchedImages.timeoutMs ?? 20_000, signal: input.signal });
         if (response.status !== 200 || response.truncated || response.body.length === 0) {
           images.push({ role, url, status: response.status, problem: response.truncated ? 'too large' : `HTTP ${response.status}` });
           problems.push(`${role}: ${response.truncated ? 'too large' : `HTTP ${response.status}`}`);

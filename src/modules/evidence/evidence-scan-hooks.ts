@@ -27,7 +27,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
   const { db, clock } = deps.vault;
   const alreadyCaptured = async (personId: string, normalizedUrl: string): Promise<boolean> => await openHitHasCapture(db, deps.vault.cipher, personId, normalizedUrl);
 
-  return async ({ page, visit, run, normalizedUrl, photoMatches, guard, photoSearch, devtools }) => {
+  return async ({ page, visit, run, normalizedUrl, photoMatches, guard, photoSearch, devtools, fetchedImages }) => {
     if (await alreadyCaptured(run.personId, normalizedUrl)) return null;
     const person = await deps.profiles.getPerson(run.personId);
     const captureId = createId('cap');
@@ -35,7 +35,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
     const result = await captureEvidence({
       page, visit, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault,
       // A photo found in the page's own screenshot has no image file to keep: the screenshot is the evidence.
-      matchedImages: photoMatches.some((m) => m.region?.source !== 'page') ? { urls: photoMatches.filter((m) => m.region?.source !== 'page').map((m) => m.imageUrl), guard, maxBytes: deps.maxImageBytes } : undefined,
+      matchedImages: photoMatches.some((m) => m.region?.source !== 'page') ? { urls: photoMatches.filter((m) => m.region?.source !== 'page').map((m) => m.imageUrl), guard, maxBytes: deps.maxImageBytes, fetched: fetchedImages } : undefined,
       timestamps: timestampClientFor(deps.vault, deps.timestamps),
       photoSearch,
       devtools,

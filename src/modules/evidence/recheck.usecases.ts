@@ -78,7 +78,7 @@ export async function recheckHit(
         matchCount = analysis.textMatches.length + photos.matches.length;
         captured = await captureEvidence({
           page, visit: v, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault, signal: args.signal, devtools,
-          matchedImages: photos.matches.length > 0 ? { urls: photos.matches.map((m) => m.imageUrl), guard, maxBytes: deps.settings.maxPageBytes } : undefined,
+          matchedImages: photos.matches.length > 0 ? { urls: photos.matches.map((m) => m.imageUrl), guard, maxBytes: deps.settings.maxPageBytes, fetched: photos.fetchedImages } : undefined,
           timestamps: timestampClientFor(deps.vault, deps.timestamps),
         });
       },

@@ -1,7 +1,7 @@
 import type { Logger } from '../../shared/logger.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { isAppError } from '../../shared/errors.ts';
-import type { PhotoMatch, PhotoMatcher, ScreenshotSearchNote, UnusableImage } from '../scans/scan-pipeline.usecases.ts';
+import type { FetchedImage, PhotoMatch, PhotoMatcher, ScreenshotSearchNote, UnusableImage } from '../scans/scan-pipeline.usecases.ts';
 import { planScreenshotSearch, searchedNote } from './screenshot-search.models.ts';
 import type { HashPool } from './hash-pool.ts';
 import { PDQ_MIN_QUALITY } from './pdq.models.ts';
@@ -63,6 +63,8 @@ export function createPhotoMatcher({ personHashes, pool, options, logger }: {
       if (hashes.stored.length === 0 || (imageUrls.length === 0 && !screenshot)) return { matches: [], unusable: [] };
       const matches: PhotoMatch[] = [];
       const unusable: UnusableImage[] = [];
+      // The bytes of each image that matched, so its evidence keeps what was matched without a second fetch.
+      const fetchedImages = new Map<string, FetchedImage>();
       let regionBudget = options.maxRegionImagesPerPage ?? 16;
       const matchOf = (imageUrl: string, id: number, distance: number, quality: number): PhotoMatch => {
         const h = hashes.stored[id]!;
@@ -71,6 +73,7 @@ export function createPhotoMatcher({ personHashes, pool, options, logger }: {
       for (const imageUrl of [...new Set(imageUrls)].slice(0, options.maxImagesPerPage)) {
         signal?.throwIfAborted();
         let bytes: Buffer;
+        let fetched: FetchedImage;
         try {
           const response = await safeFetch(guard, { url: imageUrl, maxBytes: options.maxImageBytes, timeoutMs: options.fetchTimeoutMs, signal });
           if (response.truncated) {
@@ -82,6 +85,7 @@ export function createPhotoMatcher({ personHashes, pool, options, logger }: {
             continue;
           }
           bytes = response.body;
+          fetched = { status: response.status, headers: response.headers, body: bytes };
         } catch {
           unusable.push({ imageUrl, reason: 'unreachable' });
           continue;
@@ -96,6 +100,7 @@ export function createPhotoMatcher({ personHashes, pool, options, logger }: {
         const best = hashed.quality < PDQ_MIN_QUALITY ? undefined : hashes.index.query(hashed.pdq, options.threshold)[0];
         if (best) {
           matches.push(matchOf(imageUrl, best.id, best.distance, hashed.quality));
+          fetchedImages.set(imageUrl, fetched);
           continue;
         }
         if (hashed.width >= REGION_MIN_IMAGE_SIDE && hashed.height >= REGION_MIN_IMAGE_SIDE && regionBudget > 0) {
@@ -105,6 +110,8 @@ export function createPhotoMatcher({ personHashes, pool, options, logger }: {
             const inside = bestRegion(found, hashes, options.threshold, new Set());
             if (inside) {
               matches.push({ ...matchOf(imageUrl, inside.id, inside.distance, inside.quality), region: { source: 'image', ...inside.region.box, imageWidth: found.width, imageHeight: found.height } });
+              // The region search may have handed the bytes to its worker (transfer): then the evidence fetches them.
+              if (bytes.byteLength > 0) fetchedImages.set(imageUrl, fetched);
               continue;
             }
           } catch {
@@ -137,7 +144,7 @@ export function createPhotoMatcher({ personHashes, pool, options, logger }: {
         }
       }
       if (unusable.length > 0) logger.debug({ unusable: unusable.length }, 'page images that could not be compared');
-      return { matches, unusable, ...(screenshotSearch ? { screenshotSearch } : {}) };
+      return { matches, unusable, ...(screenshotSearch ? { screenshotSearch } : {}), fetchedImages };
     },
   };
 }

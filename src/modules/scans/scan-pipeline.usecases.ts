@@ -50,6 +50,13 @@ export interface UnusableImage {
   reason: 'low_quality' | 'not_an_image' | 'too_large' | 'unreachable';
 }
 
+/** A page image as fetched for matching, kept for the evidence of a page it matched on (fetched once). */
+export interface FetchedImage {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
 export interface PhotoMatcher {
   match(args: {
     personId: string;
@@ -58,7 +65,7 @@ export interface PhotoMatcher {
     signal?: AbortSignal;
     /** The rendered page as one picture (its top `maxHeight` px), searched for photos that are not image files of their own. */
     screenshot?: (limits: { maxHeight: number }) => Promise<{ bytes: Uint8Array; url: string; pageHeight: number } | null>;
-  }): Promise<{ matches: PhotoMatch[]; unusable: UnusableImage[]; screenshotSearch?: ScreenshotSearchNote }>;
+  }): Promise<{ matches: PhotoMatch[]; unusable: UnusableImage[]; screenshotSearch?: ScreenshotSearchNote; fetchedImages?: ReadonlyMap<string, FetchedImage> }>;
 }
 
 /**
@@ -77,7 +84,13 @@ export interface ScanHooks {
    * Called while a page that matched is still open in the browser (evidence capture). May return a step
    * that is run with the new hit's id inside the transaction that stores the hit: database writes only.
    */
-  captureMatchedPage?: (args: { page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard; photoSearch?: ScreenshotSearchNote; devtools?: () => Promise<CDPSession> }) => Promise<((hitId: string) => Promise<void>) | null>;
+  captureMatchedPage?: (args: {
+    page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard; photoSearch?: ScreenshotSearchNote;
+    /** The page's one DevTools session (page-visit.ts). */
+    devtools?: () => Promise<CDPSession>;
+    /** The matched images as the photo matcher fetched them, kept as evidence instead of being fetched again. */
+    fetchedImages?: ReadonlyMap<string, FetchedImage>;
+  }) => Promise<((hitId: string) => Promise<void>) | null>;
   /**
    * Inside the transaction that stores a hit: the rows that must exist with it (its alert, the job that
    * opens its takedown case). Database writes only (the transaction holds the database while they run):
@@ -332,7 +345,7 @@ export async function visitCandidate(
         analysis = await timed(sink, 'matching', () => analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable }));
         const capture = deps.hooks?.captureMatchedPage;
         if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && capture) {
-          recordEvidence = await timed(sink, 'evidence', () => capture({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch, devtools }));
+          recordEvidence = await timed(sink, 'evidence', () => capture({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch, devtools, fetchedImages: photos.fetchedImages }));
         }
       },
     });

@@ -35,7 +35,7 @@ export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheck
           const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: row.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
           analysis = await analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
           if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && run && deps.hooks?.captureMatchedPage) {
-            recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: row.normalizedUrl, photoMatches: photos.matches, guard, devtools });
+            recordEvidence = await deps.hooks.captureMatchedPage({ page, visit: loaded, run, normalizedUrl: row.normalizedUrl, photoMatches: photos.matches, guard, devtools, fetchedImages: photos.fetchedImages });
           }
         },
       });

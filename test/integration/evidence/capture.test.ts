@@ -12,6 +12,7 @@ import { transaction } from '../../../src/db/transaction.ts';
 const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () => {
+  let imageRequests = 0;
   let server: Awaited<ReturnType<typeof startLocalServer>>;
   let ctx: Awaited<ReturnType<typeof createEvidenceTestApp>>;
 
@@ -36,6 +37,11 @@ describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () =
         res.setHeader('content-type', 'text/html');
         res.end('<html><body><div style="height:40000px">very tall</div></body></html>');
       },
+      '/matched.png': (_req, res) => {
+        imageRequests++;
+        res.setHeader('content-type', 'image/png');
+        res.end(PNG_1PX);
+      },
       '/photo.png': (_req, res) => {
         res.setHeader('content-type', 'image/png');
         res.end(PNG_1PX);
@@ -51,12 +57,12 @@ describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () =
 
   const guard = () => createUrlGuard({ allowHosts: ['127.0.0.1'], egress: ctx.app.egress });
 
-  async function capture(path: string, options: { maxScreenshotHeight?: number } = {}) {
+  async function capture(path: string, options: { maxScreenshotHeight?: number; matchedImages?: Parameters<typeof captureEvidence>[0]['matchedImages'] } = {}) {
     let result: Awaited<ReturnType<typeof captureEvidence>> | undefined;
     const visit = await visitPage(ctx.app.browserPool, guard(), `${server.url}${path}`, { navigationTimeoutMs: 10_000, maxPageBytes: 5_000_000 }, {
-      async onLoaded(page, v) {
+      async onLoaded(page, v, { devtools }) {
         result = await captureEvidence({
-          page, visit: v, captureId: 'cap_test', capturedAt: new Date('2026-11-22T10:00:00Z'), timezone: 'Europe/Brussels', vault: ctx.vault,
+          page, visit: v, captureId: 'cap_test', capturedAt: new Date('2026-11-22T10:00:00Z'), timezone: 'Europe/Brussels', vault: ctx.vault, devtools,
           matchedImages: { urls: [`${server.url}/photo.png`], guard: guard(), maxBytes: 1_000_000 }, ...options,
         });
       },
@@ -110,6 +116,20 @@ describe.skipIf(noBrowser)('capturing a page as evidence in real Chromium', () =
     const entry = (await listCustody(ctx.app.db)).find((e) => e.subjectId === 'cap_recorded');
     expect(entry?.action).toBe('captured');
     expect(entry?.detail.artifacts).toEqual(result.artifacts);
+  });
+
+  it('keeps a matched image as the photo matcher fetched it, without fetching it again, and fetches one it did not keep', async () => {
+    const kept = Buffer.concat([PNG_1PX, Buffer.from('as matched')]);
+    const url = `${server.url}/matched.png`;
+    const before = imageRequests;
+    const { result } = await capture('/post', {
+      matchedImages: { urls: [url, `${server.url}/photo.png`], guard: guard(), maxBytes: 1_000_000, fetched: new Map([[url, { status: 200, headers: { 'content-type': 'image/png' }, body: kept }]]) },
+    });
+    expect(imageRequests).toBe(before);
+    expect(await ctx.vault.read(result.artifacts['image:0']!)).toEqual(kept);
+    expect(await ctx.vault.read(result.artifacts['image:1']!)).toEqual(PNG_1PX);
+    const meta = JSON.parse((await ctx.vault.read(result.artifacts.meta!)).toString('utf8'));
+    expect(meta.images[0]).toMatchObject({ role: 'image:0', url, status: 200, mimeType: 'image/png' });
   });
 
   it('cuts an endless page at the height limit and says so', async () => {

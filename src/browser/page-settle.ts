@@ -62,11 +62,22 @@ export interface SettleOptions {
   policy?: SettlePolicy;
   /** Between two looks at the page while something is still moving (nextLookInMs decides the rest). */
   pollMs?: number;
+  /**
+   * Called once, at the first look that finds no request in flight and no timer or idle work pending while
+   * the quiet window is still running: work started then (reading the page) overlaps the rest of the wait,
+   * and `unchangedSince` tells afterwards whether the page stayed as it was read.
+   */
+  onStill?: () => void;
 }
 
 export interface SettleWatch {
   /** Waits until network and DOM are quiet and no short timer is pending, or `maxMs` passed; true when settled before the bound. */
   settle(options: SettleOptions): Promise<boolean>;
+  /**
+   * One more look: true when, since `since` (performance.now()), no request started or ended, none is in
+   * flight, no timer is pending and the DOM did not change, so what was read from the page then still holds.
+   */
+  unchangedSince(since: number): Promise<boolean>;
   dispose(): void;
 }
 
@@ -94,15 +105,26 @@ export async function watchPageSettle(page: Page, horizonMs: number): Promise<Se
   const readPage = async () => parsePageReport(await page.evaluate(`(() => { const f = window[${JSON.stringify(key)}]; return typeof f === 'function' ? f() : null; })()`).catch(() => null));
 
   return {
-    async settle({ maxMs, signal, policy = defaultSettlePolicy, pollMs = 25 }) {
+    async settle({ maxMs, signal, policy = defaultSettlePolicy, pollMs = 25, onStill }) {
       const deadline = performance.now() + maxMs;
+      let stillSeen = false;
       while (performance.now() < deadline && !signal?.aborted) {
         const report = await readPage();
         const sample = { inFlight: inFlight.size, networkQuietMs: performance.now() - lastNetworkEvent, page: report };
         if (isSettled(sample, policy)) return true;
+        if (onStill && !stillSeen && sample.inFlight === 0 && report && report.pendingTimers === 0) {
+          stillSeen = true;
+          onStill();
+        }
         await new Promise((resolve) => setTimeout(resolve, Math.min(nextLookInMs(sample, policy, pollMs), Math.max(0, deadline - performance.now()))));
       }
       return false;
+    },
+    async unchangedSince(since) {
+      if (inFlight.size > 0 || lastNetworkEvent >= since) return false;
+      const report = await readPage();
+      // The page measured its quiet time before this side's clock is read, so this errs towards "changed".
+      return report !== null && report.pendingTimers === 0 && report.domQuietMs >= performance.now() - since && inFlight.size === 0 && lastNetworkEvent < since;
     },
     dispose() {
       page.off('request', started);

@@ -119,25 +119,21 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   // A plain-HTTP hop the gateway refused comes back as its own 403, marked in the gateway's record.
   if (response && response.headers()['x-egress-refused'] && egress.refusals().some((r) => r.kind === 'http' && sameHost(r, response!.url()))) throw refusedNavigation(egress);
   if (oversized) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
-  await timed(options.timing, 'settle', () => settleWatch.settle({ maxMs: settleMs, signal: options.signal }));
-  settleWatch.dispose();
+  // The page is read as soon as nothing is pending any more, while the quiet window runs out; that reading
+  // is kept only if the page did not change at all after it began (no request, no timer, no DOM change),
+  // otherwise the page is read again once settled, as before.
+  const early: { startedAt: number; reads: ReturnType<typeof readPage> }[] = [];
+  await timed(options.timing, 'settle', () => settleWatch.settle({
+    maxMs: settleMs,
+    signal: options.signal,
+    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(page, response, options) }),
+  }));
 
   const extractionStarted = performance.now();
-  // The reads are sent together and the browser answers them in turn: the same reads as one after the
-  // other, but their round trips overlap instead of adding up.
-  const [documentHref, extracted, html, server, headers] = await Promise.all([
-    page.evaluate('location.href').catch(() => ''),
-    page.evaluate(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000 })).then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    ),
-    page.content().then(
-      (value) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    ),
-    response ? response.serverAddr().catch(() => null) : null,
-    response ? response.allHeaders().catch(() => ({})) : {},
-  ]);
+  let reads = early[0] ? await early[0].reads : null;
+  if (early[0] && !(await settleWatch.unchangedSince(early[0].startedAt))) reads = null;
+  settleWatch.dispose();
+  const [documentHref, extracted, html, server, headers] = reads ?? await readPage(page, response, options);
   // A page may navigate itself by script after load; when the gateway refused that navigation Chromium
   // shows its own error page, which must not be read as the page's content.
   if (String(documentHref).startsWith('chrome-error:')) {
@@ -171,6 +167,26 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   const devtools = () => (session ??= withTimeout(page.context().newCDPSession(page), 30_000, 'Opening a DevTools session'));
   await hooks.onLoaded?.(page, visit, { devtools });
   return visit;
+}
+
+/**
+ * Everything read out of a loaded page. The reads are sent together and the browser answers them in turn:
+ * the same reads as one after the other, but their round trips overlap instead of adding up. Never rejects.
+ */
+function readPage(page: Page, response: Response | null, options: VisitOptions) {
+  return Promise.all([
+    page.evaluate('location.href').catch(() => ''),
+    page.evaluate(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000 })).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+    page.content().then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    ),
+    response ? response.serverAddr().catch(() => null) : null,
+    response ? response.allHeaders().catch(() => ({})) : {},
+  ]);
 }
 
 function refusedNavigation(egress: EgressScope): AppError {

@@ -47,6 +47,16 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
         (function idle() { requestIdleCallback(function () { idle(); }); })();
       </script>`),
       '/static': html('<p>A page without scripts.</p>'),
+      // Nothing pending right after load (an interval is not counted), but the text keeps changing for a
+      // second: whatever was read while it changed is not what the page shows once it is quiet.
+      '/interval': html(`<p id="state">step 0</p><script>
+        var n = 0;
+        var id = setInterval(function () {
+          n++;
+          document.getElementById('state').textContent = n < 20 ? 'step ' + n : 'Lola Velvet, final text';
+          if (n >= 20) clearInterval(id);
+        }, 50);
+      </script>`),
     });
     egress = createTestEgress();
     pool = createBrowserPool({ location, logger: createLogger({ level: 'silent' }), options: { pagesPerBrowser: 50, navigationTimeoutMs: 8000 } });
@@ -70,6 +80,13 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
     const page = await visit('/busy', 1500);
     expect(page.text).toContain('Lola Velvet');
     expect(page.text).toContain('added while the network was busy');
+  });
+
+  it('reads the page again once it is quiet when it changed after an earlier reading began', async () => {
+    const page = await visit('/interval', 4000);
+    expect(page.text).toContain('Lola Velvet, final text');
+    expect(page.text).not.toMatch(/step \d/);
+    expect(page.html).toContain('Lola Velvet, final text');
   });
 
   async function settledBeforeBound(path: string): Promise<boolean> {

@@ -41,6 +41,9 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let polling = false;
+  // A slot freed while a poll runs asks for another poll at once; without this the request was dropped (the
+  // running poll's end scheduled the regular interval) and the free slot waited up to a whole interval.
+  let pollAgain = false;
 
   const inFlightOfKind = (kind: string) => [...inFlight.values()].filter((f) => f.job.kind === kind).length;
 
@@ -103,8 +106,13 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
   }
 
   async function poll(): Promise<void> {
-    if (!running || polling) return;
+    if (!running) return;
+    if (polling) {
+      pollAgain = true;
+      return;
+    }
     polling = true;
+    pollAgain = false;
     try {
       for (const [kind, spec] of Object.entries(registry.kinds)) {
         const free = Math.min(spec.concurrency - inFlightOfKind(kind), options.concurrency - inFlight.size);
@@ -120,7 +128,7 @@ export function createJobRunner({ jobs, registry, logger, options, random = Math
     } finally {
       polling = false;
     }
-    schedulePoll(pollIntervalMs);
+    schedulePoll(pollAgain ? 0 : pollIntervalMs);
   }
 
   function schedulePoll(delay: number): void {

@@ -173,6 +173,56 @@ describe('the job runner', () => {
     expect((await jobs.get(id))?.lastError).toMatch(/timed out after 200 ms/);
   });
 
+  it('claims again at once when a slot frees while a poll is still claiming (the next regular poll is a minute away)', async () => {
+    const { jobs } = await setup();
+    const finish = new Map<number, () => void>();
+    const registry = createJobRegistry(kinds, [
+      defineJobHandler<{ n: number }>('test.echo', ({ n }) => new Promise<void>((resolve) => finish.set(n, resolve))),
+      defineJobHandler('test.slow', async () => undefined),
+    ]);
+    // The real queue, with a gate the test can close on the next claim of test.echo: that poll is held while
+    // the second job finishes, so the finish asks for a poll while one is running.
+    let gate: { entered: boolean; open: () => void; opened: Promise<void> } | null = null;
+    const gated: typeof jobs = Object.create(jobs);
+    gated.claim = async (args) => {
+      const claimed = await jobs.claim(args);
+      const held = args.kind === 'test.echo' ? gate : null;
+      if (held && !held.entered) {
+        held.entered = true;
+        await held.opened;
+      }
+      return claimed;
+    };
+    const closeGate = () => {
+      let open = () => undefined as void;
+      const opened = new Promise<void>((resolve) => { open = resolve; });
+      gate = { entered: false, open, opened };
+      return gate;
+    };
+    await jobs.enqueue({ kind: 'test.echo', payload: { n: 1 } });
+    await jobs.enqueue({ kind: 'test.echo', payload: { n: 2 } });
+    const runner = createJobRunner({ jobs: gated, registry, logger: createLogger({ level: 'silent' }), options: { workerId: 'w', concurrency: 2, leaseMs: 10_000, pollIntervalMs: 60_000 } });
+    runner.start();
+    try {
+      await waitFor(() => finish.has(1) && finish.has(2));
+      const held = closeGate();
+      finish.get(1)!();
+      await waitFor(() => held.entered);
+      const third = (await jobs.enqueue({ kind: 'test.echo', payload: { n: 3 } }))!;
+      finish.get(2)!();
+      await waitFor(async () => (await jobs.countByStatus()).done === 2);
+      // Let the finished job's request for a poll arrive while the held poll is still running.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      held.open();
+      await waitFor(() => finish.has(3), 5_000);
+      finish.get(3)!();
+      await waitFor(async () => (await jobs.get(third))?.status === 'done');
+    } finally {
+      for (const resolve of finish.values()) resolve();
+      await runner.stop(1000);
+    }
+  });
+
   it('releases unfinished jobs at shutdown without counting the attempt', async () => {
     const { jobs } = await setup();
     let started = false;

@@ -6,8 +6,9 @@ import { changeCaseStatus, openCaseForHit } from '../../modules/takedowns/cases.
 import { createInvalidReplyAddressError, sendCase } from '../../modules/takedowns/cases.sending.usecases.ts';
 import { audit } from '../../modules/accounts/audit.ts';
 import { CASE_STATUSES, type CaseStatus } from '../../modules/takedowns/cases.models.ts';
-import { createExposuresReadModel, decodeCursor, type ExposureFilters } from '../read-models/exposures.ts';
-import { personFilterField, renderExposuresView } from '../views/pages/exposures.page.ts';
+import { createExposuresReadModel, decodeCursor, type ExposureFilters, type ExposureRow } from '../read-models/exposures.ts';
+import { exposureRows, personFilterField, renderExposuresView } from '../views/pages/exposures.page.ts';
+import { datesKey } from '../views/context.ts';
 import { keepFragment, type KeptFragment } from '../views/kept-fragment.ts';
 import { createUncheckedReadModel } from '../read-models/unchecked.ts';
 import { createUnclearLookupsReadModel } from '../read-models/unclear-lookups.ts';
@@ -45,6 +46,22 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
     return field;
   };
 
+  // The rows drawn from a kept page of the list (the same object until the database changes), per language,
+  // zone and year (their dates) and whether thumbnails link to evidence.
+  const rowsFields = new WeakMap<object, Map<string, KeptFragment>>();
+  const rowsField = (ctx: Awaited<ReturnType<typeof viewContext>>, page: { rows: ExposureRow[] }, evidenceRoute: boolean): KeptFragment => {
+    let rendered = rowsFields.get(page);
+    if (!rendered) rowsFields.set(page, (rendered = new Map()));
+    const key = `${datesKey(ctx)}|${evidenceRoute}`;
+    let field = rendered.get(key);
+    if (!field) {
+      if (rendered.size >= 20) rendered.clear();
+      field = keepFragment(exposureRows(ctx, page.rows, evidenceRoute));
+      rendered.set(key, field);
+    }
+    return field;
+  };
+
   const renderDetail = async (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
     const detail = await exposures.load(request.params.id);
     if (!detail) throw hitNotFound();
@@ -71,11 +88,13 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
     const ctx = await viewContext(request, deps);
     const people = await exposures.peopleOptions(visible);
     const field = personField(ctx, people, filters.personId);
+    const evidenceRoute = routeExists('GET', '/api/evidence/files/:sha256');
+    const rows = rowsField(ctx, page, evidenceRoute);
     return sendPage(reply, renderExposuresView(ctx, {
-      rows: page.rows, next: page.next, continued: after !== null, people, personField: field?.marker ?? '', filters, evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
+      rows: page.rows, next: page.next, continued: after !== null, people, personField: field?.marker ?? '', rowsField: rows.marker, filters, evidenceRoute,
       unchecked: await unchecked.list(visible, { personId: filters.personId }),
       unclearLookups: await unclearLookups.list(visible, { personId: filters.personId }),
-    }), 200, field ? [field] : []);
+    }), 200, field ? [field, rows] : [rows]);
   });
 
   app.get<{ Params: { id: string } }>('/exposures/:id', async (request, reply) => renderDetail(request, reply));

@@ -53,12 +53,15 @@ function thisYearOf(ctx: ViewContext): string {
   return year;
 }
 
+/** What dates on a page depend on besides the instant: a fragment with dates is kept under this key. */
+export const datesKey = (ctx: ViewContext): string => `${ctx.lang}|${ctx.timeZone}|${thisYearOf(ctx)}`;
+
 // Formatted dates by kind, language, zone, this year and instant: a kept list or overview shows the same dates
 // to every request, and Intl formatting was the largest part of rendering them. Bounded: emptied when full.
 const formattedDates = new Map<string, string | SafeHtml>();
 const FORMATTED_DATES_KEPT = 20_000;
 function keptFormat<T extends string | SafeHtml>(ctx: ViewContext, kind: string, instant: number, make: () => T): T {
-  const key = `${kind}|${ctx.lang}|${ctx.timeZone}|${thisYearOf(ctx)}|${instant}`;
+  const key = `${kind}|${datesKey(ctx)}|${instant}`;
   let text = formattedDates.get(key) as T | undefined;
   if (text === undefined) {
     text = make();

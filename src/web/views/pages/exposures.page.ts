@@ -43,18 +43,14 @@ function pager(ctx: ViewContext, filters: ExposureFilters, next: string | null, 
 </nav>`;
 }
 
-export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; next?: string | null; continued?: boolean; people: { id: string; label: string }[]; personField?: SafeHtml | ''; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[]; unclearLookups?: UnclearLookupRow[] }): SafeHtml {
-  const paged = Boolean(data.next) || data.continued === true;
-  return layout(ctx, {
-    title: ctx.t('exposures.title'),
-    active: 'exposures',
-    lead: ctx.t('exposures.lead'),
-    body: html`${doneNotice(ctx)}
-${filters(ctx, data.people, data.filters, data.personField)}
-<p class="muted" role="status">${paged ? ctx.t('exposures.pageCount', { n: data.rows.length }) : ctx.t('exposures.count', { n: data.rows.length })}</p>
-${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class="exposure-list">
-  ${data.rows.map((r) => html`<li class="exposure">
-    ${thumbnail(ctx, r.screenshot, data.evidenceRoute)}
+/**
+ * The list's rows. They depend on the rows, the language, the zone and this year only (the dates), so the list
+ * route keeps them, encoded, with the page of rows they were drawn from.
+ */
+export function exposureRows(ctx: ViewContext, rows: ExposureRow[], evidenceRoute: boolean): SafeHtml {
+  return rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class="exposure-list">
+  ${rows.map((r) => html`<li class="exposure">
+    ${thumbnail(ctx, r.screenshot, evidenceRoute)}
     <div class="exposure-body">
       <h2 class="exposure-title"><a href="/exposures/${r.hit.id}">${exposureListTitle(ctx, r.hit)}</a></h2>
       <p class="url small">${r.hit.url}</p>
@@ -63,7 +59,19 @@ ${data.rows.length === 0 ? emptyState(ctx.t('exposures.none')) : html`<ul class=
       <p class="muted small">${r.personLabel} · ${ctx.t('exposure.firstSeen')} ${timeTag(ctx, r.hit.firstSeenAt)}</p>
     </div>
   </li>`)}
-</ul>`}
+</ul>`;
+}
+
+export function renderExposuresView(ctx: ViewContext, data: { rows: ExposureRow[]; next?: string | null; continued?: boolean; people: { id: string; label: string }[]; personField?: SafeHtml | ''; rowsField?: SafeHtml; filters: ExposureFilters; evidenceRoute: boolean; unchecked?: UncheckedRow[]; unclearLookups?: UnclearLookupRow[] }): SafeHtml {
+  const paged = Boolean(data.next) || data.continued === true;
+  return layout(ctx, {
+    title: ctx.t('exposures.title'),
+    active: 'exposures',
+    lead: ctx.t('exposures.lead'),
+    body: html`${doneNotice(ctx)}
+${filters(ctx, data.people, data.filters, data.personField)}
+<p class="muted" role="status">${paged ? ctx.t('exposures.pageCount', { n: data.rows.length }) : ctx.t('exposures.count', { n: data.rows.length })}</p>
+${data.rowsField ?? exposureRows(ctx, data.rows, data.evidenceRoute)}
 ${pager(ctx, data.filters, data.next ?? null, data.continued === true)}
 ${uncheckedSection(ctx, data.unchecked ?? [], data.people.length > 1 && !data.filters.personId)}
 ${unclearLookupsSection(ctx, data.unclearLookups ?? [], data.people.length > 1 && !data.filters.personId)}`,

@@ -31,7 +31,7 @@ import { normalizeUrl } from '../src/shared/url.models.ts';
 import { createWorker } from '../workers/worker.ts';
 import { createJobHandlers } from '../workers/handlers.ts';
 import { startPeakSampler } from './memory-sampler.ts';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createEgressGateway } from '../src/egress/egress-gateway.ts';
 import { direct } from '../src/egress/upstream.models.ts';
 
@@ -137,7 +137,7 @@ async function pipeline(concurrency: number, looking: Looking = 'demo person'): 
   const visitTiming = (phase: VisitPhase, ms: number) => {
     if (recording) phases.set(phase, [...(phases.get(phase) ?? []), ms]);
   };
-  const dataDir = (await import('node:fs')).mkdtempSync(`${os.tmpdir()}/es-bench-`);
+  const dataDir = mkdtempSync(`${os.tmpdir()}/es-bench-`);
   const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', WORKER_CONCURRENCY: String(concurrency), BROWSER_PAGES_PER_BROWSER: '1000' });
   const kinds = { ...jobKinds, 'page.visit': { ...jobKinds['page.visit'], concurrency } };
   const app = await createApp(config, { db: openDatabase(`${dataDir}/bench.sqlite`), logger: createLogger({ level: 'silent' }), browserLocation: location, jobKinds: kinds, visitTiming });
@@ -168,6 +168,7 @@ async function pipeline(concurrency: number, looking: Looking = 'demo person'): 
   const hits = (await app.hits.listForPerson(personId)).length;
   await worker.stop();
   await app.close();
+  rmSync(dataDir, { recursive: true, force: true });
   return { seconds, peakMiB, hits, phases, ...used };
 }
 

@@ -6,6 +6,7 @@ import { createDataVersion } from '../../db/data-version.ts';
 import { sqlColumn } from '../../db/raw-sql.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { gated, transaction } from '../../db/transaction.ts';
+import { requestQuery } from '../../db/request-query.ts';
 import type { accounts as accountsTable } from '../../db/schema/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { createId } from '../../shared/ids.ts';
@@ -27,23 +28,15 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
   // its databases never held such ties).
   const organisationOrder = () => [asc(organisations.createdAt), forDialect(db, { sqlite: sql`rowid`, postgres: sql`${organisations.id}` })];
   // The account and the first organisation are read on every dashboard request (who is asking, whether they run
-  // the installation): on SQLite prepared once, on first use after migrations, like the assignments below. On
-  // PostgreSQL a prepared query stays bound to the connection it was built on (perhaps a transaction's, long
-  // gone), so there they are built per call; the round trip to the server costs more than building anyway.
-  const byIdQuery = (id: string | ReturnType<typeof sql.placeholder>) => db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
-  const firstOrganisationQuery = () => db.select({ id: organisations.id }).from(organisations).orderBy(...organisationOrder()).limit(1);
-  const assignedQuery = (accountId: string | ReturnType<typeof sql.placeholder>, organisationId: string | ReturnType<typeof sql.placeholder>) => db
+  // the installation), and a caseworker's assignments on each of theirs: requestQuery prepares them once on SQLite.
+  const byId = requestQuery(db, ['id'], ({ id }) => db.select().from(accounts).where(eq(accounts.id, id)).limit(1));
+  const firstOrganisation = requestQuery(db, [], () => db.select({ id: organisations.id }).from(organisations).orderBy(...organisationOrder()).limit(1));
+  let firstOrganisationKnown: string | null = null;
+  const assigned = requestQuery(db, ['accountId', 'organisationId'], ({ accountId, organisationId }) => db
     .select({ id: caseworkerAssignments.personId })
     .from(caseworkerAssignments)
     .innerJoin(people, eq(people.id, caseworkerAssignments.personId))
-    .where(and(eq(caseworkerAssignments.accountId, accountId), eq(people.organisationId, organisationId)));
-  const prepareById = () => byIdQuery(sql.placeholder('id')).prepare();
-  const prepareFirstOrganisation = () => firstOrganisationQuery().prepare();
-  const prepareAssigned = () => assignedQuery(sql.placeholder('accountId'), sql.placeholder('organisationId')).prepare();
-  let byId: ReturnType<typeof prepareById> | undefined;
-  let firstOrganisation: ReturnType<typeof prepareFirstOrganisation> | undefined;
-  let firstOrganisationKnown: string | null = null;
-  let assigned: ReturnType<typeof prepareAssigned> | undefined;
+    .where(and(eq(caseworkerAssignments.accountId, accountId), eq(people.organisationId, organisationId))));
   return gated(db, {
     async countAccounts(): Promise<number> {
       return (await db.select({ n: count() }).from(accounts))[0]?.n ?? 0;
@@ -53,7 +46,7 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
     async ensureFirstOrganisation(name: string): Promise<string> {
       // One transaction: two processes setting up at once must not both find none and make two "first" ones.
       return transaction(db, async () => {
-        const existing = (await firstOrganisationQuery())[0];
+        const existing = (await firstOrganisation({}))[0];
         if (existing) {
           await db.update(organisations).set({ name }).where(eq(organisations.id, existing.id));
           return existing.id;
@@ -102,14 +95,8 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
       // Asked on every page (is the viewer the operator?). Organisations are never deleted and the first one
       // set the installation up, so once there is one the answer is kept.
       if (firstOrganisationKnown) return firstOrganisationKnown;
-      let id: string | null;
-      if (postgres) id = (await firstOrganisationQuery())[0]?.id ?? null;
-      else {
-        firstOrganisation ??= prepareFirstOrganisation();
-        id = firstOrganisation.get()?.id ?? null;
-      }
-      firstOrganisationKnown = id;
-      return id;
+      firstOrganisationKnown = (await firstOrganisation({}))[0]?.id ?? null;
+      return firstOrganisationKnown;
     },
 
     async getOrganisation(id: string) {
@@ -137,9 +124,7 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
     },
 
     async get(id: string): Promise<AccountRow | null> {
-      if (postgres) return (await byIdQuery(id))[0] ?? null;
-      byId ??= prepareById();
-      return byId.get({ id }) ?? null;
+      return (await byId({ id }))[0] ?? null;
     },
 
     async findByEmail(email: string): Promise<AccountRow | null> {
@@ -168,10 +153,7 @@ export function createAccountsRepository({ db, clock }: { db: Db; clock: Clock }
 
     /** Assigned people of one caseworker, limited to their own organisation (an assignment can never reach across). */
     async assignedPersonIds(accountId: string, organisationId: string): Promise<string[]> {
-      if (postgres) return (await assignedQuery(accountId, organisationId)).map((r) => r.id);
-      // Read on every request of a caseworker (who they may see): prepared once, like the account.
-      assigned ??= prepareAssigned();
-      return assigned.all({ accountId, organisationId }).map((r) => r.id);
+      return (await assigned({ accountId, organisationId })).map((r) => r.id);
     },
 
     async assignmentsInOrganisation(organisationId: string): Promise<{ accountId: string; personId: string }[]> {

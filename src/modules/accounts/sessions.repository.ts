@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { eq, lt, sql } from 'drizzle-orm';
+import { eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { isPostgres } from '../../db/dialect.ts';
 import { changedRows } from '../../db/raw-sql.ts';
 import type { sessions as sessionsTable } from '../../db/schema/index.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { sha256Hex } from '../../shared/hashing.models.ts';
 import { gated } from '../../db/transaction.ts';
+import { requestQuery } from '../../db/request-query.ts';
 
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');
 
@@ -19,13 +19,8 @@ export type SessionRow = typeof sessionsTable.$inferSelect;
  */
 export function createSessionsRepository({ db, clock }: { db: Db; clock: Clock }) {
   const { sessions } = tablesOf(db);
-  const postgres = isPostgres(db);
-  // Looked up on every dashboard request: building the query each time cost more than running it, so on SQLite
-  // it is prepared once (on first use, after migrations). On PostgreSQL a prepared query stays bound to the
-  // connection it was built on (perhaps a finished transaction's), so there it is built per call.
-  const byHashQuery = (tokenHash: string | ReturnType<typeof sql.placeholder>) => db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1);
-  const prepareByHash = () => byHashQuery(sql.placeholder('tokenHash')).prepare();
-  let byHash: ReturnType<typeof prepareByHash> | undefined;
+  // Looked up on every dashboard request: prepared once on SQLite (requestQuery).
+  const byHash = requestQuery(db, ['tokenHash'], ({ tokenHash }) => db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).limit(1));
   return gated(db, {
     async create(accountId: string, idleMs: number): Promise<{ token: string; csrfToken: string }> {
       const token = randomToken();
@@ -38,9 +33,7 @@ export function createSessionsRepository({ db, clock }: { db: Db; clock: Clock }
     /** A live session for the cookie value; an expired one is deleted on sight. Use extends the idle deadline. */
     async resolve(token: string, idleMs: number): Promise<SessionRow | null> {
       const tokenHash = sha256Hex(token);
-      let row: SessionRow | undefined;
-      if (postgres) row = (await byHashQuery(tokenHash))[0];
-      else row = (byHash ??= prepareByHash()).get({ tokenHash });
+      const row: SessionRow | undefined = (await byHash({ tokenHash }))[0];
       if (!row) return null;
       const now = clock.now();
       if (row.expiresAt.getTime() <= now.getTime()) {

@@ -1,0 +1,23 @@
+import { sql, type Placeholder } from 'drizzle-orm';
+import type { Db } from './client.ts';
+import { isPostgres } from './dialect.ts';
+
+/** A drizzle select: awaited it gives its rows, and on SQLite it can be prepared. */
+interface Preparable<Row> extends PromiseLike<Row[]> {
+  prepare(): { all(values: Record<string, unknown>): Row[] };
+}
+
+/**
+ * A read asked on every dashboard request (who is asking, what they may see). Building a drizzle query costs more
+ * than running it on SQLite, so there it is prepared once, on first use (after migrations), with placeholders. On
+ * PostgreSQL a prepared query stays bound to the connection it was built on (perhaps a finished transaction's),
+ * so there it is built per call with the values; the round trip to the server costs more than building anyway.
+ */
+export function requestQuery<Name extends string, Row>(db: Db, names: readonly Name[], build: (args: Record<Name, string | Placeholder>) => Preparable<Row>): (args: Record<Name, string>) => Promise<Row[]> {
+  if (isPostgres(db)) return async (args) => build(args);
+  let prepared: ReturnType<Preparable<Row>['prepare']> | undefined;
+  return async (args) => {
+    prepared ??= build(Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as unknown as Record<Name, Placeholder>).prepare();
+    return prepared.all(args);
+  };
+}

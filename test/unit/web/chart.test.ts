@@ -25,4 +25,12 @@ describe('the overview chart (drawn once per timeline and language)', () => {
     expect(after).not.toBe(before);
     expect(after).toContain('Nov 22, 2026: 2');
   });
+
+  it('leaves room left of the axis for an organisation\'s thousands (labels are 20 units high on phones)', () => {
+    const drawn = timelineChart(reader('en', 'UTC'), days([1200, 4548, 3000])).value;
+    const labels = [...drawn.matchAll(/<text class="axis" x="([\d.]+)" y="[\d.]+" text-anchor="end">(\d+)<\/text>/g)];
+    expect(labels.map((m) => m[2])).toContain('4548');
+    // Right-aligned at x, a label of n digits reaches n * 12.5 units to the left: it must stay inside the picture.
+    for (const [, x, text] of labels) expect(Number(x) - text!.length * 12.5).toBeGreaterThanOrEqual(0);
+  });
 });

@@ -8,7 +8,8 @@
  * as root), so the ratio measures the pipeline, not launch flags. Each pipeline page's phases (context,
  * navigation, settle, extraction, photos, matching, evidence, close, commit, after) are collected through
  * the app's `visitTiming` sink and printed per concurrency. A second pipeline round looks for someone no page
- * names (no evidence anywhere): `noMatchRatio` is the pipeline's own cost against the bare loop.
+ * names (no evidence anywhere): `noMatchRatio` is the pipeline's own cost against the bare loop; and a third bare
+ * loop waits for the pipeline's settle after `load` (`settledBareRatio`: the wait alone, without any work).
  *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48] [--concurrency 1,2,4]
  */
 import os from 'node:os';
@@ -34,6 +35,7 @@ import { startPeakSampler } from './memory-sampler.ts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createEgressGateway } from '../src/egress/egress-gateway.ts';
 import { direct } from '../src/egress/upstream.models.ts';
+import { watchPageSettle } from '../src/browser/page-settle.ts';
 
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' }, concurrency: { type: 'string', default: '1,2,4' } } });
 const pageCount = Number(values.pages);
@@ -46,10 +48,14 @@ const paths = PLANTED_PAGES.filter((p) => p.expect !== 'hostile').map((p) => p.p
 const urls = Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % paths.length]}?copy=${i}`);
 
 /**
+ * `settled`: the loop also waits for the pipeline's settle after `load` (page-settle.ts: nothing in flight or
+ * pending, network and DOM still for its quiet window, at most 2 s) and reads nothing: the limit of any pipeline
+ * that reads script-built content at this concurrency.
+ *
  * The same loop with and without the egress gateway: `viaGateway` gives each context its own gateway scope
  * as its proxy, exactly as a page visit does, so the difference is the gateway's cost alone.
  */
-async function bareLoop(concurrency: number, viaGateway: boolean): Promise<{ seconds: number; peakMiB: number; nodeCpuS: number; browserCpuS: number }> {
+async function bareLoop(concurrency: number, viaGateway: boolean, settled = false): Promise<{ seconds: number; peakMiB: number; nodeCpuS: number; browserCpuS: number }> {
   const gateway = createEgressGateway({ upstreams: { default: direct, pages: direct, engines: {} }, logger: createLogger({ level: 'silent' }) });
   // The service's own launch: the same flags and the same sandbox (as an unprivileged user when run as root).
   const browser = await startBrowser({ location, endpointIndex: 0, timeoutMs: 30_000, sandbox: createSandboxPlan({ location }) });
@@ -63,7 +69,9 @@ async function bareLoop(concurrency: number, viaGateway: boolean): Promise<{ sec
       const scope = viaGateway ? gateway.openScope({ allowHosts: [new URL(web.url).host], route: { kind: 'pages' }, label: 'bench' }) : null;
       const context = await browser.newContext(scope ? { proxy: { server: await scope.proxyServer() } } : {});
       const page = await context.newPage();
+      const watch = settled ? await watchPageSettle(page, 2000) : null;
       await page.goto(url, { waitUntil: 'load' });
+      await watch?.settle({ maxMs: 2000 });
       await context.close();
       await scope?.close();
     }
@@ -192,6 +200,7 @@ const cpuUse: Record<string, unknown> = {};
 for (const concurrency of concurrencies) {
   const bare = await bareLoop(concurrency, false);
   const gated = await bareLoop(concurrency, true);
+  const settledBare = await bareLoop(concurrency, true, true);
   const full = await pipeline(concurrency);
   const noMatch = await pipeline(concurrency, 'nobody on the pages');
   const perMin = (run: { seconds: number }) => (urls.length / run.seconds) * 60;
@@ -201,6 +210,7 @@ for (const concurrency of concurrencies) {
     bareViaGatewayPagesPerMin: Math.round(perMin(gated)), gatewayRatio: Number((perMin(gated) / perMin(bare)).toFixed(2)),
     pipelinePeakMiB: Math.round(full.peakMiB), barePeakMiB: Math.round(bare.peakMiB), hitsStored: full.hits,
     noMatchPipelinePagesPerMin: Math.round(perMin(noMatch)), noMatchRatio: Number((perMin(noMatch) / perMin(bare)).toFixed(2)), noMatchHitsStored: noMatch.hits,
+    settledBarePagesPerMin: Math.round(perMin(settledBare)), settledBareRatio: Number((perMin(settledBare) / perMin(bare)).toFixed(2)),
   });
   const table = phaseTable(full.phases, urls.length);
   profiles[String(concurrency)] = table;
@@ -208,7 +218,7 @@ for (const concurrency of concurrencies) {
   console.table(table);
   // CPU per page, to tell work that takes the cores from waiting that only takes time.
   const perPage = (s: number) => Math.round((s * 1000) / urls.length);
-  const cpu = Object.fromEntries(([['bare', bare], ['bareViaGateway', gated], ['pipeline', full], ['pipelineNoMatch', noMatch]] as const).map(([name, r]) => [name, { nodeCpuMsPerPage: perPage(r.nodeCpuS), browserCpuMsPerPage: perPage(r.browserCpuS) }]));
+  const cpu = Object.fromEntries(([['bare', bare], ['bareViaGateway', gated], ['bareSettled', settledBare], ['pipeline', full], ['pipelineNoMatch', noMatch]] as const).map(([name, r]) => [name, { nodeCpuMsPerPage: perPage(r.nodeCpuS), browserCpuMsPerPage: perPage(r.browserCpuS) }]));
   cpuUse[String(concurrency)] = cpu;
   console.log(`CPU ms per page at concurrency ${concurrency} (Node process, browser processes)`);
   console.table(cpu);

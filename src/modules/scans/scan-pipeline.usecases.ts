@@ -225,11 +225,15 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
 
 export async function finishScanIfComplete(deps: ScanPipelineDeps, runId: string): Promise<ScanRun | null> {
   const finished = await deps.scans.finishIfComplete(runId);
-  if (finished) {
-    deps.logger.info({ scanRunId: runId, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
-    await deps.hooks?.onScanFinished?.(finished);
-  }
+  await announceFinished(deps, finished);
   return finished ?? await deps.scans.getRun(runId);
+}
+
+/** Says that a run finished (after the transaction that finished it has committed). */
+async function announceFinished(deps: ScanPipelineDeps, finished: ScanRun | null): Promise<void> {
+  if (!finished) return;
+  deps.logger.info({ scanRunId: finished.id, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
+  await deps.hooks?.onScanFinished?.(finished);
 }
 
 export interface PageAnalysis {
@@ -299,11 +303,15 @@ export async function visitCandidate(
   const ownUrls = profile.ownUrls.map((u) => u.original);
   // A page that ends without a hit: settle the candidate with the job, then see whether the scan is done.
   const sink = deps.timing;
+  // The last page's job also ends its run, in the same transaction: a worker killed between the job's commit
+  // and a separate check would leave a run with every page settled "running" for good (nothing retries it).
+  let finished: ScanRun | null = null;
   const settle = async (status: 'visited' | 'skipped' | 'failed', skipReason?: string) => {
     await timed(sink, 'commit', () => args.complete(async () => {
       await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason });
+      finished = await deps.scans.finishIfComplete(run.id);
     }));
-    await timed(sink, 'after', () => finishScanIfComplete(deps, run.id));
+    await timed(sink, 'after', () => announceFinished(deps, finished));
   };
   // Nothing matched on the page itself: a page that could not be read is recorded as such (never as "no
   // match") and retried later, and what the engines showed for it is matched instead.
@@ -313,11 +321,12 @@ export async function visitCandidate(
       args.complete(async () => {
         stored = await settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError });
         if (stored) await deps.hooks?.recordWithHit?.(stored);
+        finished = await deps.scans.finishIfComplete(run.id);
       }),
     );
     await timed(sink, 'after', async () => {
       await afterStoredHit(deps, { stored, visit: outcome.kind === 'read' ? outcome.visit : null, run });
-      await finishScanIfComplete(deps, run.id);
+      await announceFinished(deps, finished);
     });
   };
 
@@ -387,6 +396,7 @@ export async function visitCandidate(
     await deps.hooks?.recordWithHit?.(stored);
     await deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
     await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
+    finished = await deps.scans.finishIfComplete(run.id);
   });
   sink?.('commit', performance.now() - commitStarted);
   const afterStarted = performance.now();
@@ -397,6 +407,6 @@ export async function visitCandidate(
       deps.logger.error({ hitId: stored.hit.id, err: { message: (error as Error).message } }, 'after-hit step failed');
     }
   }
-  await finishScanIfComplete(deps, run.id);
+  await announceFinished(deps, finished);
   sink?.('after', performance.now() - afterStarted);
 }

@@ -10,6 +10,7 @@ import { createExposuresReadModel, decodeCursor, type ExposureFilters, type Expo
 import { exposureRows, personFilterField, renderExposuresView } from '../views/pages/exposures.page.ts';
 import { datesKey } from '../views/context.ts';
 import { keepFragment, type KeptFragment } from '../views/kept-fragment.ts';
+import { createKeptPerObject } from '../read-models/kept-reads.ts';
 import { createUncheckedReadModel } from '../read-models/unchecked.ts';
 import { createUnclearLookupsReadModel } from '../read-models/unclear-lookups.ts';
 import { renderExposureView } from '../views/pages/exposure.page.ts';
@@ -31,36 +32,18 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
   // The rendered person choice, per list of people (the read model hands out the same list until the
   // database changes, so a changed label or person makes a new list and a new rendering) and per language
   // and choice; kept as bytes, since it is most of the page (kept-fragment.ts).
-  const personFields = new WeakMap<object, Map<string, KeptFragment | null>>();
-  const personField = (ctx: Awaited<ReturnType<typeof viewContext>>, people: { id: string; label: string }[], personId: string | undefined): KeptFragment | null => {
-    let rendered = personFields.get(people);
-    if (!rendered) personFields.set(people, (rendered = new Map()));
-    const key = `${ctx.lang}|${personId ?? ''}`;
-    let field = rendered.get(key);
-    if (field === undefined) {
-      if (rendered.size >= 20) rendered.clear();
+  const personFields = createKeptPerObject<KeptFragment | null>();
+  const personField = (ctx: Awaited<ReturnType<typeof viewContext>>, people: { id: string; label: string }[], personId: string | undefined): KeptFragment | null =>
+    personFields(people, `${ctx.lang}|${personId ?? ''}`, () => {
       const fragment = personFilterField(ctx, people, personId);
-      field = fragment === '' ? null : keepFragment(fragment);
-      rendered.set(key, field);
-    }
-    return field;
-  };
+      return fragment === '' ? null : keepFragment(fragment);
+    });
 
   // The rows drawn from a kept page of the list (the same object until the database changes), per language,
   // zone and year (their dates) and whether thumbnails link to evidence.
-  const rowsFields = new WeakMap<object, Map<string, KeptFragment>>();
-  const rowsField = (ctx: Awaited<ReturnType<typeof viewContext>>, page: { rows: ExposureRow[] }, evidenceRoute: boolean): KeptFragment => {
-    let rendered = rowsFields.get(page);
-    if (!rendered) rowsFields.set(page, (rendered = new Map()));
-    const key = `${datesKey(ctx)}|${evidenceRoute}`;
-    let field = rendered.get(key);
-    if (!field) {
-      if (rendered.size >= 20) rendered.clear();
-      field = keepFragment(exposureRows(ctx, page.rows, evidenceRoute));
-      rendered.set(key, field);
-    }
-    return field;
-  };
+  const rowsFields = createKeptPerObject<KeptFragment>();
+  const rowsField = (ctx: Awaited<ReturnType<typeof viewContext>>, page: { rows: ExposureRow[] }, evidenceRoute: boolean): KeptFragment =>
+    rowsFields(page, `${datesKey(ctx)}|${evidenceRoute}`, () => keepFragment(exposureRows(ctx, page.rows, evidenceRoute)));
 
   const renderDetail = async (request: IdRequest, reply: FastifyReply, error: string | null = null, status = 200) => {
     const detail = await exposures.load(request.params.id);

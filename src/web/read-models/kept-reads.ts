@@ -41,6 +41,24 @@ export function createIdsKey(): (ids: readonly string[]) => string {
 }
 
 /**
+ * What was drawn from a kept object (a page of rows, a list of people, a timeline: the read models hand out the
+ * same object until the database changes), per key (language, zone, choice). Held as long as the object is;
+ * an object's entries are emptied when they pass `limit`.
+ */
+export function createKeptPerObject<T>(limit = 20): (owner: object, key: string, make: () => T) => T {
+  const kept = new WeakMap<object, Map<string, T>>();
+  return (owner, key, make) => {
+    let entries = kept.get(owner);
+    if (!entries) kept.set(owner, (entries = new Map()));
+    if (entries.has(key)) return entries.get(key) as T;
+    if (entries.size >= limit) entries.clear();
+    const value = make();
+    entries.set(key, value);
+    return value;
+  };
+}
+
+/**
  * Results kept per key until the data version changes; emptied when it holds more keys than any dashboard needs.
  * The version is read before computing: a write landing in between makes the kept value newer than its
  * version, which only costs one more computation, never a stale answer.

@@ -1,5 +1,6 @@
 import { html, type SafeHtml } from './html.ts';
 import { formatDate, type ViewContext } from './context.ts';
+import { createKeptPerObject } from '../read-models/kept-reads.ts';
 
 const WIDTH = 600;
 const HEIGHT = 180;
@@ -16,14 +17,10 @@ const leftMarginFor = (largestLabel: number) => Math.max(32, Math.ceil(String(la
  */
 export function timelineChart(ctx: ViewContext, timeline: { day: string; count: number }[]): SafeHtml {
   // The overview hands out the same timeline until the database changes: its drawing is kept per language.
-  let drawn = drawnCharts.get(timeline);
-  if (!drawn) drawnCharts.set(timeline, (drawn = new Map()));
-  let chart = drawn.get(ctx.lang);
-  if (!chart) drawn.set(ctx.lang, (chart = drawChart(ctx, timeline)));
-  return chart;
+  return drawnCharts(timeline, ctx.lang, () => drawChart(ctx, timeline));
 }
 
-const drawnCharts = new WeakMap<object, Map<string, SafeHtml>>();
+const drawnCharts = createKeptPerObject<SafeHtml>();
 
 function drawChart(ctx: ViewContext, timeline: { day: string; count: number }[]): SafeHtml {
   const max = Math.max(1, ...timeline.map((d) => d.count));

@@ -11,10 +11,23 @@ export interface SettleSample {
   /** How long no request has started or ended, ms. */
   networkQuietMs: number;
   /**
-   * What the page itself reports through the settle script: pending short timers and how long its DOM has
-   * not changed. Null when it could not be read (the page removed the hook, a navigation was under way).
+   * What the page itself reports through the settle script: pending short timers, how long its DOM has
+   * not changed, and whether anything in the document could ever run a script (see `scripted`). Null when
+   * it could not be read (the page removed the hook, a navigation was under way).
    */
-  page: { pendingTimers: number; domQuietMs: number } | null;
+  page: PageReport | null;
+}
+
+export interface PageReport {
+  pendingTimers: number;
+  domQuietMs: number;
+  /**
+   * False while the document has never held anything that runs script: no script element (any namespace,
+   * even one that removed itself), no inline event handler, no frame, object or embed. After `load` such a
+   * document is final: nothing is left that could change its DOM, so it is read at once instead of after
+   * the quiet window. Sticky once true.
+   */
+  scripted: boolean;
 }
 
 export interface SettlePolicy {
@@ -29,6 +42,8 @@ export interface SettlePolicy {
 export const defaultSettlePolicy: SettlePolicy = { quietWindowMs: 150 };
 
 export function isSettled(sample: SettleSample, policy: SettlePolicy = defaultSettlePolicy): boolean {
+  // Requests still in flight (a lazy image, the icon) cannot change a document that runs no script.
+  if (sample.page && !sample.page.scripted) return true;
   if (sample.inFlight > 0 || sample.networkQuietMs < policy.quietWindowMs) return false;
   // Without the page's own report, network silence alone decides (as networkidle did), over the same window.
   if (!sample.page) return true;
@@ -52,11 +67,13 @@ export function nextLookInMs(sample: SettleSample, policy: SettlePolicy, pollMs:
 
 /**
  * The page's report is attacker-controlled (the page can overwrite the hook): anything but two finite
- * non-negative numbers is treated as no report.
+ * non-negative numbers and a 0 or 1 is treated as no report. A forged report can only shorten the page's
+ * own wait: it hides nothing a page could not already keep out of reach by writing its text after the bound.
  */
 export function parsePageReport(value: unknown): SettleSample['page'] {
-  if (!Array.isArray(value) || value.length !== 2) return null;
-  const [timers, quiet] = value as unknown[];
+  if (!Array.isArray(value) || value.length !== 3) return null;
+  const [timers, quiet, scripted] = value as unknown[];
   if (typeof timers !== 'number' || typeof quiet !== 'number' || !Number.isFinite(timers) || !Number.isFinite(quiet) || timers < 0 || quiet < 0) return null;
-  return { pendingTimers: Math.floor(timers), domQuietMs: quiet };
+  if (scripted !== 0 && scripted !== 1) return null;
+  return { pendingTimers: Math.floor(timers), domQuietMs: quiet, scripted: scripted === 1 };
 }

@@ -5,7 +5,8 @@ import { defaultSettlePolicy, isSettled, nextLookInMs, parsePageReport, type Set
 /**
  * Runs in every document of the page before its own scripts (JavaScript source, not a compiled function,
  * for the same reason as the extractor). It counts the page's pending short `setTimeout`s and idle
- * callbacks, notes when the DOM last changed, and reports both through a function under a random name.
+ * callbacks, notes when the DOM last changed and whether the document ever held anything that runs script,
+ * and reports these through a function under a random name.
  * The wrapped functions are Proxies whose source text reads as the native one's, so the page sees what it
  * would see in any browser. Whatever the page does to this (overwrite it, remove it, fake the numbers)
  * can only change how long the visit waits, never beyond the bound.
@@ -51,8 +52,28 @@ const settleScriptSource = String.raw`(key, horizonMs) => {
     forgetOnCancel('cancelIdleCallback', idle);
     pendingCount = () => pending.size + idle.size;
   }
-  new MutationObserver(() => { lastChange = performance.now(); }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
-  Object.defineProperty(window, key, { value: () => [pendingCount(), performance.now() - lastChange], enumerable: false });
+  // Whether the document ever held something that runs script. The observer is in place before the parser
+  // inserts anything, so a script that removes itself was still seen; once true it stays true.
+  let scripted = false;
+  const runsScript = (node) => {
+    if (node.nodeType !== 1) return false;
+    if (/^(script|iframe|frame|object|embed|portal|fencedframe)$/.test(node.localName)) return true;
+    for (const name of node.getAttributeNames()) if (/^on/i.test(name)) return true;
+    return false;
+  };
+  new MutationObserver((records) => {
+    lastChange = performance.now();
+    if (scripted) return;
+    for (const record of records) {
+      if (record.type === 'attributes' ? /^on/i.test(record.attributeName || '') : Array.prototype.some.call(record.addedNodes, runsScript)) {
+        scripted = true;
+        return;
+      }
+    }
+  }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
+  // The query also covers anything the observer could have missed; it runs only while nothing was seen.
+  const anyScript = () => scripted || (scripted = document.querySelector('script, iframe, frame, object, embed') !== null);
+  Object.defineProperty(window, key, { value: () => [pendingCount(), performance.now() - lastChange, anyScript() ? 1 : 0], enumerable: false });
 }`;
 
 export interface SettleOptions {

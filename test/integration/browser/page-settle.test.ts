@@ -4,6 +4,7 @@ import { locateBrowser } from '../../../src/browser/browser-locator.ts';
 import { createBrowserPool, type BrowserPool } from '../../../src/browser/browser-pool.ts';
 import { visitPage } from '../../../src/browser/page-visit.ts';
 import { watchPageSettle } from '../../../src/browser/page-settle.ts';
+import type { SettlePolicy } from '../../../src/browser/page-settle.models.ts';
 import { matchText } from '../../../src/modules/matching/text-match.models.ts';
 import { createUrlGuard } from '../../../src/shared/ssrf-guard.ts';
 import { createLogger } from '../../../src/shared/logger.ts';
@@ -47,6 +48,26 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
         (function idle() { requestIdleCallback(function () { idle(); }); })();
       </script>`),
       '/static': html('<p>A page without scripts.</p>'),
+      '/inert-script': html('<p>A page whose script does nothing after it ran.</p><script>var done = true;</script>'),
+      // Its script removes itself at once; only what the settle script saw while the page was parsed says
+      // that anything here can still change the text (an interval is not counted as pending).
+      '/self-removing': html(`<p id="state">step 0</p><script>
+        document.currentScript.remove();
+        var n = 0;
+        var id = setInterval(function () {
+          n++;
+          document.getElementById('state').textContent = n < 8 ? 'step ' + n : 'Lola Velvet, written by a script that is gone';
+          if (n >= 8) clearInterval(id);
+        }, 50);
+      </script>`),
+      // No script element at all: the work is in an inline handler.
+      '/inline-handler': html(`<p id="state">step 0</p><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==" onload="
+        var n = 0;
+        var id = setInterval(function () {
+          n++;
+          document.getElementById('state').textContent = n < 8 ? 'step ' + n : 'Lola Velvet, written by an inline handler';
+          if (n >= 8) clearInterval(id);
+        }, 50);">`),
       // Nothing pending right after load (an interval is not counted), but the text keeps changing for a
       // second: whatever was read while it changed is not what the page shows once it is quiet.
       '/interval': html(`<p id="state">step 0</p><script>
@@ -89,7 +110,25 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
     expect(page.html).toContain('Lola Velvet, final text');
   });
 
-  async function settledBeforeBound(path: string): Promise<boolean> {
+  it('waits for what a script writes even when the script removed itself or lives in an inline handler', async () => {
+    const removed = await visit('/self-removing', 4000);
+    expect(removed.text).toContain('Lola Velvet, written by a script that is gone');
+    expect(removed.text).not.toMatch(/step \d/);
+    const handler = await visit('/inline-handler', 4000);
+    expect(handler.text).toContain('Lola Velvet, written by an inline handler');
+    expect(handler.text).not.toMatch(/step \d/);
+  });
+
+  it('takes a loaded page that never held a script as settled without waiting out the quiet window', async () => {
+    // A quiet window far beyond the bound: only a document that can run no script settles before it.
+    const endless = { quietWindowMs: 60_000 };
+    expect(await settledBeforeBound('/static', endless)).toBe(true);
+    expect(await settledBeforeBound('/inert-script', endless)).toBe(false);
+    expect(await settledBeforeBound('/self-removing', endless)).toBe(false);
+    expect(await settledBeforeBound('/inline-handler', endless)).toBe(false);
+  });
+
+  async function settledBeforeBound(path: string, policy?: SettlePolicy): Promise<boolean> {
     const egressScope = egress.openScope({ allowHosts: [new URL(server.url).host], route: { kind: 'pages' }, label: 'test' });
     try {
       return await pool.withPage(
@@ -98,7 +137,7 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
           const watch = await watchPageSettle(page, 2000);
           await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
           try {
-            return await watch.settle({ maxMs: 1000 });
+            return await watch.settle({ maxMs: 1000, policy });
           } finally {
             watch.dispose();
           }

@@ -150,7 +150,7 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     if (pageHeight > maxHeight) problems.push(`screenshot: page is ${pageHeight} px tall, cut at ${maxHeight} px`);
     // Straight from the session that placed the banner: one round trip instead of Playwright's
     // preparation in every frame, and Chromium's fast lossless encoder (page-screenshot.ts).
-    const png = cdp ? await fastPngScreenshot(cdp, { width, height: screenshotHeight }, STEP_TIMEOUT_MS) : await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
+    const png = cdp ? await fastPngScreenshot(cdp, { width, height: screenshotHeight }, viewport, STEP_TIMEOUT_MS) : await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
     if (cdp && contextId !== undefined && placement?.ok) {
       const check = await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerCheckExpression(input.captureId), contextId, returnByValue: true }), STEP_TIMEOUT_MS, 'Checking the banner');
       bannerIntact = check.result.value === true;

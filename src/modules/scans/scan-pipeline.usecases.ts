@@ -265,7 +265,7 @@ async function pageScreenshot(page: Page, devtools: () => Promise<CDPSession>, u
     const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => viewport.height);
     const pageHeight = Math.max(1, Number.isFinite(height) ? Number(height) : viewport.height);
     const clipHeight = Math.max(1, Math.min(pageHeight, maxHeight));
-    const bytes = await fastPngScreenshot(await devtools(), { width: viewport.width, height: clipHeight }, 15_000);
+    const bytes = await fastPngScreenshot(await devtools(), { width: viewport.width, height: clipHeight }, viewport, 15_000);
     return { bytes, url, pageHeight };
   } catch {
     return null;

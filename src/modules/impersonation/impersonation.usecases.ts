@@ -4,7 +4,7 @@ import { hostOf, tryNormalizeUrl } from '../../shared/url.models.ts';
 import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
 import type { NormalisedProfile } from '../profiles/profile-file.models.ts';
 import type { Hit } from '../hits/hits.repository.ts';
-import { finishScanIfComplete, guardForRun, type ScanPipelineDeps } from '../scans/scan-pipeline.usecases.ts';
+import { announceFinished, guardForRun, type ScanPipelineDeps } from '../scans/scan-pipeline.usecases.ts';
 import type { ScanRun } from '../scans/scans.repository.ts';
 import { classifyAnswer, impersonationReasons, impersonationSeverity, matchReason, personHandles, planProbes, type ProbeAnswer } from './impersonation.models.ts';
 import type { ImpersonationCheck, ImpersonationRepository } from './impersonation.repository.ts';
@@ -73,11 +73,17 @@ export async function runImpersonationCheck(deps: ImpersonationDeps, args: Check
   const run = await deps.pipeline.scans.getRun(check.scanRunId);
   if (!run) return;
   const log = deps.pipeline.logger;
+  // The last open part of a run ends it in the same transaction: a worker killed between the job's commit
+  // and a separate check would leave the run "running" for good (no job is left to look at it again).
+  let finished: ScanRun | null = null;
   const settleAs = async (status: 'absent' | 'unknown' | 'lookalike', reason: string, httpStatus: number | null) => {
-    await args.complete(async () => await deps.checks.settle({ id: check.id, status, reason, httpStatus }));
+    await args.complete(async () => {
+      await deps.checks.settle({ id: check.id, status, reason, httpStatus });
+      finished = await deps.pipeline.scans.finishIfComplete(run.id);
+    });
     // Only the site and a reason code: the handle and the address stay out of the logs.
     if (status === 'unknown') log.info({ siteId: check.siteId, reason }, 'impersonation lookup could not tell');
-    await finishScanIfComplete(deps.pipeline, run.id);
+    await announceFinished(deps.pipeline, finished);
   };
   const person = await deps.pipeline.profiles.getPerson(run.personId);
   const site = deps.sitesFor({ run, isDemo: person?.isDemo === true }).sites.find((s) => s.id === check.siteId);
@@ -123,6 +129,7 @@ export async function runImpersonationCheck(deps: ImpersonationDeps, args: Check
     await evidence.step?.(stored.hit.id);
     await deps.pipeline.hooks?.recordWithHit?.(stored);
     await deps.checks.settle({ id: check.id, status: 'present', reason: verdict.reason, httpStatus: answer.status, hit: { id: stored.hit.id, isNew: stored.isNew } });
+    finished = await deps.pipeline.scans.finishIfComplete(run.id);
   });
   if (stored) {
     try {
@@ -131,7 +138,7 @@ export async function runImpersonationCheck(deps: ImpersonationDeps, args: Check
       log.error({ hitId: stored.hit.id, err: { message: (error as Error).message } }, 'after-hit step failed');
     }
   }
-  await finishScanIfComplete(deps.pipeline, run.id);
+  await announceFinished(deps.pipeline, finished);
 }
 
 /**

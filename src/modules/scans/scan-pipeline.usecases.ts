@@ -230,7 +230,7 @@ export async function finishScanIfComplete(deps: ScanPipelineDeps, runId: string
 }
 
 /** Says that a run finished (after the transaction that finished it has committed). */
-async function announceFinished(deps: ScanPipelineDeps, finished: ScanRun | null): Promise<void> {
+export async function announceFinished(deps: ScanPipelineDeps, finished: ScanRun | null): Promise<void> {
   if (!finished) return;
   deps.logger.info({ scanRunId: finished.id, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
   await deps.hooks?.onScanFinished?.(finished);

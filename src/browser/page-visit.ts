@@ -5,6 +5,7 @@ import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
 import { extractorExpression, type ExtractedContent } from './page-extract.ts';
 import { watchPageSettle } from './page-settle.ts';
+import { isolatedHtmlReader } from './page-html.ts';
 import { timed, type VisitTimingSink } from './visit-timing.ts';
 
 export interface VisitOptions {
@@ -123,17 +124,20 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   // is kept only if the page did not change at all after it began (no request, no timer, no DOM change),
   // otherwise the page is read again once settled, as before.
   const early: { startedAt: number; reads: ReturnType<typeof readPage> }[] = [];
+  let session: Promise<CDPSession> | null = null;
+  const devtools = () => (session ??= withTimeout(page.context().newCDPSession(page), 30_000, 'Opening a DevTools session'));
+  const html = isolatedHtmlReader(devtools);
   await timed(options.timing, 'settle', () => settleWatch.settle({
     maxMs: settleMs,
     signal: options.signal,
-    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(page, response, options) }),
+    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(page, response, options, html) }),
   }));
 
   const extractionStarted = performance.now();
   let reads = early[0] ? await early[0].reads : null;
   if (early[0] && !(await settleWatch.unchangedSince(early[0].startedAt))) reads = null;
   settleWatch.dispose();
-  const [documentHref, extracted, html, server, headers] = reads ?? await readPage(page, response, options);
+  const [documentHref, extracted, document, server, headers] = reads ?? await readPage(page, response, options, html);
   // A page may navigate itself by script after load; when the gateway refused that navigation Chromium
   // shows its own error page, which must not be read as the page's content.
   if (String(documentHref).startsWith('chrome-error:')) {
@@ -141,9 +145,9 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     throw new AppError({ code: 'fetch.failed', message: 'The page navigated to an address that could not be loaded.', statusCode: 502 });
   }
   if (!extracted.ok) throw extracted.error;
-  if (!html.ok) throw html.error;
+  if (!document.ok) throw document.error;
   const content = extracted.value as ExtractedContent;
-  if (Buffer.byteLength(html.value) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
+  if (Buffer.byteLength(document.value) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
   const redirectChain: string[] = [];
   for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
   const visit: VisitedPage = {
@@ -157,14 +161,12 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     text: content.text,
     attributeText: content.attributeText,
     imageUrls: content.imageUrls.filter((u) => /^https?:/i.test(u)),
-    html: html.value,
+    html: document.value,
     redirectChain,
     blockedRequests: egress.refusals().length,
     refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
   };
   options.timing?.('extraction', performance.now() - extractionStarted);
-  let session: Promise<CDPSession> | null = null;
-  const devtools = () => (session ??= withTimeout(page.context().newCDPSession(page), 30_000, 'Opening a DevTools session'));
   await hooks.onLoaded?.(page, visit, { devtools });
   return visit;
 }
@@ -173,14 +175,14 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
  * Everything read out of a loaded page. The reads are sent together and the browser answers them in turn:
  * the same reads as one after the other, but their round trips overlap instead of adding up. Never rejects.
  */
-function readPage(page: Page, response: Response | null, options: VisitOptions) {
+function readPage(page: Page, response: Response | null, options: VisitOptions, html: () => Promise<string>) {
   return Promise.all([
     page.evaluate('location.href').catch(() => ''),
     page.evaluate(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000 })).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     ),
-    page.content().then(
+    html().then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     ),

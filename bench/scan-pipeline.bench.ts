@@ -10,7 +10,10 @@
  * the app's `visitTiming` sink and printed per concurrency. A second pipeline round looks for someone no page
  * names (no evidence anywhere): `noMatchRatio` is the pipeline's own cost against the bare loop; and a third bare
  * loop waits for the pipeline's settle after `load` (`settledBareRatio`: the wait alone, without any work).
- *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48] [--concurrency 1,2,4]
+ * Both loops run once untimed on 8 other pages first, so that every timed loop runs on warm code.
+ * Each concurrency runs all loops in turn for `--rounds` rounds (3 by default) and reports each loop's median:
+ * on this virtual machine one loop's figure moves by 10-20 % between two runs a minute apart.
+ *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48] [--concurrency 1,2,4] [--rounds 3]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -37,7 +40,8 @@ import { createEgressGateway } from '../src/egress/egress-gateway.ts';
 import { direct } from '../src/egress/upstream.models.ts';
 import { watchPageSettle } from '../src/browser/page-settle.ts';
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' }, concurrency: { type: 'string', default: '1,2,4' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' }, concurrency: { type: 'string', default: '1,2,4' }, rounds: { type: 'string', default: '3' } } });
+const rounds = Math.max(1, Number(values.rounds));
 const pageCount = Number(values.pages);
 const concurrencies = values.concurrency.split(',').map(Number);
 const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
@@ -55,7 +59,7 @@ const urls = Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % 
  * The same loop with and without the egress gateway: `viaGateway` gives each context its own gateway scope
  * as its proxy, exactly as a page visit does, so the difference is the gateway's cost alone.
  */
-async function bareLoop(concurrency: number, viaGateway: boolean, settled = false): Promise<{ seconds: number; peakMiB: number; nodeCpuS: number; browserCpuS: number }> {
+async function bareLoop(concurrency: number, viaGateway: boolean, settled = false, pages: readonly string[] = urls): Promise<{ seconds: number; peakMiB: number; nodeCpuS: number; browserCpuS: number }> {
   const gateway = createEgressGateway({ upstreams: { default: direct, pages: direct, engines: {} }, logger: createLogger({ level: 'silent' }) });
   // The service's own launch: the same flags and the same sandbox (as an unprivileged user when run as root).
   const browser = await startBrowser({ location, endpointIndex: 0, timeoutMs: 30_000, sandbox: createSandboxPlan({ location }) });
@@ -64,8 +68,8 @@ async function bareLoop(concurrency: number, viaGateway: boolean, settled = fals
   const started = performance.now();
   let next = 0;
   await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < urls.length) {
-      const url = urls[next++]!;
+    while (next < pages.length) {
+      const url = pages[next++]!;
       const scope = viaGateway ? gateway.openScope({ allowHosts: [new URL(web.url).host], route: { kind: 'pages' }, label: 'bench' }) : null;
       const context = await browser.newContext(scope ? { proxy: { server: await scope.proxyServer() } } : {});
       const page = await context.newPage();
@@ -139,7 +143,7 @@ type Phases = Map<VisitPhase, number[]>;
  */
 type Looking = 'demo person' | 'nobody on the pages';
 
-async function pipeline(concurrency: number, looking: Looking = 'demo person'): Promise<{ seconds: number; peakMiB: number; hits: number; phases: Phases; nodeCpuS: number; browserCpuS: number }> {
+async function pipeline(concurrency: number, looking: Looking = 'demo person', pages: readonly string[] = urls): Promise<{ seconds: number; peakMiB: number; hits: number; phases: Phases; nodeCpuS: number; browserCpuS: number }> {
   const phases: Phases = new Map();
   let recording = false;
   const visitTiming = (phase: VisitPhase, ms: number) => {
@@ -156,7 +160,7 @@ async function pipeline(concurrency: number, looking: Looking = 'demo person'): 
   const { run } = await app.scans.createRun({ personId, trigger: 'manual', engines: [], allowHosts: [new URL(web.url).host], rotationCursor: 0 });
   const ids = await app.scans.recordSearch({
     runId: run.id, personId, engine: 'bench', query: 'bench', queryKind: 'name', outcome: 'ok', signal: null, durationMs: 0,
-    results: urls.map((url) => ({ url, title: '', snippet: '', normalizedUrl: normalizeUrl(url) })),
+    results: pages.map((url) => ({ url, title: '', snippet: '', normalizedUrl: normalizeUrl(url) })),
   });
   // Warm the browser so both measurements exclude Chromium's start.
   const warmScope = app.egress.openScope({ allowHosts: [new URL(web.url).host], route: { kind: 'pages' }, label: 'warm-up' });
@@ -194,33 +198,54 @@ function phaseTable(phases: Phases, pages: number) {
   return [...rows, { phase: 'sum of phases', pages, meanMs: total, p95Ms: NaN, msPerPage: total }];
 }
 
+// Both loops once on a few other pages first, untimed: what is measured is a process that has compiled its
+// code and loaded its modules, as a service that has been running for a while has (the first of the timed
+// loops would otherwise pay the start-up of Playwright's client and of the pipeline's own code).
+const warmUpPages = Array.from({ length: 8 }, (_, i) => `${web.url}${paths[i % paths.length]}?warm-up=${i}`);
+await bareLoop(2, true, true, warmUpPages);
+await pipeline(2, 'demo person', warmUpPages);
+
 const rows: Record<string, unknown>[] = [];
 const profiles: Record<string, unknown> = {};
 const cpuUse: Record<string, unknown> = {};
+type LoopRun = { seconds: number; peakMiB: number; nodeCpuS: number; browserCpuS: number };
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
+/** Per loop, the median of its rounds (seconds and CPU), and the largest peak: one slow round moves nothing. */
+const typical = (runs: LoopRun[]): LoopRun => ({ seconds: median(runs.map((r) => r.seconds)), peakMiB: Math.max(...runs.map((r) => r.peakMiB)), nodeCpuS: median(runs.map((r) => r.nodeCpuS)), browserCpuS: median(runs.map((r) => r.browserCpuS)) });
 for (const concurrency of concurrencies) {
-  const bare = await bareLoop(concurrency, false);
-  const gated = await bareLoop(concurrency, true);
-  const settledBare = await bareLoop(concurrency, true, true);
-  const full = await pipeline(concurrency);
-  const noMatch = await pipeline(concurrency, 'nobody on the pages');
+  // The loops take turns, round after round, so that a busy moment of the machine falls on all of them.
+  const runs = { bare: [] as LoopRun[], gated: [] as LoopRun[], settledBare: [] as LoopRun[], full: [] as Awaited<ReturnType<typeof pipeline>>[], noMatch: [] as Awaited<ReturnType<typeof pipeline>>[] };
+  for (let round = 0; round < rounds; round++) {
+    runs.bare.push(await bareLoop(concurrency, false));
+    runs.gated.push(await bareLoop(concurrency, true));
+    runs.settledBare.push(await bareLoop(concurrency, true, true));
+    runs.full.push(await pipeline(concurrency));
+    runs.noMatch.push(await pipeline(concurrency, 'nobody on the pages'));
+  }
+  const [bare, gated, settledBare, full, noMatch] = [runs.bare, runs.gated, runs.settledBare, runs.full, runs.noMatch].map(typical) as [LoopRun, LoopRun, LoopRun, LoopRun, LoopRun];
   const perMin = (run: { seconds: number }) => (urls.length / run.seconds) * 60;
+  const rounded = (values: number[]) => values.map((v) => Math.round(v));
   rows.push({
-    concurrency, pages: urls.length,
+    concurrency, pages: urls.length, rounds,
     pipelinePagesPerMin: Math.round(perMin(full)), barePlaywrightPagesPerMin: Math.round(perMin(bare)), ratio: Number((perMin(full) / perMin(bare)).toFixed(2)),
     bareViaGatewayPagesPerMin: Math.round(perMin(gated)), gatewayRatio: Number((perMin(gated) / perMin(bare)).toFixed(2)),
-    pipelinePeakMiB: Math.round(full.peakMiB), barePeakMiB: Math.round(bare.peakMiB), hitsStored: full.hits,
-    noMatchPipelinePagesPerMin: Math.round(perMin(noMatch)), noMatchRatio: Number((perMin(noMatch) / perMin(bare)).toFixed(2)), noMatchHitsStored: noMatch.hits,
+    pipelinePeakMiB: Math.round(full.peakMiB), barePeakMiB: Math.round(bare.peakMiB), hitsStored: runs.full[0]!.hits,
+    noMatchPipelinePagesPerMin: Math.round(perMin(noMatch)), noMatchRatio: Number((perMin(noMatch) / perMin(bare)).toFixed(2)), noMatchHitsStored: runs.noMatch[0]!.hits,
     settledBarePagesPerMin: Math.round(perMin(settledBare)), settledBareRatio: Number((perMin(settledBare) / perMin(bare)).toFixed(2)),
+    // Every round, to show the spread behind the medians.
+    pipelinePagesPerMinByRound: rounded(runs.full.map(perMin)), barePagesPerMinByRound: rounded(runs.bare.map(perMin)),
   });
-  const table = phaseTable(full.phases, urls.length);
+  const allPhases: Phases = new Map();
+  for (const run of runs.full) for (const [phase, values] of run.phases) allPhases.set(phase, [...(allPhases.get(phase) ?? []), ...values]);
+  const table = phaseTable(allPhases, urls.length * rounds);
   profiles[String(concurrency)] = table;
-  console.log(`pipeline phases at concurrency ${concurrency} (wall ms per page x concurrency = ${Math.round((full.seconds * 1000 * concurrency) / urls.length)})`);
+  console.log(`pipeline phases at concurrency ${concurrency} over ${rounds} round(s) (wall ms per page x concurrency = ${Math.round((full.seconds * 1000 * concurrency) / urls.length)})`);
   console.table(table);
   // CPU per page, to tell work that takes the cores from waiting that only takes time.
   const perPage = (s: number) => Math.round((s * 1000) / urls.length);
   const cpu = Object.fromEntries(([['bare', bare], ['bareViaGateway', gated], ['bareSettled', settledBare], ['pipeline', full], ['pipelineNoMatch', noMatch]] as const).map(([name, r]) => [name, { nodeCpuMsPerPage: perPage(r.nodeCpuS), browserCpuMsPerPage: perPage(r.browserCpuS) }]));
   cpuUse[String(concurrency)] = cpu;
-  console.log(`CPU ms per page at concurrency ${concurrency} (Node process, browser processes)`);
+  console.log(`CPU ms per page at concurrency ${concurrency} (Node process, browser processes; medians of the rounds)`);
   console.table(cpu);
 }
 await web.close();

@@ -1,32 +1,34 @@
+const localTimeOptions: Intl.DateTimeFormatOptions = {
+  year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+};
+/**
+ * One formatter per zone, null for a name that is no zone: building one costs ~0.3 ms and every capture asks
+ * again for the same few zones. Bounded, since the name comes from a person's settings.
+ */
+const localFormats = new Map<string, Intl.DateTimeFormat | null>();
+function localFormat(timeZone: string): Intl.DateTimeFormat | null {
+  let format = localFormats.get(timeZone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { ...localTimeOptions, timeZone });
+    } catch {
+      format = null;
+    }
+    if (localFormats.size >= 500) localFormats.clear();
+    localFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Time zone names are validated before use: an unknown one falls back to UTC instead of throwing mid-capture. */
 export function safeTimeZone(timeZone: string | null | undefined): string {
-  if (!timeZone) return 'UTC';
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone }).format(0);
-    return timeZone;
-  } catch {
-    return 'UTC';
-  }
+  return timeZone && localFormat(timeZone) ? timeZone : 'UTC';
 }
 
 /** `2026-11-22 11:00:00 GMT+01:00 (Europe/Brussels)`: unambiguous in any language, with its offset. */
 export function formatInTimeZone(date: Date, timeZone: string): string {
   const zone = safeTimeZone(timeZone);
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'longOffset',
-    })
-      .formatToParts(date)
-      .map((p) => [p.type, p.value]),
-  );
+  const parts = Object.fromEntries(localFormat(zone)!.formatToParts(date).map((p) => [p.type, p.value]));
   const offset = parts.timeZoneName === 'GMT' ? 'GMT+00:00' : parts.timeZoneName;
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${offset} (${zone})`;
 }

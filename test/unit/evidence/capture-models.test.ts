@@ -23,6 +23,14 @@ describe('capture banner and metadata', () => {
   it('falls back to UTC for an unknown time zone', () => {
     expect(safeTimeZone('Mars/Olympus')).toBe('UTC');
     expect(formatInTimeZone(new Date('2026-01-01T00:00:00Z'), 'Mars/Olympus')).toBe('2026-01-01 00:00:00 GMT+00:00 (UTC)');
+    // Asked again (its answer is kept), still no zone.
+    expect(safeTimeZone('Mars/Olympus')).toBe('UTC');
+  });
+
+  it('gives each instant its own offset when a zone is asked for again', () => {
+    expect(formatInTimeZone(new Date('2026-01-15T12:00:00Z'), 'Europe/Brussels')).toBe('2026-01-15 13:00:00 GMT+01:00 (Europe/Brussels)');
+    expect(formatInTimeZone(new Date('2026-07-15T12:00:00Z'), 'Europe/Brussels')).toBe('2026-07-15 14:00:00 GMT+02:00 (Europe/Brussels)');
+    expect(formatInTimeZone(new Date('2026-07-15T12:00:00Z'), 'Asia/Kolkata')).toBe('2026-07-15 17:30:00 GMT+05:30 (Asia/Kolkata)');
   });
 
   it('trusts image bytes over a declared type, and never keeps an unknown type', () => {

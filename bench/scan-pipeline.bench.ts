@@ -40,6 +40,10 @@ import { createEgressGateway } from '../src/egress/egress-gateway.ts';
 import { direct } from '../src/egress/upstream.models.ts';
 import { watchPageSettle } from '../src/browser/page-settle.ts';
 
+// The service runs compiled JavaScript without source maps (`npm start`); tsx turns them on, and Playwright
+// takes a stack trace at every call it makes, so each of those would map this process's frames through them.
+process.setSourceMapsEnabled(false);
+
 const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' }, concurrency: { type: 'string', default: '1,2,4' }, rounds: { type: 'string', default: '3' } } });
 const rounds = Math.max(1, Number(values.rounds));
 const pageCount = Number(values.pages);

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { chromium } from 'playwright';
 import { locateBrowser } from '../../../src/browser/browser-locator.ts';
-import { createBrowserPool, type BrowserPool } from '../../../src/browser/browser-pool.ts';
 import { fastPngScreenshot } from '../../../src/browser/page-screenshot.ts';
-import { createLogger } from '../../../src/shared/logger.ts';
-import type { EgressGateway } from '../../../src/egress/egress-gateway.ts';
-import { startLocalServer } from '../../helpers/local-server.ts';
-import { createTestEgress } from '../../helpers/egress.ts';
+import { useBrowserTestbed } from '../../helpers/browser-testbed.ts';
 
 const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
 
@@ -19,21 +15,7 @@ const page = (width: number, height: number) => (_req: unknown, res: import('nod
 };
 
 describe.skipIf(location.kind === 'missing' && !process.env.CI)('the fast PNG screenshot', () => {
-  let server: Awaited<ReturnType<typeof startLocalServer>>;
-  let pool: BrowserPool;
-  let egress: EgressGateway;
-
-  beforeAll(async () => {
-    server = await startLocalServer({ '/fits': page(1000, 500), '/tall': page(1000, 1900), '/wide': page(1700, 400) });
-    egress = createTestEgress();
-    pool = createBrowserPool({ location, logger: createLogger({ level: 'silent' }), options: { pagesPerBrowser: 50, navigationTimeoutMs: 8000 } });
-  });
-
-  afterAll(async () => {
-    await pool.close();
-    await egress.close();
-    await server.close();
-  });
+  const bed = useBrowserTestbed(location, { '/fits': page(1000, 500), '/tall': page(1000, 1900), '/wide': page(1700, 400) });
 
   const pixels = async (png: Buffer) => {
     const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
@@ -42,21 +24,13 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('the fast PNG sc
 
   /** The fast screenshot of the whole document, and Playwright's own full-page screenshot of it. */
   async function bothScreenshots(path: string) {
-    const scope = egress.openScope({ allowHosts: [new URL(server.url).host], route: { kind: 'pages' }, label: 'test' });
-    try {
-      return await pool.withPage(
-        async (tab, context) => {
-          await tab.goto(`${server.url}${path}`, { waitUntil: 'load' });
-          const size = (await tab.evaluate('[document.documentElement.scrollWidth, document.documentElement.scrollHeight]')) as [number, number];
-          const fast = await fastPngScreenshot(await context.newCDPSession(tab), { width: size[0], height: size[1] }, tab.viewportSize(), 10_000);
-          const reference = await tab.screenshot({ fullPage: true, type: 'png' });
-          return { size, fast: await pixels(fast), reference: await pixels(reference) };
-        },
-        { egress: scope },
-      );
-    } finally {
-      await scope.close();
-    }
+    return await bed.withPage(async (tab, context) => {
+      await tab.goto(`${bed.url}${path}`, { waitUntil: 'load' });
+      const size = (await tab.evaluate('[document.documentElement.scrollWidth, document.documentElement.scrollHeight]')) as [number, number];
+      const fast = await fastPngScreenshot(await context.newCDPSession(tab), { width: size[0], height: size[1] }, tab.viewportSize(), 10_000);
+      const reference = await tab.screenshot({ fullPage: true, type: 'png' });
+      return { size, fast: await pixels(fast), reference: await pixels(reference) };
+    });
   }
 
   it.each(['/fits', '/tall', '/wide'])('gives the same pixels as a full-page screenshot, inside the viewport or beyond it (%s)', async (path) => {

@@ -1,16 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright';
 import { locateBrowser } from '../../../src/browser/browser-locator.ts';
-import { createBrowserPool, type BrowserPool } from '../../../src/browser/browser-pool.ts';
 import { visitPage } from '../../../src/browser/page-visit.ts';
 import { watchPageSettle } from '../../../src/browser/page-settle.ts';
 import type { SettlePolicy } from '../../../src/browser/page-settle.models.ts';
 import { matchText } from '../../../src/modules/matching/text-match.models.ts';
 import { createUrlGuard } from '../../../src/shared/ssrf-guard.ts';
-import { createLogger } from '../../../src/shared/logger.ts';
-import type { EgressGateway } from '../../../src/egress/egress-gateway.ts';
-import { startLocalServer } from '../../helpers/local-server.ts';
-import { createTestEgress } from '../../helpers/egress.ts';
+import { useBrowserTestbed } from '../../helpers/browser-testbed.ts';
 import { demoIdentifiers, profileOf } from '../../helpers/profiles.ts';
 
 const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
@@ -21,73 +17,60 @@ const html = (body: string) => (_req: unknown, res: import('node:http').ServerRe
 };
 
 describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a loaded page to settle', () => {
-  let server: Awaited<ReturnType<typeof startLocalServer>>;
-  let pool: BrowserPool;
-  let egress: EgressGateway;
+  const bed = useBrowserTestbed(location, {
+    // No request and no DOM change between load and the timer: only the pending timer says "not yet".
+    '/late-text': html(`<div id="app">Loading…</div><script>
+      setTimeout(function () { document.getElementById('app').textContent = 'Profile of Lola Velvet, call +32 470 12 34 56'; }, 1500);
+    </script>`),
+    // A request that is never answered keeps the network busy for as long as the page is open.
+    '/busy': html(`<p>Lola Velvet</p><script>
+      addEventListener('load', function () { fetch('/never').catch(function () {}); });
+      setTimeout(function () { document.body.insertAdjacentHTML('beforeend', '<p>added while the network was busy</p>'); }, 600);
+    </script>`),
+    '/never': () => undefined,
+    // Polls itself forever: always a timer pending.
+    '/ticking': html(`<p id="n">0</p><script>
+      (function tick(n) { document.getElementById('n').textContent = String(n); setTimeout(function () { tick(n + 1); }, 100); })(0);
+    </script>`),
+    // Defers work to idle time again and again, without touching the DOM or the network.
+    '/idling': html(`<p>idle</p><script>
+      (function idle() { requestIdleCallback(function () { idle(); }); })();
+    </script>`),
+    '/static': html('<p>A page without scripts.</p>'),
+    '/inert-script': html('<p>A page whose script does nothing after it ran.</p><script>var done = true;</script>'),
+    // Its script removes itself at once; only what the settle script saw while the page was parsed says
+    // that anything here can still change the text (an interval is not counted as pending).
+    '/self-removing': html(`<p id="state">step 0</p><script>
+      document.currentScript.remove();
+      var n = 0;
+      var id = setInterval(function () {
+        n++;
+        document.getElementById('state').textContent = n < 8 ? 'step ' + n : 'Lola Velvet, written by a script that is gone';
+        if (n >= 8) clearInterval(id);
+      }, 50);
+    </script>`),
+    // No script element at all: the work is in an inline handler.
+    '/inline-handler': html(`<p id="state">step 0</p><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==" onload="
+      var n = 0;
+      var id = setInterval(function () {
+        n++;
+        document.getElementById('state').textContent = n < 8 ? 'step ' + n : 'Lola Velvet, written by an inline handler';
+        if (n >= 8) clearInterval(id);
+      }, 50);">`),
+    // Nothing pending right after load (an interval is not counted), but the text keeps changing for a
+    // second: whatever was read while it changed is not what the page shows once it is quiet.
+    '/interval': html(`<p id="state">step 0</p><script>
+      var n = 0;
+      var id = setInterval(function () {
+        n++;
+        document.getElementById('state').textContent = n < 20 ? 'step ' + n : 'Lola Velvet, final text';
+        if (n >= 20) clearInterval(id);
+      }, 50);
+    </script>`),
+  });
+
   const visit = (path: string, settleMs?: number) =>
-    visitPage(pool, createUrlGuard({ allowHosts: [new URL(server.url).host], egress }), `${server.url}${path}`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000, settleMs });
-
-  beforeAll(async () => {
-    server = await startLocalServer({
-      // No request and no DOM change between load and the timer: only the pending timer says "not yet".
-      '/late-text': html(`<div id="app">Loading…</div><script>
-        setTimeout(function () { document.getElementById('app').textContent = 'Profile of Lola Velvet, call +32 470 12 34 56'; }, 1500);
-      </script>`),
-      // A request that is never answered keeps the network busy for as long as the page is open.
-      '/busy': html(`<p>Lola Velvet</p><script>
-        addEventListener('load', function () { fetch('/never').catch(function () {}); });
-        setTimeout(function () { document.body.insertAdjacentHTML('beforeend', '<p>added while the network was busy</p>'); }, 600);
-      </script>`),
-      '/never': () => undefined,
-      // Polls itself forever: always a timer pending.
-      '/ticking': html(`<p id="n">0</p><script>
-        (function tick(n) { document.getElementById('n').textContent = String(n); setTimeout(function () { tick(n + 1); }, 100); })(0);
-      </script>`),
-      // Defers work to idle time again and again, without touching the DOM or the network.
-      '/idling': html(`<p>idle</p><script>
-        (function idle() { requestIdleCallback(function () { idle(); }); })();
-      </script>`),
-      '/static': html('<p>A page without scripts.</p>'),
-      '/inert-script': html('<p>A page whose script does nothing after it ran.</p><script>var done = true;</script>'),
-      // Its script removes itself at once; only what the settle script saw while the page was parsed says
-      // that anything here can still change the text (an interval is not counted as pending).
-      '/self-removing': html(`<p id="state">step 0</p><script>
-        document.currentScript.remove();
-        var n = 0;
-        var id = setInterval(function () {
-          n++;
-          document.getElementById('state').textContent = n < 8 ? 'step ' + n : 'Lola Velvet, written by a script that is gone';
-          if (n >= 8) clearInterval(id);
-        }, 50);
-      </script>`),
-      // No script element at all: the work is in an inline handler.
-      '/inline-handler': html(`<p id="state">step 0</p><img alt="" src="data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==" onload="
-        var n = 0;
-        var id = setInterval(function () {
-          n++;
-          document.getElementById('state').textContent = n < 8 ? 'step ' + n : 'Lola Velvet, written by an inline handler';
-          if (n >= 8) clearInterval(id);
-        }, 50);">`),
-      // Nothing pending right after load (an interval is not counted), but the text keeps changing for a
-      // second: whatever was read while it changed is not what the page shows once it is quiet.
-      '/interval': html(`<p id="state">step 0</p><script>
-        var n = 0;
-        var id = setInterval(function () {
-          n++;
-          document.getElementById('state').textContent = n < 20 ? 'step ' + n : 'Lola Velvet, final text';
-          if (n >= 20) clearInterval(id);
-        }, 50);
-      </script>`),
-    });
-    egress = createTestEgress();
-    pool = createBrowserPool({ location, logger: createLogger({ level: 'silent' }), options: { pagesPerBrowser: 50, navigationTimeoutMs: 8000 } });
-  });
-
-  afterAll(async () => {
-    await pool.close();
-    await egress.close();
-    await server.close();
-  });
+    visitPage(bed.pool, createUrlGuard({ allowHosts: [bed.host], egress: bed.egress }), `${bed.url}${path}`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000, settleMs });
 
   it('reads and matches text a script writes 1.5 s after load without any request', async () => {
     const page = await visit('/late-text');
@@ -129,24 +112,16 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
   });
 
   async function settledBeforeBound(path: string, policy?: SettlePolicy): Promise<boolean> {
-    const egressScope = egress.openScope({ allowHosts: [new URL(server.url).host], route: { kind: 'pages' }, label: 'test' });
-    try {
-      return await pool.withPage(
-        async (page) => {
-          // Timers up to 2 s count, as in a visit with the default bound; the wait itself is cut at 1 s.
-          const watch = await watchPageSettle(page, 2000);
-          await page.goto(`${server.url}${path}`, { waitUntil: 'load' });
-          try {
-            return await watch.settle({ maxMs: 1000, policy });
-          } finally {
-            watch.dispose();
-          }
-        },
-        { egress: egressScope },
-      );
-    } finally {
-      await egressScope.close();
-    }
+    return await bed.withPage(async (page) => {
+      // Timers up to 2 s count, as in a visit with the default bound; the wait itself is cut at 1 s.
+      const watch = await watchPageSettle(page, 2000);
+      await page.goto(`${bed.url}${path}`, { waitUntil: 'load' });
+      try {
+        return await watch.settle({ maxMs: 1000, policy });
+      } finally {
+        watch.dispose();
+      }
+    });
   }
 
   it('ends the wait early for a page that is quiet, and only at the bound for one that keeps the network busy or keeps scheduling timers or idle work', async () => {
@@ -159,20 +134,12 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
   });
 
   it('leaves setTimeout looking native to the page', async () => {
-    const egressScope = egress.openScope({ allowHosts: [new URL(server.url).host], route: { kind: 'pages' }, label: 'test' });
-    try {
-      const seen = await pool.withPage(
-        async (page) => {
-          const watch = await watchPageSettle(page, 1000);
-          await page.goto(`${server.url}/static`, { waitUntil: 'load' });
-          watch.dispose();
-          return page.evaluate(`[String(setTimeout), Function.prototype.toString.call(clearTimeout), String(Function.prototype.toString), setTimeout.name, Object.keys(window).filter((k) => k.startsWith('__')).length]`);
-        },
-        { egress: egressScope },
-      );
-      expect(seen).toEqual(['function setTimeout() { [native code] }', 'function clearTimeout() { [native code] }', 'function toString() { [native code] }', 'setTimeout', 0]);
-    } finally {
-      await egressScope.close();
-    }
+    const seen = await bed.withPage(async (page) => {
+      const watch = await watchPageSettle(page, 1000);
+      await page.goto(`${bed.url}/static`, { waitUntil: 'load' });
+      watch.dispose();
+      return page.evaluate(`[String(setTimeout), Function.prototype.toString.call(clearTimeout), String(Function.prototype.toString), setTimeout.name, Object.keys(window).filter((k) => k.startsWith('__')).length]`);
+    });
+    expect(seen).toEqual(['function setTimeout() { [native code] }', 'function clearTimeout() { [native code] }', 'function toString() { [native code] }', 'setTimeout', 0]);
   });
 });

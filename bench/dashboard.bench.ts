@@ -10,12 +10,15 @@
  * Options: --people N --hits N --duration S --rate R --data-dir DIR (reused when it already holds a seeded
  * file, so repeated runs skip the seeding) --dist (run dist/src/main.js instead of the sources through tsx)
  * --profile DIR (the server writes a V8 CPU profile there when it stops: open it in Chrome's DevTools)
- * --pages a,b (only these pages: exposures, overview, exposure).
+ * --pages a,b (only these pages: exposures, overview, exposure) --server-timings (the server logs at `info` and
+ * the bench reads fastify's `responseTime` of every request from it: the time the server itself took, beside
+ * what the load generator saw; the logging adds a little CPU per request, so the default runs without it).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import readline from 'node:readline';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../src/config/config.ts';
@@ -37,6 +40,22 @@ const dataDir = arg('data-dir', path.join(os.tmpdir(), `es-dashboard-bench-${peo
 const useDist = process.argv.includes('--dist');
 const profileDir = arg('profile', '');
 const onlyPages = arg('pages', 'exposures,overview,exposure').split(',');
+const serverTimings = process.argv.includes('--server-timings');
+
+/** The server's own `responseTime` of each request (fastify's "request completed" line), while collecting. */
+const serverSide = {
+  collecting: null as number[] | null,
+  start(): void {
+    this.collecting = [];
+  },
+  stop(): { p99: number; max: number; count: number } | null {
+    const times = this.collecting;
+    this.collecting = null;
+    if (!serverTimings || !times || times.length === 0) return null;
+    times.sort((a, b) => a - b);
+    return { p99: Math.round(percentile(times, 0.99) * 10) / 10, max: Math.round(percentile(times, 1) * 10) / 10, count: times.length };
+  },
+};
 
 async function ensureSeeded(): Promise<void> {
   const marker = path.join(dataDir, 'bench-seeded.json');
@@ -91,8 +110,9 @@ async function logIn(base: string): Promise<string> {
   return session;
 }
 
-interface EvenFigures { requests: number; p50: number; p90: number; p99: number; max: number; errors: number; cpuMsPerRequest: number }
-interface PageFigures { page: string; path: string; bytes: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number; timeouts: number; cpuMsPerRequest: number; even: EvenFigures }
+type ServerSide = ReturnType<typeof serverSide.stop>;
+interface EvenFigures { requests: number; p50: number; p90: number; p99: number; max: number; errors: number; cpuMsPerRequest: number; server: ServerSide }
+interface PageFigures { page: string; path: string; bytes: number; requests: number; rps: number; p50: number; p90: number; p99: number; max: number; errors: number; non2xx: number; timeouts: number; cpuMsPerRequest: number; server: ServerSide; even: EvenFigures }
 
 /**
  * CPU milliseconds the server process used (user + system, all threads), from /proc: on a machine shared with
@@ -110,19 +130,23 @@ async function measure(page: string, url: string, cookie: string, serverPid: num
   // A short warm-up at the same rate, so the measured run does not include the JIT's first minutes.
   await autocannon({ url, connections: 20, overallRate: rate, duration: 3, headers: { cookie } });
   const cpuBefore = cpuMs(serverPid);
+  serverSide.start();
   const result = await autocannon({ url, connections: 20, overallRate: rate, duration, headers: { cookie } });
+  const burstsServer = serverSide.stop();
   const cpuMsPerRequest = (cpuMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
   const evenCpuBefore = cpuMs(serverPid);
+  serverSide.start();
   const even = await runEvenLoad({ url, headers: { cookie }, rate, durationSeconds: duration });
+  const evenServer = serverSide.stop();
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
     page, path: new URL(url).pathname + new URL(url).search, bytes, requests: result.requests.total, rps: result.requests.average,
     p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max,
-    errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, cpuMsPerRequest,
+    errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, cpuMsPerRequest, server: burstsServer,
     even: {
       requests: even.latencies.length, p50: round(percentile(even.latencies, 0.5)), p90: round(percentile(even.latencies, 0.9)),
       p99: round(percentile(even.latencies, 0.99)), max: round(percentile(even.latencies, 1)), errors: even.errors + even.non2xx,
-      cpuMsPerRequest: (cpuMs(serverPid) - evenCpuBefore) / Math.max(1, even.due),
+      cpuMsPerRequest: (cpuMs(serverPid) - evenCpuBefore) / Math.max(1, even.due), server: evenServer,
     },
   };
 }
@@ -135,9 +159,16 @@ async function main(): Promise<void> {
   const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
   const child = spawn(process.execPath, [...profiling, ...entry, 'web'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DEMO_WEB: 'off', PROCESS_MODE: 'web' },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: serverTimings ? 'info' : 'warn', DEMO_WEB: 'off', PROCESS_MODE: 'web' },
+    stdio: ['ignore', serverTimings ? 'pipe' : 'inherit', 'inherit'],
   });
+  if (serverTimings) {
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      if (!serverSide.collecting || !line.includes('"responseTime"')) return;
+      const time = (JSON.parse(line) as { responseTime?: unknown }).responseTime;
+      if (typeof time === 'number') serverSide.collecting.push(time);
+    });
+  }
   const base = `http://127.0.0.1:${port}`;
   try {
     for (const until = Date.now() + 60_000; ;) {
@@ -157,9 +188,18 @@ async function main(): Promise<void> {
       process.stdout.write(`| ${f.page} | bursts (autocannon) | ${f.bytes} | ${f.requests} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} | ${f.errors + f.timeouts} | ${f.non2xx} | ${f.cpuMsPerRequest.toFixed(2)} |\n`);
       process.stdout.write(`| ${f.page} | even stream | ${f.bytes} | ${f.even.requests} | ${(f.even.requests / duration).toFixed(0)} | ${f.even.p50} | ${f.even.p90} | ${f.even.p99} | ${f.even.max} | ${f.even.errors} | – | ${f.even.cpuMsPerRequest.toFixed(2)} |\n`);
     }
+    if (serverTimings) {
+      process.stdout.write('\nAs the server measured them (fastify\'s responseTime, from the request read to the response sent):\n\n| page | load | requests | p99 ms | max ms |\n|---|---|---:|---:|---:|\n');
+      for (const f of figures) {
+        for (const [load, server] of [['bursts (autocannon)', f.server], ['even stream', f.even.server]] as const) {
+          if (server) process.stdout.write(`| ${f.page} | ${load} | ${server.count} | ${server.p99} | ${server.max} |\n`);
+        }
+      }
+    }
     const pageFigures = (f: PageFigures) => ({
       p50: f.p50, p99: f.p99, errors: f.errors + f.timeouts + f.non2xx, bytes: f.bytes, cpuMsPerRequest: Number(f.cpuMsPerRequest.toFixed(2)),
-      even: { p50: f.even.p50, p99: f.even.p99, errors: f.even.errors, cpuMsPerRequest: Number(f.even.cpuMsPerRequest.toFixed(2)) },
+      even: { p50: f.even.p50, p99: f.even.p99, errors: f.even.errors, cpuMsPerRequest: Number(f.even.cpuMsPerRequest.toFixed(2)), ...(f.even.server ? { server: f.even.server } : {}) },
+      ...(f.server ? { server: f.server } : {}),
     });
     process.stdout.write(`${JSON.stringify({ bench: 'dashboard', people, hits, rate, duration, loadavg: os.loadavg(), pages: Object.fromEntries(figures.map((f) => [f.page, pageFigures(f)])) })}\n`);
   } finally {

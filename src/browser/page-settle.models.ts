@@ -23,9 +23,9 @@ export interface PageReport {
   domQuietMs: number;
   /**
    * False while the document has never held anything that runs script: no script element (any namespace,
-   * even one that removed itself), no inline event handler, no frame, object or embed. After `load` such a
-   * document is final: nothing is left that could change its DOM, so it is read at once instead of after
-   * the quiet window. Sticky once true.
+   * even one that removed itself), no inline event handler, no frame, object or embed, and no meta refresh
+   * (which replaces the document without script). After `load` such a document is final: nothing is left
+   * that could change its DOM, so it is read at once instead of after the quiet window. Sticky once true.
    */
   scripted: boolean;
 }

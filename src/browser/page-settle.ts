@@ -58,6 +58,8 @@ const settleScriptSource = String.raw`(key, horizonMs) => {
   const runsScript = (node) => {
     if (node.nodeType !== 1) return false;
     if (/^(script|iframe|frame|object|embed|portal|fencedframe)$/.test(node.localName)) return true;
+    // Not script, but it replaces the document after load all the same.
+    if (node.localName === 'meta' && /refresh/i.test(node.getAttribute('http-equiv') || '')) return true;
     for (const name of node.getAttributeNames()) if (/^on/i.test(name)) return true;
     return false;
   };
@@ -72,7 +74,7 @@ const settleScriptSource = String.raw`(key, horizonMs) => {
     }
   }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   // The query also covers anything the observer could have missed; it runs only while nothing was seen.
-  const anyScript = () => scripted || (scripted = document.querySelector('script, iframe, frame, object, embed') !== null);
+  const anyScript = () => scripted || (scripted = document.querySelector('script, iframe, frame, object, embed, meta[http-equiv="refresh" i]') !== null);
   Object.defineProperty(window, key, { value: () => [pendingCount(), performance.now() - lastChange, anyScript() ? 1 : 0], enumerable: false });
 }`;
 
@@ -89,6 +91,11 @@ export interface SettleOptions {
    * and `unchangedSince` tells afterwards whether the page stayed as it was read.
    */
   onStill?: () => void;
+  /**
+   * False when the page may replace itself although its document runs no script (its response carried an HTTP
+   * `Refresh` header): it then waits like a page with scripts.
+   */
+  scriptFreeSettles?: boolean;
 }
 
 export interface SettleWatch {
@@ -126,11 +133,12 @@ export async function watchPageSettle(page: Page, horizonMs: number): Promise<Se
   const readPage = async () => parsePageReport(await page.evaluate(`(() => { const f = window[${JSON.stringify(key)}]; return typeof f === 'function' ? f() : null; })()`).catch(() => null));
 
   return {
-    async settle({ maxMs, signal, policy = defaultSettlePolicy, pollMs = 25, onStill }) {
+    async settle({ maxMs, signal, policy = defaultSettlePolicy, pollMs = 25, onStill, scriptFreeSettles = true }) {
       const deadline = performance.now() + maxMs;
       let stillSeen = false;
       while (performance.now() < deadline && !signal?.aborted) {
-        const report = await readPage();
+        const read = await readPage();
+        const report = read && !scriptFreeSettles ? { ...read, scripted: true } : read;
         const sample = { inFlight: inFlight.size, networkQuietMs: performance.now() - lastNetworkEvent, page: report };
         if (isSettled(sample, policy)) return true;
         if (onStill && !stillSeen && sample.inFlight === 0 && report && report.pendingTimers === 0) {

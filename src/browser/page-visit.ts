@@ -130,6 +130,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   await timed(options.timing, 'settle', () => settleWatch.settle({
     maxMs: settleMs,
     signal: options.signal,
+    scriptFreeSettles: !response?.headers().refresh,
     onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(page, response, options, html) }),
   }));
 

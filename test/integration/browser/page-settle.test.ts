@@ -37,6 +37,14 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
       (function idle() { requestIdleCallback(function () { idle(); }); })();
     </script>`),
     '/static': html('<p>A page without scripts.</p>'),
+    // No script, but the page replaces itself right after load: by a meta refresh, or by the HTTP header.
+    '/meta-refresh': html('<meta http-equiv="refresh" content="0; url=/refreshed"><p>Redirecting…</p>'),
+    '/header-refresh': (_req, res) => {
+      res.setHeader('refresh', '0; url=/refreshed');
+      html('<p>Redirecting…</p>')(_req, res);
+    },
+    '/meta-refresh-later': html('<meta http-equiv="refresh" content="30; url=/refreshed"><p>Moving in 30 s.</p>'),
+    '/refreshed': html('<p>Lola Velvet, +32 470 12 34 56, on the page a refresh led to</p>'),
     '/inert-script': html('<p>A page whose script does nothing after it ran.</p><script>var done = true;</script>'),
     // Its script removes itself at once; only what the settle script saw while the page was parsed says
     // that anything here can still change the text (an interval is not counted as pending).
@@ -102,6 +110,14 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
     expect(handler.text).not.toMatch(/step \d/);
   });
 
+  it('follows a refresh right after load on a page without scripts, by meta element or by header', async () => {
+    for (const path of ['/meta-refresh', '/header-refresh']) {
+      const page = await visit(path);
+      expect(page.finalUrl).toBe(`${bed.url}/refreshed`);
+      expect(page.text).toContain('Lola Velvet, +32 470 12 34 56, on the page a refresh led to');
+    }
+  });
+
   it('takes a loaded page that never held a script as settled without waiting out the quiet window', async () => {
     // A quiet window far beyond the bound: only a document that can run no script settles before it.
     const endless = { quietWindowMs: 60_000 };
@@ -109,15 +125,18 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
     expect(await settledBeforeBound('/inert-script', endless)).toBe(false);
     expect(await settledBeforeBound('/self-removing', endless)).toBe(false);
     expect(await settledBeforeBound('/inline-handler', endless)).toBe(false);
+    // No script either, but a refresh will replace it: by meta element, or by header (the visit says so).
+    expect(await settledBeforeBound('/meta-refresh-later', endless)).toBe(false);
+    expect(await settledBeforeBound('/static', endless, false)).toBe(false);
   });
 
-  async function settledBeforeBound(path: string, policy?: SettlePolicy): Promise<boolean> {
+  async function settledBeforeBound(path: string, policy?: SettlePolicy, scriptFreeSettles?: boolean): Promise<boolean> {
     return await bed.withPage(async (page) => {
       // Timers up to 2 s count, as in a visit with the default bound; the wait itself is cut at 1 s.
       const watch = await watchPageSettle(page, 2000);
       await page.goto(`${bed.url}${path}`, { waitUntil: 'load' });
       try {
-        return await watch.settle({ maxMs: 1000, policy });
+        return await watch.settle({ maxMs: 1000, policy, scriptFreeSettles });
       } finally {
         watch.dispose();
       }

@@ -83,18 +83,18 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   let screenshotWidth = 0;
   let lines: [string, string][] = [];
   let world: Promise<number> | null = null;
-  // The rendered HTML is already read: it is sealed and written (fsync) while the browser takes the other
-  // parts, and awaited where it was stored before, so meta.json lists the artifacts in the same order.
-  const htmlStored = vault.put(Buffer.from(visit.html, 'utf8'), 'text/html');
-  htmlStored.catch(() => undefined);
-  // Likewise the archive and the screenshot are sealed and written while the browser produces the next
-  // part; each is awaited (and its failure recorded) before meta.json lists what was kept.
-  const writes: { role: string; stored: Promise<{ sha256: string }> }[] = [];
-  const store = (role: string, bytes: Buffer, mimeType: string) => {
+  // Each part is sealed and written (fsync) while the browser produces the next one, and awaited before
+  // meta.json lists what was kept; until then its failure is held, not thrown.
+  const writeInBackground = (bytes: Buffer, mimeType: string) => {
     const stored = vault.put(bytes, mimeType);
     stored.catch(() => undefined);
-    writes.push({ role, stored });
+    return stored;
   };
+  // The rendered HTML is already read; it is awaited last, so meta.json lists the artifacts in the same order.
+  const htmlStored = writeInBackground(Buffer.from(visit.html, 'utf8'), 'text/html');
+  // The archive and the screenshot: a failed write is recorded as a problem, the rest is still kept.
+  const writes: { role: string; stored: Promise<{ sha256: string }> }[] = [];
+  const store = (role: string, bytes: Buffer, mimeType: string) => void writes.push({ role, stored: writeInBackground(bytes, mimeType) });
 
   try {
     cdp = await (input.devtools ? input.devtools() : withTimeout(page.context().newCDPSession(page), STEP_TIMEOUT_MS, 'Opening a DevTools session'));

@@ -17,7 +17,7 @@
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright';
+import { chromium, type CDPSession } from 'playwright';
 import { createSimulatedWeb } from '../src/simweb/server.ts';
 import { PLANTED_PAGES } from '../src/simweb/planted.ts';
 import { loadConfig } from '../src/config/config.ts';
@@ -77,7 +77,9 @@ async function bareLoop(concurrency: number, viaGateway: boolean, settled = fals
       const scope = viaGateway ? gateway.openScope({ allowHosts: [new URL(web.url).host], route: { kind: 'pages' }, label: 'bench' }) : null;
       const context = await browser.newContext(scope ? { proxy: { server: await scope.proxyServer() } } : {});
       const page = await context.newPage();
-      const watch = settled ? await watchPageSettle(page, 2000) : null;
+      // The pipeline's settle reads its report through the page's DevTools session, opened once per page.
+      let session: Promise<CDPSession> | null = null;
+      const watch = settled ? await watchPageSettle(page, 2000, () => (session ??= context.newCDPSession(page))) : null;
       await page.goto(url, { waitUntil: 'load' });
       await watch?.settle({ maxMs: 2000 });
       await context.close();

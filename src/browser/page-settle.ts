@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Page, Request } from 'playwright';
+import type { CDPSession, Page, Request } from 'playwright';
 import { defaultSettlePolicy, isSettled, nextLookInMs, parsePageReport, type SettlePolicy } from './page-settle.models.ts';
 
 /**
@@ -111,9 +111,11 @@ export interface SettleWatch {
 
 /**
  * Installed on a page before its navigation: counts the page's requests from the browser's side and puts
- * the settle script into every document it loads.
+ * the settle script into every document it loads. The script's report is read through the page's DevTools
+ * session (`devtools`, opened at most once by the caller) in the page's own world, where the script runs:
+ * a plain evaluation, without Playwright's injected script, which `page.evaluate` would compile first.
  */
-export async function watchPageSettle(page: Page, horizonMs: number): Promise<SettleWatch> {
+export async function watchPageSettle(page: Page, horizonMs: number, devtools: () => Promise<CDPSession>): Promise<SettleWatch> {
   const key = `__${randomBytes(9).toString('base64url').replace(/[^A-Za-z0-9]/g, 'x')}`;
   const inFlight = new Set<Request>();
   let lastNetworkEvent = performance.now();
@@ -130,7 +132,9 @@ export async function watchPageSettle(page: Page, horizonMs: number): Promise<Se
   page.on('requestfailed', ended);
   await page.addInitScript(`(${settleScriptSource})(${JSON.stringify(key)}, ${Math.max(0, Math.floor(horizonMs))})`);
 
-  const readPage = async () => parsePageReport(await page.evaluate(`(() => { const f = window[${JSON.stringify(key)}]; return typeof f === 'function' ? f() : null; })()`).catch(() => null));
+  const reportExpression = `(() => { const f = window[${JSON.stringify(key)}]; return typeof f === 'function' ? f() : null; })()`;
+  // Without a context id the evaluation runs in the main frame's current document, in the page's world.
+  const readPage = async () => parsePageReport(await devtools().then((session) => session.send('Runtime.evaluate', { expression: reportExpression, returnByValue: true })).then((reply) => reply.result.value, () => null));
 
   return {
     async settle({ maxMs, signal, policy = defaultSettlePolicy, pollMs = 25, onStill, scriptFreeSettles = true }) {

@@ -5,7 +5,8 @@ import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
 import { extractorExpression, type ExtractedContent } from './page-extract.ts';
 import { watchPageSettle } from './page-settle.ts';
-import { isolatedHtmlReader } from './page-html.ts';
+import { readDocumentHtml } from './page-html.ts';
+import { isolatedWorld, type IsolatedEvaluate } from './isolated-world.ts';
 import { timed, type VisitTimingSink } from './visit-timing.ts';
 
 export interface VisitOptions {
@@ -46,6 +47,8 @@ export interface LoadedPageTools {
    * evidence), so it is opened at most once per page. Never detached by its users: the context's close ends it.
    */
   devtools(): Promise<CDPSession>;
+  /** Reads from the page where its scripts cannot interfere (isolated-world.ts): the same world as the visit's reads. */
+  isolated: IsolatedEvaluate;
 }
 
 export interface PageVisitHooks {
@@ -97,7 +100,9 @@ export async function visitPage(pool: BrowserPool, guard: UrlGuard, url: string,
 async function loadAndRead(page: Page, egress: EgressScope, url: string, options: VisitOptions, hooks: PageVisitHooks): Promise<VisitedPage> {
   let oversized = false;
   const settleMs = options.settleMs ?? 2000;
-  const settleWatch = await watchPageSettle(page, settleMs);
+  let session: Promise<CDPSession> | null = null;
+  const devtools = () => (session ??= withTimeout(page.context().newCDPSession(page), 30_000, 'Opening a DevTools session'));
+  const settleWatch = await watchPageSettle(page, settleMs, devtools);
   page.on('dialog', (dialog) => void dialog.dismiss().catch(() => undefined));
   page.context().on('page', (popup) => void popup.close().catch(() => undefined));
   page.on('response', (response) => {
@@ -124,21 +129,19 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   // is kept only if the page did not change at all after it began (no request, no timer, no DOM change),
   // otherwise the page is read again once settled, as before.
   const early: { startedAt: number; reads: ReturnType<typeof readPage> }[] = [];
-  let session: Promise<CDPSession> | null = null;
-  const devtools = () => (session ??= withTimeout(page.context().newCDPSession(page), 30_000, 'Opening a DevTools session'));
-  const html = isolatedHtmlReader(devtools);
+  const isolated = isolatedWorld(devtools);
   await timed(options.timing, 'settle', () => settleWatch.settle({
     maxMs: settleMs,
     signal: options.signal,
     scriptFreeSettles: !response?.headers().refresh,
-    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(page, response, options, html) }),
+    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(isolated, response, options) }),
   }));
 
   const extractionStarted = performance.now();
   let reads = early[0] ? await early[0].reads : null;
   if (early[0] && !(await settleWatch.unchangedSince(early[0].startedAt))) reads = null;
   settleWatch.dispose();
-  const [documentHref, extracted, document, server, headers] = reads ?? await readPage(page, response, options, html);
+  const [documentHref, extracted, document, server, headers] = reads ?? await readPage(isolated, response, options);
   // A page may navigate itself by script after load; when the gateway refused that navigation Chromium
   // shows its own error page, which must not be read as the page's content.
   if (String(documentHref).startsWith('chrome-error:')) {
@@ -168,22 +171,23 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
   };
   options.timing?.('extraction', performance.now() - extractionStarted);
-  await hooks.onLoaded?.(page, visit, { devtools });
+  await hooks.onLoaded?.(page, visit, { devtools, isolated });
   return visit;
 }
 
 /**
- * Everything read out of a loaded page. The reads are sent together and the browser answers them in turn:
- * the same reads as one after the other, but their round trips overlap instead of adding up. Never rejects.
+ * Everything read out of a loaded page, in its isolated world (the page's scripts cannot hide its text or
+ * forge its HTML there). The reads are sent together and the browser answers them in turn: the same reads
+ * as one after the other, but their round trips overlap instead of adding up. Never rejects.
  */
-function readPage(page: Page, response: Response | null, options: VisitOptions, html: () => Promise<string>) {
+function readPage(isolated: IsolatedEvaluate, response: Response | null, options: VisitOptions) {
   return Promise.all([
-    page.evaluate('location.href').catch(() => ''),
-    page.evaluate(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000 })).then(
+    isolated('location.href').catch(() => ''),
+    isolated(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000 })).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     ),
-    html().then(
+    readDocumentHtml(isolated).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     ),

@@ -8,7 +8,7 @@ import type { EgressGateway } from '../../egress/egress-gateway.ts';
 import { hostOf, isUnderOwnUrl, tryNormalizeUrl } from '../../shared/url.models.ts';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import type { CDPSession, Page } from 'playwright';
-import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
+import { visitPage, type LoadedPageTools, type VisitedPage } from '../../browser/page-visit.ts';
 import { timed, type VisitTimingSink } from '../../browser/visit-timing.ts';
 import { fastPngScreenshot } from '../../browser/page-screenshot.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
@@ -259,10 +259,12 @@ export async function analysePage(args: { visit: VisitedPage; profile: Normalise
  * (PHOTO_SCREENSHOT_MAX_HEIGHT: taller pages are searched from the top), with the page's full height so the
  * part left out is recorded; null when it fails.
  */
-async function pageScreenshot(page: Page, devtools: () => Promise<CDPSession>, url: string, maxHeight: number): Promise<{ bytes: Uint8Array; url: string; pageHeight: number } | null> {
+async function pageScreenshot(page: Page, tools: LoadedPageTools, url: string, maxHeight: number): Promise<{ bytes: Uint8Array; url: string; pageHeight: number } | null> {
+  const { devtools, isolated } = tools;
   try {
     const viewport = page.viewportSize() ?? { width: 1280, height: 720 };
-    const height = await page.evaluate(() => document.documentElement.scrollHeight).catch(() => viewport.height);
+    // Read where the page's scripts cannot redefine it: a page that claimed a short height would keep its lower part out of the search.
+    const height = await isolated('document.documentElement.scrollHeight').catch(() => viewport.height);
     const pageHeight = Math.max(1, Number.isFinite(height) ? Number(height) : viewport.height);
     const clipHeight = Math.max(1, Math.min(pageHeight, maxHeight));
     const bytes = await fastPngScreenshot(await devtools(), { width: viewport.width, height: clipHeight }, viewport, 15_000);
@@ -342,12 +344,13 @@ export async function visitCandidate(
   let visit: VisitedPage;
   try {
     visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal, timing: sink }, {
-      async onLoaded(page, loaded, { devtools }) {
+      async onLoaded(page, loaded, tools) {
+        const { devtools } = tools;
         if (isUnderOwnUrl(loaded.finalUrl, ownUrls)) {
           ownPage = true;
           return;
         }
-        const screenshot = ({ maxHeight }: { maxHeight: number }) => pageScreenshot(page, devtools, loaded.finalUrl, maxHeight);
+        const screenshot = ({ maxHeight }: { maxHeight: number }) => pageScreenshot(page, tools, loaded.finalUrl, maxHeight);
         const photos = deps.photoMatcher
           ? await timed(sink, 'photos', () => deps.photoMatcher!.match({ personId: run.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal, screenshot }))
           : { matches: [], unusable: [] };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { chromium } from 'playwright';
 import { locateBrowser } from '../../../src/browser/browser-locator.ts';
-import { isolatedHtmlReader } from '../../../src/browser/page-html.ts';
+import { readDocumentHtml } from '../../../src/browser/page-html.ts';
+import { isolatedWorld } from '../../../src/browser/isolated-world.ts';
 import { visitPage } from '../../../src/browser/page-visit.ts';
 import { createUrlGuard } from '../../../src/shared/ssrf-guard.ts';
 import { useBrowserTestbed } from '../../helpers/browser-testbed.ts';
@@ -13,7 +14,7 @@ const html = (doc: string) => (_req: unknown, res: import('node:http').ServerRes
   res.end(doc);
 };
 
-describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page's rendered HTML", () => {
+describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page where its scripts cannot interfere", () => {
   const bed = useBrowserTestbed(location, {
     '/first': html('<!DOCTYPE html><html lang="en"><head><title>first</title></head><body><p>The first document &amp; its <b>markup</b>.</p><script>document.body.insertAdjacentHTML("beforeend", "<p id=added>added by script</p>")</script></body></html>'),
     '/second': html('<!DOCTYPE html><html><head><title>second</title></head><body><p>The second document.</p></body></html>'),
@@ -22,11 +23,22 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page'
       Object.defineProperty(Element.prototype, 'outerHTML', { get: function () { return '<html><body>nothing to see</body></html>'; } });
       XMLSerializer.prototype.serializeToString = function () { return '<!DOCTYPE forged>'; };
     </script></body></html>`),
+    // The page hides itself from any reader running among its own scripts: its text, its title, its images
+    // and its address read as something harmless there, and the helpers a reader needs fail.
+    '/hiding': html(`<!DOCTYPE html><html lang="nl"><head><title>Lola Velvet exposed</title></head><body><p>Lola Velvet lives at Rue Haute 12, call +32 470 12 34 56</p><img src="/lola.jpg" alt="Lola at home"><script>
+      Object.defineProperty(HTMLElement.prototype, 'innerText', { get: function () { return 'A page about gardening.'; } });
+      Object.defineProperty(Document.prototype, 'title', { get: function () { return 'Gardening'; } });
+      Object.defineProperty(Document.prototype, 'images', { get: function () { return []; } });
+      Element.prototype.getAttribute = function () { return null; };
+      Array.from = function () { return []; };
+      window.getComputedStyle = function () { throw new Error('no styles'); };
+    </script></body></html>`),
   });
 
   it("gives what Playwright's page.content() gives, and the new document's after the page navigated", async () => {
     const [first, firstByPlaywright, second, secondByPlaywright] = await bed.withPage(async (page, context) => {
-      const read = isolatedHtmlReader(() => context.newCDPSession(page));
+      const world = isolatedWorld(() => context.newCDPSession(page));
+      const read = () => readDocumentHtml(world);
       await page.goto(`${bed.url}/first`, { waitUntil: 'load' });
       const a = [await read(), await page.content()];
       // The world the first reading used went with its document.
@@ -45,5 +57,16 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page'
     // The forged serialisers would give '<!DOCTYPE forged>' and a body that only says "nothing to see"
     // (those words are in the kept HTML too, inside the page's own script).
     expect(visit.html).toMatch(/^<!DOCTYPE html><html><head><title>f<\/title><\/head><body><p>Lola Velvet, \+32 470 12 34 56<\/p><script>/);
+  });
+
+  it('reads the text, title, images and address a page hides from readers among its own scripts', async () => {
+    const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts: [bed.host], egress: bed.egress }), `${bed.url}/hiding`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 });
+    // Read among the page's scripts, the text would be "A page about gardening." and the title "Gardening" (or the read would fail).
+    expect(visit.text).toContain('Lola Velvet lives at Rue Haute 12, call +32 470 12 34 56');
+    expect(visit.title).toBe('Lola Velvet exposed');
+    expect(visit.lang).toBe('nl');
+    expect(visit.attributeText).toContain('Lola at home');
+    expect(visit.imageUrls).toEqual([`${bed.url}/lola.jpg`]);
+    expect(visit.finalUrl).toBe(`${bed.url}/hiding`);
   });
 });

@@ -11,6 +11,12 @@ import { demoIdentifiers, profileOf } from '../../helpers/profiles.ts';
 
 const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
 
+/** The page's one DevTools session, opened on first use (as page-visit.ts does). */
+const onceOpened = <T>(open: () => Promise<T>) => {
+  let opened: Promise<T> | null = null;
+  return () => (opened ??= open());
+};
+
 const html = (body: string) => (_req: unknown, res: import('node:http').ServerResponse) => {
   res.setHeader('content-type', 'text/html; charset=utf-8');
   res.end(`<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`);
@@ -131,9 +137,9 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
   });
 
   async function settledBeforeBound(path: string, policy?: SettlePolicy, scriptFreeSettles?: boolean): Promise<boolean> {
-    return await bed.withPage(async (page) => {
+    return await bed.withPage(async (page, context) => {
       // Timers up to 2 s count, as in a visit with the default bound; the wait itself is cut at 1 s.
-      const watch = await watchPageSettle(page, 2000);
+      const watch = await watchPageSettle(page, 2000, onceOpened(() => context.newCDPSession(page)));
       await page.goto(`${bed.url}${path}`, { waitUntil: 'load' });
       try {
         return await watch.settle({ maxMs: 1000, policy, scriptFreeSettles });
@@ -153,8 +159,8 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
   });
 
   it('leaves setTimeout looking native to the page', async () => {
-    const seen = await bed.withPage(async (page) => {
-      const watch = await watchPageSettle(page, 1000);
+    const seen = await bed.withPage(async (page, context) => {
+      const watch = await watchPageSettle(page, 1000, onceOpened(() => context.newCDPSession(page)));
       await page.goto(`${bed.url}/static`, { waitUntil: 'load' });
       watch.dispose();
       return page.evaluate(`[String(setTimeout), Function.prototype.toString.call(clearTimeout), String(Function.prototype.toString), setTimeout.name, Object.keys(window).filter((k) => k.startsWith('__')).length]`);

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { CDPSession } from 'playwright';
+
+/** Evaluates one expression in the isolated world and gives its value (JSON-like: returned by value). */
+export type IsolatedEvaluate = (expression: string) => Promise<unknown>;
+
+/**
+ * Reads from the page in an isolated world of its main frame, through the page's DevTools session. The
+ * world shares the document with the page's scripts but none of their globals or prototypes: a page that
+ * redefines `innerText`, `XMLSerializer`, `Array.from` or `URL` for itself changes nothing read here, so it
+ * can neither hide its text from the matcher nor forge the HTML that is kept. It also spares every page
+ * Playwright's own injected script, which `page.evaluate` and `page.content()` send and compile first.
+ *
+ * The world is made once per document; when its document is gone (the page navigated itself) the next
+ * read opens a world in the current one. A read whose expression throws is rejected as it is.
+ */
+export function isolatedWorld(devtools: () => Promise<CDPSession>): IsolatedEvaluate {
+  let world: Promise<number> | null = null;
+  const openWorld = async () => {
+    const session = await devtools();
+    const { frameTree } = await session.send('Page.getFrameTree');
+    const created = await session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `read-${randomUUID()}` });
+    return created.executionContextId;
+  };
+  const evaluateIn = async (contextId: number, expression: string) => (await devtools()).send('Runtime.evaluate', { expression, contextId, returnByValue: true });
+  return async (expression) => {
+    const current = (world ??= openWorld());
+    let reply;
+    try {
+      reply = await evaluateIn(await current, expression);
+    } catch {
+      // The world went with its document: one more try in a world of the current one.
+      if (world === current) world = openWorld();
+      reply = await evaluateIn(await world, expression);
+    }
+    if (reply.exceptionDetails) throw new Error(`The page could not be read (${reply.exceptionDetails.exception?.description?.split('\n')[0] ?? reply.exceptionDetails.text}).`);
+    return reply.result.value;
+  };
+}

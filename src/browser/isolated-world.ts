@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { CDPSession } from 'playwright';
 
+/** A read tried in a new world after its world went with its document; the last failure is passed on. */
+const READ_ATTEMPTS = 3;
+
 /** Evaluates one expression in the isolated world and gives its value (JSON-like: returned by value). */
 export type IsolatedEvaluate = (expression: string) => Promise<unknown>;
 
@@ -24,14 +27,19 @@ export function isolatedWorld(devtools: () => Promise<CDPSession>): IsolatedEval
   };
   const evaluateIn = async (contextId: number, expression: string) => (await devtools()).send('Runtime.evaluate', { expression, contextId, returnByValue: true });
   return async (expression) => {
-    const current = (world ??= openWorld());
     let reply;
-    try {
-      reply = await evaluateIn(await current, expression);
-    } catch {
-      // The world went with its document: one more try in a world of the current one.
-      if (world === current) world = openWorld();
-      reply = await evaluateIn(await world, expression);
+    for (let attempt = 1; ; attempt++) {
+      const current = (world ??= openWorld());
+      try {
+        reply = await evaluateIn(await current, expression);
+        break;
+      } catch (error) {
+        // The world went with its document (the page navigated itself): try again in a world of the current
+        // one, a little later when the new document may still be on its way.
+        if (attempt === READ_ATTEMPTS) throw error;
+        if (world === current) world = null;
+        if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     }
     if (reply.exceptionDetails) throw new Error(`The page could not be read (${reply.exceptionDetails.exception?.description?.split('\n')[0] ?? reply.exceptionDetails.text}).`);
     return reply.result.value;

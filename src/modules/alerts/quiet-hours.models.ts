@@ -1,3 +1,5 @@
+import { createKeptDateFormats, unknownTimeZone } from '../../shared/kept-date-formats.models.ts';
+
 /** Minutes after local midnight; `start === end` is refused by the parser (it would mean "always" or "never"). */
 export interface QuietHours {
   startMinute: number;
@@ -27,18 +29,15 @@ export function parseQuietHours(input: string): QuietHours | null {
   return startMinute === endMinute ? null : { startMinute, endMinute };
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormats = createKeptDateFormats();
 const weekdays: Record<string, number> = { Sun: 0, Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6 };
 
 /** The recipient's wall clock at an instant; Intl knows the zone's offsets and daylight-saving changes. */
 export function wallClock(at: Date, timeZone: string): WallClock {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'short',
-    });
-    formatters.set(timeZone, format);
-  }
+  // The zone comes from validated settings; an unknown one is refused, as Intl itself refuses it.
+  const format = wallClockFormats(timeZone, 'en-US', () => ({
+    timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', weekday: 'short',
+  })) ?? unknownTimeZone(timeZone);
   const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
   return {
     year: Number(parts.year), month: Number(parts.month), day: Number(parts.day),

@@ -1,24 +1,11 @@
+import { createKeptDateFormats } from '../../shared/kept-date-formats.models.ts';
+
 const localTimeOptions: Intl.DateTimeFormatOptions = {
   year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
 };
-/**
- * One formatter per zone, null for a name that is no zone: building one costs ~0.3 ms and every capture asks
- * again for the same few zones. Bounded, since the name comes from a person's settings.
- */
-const localFormats = new Map<string, Intl.DateTimeFormat | null>();
-function localFormat(timeZone: string): Intl.DateTimeFormat | null {
-  let format = localFormats.get(timeZone);
-  if (format === undefined) {
-    try {
-      format = new Intl.DateTimeFormat('en-GB', { ...localTimeOptions, timeZone });
-    } catch {
-      format = null;
-    }
-    if (localFormats.size >= 500) localFormats.clear();
-    localFormats.set(timeZone, format);
-  }
-  return format;
-}
+/** One formatter per zone, null for a name that is no zone: every capture asks again for the same few zones. */
+const localFormats = createKeptDateFormats();
+const localFormat = (timeZone: string): Intl.DateTimeFormat | null => localFormats(timeZone, 'en-GB', () => ({ ...localTimeOptions, timeZone }));
 
 /** Time zone names are validated before use: an unknown one falls back to UTC instead of throwing mid-capture. */
 export function safeTimeZone(timeZone: string | null | undefined): string {

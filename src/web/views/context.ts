@@ -3,6 +3,7 @@ import type { Actor } from '../../modules/accounts/accounts.models.ts';
 import type { SandboxState } from '../../browser/sandbox.models.ts';
 import { html, type SafeHtml } from './html.ts';
 import { t as translate, type MessageKey } from './i18n/index.ts';
+import { createKeptDateFormats, unknownTimeZone } from '../../shared/kept-date-formats.models.ts';
 
 /** What every page needs to render: language, who is looking, the CSRF token for its forms. */
 export interface ViewContext {
@@ -33,16 +34,10 @@ export function createViewContext(args: Omit<ViewContext, 't'>): ViewContext {
 
 export const csrfField = (ctx: ViewContext): SafeHtml => html`<input type="hidden" name="_csrf" value="${ctx.csrf ?? ''}">`;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(ctx: ViewContext, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat {
-  const id = `${ctx.lang}|${ctx.timeZone}|${key}`;
-  let f = formatters.get(id);
-  if (!f) {
-    f = new Intl.DateTimeFormat(ctx.lang, { ...options, timeZone: ctx.timeZone });
-    formatters.set(id, f);
-  }
-  return f;
-}
+// The page's zone comes from validated settings (or is UTC); an unknown one is refused, as Intl itself refuses it.
+const formatters = createKeptDateFormats();
+const formatter = (ctx: ViewContext, options: Intl.DateTimeFormatOptions, key: string): Intl.DateTimeFormat =>
+  formatters(`${ctx.lang}|${ctx.timeZone}|${key}`, ctx.lang, () => ({ ...options, timeZone: ctx.timeZone })) ?? unknownTimeZone(ctx.timeZone);
 
 const nowYears = new WeakMap<ViewContext, string>();
 

@@ -46,6 +46,10 @@ describe('quiet hours', () => {
     expect(quietHoursEnd(at('2026-11-22T12:00:00Z'), night, 'UTC').toISOString()).toBe('2026-11-22T12:00:00.000Z');
   });
 
+  it('refuses a zone Intl does not know, also when asked again', () => {
+    for (let i = 0; i < 2; i++) expect(() => wallClock(at('2026-11-22T10:00:00Z'), 'Mars/Olympus')).toThrow(RangeError);
+  });
+
   it('lands on the local end time across a daylight-saving change', () => {
     // Spring forward in Brussels on 29 March 2026: 03:30 local is 01:30 UTC.
     expect(quietHoursEnd(at('2026-03-29T00:30:00Z'), parseQuietHours('01:00-03:30')!, 'Europe/Brussels').toISOString()).toBe('2026-03-29T01:30:00.000Z');

@@ -27,6 +27,10 @@ describe('dates on pages (formatted once per instant, language, zone and year)',
     expect(formatDateTime(german, instant)).toMatch(/März|Mär/);
   });
 
+  it('refuses a zone Intl does not know, also when asked again', () => {
+    for (let i = 0; i < 2; i++) expect(() => formatDate(contextAt('2026-12-05T10:00:00Z', 'en', 'Mars/Olympus'), instant)).toThrow(RangeError);
+  });
+
   it('gives a <time> element with the machine-readable instant, the same on every call', () => {
     const ctx = contextAt('2026-12-05T10:00:00Z', 'en', 'UTC');
     const first = timeTag(ctx, instant).value;

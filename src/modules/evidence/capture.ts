@@ -2,6 +2,7 @@ import type { CDPSession, Page } from 'playwright';
 import type { VisitedPage } from '../../browser/page-visit.ts';
 import { withTimeout } from '../../browser/browser-pool.ts';
 import { fastPngScreenshot } from '../../browser/page-screenshot.ts';
+import { isolatedWorld, type IsolatedEvaluate } from '../../browser/isolated-world.ts';
 import type { UrlGuard } from '../../shared/ssrf-guard.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { bannerCheckExpression, bannerInjectionExpression, type BannerPlacement } from './banner-inject.ts';
@@ -42,6 +43,11 @@ export interface CaptureEvidenceInput {
    * the capture opens one. Either way it is left attached: the page's context is closed right after.
    */
   devtools?: () => Promise<CDPSession>;
+  /**
+   * The page's isolated world (isolated-world.ts), where the page read it: the banner is placed and checked
+   * there, out of reach of the page's scripts. Without it the capture opens one through its DevTools session.
+   */
+  isolated?: IsolatedEvaluate;
   /** How much of the page the photo search covered (screenshot searched, cut, skipped or off), kept in meta.json. */
   photoSearch?: ScreenshotSearchNote;
 }
@@ -76,13 +82,12 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   const timezone = safeTimeZone(input.timezone);
   const maxHeight = input.maxScreenshotHeight ?? DEFAULT_MAX_SCREENSHOT_HEIGHT;
   let cdp: CDPSession | null = null;
-  let contextId: number | undefined;
+  let isolated: IsolatedEvaluate | null = null;
   let placement: BannerPlacement | null = null;
   let bannerIntact = false;
   let screenshotHeight = 0;
   let screenshotWidth = 0;
   let lines: [string, string][] = [];
-  let world: Promise<number> | null = null;
   // Each part is sealed and written (fsync) while the browser produces the next one, and awaited before
   // meta.json lists what was kept; until then its failure is held, not thrown.
   const writeInBackground = (bytes: Buffer, mimeType: string) => {
@@ -99,16 +104,8 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   try {
     cdp = await (input.devtools ? input.devtools() : withTimeout(page.context().newCDPSession(page), STEP_TIMEOUT_MS, 'Opening a DevTools session'));
     const session = cdp;
-    const paused = withTimeout(session.send('Emulation.setScriptExecutionDisabled', { value: true }), STEP_TIMEOUT_MS, 'Pausing page scripts');
-    // The banner's isolated world changes nothing in the document, so it is asked for now, behind the
-    // pause, and its round trips overlap the archive's instead of following it.
-    world = (async () => {
-      const { frameTree } = await withTimeout(session.send('Page.getFrameTree'), STEP_TIMEOUT_MS, 'Reading the frame tree');
-      const created = await withTimeout(session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `evidence-${input.captureId}` }), STEP_TIMEOUT_MS, 'Opening an isolated world');
-      return created.executionContextId;
-    })();
-    world.catch(() => undefined);
-    await paused;
+    await withTimeout(session.send('Emulation.setScriptExecutionDisabled', { value: true }), STEP_TIMEOUT_MS, 'Pausing page scripts');
+    isolated = input.isolated ?? isolatedWorld(async () => session);
   } catch (error) {
     problems.push(`devtools: ${describe(error)}`);
   }
@@ -127,15 +124,8 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   // The banner goes in after the archive, so the saved page is the page as published.
   lines = bannerLines({ requestedUrl: visit.requestedUrl, finalUrl: visit.finalUrl, capturedAt: input.capturedAt, timeZone: timezone, captureId: input.captureId });
   try {
-    if (!cdp || !world) throw new Error('no DevTools session');
-    contextId = await world;
-    const result = await withTimeout(
-      cdp.send('Runtime.evaluate', { expression: bannerInjectionExpression(lines, input.captureId), contextId, returnByValue: true }),
-      STEP_TIMEOUT_MS,
-      'Placing the banner',
-    );
-    if (result.exceptionDetails) throw new Error(result.exceptionDetails.text);
-    placement = result.result.value as BannerPlacement;
+    if (!isolated) throw new Error('no DevTools session');
+    placement = (await withTimeout(isolated(bannerInjectionExpression(lines, input.captureId)), STEP_TIMEOUT_MS, 'Placing the banner')) as BannerPlacement;
     if (!placement.ok) throw new Error('the document has no element to hold the banner');
   } catch (error) {
     problems.push(`banner: ${describe(error)}`);
@@ -151,9 +141,8 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     // Straight from the session that placed the banner: one round trip instead of Playwright's
     // preparation in every frame, and Chromium's fast lossless encoder (page-screenshot.ts).
     const png = cdp ? await fastPngScreenshot(cdp, { width, height: screenshotHeight }, viewport, STEP_TIMEOUT_MS) : await page.screenshot({ fullPage: true, clip: { x: 0, y: 0, width, height: screenshotHeight }, type: 'png', timeout: STEP_TIMEOUT_MS });
-    if (cdp && contextId !== undefined && placement?.ok) {
-      const check = await withTimeout(cdp.send('Runtime.evaluate', { expression: bannerCheckExpression(input.captureId), contextId, returnByValue: true }), STEP_TIMEOUT_MS, 'Checking the banner');
-      bannerIntact = check.result.value === true;
+    if (isolated && placement?.ok) {
+      bannerIntact = (await withTimeout(isolated(bannerCheckExpression(input.captureId)), STEP_TIMEOUT_MS, 'Checking the banner')) === true;
       if (!bannerIntact) problems.push('banner: moved or removed by the page during the screenshot');
     }
     store('screenshot', png, 'image/png');

@@ -161,7 +161,7 @@ export async function createApp(config: Config, overrides: Partial<AppDeps> & Ap
   };
   const impersonation: ImpersonationDeps = overrides.impersonation ?? {
     pipeline,
-    checks: createImpersonationRepository({ db, clock, cipher }),
+    checks: createImpersonationRepository({ db, clock, cipher, scans }),
     sitesFor: createSiteListChooser(siteLists),
     // A profile page is read only for its signals: 2 MB is plenty, and each site answers within 15 s or counts as unknown.
     settings: { timeoutMs: 15_000, maxBytes: Math.min(config.scan.maxPageBytes, 2 * 1024 * 1024), enabled: config.impersonation.watch },

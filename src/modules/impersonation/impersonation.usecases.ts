@@ -73,13 +73,11 @@ export async function runImpersonationCheck(deps: ImpersonationDeps, args: Check
   const run = await deps.pipeline.scans.getRun(check.scanRunId);
   if (!run) return;
   const log = deps.pipeline.logger;
-  // The last open part of a run ends it in the same transaction: a worker killed between the job's commit
-  // and a separate check would leave the run "running" for good (no job is left to look at it again).
+  // Settling the run's last open part ends the run in the job's transaction; it is announced after the commit.
   let finished: ScanRun | null = null;
   const settleAs = async (status: 'absent' | 'unknown' | 'lookalike', reason: string, httpStatus: number | null) => {
     await args.complete(async () => {
-      await deps.checks.settle({ id: check.id, status, reason, httpStatus });
-      finished = await deps.pipeline.scans.finishIfComplete(run.id);
+      finished = await deps.checks.settle({ id: check.id, status, reason, httpStatus });
     });
     // Only the site and a reason code: the handle and the address stay out of the logs.
     if (status === 'unknown') log.info({ siteId: check.siteId, reason }, 'impersonation lookup could not tell');
@@ -128,8 +126,7 @@ export async function runImpersonationCheck(deps: ImpersonationDeps, args: Check
     });
     await evidence.step?.(stored.hit.id);
     await deps.pipeline.hooks?.recordWithHit?.(stored);
-    await deps.checks.settle({ id: check.id, status: 'present', reason: verdict.reason, httpStatus: answer.status, hit: { id: stored.hit.id, isNew: stored.isNew } });
-    finished = await deps.pipeline.scans.finishIfComplete(run.id);
+    finished = await deps.checks.settle({ id: check.id, status: 'present', reason: verdict.reason, httpStatus: answer.status, hit: { id: stored.hit.id, isNew: stored.isNew } });
   });
   if (stored) {
     try {
@@ -180,8 +177,7 @@ export async function describeImpersonationChecks(deps: Pick<ImpersonationDeps, 
 export async function settleDeadCheck(deps: ImpersonationDeps, job: { id: number; payload: { checkId: string; scanRunId: string } }): Promise<void> {
   const check = await deps.checks.get(job.payload.checkId);
   if (!check || check.status !== 'pending') return;
-  await deps.checks.settle({ id: check.id, status: 'unknown', reason: 'job_died', httpStatus: null });
+  const finished = await deps.checks.settle({ id: check.id, status: 'unknown', reason: 'job_died', httpStatus: null });
   deps.pipeline.logger.warn({ jobId: job.id, siteId: check.siteId }, 'impersonation lookup job died; the lookup is noted as unknown');
-  const finished = await deps.pipeline.scans.finishIfComplete(check.scanRunId);
   if (finished) deps.pipeline.logger.info({ scanRunId: finished.id, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
 }

@@ -18,11 +18,10 @@ export async function settleDeadVisit(deps: DeadVisitDeps, job: { id: number; pa
   const candidate = await deps.scans.getCandidate(job.payload.candidateId);
   if (!run || !candidate || candidate.status !== 'pending') return;
   const reason = reasonForDeadVisit(job.lastError);
-  const stored = await settleWithoutPageMatch(deps, {
+  const { stored, finished } = await settleWithoutPageMatch(deps, {
     run, candidate, profile: await loadProfile(deps.profiles, run.personId), outcome: { kind: 'unreadable', reason, httpStatus: null },
   });
   if (stored) await deps.hooks?.recordWithHit?.(stored);
   deps.logger.warn({ jobId: job.id, candidateId: candidate.id, reason }, 'page visit job died; its page is listed as not checked');
-  const finished = await deps.scans.finishIfComplete(run.id);
   if (finished) deps.logger.info({ scanRunId: run.id, status: finished.status, hitsNew: finished.hitsNew }, 'scan finished');
 }

@@ -303,15 +303,13 @@ export async function visitCandidate(
   if (!run || !candidate || candidate.status !== 'pending') return;
   const profile = await loadProfile(deps.profiles, run.personId);
   const ownUrls = profile.ownUrls.map((u) => u.original);
-  // A page that ends without a hit: settle the candidate with the job, then see whether the scan is done.
   const sink = deps.timing;
-  // The last page's job also ends its run, in the same transaction: a worker killed between the job's commit
-  // and a separate check would leave a run with every page settled "running" for good (nothing retries it).
+  // Settling the run's last page ends the run in the job's transaction; it is announced after the commit.
   let finished: ScanRun | null = null;
+  // A page that ends without a hit: settle the candidate with the job.
   const settle = async (status: 'visited' | 'skipped' | 'failed', skipReason?: string) => {
     await timed(sink, 'commit', () => args.complete(async () => {
-      await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason });
-      finished = await deps.scans.finishIfComplete(run.id);
+      finished = await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status, skipReason });
     }));
     await timed(sink, 'after', () => announceFinished(deps, finished));
   };
@@ -321,9 +319,8 @@ export async function visitCandidate(
     let stored: { hit: Hit; isNew: boolean } | null = null;
     await timed(sink, 'commit', () =>
       args.complete(async () => {
-        stored = await settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError });
+        ({ stored, finished } = await settleWithoutPageMatch(deps, { run, candidate, profile, outcome, visitError }));
         if (stored) await deps.hooks?.recordWithHit?.(stored);
-        finished = await deps.scans.finishIfComplete(run.id);
       }),
     );
     await timed(sink, 'after', async () => {
@@ -398,8 +395,7 @@ export async function visitCandidate(
     await evidenceStep?.(stored.hit.id);
     await deps.hooks?.recordWithHit?.(stored);
     await deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
-    await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
-    finished = await deps.scans.finishIfComplete(run.id);
+    finished = await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
   });
   sink?.('commit', performance.now() - commitStarted);
   const afterStarted = performance.now();

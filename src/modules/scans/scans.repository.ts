@@ -113,18 +113,27 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
       const [row] = await db.select().from(candidates).where(eq(candidates.id, id)).limit(1);
       return row ? openCandidate(cipher, row) : null;
     },
-    /** Inside the page job's completing transaction: the candidate's end and the run's counters move together. */
-    async settleCandidate(args: { candidateId: number; runId: string; status: 'visited' | 'skipped' | 'failed' | 'unchecked'; skipReason?: string; hit?: 'new' | 'seen' }): Promise<void> {
-      const changed = changedRows(await db.update(candidates).set({ status: args.status, skipReason: args.skipReason ?? null })
-        .where(and(eq(candidates.id, args.candidateId), eq(candidates.status, 'pending'))));
-      if (changed === 0) return;
-      await db.update(scanRuns).set({
-        pagesVisited: sql`${scanRuns.pagesVisited} + ${args.status === 'visited' ? 1 : 0}`,
-        pagesFailed: sql`${scanRuns.pagesFailed} + ${args.status === 'failed' ? 1 : 0}`,
-        pagesUnchecked: sql`${scanRuns.pagesUnchecked} + ${args.status === 'unchecked' ? 1 : 0}`,
-        hitsNew: sql`${scanRuns.hitsNew} + ${args.hit === 'new' ? 1 : 0}`,
-        hitsSeen: sql`${scanRuns.hitsSeen} + ${args.hit === 'seen' ? 1 : 0}`,
-      }).where(eq(scanRuns.id, args.runId));
+    /**
+     * Inside the page job's completing transaction: the candidate's end and the run's counters move together,
+     * and when this was the run's last open part the run ends with them. Returns the run it ended (for the
+     * caller to announce after the commit), else null. Ending the run anywhere else would need a second
+     * commit, and a worker killed between the two would leave the run "running" for good: no job is left
+     * that would look at it again. A candidate already settled changes nothing and ends nothing.
+     */
+    async settleCandidate(args: { candidateId: number; runId: string; status: 'visited' | 'skipped' | 'failed' | 'unchecked'; skipReason?: string; hit?: 'new' | 'seen' }): Promise<ScanRun | null> {
+      return transaction(db, async () => {
+        const changed = changedRows(await db.update(candidates).set({ status: args.status, skipReason: args.skipReason ?? null })
+          .where(and(eq(candidates.id, args.candidateId), eq(candidates.status, 'pending'))));
+        if (changed === 0) return null;
+        await db.update(scanRuns).set({
+          pagesVisited: sql`${scanRuns.pagesVisited} + ${args.status === 'visited' ? 1 : 0}`,
+          pagesFailed: sql`${scanRuns.pagesFailed} + ${args.status === 'failed' ? 1 : 0}`,
+          pagesUnchecked: sql`${scanRuns.pagesUnchecked} + ${args.status === 'unchecked' ? 1 : 0}`,
+          hitsNew: sql`${scanRuns.hitsNew} + ${args.hit === 'new' ? 1 : 0}`,
+          hitsSeen: sql`${scanRuns.hitsSeen} + ${args.hit === 'seen' ? 1 : 0}`,
+        }).where(eq(scanRuns.id, args.runId));
+        return this.finishIfComplete(args.runId);
+      });
     },
     async markSearchesFinished(runId: string): Promise<void> {
       await db.update(scanRuns).set({ searchesFinishedAt: clock.now() }).where(and(eq(scanRuns.id, runId), isNull(scanRuns.searchesFinishedAt)));
@@ -141,6 +150,8 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
     /**
      * A run ends when every search has an outcome and every candidate page is settled. It failed when no
      * search succeeded (a blocked scan never reads as "nothing found"), and is partial when some did not.
+     * Settling a page or a handle lookup calls this itself; others call it when the run may be complete for
+     * another reason (the searches' end).
      */
     async finishIfComplete(runId: string): Promise<ScanRun | null> {
       return transaction(db, async () => {

@@ -35,12 +35,13 @@ export async function enqueueRetry(deps: Pick<UncheckedDeps, 'jobs'>, row: { id:
  * - either way, what the engines showed for it (titles, snippets) is matched, and an exposure seen only
  *   there becomes a hit marked as seen in search results, with those results kept as its evidence.
  * A page hit found earlier is never replaced by a weaker snippet hit; it only gains the results as evidence.
+ * Answers the hit stored, if any, and the run this settle ended (it was the run's last open part), if any.
  */
 export async function settleWithoutPageMatch(
   deps: UncheckedDeps,
   /** `visitError`: the visit threw; the candidate keeps the error code as before (status `failed`). */
   args: { run: ScanRun; candidate: Candidate; profile: NormalisedProfile; outcome: PageReadOutcome; visitError?: { code: string } },
-): Promise<{ hit: Hit; isNew: boolean } | null> {
+): Promise<{ stored: { hit: Hit; isNew: boolean } | null; finished: ScanRun | null }> {
   const { run, candidate, outcome } = args;
   const snippets = await deps.uncheckedPages.snippetsForCandidate(candidate.id);
   const finalUrl = outcome.kind === 'read' ? outcome.visit.finalUrl : candidate.url;
@@ -84,10 +85,11 @@ export async function settleWithoutPageMatch(
   }
 
   const hit = stored ? (stored.isNew ? 'new' : 'seen') : undefined;
-  if (args.visitError) await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'failed', skipReason: args.visitError.code, hit });
-  else if (outcome.kind === 'unreadable') await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'unchecked', skipReason: outcome.reason, hit });
-  else await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit });
-  return stored;
+  const end = args.visitError
+    ? { status: 'failed' as const, skipReason: args.visitError.code }
+    : outcome.kind === 'unreadable' ? { status: 'unchecked' as const, skipReason: outcome.reason } : { status: 'visited' as const };
+  const finished = await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, ...end, hit });
+  return { stored, finished };
 }
 
 /** Runs the after-hit hook (alerts, takedown case); its failures are logged and never undo the stored hit. */

@@ -7,6 +7,7 @@ import { createAccountsRepository } from '../../../src/modules/accounts/accounts
 import { createFieldCipher } from '../../../src/modules/evidence/field-cipher.models.ts';
 import type { Probe } from '../../../src/modules/impersonation/impersonation.models.ts';
 import { createImpersonationRepository, type ImpersonationRepository } from '../../../src/modules/impersonation/impersonation.repository.ts';
+import { createScansRepository, type ScansRepository } from '../../../src/modules/scans/scans.repository.ts';
 import { createFixedClock } from '../../../src/shared/clock.ts';
 import { openTestDatabase, type TestDatabase } from '../../helpers/test-database.ts';
 import { createAccountsWorld } from './accounts-world.ts';
@@ -21,13 +22,15 @@ const probe = (siteId: string, handle: string, source: Probe['source'] = 'handle
 describe('impersonation checks', () => {
   let testDb: TestDatabase;
   let db: Db;
+  let scans: ScansRepository;
   let checks: ImpersonationRepository;
   let personId: string;
   let world: ReturnType<typeof createAccountsWorld>;
   beforeAll(async () => {
     testDb = await openTestDatabase();
     db = testDb.db;
-    checks = createImpersonationRepository({ db, clock, cipher });
+    scans = createScansRepository({ db, clock, cipher });
+    checks = createImpersonationRepository({ db, clock, cipher, scans });
     world = createAccountsWorld(db, clock);
     personId = await world.person(await createAccountsRepository({ db, clock }).createOrganisation('Org'));
   });
@@ -73,5 +76,21 @@ describe('impersonation checks', () => {
     const { scanRuns } = tablesOf(db);
     const [counts] = await db.select({ id: scanRuns.id, hitsNew: scanRuns.hitsNew, hitsSeen: scanRuns.hitsSeen }).from(scanRuns).where(eq(scanRuns.id, run));
     expect(counts).toEqual({ id: run, hitsNew: 1, hitsSeen: 1 });
+  });
+
+  it('ends the run with the settle of its last open lookup, and only then', async () => {
+    const run = await world.scanRun(personId);
+    const [first, last] = await plan(run, [probe('photogram', 'a'), probe('matchmeet', 'b')]);
+    await scans.recordSearch({ runId: run, personId, engine: 'duckduckgo', query: 'q', queryKind: 'name', outcome: 'ok', signal: null, durationMs: 0, results: [] });
+    await scans.markSearchesFinished(run);
+    expect(await checks.settle({ id: first!, status: 'absent', reason: 'absent_signal', httpStatus: 404 })).toBeNull();
+    expect(await scans.getRun(run)).toMatchObject({ status: 'running', finishedAt: null });
+
+    const hitId = await world.hit(personId, 'https://matchmeet.example/b');
+    const finished = await checks.settle({ id: last!, status: 'present', reason: 'present_signal', httpStatus: 200, hit: { id: hitId, isNew: true } });
+    expect(finished).toMatchObject({ id: run, status: 'succeeded', hitsNew: 1, finishedAt: clock.now() });
+    expect(await scans.getRun(run)).toEqual(finished);
+    // A retried job that finds its lookup settled ends nothing a second time.
+    expect(await checks.settle({ id: last!, status: 'unknown', reason: 'job_died', httpStatus: null })).toBeNull();
   });
 });

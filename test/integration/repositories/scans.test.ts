@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { transaction } from '../../../src/db/transaction.ts';
 import { createScansRepository } from '../../../src/modules/scans/scans.repository.ts';
 import { createUncheckedPagesRepository } from '../../../src/modules/scans/unchecked-pages.repository.ts';
 import { openRepositoryWorld, type RepositoryWorld } from './repository-world.ts';
@@ -62,27 +63,51 @@ describe('scans repository', () => {
     expect(await scans.outcomeCounts(run.id)).toEqual({ ok: 2 });
   });
 
-  it('counts a settled page once, and finishes the run only when searches and pages are all done', async () => {
+  it('counts a settled page once, and the settle of the last page ends the run once its searches are done', async () => {
     const person = await world.addPerson();
     const run = await startRun(person);
     const [a, b] = await scans.recordSearch(search(run.id, person, 'bing', { results: [result('https://board.example/a'), result('https://board.example/b')] }));
     await scans.recordSearch(search(run.id, person, 'mojeek', { outcome: 'blocked', signal: 'http_403' }));
     expect(await scans.finishIfComplete(run.id)).toBeNull();
     await scans.markSearchesFinished(run.id);
-    await scans.settleCandidate({ candidateId: a!, runId: run.id, status: 'visited', hit: 'new' });
-    await scans.settleCandidate({ candidateId: a!, runId: run.id, status: 'failed' });
-    expect(await scans.finishIfComplete(run.id)).toBeNull();
-    await scans.settleCandidate({ candidateId: b!, runId: run.id, status: 'unchecked', skipReason: 'login_wall' });
+    expect(await scans.settleCandidate({ candidateId: a!, runId: run.id, status: 'visited', hit: 'new' })).toBeNull();
+    expect(await scans.settleCandidate({ candidateId: a!, runId: run.id, status: 'failed' })).toBeNull();
+    expect(await scans.getRun(run.id)).toMatchObject({ status: 'running', finishedAt: null });
 
-    const finished = await scans.finishIfComplete(run.id);
+    const finished = await scans.settleCandidate({ candidateId: b!, runId: run.id, status: 'unchecked', skipReason: 'login_wall' });
     expect(finished).toMatchObject({ status: 'partial', pagesVisited: 1, pagesFailed: 0, pagesUnchecked: 1, hitsNew: 1, hitsSeen: 0, error: null });
     expect(finished!.finishedAt).toEqual(world.clock.now());
+    expect(await scans.getRun(run.id)).toEqual(finished);
     expect(await scans.finishIfComplete(run.id)).toBeNull();
     expect(await scans.outcomesByEngine(run.id)).toEqual(expect.arrayContaining([
       { engine: 'bing', outcome: 'ok', signal: null, n: 1 },
       { engine: 'mojeek', outcome: 'blocked', signal: 'http_403', n: 1 },
     ]));
     expect(await unchecked.uncheckedOfRun(run.id)).toEqual([{ url: 'https://board.example/b', reason: 'login_wall' }]);
+  });
+
+  it('leaves the run open when its last page is settled before its searches end; the searches\' end finishes it', async () => {
+    const person = await world.addPerson();
+    const run = await startRun(person);
+    const [a] = await scans.recordSearch(search(run.id, person, 'bing', { results: [result('https://board.example/a')] }));
+    expect(await scans.settleCandidate({ candidateId: a!, runId: run.id, status: 'visited' })).toBeNull();
+    expect(await scans.getRun(run.id)).toMatchObject({ status: 'running', finishedAt: null });
+    await scans.markSearchesFinished(run.id);
+    expect(await scans.finishIfComplete(run.id)).toMatchObject({ status: 'succeeded', pagesVisited: 1 });
+  });
+
+  it('undoes the run\'s end with the settle when the transaction around them rolls back', async () => {
+    const person = await world.addPerson();
+    const run = await startRun(person);
+    const [a] = await scans.recordSearch(search(run.id, person, 'bing', { results: [result('https://board.example/a')] }));
+    await scans.markSearchesFinished(run.id);
+    const failed = new Error('the job failed after the settle');
+    await expect(transaction(world.db, async () => {
+      expect(await scans.settleCandidate({ candidateId: a!, runId: run.id, status: 'visited' })).toMatchObject({ status: 'succeeded' });
+      throw failed;
+    })).rejects.toBe(failed);
+    expect(await scans.getRun(run.id)).toMatchObject({ status: 'running', finishedAt: null, pagesVisited: 0 });
+    expect(await scans.pendingCandidateIds(run.id)).toEqual([a]);
   });
 
   it('fails a run in which no search succeeded, rather than calling it clean', async () => {

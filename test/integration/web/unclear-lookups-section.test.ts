@@ -29,7 +29,7 @@ describe('the exposures page lists profile lookups that could not tell', () => {
     browser = await w.setup();
     const created = await browser.submit('/people', '/people', { label: 'Lola', language: 'en', schedule: '0 4 * * *', profile: JSON.stringify(profile) });
     personId = /\/people\/(person_[a-z0-9]+)/.exec(created.headers.location!)![1]!;
-    checks = createImpersonationRepository({ db: w.app.db, clock: w.app.clock, cipher: w.app.cipher });
+    checks = createImpersonationRepository({ db: w.app.db, clock: w.app.clock, cipher: w.app.cipher, scans: w.app.scans });
     // An older scan's unclear lookup: the newest finished scan is what the person is told about.
     await finishedRun([{ siteId: 'oldsite', url: 'https://old-site.example/lola_v', status: 'unknown', reason: 'http_429' }], Date.parse('2026-11-20T10:00:00Z'));
     await finishedRun([

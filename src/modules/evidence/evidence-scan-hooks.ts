@@ -27,7 +27,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
   const { db, clock } = deps.vault;
   const alreadyCaptured = async (personId: string, normalizedUrl: string): Promise<boolean> => await openHitHasCapture(db, deps.vault.cipher, personId, normalizedUrl);
 
-  return async ({ page, visit, run, normalizedUrl, photoMatches, guard, photoSearch, devtools, fetchedImages }) => {
+  return async ({ page, visit, run, normalizedUrl, photoMatches, guard, photoSearch, devtools, isolated, fetchedImages }) => {
     if (await alreadyCaptured(run.personId, normalizedUrl)) return null;
     const person = await deps.profiles.getPerson(run.personId);
     const captureId = createId('cap');
@@ -39,6 +39,7 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
       timestamps: timestampClientFor(deps.vault, deps.timestamps),
       photoSearch,
       devtools,
+      isolated,
     });
     return async (hitId: string) => {
       await recordCapture(deps.vault, {

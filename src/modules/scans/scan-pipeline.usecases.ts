@@ -10,6 +10,7 @@ import type { BrowserPool } from '../../browser/browser-pool.ts';
 import type { CDPSession, Page } from 'playwright';
 import { visitPage, type LoadedPageTools, type VisitedPage } from '../../browser/page-visit.ts';
 import { timed, type VisitTimingSink } from '../../browser/visit-timing.ts';
+import type { IsolatedEvaluate } from '../../browser/isolated-world.ts';
 import { fastPngScreenshot } from '../../browser/page-screenshot.ts';
 import type { JobsRepository } from '../jobs/jobs.repository.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
@@ -88,6 +89,8 @@ export interface ScanHooks {
     page: Page; visit: VisitedPage; run: ScanRun; normalizedUrl: string; photoMatches: PhotoMatch[]; guard: UrlGuard; photoSearch?: ScreenshotSearchNote;
     /** The page's one DevTools session (page-visit.ts). */
     devtools?: () => Promise<CDPSession>;
+    /** The isolated world the visit read the page in (page-visit.ts), reused for the evidence's banner. */
+    isolated?: IsolatedEvaluate;
     /** The matched images as the photo matcher fetched them, kept as evidence instead of being fetched again. */
     fetchedImages?: ReadonlyMap<string, FetchedImage>;
   }) => Promise<((hitId: string) => Promise<void>) | null>;
@@ -342,7 +345,6 @@ export async function visitCandidate(
   try {
     visit = await visitPage(deps.browserPool, guard, candidate.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal, timing: sink }, {
       async onLoaded(page, loaded, tools) {
-        const { devtools } = tools;
         if (isUnderOwnUrl(loaded.finalUrl, ownUrls)) {
           ownPage = true;
           return;
@@ -354,7 +356,7 @@ export async function visitCandidate(
         analysis = await timed(sink, 'matching', () => analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable }));
         const capture = deps.hooks?.captureMatchedPage;
         if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && capture) {
-          recordEvidence = await timed(sink, 'evidence', () => capture({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch, devtools, fetchedImages: photos.fetchedImages }));
+          recordEvidence = await timed(sink, 'evidence', () => capture({ page, visit: loaded, run, normalizedUrl: candidate.normalizedUrl, photoMatches: photos.matches, guard, photoSearch: photos.screenshotSearch, devtools: tools.devtools, isolated: tools.isolated, fetchedImages: photos.fetchedImages }));
         }
       },
     });

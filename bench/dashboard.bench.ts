@@ -13,19 +13,26 @@
  * --pages a,b (only these pages: exposures, overview, exposure) --server-timings (the server logs at `info` and
  * the bench reads fastify's `responseTime` of every request from it: the time the server itself took, beside
  * what the load generator saw; the logging adds a little CPU per request, so the default runs without it).
+ *
+ * Processes: this one only orchestrates (seeds, starts the server, logs in, reads the server's CPU and log).
+ * Each load shape of each page runs in a child process of its own (load-child.ts through load-process.ts): the
+ * bursts child runs autocannon's 3 s warm-up and then the measured run, the even stream's child 1 s of the even
+ * stream and then its measured run, so neither generator shares an event loop with this process's timers, log
+ * reading or JSON. A child says when its warm-up is over; the server's CPU and log are counted from then on.
+ * The children and the server are killed when the bench fails, exits or is interrupted.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../src/config/config.ts';
 import { createApp } from '../src/app.ts';
 import { createLogger } from '../src/shared/logger.ts';
 import { BENCH_ADMIN, seedDashboard } from './dashboard-seed.ts';
-import { percentile, runEvenLoad } from './even-load.ts';
+import { percentile } from './even-load.ts';
+import { killWithBench, runLoadInChild } from './load-process.ts';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const arg = (name: string, fallback: string) => {
@@ -127,26 +134,27 @@ async function measure(page: string, url: string, cookie: string, serverPid: num
   const first = await fetch(url, { headers: { cookie } });
   const bytes = (await first.arrayBuffer()).byteLength;
   if (first.status !== 200) throw new Error(`${page}: ${first.status}`);
-  // A short warm-up at the same rate, so the measured run does not include the JIT's first minutes.
-  await autocannon({ url, connections: 20, overallRate: rate, duration: 3, headers: { cookie } });
-  const cpuBefore = cpuMs(serverPid);
-  serverSide.start();
-  const result = await autocannon({ url, connections: 20, overallRate: rate, duration, headers: { cookie } });
+  const load = { url, headers: { cookie }, rate, durationSeconds: duration };
+  let cpuBefore = 0;
+  const startCounting = () => {
+    cpuBefore = cpuMs(serverPid);
+    serverSide.start();
+  };
+  // Each child first runs its shape untimed at the same rate (bursts 3 s, even stream 1 s), so the measured run
+  // meets compiled code in the server (not the JIT's first minutes) and in the generator.
+  const result = await runLoadInChild({ ...load, shape: 'bursts', warmupSeconds: 3 }, startCounting);
   const burstsServer = serverSide.stop();
-  const cpuMsPerRequest = (cpuMs(serverPid) - cpuBefore) / Math.max(1, result.requests.total);
-  const evenCpuBefore = cpuMs(serverPid);
-  serverSide.start();
-  const even = await runEvenLoad({ url, headers: { cookie }, rate, durationSeconds: duration });
+  const cpuMsPerRequest = (cpuMs(serverPid) - cpuBefore) / Math.max(1, result.requests);
+  const even = await runLoadInChild({ ...load, shape: 'even', warmupSeconds: 1 }, startCounting);
   const evenServer = serverSide.stop();
   const round = (ms: number) => Math.round(ms * 10) / 10;
   return {
-    page, path: new URL(url).pathname + new URL(url).search, bytes, requests: result.requests.total, rps: result.requests.average,
-    p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max,
+    page, path: new URL(url).pathname + new URL(url).search, bytes, requests: result.requests, rps: result.rps,
+    p50: result.p50, p90: result.p90, p99: result.p99, max: result.max,
     errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts, cpuMsPerRequest, server: burstsServer,
     even: {
-      requests: even.latencies.length, p50: round(percentile(even.latencies, 0.5)), p90: round(percentile(even.latencies, 0.9)),
-      p99: round(percentile(even.latencies, 0.99)), max: round(percentile(even.latencies, 1)), errors: even.errors + even.non2xx,
-      cpuMsPerRequest: (cpuMs(serverPid) - evenCpuBefore) / Math.max(1, even.due), server: evenServer,
+      requests: even.requests, p50: round(even.p50), p90: round(even.p90), p99: round(even.p99), max: round(even.max),
+      errors: even.errors + even.non2xx, cpuMsPerRequest: (cpuMs(serverPid) - cpuBefore) / Math.max(1, even.due), server: evenServer,
     },
   };
 }
@@ -157,11 +165,11 @@ async function main(): Promise<void> {
   const port = await freePort();
   const entry = useDist ? [path.join(root, 'dist/src/main.js')] : ['--import', 'tsx', path.join(root, 'src/main.ts')];
   const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
-  const child = spawn(process.execPath, [...profiling, ...entry, 'web'], {
+  const child = killWithBench(spawn(process.execPath, [...profiling, ...entry, 'web'], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: serverTimings ? 'info' : 'warn', DEMO_WEB: 'off', PROCESS_MODE: 'web' },
     stdio: ['ignore', serverTimings ? 'pipe' : 'inherit', 'inherit'],
-  });
+  }));
   if (serverTimings) {
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       if (!serverSide.collecting || !line.includes('"responseTime"')) return;
@@ -203,8 +211,11 @@ async function main(): Promise<void> {
     });
     process.stdout.write(`${JSON.stringify({ bench: 'dashboard', people, hits, rate, duration, loadavg: os.loadavg(), pages: Object.fromEntries(figures.map((f) => [f.page, pageFigures(f)])) })}\n`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    // A server that already died would never emit 'exit' again.
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
   }
 }
 

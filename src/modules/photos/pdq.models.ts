@@ -8,7 +8,7 @@
  */
 import { createErrorFactory } from '../../shared/errors.ts';
 import { jaroszDownsample64, lumaRowOf } from './pdq-downsample.models.ts';
-import { createJaroszKernels, dct64To16Simd, jaroszDownsample64Simd, SIMD_SCRATCH_LIMIT_BYTES, simdScratchBytes } from './pdq-simd-downsample.models.ts';
+import { createJaroszKernels, dctAndQualitySimd, jaroszDownsample64Simd, SIMD_SCRATCH_LIMIT_BYTES, simdScratchBytes } from './pdq-simd-downsample.models.ts';
 import type { JaroszKernels } from './pdq-simd.models.ts';
 
 export interface PixelImage {
@@ -103,7 +103,10 @@ export function downsamplePixelsTo64(image: PixelImage): Float32Array {
   return jaroszDownsample64Simd(image, simdKernels());
 }
 
-/** Counts significant neighbour gradients in the 64 x 64 image; the constants are upstream's heuristics. */
+/**
+ * Counts significant neighbour gradients in the 64 x 64 image; the constants are upstream's heuristics. The hash
+ * uses the kernel version (dctAndQualitySimd); this one is its reference in tests.
+ */
 export function qualityOf64x64(buf: Float32Array): number {
   let gradientSum = 0;
   for (let i = 0; i < 63; i++) {
@@ -123,7 +126,7 @@ export function qualityOf64x64(buf: Float32Array): number {
 
 /** B = D A D^T restricted to frequencies 1..16 in each direction; returns 16 x 16 row-major. */
 export function dct64To16(a: Float32Array): Float32Array {
-  return dct64To16Simd(a, DCT_MATRIX, simdKernels());
+  return dctAndQualitySimd(a, DCT_MATRIX, simdKernels()).dct;
 }
 
 /** The same in plain JavaScript (the SIMD kernel's reference in tests). */
@@ -240,7 +243,7 @@ function transformDct(a: Float32Array, name: DihedralName): Float32Array {
 
 /** Hash and quality of an already downsampled 64 x 64 luma image (used for region hashes too). */
 export function pdqFrom64x64(buf: Float32Array): { dct: Float32Array; quality: number } {
-  return { dct: dct64To16(buf), quality: qualityOf64x64(buf) };
+  return dctAndQualitySimd(buf, DCT_MATRIX, simdKernels());
 }
 
 function pdqDct(image: PixelImage): { dct: Float32Array; quality: number } | null {

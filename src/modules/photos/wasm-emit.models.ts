@@ -86,7 +86,17 @@ export class FunctionBuilder {
     return this;
   }
 
+  /** `if (top of stack) body()`. */
+  when(body: () => void): this {
+    this.emit(0x04, 0x40);
+    body();
+    return this.emit(0x0b);
+  }
+
   // Memory access (alignment hints only; offsets are byte immediates).
+  loadI32(offset = 0): this {
+    return this.emit(0x28, 2, ...unsignedLeb(offset));
+  }
   loadU8(offset = 0): this {
     return this.emit(0x2d, 0, ...unsignedLeb(offset));
   }
@@ -102,10 +112,21 @@ export class FunctionBuilder {
   storeV(offset = 0): this {
     return this.emit(...simd(0x0b), 4, ...unsignedLeb(offset));
   }
+  /** v128.load32_zero: four bytes into lane 0, the other lanes zero. */
+  load32Zero(offset = 0): this {
+    return this.emit(...simd(0x5c), 2, ...unsignedLeb(offset));
+  }
+  /** v128.load32_lane: replaces one 32-bit lane of the vector on the stack (address below it) with four bytes. */
+  load32Lane(lane: number, offset = 0): this {
+    return this.emit(...simd(0x56), 2, ...unsignedLeb(offset), lane);
+  }
 
   // Arithmetic.
   i32Add(): this {
     return this.emit(0x6a);
+  }
+  i32Sub(): this {
+    return this.emit(0x6b);
   }
   i32Mul(): this {
     return this.emit(0x6c);
@@ -133,11 +154,24 @@ export class FunctionBuilder {
   f32x4FromI32x4(): this {
     return this.emit(...simd(0xfa));
   }
+  andV(): this {
+    return this.emit(...simd(0x4e));
+  }
   splatF32(): this {
     return this.emit(...simd(0x13));
   }
   extractF32(lane: number): this {
     return this.emit(...simd(0x1f), lane);
+  }
+  /** i32x4.trunc_sat_f32x4_s: toward zero, as Math.trunc for values in range. */
+  truncI32x4(): this {
+    return this.emit(...simd(0xf8));
+  }
+  absI32x4(): this {
+    return this.emit(...simd(0xa0));
+  }
+  addI32x4(): this {
+    return this.emit(...simd(0xae));
   }
   addV(): this {
     return this.emit(...simd(0xe4));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createJaroszKernels, jaroszDownsample64Simd, simdScratchBytes, SIMD_SCRATCH_LIMIT_BYTES } from '../../../src/modules/photos/pdq-simd-downsample.models.ts';
-import { dct64To16, dct64To16Scalar, downsamplePixelsTo64, downsamplePixelsTo64Scalar, type PixelImage } from '../../../src/modules/photos/pdq.models.ts';
+import { dct64To16, dct64To16Scalar, downsamplePixelsTo64, downsamplePixelsTo64Scalar, pdqFrom64x64, qualityOf64x64, type PixelImage } from '../../../src/modules/photos/pdq.models.ts';
 import { readFixture, decodeForReference } from './photo-fixtures.ts';
 
 function noiseImage(width: number, height: number, channels: 1 | 3, seed: number): PixelImage {
@@ -19,6 +19,9 @@ const differingCells = (a: Float32Array, b: Float32Array) => a.reduce((n, v, i) 
 describe('PDQ downsampling with SIMD kernels', () => {
   const sizes: Array<[number, number]> = [
     [5, 5], [7, 9], [63, 65], [64, 64], [130, 257], [333, 1001], [513, 129], [1, 200], [2000, 3], [1024, 768], [1601, 1003],
+    // Rows arrive 16 at a time: a height just past a block, and one whose column window (36) needs rows from two
+    // blocks before its first output.
+    [17, 33], [31, 4500],
   ];
 
   it('gives bit-identical 64 x 64 cells to the scalar reference version on odd, tiny, thin and large sizes', () => {
@@ -60,5 +63,16 @@ describe('PDQ DCT with SIMD kernels', () => {
     const photo = downsamplePixelsTo64(await decodeForReference(readFixture('dih/bridge-1-original.jpg')));
     const noise = downsamplePixelsTo64Scalar(noiseImage(97, 131, 3, 5));
     for (const block of [photo, noise]) expect(differingCells(dct64To16(block), dct64To16Scalar(block))).toBe(0);
+  });
+
+  it('gives the same quality as the scalar heuristic, whose last column has no right neighbour', async () => {
+    const photo = downsamplePixelsTo64(await decodeForReference(readFixture('dih/bridge-1-original.jpg')));
+    const noise = downsamplePixelsTo64Scalar(noiseImage(97, 131, 3, 5));
+    // A bright last column: 64 steps of 100 (quality 71); also counting each row's last cell against the next
+    // row's first would add 63 more and give 100.
+    const edges = Float32Array.from({ length: 4096 }, (_, i) => (i % 64 === 63 ? 255 : 0));
+    const flat = new Float32Array(4096).fill(17);
+    for (const block of [photo, noise, edges, flat]) expect(pdqFrom64x64(block).quality).toBe(qualityOf64x64(block));
+    expect(pdqFrom64x64(edges).quality).toBe(71);
   });
 });

@@ -16,6 +16,8 @@ export interface ExtractLimits {
   maxTextChars: number;
   maxImages: number;
   maxStyledElements: number;
+  /** Shadow roots read besides the document (web components, or a page hiding its text in them). */
+  maxShadowRoots: number;
 }
 
 const extractorSource = String.raw`(limits) => {
@@ -30,7 +32,20 @@ const extractorSource = String.raw`(limits) => {
     if (!srcset) return;
     for (const part of srcset.split(',')) add(part.trim().split(/\s+/)[0]);
   }
-  for (const img of Array.from(document.images)) {
+  // A shadow root's content is shown on the page but left out of the document's innerText and of its
+  // queries: web components keep their text there, and a page can hide from readers that way. Open roots
+  // are reachable from here, nested ones too; the settle script (page-settle.ts) opens closed ones that
+  // the page's scripts attach, out of the page's sight.
+  const roots = [];
+  const findRoots = (scope) => {
+    const walker = document.createTreeWalker(scope, NodeFilter.SHOW_ELEMENT);
+    for (let el = walker.nextNode(); el && roots.length < limits.maxShadowRoots; el = walker.nextNode()) if (el.shadowRoot) roots.push(el.shadowRoot);
+  };
+  findRoots(document);
+  for (let i = 0; i < roots.length; i++) findRoots(roots[i]);
+  const scopes = [document, ...roots];
+  const all = (selector) => scopes.flatMap((scope) => Array.from(scope.querySelectorAll(selector)));
+  for (const img of all('img')) {
     // Both the source the browser chose and the element's own src: inside <picture> they differ, and
     // either may be a copy of the person's photo.
     add(img.currentSrc);
@@ -38,12 +53,12 @@ const extractorSource = String.raw`(limits) => {
     addSrcset(img.getAttribute('srcset'));
     add(img.getAttribute('data-src'));
   }
-  for (const source of Array.from(document.querySelectorAll('source[srcset]'))) addSrcset(source.getAttribute('srcset'));
-  for (const video of Array.from(document.querySelectorAll('video[poster]'))) add(video.getAttribute('poster'));
+  for (const source of all('source[srcset]')) addSrcset(source.getAttribute('srcset'));
+  for (const video of all('video[poster]')) add(video.getAttribute('poster'));
   for (const meta of Array.from(document.querySelectorAll('meta[property="og:image"], meta[property="og:image:url"], meta[name="twitter:image"], link[rel="image_src"]'))) {
     add(meta.getAttribute('content') || meta.getAttribute('href'));
   }
-  for (const a of Array.from(document.querySelectorAll('a[href]'))) {
+  for (const a of all('a[href]')) {
     const href = a.getAttribute('href') || '';
     if (/\.(jpe?g|png|webp|gif|bmp|avif)(\?|#|$)/i.test(href)) add(href);
   }
@@ -51,8 +66,12 @@ const extractorSource = String.raw`(limits) => {
     const bg = getComputedStyle(el).backgroundImage;
     if (bg && bg !== 'none') for (const m of bg.matchAll(/url\(["']?([^"')]+)["']?\)/g)) add(m[1]);
   }
-  const text = ((document.body && document.body.innerText) || '').slice(0, limits.maxTextChars);
-  const attributeText = Array.from(document.querySelectorAll('img[alt], [title], meta[name="description"], meta[property="og:title"], meta[property="og:description"]'))
+  // A root's own text: its elements' rendered text (slots excluded: what they show is the host's, already
+  // in the document's text) and its loose text nodes.
+  const rootText = (root) => Array.from(root.childNodes).map((node) => node.nodeType === 3 ? node.textContent : node.nodeType === 1 && !/^(style|script|template|slot)$/.test(node.localName) ? node.innerText : '')
+    .filter((part) => part && part.trim()).join('\n');
+  const text = [(document.body && document.body.innerText) || '', ...roots.map(rootText)].filter(Boolean).join('\n').slice(0, limits.maxTextChars);
+  const attributeText = all('img[alt], [title], meta[name="description"], meta[property="og:title"], meta[property="og:description"]')
     .map((el) => el.getAttribute('alt') || el.getAttribute('title') || el.getAttribute('content') || '')
     .filter(Boolean).join('\n').slice(0, 20000);
   return {

@@ -6,10 +6,11 @@ import { defaultSettlePolicy, isSettled, nextLookInMs, parsePageReport, type Set
  * Runs in every document of the page before its own scripts (JavaScript source, not a compiled function,
  * for the same reason as the extractor). It counts the page's pending short `setTimeout`s and idle
  * callbacks, notes when the DOM last changed and whether the document ever held anything that runs script,
- * and reports these through a function under a random name.
+ * and reports these through a function under a random name. It also keeps the shadow roots the page's
+ * scripts close readable by the extractor.
  * The wrapped functions are Proxies whose source text reads as the native one's, so the page sees what it
  * would see in any browser. Whatever the page does to this (overwrite it, remove it, fake the numbers)
- * can only change how long the visit waits, never beyond the bound.
+ * can only change how long the visit waits, never beyond the bound, or keep a root it closes closed.
  */
 const settleScriptSource = String.raw`(key, horizonMs) => {
   if (Object.prototype.hasOwnProperty.call(window, key)) return;
@@ -52,6 +53,31 @@ const settleScriptSource = String.raw`(key, horizonMs) => {
     forgetOnCancel('cancelIdleCallback', idle);
     pendingCount = () => pending.size + idle.size;
   }
+  // A closed shadow root is out of every reader's reach, the isolated world's included (page-extract.ts):
+  // each one the page's scripts attach is made open, while the page goes on seeing a closed one (its host's
+  // shadowRoot is null, the root's mode 'closed'), so that what it shows can be read. Roots declared in
+  // the HTML itself are made by the parser, not here.
+  const opened = new WeakSet();
+  const nativeAttachShadow = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = disguise(new Proxy(nativeAttachShadow, {
+    apply(target, self, args) {
+      const init = args[0];
+      if (!init || init.mode !== 'closed') return Reflect.apply(target, self, args);
+      const root = Reflect.apply(target, self, [Object.assign({}, init, { mode: 'open' }), ...args.slice(1)]);
+      opened.add(root);
+      return root;
+    },
+  }), nativeAttachShadow);
+  const seenByThePage = (prototype, name, shown) => {
+    const descriptor = Object.getOwnPropertyDescriptor(prototype, name);
+    if (!descriptor || !descriptor.get) return;
+    const get = descriptor.get;
+    Object.defineProperty(prototype, name, Object.assign({}, descriptor, {
+      get: disguise(new Proxy(get, { apply(target, self, args) { return shown(self, Reflect.apply(target, self, args)); } }), get),
+    }));
+  };
+  seenByThePage(Element.prototype, 'shadowRoot', (host, root) => (root && opened.has(root) ? null : root));
+  seenByThePage(ShadowRoot.prototype, 'mode', (root, mode) => (opened.has(root) ? 'closed' : mode));
   // Whether the document ever held something that runs script. The observer is in place before the parser
   // inserts anything, so a script that removes itself was still seen; once true it stays true.
   let scripted = false;

@@ -183,7 +183,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
 function readPage(isolated: IsolatedEvaluate, response: Response | null, options: VisitOptions) {
   return Promise.all([
     isolated('location.href').catch(() => ''),
-    isolated(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000 })).then(
+    isolated(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000, maxShadowRoots: 1000 })).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     ),

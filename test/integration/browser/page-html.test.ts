@@ -23,6 +23,14 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
       Object.defineProperty(Element.prototype, 'outerHTML', { get: function () { return '<html><body>nothing to see</body></html>'; } });
       XMLSerializer.prototype.serializeToString = function () { return '<!DOCTYPE forged>'; };
     </script></body></html>`),
+    // Text and a photo the page shows from shadow roots: attached open and closed by script, nested, and
+    // declared open in the HTML itself; none of it is in the document's innerText.
+    '/shadow': html(`<!DOCTYPE html><html><head><title>s</title></head><body><p>A profile page</p><div id=open></div><div id=closed></div>
+      <div id=declared><template shadowrootmode="open"><p>Declared: Rue Haute 12</p></template></div><script>
+      document.getElementById('open').attachShadow({ mode: 'open' }).innerHTML = '<p>Open: Lola Velvet</p><div id=inner></div>';
+      document.getElementById('open').shadowRoot.getElementById('inner').attachShadow({ mode: 'open' }).innerHTML = '<span>Nested: lola.velvet@example.org</span>';
+      document.getElementById('closed').attachShadow({ mode: 'closed' }).innerHTML = '<style>p { color: red }</style><p>Closed: +32 470 12 34 56</p><img src="/in-shadow.jpg" alt="Lola in the shadow">';
+    </script></body></html>`),
     // The page hides itself from any reader running among its own scripts: its text, its title, its images
     // and its address read as something harmless there, and the helpers a reader needs fail.
     '/hiding': html(`<!DOCTYPE html><html lang="nl"><head><title>Lola Velvet exposed</title></head><body><p>Lola Velvet lives at Rue Haute 12, call +32 470 12 34 56</p><img src="/lola.jpg" alt="Lola at home"><script>
@@ -68,5 +76,14 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
     expect(visit.attributeText).toContain('Lola at home');
     expect(visit.imageUrls).toEqual([`${bed.url}/lola.jpg`]);
     expect(visit.finalUrl).toBe(`${bed.url}/hiding`);
+  });
+
+  it('reads the text, images and alt texts a page shows from open, closed, nested and declared shadow roots', async () => {
+    const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts: [bed.host], egress: bed.egress }), `${bed.url}/shadow`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 });
+    for (const shown of ['A profile page', 'Open: Lola Velvet', 'Nested: lola.velvet@example.org', 'Closed: +32 470 12 34 56', 'Declared: Rue Haute 12']) expect(visit.text).toContain(shown);
+    // A root's style sheet is not text the page shows.
+    expect(visit.text).not.toContain('color: red');
+    expect(visit.imageUrls).toEqual([`${bed.url}/in-shadow.jpg`]);
+    expect(visit.attributeText).toContain('Lola in the shadow');
   });
 });

@@ -158,13 +158,21 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('waiting for a l
     expect(await settledBeforeBound('/idling')).toBe(false);
   });
 
-  it('leaves setTimeout looking native to the page', async () => {
+  it('leaves setTimeout, attachShadow and a closed shadow root looking native to the page', async () => {
     const seen = await bed.withPage(async (page, context) => {
       const watch = await watchPageSettle(page, 1000, onceOpened(() => context.newCDPSession(page)));
       await page.goto(`${bed.url}/static`, { waitUntil: 'load' });
       watch.dispose();
-      return page.evaluate(`[String(setTimeout), Function.prototype.toString.call(clearTimeout), String(Function.prototype.toString), setTimeout.name, Object.keys(window).filter((k) => k.startsWith('__')).length]`);
+      return page.evaluate(`(() => {
+        const host = document.createElement('div');
+        const root = host.attachShadow({ mode: 'closed' });
+        const getter = (prototype, name) => Object.getOwnPropertyDescriptor(prototype, name).get;
+        return [String(setTimeout), Function.prototype.toString.call(clearTimeout), String(Function.prototype.toString), setTimeout.name, Object.keys(window).filter((k) => k.startsWith('__')).length,
+          String(Element.prototype.attachShadow), String(getter(Element.prototype, 'shadowRoot')), String(getter(ShadowRoot.prototype, 'mode')), host.shadowRoot, root.mode];
+      })()`);
     });
-    expect(seen).toEqual(['function setTimeout() { [native code] }', 'function clearTimeout() { [native code] }', 'function toString() { [native code] }', 'setTimeout', 0]);
+    // A closed root the page attaches is opened for the extractor, and still looks closed to the page.
+    expect(seen).toEqual(['function setTimeout() { [native code] }', 'function clearTimeout() { [native code] }', 'function toString() { [native code] }', 'setTimeout', 0,
+      'function attachShadow() { [native code] }', 'function get shadowRoot() { [native code] }', 'function get mode() { [native code] }', null, 'closed']);
   });
 });

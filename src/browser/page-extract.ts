@@ -86,3 +86,23 @@ const extractorSource = String.raw`(limits) => {
 export function extractorExpression(limits: ExtractLimits): string {
   return `(${extractorSource})(${JSON.stringify(limits)})`;
 }
+
+/**
+ * The page's content with what its child frames show (frame-reads.ts) added after the document's own: their
+ * text, alt and title texts and image addresses, within the same limits. The title and language stay the
+ * document's. A frame's reading that is not the extractor's shape is left out.
+ */
+export function withFrameContent(page: ExtractedContent, frames: readonly unknown[], limits: Pick<ExtractLimits, 'maxTextChars' | 'maxImages'>): ExtractedContent {
+  const read = frames.filter((frame): frame is ExtractedContent => {
+    const f = frame as Partial<ExtractedContent> | null;
+    return typeof f === 'object' && f !== null && typeof f.text === 'string' && typeof f.attributeText === 'string' && Array.isArray(f.imageUrls) && f.imageUrls.every((u) => typeof u === 'string');
+  });
+  if (read.length === 0) return page;
+  const joined = (parts: string[], max: number) => parts.filter((part) => part.trim()).join('\n').slice(0, max);
+  return {
+    ...page,
+    text: joined([page.text, ...read.map((f) => f.text)], limits.maxTextChars),
+    attributeText: joined([page.attributeText, ...read.map((f) => f.attributeText)], 20_000),
+    imageUrls: [...new Set([...page.imageUrls, ...read.flatMap((f) => f.imageUrls)])].slice(0, limits.maxImages),
+  };
+}

@@ -3,7 +3,8 @@ import { withTimeout, type BrowserPool } from './browser-pool.ts';
 import type { UrlGuard } from '../shared/ssrf-guard.ts';
 import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
-import { extractorExpression, type ExtractedContent } from './page-extract.ts';
+import { extractorExpression, withFrameContent, type ExtractedContent } from './page-extract.ts';
+import { readChildFrames } from './frame-reads.ts';
 import { watchPageSettle } from './page-settle.ts';
 import { readDocumentHtml } from './page-html.ts';
 import { isolatedWorld, type IsolatedEvaluate } from './isolated-world.ts';
@@ -134,14 +135,14 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     maxMs: settleMs,
     signal: options.signal,
     scriptFreeSettles: !response?.headers().refresh,
-    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(isolated, response, options) }),
+    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(isolated, devtools, response, options) }),
   }));
 
   const extractionStarted = performance.now();
   let reads = early[0] ? await early[0].reads : null;
   if (early[0] && !(await settleWatch.unchangedSince(early[0].startedAt))) reads = null;
   settleWatch.dispose();
-  const [documentHref, extracted, document, server, headers] = reads ?? await readPage(isolated, response, options);
+  const [documentHref, extracted, document, server, headers, frames] = reads ?? await readPage(isolated, devtools, response, options);
   // A page may navigate itself by script after load; when the gateway refused that navigation Chromium
   // shows its own error page, which must not be read as the page's content.
   if (String(documentHref).startsWith('chrome-error:')) {
@@ -150,7 +151,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   }
   if (!extracted.ok) throw extracted.error;
   if (!document.ok) throw document.error;
-  const content = extracted.value as ExtractedContent;
+  const content = withFrameContent(extracted.value as ExtractedContent, frames, extractLimits(options));
   if (Buffer.byteLength(document.value) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
   const redirectChain: string[] = [];
   for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
@@ -177,13 +178,14 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
 
 /**
  * Everything read out of a loaded page, in its isolated world (the page's scripts cannot hide its text or
- * forge its HTML there). The reads are sent together and the browser answers them in turn: the same reads
+ * forge its HTML there), and what its own child frames show (frame-reads.ts). The reads are sent together and the browser answers them in turn: the same reads
  * as one after the other, but their round trips overlap instead of adding up. Never rejects.
  */
-function readPage(isolated: IsolatedEvaluate, response: Response | null, options: VisitOptions) {
+function readPage(isolated: IsolatedEvaluate, devtools: () => Promise<CDPSession>, response: Response | null, options: VisitOptions) {
+  const extractor = extractorExpression(extractLimits(options));
   return Promise.all([
     isolated('location.href').catch(() => ''),
-    isolated(extractorExpression({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000, maxShadowRoots: 1000 })).then(
+    isolated(extractor).then(
       (value) => ({ ok: true as const, value }),
       (error: unknown) => ({ ok: false as const, error }),
     ),
@@ -193,8 +195,14 @@ function readPage(isolated: IsolatedEvaluate, response: Response | null, options
     ),
     response ? response.serverAddr().catch(() => null) : null,
     response ? response.allHeaders().catch(() => ({})) : {},
+    readChildFrames(devtools, extractor, MAX_FRAMES_READ),
   ]);
 }
+
+/** Child frames read besides the document (frame-reads.ts): a page's own embeds, not an ad-laden page's every frame. */
+const MAX_FRAMES_READ = 20;
+
+const extractLimits = (options: VisitOptions) => ({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000, maxShadowRoots: 1000 });
 
 function refusedNavigation(egress: EgressScope): AppError {
   const reason = egress.refusals()[0]?.reason ?? 'refused address';

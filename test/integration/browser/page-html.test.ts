@@ -31,6 +31,13 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
       document.getElementById('open').shadowRoot.getElementById('inner').attachShadow({ mode: 'open' }).innerHTML = '<span>Nested: lola.velvet@example.org</span>';
       document.getElementById('closed').attachShadow({ mode: 'closed' }).innerHTML = '<style>p { color: red }</style><p>Closed: +32 470 12 34 56</p><img src="/in-shadow.jpg" alt="Lola in the shadow">';
     </script></body></html>`),
+    // Text the page shows from child frames: a srcdoc frame, a frame its script fills, a frame of its own site
+    // holding a frame of its own, and a frame the egress gateway refuses (whose error page is not the page's).
+    '/framed': html(`<!DOCTYPE html><html><head><title>fr</title></head><body><p>A page of frames</p>
+      <iframe srcdoc="<p>Srcdoc: Lola Velvet</p><img src='/framed.jpg' alt='Lola framed'>"></iframe>
+      <iframe id=filled></iframe><iframe src="/inner"></iframe><iframe src="http://127.0.0.2:9/refused"></iframe>
+      <script>document.getElementById('filled').contentDocument.body.innerHTML = '<p>Written: +32 470 12 34 56</p>';</script></body></html>`),
+    '/inner': html('<!DOCTYPE html><html><body><p>Inner: lola.velvet@example.org</p><iframe srcdoc="<p>Nested: Rue Haute 12</p>"></iframe></body></html>'),
     // The page hides itself from any reader running among its own scripts: its text, its title, its images
     // and its address read as something harmless there, and the helpers a reader needs fail.
     '/hiding': html(`<!DOCTYPE html><html lang="nl"><head><title>Lola Velvet exposed</title></head><body><p>Lola Velvet lives at Rue Haute 12, call +32 470 12 34 56</p><img src="/lola.jpg" alt="Lola at home"><script>
@@ -85,5 +92,14 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
     expect(visit.text).not.toContain('color: red');
     expect(visit.imageUrls).toEqual([`${bed.url}/in-shadow.jpg`]);
     expect(visit.attributeText).toContain('Lola in the shadow');
+  });
+
+  it('reads what a page shows from its own frames, nested ones included, and not the error page of a refused frame', async () => {
+    const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts: [bed.host], egress: bed.egress }), `${bed.url}/framed`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 });
+    for (const shown of ['A page of frames', 'Srcdoc: Lola Velvet', 'Written: +32 470 12 34 56', 'Inner: lola.velvet@example.org', 'Nested: Rue Haute 12']) expect(visit.text).toContain(shown);
+    expect(visit.text).not.toMatch(/ERR_|reached|127\.0\.0\.2/);
+    expect(visit.attributeText).toContain('Lola framed');
+    expect(visit.imageUrls).toContain(`${bed.url}/framed.jpg`);
+    expect(visit.title).toBe('fr');
   });
 });

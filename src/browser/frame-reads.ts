@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { CDPSession } from 'playwright';
+import { evaluateInWorld, openIsolatedWorld } from './isolated-world.ts';
 
 interface FrameNode {
   frame: { id: string; url: string };
@@ -29,8 +29,7 @@ export async function readChildFrames(devtools: () => Promise<CDPSession>, expre
     collect(frameTree as FrameNode);
     const reads = await Promise.all(frames.map(async (frame) => {
       try {
-        const { executionContextId } = await session.send('Page.createIsolatedWorld', { frameId: frame.id, worldName: `read-${randomUUID()}` });
-        const reply = await session.send('Runtime.evaluate', { expression, contextId: executionContextId, returnByValue: true });
+        const reply = await evaluateInWorld(session, await openIsolatedWorld(session, frame.id), expression);
         return reply.exceptionDetails ? undefined : reply.result.value;
       } catch {
         // A frame of another process, or one that went away meanwhile.

@@ -22,10 +22,9 @@ export function isolatedWorld(devtools: () => Promise<CDPSession>): IsolatedEval
   const openWorld = async () => {
     const session = await devtools();
     const { frameTree } = await session.send('Page.getFrameTree');
-    const created = await session.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: `read-${randomUUID()}` });
-    return created.executionContextId;
+    return openIsolatedWorld(session, frameTree.frame.id);
   };
-  const evaluateIn = async (contextId: number, expression: string) => (await devtools()).send('Runtime.evaluate', { expression, contextId, returnByValue: true });
+  const evaluateIn = async (contextId: number, expression: string) => evaluateInWorld(await devtools(), contextId, expression);
   return async (expression) => {
     let reply;
     for (let attempt = 1; ; attempt++) {
@@ -44,4 +43,15 @@ export function isolatedWorld(devtools: () => Promise<CDPSession>): IsolatedEval
     if (reply.exceptionDetails) throw new Error(`The page could not be read (${reply.exceptionDetails.exception?.description?.split('\n')[0] ?? reply.exceptionDetails.text}).`);
     return reply.result.value;
   };
+}
+
+/** A new isolated world in one frame of the session's page (the document it holds now): its context id. */
+export async function openIsolatedWorld(session: CDPSession, frameId: string): Promise<number> {
+  const created = await session.send('Page.createIsolatedWorld', { frameId, worldName: `read-${randomUUID()}` });
+  return created.executionContextId;
+}
+
+/** One expression in a world opened by `openIsolatedWorld`, its value returned by value. */
+export async function evaluateInWorld(session: CDPSession, contextId: number, expression: string) {
+  return session.send('Runtime.evaluate', { expression, contextId, returnByValue: true });
 }

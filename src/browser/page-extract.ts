@@ -18,6 +18,8 @@ export interface ExtractLimits {
   maxStyledElements: number;
   /** Shadow roots read besides the document (web components, or a page hiding its text in them). */
   maxShadowRoots: number;
+  /** Alt, title and description texts, joined. */
+  maxAttributeChars: number;
 }
 
 const extractorSource = String.raw`(limits) => {
@@ -73,7 +75,7 @@ const extractorSource = String.raw`(limits) => {
   const text = [(document.body && document.body.innerText) || '', ...roots.map(rootText)].filter(Boolean).join('\n').slice(0, limits.maxTextChars);
   const attributeText = all('img[alt], [title], meta[name="description"], meta[property="og:title"], meta[property="og:description"]')
     .map((el) => el.getAttribute('alt') || el.getAttribute('title') || el.getAttribute('content') || '')
-    .filter(Boolean).join('\n').slice(0, 20000);
+    .filter(Boolean).join('\n').slice(0, limits.maxAttributeChars);
   return {
     title: String(document.title || '').slice(0, 500),
     lang: String(document.documentElement.getAttribute('lang') || '').slice(0, 20),
@@ -92,7 +94,7 @@ export function extractorExpression(limits: ExtractLimits): string {
  * text, alt and title texts and image addresses, within the same limits. The title and language stay the
  * document's. A frame's reading that is not the extractor's shape is left out.
  */
-export function withFrameContent(page: ExtractedContent, frames: readonly unknown[], limits: Pick<ExtractLimits, 'maxTextChars' | 'maxImages'>): ExtractedContent {
+export function withFrameContent(page: ExtractedContent, frames: readonly unknown[], limits: Pick<ExtractLimits, 'maxTextChars' | 'maxImages' | 'maxAttributeChars'>): ExtractedContent {
   const read = frames.filter((frame): frame is ExtractedContent => {
     const f = frame as Partial<ExtractedContent> | null;
     return typeof f === 'object' && f !== null && typeof f.text === 'string' && typeof f.attributeText === 'string' && Array.isArray(f.imageUrls) && f.imageUrls.every((u) => typeof u === 'string');
@@ -102,7 +104,7 @@ export function withFrameContent(page: ExtractedContent, frames: readonly unknow
   return {
     ...page,
     text: joined([page.text, ...read.map((f) => f.text)], limits.maxTextChars),
-    attributeText: joined([page.attributeText, ...read.map((f) => f.attributeText)], 20_000),
+    attributeText: joined([page.attributeText, ...read.map((f) => f.attributeText)], limits.maxAttributeChars),
     imageUrls: [...new Set([...page.imageUrls, ...read.flatMap((f) => f.imageUrls)])].slice(0, limits.maxImages),
   };
 }

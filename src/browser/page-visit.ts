@@ -178,8 +178,9 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
 
 /**
  * Everything read out of a loaded page, in its isolated world (the page's scripts cannot hide its text or
- * forge its HTML there), and what its own child frames show (frame-reads.ts). The reads are sent together and the browser answers them in turn: the same reads
- * as one after the other, but their round trips overlap instead of adding up. Never rejects.
+ * forge its HTML there), and what its own child frames show (frame-reads.ts). The reads are sent together
+ * and the browser answers them in turn: the same reads as one after the other, but their round trips
+ * overlap instead of adding up. Never rejects.
  */
 function readPage(isolated: IsolatedEvaluate, devtools: () => Promise<CDPSession>, response: Response | null, options: VisitOptions) {
   const extractor = extractorExpression(extractLimits(options));
@@ -202,7 +203,7 @@ function readPage(isolated: IsolatedEvaluate, devtools: () => Promise<CDPSession
 /** Child frames read besides the document (frame-reads.ts): a page's own embeds, not an ad-laden page's every frame. */
 const MAX_FRAMES_READ = 20;
 
-const extractLimits = (options: VisitOptions) => ({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000, maxShadowRoots: 1000 });
+const extractLimits = (options: VisitOptions) => ({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000, maxShadowRoots: 1000, maxAttributeChars: 20_000 });
 
 function refusedNavigation(egress: EgressScope): AppError {
   const reason = egress.refusals()[0]?.reason ?? 'refused address';

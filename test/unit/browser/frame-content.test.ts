@@ -6,7 +6,7 @@ const frame = (text: string, imageUrls: string[] = []): ExtractedContent => ({ t
 
 describe("a page's content with what its frames show", () => {
   it("adds the frames' text, alt texts and images after the page's own, and keeps the page's title and language", () => {
-    const merged = withFrameContent(page, [frame('First frame', ['https://a.test/2.jpg', 'https://a.test/1.jpg']), frame('Second frame')], { maxTextChars: 1000, maxImages: 10 });
+    const merged = withFrameContent(page, [frame('First frame', ['https://a.test/2.jpg', 'https://a.test/1.jpg']), frame('Second frame')], { maxTextChars: 1000, maxImages: 10, maxAttributeChars: 1000 });
     expect(merged).toEqual({
       title: 'Page', lang: 'en',
       text: 'The page\nFirst frame\nSecond frame',
@@ -16,13 +16,13 @@ describe("a page's content with what its frames show", () => {
   });
 
   it('keeps within the limits of the page alone', () => {
-    const merged = withFrameContent(page, [frame('x'.repeat(50), ['https://a.test/2.jpg', 'https://a.test/3.jpg'])], { maxTextChars: 20, maxImages: 2 });
+    const merged = withFrameContent(page, [frame('x'.repeat(50), ['https://a.test/2.jpg', 'https://a.test/3.jpg'])], { maxTextChars: 20, maxImages: 2, maxAttributeChars: 1000 });
     expect(merged.text).toBe(`The page\n${'x'.repeat(11)}`);
     expect(merged.imageUrls).toEqual(['https://a.test/1.jpg', 'https://a.test/2.jpg']);
   });
 
   it("leaves out a frame's reading that is not the extractor's shape", () => {
     const odd = [null, 'text', { text: 'no other fields' }, { ...frame('images not strings'), imageUrls: [1] }];
-    expect(withFrameContent(page, odd, { maxTextChars: 1000, maxImages: 10 })).toBe(page);
+    expect(withFrameContent(page, odd, { maxTextChars: 1000, maxImages: 10, maxAttributeChars: 1000 })).toBe(page);
   });
 });

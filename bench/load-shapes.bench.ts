@@ -10,15 +10,13 @@
  */
 import os from 'node:os';
 import { spawn } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { killWithBench, runLoadInChild, type LoadFigures } from './load-process.ts';
 
-const arg = (name: string, fallback: string) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 && process.argv[at + 1] ? process.argv[at + 1]! : fallback;
-};
-const burns = arg('burn-ms', '0,0.5,1').split(',').map(Number);
-const duration = Number(arg('duration', '20'));
-const rate = Number(arg('rate', '200'));
+const { values } = parseArgs({ options: { 'burn-ms': { type: 'string', default: '0,0.5,1' }, duration: { type: 'string', default: '20' }, rate: { type: 'string', default: '200' } } });
+const burns = values['burn-ms'].split(',').map(Number);
+const duration = Number(values.duration);
+const rate = Number(values.rate);
 
 // The stand-in: CommonJS source for `node -e`, reading its cost from the environment.
 const standIn = `

@@ -21,3 +21,21 @@ export function requestQuery<Name extends string, Row>(db: Db, names: readonly N
     return prepared.all(args);
   };
 }
+
+/** A drizzle write: awaited it runs, and on SQLite it can be prepared. */
+interface PreparableWrite extends PromiseLike<unknown> {
+  prepare(): { run(values: Record<string, unknown>): unknown };
+}
+
+/**
+ * A write made on every dashboard request (the audit row of a view), prepared once on SQLite as `requestQuery`
+ * prepares its reads; each value goes through its column's encoding as in an unprepared insert.
+ */
+export function requestWrite<Name extends string>(db: Db, names: readonly Name[], build: (args: Record<Name, unknown>) => PreparableWrite): (args: Record<Name, unknown>) => Promise<void> {
+  if (isPostgres(db)) return async (args) => void (await build(args));
+  let prepared: ReturnType<PreparableWrite['prepare']> | undefined;
+  return async (args) => {
+    prepared ??= build(Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<Name, unknown>).prepare();
+    prepared.run(args);
+  };
+}

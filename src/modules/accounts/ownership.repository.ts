@@ -4,6 +4,7 @@ import { jsonObjectValues } from '../../db/json-lists.ts';
 import { sqlRows } from '../../db/raw-sql.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { gated } from '../../db/transaction.ts';
+import { requestQuery } from '../../db/request-query.ts';
 
 /** Kinds of resource a route parameter can name; each resolves to the people (and organisation) it belongs to. */
 export const RESOURCE_KINDS = ['person', 'hit', 'scan', 'case', 'alert', 'photo', 'hit-or-case', 'evidence-file', 'account', 'token'] as const;
@@ -23,8 +24,10 @@ export interface Owner {
  */
 export function createOwnershipRepository({ db }: { db: Db }) {
   const { accounts, alerts, apiTokens, hits, people, photos, scanRuns, takedownCases } = tablesOf(db);
-  const personOwner = async (personId: string): Promise<Owner[]> =>
-    db.select({ organisationId: people.organisationId, personId: people.id }).from(people).where(eq(people.id, personId));
+  // A person's and an exposure's owners are asked on every page about them: prepared once on SQLite (requestQuery).
+  const personRows = requestQuery(db, ['id'], ({ id }) => db.select({ organisationId: people.organisationId, personId: people.id }).from(people).where(eq(people.id, id)));
+  const hitRows = requestQuery(db, ['id'], ({ id }) => db.select({ personId: hits.personId }).from(hits).where(eq(hits.id, id)));
+  const personOwner = async (personId: string): Promise<Owner[]> => personRows({ id: personId });
   const viaPerson = async (rows: { personId: string }[]): Promise<Owner[]> => {
     const owners: Owner[] = [];
     for (const r of rows) owners.push(...(await personOwner(r.personId)));
@@ -35,7 +38,7 @@ export function createOwnershipRepository({ db }: { db: Db }) {
 
   const resolvers: Record<ResourceKind, (id: string) => Promise<Owner[]>> = {
     person: personOwner,
-    hit: async (id) => viaPerson(await db.select({ personId: hits.personId }).from(hits).where(eq(hits.id, id))),
+    hit: async (id) => viaPerson(await hitRows({ id })),
     scan: async (id) => viaPerson(await db.select({ personId: scanRuns.personId }).from(scanRuns).where(eq(scanRuns.id, id))),
     case: async (id) => viaPerson(await db.select({ personId: hits.personId }).from(takedownCases).innerJoin(hits, eq(hits.id, takedownCases.hitId)).where(eq(takedownCases.id, id))),
     alert: async (id) => viaPerson(await db.select({ personId: alerts.personId }).from(alerts).where(eq(alerts.id, id))),

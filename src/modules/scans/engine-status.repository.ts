@@ -6,6 +6,7 @@ import { tablesOf } from '../../db/tables.ts';
 import type { BlockSignal, SearchOutcome } from '../../providers/provider.types.ts';
 import { backoffSeconds } from './engine-backoff.models.ts';
 import { gated } from '../../db/transaction.ts';
+import { requestQuery } from '../../db/request-query.ts';
 
 export type EngineStatusRow = typeof engineStatus.$inferSelect;
 
@@ -19,12 +20,14 @@ const DEFAULT_MAX_BACKOFF_SECONDS = 24 * 3600;
  */
 export function createEngineStatusRepository({ db, clock, maxBackoffSeconds = DEFAULT_MAX_BACKOFF_SECONDS }: { db: Db; clock: Clock; maxBackoffSeconds?: number }) {
   const { engineStatus } = tablesOf(db);
+  // Listed on every overview: prepared once on SQLite (requestQuery).
+  const all = requestQuery(db, [], () => db.select().from(engineStatus));
   return gated(db, {
     async get(engine: string): Promise<EngineStatusRow | null> {
       return (await db.select().from(engineStatus).where(eq(engineStatus.engine, engine)).limit(1))[0] ?? null;
     },
     async list(): Promise<EngineStatusRow[]> {
-      return db.select().from(engineStatus);
+      return all({});
     },
     /** The engine is resting after a block: searching now would only prolong the block. */
     async suspendedUntil(engine: string): Promise<Date | null> {

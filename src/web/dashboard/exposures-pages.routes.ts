@@ -25,7 +25,10 @@ export type ExposurePagesDeps = PageDeps & Pick<AppDeps, 'db' | 'hits' | 'profil
 
 /** The exposures list with its filters, and one exposure with its evidence, matches and takedown. */
 export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesDeps): void {
-  const routeExists = (method: 'GET' | 'POST', url: string) => app.hasRoute({ method, url });
+  // Whether the evidence routes are served (a test may leave their module out), asked of the router once: requests
+  // come only after every route is registered, and the answer cannot change afterwards.
+  let evidenceRoutes: { files: boolean; exports: boolean } | undefined;
+  const servedEvidenceRoutes = () => (evidenceRoutes ??= { files: app.hasRoute({ method: 'GET', url: '/api/evidence/files/:sha256' }), exports: app.hasRoute({ method: 'POST', url: '/api/evidence/export' }) });
   const exposures = createExposuresReadModel(deps);
   const unchecked = createUncheckedReadModel(deps);
   const unclearLookups = createUnclearLookupsReadModel(deps);
@@ -54,8 +57,8 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
     return sendPage(reply, renderExposureView(await viewContext(request, deps), detail, {
       boxes,
       revealed: query.revealed === '1',
-      evidenceRoute: routeExists('GET', '/api/evidence/files/:sha256'),
-      exportRoute: routeExists('POST', '/api/evidence/export'),
+      evidenceRoute: servedEvidenceRoutes().files,
+      exportRoute: servedEvidenceRoutes().exports,
       canSendMail: Boolean(deps.takedowns.sendMail),
       senderEmail: deps.takedowns.settings.sender.email,
       error,
@@ -71,7 +74,7 @@ export function registerExposurePages(app: FastifyInstance, deps: ExposurePagesD
     const ctx = await viewContext(request, deps);
     const people = await exposures.peopleOptions(visible);
     const field = personField(ctx, people, filters.personId);
-    const evidenceRoute = routeExists('GET', '/api/evidence/files/:sha256');
+    const evidenceRoute = servedEvidenceRoutes().files;
     const rows = rowsField(ctx, page, evidenceRoute);
     return sendPage(reply, renderExposuresView(ctx, {
       rows: page.rows, next: page.next, continued: after !== null, people, personField: field?.marker ?? '', rowsField: rows.marker, filters, evidenceRoute,

@@ -15,11 +15,9 @@ export async function viewContext(request: FastifyRequest, deps: Pick<AppDeps, '
   const url = new URL(request.url, 'http://localhost');
   const query: Record<string, string> = {};
   for (const [k, v] of url.searchParams) if (k !== 'lang') query[k] = v;
-  const account = request.actor ? await request.server.accountsDeps.accounts.get(request.actor.accountId) : null;
   return createViewContext({
     lang: request.lang,
     actor: request.actor,
-    accountName: account?.displayName ?? null,
     csrf: csrfOverride ?? request.sessionCsrf,
     quickExitUrl: accountsSettingsOf(deps.config).quickExitUrl,
     path: url.pathname,

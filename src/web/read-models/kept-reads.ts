@@ -61,12 +61,13 @@ export function createKeptPerObject<T>(limit = 20): (owner: object, key: string,
 /**
  * Results kept per key until the data version changes; emptied when it holds more keys than any dashboard needs.
  * The version is read before computing: a write landing in between makes the kept value newer than its
- * version, which only costs one more computation, never a stale answer.
+ * version, which only costs one more computation, never a stale answer. A caller that keeps several results
+ * for one answer passes the version it read once, before the first of them (`readVersion`).
  */
 export function createVersionedCache<T>(dataVersion: () => Promise<string>, limit = 200) {
   const entries = new Map<string, { version: string; value: T }>();
-  return async (key: string, compute: () => Promise<T>): Promise<T> => {
-    const version = await dataVersion();
+  return async (key: string, compute: () => Promise<T>, readVersion?: string): Promise<T> => {
+    const version = readVersion ?? await dataVersion();
     const hit = entries.get(key);
     if (hit && hit.version === version) return hit.value;
     const value = await compute();

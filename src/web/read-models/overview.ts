@@ -54,9 +54,9 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
   const keptNeedsAction = createVersionedCache<{ newHits: Overview['needsAction']['newHits']; deadlines: Deadline[] }>(dataVersion);
   const keptPeople = createVersionedCache<{ figures: { total: number; staleIdle: number }; people: Overview['people'] }>(dataVersion);
 
-  async function counted(ids: string, now: Date): Promise<Counts> {
+  async function counted(ids: string, now: Date, version: string): Promise<Counts> {
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - (TIMELINE_DAYS - 1) * 86_400_000;
-    return kept(`${start}:${ids}`, () => countNow(ids, start));
+    return kept(`${start}:${ids}`, () => countNow(ids, start), version);
   }
 
   async function countNow(ids: string, start: number): Promise<Counts> {
@@ -72,15 +72,17 @@ export function createOverviewReadModel(deps: Pick<AppDeps, 'db' | 'clock' | 'co
   async function build(personIds: string[]): Promise<Overview> {
     const now = deps.clock.now();
     const ids = idsKey(personIds);
-    const { newBySeverity, totalExposures, timeline, unreadAlerts } = await counted(ids, now);
+    // One version for the three kept parts: read before the first of them, as each would read its own.
+    const version = await dataVersion();
+    const { newBySeverity, totalExposures, timeline, unreadAlerts } = await counted(ids, now, version);
     // The rows are kept like the counts; whether a deadline has passed is decided now.
-    const needsAction = await keptNeedsAction(ids, () => needsActionNow(ids, personIds.length));
+    const needsAction = await keptNeedsAction(ids, () => needsActionNow(ids, personIds.length), version);
     const deadlines = needsAction.deadlines.map((d) => ({ ...d, overdue: d.deadlineAt.getTime() < now.getTime() }));
 
     // Someone just added is not overdue yet: the clock starts when they were added. To the minute, so that
     // the people part is kept like the counts (a thousand people cost a millisecond or two per query).
     const staleBefore = Math.floor(now.getTime() / 60_000) * 60_000 - deps.config.health.alertAfterHours * 3_600_000;
-    const { figures, people } = await keptPeople(`${staleBefore}:${ids}`, () => peopleNow(ids, staleBefore));
+    const { figures, people } = await keptPeople(`${staleBefore}:${ids}`, () => peopleNow(ids, staleBefore), version);
     return {
       newBySeverity, totalExposures, needsAction: { newHits: needsAction.newHits, deadlines }, engines: await describeEngines(deps), people, peopleTotal: figures.total, stalePeople: figures.staleIdle, timeline, unreadAlerts,
     };

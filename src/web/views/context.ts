@@ -10,7 +10,6 @@ export interface ViewContext {
   lang: UiLanguage;
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
   actor: Actor | null;
-  accountName: string | null;
   /** The session's CSRF token for forms, or the pre-session token on the login and setup pages. */
   csrf: string | null;
   quickExitUrl: string;

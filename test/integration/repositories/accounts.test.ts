@@ -243,5 +243,7 @@ describe('the audit log', () => {
     expect((await listAudit(db, { organisationId: org, limit: 10 })).map((r) => [r.action, r.subjectId])).toEqual([['viewed', 'hit_2'], ['revealed', 'hit_1'], ['viewed', 'hit_1']]);
     expect((await listAudit(db, { organisationId: org, limit: 10, action: 'revealed' }))[0]).toMatchObject({ detail: { blurred: false }, accountId: 'acct_x' });
     expect((await listAudit(db, { organisationId: org, limit: 1 })).map((r) => r.subjectId)).toEqual(['hit_2']);
+    // Written through one prepared insert on SQLite: each row keeps its own values, the time as a time.
+    expect((await listAudit(db, { organisationId: org, limit: 10 })).map((r) => [r.at, r.detail])).toEqual([[clock.now(), null], [clock.now(), { blurred: false }], [clock.now(), null]]);
   });
 });

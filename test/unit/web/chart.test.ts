@@ -3,7 +3,7 @@ import { createViewContext, type ViewContext } from '../../../src/web/views/cont
 import { timelineChart } from '../../../src/web/views/chart.ts';
 
 const reader = (lang: ViewContext['lang'], timeZone: string): ViewContext => createViewContext({
-  lang, actor: null, accountName: null, csrf: null, quickExitUrl: 'https://example.org', path: '/', query: {}, timeZone,
+  lang, actor: null, csrf: null, quickExitUrl: 'https://example.org', path: '/', query: {}, timeZone,
   assets: { css: '', js: '' }, now: new Date('2026-12-05T10:00:00Z'), ownPersonId: null,
 });
 const days = (counts: number[]) => counts.map((count, i) => ({ day: `2026-11-${String(20 + i).padStart(2, '0')}`, count }));

@@ -22,7 +22,7 @@ describe('the effective settings shown to administrators', () => {
 });
 
 describe('the timeline chart', () => {
-  const ctx = createViewContext({ lang: 'en', actor: null, accountName: null, csrf: null, quickExitUrl: 'https://example.org', path: '/', query: {}, timeZone: 'UTC', assets: { css: '', js: '' }, now: new Date('2026-11-22T10:00:00Z'), ownPersonId: null });
+  const ctx = createViewContext({ lang: 'en', actor: null, csrf: null, quickExitUrl: 'https://example.org', path: '/', query: {}, timeZone: 'UTC', assets: { css: '', js: '' }, now: new Date('2026-11-22T10:00:00Z'), ownPersonId: null });
   const days = Array.from({ length: 30 }, (_, i) => ({ day: new Date(Date.UTC(2026, 9, 24 + i)).toISOString().slice(0, 10), count: i === 29 ? 9 : i === 3 ? 2 : 0 }));
 
   it('draws one bar per day with exposures, taller for more, with the numbers in a table for screen readers', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createViewContext, formatDate, formatDateTime, timeTag, type ViewContext } from '../../../src/web/views/context.ts';
 
 const contextAt = (now: string, lang: ViewContext['lang'], timeZone: string): ViewContext => createViewContext({
-  lang, actor: null, accountName: null, csrf: null, quickExitUrl: 'https://example.org', path: '/', query: {}, timeZone,
+  lang, actor: null, csrf: null, quickExitUrl: 'https://example.org', path: '/', query: {}, timeZone,
   assets: { css: '', js: '' }, now: new Date(now), ownPersonId: null,
 });
 

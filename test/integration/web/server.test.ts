@@ -55,6 +55,28 @@ describe('the web server', () => {
     expect(log).not.toMatch(/Marie|Dubois|470123456/);
     await server.close();
   });
+
+  it('logs one line per answered request, with method, path, status and time, and a request that broke as an error', async () => {
+    const { logger, lines } = createMemoryLogger('info');
+    const app = await createTestApp({ logger, routeModules: [(s) => {
+      s.get('/t/page', testRoute, async () => ({}));
+      s.get('/t/crash', testRoute, async () => { throw new Error('broken'); });
+    }] });
+    const server = await buildServer(app);
+    const parsed = () => lines.map((l) => JSON.parse(l) as { reqId?: string; msg?: string; level?: number; req?: { path?: string }; res?: { statusCode?: number }; responseTime?: unknown });
+    await server.inject({ url: '/t/page?q=Marie-Claire%20Dubois' });
+    const answered = parsed().filter((l) => l.reqId !== undefined);
+    expect(answered).toHaveLength(1);
+    expect(answered[0]).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', path: '/t/page' }, res: { statusCode: 200 } });
+    expect(answered[0]!.responseTime).toBeTypeOf('number');
+    expect(lines.join('\n')).not.toMatch(/Marie|Dubois/);
+    await server.inject({ url: '/t/nothing-here' });
+    expect(parsed().filter((l) => l.req?.path === '/t/nothing-here' && l.msg === 'request completed').map((l) => l.res)).toEqual([{ statusCode: 404 }]);
+    await server.inject({ url: '/t/crash' });
+    expect(parsed().filter((l) => l.req?.path === '/t/crash').map((l) => l.res?.statusCode)).toContain(500);
+    expect(parsed().some((l) => l.msg === 'incoming request')).toBe(false);
+    await server.close();
+  });
 });
 
 describe('routes without a declared access rule', () => {

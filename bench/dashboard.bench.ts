@@ -10,9 +10,11 @@
  * Options: --people N --hits N --duration S --rate R --data-dir DIR (reused when it already holds a seeded
  * file, so repeated runs skip the seeding) --dist (run dist/src/main.js instead of the sources through tsx)
  * --profile DIR (the server writes a V8 CPU profile there when it stops: open it in Chrome's DevTools)
- * --pages a,b (only these pages: exposures, overview, exposure) --server-timings (the server logs at `info` and
- * the bench reads fastify's `responseTime` of every request from it: the time the server itself took, beside
- * what the load generator saw; the logging adds a little CPU per request, so the default runs without it).
+ * --pages a,b (only these pages: exposures, overview, exposure).
+ *
+ * The server runs at its default log level (`info`: one line per answered request, src/web/server.ts), its log
+ * read by this process as a log shipper would; from it the bench takes fastify's `responseTime` of every request,
+ * the time the server itself took, printed beside what the load generator saw.
  *
  * Processes: this one only orchestrates (seeds, starts the server, logs in, reads the server's CPU and log).
  * Each load shape of each page runs in a child process of its own (load-child.ts through load-process.ts): the
@@ -47,7 +49,6 @@ const dataDir = arg('data-dir', path.join(os.tmpdir(), `es-dashboard-bench-${peo
 const useDist = process.argv.includes('--dist');
 const profileDir = arg('profile', '');
 const onlyPages = arg('pages', 'exposures,overview,exposure').split(',');
-const serverTimings = process.argv.includes('--server-timings');
 
 /** The server's own `responseTime` of each request (fastify's "request completed" line), while collecting. */
 const serverSide = {
@@ -58,7 +59,7 @@ const serverSide = {
   stop(): { p99: number; max: number; count: number } | null {
     const times = this.collecting;
     this.collecting = null;
-    if (!serverTimings || !times || times.length === 0) return null;
+    if (!times || times.length === 0) return null;
     times.sort((a, b) => a - b);
     return { p99: Math.round(percentile(times, 0.99) * 10) / 10, max: Math.round(percentile(times, 1) * 10) / 10, count: times.length };
   },
@@ -167,16 +168,15 @@ async function main(): Promise<void> {
   const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(profileDir)] : [];
   const child = killWithBench(spawn(process.execPath, [...profiling, ...entry, 'web'], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: serverTimings ? 'info' : 'warn', DEMO_WEB: 'off', PROCESS_MODE: 'web' },
-    stdio: ['ignore', serverTimings ? 'pipe' : 'inherit', 'inherit'],
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', DATA_DIR: dataDir, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', DEMO_WEB: 'off', PROCESS_MODE: 'web' },
+    stdio: ['ignore', 'pipe', 'inherit'],
   }));
-  if (serverTimings) {
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-      if (!serverSide.collecting || !line.includes('"responseTime"')) return;
-      const time = (JSON.parse(line) as { responseTime?: unknown }).responseTime;
-      if (typeof time === 'number') serverSide.collecting.push(time);
-    });
-  }
+  // Every line is read (a log shipper's share of the work); the answered requests' times while collecting.
+  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (!serverSide.collecting || !line.includes('"responseTime"')) return;
+    const time = (JSON.parse(line) as { responseTime?: unknown }).responseTime;
+    if (typeof time === 'number') serverSide.collecting.push(time);
+  });
   const base = `http://127.0.0.1:${port}`;
   try {
     for (const until = Date.now() + 60_000; ;) {
@@ -196,12 +196,10 @@ async function main(): Promise<void> {
       process.stdout.write(`| ${f.page} | bursts (autocannon) | ${f.bytes} | ${f.requests} | ${f.rps.toFixed(0)} | ${f.p50} | ${f.p90} | ${f.p99} | ${f.max} | ${f.errors + f.timeouts} | ${f.non2xx} | ${f.cpuMsPerRequest.toFixed(2)} |\n`);
       process.stdout.write(`| ${f.page} | even stream | ${f.bytes} | ${f.even.requests} | ${(f.even.requests / duration).toFixed(0)} | ${f.even.p50} | ${f.even.p90} | ${f.even.p99} | ${f.even.max} | ${f.even.errors} | – | ${f.even.cpuMsPerRequest.toFixed(2)} |\n`);
     }
-    if (serverTimings) {
-      process.stdout.write('\nAs the server measured them (fastify\'s responseTime, from the request read to the response sent):\n\n| page | load | requests | p99 ms | max ms |\n|---|---|---:|---:|---:|\n');
-      for (const f of figures) {
-        for (const [load, server] of [['bursts (autocannon)', f.server], ['even stream', f.even.server]] as const) {
-          if (server) process.stdout.write(`| ${f.page} | ${load} | ${server.count} | ${server.p99} | ${server.max} |\n`);
-        }
+    process.stdout.write('\nAs the server measured them (fastify\'s responseTime, from the request read to the response sent):\n\n| page | load | requests | p99 ms | max ms |\n|---|---|---:|---:|---:|\n');
+    for (const f of figures) {
+      for (const [load, server] of [['bursts (autocannon)', f.server], ['even stream', f.even.server]] as const) {
+        if (server) process.stdout.write(`| ${f.page} | ${load} | ${server.count} | ${server.p99} | ${server.max} |\n`);
       }
     }
     const pageFigures = (f: PageFigures) => ({

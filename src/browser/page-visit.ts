@@ -4,7 +4,7 @@ import type { UrlGuard } from '../shared/ssrf-guard.ts';
 import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
 import { extractorExpression, withFrameContent, type ExtractedContent } from './page-extract.ts';
-import { readChildFrames } from './frame-reads.ts';
+import { readChildFrames, readOtherSiteFrames } from './frame-reads.ts';
 import { watchPageSettle } from './page-settle.ts';
 import { readDocumentHtml } from './page-html.ts';
 import { isolatedWorld, type IsolatedEvaluate } from './isolated-world.ts';
@@ -135,14 +135,14 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     maxMs: settleMs,
     signal: options.signal,
     scriptFreeSettles: !response?.headers().refresh,
-    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(isolated, devtools, response, options) }),
+    onStill: () => void early.push({ startedAt: performance.now(), reads: readPage(page, isolated, devtools, response, options) }),
   }));
 
   const extractionStarted = performance.now();
   let reads = early[0] ? await early[0].reads : null;
   if (early[0] && !(await settleWatch.unchangedSince(early[0].startedAt))) reads = null;
   settleWatch.dispose();
-  const [documentHref, extracted, document, server, headers, frames] = reads ?? await readPage(isolated, devtools, response, options);
+  const [documentHref, extracted, document, server, headers, frames] = reads ?? await readPage(page, isolated, devtools, response, options);
   // A page may navigate itself by script after load; when the gateway refused that navigation Chromium
   // shows its own error page, which must not be read as the page's content.
   if (String(documentHref).startsWith('chrome-error:')) {
@@ -178,11 +178,11 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
 
 /**
  * Everything read out of a loaded page, in its isolated world (the page's scripts cannot hide its text or
- * forge its HTML there), and what its own child frames show (frame-reads.ts). The reads are sent together
+ * forge its HTML there), and what its child frames show, its own and other sites' (frame-reads.ts). The reads are sent together
  * and the browser answers them in turn: the same reads as one after the other, but their round trips
  * overlap instead of adding up. Never rejects.
  */
-function readPage(isolated: IsolatedEvaluate, devtools: () => Promise<CDPSession>, response: Response | null, options: VisitOptions) {
+function readPage(page: Page, isolated: IsolatedEvaluate, devtools: () => Promise<CDPSession>, response: Response | null, options: VisitOptions) {
   const extractor = extractorExpression(extractLimits(options));
   return Promise.all([
     isolated('location.href').catch(() => ''),
@@ -196,12 +196,14 @@ function readPage(isolated: IsolatedEvaluate, devtools: () => Promise<CDPSession
     ),
     response ? response.serverAddr().catch(() => null) : null,
     response ? response.allHeaders().catch(() => ({})) : {},
-    readChildFrames(devtools, extractor, MAX_FRAMES_READ),
+    Promise.all([readChildFrames(devtools, extractor, MAX_FRAMES_READ), readOtherSiteFrames(page, extractor, MAX_OTHER_SITE_FRAMES_READ)]).then(([own, otherSites]) => [...own, ...otherSites]),
   ]);
 }
 
 /** Child frames read besides the document (frame-reads.ts): a page's own embeds, not an ad-laden page's every frame. */
 const MAX_FRAMES_READ = 20;
+/** Frames of other sites, each read through a DevTools session of its own: fewer than a page's own. */
+const MAX_OTHER_SITE_FRAMES_READ = 10;
 
 const extractLimits = (options: VisitOptions) => ({ maxTextChars: options.maxTextChars ?? 200_000, maxImages: options.maxImages ?? 200, maxStyledElements: 3000, maxShadowRoots: 1000, maxAttributeChars: 20_000 });
 

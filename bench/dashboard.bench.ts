@@ -10,7 +10,9 @@
  * Options: --people N --hits N --duration S --rate R --data-dir DIR (reused when it already holds a seeded
  * file, so repeated runs skip the seeding) --dist (run dist/src/main.js instead of the sources through tsx)
  * --profile DIR (the server writes a V8 CPU profile there when it stops: open it in Chrome's DevTools)
- * --pages a,b (only these pages: exposures, overview, exposure).
+ * --pages a,b (only these pages: exposures, overview, exposure) --sequential N (instead of the load shapes, one
+ * client asks each page N times in a row after 300 untimed: the server's CPU per request with nothing contending,
+ * the figure to compare two versions of the code by).
  *
  * The server runs at its default log level (`info`: one line per answered request, src/web/server.ts), its log
  * read by this process as a log shipper would; from it the bench takes fastify's `responseTime` of every request,
@@ -49,6 +51,7 @@ const dataDir = arg('data-dir', path.join(os.tmpdir(), `es-dashboard-bench-${peo
 const useDist = process.argv.includes('--dist');
 const profileDir = arg('profile', '');
 const onlyPages = arg('pages', 'exposures,overview,exposure').split(',');
+const sequential = Number(arg('sequential', '0'));
 
 /** The server's own `responseTime` of each request (fastify's "request completed" line), while collecting. */
 const serverSide = {
@@ -160,6 +163,20 @@ async function measure(page: string, url: string, cookie: string, serverPid: num
   };
 }
 
+/** One client, one request after the other: the server's CPU and the wall time per request, after 300 untimed. */
+async function askInARow(url: string, cookie: string, serverPid: number, count: number): Promise<{ cpuMsPerRequest: number; wallMsPerRequest: number }> {
+  const ask = async () => {
+    const res = await fetch(url, { headers: { cookie } });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${url}: ${res.status}`);
+  };
+  for (let i = 0; i < 300; i++) await ask();
+  const cpuBefore = cpuMs(serverPid);
+  const started = performance.now();
+  for (let i = 0; i < count; i++) await ask();
+  return { cpuMsPerRequest: (cpuMs(serverPid) - cpuBefore) / count, wallMsPerRequest: (performance.now() - started) / count };
+}
+
 async function main(): Promise<void> {
   await ensureSeeded();
   const hitId = exposureToMeasure();
@@ -189,6 +206,14 @@ async function main(): Promise<void> {
     const pages = ([['exposures', 'exposures list', '/exposures'], ['overview', 'overview', '/overview'], ['exposure', 'exposure page', `/exposures/${hitId}`]] as const)
       .filter(([key]) => onlyPages.includes(key)).map(([, name, p]) => [name, p] as const);
     const figures: PageFigures[] = [];
+    if (sequential > 0) {
+      const rows = [];
+      for (const [name, p] of pages) rows.push({ page: name, ...(await askInARow(`${base}${p}`, cookie, child.pid!, sequential)) });
+      process.stdout.write(`\none client, ${sequential} requests in a row per page; ${os.cpus().length} cores, Node ${process.version}\n\n| page | requests | server CPU ms/request | wall ms/request |\n|---|---:|---:|---:|\n`);
+      for (const r of rows) process.stdout.write(`| ${r.page} | ${sequential} | ${r.cpuMsPerRequest.toFixed(3)} | ${r.wallMsPerRequest.toFixed(3)} |\n`);
+      process.stdout.write(`${JSON.stringify({ bench: 'dashboard-sequential', people, hits, requests: sequential, pages: rows })}\n`);
+      return;
+    }
     for (const [name, p] of pages) figures.push(await measure(name, `${base}${p}`, cookie, child.pid!));
     process.stdout.write(`\n${people} people, ${hits} hits; ${rate} requests/s for ${duration} s per page, 20 connections; ${os.cpus().length} cores, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n\n`);
     process.stdout.write('| page | load | bytes | requests | req/s | p50 ms | p90 ms | p99 ms | max ms | errors | non-2xx | server CPU ms/request |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n');

@@ -65,4 +65,22 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('reading what a 
     for (const shown of ['Another thread', 'Other site: Lola Velvet, +32 470 12 34 56', 'Deeper: lola.velvet@example.org']) expect(visit.text).toContain(shown);
     expect(visit.text).not.toContain('Never read');
   }, 30_000);
+
+  it('keeps what a frame of another site showed in the MHTML archive the evidence is made of', async () => {
+    const port = new URL(bed.url).port;
+    const scope = bed.egress.openScope({ allowHosts: [bed.host, `paste.example:${port}`, `deeper.example:${port}`], route: { kind: 'pages' }, label: 'test' });
+    try {
+      const archive = await bed.pool.withPage(async (page, context) => {
+        await page.goto(`${bed.url}/thread`, { waitUntil: 'load' });
+        const session = await context.newCDPSession(page);
+        return (await session.send('Page.captureSnapshot', { format: 'mhtml' })).data;
+      }, { egress: scope });
+      // Quoted-printable may fold lines: the text is compared without its soft line breaks.
+      const unfolded = archive.replace(/=\r?\n/g, '');
+      expect(unfolded).toContain('Other site: Lola Velvet');
+      expect(unfolded).toContain('Deeper: lola.velvet@example.org');
+    } finally {
+      await scope.close();
+    }
+  });
 });

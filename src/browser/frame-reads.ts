@@ -4,11 +4,12 @@ import { withTimeout } from '../shared/timeout.ts';
 import { evaluateInWorld, openIsolatedWorld } from './isolated-world.ts';
 
 interface FrameNode {
-  frame: { id: string; url: string };
+  /** `unreachableUrl`: set when the frame shows Chromium's error page for an address that could not be loaded. */
+  frame: { id: string; url: string; unreachableUrl?: string };
   childFrames?: FrameNode[];
 }
 
-const isErrorPage = (url: string) => url.startsWith('chrome-error:');
+const isErrorPage = (frame: FrameNode['frame']) => frame.url.startsWith('chrome-error:') || Boolean(frame.unreachableUrl);
 
 /**
  * How long one frame of another site may take to be read. It runs in a process of its own, so a frame whose
@@ -40,9 +41,10 @@ export async function readChildFrames(devtools: () => Promise<CDPSession>, expre
  * is reached through a DevTools session of its own and read like the page's own frames, the frames it holds in
  * its process included; one nested in it from yet another site is read through its own session in turn.
  * Frames of the page's own host are left to `readChildFrames`; a frame of another host that turns out to share
- * the page's process (the same site) is too. At most `maxFrames` sessions and readings.
+ * the page's process (the same site) is too. At most `maxFrames` sessions; each frame's readings (its own and
+ * its in-process frames') come with its address, since what is matched may come from it rather than the page.
  */
-export async function readOtherSiteFrames(page: Page, expression: string, maxFrames: number): Promise<unknown[]> {
+export async function readOtherSiteFrames(page: Page, expression: string, maxFrames: number): Promise<{ url: string; reads: unknown[] }[]> {
   const main = page.mainFrame();
   const host = hostOf(main.url());
   const candidates = page.frames().filter((frame) => frame !== main && hostOf(frame.url()) !== '' && hostOf(frame.url()) !== host).slice(0, maxFrames);
@@ -53,10 +55,10 @@ export async function readOtherSiteFrames(page: Page, expression: string, maxFra
       return await readFramesOf(session, expression, maxFrames, { withRoot: true });
     };
     try {
-      return await withTimeout(read(), OTHER_SITE_FRAME_READ_MS, 'Reading a frame of another site');
+      return { url: frame.url(), reads: await withTimeout(read(), OTHER_SITE_FRAME_READ_MS, 'Reading a frame of another site') };
     } catch {
       // Not a process of its own (the same site after all), gone meanwhile, or not answering.
-      return [];
+      return { url: frame.url(), reads: [] };
     } finally {
       // Not awaited: a session of a process that does not answer would not detach either. One opened after the
       // bound went by goes with the page's context, which is closed after the visit.
@@ -64,18 +66,18 @@ export async function readOtherSiteFrames(page: Page, expression: string, maxFra
       void opened?.detach().catch(() => undefined);
     }
   }));
-  return reads.flat().slice(0, maxFrames);
+  return reads.filter((r) => r.reads.length > 0);
 }
 
 /** The frames of one session's frame tree, each in an isolated world of its own; its root too when `withRoot`. */
 async function readFramesOf(session: CDPSession, expression: string, maxFrames: number, { withRoot }: { withRoot: boolean }): Promise<unknown[]> {
   const { frameTree } = await session.send('Page.getFrameTree');
   const root = frameTree as FrameNode;
-  const frames: FrameNode['frame'][] = withRoot && !isErrorPage(root.frame.url) ? [root.frame] : [];
+  const frames: FrameNode['frame'][] = withRoot && !isErrorPage(root.frame) ? [root.frame] : [];
   const collect = (node: FrameNode) => {
     for (const child of node.childFrames ?? []) {
       if (frames.length >= maxFrames) return;
-      if (!isErrorPage(child.frame.url)) frames.push(child.frame);
+      if (!isErrorPage(child.frame)) frames.push(child.frame);
       collect(child);
     }
   };

@@ -95,10 +95,7 @@ export function extractorExpression(limits: ExtractLimits): string {
  * document's. A frame's reading that is not the extractor's shape is left out.
  */
 export function withFrameContent(page: ExtractedContent, frames: readonly unknown[], limits: Pick<ExtractLimits, 'maxTextChars' | 'maxImages' | 'maxAttributeChars'>): ExtractedContent {
-  const read = frames.filter((frame): frame is ExtractedContent => {
-    const f = frame as Partial<ExtractedContent> | null;
-    return typeof f === 'object' && f !== null && typeof f.text === 'string' && typeof f.attributeText === 'string' && Array.isArray(f.imageUrls) && f.imageUrls.every((u) => typeof u === 'string');
-  });
+  const read = frames.filter(isExtractedContent);
   if (read.length === 0) return page;
   const joined = (parts: string[], max: number) => parts.filter((part) => part.trim()).join('\n').slice(0, max);
   return {
@@ -107,4 +104,15 @@ export function withFrameContent(page: ExtractedContent, frames: readonly unknow
     attributeText: joined([page.attributeText, ...read.map((f) => f.attributeText)], limits.maxAttributeChars),
     imageUrls: [...new Set([...page.imageUrls, ...read.flatMap((f) => f.imageUrls)])].slice(0, limits.maxImages),
   };
+}
+
+/** A reading of the extractor's shape (a frame's reading comes back from the browser as any JSON value). */
+function isExtractedContent(reading: unknown): reading is ExtractedContent {
+  const f = reading as Partial<ExtractedContent> | null;
+  return typeof f === 'object' && f !== null && typeof f.text === 'string' && typeof f.attributeText === 'string' && Array.isArray(f.imageUrls) && f.imageUrls.every((u) => typeof u === 'string');
+}
+
+/** Whether a frame's reading shows anything to match: some text, alt or title text, or an image. */
+export function showsAnything(reading: unknown): boolean {
+  return isExtractedContent(reading) && (reading.text.trim() !== '' || reading.attributeText.trim() !== '' || reading.imageUrls.length > 0);
 }

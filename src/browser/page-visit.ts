@@ -3,7 +3,7 @@ import { withTimeout, type BrowserPool } from './browser-pool.ts';
 import type { UrlGuard } from '../shared/ssrf-guard.ts';
 import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
-import { extractorExpression, withFrameContent, type ExtractedContent } from './page-extract.ts';
+import { extractorExpression, showsAnything, withFrameContent, type ExtractedContent } from './page-extract.ts';
 import { readChildFrames, readOtherSiteFrames } from './frame-reads.ts';
 import { watchPageSettle } from './page-settle.ts';
 import { readDocumentHtml } from './page-html.ts';
@@ -39,6 +39,8 @@ export interface VisitedPage {
   /** Connections of this page the egress gateway refused (host:port and reason), recorded with the hit. */
   blockedRequests: number;
   refusedConnections: { host: string; port: number; reason: string }[];
+  /** Frames of other sites whose text was read with the page's (frame-reads.ts): what matched may have come from them. */
+  otherSiteFrames?: string[];
 }
 
 /** What the page's hook may use besides the page: its one DevTools session, opened on first use. */
@@ -151,7 +153,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   }
   if (!extracted.ok) throw extracted.error;
   if (!document.ok) throw document.error;
-  const content = withFrameContent(extracted.value as ExtractedContent, frames, extractLimits(options));
+  const content = withFrameContent(extracted.value as ExtractedContent, frames.reads, extractLimits(options));
   if (Buffer.byteLength(document.value) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
   const redirectChain: string[] = [];
   for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
@@ -170,6 +172,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     redirectChain,
     blockedRequests: egress.refusals().length,
     refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
+    otherSiteFrames: frames.otherSiteUrls,
   };
   options.timing?.('extraction', performance.now() - extractionStarted);
   await hooks.onLoaded?.(page, visit, { devtools, isolated });
@@ -196,7 +199,11 @@ function readPage(page: Page, isolated: IsolatedEvaluate, devtools: () => Promis
     ),
     response ? response.serverAddr().catch(() => null) : null,
     response ? response.allHeaders().catch(() => ({})) : {},
-    Promise.all([readChildFrames(devtools, extractor, MAX_FRAMES_READ), readOtherSiteFrames(page, extractor, MAX_OTHER_SITE_FRAMES_READ)]).then(([own, otherSites]) => [...own, ...otherSites]),
+    Promise.all([readChildFrames(devtools, extractor, MAX_FRAMES_READ), readOtherSiteFrames(page, extractor, MAX_OTHER_SITE_FRAMES_READ)]).then(([own, otherSites]) => ({
+      reads: [...own, ...otherSites.flatMap((frame) => frame.reads)],
+      // Only those that showed something: an empty one (a refused frame's blank page) cannot have been matched.
+      otherSiteUrls: otherSites.filter((frame) => frame.reads.some(showsAnything)).map((frame) => frame.url),
+    })),
   ]);
 }
 

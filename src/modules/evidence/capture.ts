@@ -204,6 +204,8 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     blockedRequests: visit.blockedRequests,
     // Where the page tried to reach and the egress gateway refused (host, port, reason): part of what it did.
     refusedConnections: visit.refusedConnections ?? [],
+    // Frames of other sites the page showed and whose text was read with it: what matched may be theirs.
+    otherSiteFrames: visit.otherSiteFrames ?? [],
     banner: { lines, height: placement?.height ?? 0, intact: bannerIntact },
     // The width too: a photo found in the page as displayed is drawn on this screenshot (match-box.models.ts).
     screenshot: { height: screenshotHeight, width: screenshotWidth, maxHeight },

@@ -5,6 +5,13 @@ import { locateBrowser } from '../../../src/browser/browser-locator.ts';
 import { visitPage } from '../../../src/browser/page-visit.ts';
 import { createUrlGuard } from '../../../src/shared/ssrf-guard.ts';
 import { useBrowserTestbed } from '../../helpers/browser-testbed.ts';
+import { openTestDatabase } from '../../helpers/test-database.ts';
+import { makeTempDir } from '../../helpers/temp-dirs.ts';
+import { captureEvidence } from '../../../src/modules/evidence/capture.ts';
+import { openEvidenceVault } from '../../../src/modules/evidence/evidence-key.ts';
+import { createLogger } from '../../../src/shared/logger.ts';
+import { createFixedClock } from '../../../src/shared/clock.ts';
+import { defaultEvidenceSettings } from '../evidence/evidence-fixtures.ts';
 
 const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.env.CHROMIUM_PATH, playwrightExecutablePath: () => chromium.executablePath() });
 
@@ -64,23 +71,31 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('reading what a 
     const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts, egress: bed.egress }), `${bed.url}/stuck-thread`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 });
     for (const shown of ['Another thread', 'Other site: Lola Velvet, +32 470 12 34 56', 'Deeper: lola.velvet@example.org']) expect(visit.text).toContain(shown);
     expect(visit.text).not.toContain('Never read');
+    expect(visit.otherSiteFrames!.some((url) => url.includes('stuck.example'))).toBe(false);
   }, 30_000);
 
-  it('keeps what a frame of another site showed in the MHTML archive the evidence is made of', async () => {
-    const port = new URL(bed.url).port;
-    const scope = bed.egress.openScope({ allowHosts: [bed.host, `paste.example:${port}`, `deeper.example:${port}`], route: { kind: 'pages' }, label: 'test' });
+  it('keeps in the evidence what a frame of another site showed, and which frames of other sites were read', async () => {
+    const testDb = await openTestDatabase();
     try {
-      const archive = await bed.pool.withPage(async (page, context) => {
-        await page.goto(`${bed.url}/thread`, { waitUntil: 'load' });
-        const session = await context.newCDPSession(page);
-        return (await session.send('Page.captureSnapshot', { format: 'mhtml' })).data;
-      }, { egress: scope });
-      // Quoted-printable may fold lines: the text is compared without its soft line breaks.
-      const unfolded = archive.replace(/=\r?\n/g, '');
-      expect(unfolded).toContain('Other site: Lola Velvet');
-      expect(unfolded).toContain('Deeper: lola.velvet@example.org');
+      const vault = await openEvidenceVault({ dataDir: makeTempDir(), db: testDb.db, settings: defaultEvidenceSettings(), logger: createLogger({ level: 'silent' }), clock: createFixedClock('2026-12-05T10:00:00Z') });
+      const port = new URL(bed.url).port;
+      const allowHosts = [bed.host, `paste.example:${port}`, `deeper.example:${port}`];
+      let captured: Awaited<ReturnType<typeof captureEvidence>> | undefined;
+      const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts, egress: bed.egress }), `${bed.url}/thread`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 }, {
+        async onLoaded(page, loaded, { devtools, isolated }) {
+          captured = await captureEvidence({ page, visit: loaded, captureId: 'cap_frames', capturedAt: new Date('2026-12-05T10:00:00Z'), timezone: 'UTC', vault, devtools, isolated });
+        },
+      });
+      expect(visit.otherSiteFrames).toEqual(expect.arrayContaining([`http://paste.example:${port}/paste`, `http://deeper.example:${port}/deeper`]));
+      expect(visit.otherSiteFrames!.some((url) => url.includes('refused.example'))).toBe(false);
+      const meta = JSON.parse((await vault.read(captured!.artifacts.meta!)).toString('utf8')) as { otherSiteFrames: string[] };
+      expect(meta.otherSiteFrames).toEqual(visit.otherSiteFrames);
+      // Chromium archives each frame from its own process; quoted-printable may fold lines, so soft breaks are removed.
+      const archive = (await vault.read(captured!.artifacts.mhtml!)).toString('utf8').replace(/=\r?\n/g, '');
+      expect(archive).toContain('Other site: Lola Velvet');
+      expect(archive).toContain('Deeper: lola.velvet@example.org');
     } finally {
-      await scope.close();
+      await testDb.dispose();
     }
   });
 });

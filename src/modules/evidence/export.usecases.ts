@@ -98,7 +98,7 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
     const files: ReportCapture['files'] = [];
     const images: ReportCapture['images'] = [];
     let screenshot: ReportCapture['screenshot'] = null;
-    let meta: CaptureMetaForBoxes & { images?: { role: string; url: string }[]; problems?: string[]; photoSearch?: ScreenshotSearchNote } = {};
+    let meta: CaptureMetaForBoxes & { images?: { role: string; url: string }[]; problems?: string[]; photoSearch?: ScreenshotSearchNote; otherSiteFrames?: unknown } = {};
     let screenshotBytes: Buffer | null = null;
     let timestamp: ReportCapture['timestamp'] = null;
     for (const [role, sha256] of Object.entries(capture.artifacts).sort(([a], [b]) => roleOrder(a) - roleOrder(b) || a.localeCompare(b, 'en', { numeric: true }))) {
@@ -149,6 +149,8 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
       id: capture.id, purpose: capture.purpose, outcome: capture.outcome, capturedAt: capture.capturedAt, requestedUrl: capture.requestedUrl, finalUrl: capture.finalUrl,
       httpStatus: capture.httpStatus, serverIp: capture.serverIp, title: capture.title, files, problems: meta.problems ?? [], screenshot, images, timestamp,
       photoSearch: meta.photoSearch ?? null,
+      // Captures from before frames of other sites were read have none; a malformed list is not shown.
+      otherSiteFrames: Array.isArray(meta.otherSiteFrames) ? meta.otherSiteFrames.filter((url): url is string => typeof url === 'string') : [],
     });
   }
 

@@ -30,6 +30,8 @@ export interface ReportCapture {
   timestamp: { genTime: Date; sha256: string } | null;
   /** How much of the page's screenshot was searched for the person's photos (absent: no photo search). */
   photoSearch?: ScreenshotSearchNote | null;
+  /** Addresses of frames of other sites whose text was read with the page (meta.json's `otherSiteFrames`). */
+  otherSiteFrames?: string[];
 }
 
 /** A photo found inside a picture: its outline in percent of the picture as shown, and the reason. */
@@ -187,6 +189,7 @@ export function renderReportHtml(data: ReportData, s: ReportStrings): string {
         ${row(s.outcome, escapeHtml(label(s.outcomes, c.outcome)))}
         ${c.timestamp ? row(s.timestampToken, `${escapeHtml(formatUtc(c.timestamp.genTime))}`) : ''}
         ${photoSearchNote(s, c.photoSearch) ? row(s.photoSearch, escapeHtml(photoSearchNote(s, c.photoSearch))) : ''}
+        ${c.otherSiteFrames?.length ? row(s.otherSiteFrames, `${c.otherSiteFrames.map((url) => `<span class="url">${escapeHtml(url)}</span>`).join('<br>')}<p class="note">${escapeHtml(s.otherSiteFramesNote)}</p>`) : ''}
         ${c.problems.length ? row(s.notCaptured, `<ul class="problems">${c.problems.map((p) => `<li>${escapeHtml(p)}</li>`).join('')}</ul>`) : ''}
       </table>
       ${screenshot}

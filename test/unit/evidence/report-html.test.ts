@@ -44,6 +44,15 @@ describe('the evidence report HTML', () => {
     expect(html).toContain('some new event');
   });
 
+  it('lists the frames of other sites whose text was read with the page, escaped, and nothing when there were none', () => {
+    const withFrames = data();
+    withFrames.captures[0]!.otherSiteFrames = ['https://paste.example/p/1', 'https://evil.example/"><script>x</script>'];
+    const html = renderReportHtml(withFrames, reportStrings.en);
+    expect(html).toContain(escapeHtml(reportStrings.en.otherSiteFrames));
+    expect(html).toContain('<span class="url">https://paste.example/p/1</span><br><span class="url">https://evil.example/&quot;&gt;&lt;script&gt;x&lt;/script&gt;</span>');
+    expect(renderReportHtml(data(), reportStrings.en)).not.toContain(escapeHtml(reportStrings.en.otherSiteFrames));
+  });
+
   it('is written in each supported language', () => {
     for (const language of reportLanguages) {
       const html = renderReportHtml(data({ language }), reportStrings[language]);

@@ -47,7 +47,10 @@ export async function readChildFrames(devtools: () => Promise<CDPSession>, expre
 export async function readOtherSiteFrames(page: Page, expression: string, maxFrames: number): Promise<{ url: string; reads: unknown[] }[]> {
   const main = page.mainFrame();
   const host = hostOf(main.url());
-  const candidates = page.frames().filter((frame) => frame !== main && hostOf(frame.url()) !== '' && hostOf(frame.url()) !== host).slice(0, maxFrames);
+  const candidates = page.frames().filter((frame) => {
+    const frameHost = hostOf(frame.url());
+    return frame !== main && frameHost !== '' && frameHost !== host;
+  }).slice(0, maxFrames);
   const reads = await Promise.all(candidates.map(async (frame) => {
     let session: CDPSession | null = null;
     const read = async () => {

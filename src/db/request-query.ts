@@ -2,6 +2,10 @@ import { sql, type Placeholder } from 'drizzle-orm';
 import type { Db } from './client.ts';
 import { isPostgres } from './dialect.ts';
 
+/** The statement's parameters as named placeholders, for preparing it once; the values come at each run. */
+const placeholdersFor = <Name extends string>(names: readonly Name[]): Record<Name, Placeholder> =>
+  Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as unknown as Record<Name, Placeholder>;
+
 /** A drizzle select: awaited it gives its rows, and on SQLite it can be prepared. */
 interface Preparable<Row> extends PromiseLike<Row[]> {
   prepare(): { all(values: Record<string, unknown>): Row[] };
@@ -17,7 +21,7 @@ export function requestQuery<Name extends string, Row>(db: Db, names: readonly N
   if (isPostgres(db)) return async (args) => build(args);
   let prepared: ReturnType<Preparable<Row>['prepare']> | undefined;
   return async (args) => {
-    prepared ??= build(Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as unknown as Record<Name, Placeholder>).prepare();
+    prepared ??= build(placeholdersFor(names)).prepare();
     return prepared.all(args);
   };
 }
@@ -35,7 +39,7 @@ export function requestWrite<Name extends string>(db: Db, names: readonly Name[]
   if (isPostgres(db)) return async (args) => void (await build(args));
   let prepared: ReturnType<PreparableWrite['prepare']> | undefined;
   return async (args) => {
-    prepared ??= build(Object.fromEntries(names.map((name) => [name, sql.placeholder(name)])) as Record<Name, unknown>).prepare();
+    prepared ??= build(placeholdersFor(names)).prepare();
     prepared.run(args);
   };
 }

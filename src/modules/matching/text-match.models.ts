@@ -11,7 +11,7 @@ import {
 } from './address-variants.data.ts';
 import { escapeRegExp } from '../../shared/regexp.models.ts';
 import {
-  excerpt, foldText, gapBetween, originalRange, tokenise, tokenWords, type TokenisedText,
+  excerpt, foldText, gapBetween, hasLookAlikeLetters, originalRange, tokenise, tokenWords, type TokenisedText,
 } from './text-normalise.models.ts';
 
 export type TextMatchKind = 'name' | 'alias' | 'phone' | 'email' | 'address' | 'handle';
@@ -379,7 +379,9 @@ export function matchText(pageText: string, profile: NormalisedProfile, options:
     forms.add(form);
     perEntry.set(entryKey, forms);
     const label = `${KIND_LABEL[kind]} ${value}`;
-    const reason = how ?? (found === value ? `${label} appears on the page` : `${label} written as ${found}`);
+    const reason = how ?? (found === value ? `${label} appears on the page`
+      : hasLookAlikeLetters(found) && !hasLookAlikeLetters(value) ? `${label} written with look-alike letters of another alphabet as ${found}`
+      : `${label} written as ${found}`);
     matches.push({ kind, value, found, reason, start: raw.start, end: raw.end });
   };
   const tokensRange = (first: number, last: number): RawMatch => ({ start: text.tokens[first]!.start, end: text.tokens[last]!.end });

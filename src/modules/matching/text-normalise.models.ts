@@ -1,6 +1,7 @@
 /**
  * Text folding for matching. Pages write the same identifier in many ways (accents dropped, capitals,
- * typographic dashes and quotes, line breaks between elements), so both the profile and the page are folded
+ * typographic dashes and quotes, line breaks between elements, look-alike letters of other alphabets), so both
+ * the profile and the page are folded
  * to one form before comparing. Every folded character remembers where it came from in the original, so a
  * match can quote the page exactly as written.
  */
@@ -40,7 +41,35 @@ const WHITESPACE = /[\s\p{Z}]/u;
 // Letters that NFKD does not decompose but that people replace by plain ASCII when typing.
 const LETTER_FALLBACKS: Record<string, string> = {
   ß: 'ss', ẞ: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', ı: 'i', þ: 'th', ħ: 'h', ŋ: 'n',
+  // Greek's word-final sigma is the same letter as σ, which is what a capital Σ lower-cases to on its own.
+  ς: 'σ',
 };
+
+/**
+ * Letters of other alphabets that look like Latin ones, folded to the Latin letter: "Lоla Vеlvеt" with Cyrillic
+ * о and е looks like her name on screen and must match it. Keyed by the lower-case letter, whose capital looks
+ * the same or like the same Latin capital (Cyrillic В, Н, Т look like B, H, T), so that both cases of one
+ * letter fold alike and a name written in that alphabet still matches itself in either case. Taken from
+ * Unicode's confusables (UTS #39) for the letters obfuscators use; NFKD already covers full-width,
+ * mathematical and circled forms.
+ */
+const LOOK_ALIKES: Record<string, string> = {
+  // Cyrillic
+  а: 'a', в: 'b', е: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x',
+  ѕ: 's', і: 'i', ј: 'j', һ: 'h', ԁ: 'd', ԛ: 'q', ԝ: 'w', ӏ: 'l', ү: 'y',
+  // Greek
+  α: 'a', β: 'b', ε: 'e', ζ: 'z', η: 'h', ι: 'i', κ: 'k', μ: 'm', ν: 'n', ο: 'o', ρ: 'p', τ: 't', υ: 'y', χ: 'x',
+  // Armenian
+  օ: 'o', ս: 'u', ո: 'n', հ: 'h',
+  // Latin letters outside ASCII drawn like plain ones
+  ɑ: 'a', ɡ: 'g', ɩ: 'i',
+};
+
+/** Whether a text holds a letter of another alphabet that folds to a Latin look-alike. */
+export function hasLookAlikeLetters(text: string): boolean {
+  for (const ch of text.normalize('NFKD').toLowerCase()) if (LOOK_ALIKES[ch] !== undefined) return true;
+  return false;
+}
 
 function foldCodePoint(cp: string): string {
   // Most page text is ASCII; skipping Unicode normalisation for it keeps large pages fast.
@@ -50,7 +79,7 @@ function foldCodePoint(cp: string): string {
   if (QUOTES.test(cp)) return '"';
   const decomposed = cp.normalize('NFKD').toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
   let out = '';
-  for (const ch of decomposed) out += LETTER_FALLBACKS[ch] ?? ch;
+  for (const ch of decomposed) out += LETTER_FALLBACKS[ch] ?? LOOK_ALIKES[ch] ?? ch;
   return out;
 }
 

@@ -151,6 +151,15 @@ describe('email matching', () => {
     expect(found('mailto:mc.dubois@example.be', 'email')).toEqual(['mc.dubois@example.be']);
   });
 
+  it('finds a name and an address written with look-alike letters of another alphabet, and says so', () => {
+    // Cyrillic о in the first name, Cyrillic е and о in the address: the page looks like her name and address.
+    const matches = matchText('Contact M\u0430rie-Claire Dub\u043Eis at mc.dub\u043Eis@\u0435xample.be', demo);
+    const name = matches.find((m) => m.kind === 'name');
+    expect(name?.value).toBe('Marie-Claire Dubois');
+    expect(name?.reason).toContain('look-alike letters of another alphabet');
+    expect(matches.find((m) => m.kind === 'email')?.found).toBe('mc.dub\u043Eis@\u0435xample.be');
+  });
+
   it('says when the address was written in a disguised form', () => {
     const [match] = matchText('mc.dubois [at] example [dot] be', demo).filter((m) => m.kind === 'email');
     expect(match?.reason).toContain('disguised');

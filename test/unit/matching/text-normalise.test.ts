@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, foldText, foldWithOffsets, gapBetween, tokenise, tokenWords } from '../../../src/modules/matching/text-normalise.models.ts';
+import { excerpt, foldText, foldWithOffsets, gapBetween, hasLookAlikeLetters, tokenise, tokenWords } from '../../../src/modules/matching/text-normalise.models.ts';
 
 describe('foldText', () => {
   it('removes diacritics and lower-cases', () => {
@@ -28,6 +28,18 @@ describe('foldText', () => {
 
   it('folds compatibility forms such as full-width letters and ligatures', () => {
     expect(foldText('ＬＯＬＡ ﬁne')).toBe('lola fine');
+  });
+
+  it('folds look-alike letters of other alphabets to the Latin letter they pass for', () => {
+    // Cyrillic о, е, а, р, с and Greek Ο, Ε, ν: on screen the same as the Latin words.
+    expect(foldText('L\u043Ela V\u0435lv\u0435t, \u0440\u0430ris, \u0441afe')).toBe('lola velvet, paris, cafe');
+    expect(foldText('L\u039FLA V\u0395LVET')).toBe('lola velvet');
+    expect(foldText('lola.velv\u0435t@\u0435xample.org')).toBe('lola.velvet@example.org');
+  });
+
+  it('folds both cases of a letter of another alphabet alike, so a name written in it still matches itself', () => {
+    expect(foldText('Виктор Петров')).toBe(foldText('ВИКТОР ПЕТРОВ'));
+    expect(foldText('Νίκος Παππάς')).toBe(foldText('ΝΙΚΟΣ ΠΑΠΠΑΣ'));
   });
 });
 
@@ -77,5 +89,12 @@ describe('excerpt', () => {
     const quote = excerpt('x'.repeat(200), 0, 200, 80);
     expect(quote).toHaveLength(80);
     expect(quote.endsWith('…')).toBe(true);
+  });
+});
+
+describe('hasLookAlikeLetters', () => {
+  it('tells text with letters of another alphabet that pass for Latin ones from plain and accented Latin text', () => {
+    expect(hasLookAlikeLetters('L\u043Ela')).toBe(true);
+    expect(hasLookAlikeLetters('Hélène Straße ＬＯＬＡ')).toBe(false);
   });
 });

@@ -64,15 +64,47 @@ const extractorSource = String.raw`(limits) => {
     const href = a.getAttribute('href') || '';
     if (/\.(jpe?g|png|webp|gif|bmp|avif)(\?|#|$)/i.test(href)) add(href);
   }
+  // What the page shows through its style sheets rather than its text, which innerText leaves out: text
+  // written by ::before and ::after (an address finished by "content: '@example.org'", a number held in a
+  // data- attribute and shown by attr()), images they draw, and text a bidi override shows in the reverse
+  // of its order in the document (a number written backwards). Each becomes a line of its own after the text.
+  const styledText = [];
+  const unescapeCss = (raw) => raw.replace(/\\(?:([0-9a-fA-F]{1,6}) ?|([^]))/g, (_, hex, ch) => {
+    if (!hex) return ch;
+    const cp = parseInt(hex, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+  });
+  const generated = (el, pseudo) => {
+    const content = getComputedStyle(el, pseudo).content;
+    if (!content || content === 'none' || content === 'normal') return '';
+    let out = '';
+    for (const m of content.matchAll(/"((?:[^"\\]|\\[^])*)"|'((?:[^'\\]|\\[^])*)'|attr\(\s*([^\s),]+)[^)]*\)|url\(\s*["']?([^"')]+)["']?\s*\)/g)) {
+      if (m[4]) add(m[4]);
+      else if (m[3]) out += el.getAttribute(m[3]) || '';
+      else out += unescapeCss(m[1] ?? m[2] ?? '');
+    }
+    // Icon fonts draw their glyphs from the private use area: nothing to read there.
+    return out.replace(/[\uE000-\uF8FF]/g, '');
+  };
   for (const el of Array.from(document.querySelectorAll('body *')).slice(0, limits.maxStyledElements)) {
-    const bg = getComputedStyle(el).backgroundImage;
+    const style = getComputedStyle(el);
+    const bg = style.backgroundImage;
     if (bg && bg !== 'none') for (const m of bg.matchAll(/url\(["']?([^"')]+)["']?\)/g)) add(m[1]);
+    const before = generated(el, '::before');
+    const after = generated(el, '::after');
+    const reversed = style.direction === 'rtl' && style.unicodeBidi.includes('override');
+    if (!before.trim() && !after.trim() && !reversed) continue;
+    // Style rules keep applying to what is not shown; only what is on the page is read, as innerText does.
+    if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) continue;
+    const own = el.innerText || '';
+    const shown = own.length <= 500 ? before + (reversed ? Array.from(own).reverse().join('') : own) + after : [before, after].join('\n');
+    if (shown.trim()) styledText.push(shown);
   }
   // A root's own text: its elements' rendered text (slots excluded: what they show is the host's, already
   // in the document's text) and its loose text nodes.
   const rootText = (root) => Array.from(root.childNodes).map((node) => node.nodeType === 3 ? node.textContent : node.nodeType === 1 && !/^(style|script|template|slot)$/.test(node.localName) ? node.innerText : '')
     .filter((part) => part && part.trim()).join('\n');
-  const text = [(document.body && document.body.innerText) || '', ...roots.map(rootText)].filter(Boolean).join('\n').slice(0, limits.maxTextChars);
+  const text = [(document.body && document.body.innerText) || '', ...roots.map(rootText), ...styledText].filter(Boolean).join('\n').slice(0, limits.maxTextChars);
   const attributeText = all('img[alt], [title], meta[name="description"], meta[property="og:title"], meta[property="og:description"]')
     .map((el) => el.getAttribute('alt') || el.getAttribute('title') || el.getAttribute('content') || '')
     .filter(Boolean).join('\n').slice(0, limits.maxAttributeChars);

@@ -34,8 +34,9 @@ export interface TokenisedText {
 const DASHES = /[\u2010-\u2015\u2212\u2043\uFE58\uFE63\uFF0D]/u;
 const APOSTROPHES = /[\u2018\u2019\u201A\u201B\u2032\u02BC\u02BB\u0060\u00B4]/u;
 const QUOTES = /[\u201C\u201D\u201E\u201F\u00AB\u00BB\u2033\u301D\u301E]/u;
-// Zero-width characters and the soft hyphen are invisible on screen; obfuscators insert them inside names.
-const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF\u180E]/u;
+// Zero-width characters, the soft hyphen and the marks that steer bidirectional text are invisible on
+// screen; obfuscators insert them inside names.
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF\u180E]/u;
 const WHITESPACE = /[\s\p{Z}]/u;
 
 // Letters that NFKD does not decompose but that people replace by plain ASCII when typing.
@@ -158,4 +159,19 @@ export function excerpt(original: string, start: number, end: number, max = 80):
   const quoted = original.slice(start, end).replace(/[\s\p{Z}]+/gu, ' ').trim();
   if (quoted.length <= max) return quoted;
   return `${quoted.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * What a right-to-left override shows: the text between U+202E and the end of its override (U+202C, or the
+ * end of the line) appears on screen in the reverse of its order in the text, so "\u202E56 43 21 074 23+"
+ * reads "+32 470 12 34 56". One reading per override, to be matched besides the text itself.
+ */
+export function rightToLeftOverrideReadings(text: string): string[] {
+  if (!text.includes('\u202E')) return [];
+  const readings: string[] = [];
+  for (const m of text.matchAll(/\u202E([^\u202C\n]*)/gu)) {
+    const shown = Array.from(m[1]!).reverse().join('');
+    if (shown.trim()) readings.push(shown);
+  }
+  return readings;
 }

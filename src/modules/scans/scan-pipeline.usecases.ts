@@ -19,6 +19,7 @@ import type { NormalisedProfile } from '../profiles/profile-file.models.ts';
 import type { HitsRepository, Hit } from '../hits/hits.repository.ts';
 import { matchText, type TextMatch } from '../matching/text-match.models.ts';
 import { classifyPage } from '../matching/classify.models.ts';
+import { rightToLeftOverrideReadings } from '../matching/text-normalise.models.ts';
 import { getEngine } from '../../providers/engine-registry.ts';
 import { parseEngineInstance } from './engine-selection.models.ts';
 import { planQueries, type Source } from './query-plan.models.ts';
@@ -247,7 +248,8 @@ export interface PageAnalysis {
 
 /** Matching and classification of one rendered page; shared by scans and `match-page`. */
 export async function analysePage(args: { visit: VisitedPage; profile: NormalisedProfile; photoMatches: PhotoMatch[]; unusableImages?: UnusableImage[] }): Promise<PageAnalysis> {
-  const pageText = [args.visit.title, args.visit.text, args.visit.attributeText].filter(Boolean).join('\n');
+  // What right-to-left overrides show reversed is matched as shown, after the page's own text.
+  const pageText = [args.visit.title, args.visit.text, args.visit.attributeText, ...rightToLeftOverrideReadings(args.visit.text)].filter(Boolean).join('\n');
   const textMatches = matchText(pageText, args.profile);
   const classification = classifyPage({ textMatches, photoMatches: args.photoMatches, pageText, url: args.visit.finalUrl, pageLanguage: args.visit.lang || undefined });
   const unusable = args.unusableImages?.length ?? 0;

@@ -38,6 +38,21 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
       <iframe id=filled></iframe><iframe src="/inner"></iframe><iframe src="http://127.0.0.2:9/refused"></iframe>
       <script>document.getElementById('filled').contentDocument.body.innerHTML = '<p>Written: +32 470 12 34 56</p>';</script></body></html>`),
     '/inner': html('<!DOCTYPE html><html><body><p>Inner: lola.velvet@example.org</p><iframe srcdoc="<p>Nested: Rue Haute 12</p>"></iframe></body></html>'),
+    // What the page shows through its style sheet and not in its text: an address finished by ::after, a
+    // number held in a data- attribute and shown by attr(), a name drawn with CSS escapes, a photo drawn by
+    // ::before, a number written backwards under a bidi override, and an icon glyph; and generated text in an
+    // element that is not shown, which is not read.
+    '/styled': html(`<!DOCTYPE html><html><head><title>st</title><style>
+      .mail::after { content: "@example.be" }
+      .tel::before { content: "Tel: " attr(data-n) }
+      .who::before { content: "Marie-Claire \\44 ubois" }
+      .pic::before { content: url("/styled-photo.jpg") }
+      .back { direction: rtl; unicode-bidi: bidi-override }
+      .icon::before { content: "\\f007" }
+      .gone { display: none }
+      .gone::before { content: "Hidden: Rue Haute 12" }
+    </style></head><body><p>Write to <a class=mail>mc.dubois</a></p><p class=tel data-n="+32 470 12 34 56"></p><p class=who></p>
+      <span class=pic></span><p>Fax <span class=back>65 43 21 074 23+</span></p><i class=icon></i><p class=gone></p></body></html>`),
     // The page hides itself from any reader running among its own scripts: its text, its title, its images
     // and its address read as something harmless there, and the helpers a reader needs fail.
     '/hiding': html(`<!DOCTYPE html><html lang="nl"><head><title>Lola Velvet exposed</title></head><body><p>Lola Velvet lives at Rue Haute 12, call +32 470 12 34 56</p><img src="/lola.jpg" alt="Lola at home"><script>
@@ -92,6 +107,15 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
     expect(visit.text).not.toContain('color: red');
     expect(visit.imageUrls).toEqual([`${bed.url}/in-shadow.jpg`]);
     expect(visit.attributeText).toContain('Lola in the shadow');
+  });
+
+  it('reads the text and images a page shows through its style sheet: generated content, attr(), a bidi override', async () => {
+    const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts: [bed.host], egress: bed.egress }), `${bed.url}/styled`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 });
+    const lines = visit.text.split('\n');
+    for (const shown of ['mc.dubois@example.be', 'Tel: +32 470 12 34 56', 'Marie-Claire Dubois', '+32 470 12 34 56']) expect(lines).toContain(shown);
+    expect(visit.imageUrls).toEqual([`${bed.url}/styled-photo.jpg`]);
+    expect(visit.text).not.toContain('Hidden');
+    expect(visit.text).not.toMatch(/[\uE000-\uF8FF]/);
   });
 
   it('reads what a page shows from its own frames, nested ones included, and not the error page of a refused frame', async () => {

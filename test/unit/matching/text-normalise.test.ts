@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, foldText, foldWithOffsets, gapBetween, hasLookAlikeLetters, tokenise, tokenWords } from '../../../src/modules/matching/text-normalise.models.ts';
+import { excerpt, foldText, foldWithOffsets, gapBetween, hasLookAlikeLetters, rightToLeftOverrideReadings, tokenise, tokenWords } from '../../../src/modules/matching/text-normalise.models.ts';
 
 describe('foldText', () => {
   it('removes diacritics and lower-cases', () => {
@@ -96,5 +96,15 @@ describe('hasLookAlikeLetters', () => {
   it('tells text with letters of another alphabet that pass for Latin ones from plain and accented Latin text', () => {
     expect(hasLookAlikeLetters('L\u043Ela')).toBe(true);
     expect(hasLookAlikeLetters('Hélène Straße ＬＯＬＡ')).toBe(false);
+  });
+});
+
+describe('rightToLeftOverrideReadings', () => {
+  it('gives what each override shows on screen, up to its end mark or the end of its line', () => {
+    expect(rightToLeftOverrideReadings('Tel \u202E65 43 21 074 23+\u202C, mail \u202Eeb.elpmaxe@siobud.cm\nnext line')).toEqual(['+32 470 12 34 56', 'mc.dubois@example.be']);
+  });
+
+  it('gives nothing for text without an override', () => {
+    expect(rightToLeftOverrideReadings('+32 470 12 34 56 \u202B embedded, not overridden \u202C')).toEqual([]);
   });
 });

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { analysePage } from '../../../src/modules/scans/scan-pipeline.usecases.ts';
+import type { VisitedPage } from '../../../src/browser/page-visit.ts';
+import { profileOf } from '../../helpers/profiles.ts';
+
+const profile = profileOf({ names: ['Marie-Claire Dubois'], phones: ['+32 470 12 34 56'], emails: ['mc.dubois@example.be'] });
+const page = (text: string): VisitedPage => ({
+  requestedUrl: 'https://paste.example/p/1', finalUrl: 'https://paste.example/p/1', status: 200, headers: {}, serverIp: null,
+  title: 'paste', lang: 'en', text, attributeText: '', imageUrls: [], html: '', redirectChain: [], blockedRequests: 0, refusedConnections: [],
+});
+
+describe('analysePage', () => {
+  it('matches what a right-to-left override shows, a number and an address written backwards in the text', async () => {
+    const { textMatches } = await analysePage({ visit: page('Call \u202E65 43 21 074 23+\u202C or write to \u202Eeb.elpmaxe@siobud.cm'), profile, photoMatches: [] });
+    expect(textMatches.map((m) => m.kind).sort()).toEqual(['email', 'phone']);
+  });
+
+  it('matches a name split by the invisible marks that steer bidirectional text', async () => {
+    const { textMatches } = await analysePage({ visit: page('Marie-Cla\u200Eire Dub\u2066ois\u2069 lives here'), profile, photoMatches: [] });
+    expect(textMatches.map((m) => m.kind)).toEqual(['name']);
+  });
+
+  it('finds nothing in a page that only mentions the marks', async () => {
+    const { textMatches } = await analysePage({ visit: page('Numbers: \u202E12 34\u202C and a name: Marie Claire'), profile, photoMatches: [] });
+    expect(textMatches).toEqual([]);
+  });
+});

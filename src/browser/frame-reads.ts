@@ -1,4 +1,4 @@
-import type { CDPSession, Page } from 'playwright';
+import type { CDPSession, Frame, Page } from 'playwright';
 import { hostOf } from '../shared/url.models.ts';
 import { withTimeout } from '../shared/timeout.ts';
 import { evaluateInWorld, openIsolatedWorld } from './isolated-world.ts';
@@ -43,14 +43,16 @@ export async function readChildFrames(devtools: () => Promise<CDPSession>, expre
  * Frames of the page's own host are left to `readChildFrames`; a frame of another host that turns out to share
  * the page's process (the same site) is too. At most `maxFrames` sessions; each frame's readings (its own and
  * its in-process frames') come with its address, since what is matched may come from it rather than the page.
+ * The frames that take the most room on the page are read first; frames that take none are not read.
  */
 export async function readOtherSiteFrames(page: Page, expression: string, maxFrames: number): Promise<{ url: string; reads: unknown[] }[]> {
   const main = page.mainFrame();
   const host = hostOf(main.url());
-  const candidates = page.frames().filter((frame) => {
+  const others = page.frames().filter((frame) => {
     const frameHost = hostOf(frame.url());
     return frame !== main && frameHost !== '' && frameHost !== host;
-  }).slice(0, maxFrames);
+  }).slice(0, MAX_OTHER_SITE_FRAMES_MEASURED);
+  const candidates = await largestShown(others, maxFrames);
   const reads = await Promise.all(candidates.map(async (frame) => {
     let session: CDPSession | null = null;
     const read = async () => {
@@ -70,6 +72,28 @@ export async function readOtherSiteFrames(page: Page, expression: string, maxFra
     }
   }));
   return reads.filter((r) => r.reads.length > 0);
+}
+
+/** Frames of other sites whose shown size is asked for before the largest are read: an ad-laden page has dozens. */
+const MAX_OTHER_SITE_FRAMES_MEASURED = 60;
+
+/**
+ * The `maxFrames` frames that take the most room on the page, largest first (document order among equals),
+ * leaving out those that take none (hidden, or sized to nothing): trackers and ads fill pages with such frames,
+ * and a page could put ten of them before the one that shows an exposure to push it past the reading's bound.
+ * The size comes from the browser's layout through DevTools, not from the page's scripts, which could lie.
+ */
+async function largestShown(frames: Frame[], maxFrames: number): Promise<Frame[]> {
+  const sized = await Promise.all(frames.map(async (frame, order) => {
+    try {
+      const owner = await withTimeout(frame.frameElement(), OTHER_SITE_FRAME_READ_MS, 'Finding a frame on the page');
+      const box = await withTimeout(owner.boundingBox(), OTHER_SITE_FRAME_READ_MS, 'Measuring a frame on the page').finally(() => void owner.dispose().catch(() => undefined));
+      return { frame, order, area: box ? box.width * box.height : 0 };
+    } catch {
+      return { frame, order, area: 0 };
+    }
+  }));
+  return sized.filter((f) => f.area >= 1).sort((a, b) => b.area - a.area || a.order - b.order).slice(0, maxFrames).map((f) => f.frame);
 }
 
 /** The frames of one session's frame tree, each in an isolated world of its own; its root too when `withRoot`. */

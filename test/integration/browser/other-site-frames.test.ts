@@ -19,7 +19,7 @@ const location = locateBrowser({ wsEndpoint: undefined, chromiumPath: process.en
  * Names the test's gateway resolves to the local site: for the browser each is a site of its own, in a process of
  * its own. `refused.example` resolves to a private address the gateway refuses before connecting anywhere.
  */
-const OTHER_SITES = ['paste.example', 'deeper.example', 'stuck.example'];
+const OTHER_SITES = ['paste.example', 'deeper.example', 'stuck.example', 'ads.example'];
 const resolve = async (host: string) => (OTHER_SITES.includes(host) ? ['127.0.0.1'] : host === 'refused.example' ? ['10.0.0.1'] : []);
 
 /** A page whose frames point at other names of the same local server, on the port the request came in on. */
@@ -36,6 +36,10 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('reading what a 
     '/paste': page((port) => `<p>Other site: Lola Velvet, +32 470 12 34 56</p><img src="/lola.jpg" alt="Lola elsewhere">
       <iframe srcdoc="<p>In the paste's own frame: Rue Haute 12</p>"></iframe><iframe src="http://deeper.example:${port}/deeper"></iframe>`),
     '/deeper': page(() => '<p>Deeper: lola.velvet@example.org</p>'),
+    // A page that puts a dozen frames of another site that take no room (hidden, or sized to nothing) before the
+    // paste, more than the reading's bound of frames of other sites.
+    '/decoyed': page((port) => `<p>A decoyed thread</p>${Array.from({ length: 12 }, (_, i) => `<iframe src="http://ads.example:${port}/ad?${i}" ${i % 2 ? 'style="display:none"' : 'width="0" height="0" style="border:0"'}></iframe>`).join('')}<iframe src="http://paste.example:${port}/paste"></iframe>`),
+    '/ad': page(() => '<p>An advert</p>'),
     // A thread that also embeds a frame whose script never yields once loaded, in a process of its own.
     '/stuck-thread': page((port) => `<p>Another thread</p><iframe src="http://paste.example:${port}/paste"></iframe><iframe src="http://stuck.example:${port}/stuck"></iframe>`),
     // Right after its load event (a loop in the handler itself would hold the page's own load back): the page
@@ -64,6 +68,15 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('reading what a 
     // The refused frame shows Chromium's error page: nothing of it is what the page published.
     expect(visit.text).not.toMatch(/refused\.example|ERR_|HTTP ERROR|isn.t working|can.t be reached/i);
   });
+
+  it('reads the frames of other sites that take room on the page first, and none that take no room', async () => {
+    const port = new URL(bed.url).port;
+    const allowHosts = [bed.host, `paste.example:${port}`, `deeper.example:${port}`, `ads.example:${port}`];
+    const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts, egress: bed.egress }), `${bed.url}/decoyed`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 });
+    for (const shown of ['A decoyed thread', 'Other site: Lola Velvet, +32 470 12 34 56', 'Deeper: lola.velvet@example.org']) expect(visit.text).toContain(shown);
+    expect(visit.text).not.toContain('An advert');
+    expect(visit.otherSiteFrames).toEqual([`http://paste.example:${port}/paste`, `http://deeper.example:${port}/deeper`]);
+  }, 30_000);
 
   it('reads the page and its other frames when a frame of another site never yields, leaving that one out', async () => {
     const port = new URL(bed.url).port;

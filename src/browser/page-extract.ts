@@ -148,3 +148,8 @@ function isExtractedContent(reading: unknown): reading is ExtractedContent {
 export function showsAnything(reading: unknown): boolean {
   return isExtractedContent(reading) && (reading.text.trim() !== '' || reading.attributeText.trim() !== '' || reading.imageUrls.length > 0);
 }
+
+/** The text, alt and title texts of a frame's readings, joined: what it shows, for matching on its own. */
+export function readingsText(readings: readonly unknown[]): string {
+  return readings.filter(isExtractedContent).flatMap((r) => [r.text, r.attributeText]).filter((part) => part.trim()).join('\n');
+}

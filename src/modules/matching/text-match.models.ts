@@ -354,7 +354,7 @@ const LINK_BEFORE = /(?:https?:\/\/)?(?:(?:www|m|mobile|old)\.)?((?:[a-z0-9-]+\.
 
 // ---------------------------------------------------------------------------------------------------------
 
-const KIND_LABEL: Record<TextMatchKind, string> = {
+export const KIND_LABEL: Record<TextMatchKind, string> = {
   name: 'Name', alias: 'Alias', phone: 'Phone number', email: 'Email address', address: 'Address', handle: 'Handle',
 };
 

@@ -17,7 +17,7 @@ import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
 import type { NormalisedProfile } from '../profiles/profile-file.models.ts';
 import type { HitsRepository, Hit } from '../hits/hits.repository.ts';
-import { matchText, type TextMatch } from '../matching/text-match.models.ts';
+import { KIND_LABEL, matchText, type TextMatch, type TextMatchKind } from '../matching/text-match.models.ts';
 import { classifyPage } from '../matching/classify.models.ts';
 import { rightToLeftOverrideReadings } from '../matching/text-normalise.models.ts';
 import { getEngine } from '../../providers/engine-registry.ts';
@@ -240,6 +240,25 @@ export async function announceFinished(deps: ScanPipelineDeps, finished: ScanRun
   await deps.hooks?.onScanFinished?.(finished);
 }
 
+/**
+ * Which frames of other sites show what matched: the page embeds them, but the site each comes from holds
+ * that content and is the one that can remove it at the source, which the person needs to know to ask the
+ * right site. Each frame is matched on its own; one line per frame host that shows something of the profile.
+ */
+function otherSiteFrameReasons(visit: VisitedPage, profile: NormalisedProfile): string[] {
+  // By host only: a hit's reasons are kept unsealed, like its host; the frames' full addresses are in the evidence.
+  const kindsByHost = new Map<string, Set<TextMatchKind>>();
+  for (const frame of visit.otherSiteFrameTexts ?? []) {
+    const host = hostOf(frame.url);
+    const kinds = matchText(frame.text, profile).map((m) => m.kind);
+    if (host && kinds.length > 0) kindsByHost.set(host, new Set([...(kindsByHost.get(host) ?? []), ...kinds]));
+  }
+  return [...kindsByHost].map(([host, kinds]) => {
+    const shown = [...kinds].map((kind) => KIND_LABEL[kind].toLowerCase()).join(', ');
+    return `Shown in a frame from ${host} that this page embeds: ${shown}. That site holds it and can remove it at the source; ask it too.`;
+  });
+}
+
 export interface PageAnalysis {
   textMatches: TextMatch[];
   photoMatches: PhotoMatch[];
@@ -252,6 +271,7 @@ export async function analysePage(args: { visit: VisitedPage; profile: Normalise
   const pageText = [args.visit.title, args.visit.text, args.visit.attributeText, ...rightToLeftOverrideReadings(args.visit.text)].filter(Boolean).join('\n');
   const textMatches = matchText(pageText, args.profile);
   const classification = classifyPage({ textMatches, photoMatches: args.photoMatches, pageText, url: args.visit.finalUrl, pageLanguage: args.visit.lang || undefined });
+  if (textMatches.length > 0) classification.reasons.push(...otherSiteFrameReasons(args.visit, args.profile));
   const unusable = args.unusableImages?.length ?? 0;
   if (unusable > 0 && (textMatches.length > 0 || args.photoMatches.length > 0)) {
     classification.reasons.push(`${unusable} image(s) on this page could not be compared with your photos (too small, too plain, too large or unreadable); check them yourself.`);

@@ -65,6 +65,12 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('reading what a 
     for (const shown of ['A forum thread', 'Other site: Lola Velvet, +32 470 12 34 56', "In the paste's own frame: Rue Haute 12", 'Deeper: lola.velvet@example.org']) expect(visit.text).toContain(shown);
     expect(visit.attributeText).toContain('Lola elsewhere');
     expect(visit.imageUrls).toContain(`http://paste.example:${port}/lola.jpg`);
+    // What each frame of another site shows, on its own: the paste with its own frame, and the deeper frame.
+    const shownBy = new Map(visit.otherSiteFrameTexts!.map((frame) => [frame.url, frame.text]));
+    expect(shownBy.get(`http://paste.example:${port}/paste`)).toEqual(expect.stringContaining("In the paste's own frame: Rue Haute 12"));
+    expect(shownBy.get(`http://paste.example:${port}/paste`)).toEqual(expect.stringContaining('Lola elsewhere'));
+    expect(shownBy.get(`http://paste.example:${port}/paste`)).not.toContain('Deeper');
+    expect(shownBy.get(`http://deeper.example:${port}/deeper`)).toBe('Deeper: lola.velvet@example.org');
     // The refused frame shows Chromium's error page: nothing of it is what the page published.
     expect(visit.text).not.toMatch(/refused\.example|ERR_|HTTP ERROR|isn.t working|can.t be reached/i);
   });

@@ -24,4 +24,25 @@ describe('analysePage', () => {
     const { textMatches } = await analysePage({ visit: page('Numbers: \u202E12 34\u202C and a name: Marie Claire'), profile, photoMatches: [] });
     expect(textMatches).toEqual([]);
   });
+
+  it('names the hosts of the frames of other sites that show what matched, with what each shows, and never their addresses', async () => {
+    const visit = {
+      ...page('A forum thread\nShe is Marie-Claire Dubois, call +32 470 12 34 56\nNothing here'),
+      otherSiteFrameTexts: [
+        { url: 'https://paste.example/p/marie-claire-dubois', text: 'She is Marie-Claire Dubois' },
+        { url: 'https://paste.example/p/2', text: 'call +32 470 12 34 56' },
+        { url: 'https://ads.example/a', text: 'Nothing here' },
+      ],
+    };
+    const { classification } = await analysePage({ visit, profile, photoMatches: [] });
+    const framed = classification.reasons.filter((r) => r.includes('frame'));
+    expect(framed).toEqual(['Shown in a frame from paste.example that this page embeds: name, phone number. That site holds it and can remove it at the source; ask it too.']);
+    expect(classification.reasons.join('\n')).not.toContain('/p/');
+  });
+
+  it('says nothing of frames when the page matched nothing', async () => {
+    const visit = { ...page('Nothing here'), otherSiteFrameTexts: [{ url: 'https://ads.example/a', text: 'Nothing here' }] };
+    const { classification } = await analysePage({ visit, profile, photoMatches: [] });
+    expect(classification.reasons.some((r) => r.includes('frame'))).toBe(false);
+  });
 });

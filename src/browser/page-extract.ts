@@ -149,7 +149,11 @@ export function showsAnything(reading: unknown): boolean {
   return isExtractedContent(reading) && (reading.text.trim() !== '' || reading.attributeText.trim() !== '' || reading.imageUrls.length > 0);
 }
 
-/** The text, alt and title texts of a frame's readings, joined: what it shows, for matching on its own. */
-export function readingsText(readings: readonly unknown[]): string {
-  return readings.filter(isExtractedContent).flatMap((r) => [r.text, r.attributeText]).filter((part) => part.trim()).join('\n');
+/** The text, alt and title texts of a frame's readings, joined, and their images: what it shows, for matching on its own. */
+export function readingsContent(readings: readonly unknown[]): { text: string; imageUrls: string[] } {
+  const read = readings.filter(isExtractedContent);
+  return {
+    text: read.flatMap((r) => [r.text, r.attributeText]).filter((part) => part.trim()).join('\n'),
+    imageUrls: [...new Set(read.flatMap((r) => r.imageUrls))],
+  };
 }

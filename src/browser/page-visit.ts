@@ -3,7 +3,7 @@ import { withTimeout, type BrowserPool } from './browser-pool.ts';
 import type { UrlGuard } from '../shared/ssrf-guard.ts';
 import type { EgressScope } from '../egress/egress-gateway.ts';
 import { AppError } from '../shared/errors.ts';
-import { extractorExpression, readingsText, showsAnything, withFrameContent, type ExtractedContent } from './page-extract.ts';
+import { extractorExpression, readingsContent, showsAnything, withFrameContent, type ExtractedContent } from './page-extract.ts';
 import { readChildFrames, readOtherSiteFrames } from './frame-reads.ts';
 import { watchPageSettle } from './page-settle.ts';
 import { readDocumentHtml } from './page-html.ts';
@@ -41,8 +41,8 @@ export interface VisitedPage {
   refusedConnections: { host: string; port: number; reason: string }[];
   /** Frames of other sites whose text was read with the page's (frame-reads.ts): what matched may have come from them. */
   otherSiteFrames?: string[];
-  /** What each of those frames shows (its text, alt and title texts, and its own frames'), to tell which matched. */
-  otherSiteFrameTexts?: { url: string; text: string }[];
+  /** What each of those frames shows (its text, alt and title texts and images, its own frames' too), to tell which matched. */
+  otherSiteFrameContent?: { url: string; text: string; imageUrls: string[] }[];
 }
 
 /** What the page's hook may use besides the page: its one DevTools session, opened on first use. */
@@ -175,7 +175,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     blockedRequests: egress.refusals().length,
     refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
     otherSiteFrames: frames.shownByOtherSites.map((frame) => frame.url),
-    otherSiteFrameTexts: frames.shownByOtherSites,
+    otherSiteFrameContent: frames.shownByOtherSites,
   };
   options.timing?.('extraction', performance.now() - extractionStarted);
   await hooks.onLoaded?.(page, visit, { devtools, isolated });
@@ -205,7 +205,7 @@ function readPage(page: Page, isolated: IsolatedEvaluate, devtools: () => Promis
     Promise.all([readChildFrames(devtools, extractor, MAX_FRAMES_READ), readOtherSiteFrames(page, extractor, MAX_OTHER_SITE_FRAMES_READ)]).then(([own, otherSites]) => ({
       reads: [...own, ...otherSites.flatMap((frame) => frame.reads)],
       // Only those that showed something: an empty one (a refused frame's blank page) cannot have been matched.
-      shownByOtherSites: otherSites.filter((frame) => frame.reads.some(showsAnything)).map((frame) => ({ url: frame.url, text: readingsText(frame.reads) })),
+      shownByOtherSites: otherSites.filter((frame) => frame.reads.some(showsAnything)).map((frame) => ({ url: frame.url, ...readingsContent(frame.reads) })),
     })),
   ]);
 }

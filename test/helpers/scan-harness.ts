@@ -1,5 +1,5 @@
 import { chromium } from 'playwright';
-import { createApp, type App, type AppExtensions } from '../../src/app.ts';
+import { createApp, type App, type AppDeps, type AppExtensions } from '../../src/app.ts';
 import { loadConfig } from '../../src/config/config.ts';
 import { locateBrowser } from '../../src/browser/browser-locator.ts';
 import { createLogger } from '../../src/shared/logger.ts';
@@ -23,7 +23,7 @@ export const harnessEngines: EngineId[] = ['searxng', 'duckduckgo', 'bing', 'bra
  * under the `postgres` project: `env` gives a child process both), and the fictional demo person. A database
  * passed in stays the caller's (to open it again after close); one the harness made is dropped by close.
  */
-export async function startScanHarness(options: { dataDir?: string; database?: SharedTestDatabase; web?: SimulatedWeb; extensions?: AppExtensions; profile?: Record<string, unknown>; photos?: boolean; env?: Record<string, string>; clock?: Clock } = {}) {
+export async function startScanHarness(options: { dataDir?: string; database?: SharedTestDatabase; web?: SimulatedWeb; extensions?: AppExtensions & Partial<Pick<AppDeps, 'egress'>>; profile?: Record<string, unknown>; photos?: boolean; env?: Record<string, string>; clock?: Clock } = {}) {
   const web = options.web ?? (await createSimulatedWeb({ port: 0 }));
   const host = new URL(web.url).host;
   const dataDir = options.dataDir ?? makeTempDir();

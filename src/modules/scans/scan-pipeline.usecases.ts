@@ -17,7 +17,7 @@ import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
 import type { NormalisedProfile } from '../profiles/profile-file.models.ts';
 import type { HitsRepository, Hit } from '../hits/hits.repository.ts';
-import { KIND_LABEL, matchText, type TextMatch, type TextMatchKind } from '../matching/text-match.models.ts';
+import { KIND_LABEL, matchText, type TextMatch } from '../matching/text-match.models.ts';
 import { classifyPage } from '../matching/classify.models.ts';
 import { rightToLeftOverrideReadings } from '../matching/text-normalise.models.ts';
 import { getEngine } from '../../providers/engine-registry.ts';
@@ -240,29 +240,51 @@ export async function announceFinished(deps: ScanPipelineDeps, finished: ScanRun
   await deps.hooks?.onScanFinished?.(finished);
 }
 
+/** A frame of another site that shows something of the person, and what. */
+export interface FrameShowingMatch {
+  url: string;
+  host: string;
+  shows: string[];
+}
+
 /**
  * Which frames of other sites show what matched: the page embeds them, but the site each comes from holds
- * that content and is the one that can remove it at the source, which the person needs to know to ask the
- * right site. Each frame is matched on its own; one line per frame host that shows something of the profile.
+ * that content and is the one that can remove it at the source. Each frame's text is matched on its own, and
+ * a frame shows a matched photo when the photo's image is one of the frame's.
  */
-function otherSiteFrameReasons(visit: VisitedPage, profile: NormalisedProfile): string[] {
-  // By host only: a hit's reasons are kept unsealed, like its host; the frames' full addresses are in the evidence.
-  const kindsByHost = new Map<string, Set<TextMatchKind>>();
-  for (const frame of visit.otherSiteFrameTexts ?? []) {
+function framesShowingMatches(visit: VisitedPage, profile: NormalisedProfile, photoMatches: readonly PhotoMatch[]): FrameShowingMatch[] {
+  const found: FrameShowingMatch[] = [];
+  for (const frame of visit.otherSiteFrameContent ?? []) {
     const host = hostOf(frame.url);
-    const kinds = matchText(frame.text, profile).map((m) => m.kind);
-    if (host && kinds.length > 0) kindsByHost.set(host, new Set([...(kindsByHost.get(host) ?? []), ...kinds]));
+    if (!host) continue;
+    const kinds = new Set<string>(matchText(frame.text, profile).map((m) => KIND_LABEL[m.kind].toLowerCase()));
+    if (photoMatches.some((m) => frame.imageUrls.includes(m.imageUrl))) kinds.add('photo');
+    if (kinds.size > 0) found.push({ url: frame.url, host, shows: [...kinds] });
   }
-  return [...kindsByHost].map(([host, kinds]) => {
-    const shown = [...kinds].map((kind) => KIND_LABEL[kind].toLowerCase()).join(', ');
-    return `Shown in a frame from ${host} that this page embeds: ${shown}. That site holds it and can remove it at the source; ask it too.`;
-  });
+  return found;
+}
+
+/** The frames' addresses as pages to check: web addresses only, and never the person's own. */
+function embeddedPages(frames: readonly FrameShowingMatch[], ownUrls: string[]): { url: string; normalizedUrl: string }[] {
+  return frames
+    .filter((frame) => /^https?:/i.test(frame.url) && !isUnderOwnUrl(frame.url, ownUrls))
+    .map((frame) => ({ url: frame.url, normalizedUrl: tryNormalizeUrl(frame.url) }))
+    .filter((page): page is { url: string; normalizedUrl: string } => page.normalizedUrl !== null);
+}
+
+/** One line per host; the host only, since a hit's reasons are kept unsealed like its host (the frames' addresses are in the evidence). */
+function frameReasons(frames: readonly FrameShowingMatch[]): string[] {
+  const byHost = new Map<string, Set<string>>();
+  for (const frame of frames) byHost.set(frame.host, new Set([...(byHost.get(frame.host) ?? []), ...frame.shows]));
+  return [...byHost].map(([host, shows]) => `Shown in a frame from ${host} that this page embeds: ${[...shows].join(', ')}. That site holds it and can remove it at the source; it is checked as a page of its own.`);
 }
 
 export interface PageAnalysis {
   textMatches: TextMatch[];
   photoMatches: PhotoMatch[];
   classification: ReturnType<typeof classifyPage>;
+  /** Frames of other sites that show what matched: each is checked as a page of its own in the same scan. */
+  framesShowingMatches: FrameShowingMatch[];
 }
 
 /** Matching and classification of one rendered page; shared by scans and `match-page`. */
@@ -271,12 +293,14 @@ export async function analysePage(args: { visit: VisitedPage; profile: Normalise
   const pageText = [args.visit.title, args.visit.text, args.visit.attributeText, ...rightToLeftOverrideReadings(args.visit.text)].filter(Boolean).join('\n');
   const textMatches = matchText(pageText, args.profile);
   const classification = classifyPage({ textMatches, photoMatches: args.photoMatches, pageText, url: args.visit.finalUrl, pageLanguage: args.visit.lang || undefined });
-  if (textMatches.length > 0) classification.reasons.push(...otherSiteFrameReasons(args.visit, args.profile));
+  const matched = textMatches.length > 0 || args.photoMatches.length > 0;
+  const frames = matched ? framesShowingMatches(args.visit, args.profile, args.photoMatches) : [];
+  classification.reasons.push(...frameReasons(frames));
   const unusable = args.unusableImages?.length ?? 0;
-  if (unusable > 0 && (textMatches.length > 0 || args.photoMatches.length > 0)) {
+  if (unusable > 0 && matched) {
     classification.reasons.push(`${unusable} image(s) on this page could not be compared with your photos (too small, too plain, too large or unreadable); check them yourself.`);
   }
-  return { textMatches, photoMatches: args.photoMatches, classification };
+  return { textMatches, photoMatches: args.photoMatches, classification, framesShowingMatches: frames };
 }
 
 /**
@@ -419,6 +443,11 @@ export async function visitCandidate(
     await evidenceStep?.(stored.hit.id);
     await deps.hooks?.recordWithHit?.(stored);
     await deps.uncheckedPages.resolveChecked(run.personId, candidate.normalizedUrl, 'browser');
+    // Before this page is settled, so that the run cannot end in between: the frames of other sites that show
+    // what matched become pages of this scan, each with its own hit, evidence and takedown to its own site.
+    await enqueueVisits(deps, run.id, await deps.scans.addEmbeddedCandidates({
+      runId: run.id, personId: run.personId, pages: embeddedPages(result.framesShowingMatches, ownUrls), maxCandidates: deps.settings.maxCandidatesPerScan,
+    }));
     finished = await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
   });
   sink?.('commit', performance.now() - commitStarted);

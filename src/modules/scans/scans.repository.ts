@@ -11,6 +11,9 @@ import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, candidateRowKey, normalizedOf, pageUrlIndex, searchQueryIndex } from '../evidence/sealed-pages.models.ts';
 import { gated, transaction } from '../../db/transaction.ts';
 
+/** What a candidate found inside another page (a frame of another site) names as its source instead of an engine. */
+export const EMBEDDED_SOURCE = 'embedded';
+
 export type ScanRun = typeof scanRuns.$inferSelect;
 export type Candidate = typeof candidates.$inferSelect;
 export type ScanTrigger = ScanRun['trigger'];
@@ -105,6 +108,31 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
         }).where(eq(scanRuns.id, args.runId));
         return created;
       });
+    },
+    /**
+     * Pages found inside a page rather than by an engine (a frame of another site that shows the person): added
+     * to the run as candidates of their own, marked `embedded`, up to `maxCandidates` for the run. Addresses the
+     * run already has are left as they are. Returns the new candidates' ids; call inside a transaction.
+     */
+    async addEmbeddedCandidates(args: { runId: string; personId: string; pages: { url: string; normalizedUrl: string }[]; maxCandidates: number }): Promise<number[]> {
+      const [run] = await db.select({ candidatesFound: scanRuns.candidatesFound }).from(scanRuns).where(eq(scanRuns.id, args.runId)).limit(1);
+      if (!run) return [];
+      let room = Math.max(0, args.maxCandidates - run.candidatesFound);
+      const created: number[] = [];
+      for (const page of args.pages) {
+        if (room === 0) break;
+        const urlIndex = pageUrlIndex(cipher, args.personId, page.normalizedUrl);
+        const [existing] = await db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.scanRunId, args.runId), eq(candidates.normalizedUrl, urlIndex))).limit(1);
+        if (existing) continue;
+        const [row] = await db.insert(candidates).values({
+          scanRunId: args.runId, personId: args.personId, normalizedUrl: urlIndex, engines: [EMBEDDED_SOURCE],
+          ...CANDIDATE_FIELDS.seal(cipher, { url: page.url, title: '', snippet: '' }, candidateRowKey(args.runId, urlIndex)), createdAt: clock.now(),
+        }).returning({ id: candidates.id });
+        created.push(row!.id);
+        room -= 1;
+      }
+      if (created.length > 0) await db.update(scanRuns).set({ candidatesFound: sql`${scanRuns.candidatesFound} + ${created.length}` }).where(eq(scanRuns.id, args.runId));
+      return created;
     },
     async pendingCandidateIds(runId: string): Promise<number[]> {
       return (await db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.scanRunId, runId), eq(candidates.status, 'pending'))).orderBy(asc(candidates.id))).map((r) => r.id);

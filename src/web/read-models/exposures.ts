@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../deps.types.ts';
+import { EMBEDDED_SOURCE } from '../../modules/scans/scans.repository.ts';
 import type { ReportCapture } from '../../modules/evidence/report-html.models.ts';
 import { openHit, type Hit } from '../../modules/hits/hits.repository.ts';
 import { createIdsKey, createLabelOpener, createOpeningCipher, createVersionedCache } from './kept-reads.ts';
@@ -152,6 +153,8 @@ export interface ExposureDetail {
   custody: { at: Date; actor: string; action: string; subjectType: string; subjectId: string }[];
   /** What the search engine showed for the page (title and snippet from the result list). */
   searchResult: { title: string | null; snippet: string | null; engines: string[] } | null;
+  /** Found inside another page (a frame of another site on a page that exposed the person), not by an engine. */
+  foundInFrame: boolean;
 }
 
 export async function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, hitId: string): Promise<ExposureDetail | null> {
@@ -184,9 +187,12 @@ async function loadExposureWith(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' |
   const custody = (await reads.custody(JSON.stringify(subjects))).map((c) => ({ ...c, at: new Date(c.at) }));
   const candidateRow = await reads.latestCandidate(hit.personId, pageUrlIndex(deps.cipher, hit.personId, hit.normalizedUrl));
   const candidate = candidateRow ? CANDIDATE_FIELDS.open(deps.cipher, candidateRow, candidateRowKey(candidateRow.scanRunId, candidateRow.normalizedUrl)) : null;
+  const engines = candidate ? (JSON.parse(candidate.engines) as string[]) : [];
+  const foundInFrame = engines.length > 0 && engines.every((engine) => engine === EMBEDDED_SOURCE);
   return {
     hit,
-    searchResult: candidate ? { title: candidate.title, snippet: candidate.snippet, engines: JSON.parse(candidate.engines) as string[] } : null,
+    searchResult: candidate && !foundInFrame ? { title: candidate.title, snippet: candidate.snippet, engines: engines.filter((engine) => engine !== EMBEDDED_SOURCE) } : null,
+    foundInFrame,
     personLabel: (await deps.profiles.getPerson(hit.personId))?.label ?? '',
     matches: await deps.hits.matchesOf(hit.id),
     caseView: row ? await describeCase(deps.takedowns, row) : null,

@@ -66,7 +66,8 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)('reading what a 
     expect(visit.attributeText).toContain('Lola elsewhere');
     expect(visit.imageUrls).toContain(`http://paste.example:${port}/lola.jpg`);
     // What each frame of another site shows, on its own: the paste with its own frame, and the deeper frame.
-    const shownBy = new Map(visit.otherSiteFrameTexts!.map((frame) => [frame.url, frame.text]));
+    const shownBy = new Map(visit.otherSiteFrameContent!.map((frame) => [frame.url, frame.text]));
+    expect(visit.otherSiteFrameContent!.find((frame) => frame.url.includes('/paste'))!.imageUrls).toEqual([`http://paste.example:${port}/lola.jpg`]);
     expect(shownBy.get(`http://paste.example:${port}/paste`)).toEqual(expect.stringContaining("In the paste's own frame: Rue Haute 12"));
     expect(shownBy.get(`http://paste.example:${port}/paste`)).toEqual(expect.stringContaining('Lola elsewhere'));
     expect(shownBy.get(`http://paste.example:${port}/paste`)).not.toContain('Deeper');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analysePage } from '../../../src/modules/scans/scan-pipeline.usecases.ts';
+import { analysePage, type PhotoMatch } from '../../../src/modules/scans/scan-pipeline.usecases.ts';
 import type { VisitedPage } from '../../../src/browser/page-visit.ts';
 import { profileOf } from '../../helpers/profiles.ts';
+
 
 const profile = profileOf({ names: ['Marie-Claire Dubois'], phones: ['+32 470 12 34 56'], emails: ['mc.dubois@example.be'] });
 const page = (text: string): VisitedPage => ({
@@ -28,21 +29,32 @@ describe('analysePage', () => {
   it('names the hosts of the frames of other sites that show what matched, with what each shows, and never their addresses', async () => {
     const visit = {
       ...page('A forum thread\nShe is Marie-Claire Dubois, call +32 470 12 34 56\nNothing here'),
-      otherSiteFrameTexts: [
-        { url: 'https://paste.example/p/marie-claire-dubois', text: 'She is Marie-Claire Dubois' },
-        { url: 'https://paste.example/p/2', text: 'call +32 470 12 34 56' },
-        { url: 'https://ads.example/a', text: 'Nothing here' },
+      otherSiteFrameContent: [
+        { url: 'https://paste.example/p/marie-claire-dubois', text: 'She is Marie-Claire Dubois', imageUrls: [] },
+        { url: 'https://paste.example/p/2', text: 'call +32 470 12 34 56', imageUrls: [] },
+        { url: 'https://pics.example/a', text: '', imageUrls: ['https://pics.example/a.jpg'] },
+        { url: 'https://ads.example/a', text: 'Nothing here', imageUrls: ['https://ads.example/banner.jpg'] },
       ],
     };
-    const { classification } = await analysePage({ visit, profile, photoMatches: [] });
-    const framed = classification.reasons.filter((r) => r.includes('frame'));
-    expect(framed).toEqual(['Shown in a frame from paste.example that this page embeds: name, phone number. That site holds it and can remove it at the source; ask it too.']);
-    expect(classification.reasons.join('\n')).not.toContain('/p/');
+    const photo = { photo: 'me.jpg', photoId: 'ph_1', imageUrl: 'https://pics.example/a.jpg', distance: 4, quality: 90 } as PhotoMatch;
+    const analysis = await analysePage({ visit, profile, photoMatches: [photo] });
+    expect(analysis.framesShowingMatches).toEqual([
+      { url: 'https://paste.example/p/marie-claire-dubois', host: 'paste.example', shows: ['name'] },
+      { url: 'https://paste.example/p/2', host: 'paste.example', shows: ['phone number'] },
+      { url: 'https://pics.example/a', host: 'pics.example', shows: ['photo'] },
+    ]);
+    const framed = analysis.classification.reasons.filter((r) => r.includes('frame'));
+    expect(framed).toEqual([
+      'Shown in a frame from paste.example that this page embeds: name, phone number. That site holds it and can remove it at the source; it is checked as a page of its own.',
+      'Shown in a frame from pics.example that this page embeds: photo. That site holds it and can remove it at the source; it is checked as a page of its own.',
+    ]);
+    expect(analysis.classification.reasons.join('\n')).not.toContain('/p/');
   });
 
   it('says nothing of frames when the page matched nothing', async () => {
-    const visit = { ...page('Nothing here'), otherSiteFrameTexts: [{ url: 'https://ads.example/a', text: 'Nothing here' }] };
-    const { classification } = await analysePage({ visit, profile, photoMatches: [] });
-    expect(classification.reasons.some((r) => r.includes('frame'))).toBe(false);
+    const visit = { ...page('Nothing here'), otherSiteFrameContent: [{ url: 'https://ads.example/a', text: 'Nothing here', imageUrls: [] }] };
+    const analysis = await analysePage({ visit, profile, photoMatches: [] });
+    expect(analysis.framesShowingMatches).toEqual([]);
+    expect(analysis.classification.reasons.some((r) => r.includes('frame'))).toBe(false);
   });
 });

@@ -370,6 +370,8 @@ export const de: Record<MessageKey, string> = {
   'exposure.openWarning': 'Die Seite selbst zu öffnen kann belastende Inhalte zeigen, und die Website sieht deine Adresse. Die Beweise unten sind eine sichere Kopie.',
   'exposure.matches': 'Was gefunden wurde',
   'exposure.searchResult': 'Was die Suchmaschine zeigte',
+  'exposure.foundInFrame': 'In einer anderen Seite gefunden',
+  'exposure.foundInFrameText': 'Keine Suchmaschine hat diese Seite gelistet: Eine andere Seite, die Sie bloßstellte, zeigt sie in einem Frame. Diese Website hält, was sie zeigt, und kann es daher an der Quelle entfernen.',
   'exposure.reasons': 'Warum das ein Fund ist',
   'exposure.noMatches': 'Keine Übereinstimmungen gespeichert.',
   'exposure.kind': 'Art',

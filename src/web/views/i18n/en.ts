@@ -369,6 +369,8 @@ export const en = {
   'exposure.openWarning': 'Opening the page itself may show distressing content, and the site can see your address. The evidence below is a safe copy.',
   'exposure.matches': 'What was found',
   'exposure.searchResult': 'What the search engine showed',
+  'exposure.foundInFrame': 'Found inside another page',
+  'exposure.foundInFrameText': 'No search engine listed this page: another page that exposed you shows it in a frame. This site holds what it shows, so it can remove it at the source.',
   'exposure.reasons': 'Why this is an exposure',
   'exposure.noMatches': 'No matches recorded.',
   'exposure.kind': 'Kind',

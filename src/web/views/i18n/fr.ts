@@ -370,6 +370,8 @@ export const fr: Record<MessageKey, string> = {
   'exposure.openWarning': 'Ouvrir la page elle-même peut montrer un contenu pénible, et le site voit votre adresse. La preuve ci-dessous est une copie sûre.',
   'exposure.matches': 'Ce qui a été trouvé',
   'exposure.searchResult': 'Ce que le moteur de recherche affichait',
+  'exposure.foundInFrame': 'Trouvée dans une autre page',
+  'exposure.foundInFrameText': 'Aucun moteur de recherche n\'a listé cette page : une autre page qui vous exposait l\'affiche dans un cadre. Ce site détient ce qu\'elle montre et peut donc le retirer à la source.',
   'exposure.reasons': 'Pourquoi c\'est une exposition',
   'exposure.noMatches': 'Aucune correspondance enregistrée.',
   'exposure.kind': 'Type',

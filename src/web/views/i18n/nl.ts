@@ -370,6 +370,8 @@ export const nl: Record<MessageKey, string> = {
   'exposure.openWarning': 'De pagina zelf openen kan schokkende inhoud tonen, en de site ziet je adres. Het bewijs hieronder is een veilige kopie.',
   'exposure.matches': 'Wat gevonden werd',
   'exposure.searchResult': 'Wat de zoekmachine toonde',
+  'exposure.foundInFrame': 'Gevonden in een andere pagina',
+  'exposure.foundInFrameText': 'Geen zoekmachine toonde deze pagina: een andere pagina die u blootstelde, toont haar in een frame. Deze site bewaart wat ze toont en kan het dus bij de bron verwijderen.',
   'exposure.reasons': 'Waarom dit een blootstelling is',
   'exposure.noMatches': 'Geen overeenkomsten vastgelegd.',
   'exposure.kind': 'Soort',

@@ -41,6 +41,7 @@ function boxNotes(ctx: ViewContext, boxes: PlacedMatchBox[]): SafeHtml {
 function matches(ctx: ViewContext, d: ExposureDetail): SafeHtml {
   return html`<section aria-labelledby="matches-heading" class="card">
   <h2 id="matches-heading">${ctx.t('exposure.matches')}</h2>
+  ${d.foundInFrame ? html`<h3>${ctx.t('exposure.foundInFrame')}</h3><p>${ctx.t('exposure.foundInFrameText')}</p>` : ''}
   ${d.searchResult ? html`<h3>${ctx.t('exposure.searchResult')}</h3><blockquote class="snippet"><p class="snippet-title">${d.searchResult.title ?? ''}</p><p>${d.searchResult.snippet ?? ''}</p><p class="muted small">${d.searchResult.engines.join(', ')}</p></blockquote>` : ''}
   ${d.hit.reasons.length ? html`<h3>${ctx.t('exposure.reasons')}</h3><ul class="reasons">${d.hit.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
   ${d.matches.length === 0 ? emptyState(ctx.t('exposure.noMatches')) : html`<div class="table-wrap"><table class="responsive">

@@ -100,11 +100,21 @@ const extractorSource = String.raw`(limits) => {
     const shown = own.length <= 500 ? before + (reversed ? Array.from(own).reverse().join('') : own) + after : [before, after].join('\n');
     if (shown.trim()) styledText.push(shown);
   }
+  // What form fields show: innerText leaves out the text of a textarea and the value of an input, and paste
+  // sites show a paste in a textarea, profile pages a number in a read-only field. The value the field holds
+  // now (set by script or typed), or its placeholder when empty; never a password's.
+  const fieldText = [];
+  for (const field of all('textarea, input')) {
+    if (field.localName === 'input' && !/^(text|email|tel|url|search|)$/i.test(field.getAttribute('type') || '')) continue;
+    if (typeof field.checkVisibility === 'function' && !field.checkVisibility({ visibilityProperty: true })) continue;
+    const shown = field.value || field.getAttribute('placeholder') || '';
+    if (shown.trim()) fieldText.push(shown);
+  }
   // A root's own text: its elements' rendered text (slots excluded: what they show is the host's, already
   // in the document's text) and its loose text nodes.
   const rootText = (root) => Array.from(root.childNodes).map((node) => node.nodeType === 3 ? node.textContent : node.nodeType === 1 && !/^(style|script|template|slot)$/.test(node.localName) ? node.innerText : '')
     .filter((part) => part && part.trim()).join('\n');
-  const text = [(document.body && document.body.innerText) || '', ...roots.map(rootText), ...styledText].filter(Boolean).join('\n').slice(0, limits.maxTextChars);
+  const text = [(document.body && document.body.innerText) || '', ...roots.map(rootText), ...styledText, ...fieldText].filter(Boolean).join('\n').slice(0, limits.maxTextChars);
   const attributeText = all('img[alt], [title], meta[name="description"], meta[property="og:title"], meta[property="og:description"]')
     .map((el) => el.getAttribute('alt') || el.getAttribute('title') || el.getAttribute('content') || '')
     .filter(Boolean).join('\n').slice(0, limits.maxAttributeChars);

@@ -53,6 +53,12 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
       .gone::before { content: "Hidden: Rue Haute 12" }
     </style></head><body><p>Write to <a class=mail>mc.dubois</a></p><p class=tel data-n="+32 470 12 34 56"></p><p class=who></p>
       <span class=pic></span><p>Fax <span class=back>65 43 21 074 23+</span></p><i class=icon></i><p class=gone></p></body></html>`),
+    // What form fields show: a paste in a textarea, a number in a read-only field, an address a script put in a
+    // field, a placeholder; and what is never shown: a password, a hidden field, a field that is not displayed.
+    '/fields': html(`<!DOCTYPE html><html><head><title>fi</title></head><body><p>A paste</p>
+      <textarea readonly>Paste: Marie-Claire Dubois, Rue Haute 12</textarea><input readonly value="+32 470 12 34 56"><input type=email id=mail>
+      <input placeholder="Lola Velvet"><input type=password value="secret-password"><input type=hidden value="hidden-value"><input style="display:none" value="undisplayed-value">
+      <script>document.getElementById('mail').value = 'mc.dubois@example.be';</script></body></html>`),
     // The page hides itself from any reader running among its own scripts: its text, its title, its images
     // and its address read as something harmless there, and the helpers a reader needs fail.
     '/hiding': html(`<!DOCTYPE html><html lang="nl"><head><title>Lola Velvet exposed</title></head><body><p>Lola Velvet lives at Rue Haute 12, call +32 470 12 34 56</p><img src="/lola.jpg" alt="Lola at home"><script>
@@ -116,6 +122,13 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
     expect(visit.imageUrls).toEqual([`${bed.url}/styled-photo.jpg`]);
     expect(visit.text).not.toContain('Hidden');
     expect(visit.text).not.toMatch(/[\uE000-\uF8FF]/);
+  });
+
+  it('reads what form fields show, and nothing of a password, a hidden field or a field not displayed', async () => {
+    const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts: [bed.host], egress: bed.egress }), `${bed.url}/fields`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 });
+    const lines = visit.text.split('\n');
+    for (const shown of ['Paste: Marie-Claire Dubois, Rue Haute 12', '+32 470 12 34 56', 'mc.dubois@example.be', 'Lola Velvet']) expect(lines).toContain(shown);
+    expect(visit.text).not.toMatch(/secret-password|hidden-value|undisplayed-value/);
   });
 
   it('reads what a page shows from its own frames, nested ones included, and not the error page of a refused frame', async () => {

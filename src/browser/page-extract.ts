@@ -69,6 +69,8 @@ const extractorSource = String.raw`(limits) => {
   // data- attribute and shown by attr()), images they draw, and text a bidi override shows in the reverse
   // of its order in the document (a number written backwards). Each becomes a line of its own after the text.
   const styledText = [];
+  // Elements whose content the browser skips rendering while they are off screen (content-visibility: auto).
+  const deferred = [];
   const unescapeCss = (raw) => raw.replace(/\\(?:([0-9a-fA-F]{1,6}) ?|([^]))/g, (_, hex, ch) => {
     if (!hex) return ch;
     const cp = parseInt(hex, 16);
@@ -92,14 +94,40 @@ const extractorSource = String.raw`(limits) => {
     if (bg && bg !== 'none') for (const m of bg.matchAll(/url\(["']?([^"')]+)["']?\)/g)) add(m[1]);
     const before = generated(el, '::before');
     const after = generated(el, '::after');
+    if (style.contentVisibility === 'auto') deferred.push(el);
     const reversed = style.direction === 'rtl' && style.unicodeBidi.includes('override');
-    if (!before.trim() && !after.trim() && !reversed) continue;
+    // Separators, bullets and quotes (·, ›, «) decorate most pages' markup: only generated letters or digits
+    // can add to what is read, and only those make the element's text worth reading again with them.
+    if (!/[\p{L}\p{N}]/u.test(before + after) && !reversed) continue;
     // Style rules keep applying to what is not shown; only what is on the page is read, as innerText does.
     if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) continue;
     const own = el.innerText || '';
     const shown = own.length <= 500 ? before + (reversed ? Array.from(own).reverse().join('') : own) + after : [before, after].join('\n');
     if (shown.trim()) styledText.push(shown);
   }
+  // What the page shows once it is opened or scrolled to, which innerText leaves out: the inside of a closed
+  // <details> (spoilers on forums), content hidden until found by search, and content-visibility: auto content
+  // away from the viewport (long comment threads). Read as its text nodes, outside scripts and style sheets.
+  const INLINE = /^(a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)$/;
+  const walkText = (root, skip) => {
+    let out = '';
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node && out.length < limits.maxTextChars; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || /^(script|style|noscript|template)$/.test(parent.localName) || (skip && skip.contains(node))) continue;
+      out += (INLINE.test(parent.localName) ? '' : '\n') + node.data;
+    }
+    return out;
+  };
+  const shown = (el) => !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
+  const foldedText = [];
+  for (const details of all('details:not([open])')) {
+    if (!shown(details)) continue;
+    const summary = Array.from(details.children).find((child) => child.localName === 'summary');
+    foldedText.push(walkText(details, summary));
+  }
+  for (const el of all('[hidden="until-found"]')) if (shown(el.parentElement)) foldedText.push(walkText(el));
+  for (const el of deferred) if (shown(el) && !(el.innerText || '').trim()) foldedText.push(walkText(el));
   // What form fields show: innerText leaves out the text of a textarea and the value of an input, and paste
   // sites show a paste in a textarea, profile pages a number in a read-only field. The value the field holds
   // now (set by script or typed), or its placeholder when empty; never a password's.
@@ -114,7 +142,7 @@ const extractorSource = String.raw`(limits) => {
   // in the document's text) and its loose text nodes.
   const rootText = (root) => Array.from(root.childNodes).map((node) => node.nodeType === 3 ? node.textContent : node.nodeType === 1 && !/^(style|script|template|slot)$/.test(node.localName) ? node.innerText : '')
     .filter((part) => part && part.trim()).join('\n');
-  const text = [(document.body && document.body.innerText) || '', ...roots.map(rootText), ...styledText, ...fieldText].filter(Boolean).join('\n').slice(0, limits.maxTextChars);
+  const text = [(document.body && document.body.innerText) || '', ...roots.map(rootText), ...styledText, ...foldedText, ...fieldText].filter(Boolean).join('\n').slice(0, limits.maxTextChars);
   const attributeText = all('img[alt], [title], meta[name="description"], meta[property="og:title"], meta[property="og:description"]')
     .map((el) => el.getAttribute('alt') || el.getAttribute('title') || el.getAttribute('content') || '')
     .filter(Boolean).join('\n').slice(0, limits.maxAttributeChars);

@@ -59,6 +59,13 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
       <textarea readonly>Paste: Marie-Claire Dubois, Rue Haute 12</textarea><input readonly value="+32 470 12 34 56"><input type=email id=mail>
       <input placeholder="Lola Velvet"><input type=password value="secret-password"><input type=hidden value="hidden-value"><input style="display:none" value="undisplayed-value">
       <script>document.getElementById('mail').value = 'mc.dubois@example.be';</script></body></html>`),
+    // What the page shows once opened or scrolled to: a closed <details> (a forum spoiler), content hidden until
+    // found, and content-visibility: auto content far below the viewport; and a closed <details> that is not shown.
+    '/folded': html(`<!DOCTYPE html><html><head><title>fo</title></head><body><p>A thread</p>
+      <details><summary>Spoiler</summary><p>Her address: Rue <b>Haute</b> 12</p><script>var notText = 1;</script></details>
+      <div hidden="until-found">Until found: +32 470 12 34 56</div><div style="height:4000px"></div>
+      <div style="content-visibility:auto"><p>Far below: mc.dubois@example.be</p></div>
+      <div style="display:none"><details><summary>x</summary>Never shown: Lola Velvet</details></div></body></html>`),
     // The page hides itself from any reader running among its own scripts: its text, its title, its images
     // and its address read as something harmless there, and the helpers a reader needs fail.
     '/hiding': html(`<!DOCTYPE html><html lang="nl"><head><title>Lola Velvet exposed</title></head><body><p>Lola Velvet lives at Rue Haute 12, call +32 470 12 34 56</p><img src="/lola.jpg" alt="Lola at home"><script>
@@ -129,6 +136,14 @@ describe.skipIf(location.kind === 'missing' && !process.env.CI)("reading a page 
     const lines = visit.text.split('\n');
     for (const shown of ['Paste: Marie-Claire Dubois, Rue Haute 12', '+32 470 12 34 56', 'mc.dubois@example.be', 'Lola Velvet']) expect(lines).toContain(shown);
     expect(visit.text).not.toMatch(/secret-password|hidden-value|undisplayed-value/);
+  });
+
+  it('reads what a page shows once opened or scrolled to: closed details, hidden until found, content-visibility: auto', async () => {
+    const visit = await visitPage(bed.pool, createUrlGuard({ allowHosts: [bed.host], egress: bed.egress }), `${bed.url}/folded`, { navigationTimeoutMs: 8000, maxPageBytes: 1_000_000 });
+    const text = visit.text.replace(/\s+/g, ' ');
+    for (const shown of ['Her address: Rue Haute 12', 'Until found: +32 470 12 34 56', 'Far below: mc.dubois@example.be']) expect(text).toContain(shown);
+    expect(text).not.toContain('notText');
+    expect(text).not.toContain('Never shown');
   });
 
   it('reads what a page shows from its own frames, nested ones included, and not the error page of a refused frame', async () => {

@@ -254,9 +254,11 @@ export interface FrameShowingMatch {
  */
 function framesShowingMatches(visit: VisitedPage, profile: NormalisedProfile, photoMatches: readonly PhotoMatch[]): FrameShowingMatch[] {
   const found: FrameShowingMatch[] = [];
+  const ownUrls = profile.ownUrls.map((u) => u.original);
   for (const frame of visit.otherSiteFrameContent ?? []) {
     const host = hostOf(frame.url);
-    if (!host) continue;
+    // The person's own site shown in a frame is theirs to show: not a source to take anything down from.
+    if (!host || !/^https?:/i.test(frame.url) || isUnderOwnUrl(frame.url, ownUrls)) continue;
     const kinds = new Set<string>(matchText(frame.text, profile).map((m) => KIND_LABEL[m.kind].toLowerCase()));
     if (photoMatches.some((m) => frame.imageUrls.includes(m.imageUrl))) kinds.add('photo');
     if (kinds.size > 0) found.push({ url: frame.url, host, shows: [...kinds] });
@@ -264,10 +266,9 @@ function framesShowingMatches(visit: VisitedPage, profile: NormalisedProfile, ph
   return found;
 }
 
-/** The frames' addresses as pages to check: web addresses only, and never the person's own. */
-function embeddedPages(frames: readonly FrameShowingMatch[], ownUrls: string[]): { url: string; normalizedUrl: string }[] {
+/** The frames' addresses as pages to check (web addresses, never the person's own: framesShowingMatches). */
+function embeddedPages(frames: readonly FrameShowingMatch[]): { url: string; normalizedUrl: string }[] {
   return frames
-    .filter((frame) => /^https?:/i.test(frame.url) && !isUnderOwnUrl(frame.url, ownUrls))
     .map((frame) => ({ url: frame.url, normalizedUrl: tryNormalizeUrl(frame.url) }))
     .filter((page): page is { url: string; normalizedUrl: string } => page.normalizedUrl !== null);
 }
@@ -446,7 +447,7 @@ export async function visitCandidate(
     // Before this page is settled, so that the run cannot end in between: the frames of other sites that show
     // what matched become pages of this scan, each with its own hit, evidence and takedown to its own site.
     await enqueueVisits(deps, run.id, await deps.scans.addEmbeddedCandidates({
-      runId: run.id, personId: run.personId, pages: embeddedPages(result.framesShowingMatches, ownUrls), maxCandidates: deps.settings.maxCandidatesPerScan,
+      runId: run.id, personId: run.personId, pages: embeddedPages(result.framesShowingMatches), maxCandidates: deps.settings.maxCandidatesPerScan,
     }));
     finished = await deps.scans.settleCandidate({ candidateId: candidate.id, runId: run.id, status: 'visited', hit: stored.isNew ? 'new' : 'seen' });
   });

@@ -51,6 +51,13 @@ describe('analysePage', () => {
     expect(analysis.classification.reasons.join('\n')).not.toContain('/p/');
   });
 
+  it('does not count the person\'s own site shown in a frame as a source', async () => {
+    const own = profileOf({ names: ['Marie-Claire Dubois'], phones: ['+32 470 12 34 56'], ownUrls: ['https://mcdubois.example/'] });
+    const visit = { ...page('Marie-Claire Dubois, +32 470 12 34 56'), otherSiteFrameContent: [{ url: 'https://mcdubois.example/contact', text: 'Marie-Claire Dubois, +32 470 12 34 56', imageUrls: [] }] };
+    const analysis = await analysePage({ visit, profile: own, photoMatches: [] });
+    expect(analysis.framesShowingMatches).toEqual([]);
+  });
+
   it('says nothing of frames when the page matched nothing', async () => {
     const visit = { ...page('Nothing here'), otherSiteFrameContent: [{ url: 'https://ads.example/a', text: 'Nothing here', imageUrls: [] }] };
     const analysis = await analysePage({ visit, profile, photoMatches: [] });

@@ -115,7 +115,9 @@ const extractorSource = String.raw`(limits) => {
     for (let node = walker.nextNode(); node && out.length < limits.maxTextChars; node = walker.nextNode()) {
       const parent = node.parentElement;
       if (!parent || /^(script|style|noscript|template)$/.test(parent.localName) || (skip && skip.contains(node))) continue;
-      out += (INLINE.test(parent.localName) ? '' : '\n') + node.data;
+      // Markup's indentation is not text: runs of white space count as one space, as the page shows them.
+      const data = node.data.replace(/\s+/g, ' ');
+      if (data.trim()) out += (INLINE.test(parent.localName) ? '' : '\n') + data;
     }
     return out;
   };

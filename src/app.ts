@@ -38,7 +38,8 @@ import { createPhotoMatcher, type PhotoMatcherOptions } from './modules/photos/p
 import { createPersonHashIndex } from './modules/photos/person-hash-index.ts';
 import type { PhotoDeps } from './modules/photos/photos.usecases.ts';
 import { openEvidenceVault } from './modules/evidence/evidence-key.ts';
-import { createEvidenceCapture } from './modules/evidence/evidence-scan-hooks.ts';
+import { createDocumentEvidenceCapture, createEvidenceCapture } from './modules/evidence/evidence-scan-hooks.ts';
+import { readPdfText } from './modules/documents/pdf-text.ts';
 import { encryptClearFieldsOnce } from './modules/evidence/field-encryption-upgrade.ts';
 import { createSettingsRepository } from './modules/settings/settings.repository.ts';
 import { createSettingsProvider } from './modules/settings/settings-provider.ts';
@@ -128,6 +129,7 @@ export async function createApp(config: Config, overrides: Partial<AppDeps> & Ap
   // After the commit only the live inbox is woken.
   const scanHooks: ScanHooks = {
     captureMatchedPage: createEvidenceCapture({ vault: evidence, profiles, logger: logger.child({ component: 'evidence' }), maxImageBytes: photoMatcherOptions.maxImageBytes }),
+    captureMatchedDocument: createDocumentEvidenceCapture({ vault: evidence, profiles, logger: logger.child({ component: 'evidence' }) }),
     ...overrides.scanHooks,
     async recordWithHit(args) {
       await recordExposureAlert(alerts, { hit: args.hit, isNew: args.isNew });
@@ -144,6 +146,7 @@ export async function createApp(config: Config, overrides: Partial<AppDeps> & Ap
     uncheckedPages: createUncheckedPagesRepository({ db, clock, cipher }), random,
     sources: loadSources(),
     photoMatcher,
+    readPdf: async (bytes) => await readPdfText(bytes),
     reverseImage: {
       consentedPhotos: (personId, engine) => photos.consentedFor(personId, engine),
       loadOriginal: async (ref) => ({ bytes: await evidence.read(ref), mime: (await evidence.info(ref))?.mimeType ?? 'image/jpeg' }),

@@ -16,6 +16,7 @@ export const recheckDepsFrom = (deps: Omit<RecheckJobDeps, 'takedowns'>, vault: 
   egress: deps.egress,
   profiles: deps.profiles,
   photoMatcher: deps.pipeline.photoMatcher,
+  readPdf: deps.pipeline.readPdf,
   logger: deps.logger.child({ component: 'recheck' }),
   settings: { navigationTimeoutMs: deps.config.browser.navigationTimeoutMs, maxPageBytes: deps.config.scan.maxPageBytes, allowPrivateHosts: deps.config.net.allowPrivateHosts },
 });

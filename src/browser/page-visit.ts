@@ -41,6 +41,12 @@ export interface VisitedPage {
   refusedConnections: { host: string; port: number; reason: string }[];
   /** Frames of other sites whose text was read with the page's (frame-reads.ts): what matched may have come from them. */
   otherSiteFrames?: string[];
+  /**
+   * Set when the address served a document the browser does not show as a page (a PDF; headless Chromium hands
+   * its page a viewer's wrapper instead of the file): to be fetched (unless `bytes` holds it already, as a plain
+   * request's does), read and kept as it is. Title, text and HTML are then empty until the document is read.
+   */
+  document?: { mimeType: string; bytes?: Buffer };
   /** What each of those frames shows (its text, alt and title texts and images, its own frames' too), to tell which matched. */
   otherSiteFrameContent?: { url: string; text: string; imageUrls: string[] }[];
 }
@@ -130,6 +136,12 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   // A plain-HTTP hop the gateway refused comes back as its own 403, marked in the gateway's record.
   if (response && response.headers()['x-egress-refused'] && egress.refusals().some((r) => r.kind === 'http' && sameHost(r, response!.url()))) throw refusedNavigation(egress);
   if (oversized) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
+  // A PDF is not a page to read in the browser: headless Chromium shows nothing of it, and gives its page a
+  // viewer's wrapper instead of the file. It is handed over as a document, to be fetched and read as it is.
+  if (response && isDocumentType(response.headers()['content-type'])) {
+    settleWatch.dispose();
+    return await documentVisit(page, response, url, egress, options, hooks, devtools);
+  }
   // The page is read as soon as nothing is pending any more, while the quiet window runs out; that reading
   // is kept only if the page did not change at all after it began (no request, no timer, no DOM change),
   // otherwise the page is read again once settled, as before.
@@ -179,6 +191,34 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   };
   options.timing?.('extraction', performance.now() - extractionStarted);
   await hooks.onLoaded?.(page, visit, { devtools, isolated });
+  return visit;
+}
+
+const isDocumentType = (contentType: string | undefined) => /^\s*application\/(?:x-)?pdf\b/i.test(contentType ?? '');
+
+async function documentVisit(page: Page, response: Response, url: string, egress: EgressScope, options: VisitOptions, hooks: PageVisitHooks, devtools: () => Promise<CDPSession>): Promise<VisitedPage> {
+  const extractionStarted = performance.now();
+  const redirectChain: string[] = [];
+  for (let r = response.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
+  const visit: VisitedPage = {
+    requestedUrl: url,
+    finalUrl: response.url(),
+    status: response.status(),
+    headers: await response.allHeaders().catch(() => response.headers()),
+    serverIp: (await response.serverAddr().catch(() => null))?.ipAddress ?? null,
+    title: '',
+    lang: '',
+    text: '',
+    attributeText: '',
+    imageUrls: [],
+    html: '',
+    redirectChain,
+    blockedRequests: egress.refusals().length,
+    refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
+    document: { mimeType: 'application/pdf' },
+  };
+  options.timing?.('extraction', performance.now() - extractionStarted);
+  await hooks.onLoaded?.(page, visit, { devtools, isolated: isolatedWorld(devtools) });
   return visit;
 }
 

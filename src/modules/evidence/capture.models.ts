@@ -58,7 +58,7 @@ export function imageMimeType(contentType: string | undefined, bytes: Buffer): s
 }
 
 export const extensionFor = (mimeType: string): string =>
-  imageTypes[mimeType] ?? ({ 'text/html': 'html', 'multipart/related': 'mhtml', 'application/json': 'json', 'application/pdf': 'pdf', 'application/timestamp-reply': 'tsr' } as Record<string, string>)[mimeType] ?? 'bin';
+  imageTypes[mimeType] ?? ({ 'text/html': 'html', 'multipart/related': 'mhtml', 'application/json': 'json', 'application/pdf': 'pdf', 'application/timestamp-reply': 'tsr', 'text/plain': 'txt' } as Record<string, string>)[mimeType] ?? 'bin';
 
 /** File name of an artifact inside an evidence pack. */
 export function artifactFileName(role: string, mimeType: string): string {

@@ -3,6 +3,7 @@ import { createId } from '../../shared/ids.ts';
 import type { ProfilesRepository } from '../profiles/profiles.repository.ts';
 import type { ScanHooks } from '../scans/scan-pipeline.usecases.ts';
 import { captureEvidence } from './capture.ts';
+import { captureDocument } from './document-capture.ts';
 import { recordCapture } from './captures.repository.ts';
 import { openHitHasCapture } from './evidence-hits.repository.ts';
 import { timestampClientFor } from './recheck.usecases.ts';
@@ -41,6 +42,27 @@ export function createEvidenceCapture(deps: EvidenceCaptureDeps): NonNullable<Sc
       devtools,
       isolated,
     });
+    return async (hitId: string) => {
+      await recordCapture(deps.vault, {
+        captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts,
+        capturedAt, timestampToken: result.timestampToken, actor: 'scanner', problems: result.problems,
+      });
+      deps.logger.info({ hitId, captureId, problems: result.problems.length }, 'evidence captured');
+    };
+  };
+}
+
+/**
+ * Evidence for a document that matched (a PDF): the file as served, its text and meta.json (document-capture.ts),
+ * written with the hit like a page's capture. A hit that already has evidence is not captured again.
+ */
+export function createDocumentEvidenceCapture(deps: Omit<EvidenceCaptureDeps, 'maxImageBytes'>): NonNullable<ScanHooks['captureMatchedDocument']> {
+  return async ({ visit, document, run, normalizedUrl, read }) => {
+    if (await openHitHasCapture(deps.vault.db, deps.vault.cipher, run.personId, normalizedUrl)) return null;
+    const person = await deps.profiles.getPerson(run.personId);
+    const captureId = createId('cap');
+    const capturedAt = deps.vault.clock.now();
+    const result = await captureDocument({ visit, document, read, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault, timestamps: timestampClientFor(deps.vault, deps.timestamps) });
     return async (hitId: string) => {
       await recordCapture(deps.vault, {
         captureId, hitId, purpose: 'initial', outcome: 'captured', requestedUrl: visit.requestedUrl, visit, artifacts: result.artifacts,

@@ -223,7 +223,7 @@ export async function buildEvidencePack(deps: ExportDeps, args: { id: string; la
   return { exportId, hitId: subject.hit.id, caseId: subject.takedown?.id ?? null, language, baseName: `evidence-${subject.hit.id}-${compactTimestamp(now)}`, pdf, zip, manifestSha256, timestamp, problems };
 }
 
-const roleRank = ['screenshot', 'html', 'mhtml', 'meta', 'image', 'timestamp'];
+const roleRank = ['screenshot', 'document', 'html', 'mhtml', 'text', 'meta', 'image', 'timestamp'];
 const roleOrder = (role: string) => {
   const i = roleRank.indexOf(role.split(':')[0]!);
   return i < 0 ? roleRank.length : i;

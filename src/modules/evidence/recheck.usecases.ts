@@ -1,4 +1,7 @@
 import { transaction } from '../../db/transaction.ts';
+import type { PdfText } from '../documents/pdf-text.ts';
+import { readDocumentInto } from '../documents/document-visit.ts';
+import { captureDocument } from './document-capture.ts';
 import type { BrowserPool } from '../../browser/browser-pool.ts';
 import { visitPage, type VisitedPage } from '../../browser/page-visit.ts';
 import type { Clock } from '../../shared/clock.ts';
@@ -29,6 +32,8 @@ export interface RecheckDeps {
   photoMatcher?: PhotoMatcher;
   logger: Logger;
   settings: { navigationTimeoutMs: number; maxPageBytes: number; allowPrivateHosts: string[] };
+  /** Reads the text of a PDF the address serves (pdf-text.ts), so that a document is re-checked by what it says. */
+  readPdf: (bytes: Uint8Array) => Promise<PdfText>;
   /** Overrides the client built from TSA_URL. */
   timestamps?: TimestampClient | null;
 }
@@ -73,6 +78,14 @@ export async function recheckHit(
   try {
     visit = await visitPage(deps.browserPool, guard, hit.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal }, {
       async onLoaded(page, v, { devtools }) {
+        // A document (a PDF) shows nothing in the browser: read as the scan read it, and kept as it is now. Read
+        // as a page it would look empty, and an empty page that loads counts as removed.
+        if (v.document) {
+          const { document, read } = await readDocumentInto(v, deps, { guard, maxBytes: deps.settings.maxPageBytes, signal: args.signal });
+          matchCount = (await analysePage({ visit: v, profile, photoMatches: [] })).textMatches.length;
+          captured = await captureDocument({ visit: v, document, read, captureId, capturedAt, timezone: person?.timezone ?? 'UTC', vault: deps.vault, signal: args.signal, timestamps: timestampClientFor(deps.vault, deps.timestamps) });
+          return;
+        }
         const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: hit.personId, imageUrls: v.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
         const analysis = await analysePage({ visit: v, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
         matchCount = analysis.textMatches.length + photos.matches.length;
@@ -86,7 +99,7 @@ export async function recheckHit(
   } catch (error) {
     // A page that cannot be opened is still a result worth keeping (blocked or failed), never a removal.
     // No browser at all is the scanner's problem, not the page's: the job fails and is retried.
-    if (!isAppError(error) || !(error.code.startsWith('fetch.') || error.code === 'browser.timeout')) throw error;
+    if (!isAppError(error) || !(error.code.startsWith('fetch.') || error.code === 'document.unreadable' || error.code === 'browser.timeout')) throw error;
     errorCode = error.code;
   }
 

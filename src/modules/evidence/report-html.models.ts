@@ -169,7 +169,7 @@ export function renderReportHtml(data: ReportData, s: ReportStrings): string {
       .join('');
     const screenshot = c.screenshot
       ? `<figure>${outlined(`<img src="${escapeHtml(c.screenshot.dataUri)}" alt="">`, c.screenshot.boxes)}<figcaption>${escapeHtml(s.screenshot)}${c.screenshot.cropped ? ` ${escapeHtml(s.screenshotCropped)}` : ''}</figcaption>${boxNotes(s, c.screenshot.boxes)}${c.screenshot.blurred ? `<p class="note">${escapeHtml(s.blurred)}</p>` : ''}</figure>`
-      : `<p class="note">${escapeHtml(s.noScreenshot)}</p>`;
+      : c.files.some((f) => f.role === 'document') ? `<p>${escapeHtml(s.documentKept)}</p>` : `<p class="note">${escapeHtml(s.noScreenshot)}</p>`;
     const images = c.images.length
       ? `<div class="keep"><h3>${escapeHtml(s.matchedImages)}</h3><div class="thumbs">${c.images
           .map((img) => `<figure>${img.dataUri ? outlined(`<img src="${escapeHtml(img.dataUri)}" alt="">`, img.boxes) : `<p class="note">${escapeHtml(s.cannotDisplay)}</p>`}<figcaption class="url">${escapeHtml(img.url ?? roleLabel(s, img.role))}</figcaption>${boxNotes(s, img.boxes)}</figure>`)

@@ -38,6 +38,7 @@ const en = {
   screenshot: 'Screenshot (the yellow banner at the top was added at capture time and shows the URL, time and capture id)',
   screenshotCropped: 'Only the top of the page is shown here; the complete screenshot is in the evidence pack.',
   noScreenshot: 'No screenshot could be taken.',
+  documentKept: 'The address served a document (PDF): the file itself is kept, as published, with the text read from it; it has no screenshot.',
   matchedImages: 'Images on the page that match the person\'s photos',
   blurred: 'Blurred in this report because it may show intimate images or the person\'s photos. The original is in the evidence pack (ZIP).',
   photoSearch: 'Search for the person\'s photos',
@@ -74,7 +75,7 @@ const en = {
     live_location: 'live location', intimate_media: 'intimate images',
   } as Record<string, string>,
   matchKinds: { name: 'name', alias: 'alias', phone: 'phone number', email: 'email address', address: 'address', handle: 'username', photo: 'photo' } as Record<string, string>,
-  roles: { screenshot: 'Screenshot', html: 'Rendered HTML', mhtml: 'Web archive (MHTML)', meta: 'Capture metadata', image: 'Matched image', timestamp: 'RFC 3161 timestamp' } as Record<string, string>,
+  roles: { screenshot: 'Screenshot', html: 'Rendered HTML', mhtml: 'Web archive (MHTML)', meta: 'Capture metadata', image: 'Matched image', timestamp: 'RFC 3161 timestamp', document: 'Document as published (PDF)', text: 'Text read from the document' } as Record<string, string>,
   caseStatus: { new: 'not sent yet', reviewing: 'being reviewed', takedown_sent: 'sent', removed: 'removed', no_response: 'no response', refused: 'refused', false_positive: 'false positive' } as Record<string, string>,
 };
 
@@ -116,6 +117,7 @@ const nl: ReportStrings = {
   screenshot: 'Schermafbeelding (de gele balk bovenaan werd bij het vastleggen toegevoegd en toont de URL, het tijdstip en het vastleggingsnummer)',
   screenshotCropped: 'Hier staat alleen de bovenkant van de pagina; de volledige schermafbeelding zit in het bewijspakket.',
   noScreenshot: 'Er kon geen schermafbeelding worden gemaakt.',
+  documentKept: 'Het adres gaf een document (PDF): het bestand zelf is bewaard, zoals gepubliceerd, met de tekst die eruit gelezen werd; er is geen schermafbeelding.',
   matchedImages: 'Afbeeldingen op de pagina die overeenkomen met de foto\'s van de persoon',
   blurred: 'Vervaagd in dit rapport omdat het intieme beelden of foto\'s van de persoon kan tonen. Het origineel zit in het bewijspakket (ZIP).',
   photoSearch: 'Zoeken naar de foto\'s van de persoon',
@@ -147,7 +149,7 @@ const nl: ReportStrings = {
     live_location: 'actuele locatie', intimate_media: 'intieme beelden',
   },
   matchKinds: { name: 'naam', alias: 'alias', phone: 'telefoonnummer', email: 'e-mailadres', address: 'adres', handle: 'gebruikersnaam', photo: 'foto' },
-  roles: { screenshot: 'Schermafbeelding', html: 'Weergegeven HTML', mhtml: 'Webarchief (MHTML)', meta: 'Metagegevens van de vastlegging', image: 'Overeenkomende afbeelding', timestamp: 'RFC 3161-tijdstempel' },
+  roles: { screenshot: 'Schermafbeelding', html: 'Weergegeven HTML', mhtml: 'Webarchief (MHTML)', meta: 'Metagegevens van de vastlegging', image: 'Overeenkomende afbeelding', timestamp: 'RFC 3161-tijdstempel', document: 'Document zoals gepubliceerd (PDF)', text: 'Tekst gelezen uit het document' },
   caseStatus: { new: 'nog niet verzonden', reviewing: 'in behandeling', takedown_sent: 'verzonden', removed: 'verwijderd', no_response: 'geen antwoord', refused: 'geweigerd', false_positive: 'vals positief' },
 };
 
@@ -187,6 +189,7 @@ const fr: ReportStrings = {
   screenshot: 'Capture d\'écran (le bandeau jaune en haut a été ajouté lors de la capture et indique l\'URL, l\'heure et la référence de la capture)',
   screenshotCropped: 'Seul le haut de la page est montré ici ; la capture d\'écran complète se trouve dans le dossier de preuves.',
   noScreenshot: 'Aucune capture d\'écran n\'a pu être réalisée.',
+  documentKept: 'L\'adresse servait un document (PDF) : le fichier lui-même est conservé, tel que publié, avec le texte qui en a été lu ; il n\'a pas de capture d\'écran.',
   matchedImages: 'Images de la page qui correspondent aux photos de la personne',
   blurred: 'Floutée dans ce rapport car elle peut montrer des images intimes ou les photos de la personne. L\'original se trouve dans le dossier de preuves (ZIP).',
   photoSearch: 'Recherche des photos de la personne',
@@ -218,7 +221,7 @@ const fr: ReportStrings = {
     live_location: 'localisation en temps réel', intimate_media: 'images intimes',
   },
   matchKinds: { name: 'nom', alias: 'pseudonyme', phone: 'numéro de téléphone', email: 'adresse e-mail', address: 'adresse', handle: 'nom d\'utilisateur', photo: 'photo' },
-  roles: { screenshot: 'Capture d\'écran', html: 'HTML affiché', mhtml: 'Archive web (MHTML)', meta: 'Métadonnées de la capture', image: 'Image correspondante', timestamp: 'Horodatage RFC 3161' },
+  roles: { screenshot: 'Capture d\'écran', html: 'HTML affiché', mhtml: 'Archive web (MHTML)', meta: 'Métadonnées de la capture', image: 'Image correspondante', timestamp: 'Horodatage RFC 3161', document: 'Document tel que publié (PDF)', text: 'Texte lu dans le document' },
   caseStatus: { new: 'pas encore envoyée', reviewing: 'en examen', takedown_sent: 'envoyée', removed: 'retiré', no_response: 'sans réponse', refused: 'refusée', false_positive: 'faux positif' },
 };
 
@@ -258,6 +261,7 @@ const de: ReportStrings = {
   screenshot: 'Bildschirmfoto (das gelbe Band oben wurde bei der Sicherung hinzugefügt und zeigt URL, Zeitpunkt und Sicherungsnummer)',
   screenshotCropped: 'Hier ist nur der obere Teil der Seite zu sehen; das vollständige Bildschirmfoto ist im Beweispaket.',
   noScreenshot: 'Es konnte kein Bildschirmfoto erstellt werden.',
+  documentKept: 'Die Adresse lieferte ein Dokument (PDF): Die Datei selbst ist so aufbewahrt, wie sie veröffentlicht wurde, mit dem daraus gelesenen Text; ein Bildschirmfoto gibt es nicht.',
   matchedImages: 'Bilder auf der Seite, die den Fotos der Person entsprechen',
   blurred: 'In diesem Bericht unscharf, weil es intime Bilder oder Fotos der Person zeigen kann. Das Original ist im Beweispaket (ZIP).',
   photoSearch: 'Suche nach den Fotos der Person',
@@ -289,7 +293,7 @@ const de: ReportStrings = {
     live_location: 'aktueller Standort', intimate_media: 'intime Bilder',
   },
   matchKinds: { name: 'Name', alias: 'Alias', phone: 'Telefonnummer', email: 'E-Mail-Adresse', address: 'Adresse', handle: 'Benutzername', photo: 'Foto' },
-  roles: { screenshot: 'Bildschirmfoto', html: 'Gerendertes HTML', mhtml: 'Webarchiv (MHTML)', meta: 'Metadaten der Sicherung', image: 'Übereinstimmendes Bild', timestamp: 'RFC-3161-Zeitstempel' },
+  roles: { screenshot: 'Bildschirmfoto', html: 'Gerendertes HTML', mhtml: 'Webarchiv (MHTML)', meta: 'Metadaten der Sicherung', image: 'Übereinstimmendes Bild', timestamp: 'RFC-3161-Zeitstempel', document: 'Dokument wie veröffentlicht (PDF)', text: 'Aus dem Dokument gelesener Text' },
   caseStatus: { new: 'noch nicht gesendet', reviewing: 'in Prüfung', takedown_sent: 'gesendet', removed: 'entfernt', no_response: 'keine Antwort', refused: 'abgelehnt', false_positive: 'Fehlalarm' },
 };
 

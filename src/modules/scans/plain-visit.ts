@@ -4,6 +4,7 @@ import { safeFetch } from '../../shared/safe-fetch.ts';
 import type { UrlGuard } from '../../shared/ssrf-guard.ts';
 import { attr, parseHtml, selectAll, selectOne, textOf } from '../../shared/html-dom.ts';
 import { browserHeaders } from '../../providers/shared/request.models.ts';
+import { isPdf } from '../documents/pdf-text.ts';
 
 /**
  * A candidate page read with one plain HTTP request instead of the browser: the other path for a retry,
@@ -13,6 +14,13 @@ import { browserHeaders } from '../../providers/shared/request.models.ts';
 export async function plainVisit(guard: UrlGuard, url: string, options: { timeoutMs: number; maxPageBytes: number; signal?: AbortSignal }): Promise<VisitedPage> {
   const response = await safeFetch(guard, { url, headers: browserHeaders(undefined), maxBytes: options.maxPageBytes, timeoutMs: options.timeoutMs, signal: options.signal });
   if (response.truncated) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
+  // A PDF is a document, not a page to parse: handed over with its bytes, to be read as a browser visit's is.
+  if (/^\s*application\/(?:x-)?pdf\b/i.test(response.headers['content-type'] ?? '') || isPdf(response.body)) {
+    return {
+      requestedUrl: url, finalUrl: response.finalUrl, status: response.status, headers: response.headers, serverIp: null, title: '', lang: '', text: '', attributeText: '',
+      imageUrls: [], html: '', redirectChain: response.redirectChain, blockedRequests: 0, refusedConnections: [], document: { mimeType: 'application/pdf', bytes: response.body },
+    };
+  }
   const html = response.body.toString('utf8');
   // The whole page is read, as a browser would: its size is already capped by the operator's page limit, and the
   // parser's depth limit keeps the cost linear in that size.

@@ -20,6 +20,9 @@ import type { HitsRepository, Hit } from '../hits/hits.repository.ts';
 import { KIND_LABEL, matchText, type TextMatch } from '../matching/text-match.models.ts';
 import { classifyPage } from '../matching/classify.models.ts';
 import { rightToLeftOverrideReadings } from '../matching/text-normalise.models.ts';
+import type { PdfText } from '../documents/pdf-text.ts';
+import type { FetchedDocument } from '../documents/document-fetch.ts';
+import { readDocumentInto } from '../documents/document-visit.ts';
 import { getEngine } from '../../providers/engine-registry.ts';
 import { parseEngineInstance } from './engine-selection.models.ts';
 import { planQueries, type Source } from './query-plan.models.ts';
@@ -96,6 +99,11 @@ export interface ScanHooks {
     fetchedImages?: ReadonlyMap<string, FetchedImage>;
   }) => Promise<((hitId: string) => Promise<void>) | null>;
   /**
+   * Evidence for a document that matched (a PDF): its bytes as served, kept as they are, with what the visit
+   * recorded. Like `captureMatchedPage`, returns the step that writes the capture with the hit.
+   */
+  captureMatchedDocument?: (args: { visit: VisitedPage; document: FetchedDocument; run: ScanRun; normalizedUrl: string; read: PdfText }) => Promise<((hitId: string) => Promise<void>) | null>;
+  /**
    * Inside the transaction that stores a hit: the rows that must exist with it (its alert, the job that
    * opens its takedown case). Database writes only (the transaction holds the database while they run):
    * a crash leaves all of them or none.
@@ -124,6 +132,8 @@ export interface ScanPipelineDeps {
   egress: EgressGateway;
   sources: readonly Source[];
   photoMatcher?: PhotoMatcher;
+  /** Reads the text of a PDF a candidate address served (pdf-text.ts: in a thread of its own, bounded). */
+  readPdf: (bytes: Uint8Array) => Promise<PdfText>;
   /** The person's photos allowed for reverse-image search on an engine, with their kept originals. */
   reverseImage?: {
     consentedPhotos(personId: string, engine: string): Promise<{ id: string; originalRef: string | null }[]>;
@@ -338,7 +348,7 @@ export function photoReason(m: PhotoMatch): string {
 
 // Settled on the first try: a refused address or an oversized page will not change, and a page that hung
 // until the timeout is more usefully tried again later on the other path (the retry job) than at once.
-const permanentVisitErrors = new Set(['fetch.url_refused', 'fetch.too_large', 'fetch.timeout']);
+const permanentVisitErrors = new Set(['fetch.url_refused', 'fetch.too_large', 'fetch.timeout', 'document.unreadable']);
 
 /**
  * Visits one candidate page, and if it exposes the person stores the hit, its matches, the candidate's
@@ -394,6 +404,16 @@ export async function visitCandidate(
       async onLoaded(page, loaded, tools) {
         if (isUnderOwnUrl(loaded.finalUrl, ownUrls)) {
           ownPage = true;
+          return;
+        }
+        if (loaded.document) {
+          // What the document says, matched as a page's text is; a PDF that cannot be read is "could not check".
+          const { document, read } = await timed(sink, 'extraction', () => readDocumentInto(loaded, deps, { guard, maxBytes: deps.settings.maxPageBytes, signal: args.signal }));
+          analysis = await timed(sink, 'matching', () => analysePage({ visit: loaded, profile, photoMatches: [] }));
+          const captureDocument = deps.hooks?.captureMatchedDocument;
+          if (analysis.textMatches.length > 0 && captureDocument) {
+            recordEvidence = await timed(sink, 'evidence', () => captureDocument({ visit: loaded, document, run, normalizedUrl: candidate.normalizedUrl, read }));
+          }
           return;
         }
         const screenshot = ({ maxHeight }: { maxHeight: number }) => pageScreenshot(page, tools, loaded.finalUrl, maxHeight);

@@ -5,6 +5,7 @@ import type { Hit } from '../hits/hits.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
 import { planRetry, type VisitPath } from './page-check.models.ts';
 import { plainVisit } from './plain-visit.ts';
+import { readDocumentInto } from '../documents/document-visit.ts';
 import { analysePage, guardForRun, photoReason, type PageAnalysis, type ScanPipelineDeps } from './scan-pipeline.usecases.ts';
 import { afterStoredHit, enqueueRetry, readOutcome } from './unchecked-pages.usecases.ts';
 
@@ -25,13 +26,23 @@ export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheck
   let recordEvidence: ((hitId: string) => Promise<void>) | null = null;
   let visit: VisitedPage | null = null;
   let errorCode: string | null = null;
+  // A document (a PDF) on either path: read, matched and kept as the scan does (document-visit.ts).
+  const readDocument = async (found: VisitedPage) => {
+    const { document, read } = await readDocumentInto(found, deps, { guard, maxBytes: deps.settings.maxPageBytes, signal: args.signal });
+    analysis = await analysePage({ visit: found, profile, photoMatches: [] });
+    if (analysis.textMatches.length > 0 && run && deps.hooks?.captureMatchedDocument) {
+      recordEvidence = await deps.hooks.captureMatchedDocument({ visit: found, document, run, normalizedUrl: row.normalizedUrl, read });
+    }
+  };
   try {
     if (path === 'plain') {
       visit = await plainVisit(guard, row.url, { timeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes, signal: args.signal });
-      analysis = await analysePage({ visit, profile, photoMatches: [] });
+      if (visit.document) await readDocument(visit);
+      else analysis = await analysePage({ visit, profile, photoMatches: [] });
     } else {
       visit = await visitPage(deps.browserPool, guard, row.url, { navigationTimeoutMs: deps.settings.navigationTimeoutMs, maxPageBytes: deps.settings.maxPageBytes }, {
         async onLoaded(page, loaded, { devtools }) {
+          if (loaded.document) return await readDocument(loaded);
           const photos = deps.photoMatcher ? await deps.photoMatcher.match({ personId: row.personId, imageUrls: loaded.imageUrls, guard, signal: args.signal }) : { matches: [], unusable: [] };
           analysis = await analysePage({ visit: loaded, profile, photoMatches: photos.matches, unusableImages: photos.unusable });
           if ((analysis.textMatches.length > 0 || photos.matches.length > 0) && run && deps.hooks?.captureMatchedPage) {

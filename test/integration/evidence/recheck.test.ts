@@ -9,8 +9,10 @@ import { verifyEvidence } from '../../../src/modules/evidence/verify.usecases.ts
 import { startLocalServer } from '../../helpers/local-server.ts';
 import { nextCronOccurrence } from '../../../src/shared/cron.models.ts';
 import { createEvidenceTestApp, noBrowser } from './evidence-fixtures.ts';
+import { launchChromium } from '../../e2e/dashboard-harness.ts';
+import { readPdfText } from '../../../src/modules/documents/pdf-text.ts';
 
-type Mode = 'up' | 'gone' | 'edited' | 'wall';
+type Mode = 'up' | 'gone' | 'edited' | 'wall' | 'pdf' | 'pdf-edited';
 
 describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
   let mode: Mode = 'up';
@@ -18,9 +20,27 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
   let ctx: Awaited<ReturnType<typeof createEvidenceTestApp>>;
   let deps: RecheckDeps;
 
+  // The post as a PDF (Chromium's print to PDF), with and without the person's details.
+  const pdfs: Record<'pdf' | 'pdf-edited', Buffer> = { pdf: Buffer.alloc(0), 'pdf-edited': Buffer.alloc(0) };
+
   beforeAll(async () => {
+    const chromium = await launchChromium();
+    try {
+      const page = await chromium.newPage();
+      await page.setContent('<html><body><h1>Call Lola Velvet on +32 470 12 34 56</h1></body></html>');
+      pdfs.pdf = await page.pdf();
+      await page.setContent('<html><body><h1>This post was edited by the author.</h1></body></html>');
+      pdfs['pdf-edited'] = await page.pdf();
+    } finally {
+      await chromium.close();
+    }
     server = await startLocalServer({
       '/post/1': (_req, res) => {
+        if (mode === 'pdf' || mode === 'pdf-edited') {
+          res.setHeader('content-type', 'application/pdf');
+          res.end(pdfs[mode]);
+          return;
+        }
         res.setHeader('content-type', 'text/html; charset=utf-8');
         if (mode === 'gone') {
           res.statusCode = 404;
@@ -39,7 +59,7 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
 
   beforeEach(async () => {
     ctx = await createEvidenceTestApp({ withBrowser: true, url: `${server.url}/post/1`, jobKinds: evidenceJobKinds });
-    deps = { vault: ctx.vault, browserPool: ctx.app.browserPool, egress: ctx.app.egress, profiles: ctx.app.profiles, logger: ctx.app.logger, settings: { navigationTimeoutMs: 10_000, maxPageBytes: 5_000_000, allowPrivateHosts: ['127.0.0.1'] } };
+    deps = { vault: ctx.vault, browserPool: ctx.app.browserPool, egress: ctx.app.egress, profiles: ctx.app.profiles, logger: ctx.app.logger, settings: { navigationTimeoutMs: 10_000, maxPageBytes: 5_000_000, allowPrivateHosts: ['127.0.0.1'] }, readPdf: readPdfText };
     // A takedown sent yesterday, whose first re-check fell due an hour ago.
     ctx.app.db.$client.prepare("insert into takedown_cases (id, hit_id, status, bases, language, sent_at, next_recheck_at, created_at, updated_at) values ('case_1', ?, 'takedown_sent', '[]', 'en', ?, ?, ?, ?)")
       .run(ctx.hit.id, Date.parse('2026-11-21T09:00:00Z'), Date.parse('2026-11-22T09:00:00Z'), Date.now(), Date.now());
@@ -78,6 +98,19 @@ describe.skipIf(noBrowser)('re-checking a page after a takedown', () => {
     mode = 'wall';
     expect((await recheckHit(deps, { hitId: ctx.hit.id })).outcome).toBe('blocked');
     expect((await ctx.app.hits.get(ctx.hit.id))?.status).toBe('new');
+  });
+
+  it('re-checks a PDF by what it says: still up with the file kept, and removed once it no longer names the person', async () => {
+    // In the browser a PDF shows nothing: read as a page, it would look emptied and count as removed.
+    mode = 'pdf';
+    const up = await recheckHit(deps, { hitId: ctx.hit.id });
+    expect(up.outcome).toBe('still_up');
+    const [capture] = await capturesOfHit(ctx.app.db, ctx.app.cipher, ctx.hit.id);
+    expect(Object.keys(capture!.artifacts)).toEqual(expect.arrayContaining(['document', 'text', 'meta']));
+    expect(Buffer.compare(await ctx.vault.read(capture!.artifacts.document!), pdfs.pdf)).toBe(0);
+    expect((await ctx.app.hits.get(ctx.hit.id))?.status).toBe('new');
+    mode = 'pdf-edited';
+    expect((await recheckHit(deps, { hitId: ctx.hit.id })).outcome).toBe('removed');
   });
 
   it('keeps an unreachable page as a failed re-check, never as removed', async () => {

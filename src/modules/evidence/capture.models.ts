@@ -65,3 +65,40 @@ export function artifactFileName(role: string, mimeType: string): string {
   const base = role === 'html' ? 'page' : role === 'mhtml' ? 'page' : role.replace(/[^a-z0-9-]+/gi, '-');
   return `${base}.${extensionFor(mimeType)}`;
 }
+
+/** What a visit recorded about where and when, as every capture's meta.json starts (a page's and a document's). */
+export interface CaptureMetaSource {
+  requestedUrl: string;
+  finalUrl: string;
+  redirectChain: string[];
+  status: number | null;
+  headers: Record<string, string>;
+  serverIp: string | null;
+  title: string;
+  lang: string;
+  blockedRequests: number;
+  refusedConnections?: { host: string; port: number; reason: string }[];
+}
+
+/** The first fields of meta.json, the same for every kind of capture. */
+export function captureMetaHead(visit: CaptureMetaSource, capture: { captureId: string; capturedAt: Date; timeZone: string }) {
+  return {
+    format: 'exposure-scanner-capture/1',
+    captureId: capture.captureId,
+    capturedAt: capture.capturedAt.toISOString(),
+    capturedAtUtc: formatUtc(capture.capturedAt),
+    capturedAtLocal: formatInTimeZone(capture.capturedAt, capture.timeZone),
+    timezone: capture.timeZone,
+    requestedUrl: visit.requestedUrl,
+    finalUrl: visit.finalUrl,
+    redirectChain: visit.redirectChain,
+    httpStatus: visit.status,
+    headers: visit.headers,
+    serverIp: visit.serverIp,
+    title: visit.title,
+    language: visit.lang,
+    blockedRequests: visit.blockedRequests,
+    // Where the page tried to reach and the egress gateway refused (host, port, reason): part of what it did.
+    refusedConnections: visit.refusedConnections ?? [],
+  };
+}

@@ -6,7 +6,7 @@ import { isolatedWorld, type IsolatedEvaluate } from '../../browser/isolated-wor
 import type { UrlGuard } from '../../shared/ssrf-guard.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import { bannerCheckExpression, bannerInjectionExpression, type BannerPlacement } from './banner-inject.ts';
-import { bannerLines, formatInTimeZone, formatUtc, imageMimeType, safeTimeZone } from './capture.models.ts';
+import { bannerLines, captureMetaHead, imageMimeType, safeTimeZone } from './capture.models.ts';
 import type { TimestampClient } from './timestamp-client.ts';
 import type { FetchedImage, ScreenshotSearchNote } from '../scans/scan-pipeline.usecases.ts';
 import type { EvidenceVault } from './vault.ts';
@@ -187,23 +187,7 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   }
 
   const meta = {
-    format: 'exposure-scanner-capture/1',
-    captureId: input.captureId,
-    capturedAt: input.capturedAt.toISOString(),
-    capturedAtUtc: formatUtc(input.capturedAt),
-    capturedAtLocal: formatInTimeZone(input.capturedAt, timezone),
-    timezone,
-    requestedUrl: visit.requestedUrl,
-    finalUrl: visit.finalUrl,
-    redirectChain: visit.redirectChain,
-    httpStatus: visit.status,
-    headers: visit.headers,
-    serverIp: visit.serverIp,
-    title: visit.title,
-    language: visit.lang,
-    blockedRequests: visit.blockedRequests,
-    // Where the page tried to reach and the egress gateway refused (host, port, reason): part of what it did.
-    refusedConnections: visit.refusedConnections ?? [],
+    ...captureMetaHead(visit, { captureId: input.captureId, capturedAt: input.capturedAt, timeZone: timezone }),
     // Frames of other sites the page showed and whose text was read with it: what matched may be theirs.
     otherSiteFrames: visit.otherSiteFrames ?? [],
     banner: { lines, height: placement?.height ?? 0, intact: bannerIntact },
@@ -215,18 +199,26 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
     artifacts: { ...artifacts },
     problems,
   };
-  const metaBytes = Buffer.from(`${JSON.stringify(meta, null, 2)}\n`, 'utf8');
-  artifacts.meta = (await vault.put(metaBytes, 'application/json')).sha256;
-
-  let timestampToken: string | null = null;
-  if (input.timestamps) {
-    try {
-      const stamped = await input.timestamps.stamp(metaBytes, input.signal);
-      timestampToken = (await vault.put(stamped.reply, 'application/timestamp-reply')).sha256;
-      artifacts.timestamp = timestampToken;
-    } catch (error) {
-      problems.push(`timestamp: ${describe(error)}`);
-    }
-  }
+  const timestampToken = await sealMeta(vault, meta, { artifacts, problems, timestamps: input.timestamps, signal: input.signal });
   return { artifacts, problems, timestampToken, bannerHeight: placement?.height ?? 0, screenshotHeight };
+}
+
+/**
+ * Stores meta.json (it lists every artifact before it, by hash) and, when a TSA is configured, an RFC 3161
+ * timestamp over its exact bytes. A TSA that fails is a problem of the capture, not its end. Returns the
+ * timestamp's address in the vault, or null.
+ */
+export async function sealMeta(vault: EvidenceVault, meta: object, out: { artifacts: Record<string, string>; problems: string[]; timestamps?: TimestampClient | null; signal?: AbortSignal }): Promise<string | null> {
+  const metaBytes = Buffer.from(`${JSON.stringify(meta, null, 2)}\n`, 'utf8');
+  out.artifacts.meta = (await vault.put(metaBytes, 'application/json')).sha256;
+  if (!out.timestamps) return null;
+  try {
+    const stamped = await out.timestamps.stamp(metaBytes, out.signal);
+    const token = (await vault.put(stamped.reply, 'application/timestamp-reply')).sha256;
+    out.artifacts.timestamp = token;
+    return token;
+  } catch (error) {
+    out.problems.push(`timestamp: ${describe(error)}`);
+    return null;
+  }
 }

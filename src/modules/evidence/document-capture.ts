@@ -1,8 +1,8 @@
 import type { VisitedPage } from '../../browser/page-visit.ts';
 import type { PdfText } from '../documents/pdf-text.ts';
 import type { FetchedDocument } from '../documents/document-fetch.ts';
-import { formatInTimeZone, formatUtc, safeTimeZone } from './capture.models.ts';
-import type { CaptureEvidenceResult } from './capture.ts';
+import { captureMetaHead, safeTimeZone } from './capture.models.ts';
+import { sealMeta, type CaptureEvidenceResult } from './capture.ts';
 import type { TimestampClient } from './timestamp-client.ts';
 import type { EvidenceVault } from './vault.ts';
 
@@ -18,8 +18,6 @@ export interface CaptureDocumentInput {
   timestamps?: TimestampClient | null;
   signal?: AbortSignal;
 }
-
-const describe = (error: unknown) => ((error as Error).message ?? String(error)).split('\n')[0]!.slice(0, 200);
 
 /**
  * Captures a document a candidate address served (a PDF) as evidence: the file exactly as it was fetched for
@@ -37,38 +35,12 @@ export async function captureDocument(input: CaptureDocumentInput): Promise<Capt
   artifacts.text = (await vault.put(Buffer.from(read.text, 'utf8'), 'text/plain')).sha256;
   if (read.pagesRead < read.pages) problems.push(`text: ${read.pagesRead} of ${read.pages} pages read`);
   const meta = {
-    format: 'exposure-scanner-capture/1',
-    captureId: input.captureId,
-    capturedAt: input.capturedAt.toISOString(),
-    capturedAtUtc: formatUtc(input.capturedAt),
-    capturedAtLocal: formatInTimeZone(input.capturedAt, timezone),
-    timezone,
-    requestedUrl: visit.requestedUrl,
-    finalUrl: visit.finalUrl,
-    redirectChain: visit.redirectChain,
-    httpStatus: visit.status,
-    headers: visit.headers,
-    serverIp: visit.serverIp,
-    title: visit.title,
-    language: visit.lang,
-    blockedRequests: visit.blockedRequests,
-    refusedConnections: visit.refusedConnections ?? [],
+    ...captureMetaHead(visit, { captureId: input.captureId, capturedAt: input.capturedAt, timeZone: timezone }),
     // The file was fetched again for reading (the browser gave its page a viewer): what that fetch answered.
     document: { mimeType: document.mimeType, bytes: document.bytes.byteLength, httpStatus: document.status, headers: document.headers, pages: read.pages, pagesRead: read.pagesRead },
     artifacts: { ...artifacts },
     problems,
   };
-  const metaBytes = Buffer.from(`${JSON.stringify(meta, null, 2)}\n`, 'utf8');
-  artifacts.meta = (await vault.put(metaBytes, 'application/json')).sha256;
-  let timestampToken: string | null = null;
-  if (input.timestamps) {
-    try {
-      const stamped = await input.timestamps.stamp(metaBytes, input.signal);
-      timestampToken = (await vault.put(stamped.reply, 'application/timestamp-reply')).sha256;
-      artifacts.timestamp = timestampToken;
-    } catch (error) {
-      problems.push(`timestamp: ${describe(error)}`);
-    }
-  }
+  const timestampToken = await sealMeta(vault, meta, { artifacts, problems, timestamps: input.timestamps, signal: input.signal });
   return { artifacts, problems, timestampToken, bannerHeight: 0, screenshotHeight: 0 };
 }

@@ -68,6 +68,8 @@ const extractorSource = String.raw`(limits) => {
   // written by ::before and ::after (an address finished by "content: '@example.org'", a number held in a
   // data- attribute and shown by attr()), images they draw, and text a bidi override shows in the reverse
   // of its order in the document (a number written backwards). Each becomes a line of its own after the text.
+  // Style rules keep applying to what is not shown; only what is on the page is read, as innerText does.
+  const shown = (el) => !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
   const styledText = [];
   // Elements whose content the browser skips rendering while they are off screen (content-visibility: auto).
   const deferred = [];
@@ -99,11 +101,10 @@ const extractorSource = String.raw`(limits) => {
     // Separators, bullets and quotes (·, ›, «) decorate most pages' markup: only generated letters or digits
     // can add to what is read, and only those make the element's text worth reading again with them.
     if (!/[\p{L}\p{N}]/u.test(before + after) && !reversed) continue;
-    // Style rules keep applying to what is not shown; only what is on the page is read, as innerText does.
-    if (typeof el.checkVisibility === 'function' && !el.checkVisibility({ visibilityProperty: true })) continue;
+    if (!shown(el)) continue;
     const own = el.innerText || '';
-    const shown = own.length <= 500 ? before + (reversed ? Array.from(own).reverse().join('') : own) + after : [before, after].join('\n');
-    if (shown.trim()) styledText.push(shown);
+    const withStyle = own.length <= 500 ? before + (reversed ? Array.from(own).reverse().join('') : own) + after : [before, after].join('\n');
+    if (withStyle.trim()) styledText.push(withStyle);
   }
   // What the page shows once it is opened or scrolled to, which innerText leaves out: the inside of a closed
   // <details> (spoilers on forums), content hidden until found by search, and content-visibility: auto content
@@ -121,7 +122,6 @@ const extractorSource = String.raw`(limits) => {
     }
     return out;
   };
-  const shown = (el) => !el || typeof el.checkVisibility !== 'function' || el.checkVisibility({ visibilityProperty: true });
   const foldedText = [];
   for (const details of all('details:not([open])')) {
     if (!shown(details)) continue;
@@ -136,9 +136,9 @@ const extractorSource = String.raw`(limits) => {
   const fieldText = [];
   for (const field of all('textarea, input')) {
     if (field.localName === 'input' && !/^(text|email|tel|url|search|)$/i.test(field.getAttribute('type') || '')) continue;
-    if (typeof field.checkVisibility === 'function' && !field.checkVisibility({ visibilityProperty: true })) continue;
-    const shown = field.value || field.getAttribute('placeholder') || '';
-    if (shown.trim()) fieldText.push(shown);
+    if (!shown(field)) continue;
+    const value = field.value || field.getAttribute('placeholder') || '';
+    if (value.trim()) fieldText.push(value);
   }
   // A root's own text: its elements' rendered text (slots excluded: what they show is the host's, already
   // in the document's text) and its loose text nodes.

@@ -39,15 +39,17 @@ export interface VisitedPage {
   /** Connections of this page the egress gateway refused (host:port and reason), recorded with the hit. */
   blockedRequests: number;
   refusedConnections: { host: string; port: number; reason: string }[];
-  /** Frames of other sites whose text was read with the page's (frame-reads.ts): what matched may have come from them. */
-  otherSiteFrames?: string[];
   /**
    * Set when the address served a document the browser does not show as a page (a PDF; headless Chromium hands
    * its page a viewer's wrapper instead of the file): to be fetched (unless `bytes` holds it already, as a plain
    * request's does), read and kept as it is. Title, text and HTML are then empty until the document is read.
    */
   document?: { mimeType: string; bytes?: Buffer };
-  /** What each of those frames shows (its text, alt and title texts and images, its own frames' too), to tell which matched. */
+  /**
+   * The frames of other sites whose text was read with the page's (frame-reads.ts), those that showed something:
+   * what matched may have come from them. What each shows (its text, alt and title texts and images, its own
+   * frames' too) tells which matched.
+   */
   otherSiteFrameContent?: { url: string; text: string; imageUrls: string[] }[];
 }
 
@@ -138,7 +140,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   if (oversized) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
   // A PDF is not a page to read in the browser: headless Chromium shows nothing of it, and gives its page a
   // viewer's wrapper instead of the file. It is handed over as a document, to be fetched and read as it is.
-  if (response && isDocumentType(response.headers()['content-type'])) {
+  if (response && isPdfContentType(response.headers()['content-type'])) {
     settleWatch.dispose();
     return await documentVisit(page, response, url, egress, options, hooks, devtools);
   }
@@ -169,8 +171,6 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   if (!document.ok) throw document.error;
   const content = withFrameContent(extracted.value as ExtractedContent, frames.reads, extractLimits(options));
   if (Buffer.byteLength(document.value) > options.maxPageBytes) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
-  const redirectChain: string[] = [];
-  for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
   const visit: VisitedPage = {
     requestedUrl: url,
     finalUrl: page.url(),
@@ -183,10 +183,7 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
     attributeText: content.attributeText,
     imageUrls: content.imageUrls.filter((u) => /^https?:/i.test(u)),
     html: document.value,
-    redirectChain,
-    blockedRequests: egress.refusals().length,
-    refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
-    otherSiteFrames: frames.shownByOtherSites.map((frame) => frame.url),
+    ...howItWasReached(response, egress),
     otherSiteFrameContent: frames.shownByOtherSites,
   };
   options.timing?.('extraction', performance.now() - extractionStarted);
@@ -194,12 +191,19 @@ async function loadAndRead(page: Page, egress: EgressScope, url: string, options
   return visit;
 }
 
-const isDocumentType = (contentType: string | undefined) => /^\s*application\/(?:x-)?pdf\b/i.test(contentType ?? '');
+/** Whether a response's content type says PDF: a document, not a page (the plain request's path asks too). */
+export const isPdfContentType = (contentType: string | undefined) => /^\s*application\/(?:x-)?pdf\b/i.test(contentType ?? '');
+
+/** The redirects that led to the page, and the connections of the visit the egress gateway refused. */
+function howItWasReached(response: Response | null, egress: EgressScope): Pick<VisitedPage, 'redirectChain' | 'blockedRequests' | 'refusedConnections'> {
+  const redirectChain: string[] = [];
+  for (let r = response?.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
+  const refusals = egress.refusals();
+  return { redirectChain, blockedRequests: refusals.length, refusedConnections: refusals.map(({ host, port, reason }) => ({ host, port, reason })) };
+}
 
 async function documentVisit(page: Page, response: Response, url: string, egress: EgressScope, options: VisitOptions, hooks: PageVisitHooks, devtools: () => Promise<CDPSession>): Promise<VisitedPage> {
   const extractionStarted = performance.now();
-  const redirectChain: string[] = [];
-  for (let r = response.request().redirectedFrom(); r; r = r.redirectedFrom()) redirectChain.unshift(r.url());
   const visit: VisitedPage = {
     requestedUrl: url,
     finalUrl: response.url(),
@@ -212,9 +216,7 @@ async function documentVisit(page: Page, response: Response, url: string, egress
     attributeText: '',
     imageUrls: [],
     html: '',
-    redirectChain,
-    blockedRequests: egress.refusals().length,
-    refusedConnections: egress.refusals().map(({ host, port, reason }) => ({ host, port, reason })),
+    ...howItWasReached(response, egress),
     document: { mimeType: 'application/pdf' },
   };
   options.timing?.('extraction', performance.now() - extractionStarted);

@@ -189,7 +189,7 @@ export async function captureEvidence(input: CaptureEvidenceInput): Promise<Capt
   const meta = {
     ...captureMetaHead(visit, { captureId: input.captureId, capturedAt: input.capturedAt, timeZone: timezone }),
     // Frames of other sites the page showed and whose text was read with it: what matched may be theirs.
-    otherSiteFrames: visit.otherSiteFrames ?? [],
+    otherSiteFrames: (visit.otherSiteFrameContent ?? []).map((frame) => frame.url),
     banner: { lines, height: placement?.height ?? 0, intact: bannerIntact },
     // The width too: a photo found in the page as displayed is drawn on this screenshot (match-box.models.ts).
     screenshot: { height: screenshotHeight, width: screenshotWidth, maxHeight },

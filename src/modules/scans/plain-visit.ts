@@ -1,4 +1,4 @@
-import type { VisitedPage } from '../../browser/page-visit.ts';
+import { isPdfContentType, type VisitedPage } from '../../browser/page-visit.ts';
 import { AppError } from '../../shared/errors.ts';
 import { safeFetch } from '../../shared/safe-fetch.ts';
 import type { UrlGuard } from '../../shared/ssrf-guard.ts';
@@ -15,7 +15,7 @@ export async function plainVisit(guard: UrlGuard, url: string, options: { timeou
   const response = await safeFetch(guard, { url, headers: browserHeaders(undefined), maxBytes: options.maxPageBytes, timeoutMs: options.timeoutMs, signal: options.signal });
   if (response.truncated) throw new AppError({ code: 'fetch.too_large', message: `The page is larger than ${options.maxPageBytes} bytes.`, statusCode: 413 });
   // A PDF is a document, not a page to parse: handed over with its bytes, to be read as a browser visit's is.
-  if (/^\s*application\/(?:x-)?pdf\b/i.test(response.headers['content-type'] ?? '') || isPdf(response.body)) {
+  if (isPdfContentType(response.headers['content-type']) || isPdf(response.body)) {
     return {
       requestedUrl: url, finalUrl: response.finalUrl, status: response.status, headers: response.headers, serverIp: null, title: '', lang: '', text: '', attributeText: '',
       imageUrls: [], html: '', redirectChain: response.redirectChain, blockedRequests: 0, refusedConnections: [], document: { mimeType: 'application/pdf', bytes: response.body },

@@ -346,6 +346,24 @@ export function photoReason(m: PhotoMatch): string {
   return `Your photo "${m.photo}" appears${where}: ${sure} (distance ${m.distance} of 256).`;
 }
 
+/**
+ * A visit that found a document (a PDF) instead of a page: its text read into the visit (document-visit.ts),
+ * matched as a page's text is, and when it matched and the run is known, the evidence step that keeps the file.
+ * A PDF that cannot be read throws, and the page is "could not check". Shared by the scan and the retries.
+ */
+export async function matchDocument(
+  deps: Pick<ScanPipelineDeps, 'readPdf' | 'hooks' | 'settings' | 'timing'>,
+  args: { visit: VisitedPage; profile: NormalisedProfile; guard: UrlGuard; run: ScanRun | null; normalizedUrl: string; signal?: AbortSignal },
+): Promise<{ analysis: PageAnalysis; recordEvidence: ((hitId: string) => Promise<void>) | null }> {
+  const { visit, run } = args;
+  const { document, read } = await timed(deps.timing, 'extraction', () => readDocumentInto(visit, deps, { guard: args.guard, maxBytes: deps.settings.maxPageBytes, signal: args.signal }));
+  const analysis = await timed(deps.timing, 'matching', () => analysePage({ visit, profile: args.profile, photoMatches: [] }));
+  const captureDocument = deps.hooks?.captureMatchedDocument;
+  if (analysis.textMatches.length === 0 || !run || !captureDocument) return { analysis, recordEvidence: null };
+  const recordEvidence = await timed(deps.timing, 'evidence', () => captureDocument({ visit, document, run, normalizedUrl: args.normalizedUrl, read }));
+  return { analysis, recordEvidence };
+}
+
 // Settled on the first try: a refused address or an oversized page will not change, and a page that hung
 // until the timeout is more usefully tried again later on the other path (the retry job) than at once.
 const permanentVisitErrors = new Set(['fetch.url_refused', 'fetch.too_large', 'fetch.timeout', 'document.unreadable']);
@@ -407,13 +425,7 @@ export async function visitCandidate(
           return;
         }
         if (loaded.document) {
-          // What the document says, matched as a page's text is; a PDF that cannot be read is "could not check".
-          const { document, read } = await timed(sink, 'extraction', () => readDocumentInto(loaded, deps, { guard, maxBytes: deps.settings.maxPageBytes, signal: args.signal }));
-          analysis = await timed(sink, 'matching', () => analysePage({ visit: loaded, profile, photoMatches: [] }));
-          const captureDocument = deps.hooks?.captureMatchedDocument;
-          if (analysis.textMatches.length > 0 && captureDocument) {
-            recordEvidence = await timed(sink, 'evidence', () => captureDocument({ visit: loaded, document, run, normalizedUrl: candidate.normalizedUrl, read }));
-          }
+          ({ analysis, recordEvidence } = await matchDocument(deps, { visit: loaded, profile, guard, run, normalizedUrl: candidate.normalizedUrl, signal: args.signal }));
           return;
         }
         const screenshot = ({ maxHeight }: { maxHeight: number }) => pageScreenshot(page, tools, loaded.finalUrl, maxHeight);

@@ -32,6 +32,10 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
   const runById = async (id: string): Promise<ScanRun | undefined> => (await db.select().from(scanRuns).where(eq(scanRuns.id, id)).limit(1))[0];
   const outcomeOf = (runId: string, engine: string, query: string) =>
     and(eq(searchOutcomes.scanRunId, runId), eq(searchOutcomes.engine, engine), eq(searchOutcomes.query, searchQueryIndex(cipher, runId, query)));
+  /** The run's candidate for a page (by its keyed address index), if the run has one. */
+  const candidateOfRun = async (runId: string, urlIndex: string) =>
+    (await db.select().from(candidates).where(and(eq(candidates.scanRunId, runId), eq(candidates.normalizedUrl, urlIndex))).limit(1))[0];
+
   return gated(db, {
     /**
      * One scan at a time per person: when a scan is already queued or running it is returned instead of
@@ -86,7 +90,7 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
         const created: number[] = [];
         for (const result of args.results) {
           const urlIndex = pageUrlIndex(cipher, args.personId, result.normalizedUrl);
-          const [existing] = await db.select().from(candidates).where(and(eq(candidates.scanRunId, args.runId), eq(candidates.normalizedUrl, urlIndex))).limit(1);
+          const existing = await candidateOfRun(args.runId, urlIndex);
           // Every engine's title and snippet is kept: when the page cannot be read, they are matched instead.
           const text = { title: result.title.slice(0, 500), snippet: result.snippet.slice(0, 1000) };
           const shown = (candidateId: number) => ({ candidateId, searchOutcomeId: inserted[0]!.id, engine: args.engine, ...CANDIDATE_RESULT_FIELDS.seal(cipher, text, String(candidateId)), createdAt: clock.now() });
@@ -115,15 +119,14 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
      * run already has are left as they are. Returns the new candidates' ids; call inside a transaction.
      */
     async addEmbeddedCandidates(args: { runId: string; personId: string; pages: { url: string; normalizedUrl: string }[]; maxCandidates: number }): Promise<number[]> {
-      const [run] = await db.select({ candidatesFound: scanRuns.candidatesFound }).from(scanRuns).where(eq(scanRuns.id, args.runId)).limit(1);
+      const run = await runById(args.runId);
       if (!run) return [];
       let room = Math.max(0, args.maxCandidates - run.candidatesFound);
       const created: number[] = [];
       for (const page of args.pages) {
         if (room === 0) break;
         const urlIndex = pageUrlIndex(cipher, args.personId, page.normalizedUrl);
-        const [existing] = await db.select({ id: candidates.id }).from(candidates).where(and(eq(candidates.scanRunId, args.runId), eq(candidates.normalizedUrl, urlIndex))).limit(1);
-        if (existing) continue;
+        if (await candidateOfRun(args.runId, urlIndex)) continue;
         const [row] = await db.insert(candidates).values({
           scanRunId: args.runId, personId: args.personId, normalizedUrl: urlIndex, engines: [EMBEDDED_SOURCE],
           ...CANDIDATE_FIELDS.seal(cipher, { url: page.url, title: '', snippet: '' }, candidateRowKey(args.runId, urlIndex)), createdAt: clock.now(),

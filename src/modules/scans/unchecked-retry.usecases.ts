@@ -5,8 +5,7 @@ import type { Hit } from '../hits/hits.repository.ts';
 import { loadProfile } from '../profiles/profiles.usecases.ts';
 import { planRetry, type VisitPath } from './page-check.models.ts';
 import { plainVisit } from './plain-visit.ts';
-import { readDocumentInto } from '../documents/document-visit.ts';
-import { analysePage, guardForRun, photoReason, type PageAnalysis, type ScanPipelineDeps } from './scan-pipeline.usecases.ts';
+import { analysePage, guardForRun, matchDocument, photoReason, type PageAnalysis, type ScanPipelineDeps } from './scan-pipeline.usecases.ts';
 import { afterStoredHit, enqueueRetry, readOutcome } from './unchecked-pages.usecases.ts';
 
 /**
@@ -26,13 +25,9 @@ export async function retryUncheckedPage(deps: ScanPipelineDeps, args: { uncheck
   let recordEvidence: ((hitId: string) => Promise<void>) | null = null;
   let visit: VisitedPage | null = null;
   let errorCode: string | null = null;
-  // A document (a PDF) on either path: read, matched and kept as the scan does (document-visit.ts).
+  // A document (a PDF) on either path: read, matched and kept as the scan does.
   const readDocument = async (found: VisitedPage) => {
-    const { document, read } = await readDocumentInto(found, deps, { guard, maxBytes: deps.settings.maxPageBytes, signal: args.signal });
-    analysis = await analysePage({ visit: found, profile, photoMatches: [] });
-    if (analysis.textMatches.length > 0 && run && deps.hooks?.captureMatchedDocument) {
-      recordEvidence = await deps.hooks.captureMatchedDocument({ visit: found, document, run, normalizedUrl: row.normalizedUrl, read });
-    }
+    ({ analysis, recordEvidence } = await matchDocument(deps, { visit: found, profile, guard, run, normalizedUrl: row.normalizedUrl, signal: args.signal }));
   };
   try {
     if (path === 'plain') {

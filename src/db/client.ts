@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as schema from './schema/index.ts';
 import { checkoutPath } from '../shared/module-paths.ts';
 import { onConnection } from './transaction.ts';
+import { cacheStatements } from './statement-cache.ts';
 
 export { transaction, inTransaction } from './transaction.ts';
 
@@ -29,6 +30,7 @@ export function openDatabase(file: string): Db {
   // older clear copy of the same cell is still readable in the file.
   sqlite.pragma('secure_delete = ON');
   sqlite.pragma('busy_timeout = 5000');
+  cacheStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
 }
 

@@ -15,22 +15,10 @@ import { isPostgres } from './dialect.ts';
 
 const sqliteDialect = new SQLiteSyncDialect();
 
-/** Statements are prepared once per connection and text: preparing cost more than running under load. */
-const MAX_CACHED_STATEMENTS = 1000;
-const statementCaches = new WeakMap<object, Map<string, Statement>>();
-
+/** The connection keeps each text's statement (statement-cache.ts): preparing cost more than running under load. */
 function sqliteStatement(db: Db, query: SQL): { statement: Statement; params: unknown[] } {
   const { sql: text, params } = sqliteDialect.sqlToQuery(query);
-  let cache = statementCaches.get(db.$client);
-  if (!cache) statementCaches.set(db.$client, (cache = new Map()));
-  let statement = cache.get(text);
-  if (!statement) {
-    // Lists of varying length make new texts; the cache is emptied rather than left to grow without end.
-    if (cache.size >= MAX_CACHED_STATEMENTS) cache.clear();
-    statement = db.$client.prepare(text);
-    cache.set(text, statement);
-  }
-  return { statement, params };
+  return { statement: db.$client.prepare(text), params };
 }
 
 interface PgExecuting {

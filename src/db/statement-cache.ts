@@ -7,13 +7,13 @@ const MAX_CACHED_STATEMENTS = 1000;
 /**
  * Makes the connection prepare each statement text once and hand the same statement back afterwards. drizzle's
  * query builders prepare their SQL at every execution, and SQLite parsing and planning it again cost more than
- * running it (a scanned page runs ~45 statements). Everything that prepares goes through this, hand-written
+ * running it (a scanned page runs dozens of statements). Everything that prepares goes through this, hand-written
  * SQL (raw-sql.ts) included, so there is one cache.
  *
  * A statement carries modes: drizzle turns `raw` on for the queries whose columns it maps itself and calls the
  * others plainly, and a caller may `pluck` one column or turn on safe integers. A statement handed back is
- * therefore reset to plain rows first; whoever wants another mode asks for it at each use, as drizzle does. One still being iterated (`busy`) is never handed out twice: that caller
- * gets a statement of its own.
+ * therefore reset to plain rows first; whoever wants another mode asks for it at each use, as drizzle does. One
+ * still being iterated (`busy`) is never handed out twice: that caller gets a statement of its own.
  */
 export function cacheStatements(connection: Database.Database): void {
   const prepare = connection.prepare.bind(connection);

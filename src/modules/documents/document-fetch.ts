@@ -21,4 +21,3 @@ export async function fetchDocument(guard: UrlGuard, url: string, maxBytes: numb
   if (response.status !== 200 || !isPdf(response.body)) throw new AppError({ code: 'document.unreadable', message: `The document could not be fetched as a PDF (HTTP ${response.status}).`, statusCode: 422 });
   return { mimeType: 'application/pdf', bytes: response.body, status: response.status, headers: response.headers };
 }
-

@@ -1,8 +1,8 @@
 /**
  * Text folding for matching. Pages write the same identifier in many ways (accents dropped, capitals,
  * typographic dashes and quotes, line breaks between elements, look-alike letters of other alphabets), so both
- * the profile and the page are folded to one form before comparing. Every folded character remembers where it came from in the original, so a
- * match can quote the page exactly as written.
+ * the profile and the page are folded to one form before comparing. Every folded character remembers where it
+ * came from in the original, so a match can quote the page exactly as written.
  */
 
 export interface FoldedText {

@@ -28,6 +28,7 @@ import { impersonationRecipient } from './modules/impersonation/impersonation.mo
 import { bundledSiteList } from './modules/impersonation/sites.data.ts';
 import type { ImpersonationSiteList } from './modules/impersonation/sites.models.ts';
 import { settleDeadVisit } from './modules/scans/dead-visit.usecases.ts';
+import { settleDeadScan } from './modules/scans/dead-scan.usecases.ts';
 import { createAlertsDeps, type AlertsDeps } from './modules/alerts/alerts.deps.ts';
 import { recordExposureAlert } from './modules/alerts/alerts.usecases.ts';
 import { createSmtpSendMail, createTakedownDeps } from './modules/takedowns/takedown-deps.ts';
@@ -169,8 +170,10 @@ export async function createApp(config: Config, overrides: Partial<AppDeps> & Ap
     // A profile page is read only for its signals: 2 MB is plenty, and each site answers within 15 s or counts as unknown.
     settings: { timeoutMs: 15_000, maxBytes: Math.min(config.scan.maxPageBytes, 2 * 1024 * 1024), enabled: config.impersonation.watch },
   };
-  // A page visit that dies settles its page as "could not check" in the same transaction, so its scan ends.
+  // A page visit that dies settles its page as "could not check" in the same transaction, so its scan ends;
+  // a scan job that dies closes its run as failed, so the person's next scan can start.
   jobs.onDead('page.visit', async (job) => await settleDeadVisit(pipeline, job));
+  jobs.onDead('scan.run', async (job) => await settleDeadScan(scans, job));
   jobs.onDead('impersonation.check', async (job) => await settleDeadCheck(impersonation, job));
   const deps: AppDeps = {
     config,

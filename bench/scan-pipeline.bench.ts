@@ -35,7 +35,8 @@ import { normalizeUrl } from '../src/shared/url.models.ts';
 import { createWorker } from '../workers/worker.ts';
 import { createJobHandlers } from '../workers/handlers.ts';
 import { startPeakSampler } from './memory-sampler.ts';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { processKinds, startCpuMeter, type CpuUse } from './cpu-meter.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createEgressGateway } from '../src/egress/egress-gateway.ts';
 import { direct } from '../src/egress/upstream.models.ts';
 import { watchPageSettle } from '../src/browser/page-settle.ts';
@@ -63,7 +64,7 @@ const urls = Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % 
  * The same loop with and without the egress gateway: `viaGateway` gives each context its own gateway scope
  * as its proxy, exactly as a page visit does, so the difference is the gateway's cost alone.
  */
-async function bareLoop(concurrency: number, viaGateway: boolean, settled = false, pages: readonly string[] = urls): Promise<{ seconds: number; peakMiB: number; nodeCpuS: number; browserCpuS: number }> {
+async function bareLoop(concurrency: number, viaGateway: boolean, settled = false, pages: readonly string[] = urls): Promise<{ seconds: number; peakMiB: number } & CpuUse> {
   const gateway = createEgressGateway({ upstreams: { default: direct, pages: direct, engines: {} }, logger: createLogger({ level: 'silent' }) });
   // The service's own launch: the same flags and the same sandbox (as an unprivileged user when run as root).
   const browser = await startBrowser({ location, endpointIndex: 0, timeoutMs: 30_000, sandbox: createSandboxPlan({ location }) });
@@ -94,51 +95,6 @@ async function bareLoop(concurrency: number, viaGateway: boolean, settled = fals
   return { seconds, peakMiB, ...used };
 }
 
-/**
- * CPU seconds used so far by this process's descendants (Chromium's processes and the sandbox's wrapper),
- * read from /proc: each live process's own time plus what its exited children left in it (a renderer
- * that exits is reaped by its zygote). Node's own time comes from `process.cpuUsage()`. Printed only, to
- * show where the cores went; measuring costs one /proc walk at each end of a loop.
- */
-function descendantsCpuSeconds(): number {
-  const tick = 100;
-  const rows: { pid: number; ppid: number; ticks: number }[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      // fields[1] is ppid; fields[11..14] are utime, stime, cutime, cstime.
-      rows.push({ pid: Number(name), ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]) });
-    } catch {
-      // The process exited while the list was read.
-    }
-  }
-  const children = new Map<number, number[]>();
-  for (const r of rows) children.set(r.ppid, [...(children.get(r.ppid) ?? []), r.pid]);
-  const ticks = new Map(rows.map((r) => [r.pid, r.ticks]));
-  let total = 0;
-  const stack = [...(children.get(process.pid) ?? [])];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += ticks.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total / tick;
-}
-
-/** Node's and the browser's CPU seconds between `start()` and `stop()`. */
-function startCpuMeter() {
-  const node = process.cpuUsage();
-  const browser = descendantsCpuSeconds();
-  return {
-    stop: () => {
-      const used = process.cpuUsage(node);
-      return { nodeCpuS: (used.user + used.system) / 1e6, browserCpuS: descendantsCpuSeconds() - browser };
-    },
-  };
-}
-
 type Phases = Map<VisitPhase, number[]>;
 
 /**
@@ -149,7 +105,7 @@ type Phases = Map<VisitPhase, number[]>;
  */
 type Looking = 'demo person' | 'nobody on the pages';
 
-async function pipeline(concurrency: number, looking: Looking = 'demo person', pages: readonly string[] = urls): Promise<{ seconds: number; peakMiB: number; hits: number; phases: Phases; nodeCpuS: number; browserCpuS: number }> {
+async function pipeline(concurrency: number, looking: Looking = 'demo person', pages: readonly string[] = urls): Promise<{ seconds: number; peakMiB: number; hits: number; phases: Phases } & CpuUse> {
   const phases: Phases = new Map();
   let recording = false;
   const visitTiming = (phase: VisitPhase, ms: number) => {
@@ -221,10 +177,13 @@ await pipeline(2, 'demo person', warmUpPages);
 const rows: Record<string, unknown>[] = [];
 const profiles: Record<string, unknown> = {};
 const cpuUse: Record<string, unknown> = {};
-type LoopRun = { seconds: number; peakMiB: number; nodeCpuS: number; browserCpuS: number };
+type LoopRun = { seconds: number; peakMiB: number } & CpuUse;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!;
 /** Per loop, the median of its rounds (seconds and CPU), and the largest peak: one slow round moves nothing. */
-const typical = (runs: LoopRun[]): LoopRun => ({ seconds: median(runs.map((r) => r.seconds)), peakMiB: Math.max(...runs.map((r) => r.peakMiB)), nodeCpuS: median(runs.map((r) => r.nodeCpuS)), browserCpuS: median(runs.map((r) => r.browserCpuS)) });
+const typical = (runs: LoopRun[]): LoopRun => ({
+  seconds: median(runs.map((r) => r.seconds)), peakMiB: Math.max(...runs.map((r) => r.peakMiB)), nodeCpuS: median(runs.map((r) => r.nodeCpuS)), browserCpuS: median(runs.map((r) => r.browserCpuS)),
+  byKind: Object.fromEntries(processKinds.map((kind) => [kind, median(runs.map((r) => r.byKind[kind]))])) as LoopRun['byKind'],
+});
 for (const concurrency of concurrencies) {
   // The loops take turns, round after round, so that a busy moment of the machine falls on all of them.
   const runs = { bare: [] as LoopRun[], gated: [] as LoopRun[], settledBare: [] as LoopRun[], full: [] as Awaited<ReturnType<typeof pipeline>>[], noMatch: [] as Awaited<ReturnType<typeof pipeline>>[] };
@@ -256,9 +215,13 @@ for (const concurrency of concurrencies) {
   console.table(table);
   // CPU per page, to tell work that takes the cores from waiting that only takes time.
   const perPage = (s: number) => Math.round((s * 1000) / urls.length);
-  const cpu = Object.fromEntries(([['bare', bare], ['bareViaGateway', gated], ['bareSettled', settledBare], ['pipeline', full], ['pipelineNoMatch', noMatch]] as const).map(([name, r]) => [name, { nodeCpuMsPerPage: perPage(r.nodeCpuS), browserCpuMsPerPage: perPage(r.browserCpuS) }]));
+  const cpu = Object.fromEntries(([['bare', bare], ['bareViaGateway', gated], ['bareSettled', settledBare], ['pipeline', full], ['pipelineNoMatch', noMatch]] as const).map(([name, r]) => [name, {
+    nodeCpuMsPerPage: perPage(r.nodeCpuS), browserCpuMsPerPage: perPage(r.browserCpuS),
+    // The browser's share by process: its own (DevTools, navigation, contexts), renderers, GPU (compositing, screenshots), network.
+    ...Object.fromEntries(processKinds.map((kind) => [`${kind}Ms`, perPage(r.byKind[kind])])),
+  }]));
   cpuUse[String(concurrency)] = cpu;
-  console.log(`CPU ms per page at concurrency ${concurrency} (Node process, browser processes; medians of the rounds)`);
+  console.log(`CPU ms per page at concurrency ${concurrency} (Node process, browser processes and the browser's by process; medians of the rounds)`);
   console.table(cpu);
 }
 await web.close();

@@ -10,6 +10,7 @@ import { systemClock } from '../../../src/shared/clock.ts';
 import { createWorker } from '../../../workers/worker.ts';
 import { createJobHandlers } from '../../../workers/handlers.ts';
 import { createTestApp } from '../../helpers/test-app.ts';
+import { workersDieUnder } from '../../helpers/dying-workers.ts';
 import { demoIdentifiers, profileOf } from '../../helpers/profiles.ts';
 import type { App } from '../../../src/app.ts';
 
@@ -36,11 +37,7 @@ describe('a page visit job that dies', () => {
     try {
       const { personId, runId, candidateId, jobId } = await scanWaitingForOnePage(app, 'https://forum.example/thread/1');
       // Each worker claims the visit and dies (its lease runs out); the next claim revives it, up to the cap.
-      let claims = 0;
-      while ((await app.jobs.get(jobId))!.status !== 'dead' && claims < 100) {
-        claims += (await app.jobs.claim({ owner: `w${claims}`, kind: 'page.visit', limit: 1, leaseMs: 1000 })).length;
-        app.clock.advance(2000);
-      }
+      const claims = await workersDieUnder(app, jobId, 'page.visit');
       expect(claims).toBe(INTERRUPTED_ATTEMPTS_CAP);
       expect(await app.jobs.get(jobId)).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/lease expired/) });
 
@@ -67,10 +64,7 @@ describe('a page visit job that dies', () => {
         results: [{ url: 'https://other.example/page', normalizedUrl: 'https://other.example/page', title: 'Other', snippet: 'Other.' }],
       });
       expect(other).toHaveLength(1);
-      for (let i = 0; (await app.jobs.get(jobId))!.status !== 'dead' && i < 100; i++) {
-        await app.jobs.claim({ owner: `w${i}`, kind: 'page.visit', limit: 1, leaseMs: 1000 });
-        app.clock.advance(2000);
-      }
+      await workersDieUnder(app, jobId, 'page.visit');
       expect((await app.jobs.get(jobId))!.status).toBe('dead');
       expect((await app.scans.getRun(runId))!.finishedAt).toBeNull();
       expect(await app.scans.pendingCandidateIds(runId)).toEqual(other);

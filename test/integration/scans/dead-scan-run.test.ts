@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { INTERRUPTED_ATTEMPTS_CAP } from '../../../src/modules/jobs/jobs.repository.ts';
 import { createTestApp } from '../../helpers/test-app.ts';
+import { workersDieUnder } from '../../helpers/dying-workers.ts';
 import { demoIdentifiers, profileOf } from '../../helpers/profiles.ts';
 
 describe('a scan job that dies', () => {
@@ -12,12 +13,8 @@ describe('a scan job that dies', () => {
       const { run } = await app.scans.createRun({ personId, trigger: 'manual', engines: ['searxng'], allowHosts: [], rotationCursor: 0 });
       await app.scans.markRunning(run.id, 4);
       const jobId = (await app.jobs.enqueue({ kind: 'scan.run', payload: { scanRunId: run.id } }))!;
-      // Each worker claims the scan and dies while searching (its lease runs out); the next claim revives it, up to the cap.
-      let claims = 0;
-      while ((await app.jobs.get(jobId))!.status !== 'dead' && claims < 100) {
-        claims += (await app.jobs.claim({ owner: `w${claims}`, kind: 'scan.run', limit: 1, leaseMs: 1000 })).length;
-        app.clock.advance(2000);
-      }
+      // Each worker claims the scan and dies while searching; the next claim revives it, up to the cap.
+      const claims = await workersDieUnder(app, jobId, 'scan.run');
       expect(claims).toBe(INTERRUPTED_ATTEMPTS_CAP);
       expect(await app.jobs.get(jobId)).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/lease expired/) });
 

@@ -54,6 +54,20 @@ export async function scanEngineOptions(deps: Pick<StartScanDeps, 'config' | 'de
   return { choices, defaults: defaultEngineKeys(choices, await consentedReverseImageEngines(deps, person.id)) };
 }
 
+/**
+ * The dashboard's "scan now" offers the union of the engines of every person on the page, so a box can be
+ * checked that this person's scan cannot use (the demo person's engines of the simulated web for a real
+ * person, say). Splits the chosen keys into those this person's scan can use and those it cannot, so that
+ * the scan starts with the first and the person is told about the second instead of being refused.
+ */
+export async function splitChosenEngines(deps: Pick<StartScanDeps, 'config' | 'demo' | 'photos' | 'profiles'>, personId: string, keys: readonly string[]): Promise<{ usable: string[]; leftOut: string[] }> {
+  const person = await deps.profiles.getPerson(personId);
+  if (!person) throw createPersonNotFoundError();
+  const { unknown } = flagsForKeys((await scanEngineOptions(deps, person)).choices, keys);
+  const leftOut = new Set(unknown);
+  return { usable: keys.filter((key) => !leftOut.has(key.trim().toLowerCase())), leftOut: unknown };
+}
+
 export async function startScan(
   deps: StartScanDeps,
   args: {

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../../src/config/config.ts';
 import { startService, type RunningService } from '../../../src/service.ts';
-import { startScan } from '../../../src/modules/scans/scans.usecases.ts';
+import { scanEngineOptions, startScan } from '../../../src/modules/scans/scans.usecases.ts';
+import { createSessionsRepository } from '../../../src/modules/accounts/sessions.repository.ts';
+import { createTestAdmin } from '../../helpers/test-auth.ts';
 import { guardForRun } from '../../../src/modules/scans/scan-pipeline.usecases.ts';
 import { resolverFor } from '../../../src/modules/takedowns/cases.usecases.ts';
 import { parseProfile } from '../../../src/modules/profiles/profile-file.models.ts';
@@ -84,6 +86,36 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
         expect(demoRow, path).toMatch(/class="badge st-demo">Demo</);
         expect(realRow, path).not.toMatch(/st-demo/);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('starts "scan now" for a real person from boxes that also hold the demo person\'s engines, leaving those out and saying so', async () => {
+    const server = await buildServer(service.app);
+    try {
+      const parsed = parseProfile({ names: ['Another Real Person'], aliases: [], phones: [], emails: [], addresses: [], handles: [], photos: [], ownUrls: [] }, { defaultCountry: 'BE' });
+      if (!parsed.ok) throw new Error('profile');
+      const personId = await service.app.profiles.createPerson({ organisationId: await service.app.profiles.ensureDefaultOrganisation(), label: 'Another', language: 'en', defaultCountry: 'BE', scheduleCron: '0 3 * * *', nextScanAt: null, profile: parsed.profile });
+      const admin = await createTestAdmin(service.app);
+      const session = await createSessionsRepository({ db: service.app.db, clock: service.app.clock }).create(admin.accountId, 3_600_000);
+      const headers = { cookie: `es_session=${session.token}` };
+      // The boxes as the page checks them: the union of every listed person's usual engines.
+      const checked = [...(await server.inject({ url: '/scans', headers })).body.matchAll(/name="engines" value="([^"]+)" checked/g)].map((m) => m[1]!);
+      const own = new Set((await scanEngineOptions(service.app, { id: personId, isDemo: false })).choices.map((c) => c.key));
+      expect(checked.filter((key) => !own.has(key)).length).toBeGreaterThan(0);
+      expect(checked.filter((key) => own.has(key)).length).toBeGreaterThan(0);
+
+      const form = new URLSearchParams([['_csrf', session.csrfToken], ['personId', personId], ['enginesOffered', '1'], ...checked.map((key) => ['engines', key])]);
+      const res = await server.inject({ method: 'POST', url: '/scans', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
+      expect(res.statusCode).toBe(303);
+      const location = res.headers.location as string;
+      expect(location).toMatch(/\?done=scan_started_some_left_out$/);
+      const run = (await service.app.scans.getRun(/\/scans\/([^?]+)/.exec(location)![1]!))!;
+      expect(run.personId).toBe(personId);
+      expect(run.engines.map((flag) => flag.split('=')[0]).sort()).toEqual(checked.filter((key) => own.has(key)).sort());
+      expect(run.engines.join(' ')).not.toContain(demoHost);
+      expect((await server.inject({ url: location, headers })).body).toContain('Some of the engines you checked cannot be used for this person and were left out.');
     } finally {
       await server.close();
     }

@@ -23,6 +23,9 @@ export const createEngineNotAvailableError = (keys: string[]) =>
 export const createNoEngineChosenError = () =>
   new AppError({ code: 'scans.no_engine_chosen', message: 'Choose at least one engine for this scan.', statusCode: 400 });
 
+const createNoChosenEngineUsableError = (keys: string[]) =>
+  new AppError({ code: 'scans.no_chosen_engine_usable', message: `None of the engines you checked can be used for this person: ${keys.join(', ')}.`, statusCode: 400, details: { engines: keys } });
+
 export interface StartScanDeps {
   config: Pick<Config, 'scan'>;
   demo?: DemoWeb;
@@ -58,14 +61,18 @@ export async function scanEngineOptions(deps: Pick<StartScanDeps, 'config' | 'de
  * The dashboard's "scan now" offers the union of the engines of every person on the page, so a box can be
  * checked that this person's scan cannot use (the demo person's engines of the simulated web for a real
  * person, say). Splits the chosen keys into those this person's scan can use and those it cannot, so that
- * the scan starts with the first and the person is told about the second instead of being refused.
+ * the scan starts with the first and the person is told about the second instead of being refused (unless
+ * nothing is left).
  */
 export async function splitChosenEngines(deps: Pick<StartScanDeps, 'config' | 'demo' | 'photos' | 'profiles'>, personId: string, keys: readonly string[]): Promise<{ usable: string[]; leftOut: string[] }> {
   const person = await deps.profiles.getPerson(personId);
   if (!person) throw createPersonNotFoundError();
   const { unknown } = flagsForKeys((await scanEngineOptions(deps, person)).choices, keys);
   const leftOut = new Set(unknown);
-  return { usable: keys.filter((key) => !leftOut.has(key.trim().toLowerCase())), leftOut: unknown };
+  const usable = keys.filter((key) => !leftOut.has(key.trim().toLowerCase()));
+  // Boxes were checked, but only other people's: saying "choose an engine" would not tell the reader why.
+  if (usable.length === 0 && unknown.length > 0) throw createNoChosenEngineUsableError(unknown);
+  return { usable, leftOut: unknown };
 }
 
 export async function startScan(

@@ -116,6 +116,12 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
       expect(run.engines.map((flag) => flag.split('=')[0]).sort()).toEqual(checked.filter((key) => own.has(key)).sort());
       expect(run.engines.join(' ')).not.toContain(demoHost);
       expect((await server.inject({ url: location, headers })).body).toContain('Some of the engines you checked cannot be used for this person and were left out.');
+
+      // Only the other person's engines checked: refused, and said why.
+      const onlyOthers = new URLSearchParams([['_csrf', session.csrfToken], ['personId', personId], ['enginesOffered', '1'], ...checked.filter((key) => !own.has(key)).map((key) => ['engines', key])]);
+      const refused = await server.inject({ method: 'POST', url: '/scans', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: onlyOthers.toString() });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('None of the engines you checked can be used for this person.');
     } finally {
       await server.close();
     }

@@ -186,6 +186,7 @@ export const en = {
   'error.hits.not_found': 'This exposure does not exist or is not visible to you.',
   'error.scans.not_found': 'This scan does not exist or is not visible to you.',
   'error.scans.no_engine_chosen': 'Choose at least one engine for this scan.',
+  'error.scans.no_chosen_engine_usable': 'None of the engines you checked can be used for this person. Check at least one of the engines their scans use.',
   'error.scans.engine_not_available': 'One of the chosen engines cannot be used for this scan. Reload the page and choose again.',
   'error.route.not_found': 'This page does not exist.',
 

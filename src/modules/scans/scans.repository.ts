@@ -201,7 +201,10 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
         // Pages found but none of them could be read (all refused, walled or failed): not a clean scan either.
         const noPageChecked = ok > 0 && run.pagesVisited === 0 && run.pagesFailed + run.pagesUnchecked > 0;
         const status = ok === 0 ? 'failed' : ok < total || noPageChecked ? 'partial' : 'succeeded';
-        const error = ok === 0 ? 'No search succeeded: every engine was blocked or failed.' : noPageChecked ? 'No page could be checked: every page found refused access or failed to load.' : null;
+        // No search at all is not a blocked engine: the chosen engines had nothing to look for (an engine that
+        // searches by photo, with no photo of the person allowing it).
+        const error = total === 0 ? 'Nothing was searched: the chosen engines had nothing to look for (an engine that searches by photo needs a photo of the person that allows it).'
+          : ok === 0 ? 'No search succeeded: every engine was blocked or failed.' : noPageChecked ? 'No page could be checked: every page found refused access or failed to load.' : null;
         const now = clock.now();
         await db.update(scanRuns).set({ status, finishedAt: now, error }).where(eq(scanRuns.id, runId));
         await db.update(people).set({ lastScanAt: now, ...(status !== 'failed' && !noPageChecked ? { lastSuccessAt: now } : {}) }).where(eq(people.id, run.personId));

@@ -117,6 +117,13 @@ describe('scans repository', () => {
     await scans.markSearchesFinished(run.id);
     expect(await scans.finishIfComplete(run.id)).toMatchObject({ status: 'failed', error: 'No search succeeded: every engine was blocked or failed.' });
   });
+
+  it('fails a run that searched nothing, and says so rather than blaming the engines', async () => {
+    const person = await world.addPerson();
+    const run = await startRun(person);
+    await scans.markSearchesFinished(run.id);
+    expect(await scans.finishIfComplete(run.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Nothing was searched: the chosen engines had nothing to look for/) });
+  });
 });
 
 describe('unchecked pages repository', () => {

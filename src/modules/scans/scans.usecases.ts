@@ -57,24 +57,6 @@ export async function scanEngineOptions(deps: Pick<StartScanDeps, 'config' | 'de
   return { choices, defaults: defaultEngineKeys(choices, await consentedReverseImageEngines(deps, person.id)) };
 }
 
-/**
- * The dashboard's "scan now" offers the union of the engines of every person on the page, so a box can be
- * checked that this person's scan cannot use (the demo person's engines of the simulated web for a real
- * person, say). Splits the chosen keys into those this person's scan can use and those it cannot, so that
- * the scan starts with the first and the person is told about the second instead of being refused (unless
- * nothing is left).
- */
-export async function splitChosenEngines(deps: Pick<StartScanDeps, 'config' | 'demo' | 'photos' | 'profiles'>, personId: string, keys: readonly string[]): Promise<{ usable: string[]; leftOut: string[] }> {
-  const person = await deps.profiles.getPerson(personId);
-  if (!person) throw createPersonNotFoundError();
-  const { unknown } = flagsForKeys((await scanEngineOptions(deps, person)).choices, keys);
-  const leftOut = new Set(unknown);
-  const usable = keys.filter((key) => !leftOut.has(key.trim().toLowerCase()));
-  // Boxes were checked, but only other people's: saying "choose an engine" would not tell the reader why.
-  if (usable.length === 0 && unknown.length > 0) throw createNoChosenEngineUsableError(unknown);
-  return { usable, leftOut: unknown };
-}
-
 export async function startScan(
   deps: StartScanDeps,
   args: {
@@ -84,6 +66,13 @@ export async function startScan(
     engines?: string[];
     /** Engine instance keys chosen in the dashboard or API, from the person's `scanEngineOptions`. */
     engineKeys?: string[];
+    /**
+     * Keys this person's scan cannot use are left out (and returned as `leftOut`) instead of refused: the
+     * dashboard's "scan now" offers the union of the engines of every person on the page, so a box can be
+     * checked that is another person's (the demo person's simulated web for a real person, say). The API,
+     * where a caller names engines for one person, refuses them.
+     */
+    leaveOutUnusable?: boolean;
     allowHosts?: string[];
   },
 ) {
@@ -91,22 +80,23 @@ export async function startScan(
   if (!person) throw createPersonNotFoundError();
   // The demo person is only ever scanned against the simulated web, and real people never are.
   if (person.isDemo && !deps.demo) throw new AppError({ code: 'scans.demo_web_off', message: 'The demo person can only be scanned while the built-in simulated web runs (DEMO_WEB=on or npm run demo).', statusCode: 409 });
-  const engines = await chooseEngines(deps, person, args);
+  const { engines, leftOut } = await chooseEngines(deps, person, args);
   const allowHosts = person.isDemo ? deps.demo!.allowHosts : (args.allowHosts ?? []);
   for (const flag of engines) parseEngineInstance(flag);
   const { run, created } = await deps.scans.createRun({ personId: person.id, trigger: args.trigger, engines, allowHosts, rotationCursor: person.queryCursor });
   if (created) await deps.jobs.enqueue({ kind: 'scan.run', payload: { scanRunId: run.id }, idempotencyKey: `scan.run:${run.id}` });
-  return { run, created };
+  return { run, created, leftOut };
 }
 
-async function chooseEngines(deps: StartScanDeps, person: { id: string; isDemo: boolean }, args: { engines?: string[]; engineKeys?: string[] }): Promise<string[]> {
-  if (!person.isDemo && args.engines && args.engines.length > 0) return args.engines;
+async function chooseEngines(deps: StartScanDeps, person: { id: string; isDemo: boolean }, args: { engines?: string[]; engineKeys?: string[]; leaveOutUnusable?: boolean }): Promise<{ engines: string[]; leftOut: string[] }> {
+  if (!person.isDemo && args.engines && args.engines.length > 0) return { engines: args.engines, leftOut: [] };
   const options = await scanEngineOptions(deps, person);
-  if (args.engineKeys === undefined) return flagsForKeys(options.choices, options.defaults).flags;
+  if (args.engineKeys === undefined) return { engines: flagsForKeys(options.choices, options.defaults).flags, leftOut: [] };
   const { flags, unknown } = flagsForKeys(options.choices, args.engineKeys);
-  if (unknown.length > 0) throw createEngineNotAvailableError(unknown);
-  if (flags.length === 0) throw createNoEngineChosenError();
-  return flags;
+  if (unknown.length > 0 && !args.leaveOutUnusable) throw createEngineNotAvailableError(unknown);
+  // Boxes were checked, but only other people's: saying "choose an engine" would not tell the reader why.
+  if (flags.length === 0) throw unknown.length > 0 ? createNoChosenEngineUsableError(unknown) : createNoEngineChosenError();
+  return { engines: flags, leftOut: unknown };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../../deps.types.ts';
 import { createNotFoundError } from '../../shared/errors.ts';
-import { scanEngineOptions, splitChosenEngines, startScan } from '../../modules/scans/scans.usecases.ts';
+import { scanEngineOptions, startScan } from '../../modules/scans/scans.usecases.ts';
 import { engineLabel as describeEngineLabel } from '../../modules/scans/scans.routes.ts';
 import { describeScanRun } from '../../modules/scans/scan-report.ts';
 import type { ScanRun } from '../../modules/scans/scans.repository.ts';
@@ -45,10 +45,10 @@ export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): vo
       if (!personId) throw createNotFoundError('people.not_found', 'No such person.');
       // The form marks that it offered a choice, so that no box checked is an error rather than "the usual engines".
       // Its boxes are the union of every listed person's engines: those this person cannot use are left out and
-      // the notice says so (the API, where a caller names engines for one person, still refuses them).
-      const chosen = form.enginesOffered === '1' ? await splitChosenEngines(deps, personId, formList(request.body, 'engines')) : null;
-      const { run } = await startScan(deps, { personId, trigger: 'manual', engineKeys: chosen?.usable });
-      return redirectDone(reply, `/scans/${run.id}`, chosen?.leftOut.length ? 'scan_started_some_left_out' : 'scan_started');
+      // the notice says so.
+      const engineKeys = form.enginesOffered === '1' ? formList(request.body, 'engines') : undefined;
+      const { run, leftOut } = await startScan(deps, { personId, trigger: 'manual', engineKeys, leaveOutUnusable: true });
+      return redirectDone(reply, `/scans/${run.id}`, leftOut.length ? 'scan_started_some_left_out' : 'scan_started');
     } catch (error) {
       const visible = await request.visiblePersonIds();
       const ctx = await viewContext(request, deps);

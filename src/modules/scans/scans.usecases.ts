@@ -26,6 +26,14 @@ export const createNoEngineChosenError = () =>
 const createNoChosenEngineUsableError = (keys: string[]) =>
   new AppError({ code: 'scans.no_chosen_engine_usable', message: `None of the engines you checked can be used for this person: ${keys.join(', ')}.`, statusCode: 400, details: { engines: keys } });
 
+const createNoPhotoAllowsEnginesError = (ids: string[]) =>
+  new AppError({
+    code: 'scans.no_photo_allows_engines',
+    message: `The chosen engines search by photo, and no photo of this person allows them: ${ids.join(', ')}. Allow one for a photo on the person's page, or choose an engine that searches by name.`,
+    statusCode: 400,
+    details: { engines: ids },
+  });
+
 export interface StartScanDeps {
   config: Pick<Config, 'scan'>;
   demo?: DemoWeb;
@@ -81,6 +89,7 @@ export async function startScan(
   // The demo person is only ever scanned against the simulated web, and real people never are.
   if (person.isDemo && !deps.demo) throw new AppError({ code: 'scans.demo_web_off', message: 'The demo person can only be scanned while the built-in simulated web runs (DEMO_WEB=on or npm run demo).', statusCode: 409 });
   const { engines, leftOut } = await chooseEngines(deps, person, args);
+  if (args.engines?.length || args.engineKeys) await refusePhotoEnginesWithoutPhoto(deps, person.id, engines);
   const allowHosts = person.isDemo ? deps.demo!.allowHosts : (args.allowHosts ?? []);
   for (const flag of engines) parseEngineInstance(flag);
   const { run, created } = await deps.scans.createRun({ personId: person.id, trigger: args.trigger, engines, allowHosts, rotationCursor: person.queryCursor });
@@ -97,6 +106,20 @@ async function chooseEngines(deps: StartScanDeps, person: { id: string; isDemo: 
   // Boxes were checked, but only other people's: saying "choose an engine" would not tell the reader why.
   if (flags.length === 0) throw unknown.length > 0 ? createNoChosenEngineUsableError(unknown) : createNoEngineChosenError();
   return { engines: flags, leftOut: unknown };
+}
+
+/**
+ * A scan the caller chose only reverse-image engines for, none of which any photo of the person allows, would
+ * search nothing and end as "nothing was searched": refused before it starts, with what to do instead. Only
+ * for a caller's own choice; the defaults hold a reverse-image engine only once a photo allows it, and a
+ * scheduled scan must never stop the scheduler's tick for everyone else.
+ */
+async function refusePhotoEnginesWithoutPhoto(deps: Pick<StartScanDeps, 'photos'>, personId: string, engines: string[]): Promise<void> {
+  if (!deps.photos || engines.length === 0) return;
+  const ids = [...new Set(engines.map((flag) => parseEngineInstance(flag).id))];
+  if (!ids.every((id) => getEngine(id).kind === 'reverse_image')) return;
+  const allowed = new Set(await consentedReverseImageEngines(deps, personId));
+  if (!ids.some((id) => allowed.has(id))) throw createNoPhotoAllowsEnginesError(ids);
 }
 
 /**

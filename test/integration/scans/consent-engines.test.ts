@@ -84,6 +84,24 @@ describe('consent to a reverse-image engine', () => {
     expect((await post([['engines', 'mojeek=http://attacker.example/']])).statusCode).toBe(400);
   });
 
+  it('refuses, before it starts, a scan of photo engines that no photo of the person allows', async () => {
+    const { cookie, csrf } = await session();
+    const runsBefore = (await harness.app.scans.listRuns(harness.personId, 100)).length;
+    const post = (engines: string[]) => server().then((s) => s.inject({
+      method: 'POST', url: '/scans', headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams([['_csrf', csrf], ['personId', harness.personId], ['enginesOffered', '1'], ...engines.map((e) => ['engines', e])]).toString(),
+    }));
+    const refused = await post(['google-lens', 'yandex-images']);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('search by photo, and no photo of this person allows them yet');
+    expect((await harness.app.scans.listRuns(harness.personId, 100)).length).toBe(runsBefore);
+    // One allowed photo engine among them is enough: that one searches.
+    const started = await post(['google-lens', 'tineye']);
+    expect(started.statusCode).toBe(303);
+    const run = await harness.waitForRun(/\/scans\/([^?]+)/.exec(started.headers.location as string)![1]!);
+    expect(await searchesOf(run.id)).toEqual([`tineye:photo:${photoIds[0]}`]);
+  });
+
   let built: Awaited<ReturnType<typeof buildServer>> | null = null;
   const server = async () => (built ??= await buildServer(harness.app));
   afterAll(() => built?.close());

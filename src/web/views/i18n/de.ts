@@ -188,6 +188,7 @@ export const de: Record<MessageKey, string> = {
   'error.scans.not_found': 'Diesen Scan gibt es nicht oder er ist für dich nicht sichtbar.',
   'error.scans.no_engine_chosen': 'Wählen Sie mindestens eine Suchmaschine für diesen Scan.',
   'error.scans.no_chosen_engine_usable': 'Keine der angekreuzten Suchmaschinen kann für diese Person verwendet werden. Kreuzen Sie mindestens eine der Suchmaschinen an, die ihre Scans verwenden.',
+  'error.scans.no_photo_allows_engines': 'Die angekreuzten Suchmaschinen suchen per Foto, und noch kein Foto dieser Person erlaubt das. Erlauben Sie eine Suchmaschine für ein Foto auf der Seite der Person, oder kreuzen Sie eine Suchmaschine an, die nach Namen sucht.',
   'error.scans.engine_not_available': 'Eine der gewählten Suchmaschinen kann für diesen Scan nicht verwendet werden. Laden Sie die Seite neu und wählen Sie erneut.',
   'error.route.not_found': 'Diese Seite gibt es nicht.',
 

@@ -187,6 +187,7 @@ export const en = {
   'error.scans.not_found': 'This scan does not exist or is not visible to you.',
   'error.scans.no_engine_chosen': 'Choose at least one engine for this scan.',
   'error.scans.no_chosen_engine_usable': 'None of the engines you checked can be used for this person. Check at least one of the engines their scans use.',
+  'error.scans.no_photo_allows_engines': 'The engines you checked search by photo, and no photo of this person allows them yet. Allow an engine for a photo on the person\'s page, or check an engine that searches by name.',
   'error.scans.engine_not_available': 'One of the chosen engines cannot be used for this scan. Reload the page and choose again.',
   'error.route.not_found': 'This page does not exist.',
 

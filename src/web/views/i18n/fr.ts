@@ -188,6 +188,7 @@ export const fr: Record<MessageKey, string> = {
   'error.scans.not_found': 'Cette analyse n\'existe pas ou ne vous est pas visible.',
   'error.scans.no_engine_chosen': 'Choisissez au moins un moteur pour cette analyse.',
   'error.scans.no_chosen_engine_usable': 'Aucun des moteurs cochés ne peut servir pour cette personne. Cochez au moins un des moteurs utilisés pour ses analyses.',
+  'error.scans.no_photo_allows_engines': 'Les moteurs cochés cherchent par photo, et aucune photo de cette personne ne le permet encore. Autorisez un moteur pour une photo sur la page de la personne, ou cochez un moteur qui cherche par nom.',
   'error.scans.engine_not_available': 'Un des moteurs choisis ne peut pas servir pour cette analyse. Rechargez la page et choisissez à nouveau.',
   'error.route.not_found': 'Cette page n\'existe pas.',
 

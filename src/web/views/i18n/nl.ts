@@ -188,6 +188,7 @@ export const nl: Record<MessageKey, string> = {
   'error.scans.not_found': 'Deze scan bestaat niet of is niet zichtbaar voor jou.',
   'error.scans.no_engine_chosen': 'Kies minstens één zoekmachine voor deze scan.',
   'error.scans.no_chosen_engine_usable': 'Geen van de aangevinkte zoekmachines kan voor deze persoon worden gebruikt. Vink minstens één zoekmachine aan die hun scans gebruiken.',
+  'error.scans.no_photo_allows_engines': 'De aangevinkte zoekmachines zoeken op foto, en nog geen enkele foto van deze persoon staat dat toe. Sta een zoekmachine toe voor een foto op de pagina van de persoon, of vink een zoekmachine aan die op naam zoekt.',
   'error.scans.engine_not_available': 'Een van de gekozen zoekmachines kan niet voor deze scan gebruikt worden. Laad de pagina opnieuw en kies opnieuw.',
   'error.route.not_found': 'Deze pagina bestaat niet.',
 

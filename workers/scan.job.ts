@@ -2,6 +2,7 @@ import type { AppDeps } from '../src/deps.types.ts';
 import { runScanSearches } from '../src/modules/scans/scan-pipeline.usecases.ts';
 import { enqueueDueScans } from '../src/modules/scans/scans.usecases.ts';
 import { describeJobError } from '../src/modules/jobs/jobs.models.ts';
+import { scanStoppedError } from '../src/modules/scans/run-errors.models.ts';
 import { defineJobHandler } from './job-registry.ts';
 import type { SchedulerTask } from './scheduler.ts';
 
@@ -13,7 +14,7 @@ export function createScanJob(deps: ScanJobDeps) {
       await runScanSearches(deps.pipeline, scanRunId, ctx.signal);
     } catch (error) {
       // On the last attempt the run is closed as failed, so the person sees it instead of a scan "running" forever.
-      if (ctx.attempt >= ctx.maxAttempts) await deps.scans.failRun(scanRunId, `The scan stopped: ${describeJobError(error)}`);
+      if (ctx.attempt >= ctx.maxAttempts) await deps.scans.failRun(scanRunId, scanStoppedError(describeJobError(error)));
       throw error;
     }
   });

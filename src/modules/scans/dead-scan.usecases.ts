@@ -1,5 +1,6 @@
 import type { JobPayload } from '../jobs/job-kinds.ts';
 import type { ScansRepository } from './scans.repository.ts';
+import { scanStoppedError } from './run-errors.models.ts';
 
 /**
  * A scan job that died (workers kept dying under it, so its own last-attempt handling never ran) closes its
@@ -9,5 +10,5 @@ import type { ScansRepository } from './scans.repository.ts';
  * attempt failed and closed it itself) is left as it is.
  */
 export async function settleDeadScan(scans: Pick<ScansRepository, 'failRun'>, job: { payload: JobPayload<'scan.run'>; lastError: string | null }): Promise<void> {
-  await scans.failRun(job.payload.scanRunId, `The scan stopped: ${job.lastError ?? 'its job ended without finishing'}`);
+  await scans.failRun(job.payload.scanRunId, scanStoppedError(job.lastError));
 }

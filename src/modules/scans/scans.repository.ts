@@ -10,6 +10,7 @@ import type { PageOutcome } from '../../providers/paging.models.ts';
 import type { FieldCipher } from '../evidence/field-cipher.models.ts';
 import { CANDIDATE_FIELDS, CANDIDATE_RESULT_FIELDS, candidateRowKey, normalizedOf, pageUrlIndex, searchQueryIndex } from '../evidence/sealed-pages.models.ts';
 import { gated, transaction } from '../../db/transaction.ts';
+import { runErrors } from './run-errors.models.ts';
 
 /** What a candidate found inside another page (a frame of another site) names as its source instead of an engine. */
 export const EMBEDDED_SOURCE = 'embedded';
@@ -203,8 +204,7 @@ export function createScansRepository({ db, clock, cipher }: { db: Db; clock: Cl
         const status = ok === 0 ? 'failed' : ok < total || noPageChecked ? 'partial' : 'succeeded';
         // No search at all is not a blocked engine: the chosen engines had nothing to look for (an engine that
         // searches by photo, with no photo of the person allowing it).
-        const error = total === 0 ? 'Nothing was searched: the chosen engines had nothing to look for (an engine that searches by photo needs a photo of the person that allows it).'
-          : ok === 0 ? 'No search succeeded: every engine was blocked or failed.' : noPageChecked ? 'No page could be checked: every page found refused access or failed to load.' : null;
+        const error = total === 0 ? runErrors.nothingSearched : ok === 0 ? runErrors.noSearchSucceeded : noPageChecked ? runErrors.noPageChecked : null;
         const now = clock.now();
         await db.update(scanRuns).set({ status, finishedAt: now, error }).where(eq(scanRuns.id, runId));
         await db.update(people).set({ lastScanAt: now, ...(status !== 'failed' && !noPageChecked ? { lastSuccessAt: now } : {}) }).where(eq(people.id, run.personId));

@@ -460,6 +460,10 @@ export const de: Record<MessageKey, string> = {
   'scans.perEngine': 'Ergebnis je Suchmaschine',
   'scans.signals': 'Signale',
   'scans.scanOf': 'Scan von {label}',
+  'scans.runError.nothingSearched': 'Es wurde nichts gesucht: Die gewählten Suchmaschinen hatten nichts zu suchen (eine Suchmaschine, die per Foto sucht, braucht ein Foto der Person, das es erlaubt).',
+  'scans.runError.noSearchSucceeded': 'Keine Suche war erfolgreich: Jede Suchmaschine wurde blockiert oder ist fehlgeschlagen.',
+  'scans.runError.noPageChecked': 'Keine Seite konnte geprüft werden: Jede gefundene Seite hat den Zugriff verweigert oder ließ sich nicht laden.',
+  'scans.runError.stopped': 'Der Scan wurde abgebrochen: {detail}',
   'scans.seeExposures': 'Funde ansehen',
   'scans.allScans': 'Alle Scans',
 

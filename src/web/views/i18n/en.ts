@@ -459,6 +459,10 @@ export const en = {
   'scans.perEngine': 'Outcome per engine',
   'scans.signals': 'Signals',
   'scans.scanOf': 'Scan of {label}',
+  'scans.runError.nothingSearched': 'Nothing was searched: the chosen engines had nothing to look for (an engine that searches by photo needs a photo of the person that allows it).',
+  'scans.runError.noSearchSucceeded': 'No search succeeded: every engine was blocked or failed.',
+  'scans.runError.noPageChecked': 'No page could be checked: every page found refused access or failed to load.',
+  'scans.runError.stopped': 'The scan stopped: {detail}',
   'scans.seeExposures': 'See the exposures',
   'scans.allScans': 'All scans',
 

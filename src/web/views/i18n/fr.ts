@@ -460,6 +460,10 @@ export const fr: Record<MessageKey, string> = {
   'scans.perEngine': 'Résultat par moteur',
   'scans.signals': 'Signaux',
   'scans.scanOf': 'Analyse de {label}',
+  'scans.runError.nothingSearched': 'Rien n\'a été cherché : les moteurs choisis n\'avaient rien à chercher (un moteur qui cherche par photo a besoin d\'une photo de la personne qui le permet).',
+  'scans.runError.noSearchSucceeded': 'Aucune recherche n\'a abouti : chaque moteur a été bloqué ou a échoué.',
+  'scans.runError.noPageChecked': 'Aucune page n\'a pu être vérifiée : chaque page trouvée a refusé l\'accès ou ne s\'est pas chargée.',
+  'scans.runError.stopped': 'L\'analyse s\'est arrêtée : {detail}',
   'scans.seeExposures': 'Voir les expositions',
   'scans.allScans': 'Toutes les analyses',
 

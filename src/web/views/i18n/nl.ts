@@ -460,6 +460,10 @@ export const nl: Record<MessageKey, string> = {
   'scans.perEngine': 'Resultaat per zoekmachine',
   'scans.signals': 'Signalen',
   'scans.scanOf': 'Scan van {label}',
+  'scans.runError.nothingSearched': 'Er is niets gezocht: de gekozen zoekmachines hadden niets om naar te zoeken (een zoekmachine die op foto zoekt, heeft een foto van de persoon nodig die dat toestaat).',
+  'scans.runError.noSearchSucceeded': 'Geen enkele zoekopdracht is gelukt: elke zoekmachine werd geblokkeerd of faalde.',
+  'scans.runError.noPageChecked': 'Geen enkele pagina kon worden nagekeken: elke gevonden pagina weigerde de toegang of laadde niet.',
+  'scans.runError.stopped': 'De scan is gestopt: {detail}',
   'scans.seeExposures': 'Blootstellingen bekijken',
   'scans.allScans': 'Alle scans',
 

@@ -3,6 +3,7 @@ import { csrfField, timeTag, type ViewContext } from '../context.ts';
 import { layout } from '../layout.ts';
 import { doneNotice, emptyState, facts, label, notice, selectField, statusBadge } from '../components.ts';
 import type { describeScanRun } from '../../../modules/scans/scan-report.ts';
+import { readRunError } from '../../../modules/scans/run-errors.models.ts';
 
 export type ScanView = Awaited<ReturnType<typeof describeScanRun>> & { personLabel: string };
 
@@ -88,6 +89,13 @@ ${data.people.length ? html`<form method="post" action="/scans" class="card form
   });
 }
 
+/** A run's stored (English) error in the reader's language; a stop's technical detail and a text this version did not write stay as they are. */
+function runErrorText(ctx: ViewContext, error: string): string {
+  const read = readRunError(error);
+  if (!read) return error;
+  return read.kind === 'stopped' ? ctx.t('scans.runError.stopped', { detail: read.detail ?? '' }) : ctx.t(`scans.runError.${read.kind}`);
+}
+
 export function renderScanView(ctx: ViewContext, s: ScanView): SafeHtml {
   const p = s.progress;
   return layout(ctx, {
@@ -96,7 +104,7 @@ export function renderScanView(ctx: ViewContext, s: ScanView): SafeHtml {
     head: isActive(s) ? html`<noscript><meta http-equiv="refresh" content="5"></noscript>` : undefined,
     body: html`${doneNotice(ctx)}
 <p>${statusBadge(ctx, 'scanStatus', s.status)} <span class="muted">${label(ctx, `trigger.${s.trigger}`, s.trigger)}</span></p>
-${s.error ? notice('warn', s.error) : ''}
+${s.error ? notice('warn', runErrorText(ctx, s.error)) : ''}
 ${isActive(s) ? progressBlock(ctx, s) : ''}
 ${facts([
   [ctx.t('scans.started'), timeTag(ctx, s.startedAt ?? s.createdAt)],

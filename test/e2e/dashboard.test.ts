@@ -74,6 +74,26 @@ describe.skipIf(browserLocation.kind === 'missing' && !process.env.CI)('the dash
     expect(await page.locator('main').textContent()).toContain('+31 6 12345678');
   });
 
+  it('checks, in "scan now", the engines of the person chosen, and follows a change of person', async () => {
+    // Nothing is sent here: Sam is a real person, whose scan would go to the internet.
+    await page.goto(`${dashboard.url}/scans`);
+    const person = page.getByLabel('Person');
+    const boxes = () => page.evaluate(() => [...document.querySelectorAll<HTMLInputElement>('input[name="engines"]')]
+      .map((box) => ({ key: box.value, checked: box.checked, defaultFor: (box.getAttribute('data-default-for') ?? '').split(' ').filter(Boolean) })));
+    const ids = await person.locator('option').evaluateAll((options) => options.map((o) => ({ id: (o as HTMLOptionElement).value, label: o.textContent ?? '' })));
+    const sam = ids.find((o) => o.label === 'Sam')!.id;
+    const demo = ids.find((o) => o.label.startsWith('Demo person'))!.id;
+    for (const chosen of [sam, demo, sam]) {
+      await person.selectOption(chosen);
+      const now = await boxes();
+      expect(now.filter((b) => b.checked).map((b) => b.key), chosen).toEqual(now.filter((b) => b.defaultFor.includes(chosen)).map((b) => b.key));
+      expect(now.some((b) => b.checked), chosen).toBe(true);
+    }
+    // The two people's usual engines differ (the demo person's go to the simulated web), so the change is seen.
+    const all = await boxes();
+    expect(all.filter((b) => b.defaultFor.includes(sam)).map((b) => b.key)).not.toEqual(all.filter((b) => b.defaultFor.includes(demo)).map((b) => b.key));
+  });
+
   it('runs a scan of the demo person and follows its progress until it ends', async () => {
     await page.goto(`${dashboard.url}/people`);
     await page.getByRole('link', { name: 'Demo person (fictional)' }).click();

@@ -18,20 +18,25 @@ export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): vo
   const view = async (run: ScanRun): Promise<ScanView> => ({ ...await describeScanRun(deps, run), personLabel: await labelOf(run.personId) });
   const people = async (ids: string[]) => (await Promise.all(ids.map(async (id) => await deps.profiles.getPerson(id)))).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));
   // With several people visible the boxes are the union of their engines; each person's scan maps the
-  // chosen keys to that person's engines (the demo person's go to the simulated web).
-  const engineOptions = async (ids: string[]): Promise<EngineOption[]> => {
+  // chosen keys to that person's engines (the demo person's go to the simulated web). A box is checked for the
+  // person the form has chosen, and says for whom else it would be (the page's script follows the choice).
+  const engineOptions = async (ids: string[], chosenPersonId: string | undefined): Promise<EngineOption[]> => {
     const options = new Map<string, EngineOption>();
     for (const person of (await Promise.all(ids.map(async (id) => await deps.profiles.getPerson(id)))).filter((p) => p !== null)) {
       const { choices, defaults } = await scanEngineOptions(deps, person);
       for (const c of choices) {
-        const known = options.get(c.key);
-        const checked = defaults.includes(c.key) || (known?.checked ?? false);
-        options.set(c.key, { key: c.key, label: describeEngineLabel(c.key), reverseImage: c.kind === 'reverse_image', checked });
+        const defaultFor = [...options.get(c.key)?.defaultFor ?? [], ...(defaults.includes(c.key) ? [person.id] : [])];
+        options.set(c.key, { key: c.key, label: describeEngineLabel(c.key), reverseImage: c.kind === 'reverse_image', defaultFor, checked: false });
       }
     }
-    return [...options.values()];
+    const chosen = chosenPersonId && ids.includes(chosenPersonId) ? chosenPersonId : ids[0];
+    return [...options.values()].map((o) => ({ ...o, checked: chosen !== undefined && o.defaultFor.includes(chosen) }));
   };
-  const listData = async (ids: string[]) => ({ scans: await Promise.all((await deps.scans.listRunsForPeople(ids, 50)).map(view)), people: await people(ids), engines: await engineOptions(ids) });
+  const listData = async (ids: string[], chosenPersonId?: string) => {
+    const shown = await people(ids);
+    const chosen = shown.find((p) => p.id === chosenPersonId)?.id ?? shown[0]?.id;
+    return { scans: await Promise.all((await deps.scans.listRunsForPeople(ids, 50)).map(view)), people: shown, chosenPersonId: chosen, engines: await engineOptions(shown.map((p) => p.id), chosen) };
+  };
 
   app.get('/scans', async (request, reply) => {
     const visible = await request.visiblePersonIds();
@@ -52,7 +57,7 @@ export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): vo
     } catch (error) {
       const visible = await request.visiblePersonIds();
       const ctx = await viewContext(request, deps);
-      return sendPage(reply, renderScansView(ctx, { ...await listData(visible), error: errorMessage(ctx, error) }), 400);
+      return sendPage(reply, renderScansView(ctx, { ...await listData(visible, personId), error: errorMessage(ctx, error) }), 400);
     }
   });
 

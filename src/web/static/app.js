@@ -1,5 +1,6 @@
 // The dashboard's only script. Every page works without it; it adds the quick exit by keyboard, copying,
-// reading a profile file into the text box, revealing images in place and live scan progress.
+// reading a profile file into the text box, revealing images in place, the engines "scan now" checks for the
+// chosen person, and live scan progress.
 (function () {
   'use strict';
 
@@ -99,6 +100,15 @@
           window.location.href = window.location.pathname + '?done=photo_added#photos';
         })
         .catch(function (error) { status.textContent = status.getAttribute('data-failed') + ' ' + (error.message || ''); });
+    });
+  });
+
+  // "Scan now" for several people: choosing a person checks the engines that person's scans use by default
+  // (each box lists them), as the page did for the person chosen when it was sent.
+  document.querySelectorAll('form select[name="personId"]').forEach(function (select) {
+    var boxes = select.form ? select.form.querySelectorAll('input[type="checkbox"][data-default-for]') : [];
+    select.addEventListener('change', function () {
+      boxes.forEach(function (box) { box.checked = box.getAttribute('data-default-for').split(' ').indexOf(select.value) >= 0; });
     });
   });
 

@@ -100,9 +100,15 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
       const admin = await createTestAdmin(service.app);
       const session = await createSessionsRepository({ db: service.app.db, clock: service.app.clock }).create(admin.accountId, 3_600_000);
       const headers = { cookie: `es_session=${session.token}` };
-      // The boxes as the page checks them: the union of every listed person's usual engines.
-      const checked = [...(await server.inject({ url: '/scans', headers })).body.matchAll(/name="engines" value="([^"]+)" checked/g)].map((m) => m[1]!);
+      // Every box some listed person's scans use by default: the demo person's and the real people's.
+      const page = (await server.inject({ url: '/scans', headers })).body;
+      const boxes = [...page.matchAll(/name="engines" value="([^"]+)"( checked)? data-default-for="([^"]*)"/g)].map((m) => ({ key: m[1]!, checked: m[2] !== undefined, defaultFor: m[3]!.split(' ').filter(Boolean) }));
+      const checked = boxes.filter((b) => b.defaultFor.includes(demoId) || b.defaultFor.includes(personId)).map((b) => b.key);
       const own = new Set((await scanEngineOptions(service.app, { id: personId, isDemo: false })).choices.map((c) => c.key));
+      // The page itself checks only the boxes of the person its list starts with, whose scan it would start.
+      const first = /<select id="f-personId" name="personId">\s*<option value="([^"]+)"/.exec(page)![1]!;
+      expect(boxes.filter((b) => b.checked).map((b) => b.key)).toEqual(boxes.filter((b) => b.defaultFor.includes(first)).map((b) => b.key));
+      expect(boxes.filter((b) => b.checked).length).toBeGreaterThan(0);
       expect(checked.filter((key) => !own.has(key)).length).toBeGreaterThan(0);
       expect(checked.filter((key) => own.has(key)).length).toBeGreaterThan(0);
 
@@ -122,6 +128,11 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
       const refused = await server.inject({ method: 'POST', url: '/scans', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: onlyOthers.toString() });
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('None of the engines you checked can be used for this person.');
+      // The form comes back for the same person, with that person's usual engines checked.
+      expect(refused.body).toContain(`<option value="${personId}" selected>`);
+      const checkedAgain = [...refused.body.matchAll(/name="engines" value="([^"]+)" checked/g)].map((m) => m[1]!);
+      expect(checkedAgain).toEqual(boxes.filter((b) => b.defaultFor.includes(personId)).map((b) => b.key));
+      expect(checkedAgain.every((key) => own.has(key))).toBe(true);
     } finally {
       await server.close();
     }

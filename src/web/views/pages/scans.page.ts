@@ -7,11 +7,13 @@ import { readRunError } from '../../../modules/scans/run-errors.models.ts';
 
 export type ScanView = Awaited<ReturnType<typeof describeScanRun>> & { personLabel: string };
 
-/** One box of "scan now": an engine instance, checked when it runs by default for the person. */
+/** One box of "scan now": an engine instance, checked when it runs by default for the person the form has chosen. */
 export interface EngineOption {
   key: string;
   label: string;
   reverseImage: boolean;
+  /** The people (of those in the form's list) whose scans use it by default; the page's script checks the box for them. */
+  defaultFor: string[];
   checked: boolean;
 }
 
@@ -20,7 +22,7 @@ function engineChoice(ctx: ViewContext, engines: EngineOption[]): SafeHtml {
   return html`<fieldset class="checks engine-choice"><legend>${ctx.t('scans.chooseEngines')}</legend>
     <input type="hidden" name="enginesOffered" value="1">
     <p class="hint small" id="engine-choice-hint">${ctx.t('scans.chooseEnginesHint')}</p>
-    ${engines.map((e) => html`<div class="check"><input type="checkbox" id="engine-${e.key.replace('#', '-')}" name="engines" value="${e.key}"${e.checked ? html` checked` : ''} aria-describedby="engine-choice-hint"><label for="engine-${e.key.replace('#', '-')}">${e.label}${e.reverseImage ? html` <span class="muted small">(${ctx.t('scans.reverseImage')})</span>` : ''}</label></div>`)}
+    ${engines.map((e) => html`<div class="check"><input type="checkbox" id="engine-${e.key.replace('#', '-')}" name="engines" value="${e.key}"${e.checked ? html` checked` : ''} data-default-for="${e.defaultFor.join(' ')}" aria-describedby="engine-choice-hint"><label for="engine-${e.key.replace('#', '-')}">${e.label}${e.reverseImage ? html` <span class="muted small">(${ctx.t('scans.reverseImage')})</span>` : ''}</label></div>`)}
   </fieldset>`;
 }
 
@@ -54,7 +56,7 @@ function engineOutcomes(ctx: ViewContext, s: ScanView, compact: boolean): SafeHt
 </table></div>`;
 }
 
-export function renderScansView(ctx: ViewContext, data: { scans: ScanView[]; people: { id: string; label: string }[]; engines?: EngineOption[]; error?: string | null }): SafeHtml {
+export function renderScansView(ctx: ViewContext, data: { scans: ScanView[]; people: { id: string; label: string }[]; chosenPersonId?: string; engines?: EngineOption[]; error?: string | null }): SafeHtml {
   const running = data.scans.filter(isActive);
   const history = data.scans.filter((s) => !isActive(s));
   return layout(ctx, {
@@ -64,7 +66,7 @@ export function renderScansView(ctx: ViewContext, data: { scans: ScanView[]; peo
     body: html`${doneNotice(ctx)}${data.error ? notice('error', data.error) : ''}
 ${data.people.length ? html`<form method="post" action="/scans" class="card form inline">
   ${csrfField(ctx)}
-  ${data.people.length > 1 ? selectField({ name: 'personId', label: ctx.t('common.person'), options: data.people.map((p) => ({ value: p.id, label: p.label })) }) : html`<input type="hidden" name="personId" value="${data.people[0]!.id}">`}
+  ${data.people.length > 1 ? selectField({ name: 'personId', label: ctx.t('common.person'), options: data.people.map((p) => ({ value: p.id, label: p.label })), value: data.chosenPersonId }) : html`<input type="hidden" name="personId" value="${data.people[0]!.id}">`}
   ${engineChoice(ctx, data.engines ?? [])}
   <button type="submit" class="button primary">${ctx.t('scans.scanNow')}</button>
 </form>` : ''}

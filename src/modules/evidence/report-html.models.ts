@@ -3,6 +3,7 @@ import { formatInTimeZone, formatUtc } from './capture.models.ts';
 import type { ReportLanguage, ReportStrings } from './report-strings.ts';
 import type { ShownBox } from './match-box.models.ts';
 import type { ScreenshotSearchNote } from '../scans/scan-pipeline.usecases.ts';
+import { localHitReason } from '../matching/hit-reason-words.models.ts';
 
 export interface ReportFile {
   role: string;
@@ -154,7 +155,7 @@ export function renderReportHtml(data: ReportData, s: ReportStrings): string {
     row(s.status, escapeHtml(label(s.hitStatus, hit.status))),
     hit.categories.length ? row(s.exposed, hit.categories.map((c) => `<span class="badge">${escapeHtml(label(s.categories, c))}</span>`).join('')) : '',
     data.matches.length ? row(s.found, `<ul>${data.matches.map((m) => `<li>${escapeHtml(label(s.matchKinds, m.kind))}: ${escapeHtml(m.value)}</li>`).join('')}</ul>`) : '',
-    hit.reasons.length ? row(s.reasons, `<ul>${hit.reasons.map((r) => `<li>${escapeHtml(r)}</li>`).join('')}</ul>`) : '',
+    hit.reasons.length ? row(s.reasons, `<ul>${hit.reasons.map((r) => `<li>${escapeHtml(localHitReason(data.language, r))}</li>`).join('')}</ul>`) : '',
     data.takedown ? row(s.takedown, `${escapeHtml(label(s.caseStatus, data.takedown.status))}${data.takedown.sentAt ? ` — ${escapeHtml(formatUtc(data.takedown.sentAt))}` : ''}`) : '',
   ].join('');
 

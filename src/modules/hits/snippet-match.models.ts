@@ -6,7 +6,7 @@
 import type { NormalisedProfile } from '../profiles/profile-file.models.ts';
 import { matchText, type TextMatch } from '../matching/text-match.models.ts';
 import { classifyPage, type Classification } from '../matching/classify.models.ts';
-import type { UncheckedReason } from '../scans/page-check.models.ts';
+import { englishReason, type SeenInResultsCause } from '../matching/hit-reasons.models.ts';
 
 export interface EngineSnippet {
   engine: string;
@@ -30,43 +30,24 @@ const SEPARATOR = '\n|\n';
 
 const textOf = (s: EngineSnippet) => [s.title, s.snippet].filter(Boolean).join(SEPARATOR);
 
-function asResultSentence(reason: string): string {
-  return reason.replace(/\bon this page\b/g, 'in this search result').replace(/\bThis page\b/g, 'This search result').replace(/\bthis page\b/g, 'this search result');
-}
-
 /** Why only the search result speaks for this page, in the words the person reads first. */
-export function snippetReason(why: UncheckedReason | 'not_on_page'): string {
-  const cause: Record<UncheckedReason | 'not_on_page', string> = {
-    not_on_page: 'the page itself no longer shows it (it may have been edited or removed)',
-    http_401: 'the page itself asks for a login (HTTP 401)',
-    http_403: 'the page itself refused access (HTTP 403)',
-    http_429: 'the site refused too many requests (HTTP 429)',
-    http_451: 'the page itself is blocked for legal reasons (HTTP 451)',
-    http_5xx: 'the site answered with a server error',
-    login_wall: 'the page itself is behind a login',
-    challenge: 'the site showed a bot check instead of the page',
-    paywall: 'the page itself is behind a paywall',
-    timeout: 'the page did not load in time',
-    refused: 'the page leads to an address the scanner does not visit',
-    too_large: 'the page is too large to check',
-    error: 'the page could not be loaded',
-  };
-  return `Seen in search results: a search engine shows these details for this page, but ${cause[why]}. The page will be checked again.`;
+export function snippetReason(why: SeenInResultsCause): string {
+  return englishReason({ kind: 'seenInResults', cause: why });
 }
 
 /**
  * Matches every result an engine returned for one page. Null when none shows anything of the profile;
  * otherwise the matches, their classification (as if the results were the page) and the matching results.
  */
-export function matchSnippets(snippets: readonly EngineSnippet[], profile: NormalisedProfile, url: string, why: UncheckedReason | 'not_on_page'): SnippetMatch | null {
+export function matchSnippets(snippets: readonly EngineSnippet[], profile: NormalisedProfile, url: string, why: SeenInResultsCause): SnippetMatch | null {
   const evidence = snippets.filter((s) => matchText(textOf(s), profile).length > 0);
   if (evidence.length === 0) return null;
   // Matched and classified together, so that an alias in one result and a phone number in another still
   // read as "the alias with the phone number" for this page.
   const combined = evidence.map(textOf).join(SEPARATOR);
   const textMatches = matchText(combined, profile);
-  const classification = classifyPage({ textMatches, photoMatches: [], pageText: combined, url });
-  // The category sentences speak of "this page"; here it is the result list that shows the details.
-  classification.reasons = [snippetReason(why), ...classification.reasons.map(asResultSentence)];
+  // The category sentences speak of the search result here: it is the result list that shows the details.
+  const classification = classifyPage({ textMatches, photoMatches: [], pageText: combined, url, where: 'result' });
+  classification.reasons = [snippetReason(why), ...classification.reasons];
   return { textMatches, classification, evidence };
 }

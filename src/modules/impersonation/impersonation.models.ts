@@ -1,5 +1,6 @@
 import type { ImpersonationSite, ImpersonationSiteList, SiteSignal } from './sites.models.ts';
 import { escapeRegExp } from '../../shared/regexp.models.ts';
+import { englishReason } from '../matching/hit-reasons.models.ts';
 
 /**
  * Impersonation watch, the pure part: which profile addresses to ask for a person, what an answer means, and
@@ -172,8 +173,8 @@ export const impersonationSeverity = (site: Pick<ImpersonationSite, 'category'>)
 /** The hit's reasons are stored in clear: they name the site, never the handle (the match's sealed reason does). */
 export function impersonationReasons(site: Pick<ImpersonationSite, 'name' | 'verify'>, source: PersonHandle['source']): string[] {
   return [
-    `A profile on ${site.name} uses your ${source === 'alias' ? 'alias as its user name' : 'handle'}: someone may be pretending to be you. If it is your own account, add its address to your own URLs and dismiss this exposure.`,
-    ...(site.verify ? [`How ${site.name} shows a missing profile was not confirmed; open the profile to check it is there.`] : []),
+    englishReason({ kind: 'impersonation', site: site.name, source }),
+    ...(site.verify ? [englishReason({ kind: 'impersonationUnverified', site: site.name })] : []),
   ];
 }
 

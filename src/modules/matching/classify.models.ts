@@ -6,6 +6,7 @@
 import { foldWithOffsets, originalRange, type FoldedText } from './text-normalise.models.ts';
 import type { TextMatch } from './text-match.models.ts';
 import { escapeRegExp } from '../../shared/regexp.models.ts';
+import { englishReason, type Who, type Where } from './hit-reasons.models.ts';
 
 export type Category = 'home_address' | 'phone' | 'email' | 'identity_document' | 'financial' | 'live_location' | 'intimate_media';
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
@@ -21,6 +22,8 @@ export interface ClassifyInput {
   url: string;
   /** Accepted for callers that know it; every keyword list is applied whatever the page language. */
   pageLanguage?: string | undefined;
+  /** Where the text was seen: the page (the default), or only a search engine's result for it; the reasons say which. */
+  where?: Where;
 }
 
 export interface Classification {
@@ -160,21 +163,12 @@ const SEVERITY_RULES: readonly { severity: Severity; when: (f: Facts) => boolean
   { severity: 'low', when: () => true },
 ];
 
-function whoWord(f: Facts): string {
-  if (f.name) return 'your name';
-  if (f.alias) return 'your alias';
-  return 'your handle';
+/** The identifier the reasons name: the legal name first, then the alias, then the handle. */
+function whoOf(f: Facts): Who {
+  if (f.name) return 'name';
+  if (f.alias) return 'alias';
+  return 'handle';
 }
-
-const CATEGORY_REASONS: Record<Category, (f: Facts) => string> = {
-  home_address: (f) => (f.identity ? `Your home address appears together with ${whoWord(f)}.` : 'Your home address appears on this page.'),
-  phone: (f) => (f.identity ? `Your phone number appears together with ${whoWord(f)}.` : 'Your phone number appears on this page.'),
-  email: (f) => (f.identity ? `Your email address appears together with ${whoWord(f)}.` : 'Your email address appears on this page.'),
-  identity_document: (f) => (f.identity ? `An identity document or national number is mentioned near ${whoWord(f)}.` : 'This page shows what looks like a national register number.'),
-  financial: () => 'This page shows bank or card details.',
-  live_location: (f) => (f.identity ? `This page says where you are right now, or gives map coordinates, near ${whoWord(f)}.` : 'This page gives a live location or map coordinates.'),
-  intimate_media: (f) => (f.photo ? 'One of your photos appears on a page that describes intimate or leaked images.' : `This page describes intimate or leaked images and mentions ${whoWord(f)}.`),
-};
 
 const CATEGORY_ORDER: readonly Category[] = ['intimate_media', 'home_address', 'live_location', 'identity_document', 'phone', 'financial', 'email'];
 
@@ -183,7 +177,7 @@ export function classifyPage(input: ClassifyInput): Classification {
   const identityMatches = input.textMatches.filter((m) => m.kind === 'name' || m.kind === 'alias' || m.kind === 'handle');
   const photo = input.photoMatches.length > 0;
   if (input.textMatches.length === 0 && !photo) {
-    return { categories: [], linkage: false, severity: 'low', reasons: ['Nothing on this page matched your profile.'] };
+    return { categories: [], linkage: false, severity: 'low', reasons: [englishReason({ kind: 'nothing' })] };
   }
   const folded = foldWithOffsets(input.pageText);
   const foldedUrl = foldWithOffsets(safeDecode(input.url)).text;
@@ -221,23 +215,16 @@ export function classifyPage(input: ClassifyInput): Classification {
   };
   const severity = SEVERITY_RULES.find((rule) => rule.when(facts))!.severity;
   const ordered = CATEGORY_ORDER.filter((c) => categories.has(c));
-  const reasons = ordered.map((c) => CATEGORY_REASONS[c](facts));
-  if (linkage) reasons.unshift(linkageReason(kinds));
-  if (photo && !categories.has('intimate_media')) reasons.push('One of your photos appears on this page.');
-  if (reasons.length === 0) reasons.push(`${capitalise(whoWord(facts))} is mentioned on this page; no private details were found with it.`);
+  const where = input.where ?? 'page';
+  const who = identity ? whoOf(facts) : null;
+  const reasons = ordered.map((category) => englishReason(category === 'intimate_media' && photo ? { kind: 'intimatePhoto' } : { kind: 'category', category, who, where }));
+  if (linkage) {
+    const linked = (['name', 'phone', 'address'] as const).filter((kind) => kinds.has(kind));
+    reasons.unshift(englishReason({ kind: 'linkage', separated: kinds.has('alias') ? 'alias' : 'handle', linked, where }));
+  }
+  if (photo && !categories.has('intimate_media')) reasons.push(englishReason({ kind: 'photo', where }));
+  if (reasons.length === 0) reasons.push(englishReason({ kind: 'mentioned', who: whoOf(facts), where }));
   return { categories: ordered, linkage, severity, reasons };
-}
-
-function linkageReason(kinds: Set<string>): string {
-  const separated = kinds.has('alias') ? 'your alias' : 'your handle';
-  const linked = [kinds.has('name') && 'your legal name', kinds.has('phone') && 'your phone number', kinds.has('address') && 'your home address']
-    .filter((x): x is string => typeof x === 'string');
-  const list = linked.length > 1 ? `${linked.slice(0, -1).join(', ')} and ${linked[linked.length - 1]}` : linked[0];
-  return `This page connects ${separated} with ${list}.`;
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function safeDecode(url: string): string {

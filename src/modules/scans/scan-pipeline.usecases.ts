@@ -34,6 +34,7 @@ import type { SearchRuntime } from './search-runtime.ts';
 import { laterRefusal } from './search-pages.repository.ts';
 import { personSearchRegion } from './search-region.models.ts';
 import type { MatchRegion } from '../evidence/match-box.models.ts';
+import { englishReason } from '../matching/hit-reasons.models.ts';
 
 export interface PhotoMatch {
   kind: 'photo';
@@ -287,7 +288,7 @@ function embeddedPages(frames: readonly FrameShowingMatch[]): { url: string; nor
 function frameReasons(frames: readonly FrameShowingMatch[]): string[] {
   const byHost = new Map<string, Set<string>>();
   for (const frame of frames) byHost.set(frame.host, new Set([...(byHost.get(frame.host) ?? []), ...frame.shows]));
-  return [...byHost].map(([host, shows]) => `Shown in a frame from ${host} that this page embeds: ${[...shows].join(', ')}. That site holds it and can remove it at the source; it is checked as a page of its own.`);
+  return [...byHost].map(([host, shows]) => englishReason({ kind: 'frame', host, shows: [...shows] }));
 }
 
 export interface PageAnalysis {
@@ -309,7 +310,7 @@ export async function analysePage(args: { visit: VisitedPage; profile: Normalise
   classification.reasons.push(...frameReasons(frames));
   const unusable = args.unusableImages?.length ?? 0;
   if (unusable > 0 && matched) {
-    classification.reasons.push(`${unusable} image(s) on this page could not be compared with your photos (too small, too plain, too large or unreadable); check them yourself.`);
+    classification.reasons.push(englishReason({ kind: 'unusableImages', count: unusable }));
   }
   return { textMatches, photoMatches: args.photoMatches, classification, framesShowingMatches: frames };
 }

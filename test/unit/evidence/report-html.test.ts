@@ -61,4 +61,12 @@ describe('the evidence report HTML', () => {
     }
     expect(new Set(reportLanguages.map((l) => reportStrings[l].title)).size).toBe(4);
   });
+
+  it("says why the page matters in the report's language, and an unknown reason as it was stored, escaped", () => {
+    const reasons = ['Your phone number appears together with your alias.', '<b>why</b>'];
+    const nl = renderReportHtml(data({ language: 'nl', hit: { ...data().hit, reasons } }), reportStrings.nl);
+    expect(nl).toContain('<li>Je telefoonnummer wordt samen met je alias vermeld.</li>');
+    expect(nl).toContain('<li>&lt;b&gt;why&lt;/b&gt;</li>');
+    expect(renderReportHtml(data({ hit: { ...data().hit, reasons } }), reportStrings.en)).toContain('<li>Your phone number appears together with your alias.</li>');
+  });
 });

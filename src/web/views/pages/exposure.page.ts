@@ -7,6 +7,7 @@ import type { ExposureDetail } from '../../read-models/exposures.ts';
 import type { PlacedMatchBox } from '../../../modules/evidence/match-boxes.ts';
 import { boxOnShownPicture, type ShownBox } from '../../../modules/evidence/match-box.models.ts';
 import { LEGAL_BASES, type BasisId } from '../../../modules/takedowns/legal-basis.models.ts';
+import { localHitReason } from '../../../modules/matching/hit-reason-words.models.ts';
 
 /** The basis as the person reads it ("GDPR Article 17 erasure request"), in the page's language. */
 const basisName = (id: string, lang: 'en' | 'nl' | 'fr' | 'de'): string => (id in LEGAL_BASES ? LEGAL_BASES[id as BasisId].name[lang] : id);
@@ -43,7 +44,7 @@ function matches(ctx: ViewContext, d: ExposureDetail): SafeHtml {
   <h2 id="matches-heading">${ctx.t('exposure.matches')}</h2>
   ${d.foundInFrame ? html`<h3>${ctx.t('exposure.foundInFrame')}</h3><p>${ctx.t('exposure.foundInFrameText')}</p>` : ''}
   ${d.searchResult ? html`<h3>${ctx.t('exposure.searchResult')}</h3><blockquote class="snippet"><p class="snippet-title">${d.searchResult.title ?? ''}</p><p>${d.searchResult.snippet ?? ''}</p><p class="muted small">${d.searchResult.engines.join(', ')}</p></blockquote>` : ''}
-  ${d.hit.reasons.length ? html`<h3>${ctx.t('exposure.reasons')}</h3><ul class="reasons">${d.hit.reasons.map((r) => html`<li>${r}</li>`)}</ul>` : ''}
+  ${d.hit.reasons.length ? html`<h3>${ctx.t('exposure.reasons')}</h3><ul class="reasons">${d.hit.reasons.map((r) => html`<li>${localHitReason(ctx.lang, r)}</li>`)}</ul>` : ''}
   ${d.matches.length === 0 ? emptyState(ctx.t('exposure.noMatches')) : html`<div class="table-wrap"><table class="responsive">
     <caption class="visually-hidden">${ctx.t('exposure.matches')}</caption>
     <thead><tr><th scope="col">${ctx.t('exposure.kind')}</th><th scope="col">${ctx.t('exposure.matched')}</th><th scope="col">${ctx.t('exposure.onPage')}</th><th scope="col">${ctx.t('exposure.reason')}</th></tr></thead>

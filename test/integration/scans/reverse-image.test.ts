@@ -4,6 +4,7 @@ import { sqlRow } from '../../../src/db/raw-sql.ts';
 import { startScanHarness } from '../../helpers/scan-harness.ts';
 import { demoPhotoFiles } from '../../../src/demo/demo-person.ts';
 import { syncPhotosFromFiles } from '../../../src/modules/photos/photos.usecases.ts';
+import { runErrors } from '../../../src/modules/scans/run-errors.models.ts';
 
 describe('reverse-image search of the person\'s photos', () => {
   let harness: Awaited<ReturnType<typeof startScanHarness>>;
@@ -18,10 +19,17 @@ describe('reverse-image search of the person\'s photos', () => {
 
   const reverseEngines = () => ['tineye', 'google-lens', 'yandex-images'].map((id) => `${id}=${harness.web.engineEndpoints[id as 'tineye']}`);
 
-  it('uploads nothing without the person\'s consent', async () => {
-    const run = await harness.waitForRun((await harness.startScan(reverseEngines())).id);
+  it('uploads nothing without the person\'s consent: such a scan is refused, and a run that starts anyway searches nothing', async () => {
+    const runsBefore = (await harness.app.scans.listRuns(harness.personId, 100)).length;
+    await expect(harness.startScan(reverseEngines())).rejects.toMatchObject({ code: 'scans.no_photo_allows_engines' });
+    expect((await harness.app.scans.listRuns(harness.personId, 100)).length).toBe(runsBefore);
+    // A run already under way when the consent is withdrawn (made here as startScan makes one): still no upload.
+    const { run: created } = await harness.app.scans.createRun({ personId: harness.personId, trigger: 'manual', engines: reverseEngines(), allowHosts: [new URL(harness.web.url).host], rotationCursor: 0 });
+    await harness.app.jobs.enqueue({ kind: 'scan.run', payload: { scanRunId: created.id }, idempotencyKey: `scan.run:${created.id}` });
+    const run = await harness.waitForRun(created.id);
     expect(await harness.app.scans.outcomeCounts(run.id)).toEqual({});
     expect(run.candidatesFound).toBe(0);
+    expect(run).toMatchObject({ status: 'failed', error: runErrors.nothingSearched });
   });
 
   it('searches each consented photo on its engine and turns the results into visited pages', async () => {

@@ -1,6 +1,7 @@
 import type { ImpersonationSite, ImpersonationSiteList, SiteSignal } from './sites.models.ts';
 import { escapeRegExp } from '../../shared/regexp.models.ts';
 import { englishReason } from '../matching/hit-reasons.models.ts';
+import { englishMatchReason } from '../matching/match-reasons.models.ts';
 
 /**
  * Impersonation watch, the pure part: which profile addresses to ask for a person, what an answer means, and
@@ -179,9 +180,9 @@ export function impersonationReasons(site: Pick<ImpersonationSite, 'name' | 'ver
 }
 
 export function matchReason(site: Pick<ImpersonationSite, 'name'>, probe: Pick<PersonHandle, 'handle' | 'source' | 'identifier'>): string {
-  return probe.source === 'alias'
-    ? `The ${site.name} account "${probe.handle}" is your alias "${probe.identifier}" written as a user name.`
-    : `The ${site.name} account "${probe.handle}" has your handle.`;
+  return englishMatchReason(probe.source === 'alias'
+    ? { kind: 'impersonationAlias', site: site.name, handle: probe.handle, identifier: probe.identifier }
+    : { kind: 'impersonationHandle', site: site.name, handle: probe.handle });
 }
 
 /** The takedown recipient of an impersonation exposure: the report channel of the site its profile is on. */

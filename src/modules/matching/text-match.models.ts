@@ -13,6 +13,7 @@ import { escapeRegExp } from '../../shared/regexp.models.ts';
 import {
   excerpt, foldText, gapBetween, hasLookAlikeLetters, originalRange, tokenise, tokenWords, type TokenisedText,
 } from './text-normalise.models.ts';
+import { englishMatchReason, KIND_LABEL, subjectOf, type MatchReason } from './match-reasons.models.ts';
 
 export type TextMatchKind = 'name' | 'alias' | 'phone' | 'email' | 'address' | 'handle';
 
@@ -354,9 +355,7 @@ const LINK_BEFORE = /(?:https?:\/\/)?(?:(?:www|m|mobile|old)\.)?((?:[a-z0-9-]+\.
 
 // ---------------------------------------------------------------------------------------------------------
 
-export const KIND_LABEL: Record<TextMatchKind, string> = {
-  name: 'Name', alias: 'Alias', phone: 'Phone number', email: 'Email address', address: 'Address', handle: 'Handle',
-};
+export { KIND_LABEL };
 
 function uniqueBy<T>(items: T[], key: (item: T) => string): T[] {
   const seen = new Set<string>();
@@ -370,7 +369,7 @@ export function matchText(pageText: string, profile: NormalisedProfile, options:
   const matches: TextMatch[] = [];
   const perEntry = new Map<string, Set<string>>();
 
-  const report = (kind: TextMatchKind, value: string, raw: RawMatch, how?: string) => {
+  const report = (kind: TextMatchKind, value: string, raw: RawMatch, how?: MatchReason) => {
     const found = excerpt(pageText, raw.start, raw.end);
     const entryKey = `${kind}\u0000${value}`;
     const forms = perEntry.get(entryKey) ?? new Set<string>();
@@ -378,10 +377,9 @@ export function matchText(pageText: string, profile: NormalisedProfile, options:
     if (forms.has(form) || forms.size >= maxPerEntry) return;
     forms.add(form);
     perEntry.set(entryKey, forms);
-    const label = `${KIND_LABEL[kind]} ${value}`;
-    const reason = how ?? (found === value ? `${label} appears on the page`
-      : hasLookAlikeLetters(found) && !hasLookAlikeLetters(value) ? `${label} written with look-alike letters of another alphabet as ${found}`
-      : `${label} written as ${found}`);
+    const reason = englishMatchReason(how ?? (found === value ? { kind: 'appears' }
+      : hasLookAlikeLetters(found) && !hasLookAlikeLetters(value) ? { kind: 'lookAlike', found }
+      : { kind: 'writtenAs', found }), subjectOf(kind, value));
     matches.push({ kind, value, found, reason, start: raw.start, end: raw.end });
   };
   const tokensRange = (first: number, last: number): RawMatch => ({ start: text.tokens[first]!.start, end: text.tokens[last]!.end });
@@ -412,7 +410,7 @@ export function matchText(pageText: string, profile: NormalisedProfile, options:
       const raw = originalRange(folded, m.index, m.index + m[0].length);
       const disguised = m[0] !== email.normalised;
       const found = excerpt(pageText, raw.start, raw.end);
-      report('email', email.original, raw, disguised ? `${KIND_LABEL.email} ${email.original} written in disguised form as ${found}` : undefined);
+      report('email', email.original, raw, disguised ? { kind: 'disguised', found } : undefined);
     }
   }
 
@@ -429,7 +427,7 @@ export function matchText(pageText: string, profile: NormalisedProfile, options:
       if (!link && m[1] !== '@' && !bareIsDistinctive) continue;
       const start = link ? m.index - link[0].length : m.index;
       const raw = originalRange(folded, start, m.index + m[0].length);
-      const how = link ? `${KIND_LABEL.handle} ${handle.original} appears in a link to ${link[1]}` : undefined;
+      const how: MatchReason | undefined = link ? { kind: 'inLink', target: link[1]! } : undefined;
       report('handle', handle.original, raw, how);
     }
   }

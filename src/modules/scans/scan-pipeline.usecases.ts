@@ -35,6 +35,7 @@ import { laterRefusal } from './search-pages.repository.ts';
 import { personSearchRegion } from './search-region.models.ts';
 import type { MatchRegion } from '../evidence/match-box.models.ts';
 import { englishReason } from '../matching/hit-reasons.models.ts';
+import { englishMatchReason, surenessOf } from '../matching/match-reasons.models.ts';
 
 export interface PhotoMatch {
   kind: 'photo';
@@ -335,16 +336,11 @@ async function pageScreenshot(page: Page, tools: LoadedPageTools, url: string, m
   }
 }
 
-/** How sure, in words: distance 0-10 of 256 bits is near-identical, up to the threshold a likely copy. */
+/** Which photo, how close (distance in bits of 256) and, inside a larger picture, where. */
 export function photoReason(m: PhotoMatch): string {
-  const where = m.region
-    ? m.region.source === 'page'
-      ? ` inside the page as displayed, at ${m.region.left},${m.region.top} (${m.region.width} x ${m.region.height} px)`
-      : ` inside a larger image, at ${m.region.left},${m.region.top} (${m.region.width} x ${m.region.height} px of ${m.region.imageWidth} x ${m.region.imageHeight})`
-    : '';
-  if (!m.region) return `Image matches your photo "${m.photo}" (distance ${m.distance} of 256).`;
-  const sure = m.distance <= 10 ? 'near-identical' : m.distance <= 20 ? 'very likely the same photo' : 'likely the same photo';
-  return `Your photo "${m.photo}" appears${where}: ${sure} (distance ${m.distance} of 256).`;
+  if (!m.region) return englishMatchReason({ kind: 'photo', photo: m.photo, distance: m.distance });
+  const { source, left, top, width, height, imageWidth, imageHeight } = m.region;
+  return englishMatchReason({ kind: 'photoRegion', photo: m.photo, distance: m.distance, sure: surenessOf(m.distance), region: { source, left, top, width, height, imageWidth, imageHeight } });
 }
 
 /**

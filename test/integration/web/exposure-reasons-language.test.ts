@@ -29,7 +29,7 @@ describe("an exposure's reasons, in the reader's language", () => {
     hitId = (await transaction(w.app.db, async () => await w.app.hits.upsert({
       personId, url: 'https://board.example/t/1', normalizedUrl: 'https://board.example/t/1', finalUrl: null, host: 'board.example', title: 'Lola', pageLanguage: null,
       severity: classification.severity, categories: classification.categories, linkage: classification.linkage, reasons: stored, scanRunId: run.id, source: 'page',
-      matches: [{ kind: 'alias', value: 'Lola Velvet' }],
+      matches: matchText(pageText, parsed.profile).map((m) => ({ kind: m.kind, value: m.value, found: m.found, reason: m.reason })),
     }))).hit.id;
   });
   afterAll(() => w?.close());
@@ -42,11 +42,16 @@ describe("an exposure's reasons, in the reader's language", () => {
     expect(nl).toContain('Gezien in zoekresultaten: een zoekmachine toont deze gegevens voor deze pagina, maar de pagina zelf zit achter een login.');
     expect(nl).toContain('A reason written by another version.');
     expect(nl).not.toContain('Your phone number appears');
+    // Each match's own reason too, with the person's value and what the page wrote kept as they are.
+    expect(nl).toContain('Alias Lola Velvet staat op de pagina');
+    expect(nl).toContain('Telefoonnummer +32 470 12 34 56 geschreven als 0470 12 34 56');
+    expect(nl).not.toContain('appears on the page');
   });
 
   it('keeps them in English for an English reader and in the API', async () => {
     const en = (await browser.get(`/exposures/${hitId}?lang=en`)).body;
     expect(en).toContain('Your phone number appears together with your name.');
+    expect(en).toContain('Alias Lola Velvet appears on the page');
     const api = await browser.get(`/api/hits/${hitId}`);
     expect(api.statusCode).toBe(200);
     expect(api.json()).toMatchObject({ reasons: stored });

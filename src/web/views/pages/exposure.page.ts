@@ -8,6 +8,7 @@ import type { PlacedMatchBox } from '../../../modules/evidence/match-boxes.ts';
 import { boxOnShownPicture, type ShownBox } from '../../../modules/evidence/match-box.models.ts';
 import { LEGAL_BASES, type BasisId } from '../../../modules/takedowns/legal-basis.models.ts';
 import { localHitReason } from '../../../modules/matching/hit-reason-words.models.ts';
+import { localMatchReason } from '../../../modules/matching/match-reason-words.models.ts';
 
 /** The basis as the person reads it ("GDPR Article 17 erasure request"), in the page's language. */
 const basisName = (id: string, lang: 'en' | 'nl' | 'fr' | 'de'): string => (id in LEGAL_BASES ? LEGAL_BASES[id as BasisId].name[lang] : id);
@@ -36,7 +37,7 @@ function boxOverlay(boxes: PlacedMatchBox[]): SafeHtml {
 
 function boxNotes(ctx: ViewContext, boxes: PlacedMatchBox[]): SafeHtml {
   if (boxes.length === 0) return html``;
-  return html`<ul class="box-notes">${boxes.map((b) => html`<li><span class="box-key" aria-hidden="true"></span>${ctx.t(b.role === 'screenshot' ? 'exposure.boxOnScreenshot' : 'exposure.boxOnImage', { photo: b.photo })}${b.reason ? html` <span class="muted small">${b.reason}</span>` : ''}</li>`)}</ul>`;
+  return html`<ul class="box-notes">${boxes.map((b) => html`<li><span class="box-key" aria-hidden="true"></span>${ctx.t(b.role === 'screenshot' ? 'exposure.boxOnScreenshot' : 'exposure.boxOnImage', { photo: b.photo })}${b.reason ? html` <span class="muted small">${localMatchReason(ctx.lang, { kind: 'photo', value: b.photo, reason: b.reason })}</span>` : ''}</li>`)}</ul>`;
 }
 
 function matches(ctx: ViewContext, d: ExposureDetail): SafeHtml {
@@ -52,7 +53,7 @@ function matches(ctx: ViewContext, d: ExposureDetail): SafeHtml {
       <th scope="row">${label(ctx, `matchKind.${m.kind}`, m.kind)}</th>
       <td data-label="${ctx.t('exposure.matched')}">${m.value}</td>
       <td data-label="${ctx.t('exposure.onPage')}">${m.kind === 'photo' ? html`<span class="url small">${m.imageUrl ?? ''}</span>${m.distance !== null ? html` <span class="muted small">(${ctx.t('exposure.distance')} ${m.distance})</span>` : ''}` : (m.found ?? '')}</td>
-      <td data-label="${ctx.t('exposure.reason')}">${m.reason ?? ''}</td>
+      <td data-label="${ctx.t('exposure.reason')}">${m.reason ? localMatchReason(ctx.lang, { kind: m.kind, value: m.value, reason: m.reason }) : ''}</td>
     </tr>`)}</tbody>
   </table></div>`}
 </section>`;

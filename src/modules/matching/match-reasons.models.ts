@@ -4,6 +4,7 @@
  * language (match-reason-words.models.ts). Every sentence is written here, once, from its parts, and read back
  * from its text with the match's own kind and value, which start it.
  */
+import type { MatchRegion } from '../evidence/match-box.models.ts';
 
 /** The kinds of text the matcher finds, as the sentences name them. */
 export const KIND_LABEL = {
@@ -15,16 +16,8 @@ export type TextKind = keyof typeof KIND_LABEL;
 export type Sureness = 'near_identical' | 'very_likely' | 'likely';
 export const surenessOf = (distance: number): Sureness => (distance <= 10 ? 'near_identical' : distance <= 20 ? 'very_likely' : 'likely');
 
-export interface PhotoRegionWords {
-  /** `page`: in the screenshot of the page as displayed; `image`: inside a larger image of the page. */
-  source: 'page' | 'image';
-  left: number;
-  top: number;
-  width: number;
-  height: number;
-  imageWidth: number;
-  imageHeight: number;
-}
+/** Where a photo was found inside a larger picture (the same region the evidence draws its box from). */
+export type PhotoRegionWords = MatchRegion;
 
 export type MatchReason =
   | { kind: 'appears' }

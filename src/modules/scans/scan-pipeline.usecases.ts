@@ -207,6 +207,10 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
           continue;
         }
         const attempt = await item.run();
+        // A search cut short by this job's own end (the worker shutting down, the job's time running out) says
+        // nothing about the engine: recorded, it would mark the engine as failing and, as this query's outcome,
+        // keep the resumed scan from ever asking it. It is asked again when the scan resumes.
+        signal?.throwIfAborted();
         await deps.engineStatus.record(engineKey, attempt.outcome, attempt.signal);
         const current = (await deps.scans.getRun(runId))!;
         const room = Math.max(0, deps.settings.maxCandidatesPerScan - current.candidatesFound);

@@ -82,7 +82,7 @@ export async function createApp(config: Config, overrides: Partial<AppDeps> & Ap
     createBrowserPool({
       location: browserLocation,
       logger: logger.child({ component: 'browser' }),
-      options: { pagesPerBrowser: config.browser.pagesPerBrowser, navigationTimeoutMs: config.browser.navigationTimeoutMs, sandbox: browserSandbox },
+      options: { pagesPerBrowser: config.browser.pagesPerBrowser, navigationTimeoutMs: config.browser.navigationTimeoutMs, sandbox: browserSandbox, ownerHandlesSignals: overrides.ownerHandlesSignals },
     });
   const egress = overrides.egress ?? createEgressGateway({ upstreams: config.egress.upstreams, listen: config.egress.listen, logger: logger.child({ component: 'egress' }) });
   const kinds = overrides.jobKinds ?? jobKinds;

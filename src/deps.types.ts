@@ -95,4 +95,6 @@ export interface AppExtensions {
   impersonationSites?: ImpersonationSiteList;
   /** Receives each page visit's phases (the scan-pipeline bench); nothing is measured without it. */
   visitTiming?: VisitTimingSink;
+  /** The process shuts the app down itself on SIGINT, SIGTERM and SIGHUP, browser last (the service). */
+  ownerHandlesSignals?: boolean;
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type ProcessMode } from './config/config.ts';
 import { shouldRunDemoWeb, startDemoWebThread } from './demo/demo-web-thread.ts';
+import type { RunningService } from './service.ts';
 
 const modes = ['migrate', 'web', 'worker', 'all'] as const;
 
@@ -37,26 +38,34 @@ export async function main(argv: string[]): Promise<void> {
   // built on the second core during the second or so that loading takes on the first.
   const demoWeb = requested === 'web' ? undefined : shouldRunDemoWeb(config).then((run) => (run ? startDemoWebThread(config) : undefined));
   demoWeb?.catch(() => undefined);
-  const { startService } = await import('./service.ts');
-  const service = await startService(config, requested as ProcessMode, {}, { demoWeb });
+  // The service shuts itself down on these signals: running jobs finish or are released, the browser is
+  // closed last. Listened to before it starts, so a signal during the start is not lost (nor its Chromium).
+  let service: RunningService | undefined;
+  let requestedStop: string | null = null;
   let signals = 0;
-  const shutdown = (signal: string) => {
-    signals++;
-    if (signals > 1) {
-      service.app.logger.warn({ signal }, 'second signal: exiting now');
-      process.exit(130);
-    }
-    service.app.logger.info({ signal }, 'shutting down');
-    service.stop().then(
+  const stop = (running: RunningService, signal: string) => {
+    running.app.logger.info({ signal }, 'shutting down');
+    running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
-        service.app.logger.error({ err: { message: (error as Error).message } }, 'shutdown failed');
+        running.app.logger.error({ err: { message: (error as Error).message } }, 'shutdown failed');
         process.exit(1);
       },
     );
   };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  const shutdown = (signal: string) => {
+    signals++;
+    if (signals > 1) {
+      service?.app.logger.warn({ signal }, 'second signal: exiting now');
+      process.exit(130);
+    }
+    if (service) stop(service, signal);
+    else requestedStop = signal;
+  };
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
+  const { startService } = await import('./service.ts');
+  service = await startService(config, requested as ProcessMode, {}, { demoWeb, handlesSignals: true });
+  if (requestedStop) stop(service, requestedStop);
 }
 
 // Started as a program (dist/src/main.js, or src/main.ts through tsx), not imported by a test or the CLI.

@@ -12,6 +12,8 @@ import { shouldRunDemoWeb, startDemoWebThread, type RunningDemoWeb } from './dem
 export interface EarlyStart {
   /** The simulated web, already starting (or undefined when the demo does not run). */
   demoWeb?: Promise<RunningDemoWeb | undefined>;
+  /** The caller stops the service on SIGINT, SIGTERM and SIGHUP: its browser is left to `stop()` to close. */
+  handlesSignals?: boolean;
 }
 
 export interface RunningService {
@@ -36,7 +38,7 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
     // own scan runs (the run's allowHosts) and takedown lookups (createTakedownDeps), never in a real person's.
     demoWeb = announceDemoWeb(started, config, logger);
   }
-  const app = await createApp(config, { logger, demo: demoWeb, ...overrides });
+  const app = await createApp(config, { logger, demo: demoWeb, ownerHandlesSignals: early.handlesSignals, ...overrides });
   let server: FastifyInstance | null = null;
   let worker: Worker | null = null;
   let url: string | null = null;

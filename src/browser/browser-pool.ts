@@ -28,6 +28,8 @@ export interface BrowserPoolOptions {
   maxBackgroundCloses?: number;
   /** How Chromium gets its sandbox; decided from the defaults (sandbox on) when not given. */
   sandbox?: SandboxPlan;
+  /** The process closes this pool itself on SIGINT, SIGTERM and SIGHUP (see `startBrowser`). */
+  ownerHandlesSignals?: boolean;
   /** How long a remote browser that failed is left alone before it is tried again (doubling per failure). */
   remoteBackoff?: BackoffPolicy;
   now?: () => number;
@@ -93,7 +95,7 @@ export function createBrowserPool({ location, logger, options }: { location: Bro
 
   async function launch(slot: Slot): Promise<Browser> {
     const started = Date.now();
-    const b = await startBrowser({ location, endpointIndex: slot.index, timeoutMs: launchTimeoutMs, sandbox: options.sandbox });
+    const b = await startBrowser({ location, endpointIndex: slot.index, timeoutMs: launchTimeoutMs, sandbox: options.sandbox, ownerHandlesSignals: options.ownerHandlesSignals });
     b.on('disconnected', () => {
       if (slot.browser === b) slot.browser = null;
       if (!closingOnPurpose.has(b)) markDown(slot, 'the browser disconnected');

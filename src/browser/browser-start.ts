@@ -25,7 +25,19 @@ export const createRemoteBrowsersUnavailableError = (count: number, retryInSecon
  * Starts the local Chromium, or connects to remote endpoint `endpointIndex`. Only the index is ever put in an
  * error message: an endpoint URL may hold credentials.
  */
-export async function startBrowser(args: { location: BrowserLocation; endpointIndex: number; timeoutMs: number; sandbox?: SandboxPlan }): Promise<Browser> {
+export async function startBrowser(args: {
+  location: BrowserLocation;
+  endpointIndex: number;
+  timeoutMs: number;
+  sandbox?: SandboxPlan;
+  /**
+   * The process closes its browser itself on SIGINT, SIGTERM and SIGHUP (the service's graceful shutdown).
+   * Playwright's own handlers would close the browser at once, under the jobs the shutdown lets finish, and
+   * exit the process on SIGINT before the jobs are released; they are left off. Without an owner (a CLI
+   * command) they stay on, so Ctrl-C never leaves a Chromium behind.
+   */
+  ownerHandlesSignals?: boolean;
+}): Promise<Browser> {
   const { location, timeoutMs } = args;
   if (location.kind === 'missing') throw createBrowserMissingError(location.instruction);
   const chromium = playwrightChromium();
@@ -40,6 +52,7 @@ export async function startBrowser(args: { location: BrowserLocation; endpointIn
     chromium.launch({
       headless: true,
       timeout: timeoutMs,
+      ...(args.ownerHandlesSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
       ...sandboxLaunchOptions(args.sandbox ?? createSandboxPlan({ location }), { executablePath: location.executablePath, launcher: sandboxLauncherPath, env: process.env }),
     }),
     timeoutMs + 1000,

@@ -14,13 +14,14 @@ export const serveCommand: CliCommand = {
       io.stderr.write(`--mode must be one of all, web, worker.\n`);
       return exitCodes.usage;
     }
-    const service = await startService(config, mode as ProcessMode);
-    if (service.url) io.stderr.write(`Exposure Scanner is running at ${service.url}\n`);
-    await new Promise<void>((resolve) => {
-      const stop = () => void service.stop().then(resolve, resolve);
-      process.once('SIGTERM', stop);
-      process.once('SIGINT', stop);
+    // Listened to before the start, so a signal during it is not lost; the service closes its browser itself.
+    const stopAsked = new Promise<void>((resolve) => {
+      for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => resolve());
     });
+    const service = await startService(config, mode as ProcessMode, {}, { handlesSignals: true });
+    if (service.url) io.stderr.write(`Exposure Scanner is running at ${service.url}\n`);
+    await stopAsked;
+    await service.stop().catch(() => undefined);
     return exitCodes.ok;
   },
 };

@@ -49,9 +49,27 @@ function childCpuSeconds(): number {
   return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
+/** Resolves once no process of group `pgid` is left (after 30 s the rest is killed). */
+async function groupGone(pgid: number): Promise<void> {
+  const alive = () => {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const until = performance.now() + 30_000;
+  while (alive()) {
+    if (performance.now() > until) process.kill(-pgid, 'SIGKILL');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 async function startUntilHealthy(variant: Variant, dataDir: string): Promise<number> {
   const port = await freePort();
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...(demo ? {} : { DEMO_WEB: 'off' }) };
+  // The stop is not measured: no grace for the demo scan's jobs, so each service is gone before the next starts.
+  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? tmpdir(), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', SHUTDOWN_GRACE_MS: '0', ...(demo ? {} : { DEMO_WEB: 'off' }) };
   const started = performance.now();
   const child = spawn(variant.command[0]!, variant.command.slice(1), { cwd: root, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderr = '';
@@ -66,9 +84,11 @@ async function startUntilHealthy(variant: Variant, dataDir: string): Promise<num
       await new Promise((r) => setTimeout(r, 20));
     }
   } finally {
-    // The whole process group: `npm start` runs node as its child.
+    // The whole process group: `npm start` runs node as its child, which outlives npm while it shuts down (and
+    // closes its Chromium), so the group is waited for, not npm: the next start must not share the cores with it.
     process.kill(-child.pid!, 'SIGTERM');
     await exited;
+    await groupGone(child.pid!);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -21,17 +21,35 @@ export const MAX_PHOTO_BYTES = 40 * 1024 * 1024;
  * pixels are dropped afterwards unless the person chose to keep the original for reverse-image search.
  * A file that is not an image, is truncated or is a decompression bomb is refused and nothing is stored.
  */
-export async function addPhoto(deps: PhotoDeps, args: { personId: string; label: string; bytes: Uint8Array; keepOriginal?: boolean; mime?: string }): Promise<{ photo: PhotoRow; created: boolean }> {
+export async function addPhoto(deps: PhotoDeps, args: NewPhoto): Promise<{ photo: PhotoRow; created: boolean }> {
+  return await storePhoto(deps, args, await preparePhoto(deps, args.bytes));
+}
+
+interface NewPhoto {
+  personId: string;
+  label: string;
+  bytes: Uint8Array;
+  keepOriginal?: boolean;
+  mime?: string;
+}
+
+/** The slow part of adding a photo, with nothing stored yet: its metadata checked and its hashes computed in the pool. */
+async function preparePhoto(deps: PhotoDeps, bytes: Uint8Array) {
+  if (bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError({ code: 'photos.file_too_large', message: 'The photo is larger than 40 MiB.', statusCode: 413 });
+  const privacy = await checkPhotoPrivacy(bytes);
+  const hashes = await deps.hashPool.hashFile(bytes, { regions: deps.cropRegions === 'off' ? false : deps.cropRegions, timeoutMs: 120_000 });
+  return { privacy, hashes };
+}
+
+async function storePhoto(deps: PhotoDeps, args: NewPhoto, prepared: Awaited<ReturnType<typeof preparePhoto>>): Promise<{ photo: PhotoRow; created: boolean }> {
   const label = args.label.trim().slice(0, 120) || 'photo';
-  if (args.bytes.byteLength > MAX_PHOTO_BYTES) throw new AppError({ code: 'photos.file_too_large', message: 'The photo is larger than 40 MiB.', statusCode: 413 });
-  const privacy = await checkPhotoPrivacy(args.bytes);
-  const hashes = await deps.hashPool.hashFile(args.bytes, { regions: deps.cropRegions === 'off' ? false : deps.cropRegions, timeoutMs: 120_000 });
   let originalRef: string | null = null;
   if (args.keepOriginal) {
     if (!deps.storeOriginal) throw new AppError({ code: 'photos.originals_unavailable', message: 'Originals cannot be kept: the evidence vault is not available.', statusCode: 503 });
     originalRef = await deps.storeOriginal(args.bytes, args.mime ?? 'application/octet-stream');
   }
   // Only what kind of metadata was found is stored, not its values (a GPS position is itself sensitive).
+  const { privacy, hashes } = prepared;
   const exifFindings = { identifying: privacy.identifying, findings: privacy.findings.map((f) => ({ kind: f.kind, risk: f.risk, message: f.message })) };
   return deps.photos.add({ personId: args.personId, label, hashes, originalRef, exifFindings });
 }
@@ -59,9 +77,13 @@ export async function syncPhotosFromFiles(deps: PhotoDeps, personId: string, fil
       removed++;
     } else wanted.delete(photo.sha256);
   }
+  // Hashed side by side (the pool runs as many at once as it has workers), stored in the file's order, so the
+  // photos keep the profile's order; one file that is not a usable image stores none of the new ones.
+  const adding = [...wanted.values()];
+  const prepared = await Promise.all(adding.map(async ({ bytes }) => await preparePhoto(deps, bytes)));
   let added = 0;
-  for (const { file, bytes } of wanted.values()) {
-    await addPhoto(deps, { personId, label: path.basename(file), bytes, keepOriginal: options.keepOriginals, mime: mimeOf(file) });
+  for (const [i, { file, bytes }] of adding.entries()) {
+    await storePhoto(deps, { personId, label: path.basename(file), bytes, keepOriginal: options.keepOriginals, mime: mimeOf(file) }, prepared[i]!);
     added++;
   }
   return { added, removed };

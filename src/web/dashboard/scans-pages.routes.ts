@@ -16,26 +16,30 @@ export type ScanPagesDeps = PageDeps & Pick<AppDeps, 'profiles' | 'scans' | 'pho
 export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): void {
   const labelOf = async (personId: string) => (await deps.profiles.getPerson(personId))?.label ?? '';
   const view = async (run: ScanRun): Promise<ScanView> => ({ ...await describeScanRun(deps, run), personLabel: await labelOf(run.personId) });
-  const people = async (ids: string[]) => (await Promise.all(ids.map(async (id) => await deps.profiles.getPerson(id)))).filter((p) => p !== null).map((p) => ({ id: p.id, label: p.label }));
+  const peopleOf = async (ids: string[]) => (await Promise.all(ids.map(async (id) => await deps.profiles.getPerson(id)))).filter((p) => p !== null);
   // With several people visible the boxes are the union of their engines; each person's scan maps the
   // chosen keys to that person's engines (the demo person's go to the simulated web). A box is checked for the
   // person the form has chosen, and says for whom else it would be (the page's script follows the choice).
-  const engineOptions = async (ids: string[], chosenPersonId: string | undefined): Promise<EngineOption[]> => {
+  const engineOptions = async (people: Awaited<ReturnType<typeof peopleOf>>, chosen: string | undefined): Promise<EngineOption[]> => {
     const options = new Map<string, EngineOption>();
-    for (const person of (await Promise.all(ids.map(async (id) => await deps.profiles.getPerson(id)))).filter((p) => p !== null)) {
+    for (const person of people) {
       const { choices, defaults } = await scanEngineOptions(deps, person);
       for (const c of choices) {
         const defaultFor = [...options.get(c.key)?.defaultFor ?? [], ...(defaults.includes(c.key) ? [person.id] : [])];
         options.set(c.key, { key: c.key, label: describeEngineLabel(c.key), reverseImage: c.kind === 'reverse_image', defaultFor, checked: false });
       }
     }
-    const chosen = chosenPersonId && ids.includes(chosenPersonId) ? chosenPersonId : ids[0];
     return [...options.values()].map((o) => ({ ...o, checked: chosen !== undefined && o.defaultFor.includes(chosen) }));
   };
   const listData = async (ids: string[], chosenPersonId?: string) => {
-    const shown = await people(ids);
-    const chosen = shown.find((p) => p.id === chosenPersonId)?.id ?? shown[0]?.id;
-    return { scans: await Promise.all((await deps.scans.listRunsForPeople(ids, 50)).map(view)), people: shown, chosenPersonId: chosen, engines: await engineOptions(shown.map((p) => p.id), chosen) };
+    const people = await peopleOf(ids);
+    const chosen = people.find((p) => p.id === chosenPersonId)?.id ?? people[0]?.id;
+    return {
+      scans: await Promise.all((await deps.scans.listRunsForPeople(ids, 50)).map(view)),
+      people: people.map((p) => ({ id: p.id, label: p.label })),
+      chosenPersonId: chosen,
+      engines: await engineOptions(people, chosen),
+    };
   };
 
   app.get('/scans', async (request, reply) => {

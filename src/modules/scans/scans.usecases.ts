@@ -58,11 +58,12 @@ export async function consentedReverseImageEngines(deps: Pick<StartScanDeps, 'ph
  * The engines a person's scan may use, with the ones that run by default marked. The demo person is only
  * ever offered the simulated web's engines, and a real person never those.
  */
-export async function scanEngineOptions(deps: Pick<StartScanDeps, 'config' | 'demo' | 'photos'>, person: { id: string; isDemo: boolean }): Promise<{ choices: EngineChoice[]; defaults: string[] }> {
+export async function scanEngineOptions(deps: Pick<StartScanDeps, 'config' | 'demo' | 'photos'>, person: { id: string; isDemo: boolean }): Promise<{ choices: EngineChoice[]; defaults: string[]; consented: string[] }> {
   const choices = person.isDemo && deps.demo
     ? engineChoices({ configured: deps.demo.engines.filter((flag) => getEngine(parseEngineInstance(flag).id).kind === 'web'), endpoints: deps.demo.engines, onlyListed: true })
     : engineChoices({ configured: defaultEngines(deps.config), endpoints: deps.config.scan.endpoints });
-  return { choices, defaults: defaultEngineKeys(choices, await consentedReverseImageEngines(deps, person.id)) };
+  const consented = await consentedReverseImageEngines(deps, person.id);
+  return { choices, defaults: defaultEngineKeys(choices, consented), consented };
 }
 
 export async function startScan(
@@ -89,7 +90,6 @@ export async function startScan(
   // The demo person is only ever scanned against the simulated web, and real people never are.
   if (person.isDemo && !deps.demo) throw new AppError({ code: 'scans.demo_web_off', message: 'The demo person can only be scanned while the built-in simulated web runs (DEMO_WEB=on or npm run demo).', statusCode: 409 });
   const { engines, leftOut } = await chooseEngines(deps, person, args);
-  if (args.engines?.length || args.engineKeys) await refusePhotoEnginesWithoutPhoto(deps, person.id, engines);
   const allowHosts = person.isDemo ? deps.demo!.allowHosts : (args.allowHosts ?? []);
   for (const flag of engines) parseEngineInstance(flag);
   const { run, created } = await deps.scans.createRun({ personId: person.id, trigger: args.trigger, engines, allowHosts, rotationCursor: person.queryCursor });
@@ -98,28 +98,30 @@ export async function startScan(
 }
 
 async function chooseEngines(deps: StartScanDeps, person: { id: string; isDemo: boolean }, args: { engines?: string[]; engineKeys?: string[]; leaveOutUnusable?: boolean }): Promise<{ engines: string[]; leftOut: string[] }> {
-  if (!person.isDemo && args.engines && args.engines.length > 0) return { engines: args.engines, leftOut: [] };
+  if (!person.isDemo && args.engines && args.engines.length > 0) {
+    if (deps.photos) refusePhotoEnginesWithoutPhoto(args.engines, await consentedReverseImageEngines(deps, person.id));
+    return { engines: args.engines, leftOut: [] };
+  }
   const options = await scanEngineOptions(deps, person);
   if (args.engineKeys === undefined) return { engines: flagsForKeys(options.choices, options.defaults).flags, leftOut: [] };
   const { flags, unknown } = flagsForKeys(options.choices, args.engineKeys);
   if (unknown.length > 0 && !args.leaveOutUnusable) throw createEngineNotAvailableError(unknown);
   // Boxes were checked, but only other people's: saying "choose an engine" would not tell the reader why.
   if (flags.length === 0) throw unknown.length > 0 ? createNoChosenEngineUsableError(unknown) : createNoEngineChosenError();
+  if (deps.photos) refusePhotoEnginesWithoutPhoto(flags, options.consented);
   return { engines: flags, leftOut: unknown };
 }
 
 /**
- * A scan the caller chose only reverse-image engines for, none of which any photo of the person allows, would
- * search nothing and end as "nothing was searched": refused before it starts, with what to do instead. Only
- * for a caller's own choice; the defaults hold a reverse-image engine only once a photo allows it, and a
- * scheduled scan must never stop the scheduler's tick for everyone else.
+ * A scan the caller chose only reverse-image engines for, none of which any photo of the person allows
+ * (`consented`), would search nothing and end as "nothing was searched": refused before it starts, with what to
+ * do instead. Only for a caller's own choice; the defaults hold a reverse-image engine only once a photo allows
+ * it, and a scheduled scan must never stop the scheduler's tick for everyone else.
  */
-async function refusePhotoEnginesWithoutPhoto(deps: Pick<StartScanDeps, 'photos'>, personId: string, engines: string[]): Promise<void> {
-  if (!deps.photos || engines.length === 0) return;
+function refusePhotoEnginesWithoutPhoto(engines: readonly string[], consented: readonly string[]): void {
   const ids = [...new Set(engines.map((flag) => parseEngineInstance(flag).id))];
-  if (!ids.every((id) => getEngine(id).kind === 'reverse_image')) return;
-  const allowed = new Set(await consentedReverseImageEngines(deps, personId));
-  if (!ids.some((id) => allowed.has(id))) throw createNoPhotoAllowsEnginesError(ids);
+  if (ids.length === 0 || !ids.every((id) => getEngine(id).kind === 'reverse_image')) return;
+  if (!ids.some((id) => consented.includes(id))) throw createNoPhotoAllowsEnginesError(ids);
 }
 
 /**

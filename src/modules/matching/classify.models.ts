@@ -6,9 +6,10 @@
 import { foldWithOffsets, originalRange, type FoldedText } from './text-normalise.models.ts';
 import type { TextMatch } from './text-match.models.ts';
 import { escapeRegExp } from '../../shared/regexp.models.ts';
-import { englishReason, type Who, type Where } from './hit-reasons.models.ts';
+import { englishReason, type ReasonCategory, type Who, type Where } from './hit-reasons.models.ts';
 
-export type Category = 'home_address' | 'phone' | 'email' | 'identity_document' | 'financial' | 'live_location' | 'intimate_media';
+/** What a page exposes; the reasons say each in a sentence of its own (hit-reasons.models.ts). */
+export type Category = ReasonCategory;
 export type Severity = 'low' | 'medium' | 'high' | 'critical';
 
 /** Only what classification needs; positions are optional so matches from elsewhere can be passed. */

@@ -5,7 +5,8 @@
  * and English is always shown as stored.
  */
 import type { UiLanguage } from '../../config/accounts.settings.ts';
-import { readHitReason, type HitReason, type Linked, type ReasonCategory, type SeenInResultsCause, type Where, type Who } from './hit-reasons.models.ts';
+import type { KIND_LABEL, TextKind } from './match-reasons.models.ts';
+import { capitalise, listWith, readHitReason, type HitReason, type Linked, type ReasonCategory, type SeenInResultsCause, type Where, type Who } from './hit-reasons.models.ts';
 
 interface ReasonWords {
   nothing: string;
@@ -21,15 +22,9 @@ interface ReasonWords {
   impersonationUnverified: (site: string) => string;
 }
 
-/** What a frame showed, as the English sentence lists it (text-match KIND_LABEL in lower case, and "photo"). */
-type ShownLabel = 'name' | 'alias' | 'phone number' | 'email address' | 'address' | 'handle' | 'photo';
+/** What a frame showed, as the English sentence lists it: the matcher's kind labels in lower case, and "photo". */
+type ShownLabel = Lowercase<(typeof KIND_LABEL)[TextKind]> | 'photo';
 const shownIn = (labels: Record<ShownLabel, string>) => (shows: string[]) => shows.map((s) => labels[s as ShownLabel] ?? s).join(', ');
-
-function listWith(and: string, items: string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}` : (items[0] ?? '');
-}
-
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const nl = (() => {
   const who: Record<Who, string> = { name: 'je naam', alias: 'je alias', handle: 'je gebruikersnaam' };

@@ -67,10 +67,11 @@ function inResult(sentence: string, where: Where): string {
   return sentence.replace(/\bon this page\b/g, 'in this search result').replace(/\bThis page\b/g, 'This search result').replace(/\bthis page\b/g, 'this search result');
 }
 
-const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-function listWithAnd(items: string[]): string {
-  return items.length > 1 ? `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}` : (items[0] ?? '');
+/** "a", "a and b", "a, b and c", with the language's own word for "and". */
+export function listWith(and: string, items: readonly string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]}` : (items[0] ?? '');
 }
 
 /** The stored sentence. */
@@ -82,7 +83,7 @@ export function englishReason(reason: HitReason): string {
       return inResult(reason.who && sentence.withWho ? sentence.withWho(WHO[reason.who]) : sentence.alone, reason.where);
     }
     case 'intimatePhoto': return 'One of your photos appears on a page that describes intimate or leaked images.';
-    case 'linkage': return inResult(`This page connects ${WHO[reason.separated]} with ${listWithAnd(reason.linked.map((l) => LINKED[l]))}.`, reason.where);
+    case 'linkage': return inResult(`This page connects ${WHO[reason.separated]} with ${listWith('and', reason.linked.map((l) => LINKED[l]))}.`, reason.where);
     case 'photo': return inResult('One of your photos appears on this page.', reason.where);
     case 'mentioned': return inResult(`${capitalise(WHO[reason.who])} is mentioned on this page; no private details were found with it.`, reason.where);
     case 'seenInResults': return `Seen in search results: a search engine shows these details for this page, but ${SEEN_IN_RESULTS_CAUSE[reason.cause]}. The page will be checked again.`;

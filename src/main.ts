@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, ConfigError, type ProcessMode } from './config/config.ts';
 import { shouldRunDemoWeb, startDemoWebThread } from './demo/demo-web-thread.ts';
 import type { RunningService } from './service.ts';
+import { SHUTDOWN_SIGNALS } from './shared/shutdown-signals.models.ts';
 
 const modes = ['migrate', 'web', 'worker', 'all'] as const;
 
@@ -62,7 +63,7 @@ export async function main(argv: string[]): Promise<void> {
     if (service) stop(service, signal);
     else requestedStop = signal;
   };
-  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => shutdown(signal));
+  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, () => shutdown(signal));
   const { startService } = await import('./service.ts');
   service = await startService(config, requested as ProcessMode, {}, { demoWeb, handlesSignals: true });
   if (requestedStop) stop(service, requestedStop);

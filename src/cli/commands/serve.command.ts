@@ -1,5 +1,6 @@
 import type { ProcessMode } from '../../config/config.ts';
 import { exitCodes, type CliCommand } from '../cli.types.ts';
+import { SHUTDOWN_SIGNALS } from '../../shared/shutdown-signals.models.ts';
 
 export const serveCommand: CliCommand = {
   name: 'serve',
@@ -16,7 +17,7 @@ export const serveCommand: CliCommand = {
     }
     // Listened to before the start, so a signal during it is not lost; the service closes its browser itself.
     const stopAsked = new Promise<void>((resolve) => {
-      for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => resolve());
+      for (const signal of SHUTDOWN_SIGNALS) process.once(signal, () => resolve());
     });
     const service = await startService(config, mode as ProcessMode, {}, { handlesSignals: true });
     if (service.url) io.stderr.write(`Exposure Scanner is running at ${service.url}\n`);

@@ -6,7 +6,8 @@
  * range, and the CPU time the process used (user + system, all threads), which contention disturbs less.
  *
  * The service runs on 127.0.0.1 on a free port with its own temporary DATA_DIR, migrated by one unmeasured
- * start, so each measured start is the everyday start on an existing database. DEMO_WEB=off leaves the
+ * start, so each measured start is the everyday start on an existing database; one row starts on a new, empty
+ * folder every round instead (a first start). DEMO_WEB=off leaves the
  * simulated web out (it is started only when the machine has no internet, and then its images are prepared
  * on top of this); `--demo` measures with the default (`auto`) instead.
  *
@@ -32,9 +33,12 @@ process.exitCode = await runCli(process.argv.slice(1));`;
 
 // `npm start` is measured to the healthy answer only: its node child may outlive npm, so its CPU time is not
 // counted for npm (the row below it is the same start without npm).
-interface Variant { name: string; command: string[]; cpu?: false }
+// `fresh`: every round starts on a new, empty data folder (the database is created and migrated, and with
+// --demo the demo person is added and their photos hashed): what a newcomer's very first `npm start` does.
+interface Variant { name: string; command: string[]; cpu?: false; fresh?: true }
 const services: Variant[] = [
   { name: 'npm start (compiled)', command: ['npm', 'start', '--silent'], cpu: false },
+  { name: 'npm start, first start (new data folder)', command: ['npm', 'start', '--silent'], cpu: false, fresh: true },
   { name: 'node dist/src/main.js', command: [process.execPath, 'dist/src/main.js'] },
   { name: 'node --import tsx src/main.ts (before)', command: [process.execPath, '--import', 'tsx', 'src/main.ts'] },
 ];
@@ -104,16 +108,19 @@ interface Sample { wall: number; cpu: number }
 const samples = new Map<string, Sample[]>();
 const record = (name: string, sample: Sample) => samples.set(name, [...(samples.get(name) ?? []), sample]);
 
-const dataDirs = new Map(services.map((v) => [v.name, fs.mkdtempSync(path.join(tmpdir(), 'es-startup-'))]));
-for (const v of services) await startUntilHealthy(v, dataDirs.get(v.name)!); // creates and migrates the database
+const newDataDir = () => fs.mkdtempSync(path.join(tmpdir(), 'es-startup-'));
+const dataDirs = new Map(services.filter((v) => !v.fresh).map((v) => [v.name, newDataDir()]));
+for (const [name, dir] of dataDirs) await startUntilHealthy(services.find((v) => v.name === name)!, dir); // creates and migrates the database
 for (const v of clis) runToEnd(v); // warms the file cache
 const load = [loadavg()[0]!];
 
 for (let round = 0; round < rounds; round++) {
   for (const v of services) {
     const cpuBefore = childCpuSeconds();
-    const wall = await startUntilHealthy(v, dataDirs.get(v.name)!);
+    const dataDir = dataDirs.get(v.name) ?? newDataDir();
+    const wall = await startUntilHealthy(v, dataDir);
     record(v.name, { wall, cpu: v.cpu === false ? Number.NaN : childCpuSeconds() - cpuBefore });
+    if (v.fresh) fs.rmSync(dataDir, { recursive: true, force: true });
   }
   for (const v of clis) {
     const cpuBefore = childCpuSeconds();

@@ -5,7 +5,7 @@ import { buildServer } from './web/server.ts';
 import { createWorker, type Worker } from '../workers/worker.ts';
 import { createJobHandlers, createSchedulerTasks } from '../workers/handlers.ts';
 import { createLogger } from './shared/logger.ts';
-import { announceDemoWeb, seedDemoPerson } from './demo/demo-web.ts';
+import { addDemoPhotos, announceDemoWeb, ensureDemoPerson } from './demo/demo-web.ts';
 import { shouldRunDemoWeb, startDemoWebThread, type RunningDemoWeb } from './demo/demo-web-thread.ts';
 
 /** Work the entry point began before it loaded the service (see main.ts). */
@@ -21,6 +21,8 @@ export interface RunningService {
   server: FastifyInstance | null;
   worker: Worker | null;
   url: string | null;
+  /** Settles once the demo person's photos are in and their first scan is queued (at once without the demo). */
+  demoReady: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,9 +44,10 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
   let server: FastifyInstance | null = null;
   let worker: Worker | null = null;
   let url: string | null = null;
+  let demoPerson: Awaited<ReturnType<typeof ensureDemoPerson>> | undefined;
   try {
     // The worker starts before the dashboard listens: the first /healthz answer already shows its heartbeat.
-    if (demoWeb) await seedDemoPerson(app, demoWeb);
+    if (demoWeb) demoPerson = await ensureDemoPerson(app, demoWeb);
     if (mode === 'all' || mode === 'worker') {
       worker = createWorker({ deps: app, handlers: createJobHandlers(app), schedulerTasks: createSchedulerTasks(app), runScheduler: true });
       await worker.start();
@@ -61,16 +64,25 @@ export async function startService(config: Config, mode: ProcessMode, overrides:
     throw error;
   }
   app.logger.info({ mode, url, dataDir: config.dataDir }, 'exposure scanner started');
+  // Hashing the demo photos takes seconds on a first start; the dashboard answers meanwhile. The scheduler
+  // looks again once they are in, so the first demo scan starts now rather than at the next tick.
+  const demoReady = demoPerson?.needsPhotos
+    ? addDemoPhotos(app, demoPerson.personId)
+      .then(async () => await worker?.scheduler?.runTick())
+      .catch((error: unknown) => app.logger.error({ err: { message: (error as Error).message } }, 'the demo person\'s first scan could not be queued; it waits for the next tick'))
+    : Promise.resolve();
   let stopping: Promise<void> | null = null;
   return {
     app,
     server,
     worker,
     url,
+    demoReady,
     stop() {
       // Order: stop taking requests and jobs, let running jobs finish or release them, then close the browser and database.
       stopping ??= (async () => {
         await server?.close();
+        await demoReady;
         await worker?.stop();
         await app.close();
         await demoWeb?.close();

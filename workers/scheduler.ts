@@ -28,8 +28,10 @@ export function createScheduler({ deps, tasks, lease }: { deps: SchedulerDeps; t
     holding = held;
     return held;
   };
-  const runTick = async (): Promise<void> => {
-    if (!(await renewLease())) return;
+  let stopped = false;
+  let ticking: Promise<void> = Promise.resolve();
+  const tick = async (): Promise<void> => {
+    if (stopped || !(await renewLease())) return;
     const now = deps.clock.now();
     for (const task of tasks) {
       try {
@@ -39,6 +41,13 @@ export function createScheduler({ deps, tasks, lease }: { deps: SchedulerDeps; t
       }
     }
   };
+  // A tick asked for outside the cron (at start, or when the demo person's photos are in) is waited for by
+  // stop(), and none runs after it: a late tick would take the lease back from a worker that let it go.
+  const runTick = (): Promise<void> => {
+    const running = ticking.then(tick);
+    ticking = running.catch(() => undefined);
+    return running;
+  };
   const cronTask = cron.createTask(deps.config.scheduler.tick, runTick, { name: 'scheduler', noOverlap: true });
   return {
     async start(): Promise<void> {
@@ -47,6 +56,8 @@ export function createScheduler({ deps, tasks, lease }: { deps: SchedulerDeps; t
       await runTick();
     },
     async stop(): Promise<void> {
+      stopped = true;
+      await ticking;
       await cronTask.stop();
       await cronTask.destroy();
       if (holding) await lease?.release();

@@ -22,26 +22,42 @@ export function announceDemoWeb(web: RunningDemoWeb, config: Pick<Config, 'demo'
   return web;
 }
 
-/** Adds the fictional demo person once, with their photos and a first scan due at once (the scheduler runs a tick at start). */
-export async function seedDemoPerson(app: App, demo: DemoWeb): Promise<string> {
+/**
+ * Adds the fictional demo person once, or brings their profile up to date (the simulated web's address can
+ * change between starts, and their own URL must follow it). Fast: it runs before the worker's first tick, so
+ * no demo scan ever starts with a stale own URL. Their photos are added afterwards (addDemoPhotos).
+ */
+export async function ensureDemoPerson(app: App, demo: DemoWeb): Promise<{ personId: string; needsPhotos: boolean }> {
   const organisationId = await app.profiles.ensureDefaultOrganisation();
   const existing = (await app.profiles.listPeople(organisationId)).find((p) => p.isDemo);
   const parsed = parseProfile(demoProfile(demo.url), { defaultCountry: 'BE' });
   if (!parsed.ok) throw new Error('The built-in demo profile is invalid.');
   if (existing) {
-    // The simulated web's address can change between starts; the own-URL must follow it.
     await app.profiles.replaceProfile(existing.id, parsed.profile);
-    return existing.id;
+    // A start stopped while the photos were being added left the person without them (and never due).
+    return { personId: existing.id, needsPhotos: (await app.photos.list(existing.id)).length === 0 };
   }
   const personId = await app.profiles.createPerson({
     organisationId, label: demoPersonLabel, language: 'en', defaultCountry: 'BE', scheduleCron: app.config.scheduler.defaultScanSchedule,
     nextScanAt: null, profile: parsed.profile, isDemo: true,
   });
-  await syncPhotosFromFiles(app.photoDeps, personId, demoPhotoFiles, { keepOriginals: true });
-  for (const photo of await app.photos.list(personId)) {
-    for (const engine of demoReverseImageEngines) await app.photos.setConsent({ photoId: photo.id, engine, granted: true, by: 'demo' });
+  return { personId, needsPhotos: true };
+}
+
+/**
+ * Hashes and stores the demo person's photos with their reverse-image consents, then makes their first scan
+ * due. It takes seconds (the photos' hashes and crop regions), so the service runs it after it listens.
+ */
+export async function addDemoPhotos(app: App, personId: string): Promise<void> {
+  try {
+    await syncPhotosFromFiles(app.photoDeps, personId, demoPhotoFiles, { keepOriginals: true });
+    for (const photo of await app.photos.list(personId)) {
+      for (const engine of demoReverseImageEngines) await app.photos.setConsent({ photoId: photo.id, engine, granted: true, by: 'demo' });
+    }
+  } catch (error) {
+    // The demo still scans for the names and numbers; the next start tries the photos again.
+    app.logger.error({ err: { message: (error as Error).message } }, 'the demo person\'s photos could not be added; their scan compares no images');
   }
-  // Due only once the photos are in, so the first scan compares page images too.
+  // Due only once the photos are in (or known missing), so the first scan compares page images too.
   await app.profiles.updateSchedule(personId, { nextScanAt: app.clock.now() });
-  return personId;
 }

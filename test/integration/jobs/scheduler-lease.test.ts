@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFixedClock } from '../../../src/shared/clock.ts';
 import { createScheduler, type SchedulerTask } from '../../../workers/scheduler.ts';
 import { createTestApp, makeTempDir } from '../../helpers/test-app.ts';
@@ -64,5 +64,36 @@ describe('with several workers on one database, the schedule runs in exactly one
     await a.runTick();
     expect(ticks.at(-1)).toBe('worker-a');
     await a.stop();
+  });
+
+  it('runs no tick once stopped, so a late tick never takes the lease back, and waits for the tick in flight', async () => {
+    ticks.length = 0;
+    let release = () => {};
+    const slowTask: SchedulerTask = { name: 'slow', tick: async () => {
+      ticks.push('slow started');
+      await new Promise<void>((resolve) => (release = resolve));
+      ticks.push('slow ended');
+    } };
+    const c = createScheduler({
+      deps: apps[0]!,
+      tasks: [slowTask],
+      lease: { hold: async () => await apps[0]!.leases.tryHold('scheduler', 'worker-c', 30_000), release: async () => await apps[0]!.leases.release('scheduler', 'worker-c') },
+    });
+    const inFlight = c.runTick();
+    await vi.waitFor(() => expect(ticks).toEqual(['slow started']));
+    let stopped = false;
+    const stopping = c.stop().then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(stopped).toBe(false);
+    release();
+    await inFlight;
+    await stopping;
+    expect(ticks).toEqual(['slow started', 'slow ended']);
+    expect(await apps[0]!.leases.holderOf('scheduler')).toBeNull();
+
+    // Asked for after the stop (the demo's photos finishing late, say): nothing runs and the lease stays free.
+    await c.runTick();
+    expect(ticks).toEqual(['slow started', 'slow ended']);
+    expect(await apps[0]!.leases.holderOf('scheduler')).toBeNull();
   });
 });

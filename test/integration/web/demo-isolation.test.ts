@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoPhotoFiles } from '../../../src/demo/demo-person.ts';
 import { loadConfig, type Config } from '../../../src/config/config.ts';
 import { startService, type RunningService } from '../../../src/service.ts';
 import { scanEngineOptions, startScan } from '../../../src/modules/scans/scans.usecases.ts';
@@ -31,6 +33,7 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
     });
     before = structuredClone(config);
     service = await startService(config, 'worker');
+    await service.demoReady;
     await service.worker?.stop();
     demoHost = new URL(service.app.demo!.url).host;
     demoId = (await service.app.profiles.listPeople()).find((p) => p.isDemo)!.id;
@@ -46,6 +49,16 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
     expect(service.app.config).toBe(config);
     expect(config).toEqual(before);
     expect(config.net.allowPrivateHosts).toEqual(['10.9.8.7']);
+  });
+
+  it('adds the demo person\'s photos after the start, with their consents, and queues their first scan as soon as they are in', async () => {
+    const photos = await service.app.photos.list(demoId);
+    expect(photos.map((p) => p.label)).toEqual(demoPhotoFiles.map((file) => path.basename(file)));
+    for (const photo of photos) expect((await service.app.photos.consents(photo.id)).map((c) => c.engine).sort()).toEqual(['google-lens', 'tineye']);
+    // Queued by the tick the service asks for once the photos are in, not at the next minute's tick.
+    expect((await service.app.scans.listRuns(demoId)).map((run) => run.trigger)).toContain('schedule');
+    const demo = (await service.app.profiles.listPeople()).find((p) => p.id === demoId)!;
+    expect(demo.nextScanAt!.getTime()).toBeGreaterThan(Date.now());
   });
 
   it('gives a real person\'s scan run an allow-list without the simulated web, and its guard refuses it', async () => {

@@ -7,10 +7,22 @@ import { describeScanRun } from '../../modules/scans/scan-report.ts';
 import type { ScanRun } from '../../modules/scans/scans.repository.ts';
 import { renderScansView, renderScanView, type EngineOption, type ScanView } from '../views/pages/scans.page.ts';
 import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext, type PageDeps } from './page-kit.ts';
+import { withQuery } from '../views/html.ts';
 
 // `photos`, `demo` and `jobs`: scan now offers the person's engines (the consented reverse-image ones, the
 // simulated web's for the demo person) and queues the run.
 export type ScanPagesDeps = PageDeps & Pick<AppDeps, 'profiles' | 'scans' | 'photos' | 'demo' | 'jobs'>;
+
+/** The names of the engine keys in an address's `leftOut` that name an engine (anything else is not shown). */
+function knownEngineLabels(keys: string | undefined): string[] {
+  return (keys ?? '').split(' ').filter(Boolean).slice(0, 20).flatMap((key) => {
+    try {
+      return [describeEngineLabel(key)];
+    } catch {
+      return [];
+    }
+  });
+}
 
 /** Running scans with live progress, the history with per-engine outcomes, and "scan now". */
 export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): void {
@@ -57,7 +69,10 @@ export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): vo
       // the notice says so.
       const engineKeys = form.enginesOffered === '1' ? formList(request.body, 'engines') : undefined;
       const { run, leftOut } = await startScan(deps, { personId, trigger: 'manual', engineKeys, leaveOutUnusable: true });
-      return redirectDone(reply, `/scans/${run.id}`, leftOut.length ? 'scan_started_some_left_out' : 'scan_started');
+      // The keys left out ride along in the address, so the run's page can name them.
+      return leftOut.length
+        ? redirectDone(reply, withQuery(`/scans/${run.id}`, { leftOut: leftOut.join(' ') }), 'scan_started_some_left_out')
+        : redirectDone(reply, `/scans/${run.id}`, 'scan_started');
     } catch (error) {
       const visible = await request.visiblePersonIds();
       const ctx = await viewContext(request, deps);
@@ -68,6 +83,7 @@ export function registerScanPages(app: FastifyInstance, deps: ScanPagesDeps): vo
   app.get<{ Params: { id: string } }>('/scans/:id', async (request, reply) => {
     const run = await deps.scans.getRun(request.params.id);
     if (!run) throw createNotFoundError('scans.not_found', 'No such scan.');
-    return sendPage(reply, renderScanView(await viewContext(request, deps), await view(run)));
+    const ctx = await viewContext(request, deps);
+    return sendPage(reply, renderScanView(ctx, { ...await view(run), leftOut: knownEngineLabels(ctx.query.leftOut) }));
   });
 }

@@ -4,6 +4,7 @@ import { demoPhotoFiles } from '../../../src/demo/demo-person.ts';
 import { loadConfig, type Config } from '../../../src/config/config.ts';
 import { startService, type RunningService } from '../../../src/service.ts';
 import { scanEngineOptions, startScan } from '../../../src/modules/scans/scans.usecases.ts';
+import { engineLabel } from '../../../src/modules/scans/scans.routes.ts';
 import { createSessionsRepository } from '../../../src/modules/accounts/sessions.repository.ts';
 import { createTestAdmin } from '../../helpers/test-auth.ts';
 import { guardForRun } from '../../../src/modules/scans/scan-pipeline.usecases.ts';
@@ -129,12 +130,19 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
       const res = await server.inject({ method: 'POST', url: '/scans', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, payload: form.toString() });
       expect(res.statusCode).toBe(303);
       const location = res.headers.location as string;
-      expect(location).toMatch(/\?done=scan_started_some_left_out$/);
+      expect(location).toMatch(/&done=scan_started_some_left_out$/);
       const run = (await service.app.scans.getRun(/\/scans\/([^?]+)/.exec(location)![1]!))!;
       expect(run.personId).toBe(personId);
       expect(run.engines.map((flag) => flag.split('=')[0]).sort()).toEqual(checked.filter((key) => own.has(key)).sort());
       expect(run.engines.join(' ')).not.toContain(demoHost);
-      expect((await server.inject({ url: location, headers })).body).toContain('Some of the engines you checked cannot be used for this person and were left out.');
+      // The notice names the engines left out.
+      const leftOut = checked.filter((key) => !own.has(key)).map((key) => engineLabel(key));
+      expect((await server.inject({ url: location, headers })).body).toContain(`Some of the engines you checked cannot be used for this person and were left out: ${leftOut.join(', ')}.`);
+      // An address that names no engine it knows falls back to the plain notice, and shows none of what it was given.
+      const forged = (await server.inject({ url: `/scans/${run.id}?leftOut=%3Cb%3Eevil%3C%2Fb%3E+nope&done=scan_started_some_left_out`, headers })).body;
+      expect(forged).toContain('The scan has started.');
+      expect(forged).not.toContain('<b>evil');
+      expect(forged).not.toContain('were left out');
 
       // Only the other person's engines checked: refused, and said why.
       const onlyOthers = new URLSearchParams([['_csrf', session.csrfToken], ['personId', personId], ['enginesOffered', '1'], ...checked.filter((key) => !own.has(key)).map((key) => ['engines', key])]);

@@ -153,7 +153,7 @@ export const de: Record<MessageKey, string> = {
   'done.profile_saved': 'Das Profil wurde gespeichert.',
   'done.schedule_saved': 'Der Zeitplan wurde gespeichert.',
   'done.scan_started': 'Der Scan wurde gestartet.',
-  'done.scan_started_some_left_out': 'Der Scan wurde gestartet. Einige der angekreuzten Suchmaschinen können für diese Person nicht verwendet werden und wurden weggelassen.',
+  'done.scan_started_some_left_out': 'Der Scan wurde gestartet. Einige der angekreuzten Suchmaschinen können für diese Person nicht verwendet werden und wurden weggelassen: {engines}.',
   'done.wiped': 'Alles über die Person wurde gelöscht.',
   'done.case_opened': 'Ein Entwurf für einen Löschantrag wurde erstellt.',
   'done.status_changed': 'Der Status wurde geändert.',

@@ -152,7 +152,7 @@ export const en = {
   'done.profile_saved': 'The profile was saved.',
   'done.schedule_saved': 'The schedule was saved.',
   'done.scan_started': 'The scan has started.',
-  'done.scan_started_some_left_out': 'The scan has started. Some of the engines you checked cannot be used for this person and were left out.',
+  'done.scan_started_some_left_out': 'The scan has started. Some of the engines you checked cannot be used for this person and were left out: {engines}.',
   'done.wiped': 'Everything about the person was deleted.',
   'done.case_opened': 'A takedown draft was prepared.',
   'done.status_changed': 'The status was changed.',

@@ -153,7 +153,7 @@ export const fr: Record<MessageKey, string> = {
   'done.profile_saved': 'Le profil a été enregistré.',
   'done.schedule_saved': 'La planification a été enregistrée.',
   'done.scan_started': 'L\'analyse a commencé.',
-  'done.scan_started_some_left_out': 'L\'analyse a commencé. Certains des moteurs cochés ne peuvent pas servir pour cette personne et ont été laissés de côté.',
+  'done.scan_started_some_left_out': 'L\'analyse a commencé. Certains des moteurs cochés ne peuvent pas servir pour cette personne et ont été laissés de côté : {engines}.',
   'done.wiped': 'Tout ce qui concerne la personne a été effacé.',
   'done.case_opened': 'Un brouillon de demande de retrait a été préparé.',
   'done.status_changed': 'Le statut a été modifié.',

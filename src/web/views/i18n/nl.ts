@@ -153,7 +153,7 @@ export const nl: Record<MessageKey, string> = {
   'done.profile_saved': 'Het profiel is opgeslagen.',
   'done.schedule_saved': 'Het schema is opgeslagen.',
   'done.scan_started': 'De scan is gestart.',
-  'done.scan_started_some_left_out': 'De scan is gestart. Sommige aangevinkte zoekmachines kunnen voor deze persoon niet worden gebruikt en zijn weggelaten.',
+  'done.scan_started_some_left_out': 'De scan is gestart. Sommige aangevinkte zoekmachines kunnen voor deze persoon niet worden gebruikt en zijn weggelaten: {engines}.',
   'done.wiped': 'Alles over de persoon is gewist.',
   'done.case_opened': 'Er is een concept-verwijderverzoek opgesteld.',
   'done.status_changed': 'De status is gewijzigd.',

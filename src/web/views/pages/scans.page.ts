@@ -5,7 +5,8 @@ import { doneNotice, emptyState, facts, label, notice, selectField, statusBadge 
 import type { describeScanRun } from '../../../modules/scans/scan-report.ts';
 import { readRunError } from '../../../modules/scans/run-errors.models.ts';
 
-export type ScanView = Awaited<ReturnType<typeof describeScanRun>> & { personLabel: string };
+/** `leftOut`: the names of the engines "scan now" left out of this run, when the page follows that form. */
+export type ScanView = Awaited<ReturnType<typeof describeScanRun>> & { personLabel: string; leftOut?: string[] };
 
 /** One box of "scan now": an engine instance, checked when it runs by default for the person the form has chosen. */
 export interface EngineOption {
@@ -98,13 +99,19 @@ function runErrorText(ctx: ViewContext, error: string): string {
   return read.kind === 'stopped' ? ctx.t('scans.runError.stopped', { detail: read.detail ?? '' }) : ctx.t(`scans.runError.${read.kind}`);
 }
 
+/** "Scan now" lands here: when it left engines out, the notice names them. */
+function startedNotice(ctx: ViewContext, s: ScanView): SafeHtml {
+  if (ctx.query.done !== 'scan_started_some_left_out') return doneNotice(ctx);
+  return notice('ok', s.leftOut?.length ? ctx.t('done.scan_started_some_left_out', { engines: s.leftOut.join(', ') }) : ctx.t('done.scan_started'));
+}
+
 export function renderScanView(ctx: ViewContext, s: ScanView): SafeHtml {
   const p = s.progress;
   return layout(ctx, {
     title: ctx.t('scans.scanOf', { label: s.personLabel }),
     active: 'scans',
     head: isActive(s) ? html`<noscript><meta http-equiv="refresh" content="5"></noscript>` : undefined,
-    body: html`${doneNotice(ctx)}
+    body: html`${startedNotice(ctx, s)}
 <p>${statusBadge(ctx, 'scanStatus', s.status)} <span class="muted">${label(ctx, `trigger.${s.trigger}`, s.trigger)}</span></p>
 ${s.error ? notice('warn', runErrorText(ctx, s.error)) : ''}
 ${isActive(s) ? progressBlock(ctx, s) : ''}

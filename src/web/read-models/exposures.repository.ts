@@ -5,6 +5,7 @@ import { forDialect } from '../../db/dialect.ts';
 import { inJsonArray, jsonArrayElements } from '../../db/json-lists.ts';
 import { sqlRow, sqlRows } from '../../db/raw-sql.ts';
 import type { Hit } from '../../modules/hits/hits.repository.ts';
+import type { JobRow } from '../../modules/jobs/jobs.models.ts';
 import { gated } from '../../db/transaction.ts';
 
 // The exposures list's and the exposure page's reads across hits, cases, captures, evidence files, custody and
@@ -112,5 +113,8 @@ export function createExposureReads(db: Db) {
         db,
         sql`select scan_run_id as "scanRunId", normalized_url as "normalizedUrl", title, snippet, engines from candidates where person_id = ${personId} and normalized_url = ${urlIndex} order by id desc limit 1`,
       ),
+    /** Where the job that drafts a new hit's takedown stands (keyed by `openCaseJobKey`), while the hit has no case. */
+    jobByKey: (idempotencyKey: string) =>
+      sqlRow<{ status: JobRow['status']; lastError: string | null }>(db, sql`select status, last_error as "lastError" from jobs where idempotency_key = ${idempotencyKey}`),
   });
 }

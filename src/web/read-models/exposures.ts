@@ -7,6 +7,7 @@ import { createExposureReads, type ExposureReads, type HitRecord } from './expos
 import { describeCase, type CaseView } from '../../modules/takedowns/cases.view.ts';
 import { mailtoForCase } from '../../modules/takedowns/cases.sending.usecases.ts';
 import { CANDIDATE_FIELDS, CAPTURE_FIELDS, candidateRowKey, pageUrlIndex } from '../../modules/evidence/sealed-pages.models.ts';
+import { openCaseJobKey } from '../../modules/takedowns/takedowns.job-kinds.ts';
 
 
 export interface ExposureFilters {
@@ -148,6 +149,8 @@ export interface ExposureDetail {
   personLabel: string;
   matches: Awaited<ReturnType<AppDeps['hits']['matchesOf']>>;
   caseView: CaseView | null;
+  /** Without a case: where the job that drafts it stands (queued or running, dead after its last try), or null. */
+  caseJob: { status: 'pending' | 'dead'; lastError: string | null } | null;
   mailto: { href: string; truncated: boolean } | null;
   captures: CaptureView[];
   custody: { at: Date; actor: string; action: string; subjectType: string; subjectId: string }[];
@@ -155,6 +158,11 @@ export interface ExposureDetail {
   searchResult: { title: string | null; snippet: string | null; engines: string[] } | null;
   /** Found inside another page (a frame of another site on a page that exposed the person), not by an engine. */
   foundInFrame: boolean;
+}
+
+function caseJobOf(job: { status: string; lastError: string | null } | null | undefined): ExposureDetail['caseJob'] {
+  if (job?.status === 'queued' || job?.status === 'running') return { status: 'pending', lastError: null };
+  return job?.status === 'dead' ? { status: 'dead', lastError: job.lastError } : null;
 }
 
 export async function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, hitId: string): Promise<ExposureDetail | null> {
@@ -196,6 +204,7 @@ async function loadExposureWith(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' |
     personLabel: (await deps.profiles.getPerson(hit.personId))?.label ?? '',
     matches: await deps.hits.matchesOf(hit.id),
     caseView: row ? await describeCase(deps.takedowns, row) : null,
+    caseJob: row ? null : caseJobOf(await reads.jobByKey(openCaseJobKey(hit.id))),
     mailto,
     captures,
     custody,

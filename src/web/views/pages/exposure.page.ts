@@ -100,13 +100,22 @@ function evidence(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): 
 </section>`;
 }
 
+/** Without a case: "being prepared" while its job waits or runs, and a failure said as one once the job gave up. */
+function caseJobState(ctx: ViewContext, job: ExposureDetail['caseJob']): SafeHtml {
+  if (job?.status === 'pending') return notice('info', ctx.t('exposure.casePending'));
+  if (job?.status === 'dead') {
+    return notice('warn', html`${ctx.t('exposure.caseFailed')}${job.lastError ? html`<br><span class="small">${ctx.t('exposure.caseFailedDetail', { detail: job.lastError })}</span>` : ''}`);
+  }
+  return emptyState(ctx.t('exposure.noCase'));
+}
+
 function takedown(ctx: ViewContext, d: ExposureDetail, o: ExposureViewOptions): SafeHtml {
   const c = d.caseView;
   if (!c) {
     return html`<section aria-labelledby="case-heading" class="card" id="takedown">
   <h2 id="case-heading">${ctx.t('exposure.takedown')}</h2>
-  ${emptyState(ctx.t('exposure.noCase'))}
-  <form method="post" action="/exposures/${d.hit.id}/case">${csrfField(ctx)}<button type="submit" class="button primary">${ctx.t('exposure.prepare')}</button></form>
+  ${caseJobState(ctx, d.caseJob)}
+  <form method="post" action="/exposures/${d.hit.id}/case">${csrfField(ctx)}<button type="submit" class="button primary">${ctx.t(d.caseJob?.status === 'dead' ? 'exposure.prepareAgain' : 'exposure.prepare')}</button></form>
 </section>`;
   }
   const recipient = c.recipient;

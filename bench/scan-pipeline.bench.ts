@@ -13,7 +13,10 @@
  * Both loops run once untimed on 8 other pages first, so that every timed loop runs on warm code.
  * Each concurrency runs all loops in turn for `--rounds` rounds (3 by default) and reports each loop's median:
  * on this virtual machine one loop's figure moves by 10-20 % between two runs a minute apart.
- *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48] [--concurrency 1,2,4] [--rounds 3]
+ * `--matching K` makes K of the pages ones that expose the demo person (the planted pages with a hit) and the
+ * rest ones that do not (the planted pages without), spread evenly: the figure at a chosen share of matching
+ * pages instead of the planted pages' own (14 of every 24 store a hit, the most evidence any run pays for).
+ *   node --import tsx bench/scan-pipeline.bench.ts [--pages 48] [--concurrency 1,2,4] [--rounds 3] [--matching K]
  */
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -45,7 +48,7 @@ import { watchPageSettle } from '../src/browser/page-settle.ts';
 // takes a stack trace at every call it makes, so each of those would map this process's frames through them.
 process.setSourceMapsEnabled(false);
 
-const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' }, concurrency: { type: 'string', default: '1,2,4' }, rounds: { type: 'string', default: '3' } } });
+const { values } = parseArgs({ options: { pages: { type: 'string', default: '48' }, concurrency: { type: 'string', default: '1,2,4' }, rounds: { type: 'string', default: '3' }, matching: { type: 'string' } } });
 const rounds = Math.max(1, Number(values.rounds));
 const pageCount = Number(values.pages);
 const concurrencies = values.concurrency.split(',').map(Number);
@@ -54,7 +57,20 @@ if (location.kind !== 'local') throw new Error(location.kind === 'missing' ? loc
 
 const web = await createSimulatedWeb({ port: 0, indexHostile: false });
 const paths = PLANTED_PAGES.filter((p) => p.expect !== 'hostile').map((p) => p.path);
-const urls = Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % paths.length]}?copy=${i}`);
+const matching = values.matching === undefined ? null : Math.min(pageCount, Math.max(0, Number(values.matching)));
+const urls = matching === null ? Array.from({ length: pageCount }, (_, i) => `${web.url}${paths[i % paths.length]}?copy=${i}`) : mixedPages(matching);
+
+/** `count` pages that expose the demo person among `pageCount`, spread evenly (page i matches when the running share says so). */
+function mixedPages(count: number): string[] {
+  const exposing = PLANTED_PAGES.filter((p) => p.expect === 'hit').map((p) => p.path);
+  const clean = PLANTED_PAGES.filter((p) => p.expect === 'none').map((p) => p.path);
+  let used = 0;
+  return Array.from({ length: pageCount }, (_, i) => {
+    const matches = Math.floor(((i + 1) * count) / pageCount) > used;
+    const path = matches ? exposing[used++ % exposing.length]! : clean[(i - used) % clean.length]!;
+    return `${web.url}${path}?copy=${i}`;
+  });
+}
 
 /**
  * `settled`: the loop also waits for the pipeline's settle after `load` (page-settle.ts: nothing in flight or
@@ -198,7 +214,7 @@ for (const concurrency of concurrencies) {
   const perMin = (run: { seconds: number }) => (urls.length / run.seconds) * 60;
   const rounded = (values: number[]) => values.map((v) => Math.round(v));
   rows.push({
-    concurrency, pages: urls.length, rounds,
+    concurrency, pages: urls.length, rounds, matchingPagesAsked: matching ?? 'planted',
     pipelinePagesPerMin: Math.round(perMin(full)), barePlaywrightPagesPerMin: Math.round(perMin(bare)), ratio: Number((perMin(full) / perMin(bare)).toFixed(2)),
     bareViaGatewayPagesPerMin: Math.round(perMin(gated)), gatewayRatio: Number((perMin(gated) / perMin(bare)).toFixed(2)),
     pipelinePeakMiB: Math.round(full.peakMiB), barePeakMiB: Math.round(bare.peakMiB), hitsStored: runs.full[0]!.hits,

@@ -4,12 +4,15 @@ import { tablesOf } from '../../db/tables.ts';
 import { createId } from '../../shared/ids.ts';
 import { onConnection, transaction } from '../../db/transaction.ts';
 import { nextAlertSeq } from './alerts.repository.ts';
+import { isSimulatedWebStatusKey } from '../scans/engine-selection.models.ts';
 
 /** What the health check reads (engines' pause state, every person's scan times) and the alerts it writes. */
 
+/** The real engines' pause states (the simulated web's, kept apart for the demo person, say nothing about them). */
 export async function engineStates(db: Db) {
   const { engineStatus } = tablesOf(db);
-  return onConnection(db, () => db.select({ state: engineStatus.state, suspendedUntil: engineStatus.suspendedUntil }).from(engineStatus));
+  const rows = await onConnection(db, () => db.select({ engine: engineStatus.engine, state: engineStatus.state, suspendedUntil: engineStatus.suspendedUntil }).from(engineStatus));
+  return rows.filter((row) => !isSimulatedWebStatusKey(row.engine)).map(({ state, suspendedUntil }) => ({ state, suspendedUntil }));
 }
 
 /** Every person's row as stored (the label stays sealed: the check reads only scan times and schedules). */

@@ -34,6 +34,15 @@ export function parseEngineInstance(flag: string): EngineInstance {
 
 export const instanceKey = (flag: string): string => parseEngineInstance(flag).key;
 
+/**
+ * The key under which an engine instance's block status is kept when the simulated web answers for it (the
+ * demo person's runs). Its answers are not the real engine's: a refusal the simulated web plays must never
+ * pause the real engine for real people, nor a simulated answer end a pause the real engine earned.
+ */
+export const simulatedWebStatusKey = (key: string): string => `${SIMULATED_WEB_STATUS_PREFIX}${key}`;
+export const isSimulatedWebStatusKey = (key: string): boolean => key.startsWith(SIMULATED_WEB_STATUS_PREFIX);
+const SIMULATED_WEB_STATUS_PREFIX = 'simulated-web:';
+
 /** One flag per SearXNG instance, in the operator's order: `searxng=URL1`, `searxng#2=URL2`, ... */
 export function searxngInstanceFlags(urls: readonly string[]): string[] {
   return urls.map((url, i) => `${i === 0 ? 'searxng' : `searxng#${i + 1}`}=${url}`);

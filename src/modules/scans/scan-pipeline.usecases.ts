@@ -24,7 +24,7 @@ import type { PdfText } from '../documents/pdf-text.ts';
 import type { FetchedDocument } from '../documents/document-fetch.ts';
 import { readDocumentInto } from '../documents/document-visit.ts';
 import { getEngine } from '../../providers/engine-registry.ts';
-import { parseEngineInstance } from './engine-selection.models.ts';
+import { parseEngineInstance, simulatedWebStatusKey } from './engine-selection.models.ts';
 import { planQueries, type Source } from './query-plan.models.ts';
 import type { ScansRepository, ScanRun } from './scans.repository.ts';
 import type { EngineStatusRepository } from './engine-status.repository.ts';
@@ -172,7 +172,9 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
   // Every engine is asked in the person's language and for their country, in its own parameters.
   const region = personSearchRegion({ language: person?.language, phones: profile.phones, addresses: profile.addresses, defaultCountry: person?.defaultCountry });
   const asked = (endpoint: string | undefined) => ({ endpoint, signal, allowHosts: run.allowHosts, language: region.language, country: region.country });
-  // Outcomes and block status are kept per engine instance (`searxng#2`), so one instance's refusal is its own.
+  // Outcomes and block status are kept per engine instance (`searxng#2`), so one instance's refusal is its own;
+  // the demo person's engines are the simulated web's, whose status is kept apart from the real engines'.
+  const statusKey = (engineKey: string) => (person?.isDemo ? simulatedWebStatusKey(engineKey) : engineKey);
   const engines = run.engines.map((flag) => {
     const { key, id, endpoint } = parseEngineInstance(flag);
     return { key, definition: getEngine(id), endpoint };
@@ -200,9 +202,9 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
       for (const item of items) {
         signal?.throwIfAborted();
         if (await deps.scans.hasOutcome(runId, engineKey, item.key)) continue;
-        const suspended = await deps.engineStatus.suspendedUntil(engineKey);
+        const suspended = await deps.engineStatus.suspendedUntil(statusKey(engineKey));
         if (suspended) {
-          const status = await deps.engineStatus.get(engineKey);
+          const status = await deps.engineStatus.get(statusKey(engineKey));
           await deps.scans.recordSearch({ runId, personId: run.personId, engine: engineKey, query: item.key, queryKind: item.kind, outcome: 'skipped', signal: status?.lastSignal ?? null, durationMs: 0, results: [] });
           continue;
         }
@@ -211,7 +213,7 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
         // nothing about the engine: recorded, it would mark the engine as failing and, as this query's outcome,
         // keep the resumed scan from ever asking it. It is asked again when the scan resumes.
         signal?.throwIfAborted();
-        await deps.engineStatus.record(engineKey, attempt.outcome, attempt.signal);
+        await deps.engineStatus.record(statusKey(engineKey), attempt.outcome, attempt.signal);
         const current = (await deps.scans.getRun(runId))!;
         const room = Math.max(0, deps.settings.maxCandidatesPerScan - current.candidatesFound);
         const results = attempt.results
@@ -230,7 +232,7 @@ export async function runScanSearches(deps: ScanPipelineDeps, runId: string, sig
         // Page 1's results stand, but an engine that refused page 2 is refusing: it is paused like any other refusal.
         const refused = laterRefusal(attempt.pages);
         if (refused) {
-          await deps.engineStatus.record(engineKey, refused.outcome, refused.signal);
+          await deps.engineStatus.record(statusKey(engineKey), refused.outcome, refused.signal);
           deps.logger.warn({ engine: engineKey, page: refused.page, outcome: refused.outcome, signal: refused.signal }, 'a later result page was refused');
         }
         await enqueueVisits(deps, runId, created);

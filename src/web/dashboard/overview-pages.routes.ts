@@ -17,7 +17,7 @@ export function registerOverviewRoutes(app: FastifyInstance, deps: OverviewRoute
   const isOperator = async (request: FastifyRequest) => request.actor?.role === 'admin' && request.actor.organisationId === await request.server.accountsDeps.accounts.firstOrganisationId();
   const overview = createOverviewReadModel(deps);
 
-  app.get('/overview', async (request, reply) => sendPage(reply, renderOverviewView(await viewContext(request, deps), { ...await overview.build(await request.visiblePersonIds()), mayResumeEngines: await isOperator(request) })));
+  app.get('/overview', async (request, reply) => sendPage(reply, renderOverviewView(await viewContext(request, deps), { ...await overview.build(await request.visiblePersonIds()), mayResumeEngines: await isOperator(request), simulatedWeb: deps.demo !== undefined })));
 
   app.get('/api/overview', async (request) => overview.build(await request.visiblePersonIds()));
 

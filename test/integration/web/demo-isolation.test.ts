@@ -88,7 +88,7 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
     expect(await (await resolverFor(takedowns, demoId)).fetchText(home)).toMatchObject({ status: 200 });
   });
 
-  it('marks the demo person as demo on the overview and the people list, and no real person', async () => {
+  it('marks the demo person as demo on the overview and the people list, and no real person, and says the demo searches the simulated web', async () => {
     const server = await buildServer(service.app);
     try {
       const browser = createBrowser(server);
@@ -100,6 +100,8 @@ describe('the simulated web never widens what a real person\'s scan may reach', 
         expect(demoRow, path).toMatch(/class="badge st-demo">Demo</);
         expect(realRow, path).not.toMatch(/st-demo/);
       }
+      // No real engine has been asked: the overview says where the demo's searches go instead.
+      expect((await browser.get('/overview')).body).toContain('No search has gone to these engines yet. The demo person&#39;s searches go to the built-in simulated web');
     } finally {
       await server.close();
     }

@@ -227,6 +227,7 @@ export const de: Record<MessageKey, string> = {
   'overview.resume': 'Jetzt fortsetzen',
   'overview.resumeLabel': '{engine} jetzt fortsetzen',
   'overview.noEnginesYet': 'Es wurde noch nicht gesucht.',
+  'overview.noEnginesYetDemo': 'Mit diesen Suchmaschinen wurde noch nicht gesucht. Die Suchen der Demo-Person gehen an das eingebaute simulierte Web, dessen Suchmaschinen hier nicht stehen.',
   'overview.lastScans': 'Letzter erfolgreicher Scan',
   'overview.allPeople': 'Alle {n} Personen',
   'overview.lastSuccess': 'Letzter erfolgreicher Scan',

@@ -226,6 +226,7 @@ export const en = {
   'overview.resume': 'Resume now',
   'overview.resumeLabel': 'Resume {engine} now',
   'overview.noEnginesYet': 'No search has run yet.',
+  'overview.noEnginesYetDemo': 'No search has gone to these engines yet. The demo person\'s searches go to the built-in simulated web, whose engines are not listed here.',
   'overview.lastScans': 'Last successful scan',
   'overview.allPeople': 'All {n} people',
   'overview.lastSuccess': 'Last successful scan',

@@ -227,6 +227,7 @@ export const fr: Record<MessageKey, string> = {
   'overview.resume': 'Reprendre maintenant',
   'overview.resumeLabel': 'Reprendre {engine} maintenant',
   'overview.noEnginesYet': 'Aucune recherche n\'a encore eu lieu.',
+  'overview.noEnginesYetDemo': 'Aucune recherche n\'a encore été faite avec ces moteurs. Les recherches de la personne de démonstration vont au web simulé intégré, dont les moteurs ne figurent pas ici.',
   'overview.lastScans': 'Dernière analyse réussie',
   'overview.allPeople': 'Les {n} personnes',
   'overview.lastSuccess': 'Dernière analyse réussie',

@@ -227,6 +227,7 @@ export const nl: Record<MessageKey, string> = {
   'overview.resume': 'Nu hervatten',
   'overview.resumeLabel': '{engine} nu hervatten',
   'overview.noEnginesYet': 'Er is nog niet gezocht.',
+  'overview.noEnginesYetDemo': 'Er is nog niet met deze zoekmachines gezocht. De zoekopdrachten van de demopersoon gaan naar het ingebouwde gesimuleerde web, waarvan de zoekmachines hier niet staan.',
   'overview.lastScans': 'Laatste geslaagde scan',
   'overview.allPeople': 'Alle {n} personen',
   'overview.lastSuccess': 'Laatste geslaagde scan',

@@ -55,7 +55,7 @@ function engines(ctx: ViewContext, o: OverviewView): SafeHtml {
     ${o.engines.filter((e) => e.state !== 'unused').map((e) => html`<tr><th scope="row">${e.label}</th><td>${engineState(ctx, e, o.mayResumeEngines === true)}</td><td>${timeTag(ctx, e.lastOkAt)}</td></tr>`)}
     </tbody>
   </table></div>
-  ${o.engines.every((e) => e.state === 'unused') ? html`<p class="muted">${ctx.t('overview.noEnginesYet')}</p>` : ''}
+  ${o.engines.every((e) => e.state === 'unused') ? html`<p class="muted">${ctx.t(o.simulatedWeb ? 'overview.noEnginesYetDemo' : 'overview.noEnginesYet')}</p>` : ''}
 </section>`;
 }
 
@@ -74,7 +74,8 @@ function lastScans(ctx: ViewContext, o: Overview): SafeHtml {
 }
 
 /** The overview, plus whether the reader runs the installation (only they may lift an engine's pause). */
-export type OverviewView = Overview & { mayResumeEngines?: boolean };
+/** `simulatedWeb`: the built-in simulated web runs here, and the demo person's searches go to it, not to these engines. */
+export type OverviewView = Overview & { mayResumeEngines?: boolean; simulatedWeb?: boolean };
 
 export function renderOverviewView(ctx: ViewContext, o: OverviewView): SafeHtml {
   return layout(ctx, {

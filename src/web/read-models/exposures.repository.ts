@@ -85,6 +85,10 @@ export function createExposureReads(db: Db) {
     caseStatuses: (hitIdsJson: string) =>
       sqlRows<{ hitId: string; status: string }>(db, sql`select hit_id as "hitId", status from takedown_cases where hit_id ${inList(hitIdsJson)}`),
 
+    /** Of the given job keys, those whose job died (its last try failed): a takedown that could not be drafted. */
+    deadJobKeys: (keysJson: string) =>
+      sqlRows<{ key: string }>(db, sql`select idempotency_key as "key" from jobs where status = 'dead' and idempotency_key ${inList(keysJson)}`),
+
     /** The captures' artifact lists of the given hits, oldest first (so the newest screenshot is read last). */
     captureArtifacts: (hitIdsJson: string) =>
       sqlRows<{ hitId: string; artifacts: string }>(db, sql`select hit_id as "hitId", artifacts from captures where hit_id ${inList(hitIdsJson)} order by captured_at`),

@@ -21,6 +21,8 @@ export interface ExposureRow {
   hit: Hit;
   personLabel: string;
   caseStatus: string | null;
+  /** No case, and the job that drafts one gave up. */
+  draftFailed: boolean;
   /** SHA-256 of the newest screenshot, for a blurred thumbnail. */
   screenshot: string | null;
 }
@@ -100,6 +102,9 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
     const ids = JSON.stringify(hits.map((h) => h.id));
     const labels = await labelsOf([...new Set(hits.map((h) => h.personId))]);
     const cases = new Map((await reads.caseStatuses(ids)).map((r) => [r.hitId, r.status]));
+    // Without a case, whether the job that drafts it gave up: the list says so, not just the exposure's page.
+    const uncased = hits.filter((h) => !cases.has(h.id));
+    const deadKeys = uncased.length ? new Set((await reads.deadJobKeys(JSON.stringify(uncased.map((h) => openCaseJobKey(h.id))))).map((r) => r.key)) : new Set<string>();
     const shots = new Map<string, string>();
     for (const row of await reads.captureArtifacts(ids)) {
       const sha = (JSON.parse(row.artifacts) as Record<string, string>).screenshot;
@@ -107,7 +112,7 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
     }
     const last = records.length > limit ? hits[hits.length - 1]! : null;
     return {
-      rows: hits.map((hit) => ({ hit, personLabel: labels.get(hit.personId) ?? '', caseStatus: cases.get(hit.id) ?? null, screenshot: shots.get(hit.id) ?? null })),
+      rows: hits.map((hit) => ({ hit, personLabel: labels.get(hit.personId) ?? '', caseStatus: cases.get(hit.id) ?? null, draftFailed: deadKeys.has(openCaseJobKey(hit.id)), screenshot: shots.get(hit.id) ?? null })),
       next: last ? encodeCursor({ rank: rankOf(last.severity), firstSeenAt: last.firstSeenAt.getTime(), id: last.id }) : null,
     };
   }

@@ -31,6 +31,7 @@ describe("an exposure whose takedown is still being drafted, or whose drafting f
 
   it('says the takedown is being prepared while its job waits, that it failed once the job gave up, and drafts it when asked again', async () => {
     expect((await browser.get(`/exposures/${hitId}`)).body).toContain('No takedown has been prepared for this page yet.');
+    expect((await browser.get('/exposures')).body).not.toContain('Draft failed');
 
     await w.app.jobs.enqueue({ kind: 'takedowns.open_case', payload: { hitId }, idempotencyKey: openCaseJobKey(hitId) });
     const pending = (await browser.get(`/exposures/${hitId}`)).body;
@@ -49,6 +50,9 @@ describe("an exposure whose takedown is still being drafted, or whose drafting f
     expect(failed).toContain('Try preparing it again');
     expect(failed).not.toContain('being prepared');
     expect(failed).not.toContain('<b>the registry');
+    // The list says so too, beside the exposure.
+    const listed = (await browser.get('/exposures')).body;
+    expect(listed).toContain('<span class="badge st-failed">Draft failed</span>');
     const nl = (await browser.get(`/exposures/${hitId}?lang=nl`)).body;
     expect(nl).toContain('Het opstellen van het verwijderverzoek voor deze pagina is drie keer mislukt.');
 
@@ -58,5 +62,8 @@ describe("an exposure whose takedown is still being drafted, or whose drafting f
     const drafted = (await browser.get(`/exposures/${hitId}`)).body;
     expect(drafted).not.toContain('Preparing the takedown for this page failed');
     expect(drafted).not.toContain('Try preparing it again');
+    const relisted = (await browser.get('/exposures?lang=en')).body;
+    expect(relisted).not.toContain('Draft failed');
+    expect(relisted).toContain('Draft ready');
   });
 });

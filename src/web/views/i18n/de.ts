@@ -410,6 +410,7 @@ export const de: Record<MessageKey, string> = {
   'exposure.caseFailed': 'Die Vorbereitung des Löschantrags für diese Seite ist dreimal fehlgeschlagen. Versuchen Sie es unten erneut; schlägt es wieder fehl, steht der Grund im Protokoll des Dienstes.',
   'exposure.caseFailedDetail': 'Was schiefging: {detail}',
   'exposure.prepareAgain': 'Erneut vorbereiten',
+  'exposures.draftFailed': 'Entwurf fehlgeschlagen',
   'exposure.recipient': 'Senden an',
   'exposure.noRecipient': 'Noch kein Kontakt gefunden',
   'exposure.bases': 'Rechtsgrundlage',

@@ -409,6 +409,7 @@ export const en = {
   'exposure.caseFailed': 'Preparing the takedown for this page failed, three times. Try again below; if it fails again, the service\'s log says why.',
   'exposure.caseFailedDetail': 'What went wrong: {detail}',
   'exposure.prepareAgain': 'Try preparing it again',
+  'exposures.draftFailed': 'Draft failed',
   'exposure.recipient': 'Send to',
   'exposure.noRecipient': 'No contact found yet',
   'exposure.bases': 'Legal basis',

@@ -410,6 +410,7 @@ export const fr: Record<MessageKey, string> = {
   'exposure.caseFailed': 'La préparation de la demande de retrait pour cette page a échoué trois fois. Réessayez ci-dessous ; si elle échoue encore, le journal du service en donne la raison.',
   'exposure.caseFailedDetail': 'Ce qui a échoué : {detail}',
   'exposure.prepareAgain': 'Réessayer de la préparer',
+  'exposures.draftFailed': 'Rédaction échouée',
   'exposure.recipient': 'Destinataire',
   'exposure.noRecipient': 'Aucun contact trouvé pour l\'instant',
   'exposure.bases': 'Base juridique',

@@ -410,6 +410,7 @@ export const nl: Record<MessageKey, string> = {
   'exposure.caseFailed': 'Het opstellen van het verwijderverzoek voor deze pagina is drie keer mislukt. Probeer het hieronder opnieuw; mislukt het weer, dan staat de reden in het logboek van de dienst.',
   'exposure.caseFailedDetail': 'Wat er misging: {detail}',
   'exposure.prepareAgain': 'Verwijderverzoek opnieuw opstellen',
+  'exposures.draftFailed': 'Opstellen mislukt',
   'exposure.recipient': 'Versturen naar',
   'exposure.noRecipient': 'Nog geen contact gevonden',
   'exposure.bases': 'Rechtsgrond',

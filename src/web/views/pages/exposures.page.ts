@@ -54,7 +54,7 @@ export function exposureRows(ctx: ViewContext, rows: ExposureRow[], evidenceRout
     <div class="exposure-body">
       <h2 class="exposure-title"><a href="/exposures/${r.hit.id}">${exposureListTitle(ctx, r.hit)}</a></h2>
       <p class="url small">${r.hit.url}</p>
-      <p class="badges">${severityBadge(ctx, r.hit.severity)} ${statusBadge(ctx, 'hitStatus', r.hit.status)}${r.caseStatus ? html` ${statusBadge(ctx, 'caseStatus', r.caseStatus)}` : ''}${r.hit.linkage ? html` <span class="badge st-linkage">${ctx.t('exposure.linkage')}</span>` : ''}${r.hit.source === 'snippet' ? html` <span class="badge st-snippet">${ctx.t('exposure.seenInSearchResults')}</span>` : ''}</p>
+      <p class="badges">${severityBadge(ctx, r.hit.severity)} ${statusBadge(ctx, 'hitStatus', r.hit.status)}${r.caseStatus ? html` ${statusBadge(ctx, 'caseStatus', r.caseStatus)}` : r.draftFailed ? html` <span class="badge st-failed">${ctx.t('exposures.draftFailed')}</span>` : ''}${r.hit.linkage ? html` <span class="badge st-linkage">${ctx.t('exposure.linkage')}</span>` : ''}${r.hit.source === 'snippet' ? html` <span class="badge st-snippet">${ctx.t('exposure.seenInSearchResults')}</span>` : ''}</p>
       ${r.hit.categories.length ? categoryList(ctx, r.hit.categories) : ''}
       <p class="muted small">${r.personLabel} · ${ctx.t('exposure.firstSeen')} ${timeTag(ctx, r.hit.firstSeenAt)}</p>
     </div>

@@ -49,6 +49,21 @@ function encodeBody(request: EngineRequest): { body?: string | Uint8Array; heade
 }
 
 /**
+ * Whose turn a request takes: the engine's, at its own address; at another address (a second SearXNG, the
+ * simulated web's imitation of the engine), that server's own, so that one server's pace never holds up another.
+ */
+export function pacingKey(engine: Pick<EngineDefinition, 'id' | 'defaultEndpoint'>, endpoint: string): string {
+  const origin = (url: string) => {
+    try {
+      return new URL(url).origin;
+    } catch {
+      return url;
+    }
+  };
+  return origin(endpoint) === origin(engine.defaultEndpoint) ? engine.id : `${engine.id} ${origin(endpoint)}`;
+}
+
+/**
  * Sends engine requests over HTTP or through Chromium and hands the answer to the engine's pure parser.
  * Requests to one engine take turns (see `politely`), so a scan is polite however many queries it has and
  * however many workers run. A network failure is an `error` outcome, never an empty result.
@@ -158,10 +173,10 @@ export function createSearchRuntime({ pool, egress, pacing, options, random = Ma
    * web), so its host is allowed even when private; where the engine redirects to is checked as usual.
    */
   const send: SendOnce = (engine, args, build, read) => {
-    return politely(engine.id, async () => {
+    const endpoint = args.endpoint ?? engine.defaultEndpoint;
+    return politely(pacingKey(engine, endpoint), async () => {
       const started = Date.now();
       try {
-        const endpoint = args.endpoint ?? engine.defaultEndpoint;
         // Without a browser, an engine that has a page for plain clients (Google's basic page) is asked for that.
         const transport = engine.transport === 'browser' && engine.httpFallback && !pool.isAvailable() ? 'http' : engine.transport;
         const guard = createUrlGuard({ allowHosts: [...options.allowHosts, ...(args.allowHosts ?? []), new URL(endpoint).host], egress, route: { kind: 'engine', engine: engine.id } });

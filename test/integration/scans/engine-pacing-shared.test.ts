@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqlRun } from '../../../src/db/raw-sql.ts';
 import { searxngEngine } from '../../../src/providers/searxng/searxng.engine.ts';
 import { pacingHolder } from '../../../src/modules/scans/engine-pacing.models.ts';
+import { pacingKey } from '../../../src/modules/scans/search-runtime.ts';
 import { createTestApp, makeTempDir } from '../../helpers/test-app.ts';
 import { startLocalServer } from '../../helpers/local-server.ts';
 import { createSharedTestDatabase, type SharedTestDatabase } from '../../helpers/shared-database.ts';
@@ -61,7 +62,7 @@ describe('engine politeness holds across worker processes sharing one database',
 
   it('waits out the turn of a worker that died mid-request, then queries once its bound has passed', async () => {
     const heldUntil = Date.now() + 400;
-    await sqlRun(apps[0]!.db, sql`update engine_pacing set busy_until = ${heldUntil}, holder = 'a worker that was killed' where engine = 'searxng'`);
+    await sqlRun(apps[0]!.db, sql`update engine_pacing set busy_until = ${heldUntil}, holder = 'a worker that was killed' where engine = ${pacingKey(searxngEngine, `${server.url}/search`)}`);
     served.length = 0;
     const attempt = await apps[1]!.searchRuntime.search(searxngEngine, 'after the dead worker', { endpoint: `${server.url}/search`, pages: 1 });
     expect(attempt.outcome).toBe('ok');
@@ -72,7 +73,7 @@ describe('engine politeness holds across worker processes sharing one database',
   it('does not wait for a turn whose holder on this machine was killed: the engine is free at once', async () => {
     const dead = spawnSync(process.execPath, ['-e', '0']).pid!;
     const heldUntil = Date.now() + 60_000;
-    await sqlRun(apps[0]!.db, sql`update engine_pacing set busy_until = ${heldUntil}, holder = ${pacingHolder(os.hostname(), dead, 'killed')} where engine = 'searxng'`);
+    await sqlRun(apps[0]!.db, sql`update engine_pacing set busy_until = ${heldUntil}, holder = ${pacingHolder(os.hostname(), dead, 'killed')} where engine = ${pacingKey(searxngEngine, `${server.url}/search`)}`);
     served.length = 0;
     const attempt = await apps[1]!.searchRuntime.search(searxngEngine, 'after the killed worker', { endpoint: `${server.url}/search`, pages: 1 });
     expect(attempt.outcome).toBe('ok');

@@ -46,16 +46,17 @@ function engineState(ctx: ViewContext, e: Overview['engines'][number], canResume
 }
 
 function engines(ctx: ViewContext, o: OverviewView): SafeHtml {
+  const used = o.engines.filter((e) => e.state !== 'unused');
+  // No table without rows: its headings alone read as a list that failed to load.
   return html`<section aria-labelledby="engines-heading" class="card">
   <h2 id="engines-heading">${ctx.t('overview.engines')}</h2>
-  <div class="table-wrap"><table>
+  ${used.length > 0 ? html`<div class="table-wrap"><table>
     <caption class="visually-hidden">${ctx.t('overview.engines')}</caption>
     <thead><tr><th scope="col">${ctx.t('common.engine')}</th><th scope="col">${ctx.t('common.state')}</th><th scope="col">${ctx.t('overview.lastOk')}</th></tr></thead>
     <tbody>
-    ${o.engines.filter((e) => e.state !== 'unused').map((e) => html`<tr><th scope="row">${e.label}</th><td>${engineState(ctx, e, o.mayResumeEngines === true)}</td><td>${timeTag(ctx, e.lastOkAt)}</td></tr>`)}
+    ${used.map((e) => html`<tr><th scope="row">${e.label}</th><td>${engineState(ctx, e, o.mayResumeEngines === true)}</td><td>${timeTag(ctx, e.lastOkAt)}</td></tr>`)}
     </tbody>
-  </table></div>
-  ${o.engines.every((e) => e.state === 'unused') ? html`<p class="muted">${ctx.t(o.simulatedWeb ? 'overview.noEnginesYetDemo' : 'overview.noEnginesYet')}</p>` : ''}
+  </table></div>` : html`<p class="muted">${ctx.t(o.simulatedWeb ? 'overview.noEnginesYetDemo' : 'overview.noEnginesYet')}</p>`}
 </section>`;
 }
 

@@ -85,9 +85,9 @@ export function createExposureReads(db: Db) {
     caseStatuses: (hitIdsJson: string) =>
       sqlRows<{ hitId: string; status: string }>(db, sql`select hit_id as "hitId", status from takedown_cases where hit_id ${inList(hitIdsJson)}`),
 
-    /** Of the given job keys, those whose job died (its last try failed): a takedown that could not be drafted. */
-    deadJobKeys: (keysJson: string) =>
-      sqlRows<{ key: string }>(db, sql`select idempotency_key as "key" from jobs where status = 'dead' and idempotency_key ${inList(keysJson)}`),
+    /** Where the jobs with the given keys stand (`openCaseJobKey`: the job that drafts a hit's takedown). */
+    jobsByKey: (keysJson: string) =>
+      sqlRows<{ key: string; status: JobRow['status']; lastError: string | null }>(db, sql`select idempotency_key as "key", status, last_error as "lastError" from jobs where idempotency_key ${inList(keysJson)}`),
 
     /** The captures' artifact lists of the given hits, oldest first (so the newest screenshot is read last). */
     captureArtifacts: (hitIdsJson: string) =>
@@ -117,8 +117,5 @@ export function createExposureReads(db: Db) {
         db,
         sql`select scan_run_id as "scanRunId", normalized_url as "normalizedUrl", title, snippet, engines from candidates where person_id = ${personId} and normalized_url = ${urlIndex} order by id desc limit 1`,
       ),
-    /** Where the job that drafts a new hit's takedown stands (keyed by `openCaseJobKey`), while the hit has no case. */
-    jobByKey: (idempotencyKey: string) =>
-      sqlRow<{ status: JobRow['status']; lastError: string | null }>(db, sql`select status, last_error as "lastError" from jobs where idempotency_key = ${idempotencyKey}`),
   });
 }

@@ -104,7 +104,7 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
     const cases = new Map((await reads.caseStatuses(ids)).map((r) => [r.hitId, r.status]));
     // Without a case, whether the job that drafts it gave up: the list says so, not just the exposure's page.
     const uncased = hits.filter((h) => !cases.has(h.id));
-    const deadKeys = uncased.length ? new Set((await reads.deadJobKeys(JSON.stringify(uncased.map((h) => openCaseJobKey(h.id))))).map((r) => r.key)) : new Set<string>();
+    const caseJobs = await caseJobsOf(reads, uncased.map((h) => h.id));
     const shots = new Map<string, string>();
     for (const row of await reads.captureArtifacts(ids)) {
       const sha = (JSON.parse(row.artifacts) as Record<string, string>).screenshot;
@@ -112,7 +112,7 @@ export function createExposuresReadModel(deps: Pick<AppDeps, 'db' | 'hits' | 'pr
     }
     const last = records.length > limit ? hits[hits.length - 1]! : null;
     return {
-      rows: hits.map((hit) => ({ hit, personLabel: labels.get(hit.personId) ?? '', caseStatus: cases.get(hit.id) ?? null, draftFailed: deadKeys.has(openCaseJobKey(hit.id)), screenshot: shots.get(hit.id) ?? null })),
+      rows: hits.map((hit) => ({ hit, personLabel: labels.get(hit.personId) ?? '', caseStatus: cases.get(hit.id) ?? null, draftFailed: caseJobs.get(hit.id)?.status === 'dead', screenshot: shots.get(hit.id) ?? null })),
       next: last ? encodeCursor({ rank: rankOf(last.severity), firstSeenAt: last.firstSeenAt.getTime(), id: last.id }) : null,
     };
   }
@@ -165,9 +165,19 @@ export interface ExposureDetail {
   foundInFrame: boolean;
 }
 
-function caseJobOf(job: { status: string; lastError: string | null } | null | undefined): ExposureDetail['caseJob'] {
+function caseJobOf(job: { status: string; lastError: string | null } | undefined): ExposureDetail['caseJob'] {
   if (job?.status === 'queued' || job?.status === 'running') return { status: 'pending', lastError: null };
   return job?.status === 'dead' ? { status: 'dead', lastError: job.lastError } : null;
+}
+
+/** For hits without a case, where the job that drafts each one's takedown stands (those that have one). */
+async function caseJobsOf(reads: ExposureReads, hitIds: string[]): Promise<Map<string, NonNullable<ExposureDetail['caseJob']>>> {
+  if (hitIds.length === 0) return new Map();
+  const byKey = new Map((await reads.jobsByKey(JSON.stringify(hitIds.map(openCaseJobKey)))).map((job) => [job.key, job]));
+  return new Map(hitIds.flatMap((id) => {
+    const job = caseJobOf(byKey.get(openCaseJobKey(id)));
+    return job ? [[id, job] as const] : [];
+  }));
 }
 
 export async function loadExposure(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' | 'takedowns' | 'cipher'>, hitId: string): Promise<ExposureDetail | null> {
@@ -209,7 +219,7 @@ async function loadExposureWith(deps: Pick<AppDeps, 'db' | 'hits' | 'profiles' |
     personLabel: (await deps.profiles.getPerson(hit.personId))?.label ?? '',
     matches: await deps.hits.matchesOf(hit.id),
     caseView: row ? await describeCase(deps.takedowns, row) : null,
-    caseJob: row ? null : caseJobOf(await reads.jobByKey(openCaseJobKey(hit.id))),
+    caseJob: row ? null : (await caseJobsOf(reads, [hit.id])).get(hit.id) ?? null,
     mailto,
     captures,
     custody,

@@ -34,6 +34,15 @@ export function parseEngineInstance(flag: string): EngineInstance {
 
 export const instanceKey = (flag: string): string => parseEngineInstance(flag).key;
 
+/** Whether a string is an engine instance's key as this installation writes it (`bing`, `searxng#2`). */
+export function isEngineInstanceKey(key: string): boolean {
+  try {
+    return parseEngineInstance(key).key === key;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The key under which an engine instance's block status is kept when the simulated web answers for it (the
  * demo person's runs). Its answers are not the real engine's: a refusal the simulated web plays must never

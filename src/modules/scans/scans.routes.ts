@@ -6,7 +6,7 @@ import { ENGINE_IDS, getEngine } from '../../providers/engine-registry.ts';
 import type { Config } from '../../config/config.ts';
 import { describeScanRun } from './scan-report.ts';
 import { engineStateAt } from './engine-backoff.models.ts';
-import { instanceKey, parseEngineInstance } from './engine-selection.models.ts';
+import { instanceKey, isEngineInstanceKey, parseEngineInstance } from './engine-selection.models.ts';
 import { defaultEngines } from './scans.usecases.ts';
 
 const listQuery = z.object({ personId: z.string().min(1).optional(), limit: z.coerce.number().int().min(1).max(200).default(50) });
@@ -23,7 +23,7 @@ export async function describeEngines(deps: Pick<AppDeps, 'clock' | 'engineStatu
   const status = new Map((await deps.engineStatus.list()).map((s) => [s.engine, s]));
   // Instances beyond the first SearXNG (`searxng#2`) are listed once configured or once they have a status.
   const extra = [...(deps.config ? defaultEngines(deps.config) : []).map(instanceKey), ...status.keys()].filter((key) => !(ENGINE_IDS as string[]).includes(key));
-  const keys = [...ENGINE_IDS, ...new Set(extra)].filter((key) => { try { return parseEngineInstance(key).key === key; } catch { return false; } });
+  const keys = [...ENGINE_IDS, ...new Set(extra)].filter(isEngineInstanceKey);
   return keys.map((key) => {
     const { id } = parseEngineInstance(key);
     const s = status.get(key);

@@ -8,6 +8,7 @@ import type { ScanRun } from '../../modules/scans/scans.repository.ts';
 import { renderScansView, renderScanView, type EngineOption, type ScanView } from '../views/pages/scans.page.ts';
 import { errorMessage, formList, formValues, redirectDone, sendPage, viewContext, type PageDeps } from './page-kit.ts';
 import { withQuery } from '../views/html.ts';
+import { isEngineInstanceKey } from '../../modules/scans/engine-selection.models.ts';
 
 // `photos`, `demo` and `jobs`: scan now offers the person's engines (the consented reverse-image ones, the
 // simulated web's for the demo person) and queues the run.
@@ -15,13 +16,7 @@ export type ScanPagesDeps = PageDeps & Pick<AppDeps, 'profiles' | 'scans' | 'pho
 
 /** The names of the engine keys in an address's `leftOut` that name an engine (anything else is not shown). */
 function knownEngineLabels(keys: string | undefined): string[] {
-  return (keys ?? '').split(' ').filter(Boolean).slice(0, 20).flatMap((key) => {
-    try {
-      return [describeEngineLabel(key)];
-    } catch {
-      return [];
-    }
-  });
+  return (keys ?? '').split(' ').filter(Boolean).slice(0, 20).filter(isEngineInstanceKey).map(describeEngineLabel);
 }
 
 /** Running scans with live progress, the history with per-engine outcomes, and "scan now". */
